@@ -1,0 +1,216 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.quote import Quote
+from ...types import UNSET, Response
+
+
+def _get_kwargs(
+    account: str,
+    *,
+    instrument: str,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["instrument"] = instrument
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/api/accounts/{account}/quote".format(
+            account=quote(str(account), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorResponse | Quote | None:
+    if response.status_code == 200:
+        response_200 = Quote.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 408:
+        response_408 = ErrorResponse.from_dict(response.json())
+
+        return response_408
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | Quote]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    account: str,
+    *,
+    client: AuthenticatedClient,
+    instrument: str,
+) -> Response[ErrorResponse | Quote]:
+    """Legacy account-scoped quote (deprecated)
+
+     Quote for one instrument through an account's data connection. Deprecated since add-on
+    v1.12.0; use `get_quote` (`GET /v1/api/market/quote`). Source: research API 2 §2.5, §2.10
+    and §2.11 (CT-DOCS-NEW quotes/get-quote; example quoted).
+
+    Args:
+        account (str):
+        instrument (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | Quote]
+    """
+
+    kwargs = _get_kwargs(
+        account=account,
+        instrument=instrument,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    account: str,
+    *,
+    client: AuthenticatedClient,
+    instrument: str,
+) -> ErrorResponse | Quote | None:
+    """Legacy account-scoped quote (deprecated)
+
+     Quote for one instrument through an account's data connection. Deprecated since add-on
+    v1.12.0; use `get_quote` (`GET /v1/api/market/quote`). Source: research API 2 §2.5, §2.10
+    and §2.11 (CT-DOCS-NEW quotes/get-quote; example quoted).
+
+    Args:
+        account (str):
+        instrument (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | Quote
+    """
+
+    return sync_detailed(
+        account=account,
+        client=client,
+        instrument=instrument,
+    ).parsed
+
+
+async def asyncio_detailed(
+    account: str,
+    *,
+    client: AuthenticatedClient,
+    instrument: str,
+) -> Response[ErrorResponse | Quote]:
+    """Legacy account-scoped quote (deprecated)
+
+     Quote for one instrument through an account's data connection. Deprecated since add-on
+    v1.12.0; use `get_quote` (`GET /v1/api/market/quote`). Source: research API 2 §2.5, §2.10
+    and §2.11 (CT-DOCS-NEW quotes/get-quote; example quoted).
+
+    Args:
+        account (str):
+        instrument (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | Quote]
+    """
+
+    kwargs = _get_kwargs(
+        account=account,
+        instrument=instrument,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    account: str,
+    *,
+    client: AuthenticatedClient,
+    instrument: str,
+) -> ErrorResponse | Quote | None:
+    """Legacy account-scoped quote (deprecated)
+
+     Quote for one instrument through an account's data connection. Deprecated since add-on
+    v1.12.0; use `get_quote` (`GET /v1/api/market/quote`). Source: research API 2 §2.5, §2.10
+    and §2.11 (CT-DOCS-NEW quotes/get-quote; example quoted).
+
+    Args:
+        account (str):
+        instrument (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | Quote
+    """
+
+    return (
+        await asyncio_detailed(
+            account=account,
+            client=client,
+            instrument=instrument,
+        )
+    ).parsed

@@ -1,0 +1,214 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.cancel_all_orders_response import CancelAllOrdersResponse
+from ...models.empty_request import EmptyRequest
+from ...models.error_response import ErrorResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: EmptyRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/api/orders/cancelall",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CancelAllOrdersResponse | ErrorResponse | None:
+    if response.status_code == 200:
+        response_200 = CancelAllOrdersResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 408:
+        response_408 = ErrorResponse.from_dict(response.json())
+
+        return response_408
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CancelAllOrdersResponse | ErrorResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: EmptyRequest,
+) -> Response[CancelAllOrdersResponse | ErrorResponse]:
+    """Cancel every working order in every account
+
+     Cancels all working orders across all NT8 accounts (webhook command CANCELALLORDERS).
+    Source: research API 2 §2.5 (AGENTS.md catalogue). Neither body nor response was readable;
+    the response is modelled like cancel-orders with no required field and its example is
+    constructed.
+
+    Args:
+        body (EmptyRequest): An empty JSON object: the documented body of cancel-order and close-
+            strategy, also sent
+            to cancel-all (whose body is not documented).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CancelAllOrdersResponse | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: EmptyRequest,
+) -> CancelAllOrdersResponse | ErrorResponse | None:
+    """Cancel every working order in every account
+
+     Cancels all working orders across all NT8 accounts (webhook command CANCELALLORDERS).
+    Source: research API 2 §2.5 (AGENTS.md catalogue). Neither body nor response was readable;
+    the response is modelled like cancel-orders with no required field and its example is
+    constructed.
+
+    Args:
+        body (EmptyRequest): An empty JSON object: the documented body of cancel-order and close-
+            strategy, also sent
+            to cancel-all (whose body is not documented).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CancelAllOrdersResponse | ErrorResponse
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: EmptyRequest,
+) -> Response[CancelAllOrdersResponse | ErrorResponse]:
+    """Cancel every working order in every account
+
+     Cancels all working orders across all NT8 accounts (webhook command CANCELALLORDERS).
+    Source: research API 2 §2.5 (AGENTS.md catalogue). Neither body nor response was readable;
+    the response is modelled like cancel-orders with no required field and its example is
+    constructed.
+
+    Args:
+        body (EmptyRequest): An empty JSON object: the documented body of cancel-order and close-
+            strategy, also sent
+            to cancel-all (whose body is not documented).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CancelAllOrdersResponse | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: EmptyRequest,
+) -> CancelAllOrdersResponse | ErrorResponse | None:
+    """Cancel every working order in every account
+
+     Cancels all working orders across all NT8 accounts (webhook command CANCELALLORDERS).
+    Source: research API 2 §2.5 (AGENTS.md catalogue). Neither body nor response was readable;
+    the response is modelled like cancel-orders with no required field and its example is
+    constructed.
+
+    Args:
+        body (EmptyRequest): An empty JSON object: the documented body of cancel-order and close-
+            strategy, also sent
+            to cancel-all (whose body is not documented).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CancelAllOrdersResponse | ErrorResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

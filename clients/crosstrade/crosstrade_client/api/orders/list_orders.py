@@ -1,0 +1,223 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.order import Order
+from ...models.order_list import OrderList
+from ...types import Response
+
+
+def _get_kwargs(
+    account: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/api/accounts/{account}/orders".format(
+            account=quote(str(account), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | list[Order] | OrderList | None:
+    if response.status_code == 200:
+
+        def _parse_response_200(data: object) -> list[Order] | OrderList:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_200_type_0 = OrderList.from_dict(data)
+
+                return response_200_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, list):
+                raise TypeError()
+            response_200_type_1 = []
+            _response_200_type_1 = data
+            for response_200_type_1_item_data in _response_200_type_1:
+                response_200_type_1_item = Order.from_dict(response_200_type_1_item_data)
+
+                response_200_type_1.append(response_200_type_1_item)
+
+            return response_200_type_1
+
+        response_200 = _parse_response_200(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 408:
+        response_408 = ErrorResponse.from_dict(response.json())
+
+        return response_408
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | list[Order] | OrderList]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    account: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ErrorResponse | list[Order] | OrderList]:
+    """List the orders of one account
+
+     Orders of one NT8 account. Source: research API 2 §2.5 (path inferred from the get-order
+    path). Neither the body shape nor any filter was readable (§2.12 q5): the response
+    accepts a wrapper object or a bare array of orders. The examples reuse the quoted
+    get-order payload.
+
+    Args:
+        account (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | list[Order] | OrderList]
+    """
+
+    kwargs = _get_kwargs(
+        account=account,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    account: str,
+    *,
+    client: AuthenticatedClient,
+) -> ErrorResponse | list[Order] | OrderList | None:
+    """List the orders of one account
+
+     Orders of one NT8 account. Source: research API 2 §2.5 (path inferred from the get-order
+    path). Neither the body shape nor any filter was readable (§2.12 q5): the response
+    accepts a wrapper object or a bare array of orders. The examples reuse the quoted
+    get-order payload.
+
+    Args:
+        account (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | list[Order] | OrderList
+    """
+
+    return sync_detailed(
+        account=account,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    account: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ErrorResponse | list[Order] | OrderList]:
+    """List the orders of one account
+
+     Orders of one NT8 account. Source: research API 2 §2.5 (path inferred from the get-order
+    path). Neither the body shape nor any filter was readable (§2.12 q5): the response
+    accepts a wrapper object or a bare array of orders. The examples reuse the quoted
+    get-order payload.
+
+    Args:
+        account (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | list[Order] | OrderList]
+    """
+
+    kwargs = _get_kwargs(
+        account=account,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    account: str,
+    *,
+    client: AuthenticatedClient,
+) -> ErrorResponse | list[Order] | OrderList | None:
+    """List the orders of one account
+
+     Orders of one NT8 account. Source: research API 2 §2.5 (path inferred from the get-order
+    path). Neither the body shape nor any filter was readable (§2.12 q5): the response
+    accepts a wrapper object or a bare array of orders. The examples reuse the quoted
+    get-order payload.
+
+    Args:
+        account (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | list[Order] | OrderList
+    """
+
+    return (
+        await asyncio_detailed(
+            account=account,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,238 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.order_id_response import OrderIdResponse
+from ...models.place_order_request import PlaceOrderRequest
+from ...types import Response
+
+
+def _get_kwargs(
+    account: str,
+    *,
+    body: PlaceOrderRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/api/accounts/{account}/orders/place".format(
+            account=quote(str(account), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | OrderIdResponse | None:
+    if response.status_code == 200:
+        response_200 = OrderIdResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 408:
+        response_408 = ErrorResponse.from_dict(response.json())
+
+        return response_408
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | OrderIdResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    account: str,
+    *,
+    client: AuthenticatedClient,
+    body: PlaceOrderRequest,
+) -> Response[ErrorResponse | OrderIdResponse]:
+    """Place an order
+
+     Places one order in the NT8 account. `limitPrice` is used by LIMIT and STOPLIMIT orders,
+    `stopPrice` by STOPMARKET and STOPLIMIT; `ocoId` creates or joins an OCO group; `strategy`
+    opens the position with an ATM template. Newer docs add a caller-chosen `orderId` that can
+    later be used to look the order up or cancel it, `requireMarketPosition` and
+    `maxPositions` guards (an unmet guard answers 400 and places nothing). WebSocket RPC
+    `PlaceOrder`. Source: seed 001 (request, 200 and 400 quoted) and research API 2 §2.5,
+    §2.6, §2.11.
+
+    Args:
+        account (str):
+        body (PlaceOrderRequest): Body of place, flatplace and reverseposition (research §2.6,
+            seeds 001/004).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | OrderIdResponse]
+    """
+
+    kwargs = _get_kwargs(
+        account=account,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    account: str,
+    *,
+    client: AuthenticatedClient,
+    body: PlaceOrderRequest,
+) -> ErrorResponse | OrderIdResponse | None:
+    """Place an order
+
+     Places one order in the NT8 account. `limitPrice` is used by LIMIT and STOPLIMIT orders,
+    `stopPrice` by STOPMARKET and STOPLIMIT; `ocoId` creates or joins an OCO group; `strategy`
+    opens the position with an ATM template. Newer docs add a caller-chosen `orderId` that can
+    later be used to look the order up or cancel it, `requireMarketPosition` and
+    `maxPositions` guards (an unmet guard answers 400 and places nothing). WebSocket RPC
+    `PlaceOrder`. Source: seed 001 (request, 200 and 400 quoted) and research API 2 §2.5,
+    §2.6, §2.11.
+
+    Args:
+        account (str):
+        body (PlaceOrderRequest): Body of place, flatplace and reverseposition (research §2.6,
+            seeds 001/004).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | OrderIdResponse
+    """
+
+    return sync_detailed(
+        account=account,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    account: str,
+    *,
+    client: AuthenticatedClient,
+    body: PlaceOrderRequest,
+) -> Response[ErrorResponse | OrderIdResponse]:
+    """Place an order
+
+     Places one order in the NT8 account. `limitPrice` is used by LIMIT and STOPLIMIT orders,
+    `stopPrice` by STOPMARKET and STOPLIMIT; `ocoId` creates or joins an OCO group; `strategy`
+    opens the position with an ATM template. Newer docs add a caller-chosen `orderId` that can
+    later be used to look the order up or cancel it, `requireMarketPosition` and
+    `maxPositions` guards (an unmet guard answers 400 and places nothing). WebSocket RPC
+    `PlaceOrder`. Source: seed 001 (request, 200 and 400 quoted) and research API 2 §2.5,
+    §2.6, §2.11.
+
+    Args:
+        account (str):
+        body (PlaceOrderRequest): Body of place, flatplace and reverseposition (research §2.6,
+            seeds 001/004).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | OrderIdResponse]
+    """
+
+    kwargs = _get_kwargs(
+        account=account,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    account: str,
+    *,
+    client: AuthenticatedClient,
+    body: PlaceOrderRequest,
+) -> ErrorResponse | OrderIdResponse | None:
+    """Place an order
+
+     Places one order in the NT8 account. `limitPrice` is used by LIMIT and STOPLIMIT orders,
+    `stopPrice` by STOPMARKET and STOPLIMIT; `ocoId` creates or joins an OCO group; `strategy`
+    opens the position with an ATM template. Newer docs add a caller-chosen `orderId` that can
+    later be used to look the order up or cancel it, `requireMarketPosition` and
+    `maxPositions` guards (an unmet guard answers 400 and places nothing). WebSocket RPC
+    `PlaceOrder`. Source: seed 001 (request, 200 and 400 quoted) and research API 2 §2.5,
+    §2.6, §2.11.
+
+    Args:
+        account (str):
+        body (PlaceOrderRequest): Body of place, flatplace and reverseposition (research §2.6,
+            seeds 001/004).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | OrderIdResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            account=account,
+            client=client,
+            body=body,
+        )
+    ).parsed

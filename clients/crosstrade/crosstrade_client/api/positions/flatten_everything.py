@@ -1,0 +1,214 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.flatten_everything_request import FlattenEverythingRequest
+from ...models.flatten_everything_response import FlattenEverythingResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: FlattenEverythingRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/api/positions/flatten",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | FlattenEverythingResponse | None:
+    if response.status_code == 200:
+        response_200 = FlattenEverythingResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 408:
+        response_408 = ErrorResponse.from_dict(response.json())
+
+        return response_408
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | FlattenEverythingResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: FlattenEverythingRequest,
+) -> Response[ErrorResponse | FlattenEverythingResponse]:
+    """Flatten positions across accounts
+
+     "Flatten Everything". Filters are optional: `account`, `instrument`, and `marketPosition`
+    (`long` or `short`). **An empty body flattens every position in every account.** WebSocket
+    RPC `FlattenEverything` without filters, `Flatten` with filters. Source: research API 2
+    §2.5 (CT-DOCS flatten-everything) and §2.10. The 200 example is constructed from quoted
+    ids and position rows.
+
+    Args:
+        body (FlattenEverythingRequest): All filters optional; an empty object flattens every
+            account.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | FlattenEverythingResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: FlattenEverythingRequest,
+) -> ErrorResponse | FlattenEverythingResponse | None:
+    """Flatten positions across accounts
+
+     "Flatten Everything". Filters are optional: `account`, `instrument`, and `marketPosition`
+    (`long` or `short`). **An empty body flattens every position in every account.** WebSocket
+    RPC `FlattenEverything` without filters, `Flatten` with filters. Source: research API 2
+    §2.5 (CT-DOCS flatten-everything) and §2.10. The 200 example is constructed from quoted
+    ids and position rows.
+
+    Args:
+        body (FlattenEverythingRequest): All filters optional; an empty object flattens every
+            account.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | FlattenEverythingResponse
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: FlattenEverythingRequest,
+) -> Response[ErrorResponse | FlattenEverythingResponse]:
+    """Flatten positions across accounts
+
+     "Flatten Everything". Filters are optional: `account`, `instrument`, and `marketPosition`
+    (`long` or `short`). **An empty body flattens every position in every account.** WebSocket
+    RPC `FlattenEverything` without filters, `Flatten` with filters. Source: research API 2
+    §2.5 (CT-DOCS flatten-everything) and §2.10. The 200 example is constructed from quoted
+    ids and position rows.
+
+    Args:
+        body (FlattenEverythingRequest): All filters optional; an empty object flattens every
+            account.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | FlattenEverythingResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: FlattenEverythingRequest,
+) -> ErrorResponse | FlattenEverythingResponse | None:
+    """Flatten positions across accounts
+
+     "Flatten Everything". Filters are optional: `account`, `instrument`, and `marketPosition`
+    (`long` or `short`). **An empty body flattens every position in every account.** WebSocket
+    RPC `FlattenEverything` without filters, `Flatten` with filters. Source: research API 2
+    §2.5 (CT-DOCS flatten-everything) and §2.10. The 200 example is constructed from quoted
+    ids and position rows.
+
+    Args:
+        body (FlattenEverythingRequest): All filters optional; an empty object flattens every
+            account.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | FlattenEverythingResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

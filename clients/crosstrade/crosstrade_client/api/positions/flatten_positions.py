@@ -1,0 +1,222 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.closed_positions_response import ClosedPositionsResponse
+from ...models.error_response import ErrorResponse
+from ...models.flatten_positions_request import FlattenPositionsRequest
+from ...types import Response
+
+
+def _get_kwargs(
+    account: str,
+    *,
+    body: FlattenPositionsRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/api/accounts/{account}/positions/flatten".format(
+            account=quote(str(account), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ClosedPositionsResponse | ErrorResponse | None:
+    if response.status_code == 200:
+        response_200 = ClosedPositionsResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 408:
+        response_408 = ErrorResponse.from_dict(response.json())
+
+        return response_408
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ClosedPositionsResponse | ErrorResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    account: str,
+    *,
+    client: AuthenticatedClient,
+    body: FlattenPositionsRequest,
+) -> Response[ClosedPositionsResponse | ErrorResponse]:
+    """Flatten one account (optionally one instrument)
+
+     Closes the account's positions, restricted to `instrument` when given. WebSocket RPC
+    `Flatten`. Nothing to flatten may be reported as a non-fatal `warning`. Source: research
+    API 2 §2.5 (CT-DOCS flatten-positions) and §2.3. The 200 example is constructed from the
+    quoted position rows, since the page's own example was not quoted.
+
+    Args:
+        account (str):
+        body (FlattenPositionsRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ClosedPositionsResponse | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        account=account,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    account: str,
+    *,
+    client: AuthenticatedClient,
+    body: FlattenPositionsRequest,
+) -> ClosedPositionsResponse | ErrorResponse | None:
+    """Flatten one account (optionally one instrument)
+
+     Closes the account's positions, restricted to `instrument` when given. WebSocket RPC
+    `Flatten`. Nothing to flatten may be reported as a non-fatal `warning`. Source: research
+    API 2 §2.5 (CT-DOCS flatten-positions) and §2.3. The 200 example is constructed from the
+    quoted position rows, since the page's own example was not quoted.
+
+    Args:
+        account (str):
+        body (FlattenPositionsRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ClosedPositionsResponse | ErrorResponse
+    """
+
+    return sync_detailed(
+        account=account,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    account: str,
+    *,
+    client: AuthenticatedClient,
+    body: FlattenPositionsRequest,
+) -> Response[ClosedPositionsResponse | ErrorResponse]:
+    """Flatten one account (optionally one instrument)
+
+     Closes the account's positions, restricted to `instrument` when given. WebSocket RPC
+    `Flatten`. Nothing to flatten may be reported as a non-fatal `warning`. Source: research
+    API 2 §2.5 (CT-DOCS flatten-positions) and §2.3. The 200 example is constructed from the
+    quoted position rows, since the page's own example was not quoted.
+
+    Args:
+        account (str):
+        body (FlattenPositionsRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ClosedPositionsResponse | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        account=account,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    account: str,
+    *,
+    client: AuthenticatedClient,
+    body: FlattenPositionsRequest,
+) -> ClosedPositionsResponse | ErrorResponse | None:
+    """Flatten one account (optionally one instrument)
+
+     Closes the account's positions, restricted to `instrument` when given. WebSocket RPC
+    `Flatten`. Nothing to flatten may be reported as a non-fatal `warning`. Source: research
+    API 2 §2.5 (CT-DOCS flatten-positions) and §2.3. The 200 example is constructed from the
+    quoted position rows, since the page's own example was not quoted.
+
+    Args:
+        account (str):
+        body (FlattenPositionsRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ClosedPositionsResponse | ErrorResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            account=account,
+            client=client,
+            body=body,
+        )
+    ).parsed

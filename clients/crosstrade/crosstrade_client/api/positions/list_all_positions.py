@@ -1,0 +1,202 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.position_list import PositionList
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    include_flat: bool | Unset = False,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["includeFlat"] = include_flat
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/api/positions",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | PositionList | None:
+    if response.status_code == 200:
+        response_200 = PositionList.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 408:
+        response_408 = ErrorResponse.from_dict(response.json())
+
+        return response_408
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | PositionList]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    include_flat: bool | Unset = False,
+) -> Response[ErrorResponse | PositionList]:
+    """List positions across every account
+
+     Positions in all NT8 accounts; flat positions are included only with `includeFlat=true`.
+    WebSocket RPC `GetAllPositions`. Source: research API 2 §2.5 and §2.11 (CT-DOCS-NEW
+    get-all-positions; example quoted, with the docs' stray trailing comma removed).
+
+    Args:
+        include_flat (bool | Unset):  Default: False.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | PositionList]
+    """
+
+    kwargs = _get_kwargs(
+        include_flat=include_flat,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    include_flat: bool | Unset = False,
+) -> ErrorResponse | PositionList | None:
+    """List positions across every account
+
+     Positions in all NT8 accounts; flat positions are included only with `includeFlat=true`.
+    WebSocket RPC `GetAllPositions`. Source: research API 2 §2.5 and §2.11 (CT-DOCS-NEW
+    get-all-positions; example quoted, with the docs' stray trailing comma removed).
+
+    Args:
+        include_flat (bool | Unset):  Default: False.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | PositionList
+    """
+
+    return sync_detailed(
+        client=client,
+        include_flat=include_flat,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    include_flat: bool | Unset = False,
+) -> Response[ErrorResponse | PositionList]:
+    """List positions across every account
+
+     Positions in all NT8 accounts; flat positions are included only with `includeFlat=true`.
+    WebSocket RPC `GetAllPositions`. Source: research API 2 §2.5 and §2.11 (CT-DOCS-NEW
+    get-all-positions; example quoted, with the docs' stray trailing comma removed).
+
+    Args:
+        include_flat (bool | Unset):  Default: False.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | PositionList]
+    """
+
+    kwargs = _get_kwargs(
+        include_flat=include_flat,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    include_flat: bool | Unset = False,
+) -> ErrorResponse | PositionList | None:
+    """List positions across every account
+
+     Positions in all NT8 accounts; flat positions are included only with `includeFlat=true`.
+    WebSocket RPC `GetAllPositions`. Source: research API 2 §2.5 and §2.11 (CT-DOCS-NEW
+    get-all-positions; example quoted, with the docs' stray trailing comma removed).
+
+    Args:
+        include_flat (bool | Unset):  Default: False.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | PositionList
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            include_flat=include_flat,
+        )
+    ).parsed

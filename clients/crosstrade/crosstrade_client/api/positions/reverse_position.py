@@ -1,0 +1,222 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.order_id_response import OrderIdResponse
+from ...models.reverse_position_request import ReversePositionRequest
+from ...types import Response
+
+
+def _get_kwargs(
+    account: str,
+    *,
+    body: ReversePositionRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/api/accounts/{account}/positions/reverse".format(
+            account=quote(str(account), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | OrderIdResponse | None:
+    if response.status_code == 200:
+        response_200 = OrderIdResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 408:
+        response_408 = ErrorResponse.from_dict(response.json())
+
+        return response_408
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | OrderIdResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    account: str,
+    *,
+    client: AuthenticatedClient,
+    body: ReversePositionRequest,
+) -> Response[ErrorResponse | OrderIdResponse]:
+    """Reverse the position in one instrument
+
+     Turns a long position into an equal short (or the other way round). Does nothing when the
+    account is flat in the instrument and answers 400. WebSocket RPC `Reverse`. Source:
+    research API 2 §2.5 (CT-DOCS post-reverse) and §2.10. The 200 example uses the quoted
+    order id of the place-order example.
+
+    Args:
+        account (str):
+        body (ReversePositionRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | OrderIdResponse]
+    """
+
+    kwargs = _get_kwargs(
+        account=account,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    account: str,
+    *,
+    client: AuthenticatedClient,
+    body: ReversePositionRequest,
+) -> ErrorResponse | OrderIdResponse | None:
+    """Reverse the position in one instrument
+
+     Turns a long position into an equal short (or the other way round). Does nothing when the
+    account is flat in the instrument and answers 400. WebSocket RPC `Reverse`. Source:
+    research API 2 §2.5 (CT-DOCS post-reverse) and §2.10. The 200 example uses the quoted
+    order id of the place-order example.
+
+    Args:
+        account (str):
+        body (ReversePositionRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | OrderIdResponse
+    """
+
+    return sync_detailed(
+        account=account,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    account: str,
+    *,
+    client: AuthenticatedClient,
+    body: ReversePositionRequest,
+) -> Response[ErrorResponse | OrderIdResponse]:
+    """Reverse the position in one instrument
+
+     Turns a long position into an equal short (or the other way round). Does nothing when the
+    account is flat in the instrument and answers 400. WebSocket RPC `Reverse`. Source:
+    research API 2 §2.5 (CT-DOCS post-reverse) and §2.10. The 200 example uses the quoted
+    order id of the place-order example.
+
+    Args:
+        account (str):
+        body (ReversePositionRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | OrderIdResponse]
+    """
+
+    kwargs = _get_kwargs(
+        account=account,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    account: str,
+    *,
+    client: AuthenticatedClient,
+    body: ReversePositionRequest,
+) -> ErrorResponse | OrderIdResponse | None:
+    """Reverse the position in one instrument
+
+     Turns a long position into an equal short (or the other way round). Does nothing when the
+    account is flat in the instrument and answers 400. WebSocket RPC `Reverse`. Source:
+    research API 2 §2.5 (CT-DOCS post-reverse) and §2.10. The 200 example uses the quoted
+    order id of the place-order example.
+
+    Args:
+        account (str):
+        body (ReversePositionRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | OrderIdResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            account=account,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,240 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.empty_request import EmptyRequest
+from ...models.error_response import ErrorResponse
+from ...models.strategy_close_response import StrategyCloseResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    account: str,
+    strategy_id: str,
+    *,
+    body: EmptyRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/api/accounts/{account}/strategies/{strategy_id}/close".format(
+            account=quote(str(account), safe=""),
+            strategy_id=quote(str(strategy_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | StrategyCloseResponse | None:
+    if response.status_code == 200:
+        response_200 = StrategyCloseResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 408:
+        response_408 = ErrorResponse.from_dict(response.json())
+
+        return response_408
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | StrategyCloseResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    account: str,
+    strategy_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: EmptyRequest,
+) -> Response[ErrorResponse | StrategyCloseResponse]:
+    """Close an ATM strategy
+
+     Closes a running NT8 ATM strategy (its position and its working orders); the documented
+    body is an empty object. WebSocket RPC `CloseStrategy`. Source: research API 2 §2.5 and
+    §2.11 (CT-DOCS close-strategy; 200 example quoted).
+
+    Args:
+        account (str):
+        strategy_id (str):
+        body (EmptyRequest): An empty JSON object: the documented body of cancel-order and close-
+            strategy, also sent
+            to cancel-all (whose body is not documented).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | StrategyCloseResponse]
+    """
+
+    kwargs = _get_kwargs(
+        account=account,
+        strategy_id=strategy_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    account: str,
+    strategy_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: EmptyRequest,
+) -> ErrorResponse | StrategyCloseResponse | None:
+    """Close an ATM strategy
+
+     Closes a running NT8 ATM strategy (its position and its working orders); the documented
+    body is an empty object. WebSocket RPC `CloseStrategy`. Source: research API 2 §2.5 and
+    §2.11 (CT-DOCS close-strategy; 200 example quoted).
+
+    Args:
+        account (str):
+        strategy_id (str):
+        body (EmptyRequest): An empty JSON object: the documented body of cancel-order and close-
+            strategy, also sent
+            to cancel-all (whose body is not documented).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | StrategyCloseResponse
+    """
+
+    return sync_detailed(
+        account=account,
+        strategy_id=strategy_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    account: str,
+    strategy_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: EmptyRequest,
+) -> Response[ErrorResponse | StrategyCloseResponse]:
+    """Close an ATM strategy
+
+     Closes a running NT8 ATM strategy (its position and its working orders); the documented
+    body is an empty object. WebSocket RPC `CloseStrategy`. Source: research API 2 §2.5 and
+    §2.11 (CT-DOCS close-strategy; 200 example quoted).
+
+    Args:
+        account (str):
+        strategy_id (str):
+        body (EmptyRequest): An empty JSON object: the documented body of cancel-order and close-
+            strategy, also sent
+            to cancel-all (whose body is not documented).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | StrategyCloseResponse]
+    """
+
+    kwargs = _get_kwargs(
+        account=account,
+        strategy_id=strategy_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    account: str,
+    strategy_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: EmptyRequest,
+) -> ErrorResponse | StrategyCloseResponse | None:
+    """Close an ATM strategy
+
+     Closes a running NT8 ATM strategy (its position and its working orders); the documented
+    body is an empty object. WebSocket RPC `CloseStrategy`. Source: research API 2 §2.5 and
+    §2.11 (CT-DOCS close-strategy; 200 example quoted).
+
+    Args:
+        account (str):
+        strategy_id (str):
+        body (EmptyRequest): An empty JSON object: the documented body of cancel-order and close-
+            strategy, also sent
+            to cancel-all (whose body is not documented).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | StrategyCloseResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            account=account,
+            strategy_id=strategy_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

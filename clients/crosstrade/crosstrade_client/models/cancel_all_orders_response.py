@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="CancelAllOrdersResponse")
+
+
+@_attrs_define
+class CancelAllOrdersResponse:
+    """Shape assumed from cancel-orders; not documented.
+
+    Attributes:
+        order_ids (list[str] | Unset): Ids of the orders cancelled.
+        success (bool | Unset):
+    """
+
+    order_ids: list[str] | Unset = UNSET
+    success: bool | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        order_ids: list[str] | Unset = UNSET
+        if not isinstance(self.order_ids, Unset):
+            order_ids = self.order_ids
+
+        success = self.success
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if order_ids is not UNSET:
+            field_dict["orderIds"] = order_ids
+        if success is not UNSET:
+            field_dict["success"] = success
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        order_ids = cast(list[str], d.pop("orderIds", UNSET))
+
+        success = d.pop("success", UNSET)
+
+        cancel_all_orders_response = cls(
+            order_ids=order_ids,
+            success=success,
+        )
+
+        cancel_all_orders_response.additional_properties = d
+        return cancel_all_orders_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

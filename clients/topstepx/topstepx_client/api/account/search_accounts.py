@@ -1,0 +1,192 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.search_account_request import SearchAccountRequest
+from ...models.search_account_response import SearchAccountResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: SearchAccountRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/Account/search",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> SearchAccountResponse | str | None:
+    if response.status_code == 200:
+        response_200 = SearchAccountResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = response.text
+        return response_401
+
+    if response.status_code == 429:
+        response_429 = response.text
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[SearchAccountResponse | str]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: SearchAccountRequest,
+) -> Response[SearchAccountResponse | str]:
+    """List the user's trading accounts
+
+     Returns the accounts linked to the user; step 1 of "placing your first order". Keep the
+    `id` of the account to trade. `simulated` tells practice accounts from live ones (missing
+    from the docs' examples although the swagger requires it).
+
+    Source: seed 000 step 1; research API 1 section 1.4 row 5, 1.7 "Account/search", 1.10.
+
+    Args:
+        body (SearchAccountRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[SearchAccountResponse | str]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: SearchAccountRequest,
+) -> SearchAccountResponse | str | None:
+    """List the user's trading accounts
+
+     Returns the accounts linked to the user; step 1 of "placing your first order". Keep the
+    `id` of the account to trade. `simulated` tells practice accounts from live ones (missing
+    from the docs' examples although the swagger requires it).
+
+    Source: seed 000 step 1; research API 1 section 1.4 row 5, 1.7 "Account/search", 1.10.
+
+    Args:
+        body (SearchAccountRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        SearchAccountResponse | str
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: SearchAccountRequest,
+) -> Response[SearchAccountResponse | str]:
+    """List the user's trading accounts
+
+     Returns the accounts linked to the user; step 1 of "placing your first order". Keep the
+    `id` of the account to trade. `simulated` tells practice accounts from live ones (missing
+    from the docs' examples although the swagger requires it).
+
+    Source: seed 000 step 1; research API 1 section 1.4 row 5, 1.7 "Account/search", 1.10.
+
+    Args:
+        body (SearchAccountRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[SearchAccountResponse | str]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: SearchAccountRequest,
+) -> SearchAccountResponse | str | None:
+    """List the user's trading accounts
+
+     Returns the accounts linked to the user; step 1 of "placing your first order". Keep the
+    `id` of the account to trade. `simulated` tells practice accounts from live ones (missing
+    from the docs' examples although the swagger requires it).
+
+    Source: seed 000 step 1; research API 1 section 1.4 row 5, 1.7 "Account/search", 1.10.
+
+    Args:
+        body (SearchAccountRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        SearchAccountResponse | str
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

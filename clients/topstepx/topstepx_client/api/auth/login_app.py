@@ -1,0 +1,184 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.login_app_request import LoginAppRequest
+from ...models.login_response import LoginResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: LoginAppRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/Auth/loginApp",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> LoginResponse | str | None:
+    if response.status_code == 200:
+        response_200 = LoginResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 429:
+        response_429 = response.text
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[LoginResponse | str]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: LoginAppRequest,
+) -> Response[LoginResponse | str]:
+    """Log in as an authorized application
+
+     Application login with user name, password, device id, app id and verify key. Newer
+    docs withdrew this page and call the API key the only supported way, but the endpoint is
+    still in the swagger. Same `LoginResponse` envelope as `loginKey`.
+
+    Source: research API 1 section 1.3 and 1.4 row 2.
+
+    Args:
+        body (LoginAppRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[LoginResponse | str]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: LoginAppRequest,
+) -> LoginResponse | str | None:
+    """Log in as an authorized application
+
+     Application login with user name, password, device id, app id and verify key. Newer
+    docs withdrew this page and call the API key the only supported way, but the endpoint is
+    still in the swagger. Same `LoginResponse` envelope as `loginKey`.
+
+    Source: research API 1 section 1.3 and 1.4 row 2.
+
+    Args:
+        body (LoginAppRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        LoginResponse | str
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: LoginAppRequest,
+) -> Response[LoginResponse | str]:
+    """Log in as an authorized application
+
+     Application login with user name, password, device id, app id and verify key. Newer
+    docs withdrew this page and call the API key the only supported way, but the endpoint is
+    still in the swagger. Same `LoginResponse` envelope as `loginKey`.
+
+    Source: research API 1 section 1.3 and 1.4 row 2.
+
+    Args:
+        body (LoginAppRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[LoginResponse | str]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: LoginAppRequest,
+) -> LoginResponse | str | None:
+    """Log in as an authorized application
+
+     Application login with user name, password, device id, app id and verify key. Newer
+    docs withdrew this page and call the API key the only supported way, but the endpoint is
+    still in the swagger. Same `LoginResponse` envelope as `loginKey`.
+
+    Source: research API 1 section 1.3 and 1.4 row 2.
+
+    Args:
+        body (LoginAppRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        LoginResponse | str
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

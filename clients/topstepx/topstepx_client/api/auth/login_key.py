@@ -1,0 +1,202 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.login_api_key_request import LoginApiKeyRequest
+from ...models.login_response import LoginResponse
+from ...models.problem_details import ProblemDetails
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: LoginApiKeyRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/Auth/loginKey",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> LoginResponse | ProblemDetails | str | None:
+    if response.status_code == 200:
+        response_200 = LoginResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ProblemDetails.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 429:
+        response_429 = response.text
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[LoginResponse | ProblemDetails | str]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: LoginApiKeyRequest,
+) -> Response[LoginResponse | ProblemDetails | str]:
+    """Log in with user name and API key
+
+     Exchanges a user name and API key for a JWT session token valid for 24 hours.
+    Credential failures are HTTP 200 with `success: false`, `token: null` and a
+    `LoginErrorCode` (for example 3 InvalidCredentials, 7 AgreementsNotSigned,
+    9 ApiSubscriptionNotFound). A body missing `userName` or `apiKey` is answered with 400
+    before any credential check. Login is rate-limited like every other endpoint.
+
+    Source: research API 1 section 1.3 and 1.4 row 1, examples from 1.10.
+
+    Args:
+        body (LoginApiKeyRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[LoginResponse | ProblemDetails | str]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: LoginApiKeyRequest,
+) -> LoginResponse | ProblemDetails | str | None:
+    """Log in with user name and API key
+
+     Exchanges a user name and API key for a JWT session token valid for 24 hours.
+    Credential failures are HTTP 200 with `success: false`, `token: null` and a
+    `LoginErrorCode` (for example 3 InvalidCredentials, 7 AgreementsNotSigned,
+    9 ApiSubscriptionNotFound). A body missing `userName` or `apiKey` is answered with 400
+    before any credential check. Login is rate-limited like every other endpoint.
+
+    Source: research API 1 section 1.3 and 1.4 row 1, examples from 1.10.
+
+    Args:
+        body (LoginApiKeyRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        LoginResponse | ProblemDetails | str
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: LoginApiKeyRequest,
+) -> Response[LoginResponse | ProblemDetails | str]:
+    """Log in with user name and API key
+
+     Exchanges a user name and API key for a JWT session token valid for 24 hours.
+    Credential failures are HTTP 200 with `success: false`, `token: null` and a
+    `LoginErrorCode` (for example 3 InvalidCredentials, 7 AgreementsNotSigned,
+    9 ApiSubscriptionNotFound). A body missing `userName` or `apiKey` is answered with 400
+    before any credential check. Login is rate-limited like every other endpoint.
+
+    Source: research API 1 section 1.3 and 1.4 row 1, examples from 1.10.
+
+    Args:
+        body (LoginApiKeyRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[LoginResponse | ProblemDetails | str]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: LoginApiKeyRequest,
+) -> LoginResponse | ProblemDetails | str | None:
+    """Log in with user name and API key
+
+     Exchanges a user name and API key for a JWT session token valid for 24 hours.
+    Credential failures are HTTP 200 with `success: false`, `token: null` and a
+    `LoginErrorCode` (for example 3 InvalidCredentials, 7 AgreementsNotSigned,
+    9 ApiSubscriptionNotFound). A body missing `userName` or `apiKey` is answered with 400
+    before any credential check. Login is rate-limited like every other endpoint.
+
+    Source: research API 1 section 1.3 and 1.4 row 1, examples from 1.10.
+
+    Args:
+        body (LoginApiKeyRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        LoginResponse | ProblemDetails | str
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,188 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.list_available_contract_request import ListAvailableContractRequest
+from ...models.list_available_contract_response import ListAvailableContractResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: ListAvailableContractRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/Contract/available",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ListAvailableContractResponse | str | None:
+    if response.status_code == 200:
+        response_200 = ListAvailableContractResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = response.text
+        return response_401
+
+    if response.status_code == 429:
+        response_429 = response.text
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ListAvailableContractResponse | str]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: ListAvailableContractRequest,
+) -> Response[ListAvailableContractResponse | str]:
+    """List every tradable contract
+
+     Lists the contracts that can be traded; step 2 of "placing your first order". Keep the
+    `id` of the contract to trade.
+
+    Source: seed 000 step 2; research API 1 section 1.4 row 8, 1.7 "Contract/available".
+
+    Args:
+        body (ListAvailableContractRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ListAvailableContractResponse | str]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: ListAvailableContractRequest,
+) -> ListAvailableContractResponse | str | None:
+    """List every tradable contract
+
+     Lists the contracts that can be traded; step 2 of "placing your first order". Keep the
+    `id` of the contract to trade.
+
+    Source: seed 000 step 2; research API 1 section 1.4 row 8, 1.7 "Contract/available".
+
+    Args:
+        body (ListAvailableContractRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ListAvailableContractResponse | str
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: ListAvailableContractRequest,
+) -> Response[ListAvailableContractResponse | str]:
+    """List every tradable contract
+
+     Lists the contracts that can be traded; step 2 of "placing your first order". Keep the
+    `id` of the contract to trade.
+
+    Source: seed 000 step 2; research API 1 section 1.4 row 8, 1.7 "Contract/available".
+
+    Args:
+        body (ListAvailableContractRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ListAvailableContractResponse | str]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: ListAvailableContractRequest,
+) -> ListAvailableContractResponse | str | None:
+    """List every tradable contract
+
+     Lists the contracts that can be traded; step 2 of "placing your first order". Keep the
+    `id` of the contract to trade.
+
+    Source: seed 000 step 2; research API 1 section 1.4 row 8, 1.7 "Contract/available".
+
+    Args:
+        body (ListAvailableContractRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ListAvailableContractResponse | str
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

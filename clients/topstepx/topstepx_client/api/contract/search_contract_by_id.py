@@ -1,0 +1,188 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.search_contract_by_id_request import SearchContractByIdRequest
+from ...models.search_contract_by_id_response import SearchContractByIdResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: SearchContractByIdRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/Contract/searchById",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> SearchContractByIdResponse | str | None:
+    if response.status_code == 200:
+        response_200 = SearchContractByIdResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = response.text
+        return response_401
+
+    if response.status_code == 429:
+        response_429 = response.text
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[SearchContractByIdResponse | str]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: SearchContractByIdRequest,
+) -> Response[SearchContractByIdResponse | str]:
+    """Look up one contract by id
+
+     Returns one contract in `contract`. Older docs showed a `contracts` array instead; both
+    shapes parse. Code 1 ContractNotFound when the id is unknown.
+
+    Source: research API 1 section 1.4 row 7, 1.7 "Contract/searchById", 1.10.
+
+    Args:
+        body (SearchContractByIdRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[SearchContractByIdResponse | str]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: SearchContractByIdRequest,
+) -> SearchContractByIdResponse | str | None:
+    """Look up one contract by id
+
+     Returns one contract in `contract`. Older docs showed a `contracts` array instead; both
+    shapes parse. Code 1 ContractNotFound when the id is unknown.
+
+    Source: research API 1 section 1.4 row 7, 1.7 "Contract/searchById", 1.10.
+
+    Args:
+        body (SearchContractByIdRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        SearchContractByIdResponse | str
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: SearchContractByIdRequest,
+) -> Response[SearchContractByIdResponse | str]:
+    """Look up one contract by id
+
+     Returns one contract in `contract`. Older docs showed a `contracts` array instead; both
+    shapes parse. Code 1 ContractNotFound when the id is unknown.
+
+    Source: research API 1 section 1.4 row 7, 1.7 "Contract/searchById", 1.10.
+
+    Args:
+        body (SearchContractByIdRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[SearchContractByIdResponse | str]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: SearchContractByIdRequest,
+) -> SearchContractByIdResponse | str | None:
+    """Look up one contract by id
+
+     Returns one contract in `contract`. Older docs showed a `contracts` array instead; both
+    shapes parse. Code 1 ContractNotFound when the id is unknown.
+
+    Source: research API 1 section 1.4 row 7, 1.7 "Contract/searchById", 1.10.
+
+    Args:
+        body (SearchContractByIdRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        SearchContractByIdResponse | str
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

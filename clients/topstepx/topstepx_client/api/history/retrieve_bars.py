@@ -1,0 +1,196 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.retrieve_bar_request import RetrieveBarRequest
+from ...models.retrieve_bar_response import RetrieveBarResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: RetrieveBarRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/History/retrieveBars",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> RetrieveBarResponse | str | None:
+    if response.status_code == 200:
+        response_200 = RetrieveBarResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = response.text
+        return response_401
+
+    if response.status_code == 429:
+        response_429 = response.text
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[RetrieveBarResponse | str]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: RetrieveBarRequest,
+) -> Response[RetrieveBarResponse | str]:
+    """Retrieve historical OHLCV bars
+
+     Aggregated bars for one contract between `startTime` and `endTime`. At most 20,000 bars
+    per request. Bars observed come back newest first, and `limit` keeps the most recent
+    bars of the window (observed, not guaranteed). Stricter rate limit than other
+    endpoints (50 or 30 requests per 30 s, see the API description).
+
+    Source: research API 1 section 1.4 row 9, 1.6, 1.7 "History/retrieveBars", 1.10.
+
+    Args:
+        body (RetrieveBarRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[RetrieveBarResponse | str]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: RetrieveBarRequest,
+) -> RetrieveBarResponse | str | None:
+    """Retrieve historical OHLCV bars
+
+     Aggregated bars for one contract between `startTime` and `endTime`. At most 20,000 bars
+    per request. Bars observed come back newest first, and `limit` keeps the most recent
+    bars of the window (observed, not guaranteed). Stricter rate limit than other
+    endpoints (50 or 30 requests per 30 s, see the API description).
+
+    Source: research API 1 section 1.4 row 9, 1.6, 1.7 "History/retrieveBars", 1.10.
+
+    Args:
+        body (RetrieveBarRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        RetrieveBarResponse | str
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: RetrieveBarRequest,
+) -> Response[RetrieveBarResponse | str]:
+    """Retrieve historical OHLCV bars
+
+     Aggregated bars for one contract between `startTime` and `endTime`. At most 20,000 bars
+    per request. Bars observed come back newest first, and `limit` keeps the most recent
+    bars of the window (observed, not guaranteed). Stricter rate limit than other
+    endpoints (50 or 30 requests per 30 s, see the API description).
+
+    Source: research API 1 section 1.4 row 9, 1.6, 1.7 "History/retrieveBars", 1.10.
+
+    Args:
+        body (RetrieveBarRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[RetrieveBarResponse | str]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: RetrieveBarRequest,
+) -> RetrieveBarResponse | str | None:
+    """Retrieve historical OHLCV bars
+
+     Aggregated bars for one contract between `startTime` and `endTime`. At most 20,000 bars
+    per request. Bars observed come back newest first, and `limit` keeps the most recent
+    bars of the window (observed, not guaranteed). Stricter rate limit than other
+    endpoints (50 or 30 requests per 30 s, see the API description).
+
+    Source: research API 1 section 1.4 row 9, 1.6, 1.7 "History/retrieveBars", 1.10.
+
+    Args:
+        body (RetrieveBarRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        RetrieveBarResponse | str
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

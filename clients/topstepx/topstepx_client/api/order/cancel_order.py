@@ -1,0 +1,192 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.cancel_order_request import CancelOrderRequest
+from ...models.cancel_order_response import CancelOrderResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: CancelOrderRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/Order/cancel",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CancelOrderResponse | str | None:
+    if response.status_code == 200:
+        response_200 = CancelOrderResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = response.text
+        return response_401
+
+    if response.status_code == 429:
+        response_429 = response.text
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CancelOrderResponse | str]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: CancelOrderRequest,
+) -> Response[CancelOrderResponse | str]:
+    """Cancel a working order
+
+     Cancels one order. Newer docs say cancel works only for simulated, non-follower
+    accounts; follower (copy-trading) and live accounts get code 6 AccountRejected. Codes
+    4 Pending and 5 UnknownError leave the outcome unknown. There is no cancel-all.
+
+    Source: research API 1 section 1.4 row 12, 1.5, 1.7 "Order/cancel", 1.10.
+
+    Args:
+        body (CancelOrderRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CancelOrderResponse | str]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: CancelOrderRequest,
+) -> CancelOrderResponse | str | None:
+    """Cancel a working order
+
+     Cancels one order. Newer docs say cancel works only for simulated, non-follower
+    accounts; follower (copy-trading) and live accounts get code 6 AccountRejected. Codes
+    4 Pending and 5 UnknownError leave the outcome unknown. There is no cancel-all.
+
+    Source: research API 1 section 1.4 row 12, 1.5, 1.7 "Order/cancel", 1.10.
+
+    Args:
+        body (CancelOrderRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CancelOrderResponse | str
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: CancelOrderRequest,
+) -> Response[CancelOrderResponse | str]:
+    """Cancel a working order
+
+     Cancels one order. Newer docs say cancel works only for simulated, non-follower
+    accounts; follower (copy-trading) and live accounts get code 6 AccountRejected. Codes
+    4 Pending and 5 UnknownError leave the outcome unknown. There is no cancel-all.
+
+    Source: research API 1 section 1.4 row 12, 1.5, 1.7 "Order/cancel", 1.10.
+
+    Args:
+        body (CancelOrderRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CancelOrderResponse | str]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: CancelOrderRequest,
+) -> CancelOrderResponse | str | None:
+    """Cancel a working order
+
+     Cancels one order. Newer docs say cancel works only for simulated, non-follower
+    accounts; follower (copy-trading) and live accounts get code 6 AccountRejected. Codes
+    4 Pending and 5 UnknownError leave the outcome unknown. There is no cancel-all.
+
+    Source: research API 1 section 1.4 row 12, 1.5, 1.7 "Order/cancel", 1.10.
+
+    Args:
+        body (CancelOrderRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CancelOrderResponse | str
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

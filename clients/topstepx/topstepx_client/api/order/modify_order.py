@@ -1,0 +1,196 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.modify_order_request import ModifyOrderRequest
+from ...models.modify_order_response import ModifyOrderResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: ModifyOrderRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/Order/modify",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ModifyOrderResponse | str | None:
+    if response.status_code == 200:
+        response_200 = ModifyOrderResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = response.text
+        return response_401
+
+    if response.status_code == 429:
+        response_429 = response.text
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ModifyOrderResponse | str]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: ModifyOrderRequest,
+) -> Response[ModifyOrderResponse | str]:
+    """Modify a working order
+
+     Changes size and/or prices of a working order. `trailPrice` is an absolute level here
+    (no 1000-tick guard on modify); never copy the distance read back from `OrderModel`.
+    Omitted fields are presumably left unchanged (undocumented). Codes 4 Pending and
+    5 UnknownError leave the outcome unknown.
+
+    Source: research API 1 section 1.4 row 11, 1.5, 1.7 "Order/modify", 1.10.
+
+    Args:
+        body (ModifyOrderRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ModifyOrderResponse | str]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: ModifyOrderRequest,
+) -> ModifyOrderResponse | str | None:
+    """Modify a working order
+
+     Changes size and/or prices of a working order. `trailPrice` is an absolute level here
+    (no 1000-tick guard on modify); never copy the distance read back from `OrderModel`.
+    Omitted fields are presumably left unchanged (undocumented). Codes 4 Pending and
+    5 UnknownError leave the outcome unknown.
+
+    Source: research API 1 section 1.4 row 11, 1.5, 1.7 "Order/modify", 1.10.
+
+    Args:
+        body (ModifyOrderRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ModifyOrderResponse | str
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: ModifyOrderRequest,
+) -> Response[ModifyOrderResponse | str]:
+    """Modify a working order
+
+     Changes size and/or prices of a working order. `trailPrice` is an absolute level here
+    (no 1000-tick guard on modify); never copy the distance read back from `OrderModel`.
+    Omitted fields are presumably left unchanged (undocumented). Codes 4 Pending and
+    5 UnknownError leave the outcome unknown.
+
+    Source: research API 1 section 1.4 row 11, 1.5, 1.7 "Order/modify", 1.10.
+
+    Args:
+        body (ModifyOrderRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ModifyOrderResponse | str]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: ModifyOrderRequest,
+) -> ModifyOrderResponse | str | None:
+    """Modify a working order
+
+     Changes size and/or prices of a working order. `trailPrice` is an absolute level here
+    (no 1000-tick guard on modify); never copy the distance read back from `OrderModel`.
+    Omitted fields are presumably left unchanged (undocumented). Codes 4 Pending and
+    5 UnknownError leave the outcome unknown.
+
+    Source: research API 1 section 1.4 row 11, 1.5, 1.7 "Order/modify", 1.10.
+
+    Args:
+        body (ModifyOrderRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ModifyOrderResponse | str
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,202 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem_details import ProblemDetails
+from ...models.search_orders_query_request import SearchOrdersQueryRequest
+from ...models.search_orders_query_response import SearchOrdersQueryResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: SearchOrdersQueryRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/Order/v2/query",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ProblemDetails | SearchOrdersQueryResponse | str | None:
+    if response.status_code == 200:
+        response_200 = SearchOrdersQueryResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ProblemDetails.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = response.text
+        return response_401
+
+    if response.status_code == 429:
+        response_429 = response.text
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ProblemDetails | SearchOrdersQueryResponse | str]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: SearchOrdersQueryRequest,
+) -> Response[ProblemDetails | SearchOrdersQueryResponse | str]:
+    """Query orders with filters and paging
+
+     Paginated order query with a filter on account, statuses, contract and creation time.
+    Unlike `Order/searchOpen` it can return Suspended bracket children. Default and maximum
+    page size and the offset base are undocumented. Invalid queries are answered with 400
+    and an RFC 7807 ProblemDetails body. Only in the newest swagger; no docs page.
+
+    Source: research API 1 section 1.4 row 16, 1.5, 1.7 "Order/v2/query", 1.9.
+
+    Args:
+        body (SearchOrdersQueryRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ProblemDetails | SearchOrdersQueryResponse | str]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: SearchOrdersQueryRequest,
+) -> ProblemDetails | SearchOrdersQueryResponse | str | None:
+    """Query orders with filters and paging
+
+     Paginated order query with a filter on account, statuses, contract and creation time.
+    Unlike `Order/searchOpen` it can return Suspended bracket children. Default and maximum
+    page size and the offset base are undocumented. Invalid queries are answered with 400
+    and an RFC 7807 ProblemDetails body. Only in the newest swagger; no docs page.
+
+    Source: research API 1 section 1.4 row 16, 1.5, 1.7 "Order/v2/query", 1.9.
+
+    Args:
+        body (SearchOrdersQueryRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ProblemDetails | SearchOrdersQueryResponse | str
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: SearchOrdersQueryRequest,
+) -> Response[ProblemDetails | SearchOrdersQueryResponse | str]:
+    """Query orders with filters and paging
+
+     Paginated order query with a filter on account, statuses, contract and creation time.
+    Unlike `Order/searchOpen` it can return Suspended bracket children. Default and maximum
+    page size and the offset base are undocumented. Invalid queries are answered with 400
+    and an RFC 7807 ProblemDetails body. Only in the newest swagger; no docs page.
+
+    Source: research API 1 section 1.4 row 16, 1.5, 1.7 "Order/v2/query", 1.9.
+
+    Args:
+        body (SearchOrdersQueryRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ProblemDetails | SearchOrdersQueryResponse | str]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: SearchOrdersQueryRequest,
+) -> ProblemDetails | SearchOrdersQueryResponse | str | None:
+    """Query orders with filters and paging
+
+     Paginated order query with a filter on account, statuses, contract and creation time.
+    Unlike `Order/searchOpen` it can return Suspended bracket children. Default and maximum
+    page size and the offset base are undocumented. Invalid queries are answered with 400
+    and an RFC 7807 ProblemDetails body. Only in the newest swagger; no docs page.
+
+    Source: research API 1 section 1.4 row 16, 1.5, 1.7 "Order/v2/query", 1.9.
+
+    Args:
+        body (SearchOrdersQueryRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ProblemDetails | SearchOrdersQueryResponse | str
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

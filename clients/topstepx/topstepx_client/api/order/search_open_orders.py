@@ -1,0 +1,192 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.search_open_order_request import SearchOpenOrderRequest
+from ...models.search_order_response import SearchOrderResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: SearchOpenOrderRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/Order/searchOpen",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> SearchOrderResponse | str | None:
+    if response.status_code == 200:
+        response_200 = SearchOrderResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = response.text
+        return response_401
+
+    if response.status_code == 429:
+        response_429 = response.text
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[SearchOrderResponse | str]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: SearchOpenOrderRequest,
+) -> Response[SearchOrderResponse | str]:
+    """List an account's open orders
+
+     Orders of one account with status Open. Send only `accountId`. Suspended bracket
+    children are excluded; to mirror every working order query `Order/v2/query` with
+    statuses Open, Pending, PendingCancellation and Suspended.
+
+    Source: research API 1 section 1.4 row 14, 1.7 "Order/searchOpen", 1.9, 1.10.
+
+    Args:
+        body (SearchOpenOrderRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[SearchOrderResponse | str]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: SearchOpenOrderRequest,
+) -> SearchOrderResponse | str | None:
+    """List an account's open orders
+
+     Orders of one account with status Open. Send only `accountId`. Suspended bracket
+    children are excluded; to mirror every working order query `Order/v2/query` with
+    statuses Open, Pending, PendingCancellation and Suspended.
+
+    Source: research API 1 section 1.4 row 14, 1.7 "Order/searchOpen", 1.9, 1.10.
+
+    Args:
+        body (SearchOpenOrderRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        SearchOrderResponse | str
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: SearchOpenOrderRequest,
+) -> Response[SearchOrderResponse | str]:
+    """List an account's open orders
+
+     Orders of one account with status Open. Send only `accountId`. Suspended bracket
+    children are excluded; to mirror every working order query `Order/v2/query` with
+    statuses Open, Pending, PendingCancellation and Suspended.
+
+    Source: research API 1 section 1.4 row 14, 1.7 "Order/searchOpen", 1.9, 1.10.
+
+    Args:
+        body (SearchOpenOrderRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[SearchOrderResponse | str]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: SearchOpenOrderRequest,
+) -> SearchOrderResponse | str | None:
+    """List an account's open orders
+
+     Orders of one account with status Open. Send only `accountId`. Suspended bracket
+    children are excluded; to mirror every working order query `Order/v2/query` with
+    statuses Open, Pending, PendingCancellation and Suspended.
+
+    Source: research API 1 section 1.4 row 14, 1.7 "Order/searchOpen", 1.9, 1.10.
+
+    Args:
+        body (SearchOpenOrderRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        SearchOrderResponse | str
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

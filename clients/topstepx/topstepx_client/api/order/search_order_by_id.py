@@ -1,0 +1,188 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.search_order_by_id_request import SearchOrderByIdRequest
+from ...models.search_order_by_id_response import SearchOrderByIdResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: SearchOrderByIdRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/Order/searchById",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> SearchOrderByIdResponse | str | None:
+    if response.status_code == 200:
+        response_200 = SearchOrderByIdResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = response.text
+        return response_401
+
+    if response.status_code == 429:
+        response_429 = response.text
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[SearchOrderByIdResponse | str]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: SearchOrderByIdRequest,
+) -> Response[SearchOrderByIdResponse | str]:
+    """Look up one order by id
+
+     Returns one order of one account, whatever its status. Only in the newest swagger;
+    no docs page. Code 1 OrderNotFound when the id is unknown.
+
+    Source: research API 1 section 1.4 row 15, 1.5.
+
+    Args:
+        body (SearchOrderByIdRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[SearchOrderByIdResponse | str]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: SearchOrderByIdRequest,
+) -> SearchOrderByIdResponse | str | None:
+    """Look up one order by id
+
+     Returns one order of one account, whatever its status. Only in the newest swagger;
+    no docs page. Code 1 OrderNotFound when the id is unknown.
+
+    Source: research API 1 section 1.4 row 15, 1.5.
+
+    Args:
+        body (SearchOrderByIdRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        SearchOrderByIdResponse | str
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: SearchOrderByIdRequest,
+) -> Response[SearchOrderByIdResponse | str]:
+    """Look up one order by id
+
+     Returns one order of one account, whatever its status. Only in the newest swagger;
+    no docs page. Code 1 OrderNotFound when the id is unknown.
+
+    Source: research API 1 section 1.4 row 15, 1.5.
+
+    Args:
+        body (SearchOrderByIdRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[SearchOrderByIdResponse | str]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: SearchOrderByIdRequest,
+) -> SearchOrderByIdResponse | str | None:
+    """Look up one order by id
+
+     Returns one order of one account, whatever its status. Only in the newest swagger;
+    no docs page. Code 1 OrderNotFound when the id is unknown.
+
+    Source: research API 1 section 1.4 row 15, 1.5.
+
+    Args:
+        body (SearchOrderByIdRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        SearchOrderByIdResponse | str
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

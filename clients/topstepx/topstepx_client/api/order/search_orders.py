@@ -1,0 +1,192 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.search_order_request import SearchOrderRequest
+from ...models.search_order_response import SearchOrderResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: SearchOrderRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/Order/search",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> SearchOrderResponse | str | None:
+    if response.status_code == 200:
+        response_200 = SearchOrderResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = response.text
+        return response_401
+
+    if response.status_code == 429:
+        response_429 = response.text
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[SearchOrderResponse | str]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: SearchOrderRequest,
+) -> Response[SearchOrderResponse | str]:
+    """Search an account's orders in a time window
+
+     Orders of one account created between `startTimestamp` and `endTimestamp` (open
+    ended when `endTimestamp` is null), whatever their status. The way to find an order
+    by `customTag`.
+
+    Source: research API 1 section 1.4 row 13, 1.7 "Order/search", 1.10.
+
+    Args:
+        body (SearchOrderRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[SearchOrderResponse | str]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: SearchOrderRequest,
+) -> SearchOrderResponse | str | None:
+    """Search an account's orders in a time window
+
+     Orders of one account created between `startTimestamp` and `endTimestamp` (open
+    ended when `endTimestamp` is null), whatever their status. The way to find an order
+    by `customTag`.
+
+    Source: research API 1 section 1.4 row 13, 1.7 "Order/search", 1.10.
+
+    Args:
+        body (SearchOrderRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        SearchOrderResponse | str
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: SearchOrderRequest,
+) -> Response[SearchOrderResponse | str]:
+    """Search an account's orders in a time window
+
+     Orders of one account created between `startTimestamp` and `endTimestamp` (open
+    ended when `endTimestamp` is null), whatever their status. The way to find an order
+    by `customTag`.
+
+    Source: research API 1 section 1.4 row 13, 1.7 "Order/search", 1.10.
+
+    Args:
+        body (SearchOrderRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[SearchOrderResponse | str]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: SearchOrderRequest,
+) -> SearchOrderResponse | str | None:
+    """Search an account's orders in a time window
+
+     Orders of one account created between `startTimestamp` and `endTimestamp` (open
+    ended when `endTimestamp` is null), whatever their status. The way to find an order
+    by `customTag`.
+
+    Source: research API 1 section 1.4 row 13, 1.7 "Order/search", 1.10.
+
+    Args:
+        body (SearchOrderRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        SearchOrderResponse | str
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,188 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.close_contract_position_request import CloseContractPositionRequest
+from ...models.close_position_response import ClosePositionResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: CloseContractPositionRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/Position/closeContract",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ClosePositionResponse | str | None:
+    if response.status_code == 200:
+        response_200 = ClosePositionResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = response.text
+        return response_401
+
+    if response.status_code == 429:
+        response_429 = response.text
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ClosePositionResponse | str]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: CloseContractPositionRequest,
+) -> Response[ClosePositionResponse | str]:
+    """Close the whole position in one contract
+
+     Flattens one contract's position with a market order. Codes 6 OrderPending and
+    7 UnknownError leave the outcome unknown. There is no close-all.
+
+    Source: research API 1 section 1.4 row 18, 1.5, 1.7 "Position/closeContract", 1.10.
+
+    Args:
+        body (CloseContractPositionRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ClosePositionResponse | str]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: CloseContractPositionRequest,
+) -> ClosePositionResponse | str | None:
+    """Close the whole position in one contract
+
+     Flattens one contract's position with a market order. Codes 6 OrderPending and
+    7 UnknownError leave the outcome unknown. There is no close-all.
+
+    Source: research API 1 section 1.4 row 18, 1.5, 1.7 "Position/closeContract", 1.10.
+
+    Args:
+        body (CloseContractPositionRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ClosePositionResponse | str
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: CloseContractPositionRequest,
+) -> Response[ClosePositionResponse | str]:
+    """Close the whole position in one contract
+
+     Flattens one contract's position with a market order. Codes 6 OrderPending and
+    7 UnknownError leave the outcome unknown. There is no close-all.
+
+    Source: research API 1 section 1.4 row 18, 1.5, 1.7 "Position/closeContract", 1.10.
+
+    Args:
+        body (CloseContractPositionRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ClosePositionResponse | str]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: CloseContractPositionRequest,
+) -> ClosePositionResponse | str | None:
+    """Close the whole position in one contract
+
+     Flattens one contract's position with a market order. Codes 6 OrderPending and
+    7 UnknownError leave the outcome unknown. There is no close-all.
+
+    Source: research API 1 section 1.4 row 18, 1.5, 1.7 "Position/closeContract", 1.10.
+
+    Args:
+        body (CloseContractPositionRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ClosePositionResponse | str
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,204 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.partial_close_contract_position_request import PartialCloseContractPositionRequest
+from ...models.partial_close_position_response import PartialClosePositionResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: PartialCloseContractPositionRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/Position/partialCloseContract",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PartialClosePositionResponse | str | None:
+    if response.status_code == 200:
+        response_200 = PartialClosePositionResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = response.text
+        return response_401
+
+    if response.status_code == 429:
+        response_429 = response.text
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PartialClosePositionResponse | str]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: PartialCloseContractPositionRequest,
+) -> Response[PartialClosePositionResponse | str]:
+    """Close part of a position in one contract
+
+     Reduces one contract's position by `size` contracts with a market order. The field is
+    `size` (not `closeSize`). A size above the open quantity gives 5 InvalidCloseSize;
+    6 OrderRejected comes with a null message both when the market is closed and when
+    there is no current price; 9 AccountRejected covers live accounts. Codes 7 OrderPending
+    and 8 UnknownError leave the outcome unknown.
+
+    Source: research API 1 section 1.4 row 19, 1.5, 1.7 "Position/partialCloseContract",
+    1.9, 1.10.
+
+    Args:
+        body (PartialCloseContractPositionRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PartialClosePositionResponse | str]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: PartialCloseContractPositionRequest,
+) -> PartialClosePositionResponse | str | None:
+    """Close part of a position in one contract
+
+     Reduces one contract's position by `size` contracts with a market order. The field is
+    `size` (not `closeSize`). A size above the open quantity gives 5 InvalidCloseSize;
+    6 OrderRejected comes with a null message both when the market is closed and when
+    there is no current price; 9 AccountRejected covers live accounts. Codes 7 OrderPending
+    and 8 UnknownError leave the outcome unknown.
+
+    Source: research API 1 section 1.4 row 19, 1.5, 1.7 "Position/partialCloseContract",
+    1.9, 1.10.
+
+    Args:
+        body (PartialCloseContractPositionRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PartialClosePositionResponse | str
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: PartialCloseContractPositionRequest,
+) -> Response[PartialClosePositionResponse | str]:
+    """Close part of a position in one contract
+
+     Reduces one contract's position by `size` contracts with a market order. The field is
+    `size` (not `closeSize`). A size above the open quantity gives 5 InvalidCloseSize;
+    6 OrderRejected comes with a null message both when the market is closed and when
+    there is no current price; 9 AccountRejected covers live accounts. Codes 7 OrderPending
+    and 8 UnknownError leave the outcome unknown.
+
+    Source: research API 1 section 1.4 row 19, 1.5, 1.7 "Position/partialCloseContract",
+    1.9, 1.10.
+
+    Args:
+        body (PartialCloseContractPositionRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PartialClosePositionResponse | str]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: PartialCloseContractPositionRequest,
+) -> PartialClosePositionResponse | str | None:
+    """Close part of a position in one contract
+
+     Reduces one contract's position by `size` contracts with a market order. The field is
+    `size` (not `closeSize`). A size above the open quantity gives 5 InvalidCloseSize;
+    6 OrderRejected comes with a null message both when the market is closed and when
+    there is no current price; 9 AccountRejected covers live accounts. Codes 7 OrderPending
+    and 8 UnknownError leave the outcome unknown.
+
+    Source: research API 1 section 1.4 row 19, 1.5, 1.7 "Position/partialCloseContract",
+    1.9, 1.10.
+
+    Args:
+        body (PartialCloseContractPositionRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PartialClosePositionResponse | str
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

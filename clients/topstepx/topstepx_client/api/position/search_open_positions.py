@@ -1,0 +1,192 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.search_position_request import SearchPositionRequest
+from ...models.search_position_response import SearchPositionResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: SearchPositionRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/Position/searchOpen",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> SearchPositionResponse | str | None:
+    if response.status_code == 200:
+        response_200 = SearchPositionResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = response.text
+        return response_401
+
+    if response.status_code == 429:
+        response_429 = response.text
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[SearchPositionResponse | str]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: SearchPositionRequest,
+) -> Response[SearchPositionResponse | str]:
+    """List an account's open positions
+
+     Open positions of one account. Direction is in `type` (1 Long, 2 Short); `size` is
+    always positive. No P&L field. A missing or null `positions` array means "unknown",
+    not "flat".
+
+    Source: research API 1 section 1.4 row 17, 1.7 "Position/searchOpen", 1.9, 1.10.
+
+    Args:
+        body (SearchPositionRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[SearchPositionResponse | str]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: SearchPositionRequest,
+) -> SearchPositionResponse | str | None:
+    """List an account's open positions
+
+     Open positions of one account. Direction is in `type` (1 Long, 2 Short); `size` is
+    always positive. No P&L field. A missing or null `positions` array means "unknown",
+    not "flat".
+
+    Source: research API 1 section 1.4 row 17, 1.7 "Position/searchOpen", 1.9, 1.10.
+
+    Args:
+        body (SearchPositionRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        SearchPositionResponse | str
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: SearchPositionRequest,
+) -> Response[SearchPositionResponse | str]:
+    """List an account's open positions
+
+     Open positions of one account. Direction is in `type` (1 Long, 2 Short); `size` is
+    always positive. No P&L field. A missing or null `positions` array means "unknown",
+    not "flat".
+
+    Source: research API 1 section 1.4 row 17, 1.7 "Position/searchOpen", 1.9, 1.10.
+
+    Args:
+        body (SearchPositionRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[SearchPositionResponse | str]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: SearchPositionRequest,
+) -> SearchPositionResponse | str | None:
+    """List an account's open positions
+
+     Open positions of one account. Direction is in `type` (1 Long, 2 Short); `size` is
+    always positive. No P&L field. A missing or null `positions` array means "unknown",
+    not "flat".
+
+    Source: research API 1 section 1.4 row 17, 1.7 "Position/searchOpen", 1.9, 1.10.
+
+    Args:
+        body (SearchPositionRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        SearchPositionResponse | str
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

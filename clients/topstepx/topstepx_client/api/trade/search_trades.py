@@ -1,0 +1,188 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.search_half_trade_response import SearchHalfTradeResponse
+from ...models.search_trade_request import SearchTradeRequest
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: SearchTradeRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/Trade/search",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> SearchHalfTradeResponse | str | None:
+    if response.status_code == 200:
+        response_200 = SearchHalfTradeResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = response.text
+        return response_401
+
+    if response.status_code == 429:
+        response_429 = response.text
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[SearchHalfTradeResponse | str]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: SearchTradeRequest,
+) -> Response[SearchHalfTradeResponse | str]:
+    """Search an account's fills
+
+     Half-turn trades (one row per fill) of one account in a time window.
+    `profitAndLoss` is null on the half-turn that opened a position.
+
+    Source: research API 1 section 1.4 row 20, 1.7 "Trade/search", 1.10.
+
+    Args:
+        body (SearchTradeRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[SearchHalfTradeResponse | str]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: SearchTradeRequest,
+) -> SearchHalfTradeResponse | str | None:
+    """Search an account's fills
+
+     Half-turn trades (one row per fill) of one account in a time window.
+    `profitAndLoss` is null on the half-turn that opened a position.
+
+    Source: research API 1 section 1.4 row 20, 1.7 "Trade/search", 1.10.
+
+    Args:
+        body (SearchTradeRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        SearchHalfTradeResponse | str
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: SearchTradeRequest,
+) -> Response[SearchHalfTradeResponse | str]:
+    """Search an account's fills
+
+     Half-turn trades (one row per fill) of one account in a time window.
+    `profitAndLoss` is null on the half-turn that opened a position.
+
+    Source: research API 1 section 1.4 row 20, 1.7 "Trade/search", 1.10.
+
+    Args:
+        body (SearchTradeRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[SearchHalfTradeResponse | str]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: SearchTradeRequest,
+) -> SearchHalfTradeResponse | str | None:
+    """Search an account's fills
+
+     Half-turn trades (one row per fill) of one account in a time window.
+    `profitAndLoss` is null on the half-turn that opened a position.
+
+    Source: research API 1 section 1.4 row 20, 1.7 "Trade/search", 1.10.
+
+    Args:
+        body (SearchTradeRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        SearchHalfTradeResponse | str
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,86 @@
+"""Every workflow of the orderbridge monorepo.
+
+Plain ``nox`` runs what CI needs: spec lint, the generated-code drift gate, ruff, mypy and the
+test suite. Other sessions: ``generate`` (rewrite clients/ from specs/), ``demo`` and ``bench``.
+
+Tool versions are pinned here, exactly, because generated code depends on them byte for byte.
+No interpreter is ever downloaded: sessions run on the Python that runs nox (>= 3.11).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nox
+
+ROOT = Path(__file__).parent
+SPEC_NAMES = ("topstepx", "crosstrade", "tradestation", "sophic")
+
+# Exact pins: the generator's output depends on both (see specs/README.md).
+GENERATOR = ["openapi-python-client==0.29.1", "ruff==0.17.6"]
+RUFF = "ruff==0.17.6"
+MYPY = "mypy==2.4.1"
+SPEC_TOOLS = ["openapi-spec-validator==0.8.5", "jsonschema==4.26.0", "pyyaml==6.0.3"]
+TEST_TOOLS = [
+    "pytest==9.2.0",
+    "respx==0.23.1",
+    "hypothesis==6.170.15",
+    "openapi-core==0.23.1",
+    *SPEC_TOOLS,
+]
+
+nox.options.default_venv_backend = "uv|virtualenv"
+nox.options.download_python = "never"
+nox.options.reuse_venv = "yes"
+nox.options.sessions = ["lint_specs", "check_generated", "lint", "typecheck", "tests"]
+
+
+def install_project(session: nox.Session) -> None:
+    """Install the four generated clients and the facade (non-editable, as users get them)."""
+    session.install(*[str(ROOT / "clients" / name) for name in SPEC_NAMES])
+    session.install(str(ROOT / "facade"))
+
+
+@nox.session
+def generate(session: nox.Session) -> None:
+    """Regenerate clients/ from specs/ with the pinned generator (``--fail-on-warning``)."""
+    session.install(*GENERATOR)
+    session.run("python", "tools/generate.py", *session.posargs)
+
+
+@nox.session
+def check_generated(session: nox.Session) -> None:
+    """Fail when clients/ differs from a fresh generation, or when the generator warns."""
+    session.install(*GENERATOR)
+    session.run("python", "tools/generate.py", "--check", *session.posargs)
+
+
+@nox.session
+def lint_specs(session: nox.Session) -> None:
+    """Validate every spec (openapi-spec-validator) and every example against its schema."""
+    session.install(*SPEC_TOOLS)
+    session.run("python", "tools/lint_specs.py", *session.posargs)
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """ruff on the hand-written code (clients/ is generated and excluded)."""
+    session.install(RUFF)
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+
+
+@nox.session
+def typecheck(session: nox.Session) -> None:
+    """mypy --strict on the hand-written packages."""
+    session.install(MYPY, *SPEC_TOOLS, "types-PyYAML")
+    install_project(session)
+    session.run("mypy")
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """The whole test suite: contract, facade, generation and spec tests."""
+    session.install(*TEST_TOOLS, *GENERATOR)
+    install_project(session)
+    session.run("pytest", *session.posargs)

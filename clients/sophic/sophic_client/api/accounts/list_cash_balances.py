@@ -1,0 +1,232 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.cash_balance import CashBalance
+from ...models.error import Error
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    account_id: str,
+    *,
+    api_version: str | Unset = UNSET,
+    client_request_id: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(api_version, Unset):
+        headers["Api-Version"] = api_version
+
+    if not isinstance(client_request_id, Unset):
+        headers["Client-Request-Id"] = client_request_id
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/accounts/{account_id}/cash-balances".format(
+            account_id=quote(str(account_id), safe=""),
+        ),
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | list[CashBalance] | None:
+    if response.status_code == 200:
+        response_200 = []
+        _response_200 = response.json()
+        for response_200_item_data in _response_200:
+            response_200_item = CashBalance.from_dict(response_200_item_data)
+
+            response_200.append(response_200_item)
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | list[CashBalance]]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    account_id: str,
+    *,
+    client: AuthenticatedClient,
+    api_version: str | Unset = UNSET,
+    client_request_id: str | Unset = UNSET,
+) -> Response[Error | list[CashBalance]]:
+    """List cash balances
+
+     One balance per currency. Buy orders reserve cash: `available_for_trading` is what a
+    new buy can still use. Source: research §2.6, §2.10.
+
+    Args:
+        account_id (str):
+        api_version (str | Unset):
+        client_request_id (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | list[CashBalance]]
+    """
+
+    kwargs = _get_kwargs(
+        account_id=account_id,
+        api_version=api_version,
+        client_request_id=client_request_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    account_id: str,
+    *,
+    client: AuthenticatedClient,
+    api_version: str | Unset = UNSET,
+    client_request_id: str | Unset = UNSET,
+) -> Error | list[CashBalance] | None:
+    """List cash balances
+
+     One balance per currency. Buy orders reserve cash: `available_for_trading` is what a
+    new buy can still use. Source: research §2.6, §2.10.
+
+    Args:
+        account_id (str):
+        api_version (str | Unset):
+        client_request_id (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | list[CashBalance]
+    """
+
+    return sync_detailed(
+        account_id=account_id,
+        client=client,
+        api_version=api_version,
+        client_request_id=client_request_id,
+    ).parsed
+
+
+async def asyncio_detailed(
+    account_id: str,
+    *,
+    client: AuthenticatedClient,
+    api_version: str | Unset = UNSET,
+    client_request_id: str | Unset = UNSET,
+) -> Response[Error | list[CashBalance]]:
+    """List cash balances
+
+     One balance per currency. Buy orders reserve cash: `available_for_trading` is what a
+    new buy can still use. Source: research §2.6, §2.10.
+
+    Args:
+        account_id (str):
+        api_version (str | Unset):
+        client_request_id (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | list[CashBalance]]
+    """
+
+    kwargs = _get_kwargs(
+        account_id=account_id,
+        api_version=api_version,
+        client_request_id=client_request_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    account_id: str,
+    *,
+    client: AuthenticatedClient,
+    api_version: str | Unset = UNSET,
+    client_request_id: str | Unset = UNSET,
+) -> Error | list[CashBalance] | None:
+    """List cash balances
+
+     One balance per currency. Buy orders reserve cash: `available_for_trading` is what a
+    new buy can still use. Source: research §2.6, §2.10.
+
+    Args:
+        account_id (str):
+        api_version (str | Unset):
+        client_request_id (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | list[CashBalance]
+    """
+
+    return (
+        await asyncio_detailed(
+            account_id=account_id,
+            client=client,
+            api_version=api_version,
+            client_request_id=client_request_id,
+        )
+    ).parsed

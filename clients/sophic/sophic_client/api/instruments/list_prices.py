@@ -1,0 +1,248 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.price import Price
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    symbol: list[str],
+    asof: str | Unset = UNSET,
+    api_version: str | Unset = UNSET,
+    client_request_id: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(api_version, Unset):
+        headers["Api-Version"] = api_version
+
+    if not isinstance(client_request_id, Unset):
+        headers["Client-Request-Id"] = client_request_id
+
+    params: dict[str, Any] = {}
+
+    json_symbol = symbol
+
+    params["symbol"] = json_symbol
+
+    params["asof"] = asof
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/prices",
+        "params": params,
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | list[Price] | None:
+    if response.status_code == 200:
+        response_200 = []
+        _response_200 = response.json()
+        for response_200_item_data in _response_200:
+            response_200_item = Price.from_dict(response_200_item_data)
+
+            response_200.append(response_200_item)
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | list[Price]]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    symbol: list[str],
+    asof: str | Unset = UNSET,
+    api_version: str | Unset = UNSET,
+    client_request_id: str | Unset = UNSET,
+) -> Response[Error | list[Price]]:
+    """List prices
+
+     Returns bid/ask prices for the requested symbols, optionally as of a past moment.
+    `price_type: percent` prices are percentages of par (bills, bonds); `money` prices are
+    amounts in `currency`. Source: research §2.6, §2.9.
+
+    Args:
+        symbol (list[str]):
+        asof (str | Unset):
+        api_version (str | Unset):
+        client_request_id (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | list[Price]]
+    """
+
+    kwargs = _get_kwargs(
+        symbol=symbol,
+        asof=asof,
+        api_version=api_version,
+        client_request_id=client_request_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    symbol: list[str],
+    asof: str | Unset = UNSET,
+    api_version: str | Unset = UNSET,
+    client_request_id: str | Unset = UNSET,
+) -> Error | list[Price] | None:
+    """List prices
+
+     Returns bid/ask prices for the requested symbols, optionally as of a past moment.
+    `price_type: percent` prices are percentages of par (bills, bonds); `money` prices are
+    amounts in `currency`. Source: research §2.6, §2.9.
+
+    Args:
+        symbol (list[str]):
+        asof (str | Unset):
+        api_version (str | Unset):
+        client_request_id (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | list[Price]
+    """
+
+    return sync_detailed(
+        client=client,
+        symbol=symbol,
+        asof=asof,
+        api_version=api_version,
+        client_request_id=client_request_id,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    symbol: list[str],
+    asof: str | Unset = UNSET,
+    api_version: str | Unset = UNSET,
+    client_request_id: str | Unset = UNSET,
+) -> Response[Error | list[Price]]:
+    """List prices
+
+     Returns bid/ask prices for the requested symbols, optionally as of a past moment.
+    `price_type: percent` prices are percentages of par (bills, bonds); `money` prices are
+    amounts in `currency`. Source: research §2.6, §2.9.
+
+    Args:
+        symbol (list[str]):
+        asof (str | Unset):
+        api_version (str | Unset):
+        client_request_id (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | list[Price]]
+    """
+
+    kwargs = _get_kwargs(
+        symbol=symbol,
+        asof=asof,
+        api_version=api_version,
+        client_request_id=client_request_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    symbol: list[str],
+    asof: str | Unset = UNSET,
+    api_version: str | Unset = UNSET,
+    client_request_id: str | Unset = UNSET,
+) -> Error | list[Price] | None:
+    """List prices
+
+     Returns bid/ask prices for the requested symbols, optionally as of a past moment.
+    `price_type: percent` prices are percentages of par (bills, bonds); `money` prices are
+    amounts in `currency`. Source: research §2.6, §2.9.
+
+    Args:
+        symbol (list[str]):
+        asof (str | Unset):
+        api_version (str | Unset):
+        client_request_id (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | list[Price]
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            symbol=symbol,
+            asof=asof,
+            api_version=api_version,
+            client_request_id=client_request_id,
+        )
+    ).parsed

@@ -1,0 +1,237 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.position import Position
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    account_id: str,
+    position_id: str,
+    *,
+    api_version: str | Unset = UNSET,
+    client_request_id: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(api_version, Unset):
+        headers["Api-Version"] = api_version
+
+    if not isinstance(client_request_id, Unset):
+        headers["Client-Request-Id"] = client_request_id
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/accounts/{account_id}/positions/{position_id}".format(
+            account_id=quote(str(account_id), safe=""),
+            position_id=quote(str(position_id), safe=""),
+        ),
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | Position | None:
+    if response.status_code == 200:
+        response_200 = Position.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | Position]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    account_id: str,
+    position_id: str,
+    *,
+    client: AuthenticatedClient,
+    api_version: str | Unset = UNSET,
+    client_request_id: str | Unset = UNSET,
+) -> Response[Error | Position]:
+    """Retrieve a position
+
+     Retrieves one position of the account; an order's `position` field points here once
+    its first trade is recorded. Source: research §2.6, §2.10.
+
+    Args:
+        account_id (str):
+        position_id (str):
+        api_version (str | Unset):
+        client_request_id (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | Position]
+    """
+
+    kwargs = _get_kwargs(
+        account_id=account_id,
+        position_id=position_id,
+        api_version=api_version,
+        client_request_id=client_request_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    account_id: str,
+    position_id: str,
+    *,
+    client: AuthenticatedClient,
+    api_version: str | Unset = UNSET,
+    client_request_id: str | Unset = UNSET,
+) -> Error | Position | None:
+    """Retrieve a position
+
+     Retrieves one position of the account; an order's `position` field points here once
+    its first trade is recorded. Source: research §2.6, §2.10.
+
+    Args:
+        account_id (str):
+        position_id (str):
+        api_version (str | Unset):
+        client_request_id (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | Position
+    """
+
+    return sync_detailed(
+        account_id=account_id,
+        position_id=position_id,
+        client=client,
+        api_version=api_version,
+        client_request_id=client_request_id,
+    ).parsed
+
+
+async def asyncio_detailed(
+    account_id: str,
+    position_id: str,
+    *,
+    client: AuthenticatedClient,
+    api_version: str | Unset = UNSET,
+    client_request_id: str | Unset = UNSET,
+) -> Response[Error | Position]:
+    """Retrieve a position
+
+     Retrieves one position of the account; an order's `position` field points here once
+    its first trade is recorded. Source: research §2.6, §2.10.
+
+    Args:
+        account_id (str):
+        position_id (str):
+        api_version (str | Unset):
+        client_request_id (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | Position]
+    """
+
+    kwargs = _get_kwargs(
+        account_id=account_id,
+        position_id=position_id,
+        api_version=api_version,
+        client_request_id=client_request_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    account_id: str,
+    position_id: str,
+    *,
+    client: AuthenticatedClient,
+    api_version: str | Unset = UNSET,
+    client_request_id: str | Unset = UNSET,
+) -> Error | Position | None:
+    """Retrieve a position
+
+     Retrieves one position of the account; an order's `position` field points here once
+    its first trade is recorded. Source: research §2.6, §2.10.
+
+    Args:
+        account_id (str):
+        position_id (str):
+        api_version (str | Unset):
+        client_request_id (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | Position
+    """
+
+    return (
+        await asyncio_detailed(
+            account_id=account_id,
+            position_id=position_id,
+            client=client,
+            api_version=api_version,
+            client_request_id=client_request_id,
+        )
+    ).parsed

@@ -1,0 +1,285 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.position import Position
+from ...models.update_position_request import UpdatePositionRequest
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    id: str,
+    *,
+    body: UpdatePositionRequest,
+    api_version: str | Unset = UNSET,
+    client_request_id: str | Unset = UNSET,
+    person_id: str | Unset = UNSET,
+    client_user_id: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(api_version, Unset):
+        headers["Api-Version"] = api_version
+
+    if not isinstance(client_request_id, Unset):
+        headers["Client-Request-Id"] = client_request_id
+
+    if not isinstance(person_id, Unset):
+        headers["Person-Id"] = person_id
+
+    if not isinstance(client_user_id, Unset):
+        headers["Client-User-Id"] = client_user_id
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/positions/{id}".format(
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | Position | None:
+    if response.status_code == 200:
+        response_200 = Position.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | Position]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    body: UpdatePositionRequest,
+    api_version: str | Unset = UNSET,
+    client_request_id: str | Unset = UNSET,
+    person_id: str | Unset = UNSET,
+    client_user_id: str | Unset = UNSET,
+) -> Response[Error | Position]:
+    """Update position settings
+
+     Turns automatic rollover on or off for a bill position. At maturity Sophic then buys the
+    on-the-run bill of the same country and maturity bucket with the maturing nominal
+    (`purpose: rollover`). The setting locks four days before maturity
+    (`automatic_rollover_cutoff`, `can_update_automatic_rollover`). Source: research §2.6,
+    §2.14.
+
+    Args:
+        id (str):
+        api_version (str | Unset):
+        client_request_id (str | Unset):
+        person_id (str | Unset):
+        client_user_id (str | Unset):
+        body (UpdatePositionRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | Position]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+        api_version=api_version,
+        client_request_id=client_request_id,
+        person_id=person_id,
+        client_user_id=client_user_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    body: UpdatePositionRequest,
+    api_version: str | Unset = UNSET,
+    client_request_id: str | Unset = UNSET,
+    person_id: str | Unset = UNSET,
+    client_user_id: str | Unset = UNSET,
+) -> Error | Position | None:
+    """Update position settings
+
+     Turns automatic rollover on or off for a bill position. At maturity Sophic then buys the
+    on-the-run bill of the same country and maturity bucket with the maturing nominal
+    (`purpose: rollover`). The setting locks four days before maturity
+    (`automatic_rollover_cutoff`, `can_update_automatic_rollover`). Source: research §2.6,
+    §2.14.
+
+    Args:
+        id (str):
+        api_version (str | Unset):
+        client_request_id (str | Unset):
+        person_id (str | Unset):
+        client_user_id (str | Unset):
+        body (UpdatePositionRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | Position
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+        body=body,
+        api_version=api_version,
+        client_request_id=client_request_id,
+        person_id=person_id,
+        client_user_id=client_user_id,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    body: UpdatePositionRequest,
+    api_version: str | Unset = UNSET,
+    client_request_id: str | Unset = UNSET,
+    person_id: str | Unset = UNSET,
+    client_user_id: str | Unset = UNSET,
+) -> Response[Error | Position]:
+    """Update position settings
+
+     Turns automatic rollover on or off for a bill position. At maturity Sophic then buys the
+    on-the-run bill of the same country and maturity bucket with the maturing nominal
+    (`purpose: rollover`). The setting locks four days before maturity
+    (`automatic_rollover_cutoff`, `can_update_automatic_rollover`). Source: research §2.6,
+    §2.14.
+
+    Args:
+        id (str):
+        api_version (str | Unset):
+        client_request_id (str | Unset):
+        person_id (str | Unset):
+        client_user_id (str | Unset):
+        body (UpdatePositionRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | Position]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+        api_version=api_version,
+        client_request_id=client_request_id,
+        person_id=person_id,
+        client_user_id=client_user_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    body: UpdatePositionRequest,
+    api_version: str | Unset = UNSET,
+    client_request_id: str | Unset = UNSET,
+    person_id: str | Unset = UNSET,
+    client_user_id: str | Unset = UNSET,
+) -> Error | Position | None:
+    """Update position settings
+
+     Turns automatic rollover on or off for a bill position. At maturity Sophic then buys the
+    on-the-run bill of the same country and maturity bucket with the maturing nominal
+    (`purpose: rollover`). The setting locks four days before maturity
+    (`automatic_rollover_cutoff`, `can_update_automatic_rollover`). Source: research §2.6,
+    §2.14.
+
+    Args:
+        id (str):
+        api_version (str | Unset):
+        client_request_id (str | Unset):
+        person_id (str | Unset):
+        client_user_id (str | Unset):
+        body (UpdatePositionRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | Position
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            body=body,
+            api_version=api_version,
+            client_request_id=client_request_id,
+            person_id=person_id,
+            client_user_id=client_user_id,
+        )
+    ).parsed

@@ -1,0 +1,237 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.create_webhook_request import CreateWebhookRequest
+from ...models.error import Error
+from ...models.webhook_with_secret import WebhookWithSecret
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: CreateWebhookRequest,
+    api_version: str | Unset = UNSET,
+    client_request_id: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(api_version, Unset):
+        headers["Api-Version"] = api_version
+
+    if not isinstance(client_request_id, Unset):
+        headers["Client-Request-Id"] = client_request_id
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/webhooks",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | WebhookWithSecret | None:
+    if response.status_code == 201:
+        response_201 = WebhookWithSecret.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 409:
+        response_409 = Error.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | WebhookWithSecret]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: CreateWebhookRequest,
+    api_version: str | Unset = UNSET,
+    client_request_id: str | Unset = UNSET,
+) -> Response[Error | WebhookWithSecret]:
+    """Register a webhook endpoint
+
+     Registers an HTTPS endpoint (not an IP address) that will receive every event; there
+    are no per-event subscriptions. The signing `secret` is returned only in this response;
+    store it to verify `Webhook-Signature`. Registering a URL twice is refused with
+    `duplicate_webhook`. Source: research §2.6, §2.11.
+
+    Args:
+        api_version (str | Unset):
+        client_request_id (str | Unset):
+        body (CreateWebhookRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | WebhookWithSecret]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        api_version=api_version,
+        client_request_id=client_request_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: CreateWebhookRequest,
+    api_version: str | Unset = UNSET,
+    client_request_id: str | Unset = UNSET,
+) -> Error | WebhookWithSecret | None:
+    """Register a webhook endpoint
+
+     Registers an HTTPS endpoint (not an IP address) that will receive every event; there
+    are no per-event subscriptions. The signing `secret` is returned only in this response;
+    store it to verify `Webhook-Signature`. Registering a URL twice is refused with
+    `duplicate_webhook`. Source: research §2.6, §2.11.
+
+    Args:
+        api_version (str | Unset):
+        client_request_id (str | Unset):
+        body (CreateWebhookRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | WebhookWithSecret
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        api_version=api_version,
+        client_request_id=client_request_id,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: CreateWebhookRequest,
+    api_version: str | Unset = UNSET,
+    client_request_id: str | Unset = UNSET,
+) -> Response[Error | WebhookWithSecret]:
+    """Register a webhook endpoint
+
+     Registers an HTTPS endpoint (not an IP address) that will receive every event; there
+    are no per-event subscriptions. The signing `secret` is returned only in this response;
+    store it to verify `Webhook-Signature`. Registering a URL twice is refused with
+    `duplicate_webhook`. Source: research §2.6, §2.11.
+
+    Args:
+        api_version (str | Unset):
+        client_request_id (str | Unset):
+        body (CreateWebhookRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | WebhookWithSecret]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        api_version=api_version,
+        client_request_id=client_request_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: CreateWebhookRequest,
+    api_version: str | Unset = UNSET,
+    client_request_id: str | Unset = UNSET,
+) -> Error | WebhookWithSecret | None:
+    """Register a webhook endpoint
+
+     Registers an HTTPS endpoint (not an IP address) that will receive every event; there
+    are no per-event subscriptions. The signing `secret` is returned only in this response;
+    store it to verify `Webhook-Signature`. Registering a URL twice is refused with
+    `duplicate_webhook`. Source: research §2.6, §2.11.
+
+    Args:
+        api_version (str | Unset):
+        client_request_id (str | Unset):
+        body (CreateWebhookRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | WebhookWithSecret
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            api_version=api_version,
+            client_request_id=client_request_id,
+        )
+    ).parsed

@@ -1,0 +1,188 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.authorization_code_token_request import AuthorizationCodeTokenRequest
+from ...models.error import Error
+from ...models.refresh_token_request import RefreshTokenRequest
+from ...models.token_response import TokenResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: AuthorizationCodeTokenRequest | RefreshTokenRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v2/security/authorize",
+    }
+
+    _kwargs["data"] = body.to_dict()
+    headers["Content-Type"] = "application/x-www-form-urlencoded"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | TokenResponse | None:
+    if response.status_code == 200:
+        response_200 = TokenResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | TokenResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: AuthorizationCodeTokenRequest | RefreshTokenRequest,
+) -> Response[Error | TokenResponse]:
+    """Exchange an authorization code or a refresh token for an access token
+
+     OAuth 2.0 token endpoint, form encoded. `grant_type=authorization_code` exchanges the
+    30-second code from the browser step (`redirect_uri` must equal the one used there);
+    `grant_type=refresh_token` gets a new access token from a refresh token. Access tokens
+    last 20 minutes (`expires_in: 1200`); the refresh-grant response carries no new
+    refresh token. Source: research 1.4 and the token example in 1.15.
+
+    Args:
+        body (AuthorizationCodeTokenRequest | RefreshTokenRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | TokenResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: AuthorizationCodeTokenRequest | RefreshTokenRequest,
+) -> Error | TokenResponse | None:
+    """Exchange an authorization code or a refresh token for an access token
+
+     OAuth 2.0 token endpoint, form encoded. `grant_type=authorization_code` exchanges the
+    30-second code from the browser step (`redirect_uri` must equal the one used there);
+    `grant_type=refresh_token` gets a new access token from a refresh token. Access tokens
+    last 20 minutes (`expires_in: 1200`); the refresh-grant response carries no new
+    refresh token. Source: research 1.4 and the token example in 1.15.
+
+    Args:
+        body (AuthorizationCodeTokenRequest | RefreshTokenRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | TokenResponse
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: AuthorizationCodeTokenRequest | RefreshTokenRequest,
+) -> Response[Error | TokenResponse]:
+    """Exchange an authorization code or a refresh token for an access token
+
+     OAuth 2.0 token endpoint, form encoded. `grant_type=authorization_code` exchanges the
+    30-second code from the browser step (`redirect_uri` must equal the one used there);
+    `grant_type=refresh_token` gets a new access token from a refresh token. Access tokens
+    last 20 minutes (`expires_in: 1200`); the refresh-grant response carries no new
+    refresh token. Source: research 1.4 and the token example in 1.15.
+
+    Args:
+        body (AuthorizationCodeTokenRequest | RefreshTokenRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | TokenResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: AuthorizationCodeTokenRequest | RefreshTokenRequest,
+) -> Error | TokenResponse | None:
+    """Exchange an authorization code or a refresh token for an access token
+
+     OAuth 2.0 token endpoint, form encoded. `grant_type=authorization_code` exchanges the
+    30-second code from the browser step (`redirect_uri` must equal the one used there);
+    `grant_type=refresh_token` gets a new access token from a refresh token. Access tokens
+    last 20 minutes (`expires_in: 1200`); the refresh-grant response carries no new
+    refresh token. Source: research 1.4 and the token example in 1.15.
+
+    Args:
+        body (AuthorizationCodeTokenRequest | RefreshTokenRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | TokenResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

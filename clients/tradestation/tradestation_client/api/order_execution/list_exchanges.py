@@ -1,0 +1,241 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.api_version import ApiVersion
+from ...models.error import Error
+from ...models.error_envelope import ErrorEnvelope
+from ...models.exchanges_response import ExchangesResponse
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    api_version: ApiVersion | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_api_version: str | Unset = UNSET
+    if not isinstance(api_version, Unset):
+        json_api_version = api_version.value
+
+    params["APIVersion"] = json_api_version
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v2/orderexecution/exchanges",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | Error | ErrorEnvelope | ExchangesResponse | str | None:
+    if response.status_code == 200:
+        response_200 = ExchangesResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+
+        def _parse_response_400(data: object) -> Error | ErrorEnvelope:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_bad_request_body_type_0 = Error.from_dict(data)
+
+                return componentsschemas_bad_request_body_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_bad_request_body_type_1 = ErrorEnvelope.from_dict(data)
+
+            return componentsschemas_bad_request_body_type_1
+
+        response_400 = _parse_response_400(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = response.text
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 502:
+        response_502 = Error.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 504:
+        response_504 = Error.from_dict(response.json())
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | Error | ErrorEnvelope | ExchangesResponse | str]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    api_version: ApiVersion | Unset = UNSET,
+) -> Response[Error | Error | ErrorEnvelope | ExchangesResponse | str]:
+    """List the valid order routes
+
+     Route ids valid for the `Route` field of order requests, per asset type (`EQ`, `OP`).
+    The response key is the singular `Exchange`. TS-OAS declares no security here; the
+    legacy docs require a token on every call. Source: research 1.5, 1.6.
+
+    Args:
+        api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
+            early name of the global
+            edition (seed 002), `20150601` global edition, `20160101` latest.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | Error | ErrorEnvelope | ExchangesResponse | str]
+    """
+
+    kwargs = _get_kwargs(
+        api_version=api_version,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    api_version: ApiVersion | Unset = UNSET,
+) -> Error | Error | ErrorEnvelope | ExchangesResponse | str | None:
+    """List the valid order routes
+
+     Route ids valid for the `Route` field of order requests, per asset type (`EQ`, `OP`).
+    The response key is the singular `Exchange`. TS-OAS declares no security here; the
+    legacy docs require a token on every call. Source: research 1.5, 1.6.
+
+    Args:
+        api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
+            early name of the global
+            edition (seed 002), `20150601` global edition, `20160101` latest.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | Error | ErrorEnvelope | ExchangesResponse | str
+    """
+
+    return sync_detailed(
+        client=client,
+        api_version=api_version,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    api_version: ApiVersion | Unset = UNSET,
+) -> Response[Error | Error | ErrorEnvelope | ExchangesResponse | str]:
+    """List the valid order routes
+
+     Route ids valid for the `Route` field of order requests, per asset type (`EQ`, `OP`).
+    The response key is the singular `Exchange`. TS-OAS declares no security here; the
+    legacy docs require a token on every call. Source: research 1.5, 1.6.
+
+    Args:
+        api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
+            early name of the global
+            edition (seed 002), `20150601` global edition, `20160101` latest.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | Error | ErrorEnvelope | ExchangesResponse | str]
+    """
+
+    kwargs = _get_kwargs(
+        api_version=api_version,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    api_version: ApiVersion | Unset = UNSET,
+) -> Error | Error | ErrorEnvelope | ExchangesResponse | str | None:
+    """List the valid order routes
+
+     Route ids valid for the `Route` field of order requests, per asset type (`EQ`, `OP`).
+    The response key is the singular `Exchange`. TS-OAS declares no security here; the
+    legacy docs require a token on every call. Source: research 1.5, 1.6.
+
+    Args:
+        api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
+            early name of the global
+            edition (seed 002), `20150601` global edition, `20160101` latest.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | Error | ErrorEnvelope | ExchangesResponse | str
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            api_version=api_version,
+        )
+    ).parsed

@@ -1,0 +1,304 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.api_version import ApiVersion
+from ...models.error import Error
+from ...models.error_envelope import ErrorEnvelope
+from ...models.global_order_request import GlobalOrderRequest
+from ...models.order_request import OrderRequest
+from ...models.order_result import OrderResult
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: GlobalOrderRequest | OrderRequest,
+    api_version: ApiVersion | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    params: dict[str, Any] = {}
+
+    json_api_version: str | Unset = UNSET
+    if not isinstance(api_version, Unset):
+        json_api_version = api_version.value
+
+    params["APIVersion"] = json_api_version
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v2/orders",
+        "params": params,
+    }
+
+    if isinstance(body, OrderRequest):
+        _kwargs["json"] = body.to_dict()
+    else:
+        _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | Error | ErrorEnvelope | list[OrderResult] | OrderResult | str | None:
+    if response.status_code == 200:
+
+        def _parse_response_200(data: object) -> list[OrderResult] | OrderResult:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_order_results_type_0 = OrderResult.from_dict(data)
+
+                return componentsschemas_order_results_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, list):
+                raise TypeError()
+            componentsschemas_order_results_type_1 = []
+            _componentsschemas_order_results_type_1 = data
+            for componentsschemas_order_results_type_1_item_data in _componentsschemas_order_results_type_1:
+                componentsschemas_order_results_type_1_item = OrderResult.from_dict(
+                    componentsschemas_order_results_type_1_item_data
+                )
+
+                componentsschemas_order_results_type_1.append(componentsschemas_order_results_type_1_item)
+
+            return componentsschemas_order_results_type_1
+
+        response_200 = _parse_response_200(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+
+        def _parse_response_400(data: object) -> Error | ErrorEnvelope:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_bad_request_body_type_0 = Error.from_dict(data)
+
+                return componentsschemas_bad_request_body_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_bad_request_body_type_1 = ErrorEnvelope.from_dict(data)
+
+            return componentsschemas_bad_request_body_type_1
+
+        response_400 = _parse_response_400(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = response.text
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 502:
+        response_502 = Error.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 504:
+        response_504 = Error.from_dict(response.json())
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | Error | ErrorEnvelope | list[OrderResult] | OrderResult | str]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: GlobalOrderRequest | OrderRequest,
+    api_version: ApiVersion | Unset = UNSET,
+) -> Response[Error | Error | ErrorEnvelope | list[OrderResult] | OrderResult | str]:
+    """Submit an order
+
+     Submits one order (market, limit, stop market, stop limit; equities, options, futures;
+    optionally with Order-Sends-Order children in `OSOs`). The body shape depends on
+    `APIVersion`: `20160101` (and the implicit `20101026`) take `OrderRequest`; `20150101`
+    and `20150601` take the global/Japan `GlobalOrderRequest` (seed 002). Put the client
+    order id in `OrderConfirmId` (at most 22 characters) so a repeated request is detected
+    as a duplicate. A 200 answer may still report `OrderStatus`/`Status` `Failed` with the
+    reason in `Message`. Source: seed 002; research 1.3, 1.5-1.8, 1.13, 1.15.
+
+    Args:
+        api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
+            early name of the global
+            edition (seed 002), `20150601` global edition, `20160101` latest.
+        body (GlobalOrderRequest | OrderRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | Error | ErrorEnvelope | list[OrderResult] | OrderResult | str]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        api_version=api_version,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: GlobalOrderRequest | OrderRequest,
+    api_version: ApiVersion | Unset = UNSET,
+) -> Error | Error | ErrorEnvelope | list[OrderResult] | OrderResult | str | None:
+    """Submit an order
+
+     Submits one order (market, limit, stop market, stop limit; equities, options, futures;
+    optionally with Order-Sends-Order children in `OSOs`). The body shape depends on
+    `APIVersion`: `20160101` (and the implicit `20101026`) take `OrderRequest`; `20150101`
+    and `20150601` take the global/Japan `GlobalOrderRequest` (seed 002). Put the client
+    order id in `OrderConfirmId` (at most 22 characters) so a repeated request is detected
+    as a duplicate. A 200 answer may still report `OrderStatus`/`Status` `Failed` with the
+    reason in `Message`. Source: seed 002; research 1.3, 1.5-1.8, 1.13, 1.15.
+
+    Args:
+        api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
+            early name of the global
+            edition (seed 002), `20150601` global edition, `20160101` latest.
+        body (GlobalOrderRequest | OrderRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | Error | ErrorEnvelope | list[OrderResult] | OrderResult | str
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        api_version=api_version,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: GlobalOrderRequest | OrderRequest,
+    api_version: ApiVersion | Unset = UNSET,
+) -> Response[Error | Error | ErrorEnvelope | list[OrderResult] | OrderResult | str]:
+    """Submit an order
+
+     Submits one order (market, limit, stop market, stop limit; equities, options, futures;
+    optionally with Order-Sends-Order children in `OSOs`). The body shape depends on
+    `APIVersion`: `20160101` (and the implicit `20101026`) take `OrderRequest`; `20150101`
+    and `20150601` take the global/Japan `GlobalOrderRequest` (seed 002). Put the client
+    order id in `OrderConfirmId` (at most 22 characters) so a repeated request is detected
+    as a duplicate. A 200 answer may still report `OrderStatus`/`Status` `Failed` with the
+    reason in `Message`. Source: seed 002; research 1.3, 1.5-1.8, 1.13, 1.15.
+
+    Args:
+        api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
+            early name of the global
+            edition (seed 002), `20150601` global edition, `20160101` latest.
+        body (GlobalOrderRequest | OrderRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | Error | ErrorEnvelope | list[OrderResult] | OrderResult | str]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        api_version=api_version,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: GlobalOrderRequest | OrderRequest,
+    api_version: ApiVersion | Unset = UNSET,
+) -> Error | Error | ErrorEnvelope | list[OrderResult] | OrderResult | str | None:
+    """Submit an order
+
+     Submits one order (market, limit, stop market, stop limit; equities, options, futures;
+    optionally with Order-Sends-Order children in `OSOs`). The body shape depends on
+    `APIVersion`: `20160101` (and the implicit `20101026`) take `OrderRequest`; `20150101`
+    and `20150601` take the global/Japan `GlobalOrderRequest` (seed 002). Put the client
+    order id in `OrderConfirmId` (at most 22 characters) so a repeated request is detected
+    as a duplicate. A 200 answer may still report `OrderStatus`/`Status` `Failed` with the
+    reason in `Message`. Source: seed 002; research 1.3, 1.5-1.8, 1.13, 1.15.
+
+    Args:
+        api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
+            early name of the global
+            edition (seed 002), `20150601` global edition, `20160101` latest.
+        body (GlobalOrderRequest | OrderRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | Error | ErrorEnvelope | list[OrderResult] | OrderResult | str
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            api_version=api_version,
+        )
+    ).parsed

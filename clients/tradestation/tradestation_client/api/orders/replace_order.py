@@ -1,0 +1,294 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.api_version import ApiVersion
+from ...models.cancel_replace_request import CancelReplaceRequest
+from ...models.error import Error
+from ...models.error_envelope import ErrorEnvelope
+from ...models.order_result import OrderResult
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    order_id: str,
+    *,
+    body: CancelReplaceRequest,
+    api_version: ApiVersion | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    params: dict[str, Any] = {}
+
+    json_api_version: str | Unset = UNSET
+    if not isinstance(api_version, Unset):
+        json_api_version = api_version.value
+
+    params["APIVersion"] = json_api_version
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/v2/orders/{order_id}".format(
+            order_id=quote(str(order_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | Error | ErrorEnvelope | OrderResult | str | None:
+    if response.status_code == 200:
+        response_200 = OrderResult.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+
+        def _parse_response_400(data: object) -> Error | ErrorEnvelope:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_bad_request_body_type_0 = Error.from_dict(data)
+
+                return componentsschemas_bad_request_body_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_bad_request_body_type_1 = ErrorEnvelope.from_dict(data)
+
+            return componentsschemas_bad_request_body_type_1
+
+        response_400 = _parse_response_400(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = response.text
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 502:
+        response_502 = Error.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = Error.from_dict(response.json())
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | Error | ErrorEnvelope | OrderResult | str]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    order_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: CancelReplaceRequest,
+    api_version: ApiVersion | Unset = UNSET,
+) -> Response[Error | Error | ErrorEnvelope | OrderResult | str]:
+    """Cancel/replace (update) an open order
+
+     Replaces an open order's quantity, prices, type (limit to market only) or advanced
+    options. Filled orders cannot be updated; bracket legs are updated one by one. The
+    advanced options use `{ClearAll, Rules}` wrappers unlike placement. Answers a single
+    `OrderResult` object. Source: research 1.5, 1.11, 1.15.
+
+    Args:
+        order_id (str):
+        api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
+            early name of the global
+            edition (seed 002), `20150601` global edition, `20160101` latest.
+        body (CancelReplaceRequest): Replacement values for an open order (TS-OAS
+            `CancelReplaceDefinition`).
+            `AccountKey` and `OrderID` are legacy fields still shown in examples.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | Error | ErrorEnvelope | OrderResult | str]
+    """
+
+    kwargs = _get_kwargs(
+        order_id=order_id,
+        body=body,
+        api_version=api_version,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    order_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: CancelReplaceRequest,
+    api_version: ApiVersion | Unset = UNSET,
+) -> Error | Error | ErrorEnvelope | OrderResult | str | None:
+    """Cancel/replace (update) an open order
+
+     Replaces an open order's quantity, prices, type (limit to market only) or advanced
+    options. Filled orders cannot be updated; bracket legs are updated one by one. The
+    advanced options use `{ClearAll, Rules}` wrappers unlike placement. Answers a single
+    `OrderResult` object. Source: research 1.5, 1.11, 1.15.
+
+    Args:
+        order_id (str):
+        api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
+            early name of the global
+            edition (seed 002), `20150601` global edition, `20160101` latest.
+        body (CancelReplaceRequest): Replacement values for an open order (TS-OAS
+            `CancelReplaceDefinition`).
+            `AccountKey` and `OrderID` are legacy fields still shown in examples.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | Error | ErrorEnvelope | OrderResult | str
+    """
+
+    return sync_detailed(
+        order_id=order_id,
+        client=client,
+        body=body,
+        api_version=api_version,
+    ).parsed
+
+
+async def asyncio_detailed(
+    order_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: CancelReplaceRequest,
+    api_version: ApiVersion | Unset = UNSET,
+) -> Response[Error | Error | ErrorEnvelope | OrderResult | str]:
+    """Cancel/replace (update) an open order
+
+     Replaces an open order's quantity, prices, type (limit to market only) or advanced
+    options. Filled orders cannot be updated; bracket legs are updated one by one. The
+    advanced options use `{ClearAll, Rules}` wrappers unlike placement. Answers a single
+    `OrderResult` object. Source: research 1.5, 1.11, 1.15.
+
+    Args:
+        order_id (str):
+        api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
+            early name of the global
+            edition (seed 002), `20150601` global edition, `20160101` latest.
+        body (CancelReplaceRequest): Replacement values for an open order (TS-OAS
+            `CancelReplaceDefinition`).
+            `AccountKey` and `OrderID` are legacy fields still shown in examples.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | Error | ErrorEnvelope | OrderResult | str]
+    """
+
+    kwargs = _get_kwargs(
+        order_id=order_id,
+        body=body,
+        api_version=api_version,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    order_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: CancelReplaceRequest,
+    api_version: ApiVersion | Unset = UNSET,
+) -> Error | Error | ErrorEnvelope | OrderResult | str | None:
+    """Cancel/replace (update) an open order
+
+     Replaces an open order's quantity, prices, type (limit to market only) or advanced
+    options. Filled orders cannot be updated; bracket legs are updated one by one. The
+    advanced options use `{ClearAll, Rules}` wrappers unlike placement. Answers a single
+    `OrderResult` object. Source: research 1.5, 1.11, 1.15.
+
+    Args:
+        order_id (str):
+        api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
+            early name of the global
+            edition (seed 002), `20150601` global edition, `20160101` latest.
+        body (CancelReplaceRequest): Replacement values for an open order (TS-OAS
+            `CancelReplaceDefinition`).
+            `AccountKey` and `OrderID` are legacy fields still shown in examples.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | Error | ErrorEnvelope | OrderResult | str
+    """
+
+    return (
+        await asyncio_detailed(
+            order_id=order_id,
+            client=client,
+            body=body,
+            api_version=api_version,
+        )
+    ).parsed

@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..models.group_type import GroupType
+
+if TYPE_CHECKING:
+    from ..models.order_request import OrderRequest
+
+
+T = TypeVar("T", bound="GroupOrderRequest")
+
+
+@_attrs_define
+class GroupOrderRequest:
+    """A group of orders (TS-OAS `GroupOrderRequestDefinition`).
+
+    Attributes:
+        type_ (GroupType): NORMAL, OCO (one cancels other), BRK (bracket).
+        orders (list[OrderRequest]):
+    """
+
+    type_: GroupType
+    orders: list[OrderRequest]
+
+    def to_dict(self) -> dict[str, Any]:
+        type_ = self.type_.value
+
+        orders = []
+        for orders_item_data in self.orders:
+            orders_item = orders_item_data.to_dict()
+            orders.append(orders_item)
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "Type": type_,
+                "Orders": orders,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.order_request import OrderRequest  # noqa: PLC0415
+
+        d = dict(src_dict)
+        type_ = GroupType(d.pop("Type"))
+
+        orders = []
+        _orders = d.pop("Orders")
+        for orders_item_data in _orders:
+            orders_item = OrderRequest.from_dict(orders_item_data)
+
+            orders.append(orders_item)
+
+        group_order_request = cls(
+            type_=type_,
+            orders=orders,
+        )
+
+        return group_order_request

@@ -1,0 +1,130 @@
+"""Load the broker specs and validate httpx requests and responses against them (openapi-core).
+
+Used by the sandbox (every incoming request and every outgoing response) and by the
+spec-driven contract tests. Requests may arrive on any base URL (the production host, the
+sandbox's ``http://127.0.0.1:N/<broker>`` prefix, a respx route); :func:`validate_request`
+rewrites the URL onto the spec's own server before matching, so the spec needs no extra
+``servers`` entries.
+
+Errors are openapi-core's own exceptions (``openapi_core.validation.*``); ``str(exc)`` and
+``exc.__cause__`` name the failing parameter or body path.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import httpx
+import yaml
+from openapi_core import OpenAPI
+from openapi_core.datatypes import RequestParameters
+from werkzeug.datastructures import Headers, ImmutableMultiDict
+
+BROKERS = ("topstepx", "crosstrade", "tradestation", "sophic")
+
+
+def specs_dir() -> Path:
+    """Where the spec YAML files are: ``$ORDERBRIDGE_SPECS_DIR``, the copy bundled in this
+    package, or the repository's ``specs/`` (editable installs and the test suite)."""
+    env = os.environ.get("ORDERBRIDGE_SPECS_DIR")
+    if env:
+        return Path(env)
+    bundled = Path(__file__).parent / "specs"
+    if (bundled / "topstepx.yaml").exists():
+        return bundled
+    for parent in Path(__file__).resolve().parents:
+        candidate = parent / "specs"
+        if (candidate / "topstepx.yaml").exists():
+            return candidate
+    raise FileNotFoundError("cannot find the broker specs; set ORDERBRIDGE_SPECS_DIR")
+
+
+@functools.cache
+def load_spec(broker: str) -> dict[str, Any]:
+    """The parsed spec document of ``broker`` (cached; treat as read-only)."""
+    with (specs_dir() / f"{broker}.yaml").open(encoding="utf-8") as fh:
+        doc: dict[str, Any] = yaml.safe_load(fh)
+    return doc
+
+
+@functools.cache
+def openapi(broker: str) -> OpenAPI:
+    """The openapi-core ``OpenAPI`` object of ``broker`` (cached)."""
+    return OpenAPI.from_dict(load_spec(broker))
+
+
+def server_url(broker: str) -> str:
+    """The spec's first server URL (the broker's production host)."""
+    return str(load_spec(broker)["servers"][0]["url"]).rstrip("/")
+
+
+class _Request:
+    """An ``httpx.Request`` seen through openapi-core's request protocol."""
+
+    def __init__(self, request: httpx.Request, host_url: str, path: str) -> None:
+        self._request = request
+        self.host_url = host_url
+        self.path = path
+        self.method = request.method.lower()
+        query = ImmutableMultiDict(list(request.url.params.multi_items()))
+        self.parameters = RequestParameters(query=query, header=Headers(list(request.headers.items())))
+        self.content_type = request.headers.get("content-type", "").lower()
+        body = request.content
+        self.body = body if body else None
+
+    @property
+    def full_url_pattern(self) -> str:
+        return self.host_url + self.path
+
+
+class _Response:
+    def __init__(self, response: httpx.Response) -> None:
+        self.status_code = response.status_code
+        self.content_type = response.headers.get("content-type", "").lower()
+        self.headers = Headers(list(response.headers.items()))
+        self.data = response.content
+
+
+def spec_path(broker: str, request: httpx.Request, prefix: str = "") -> str:
+    """The request path with ``prefix`` (e.g. ``/topstepx``) and the server's own path removed."""
+    path = request.url.path
+    if prefix and path.startswith(prefix):
+        path = path[len(prefix) :] or "/"
+    server_path = httpx.URL(server_url(broker)).path.rstrip("/")
+    if server_path and path.startswith(server_path):
+        path = path[len(server_path) :] or "/"
+    return path
+
+
+def as_openapi_request(broker: str, request: httpx.Request, prefix: str = "") -> _Request:
+    return _Request(request, server_url(broker), spec_path(broker, request, prefix))
+
+
+def validate_request(broker: str, request: httpx.Request, prefix: str = "") -> Any:
+    """Validate and unmarshal ``request`` against the spec; returns openapi-core's result.
+
+    Raises:
+        openapi_core.validation.request.exceptions.*: the first violation found (unknown
+        path or method, missing/invalid parameter or security, body not matching the schema).
+    """
+    result = openapi(broker).unmarshal_request(as_openapi_request(broker, request, prefix))
+    result.raise_for_errors()
+    return result
+
+
+def validate_response(broker: str, request: httpx.Request, response: httpx.Response, prefix: str = "") -> None:
+    """Validate ``response`` (status, content type, headers, body) against the operation that
+    ``request`` matches.
+
+    Raises:
+        openapi_core.validation.response.exceptions.*: the first violation found.
+    """
+    openapi(broker).validate_response(as_openapi_request(broker, request, prefix), _Response(response))
+
+
+def security_schemes(broker: str) -> Mapping[str, Any]:
+    return load_spec(broker).get("components", {}).get("securitySchemes", {})  # type: ignore[no-any-return]

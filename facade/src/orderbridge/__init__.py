@@ -1,0 +1,68 @@
+"""orderbridge: one ``place_order`` over the generated TopstepX, CrossTrade, TradeStation and
+Sophic clients, with honest outcomes (accepted / rejected / unknown).
+
+Quick use::
+
+    from decimal import Decimal
+    import orderbridge as ob
+
+    order = ob.Order(instrument="CON.F.US.MES.Z25", side="buy", type="market", quantity=Decimal("1"))
+    placed = ob.place_order("topstepx", order, account="465")   # credentials from ORDERBRIDGE_* env
+
+    with ob.connect("crosstrade") as broker:
+        broker.place_order(order, account="Sim101")
+
+Outcomes: a :class:`PlacedOrder` is returned when the broker accepted; :class:`OrderRejected`
+is a definitive refusal; :class:`OutcomeUnknown` means the order may exist — reconcile with
+``session.resolve(error.client_order_id, account=...)`` before sending it again.
+"""
+
+from ._adapter import BrokerOrder
+from ._capabilities import BROKERS, Capabilities, all_capabilities, capabilities
+from ._errors import (
+    AuthenticationError,
+    BrokerUnavailable,
+    ConfigurationError,
+    InvalidOrder,
+    NotSupported,
+    OrderbridgeError,
+    OrderNotFound,
+    OrderRejected,
+    OutcomeUnknown,
+    RateLimited,
+    UnexpectedResponse,
+)
+from ._models import Order, OrderType, PlacedOrder, Side, TimeInForce, new_client_order_id
+from ._session import AsyncSession, Session, connect, connect_async, place_order
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "BROKERS",
+    "AsyncSession",
+    "AuthenticationError",
+    "BrokerOrder",
+    "BrokerUnavailable",
+    "Capabilities",
+    "ConfigurationError",
+    "InvalidOrder",
+    "NotSupported",
+    "Order",
+    "OrderNotFound",
+    "OrderRejected",
+    "OrderType",
+    "OrderbridgeError",
+    "OutcomeUnknown",
+    "PlacedOrder",
+    "RateLimited",
+    "Session",
+    "Side",
+    "TimeInForce",
+    "UnexpectedResponse",
+    "all_capabilities",
+    "capabilities",
+    "connect",
+    "connect_async",
+    "new_client_order_id",
+    "place_order",
+]

@@ -1,0 +1,132 @@
+"""The adapter contract every broker implements, and the mechanism they share.
+
+An adapter is pure mapping: ``Order`` -> generated request model, generated response ->
+``PlacedOrder`` or a typed error. It never performs I/O; it yields
+:class:`~orderbridge._flow.Call` objects that a session sends. Broker modules live in
+:mod:`orderbridge.brokers` and are imported lazily, so ``import orderbridge`` does not load
+all four generated clients.
+"""
+
+from __future__ import annotations
+
+import importlib
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from ._capabilities import Capabilities, capabilities
+from ._config import Settings
+from ._errors import AuthenticationError, BrokerUnavailable, NotSupported, OrderbridgeError
+from ._flow import Flow, Grant, Sent, rate_limited, unexpected, unknown
+from ._models import Order, PlacedOrder
+
+
+@attrs.frozen(kw_only=True)
+class BrokerOrder:
+    """An order as the broker reports it (``get_order``, ``cancel_order``).
+
+    Attributes:
+        broker, account: as for :class:`PlacedOrder`.
+        order_id: the broker's order id, as text.
+        client_order_id: the client id the broker reports back, when it has that field.
+        status: the broker's own status word (TopstepX ``OrderStatus`` name, NinjaTrader
+            ``orderState``, TradeStation ``Status``/``OrderStatus``, Sophic ``status``).
+        filled_quantity: units filled so far, when the broker reports it.
+        raw: the generated client's typed model.
+    """
+
+    broker: str
+    account: str
+    order_id: str
+    client_order_id: str | None = None
+    status: str | None = None
+    filled_quantity: Decimal | None = None
+    raw: Any = attrs.field(default=None, repr=False, eq=False)
+
+
+class Adapter:
+    """Base class of the four broker adapters. Subclasses set ``name`` and the generated
+    ``client_class`` and implement the flows."""
+
+    name: str = ""
+    client_class: Any = None
+
+    @property
+    def capabilities(self) -> Capabilities:
+        return capabilities(self.name)
+
+    def make_client(self, base_url: str) -> Any:
+        """The generated ``AuthenticatedClient``; its own token stays empty because the
+        session's pooled httpx client stamps the bearer header (so it never shows in a repr)."""
+        return self.client_class(base_url=base_url, token="")
+
+    # -- flows a broker implements ------------------------------------------------------------
+    def validate(self, order: Order, account: str) -> None:
+        """Broker-specific checks before sending (raise InvalidOrder / NotSupported)."""
+
+    def login(self, settings: Settings, current: str | None) -> Flow[Grant]:
+        raise NotImplementedError
+
+    def place(self, order: Order, account: str, settings: Settings) -> Flow[PlacedOrder]:
+        raise NotImplementedError
+
+    def get_order(self, order_id: str, account: str, settings: Settings) -> Flow[BrokerOrder]:
+        raise NotImplementedError
+
+    def cancel(self, order_id: str, account: str, settings: Settings) -> Flow[None]:
+        raise NotImplementedError
+
+    def resolve(
+        self, client_order_id: str, account: str, settings: Settings, recorded: Order | None
+    ) -> Flow[PlacedOrder | None]:
+        raise NotImplementedError
+
+    # -- shared helpers -------------------------------------------------------------------------
+    def static_token(self, settings: Settings, name: str) -> Flow[Grant]:
+        """Login flow for a broker whose bearer token is a fixed secret: no request at all."""
+        yield from ()
+        return Grant(settings.secret(name), None)
+
+    def not_supported(self, feature: str, why: str) -> NotSupported:
+        return NotSupported(f"{feature} is not supported: {why}", feature=feature, broker=self.name)
+
+    def fail(self, sent: Sent, what: str, *, money_moving: bool, client_order_id: str | None = None) -> OrderbridgeError:
+        """The error for a status the operation's own table did not settle.
+
+        401 is :class:`AuthenticationError` (the auth layer refused before processing).
+        Money-moving calls: anything else that is not a documented definitive refusal may have
+        been processed, so it is :class:`OutcomeUnknown` (``origin`` ``http_<status>`` or
+        ``rate_limited``). Reads: 429 ->
+        :class:`RateLimited`, 5xx -> :class:`BrokerUnavailable`, else
+        :class:`UnexpectedResponse`.
+        """
+        status = sent.status
+        if status == 401:
+            # The broker's auth layer refused the request before looking at it: definitive,
+            # nothing was placed. The session marks its token stale, so the next call logs in.
+            return AuthenticationError(f"{what}: the broker refused the token (HTTP 401)", broker=self.name)
+        if money_moving:
+            origin = "rate_limited" if status == 429 else f"http_{status}"
+            return unknown(self.name, client_order_id, origin, what, status_code=status)
+        if status == 429:
+            return rate_limited(self.name, sent, what)
+        if status >= 500:
+            return BrokerUnavailable(f"{what}: broker error HTTP {status} after retries", broker=self.name)
+        return unexpected(self.name, sent, what)
+
+
+_MODULES = {
+    "topstepx": "orderbridge.brokers.topstepx",
+    "crosstrade": "orderbridge.brokers.crosstrade",
+    "tradestation": "orderbridge.brokers.tradestation",
+    "sophic": "orderbridge.brokers.sophic",
+}
+
+
+def get_adapter(broker: str) -> Adapter:
+    """The adapter for ``broker``, importing only that broker's generated client."""
+    capabilities(broker)  # raises ConfigurationError for unknown names
+    module = importlib.import_module(_MODULES[broker])
+    adapter: Adapter = module.ADAPTER
+    return adapter

@@ -1,0 +1,232 @@
+"""What each broker can do, as data: queryable with :func:`capabilities` and enforced before
+anything is sent (DESIGN.md, facade principle 4).
+
+Sources: ``specs/<broker>.yaml`` and the research notes (TopstepX §1.7 Order/place,
+CrossTrade §2.6, TradeStation §1.6 and §1.8, Sophic §2.7).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import attrs
+
+from ._errors import ConfigurationError, InvalidOrder, NotSupported
+from ._models import Order, OrderType, Side, TimeInForce
+
+BROKERS = ("topstepx", "crosstrade", "tradestation", "sophic")
+
+
+@attrs.frozen(kw_only=True)
+class Capabilities:
+    """One broker's order-placement capabilities.
+
+    Attributes:
+        broker: broker name.
+        order_types: order types ``place_order`` accepts.
+        time_in_force: time-in-force values accepted; empty when the broker has no such field
+            (then ``Order.time_in_force`` must be ``None``).
+        default_time_in_force: what ``None`` means for this broker (sent explicitly when the
+            broker requires the field), or ``None`` when it has no such field.
+        quantity_sides: sides that are sized in units/contracts (``Order.quantity``).
+        cash_amount_sides: sides that are sized in money (``Order.cash_amount``).
+        fractional_quantity: whether quantities may have a fractional part.
+        brackets: whether protective brackets can ride on the order (via ``Order.extras``).
+        oco: whether an order can join a one-cancels-other group (via ``Order.extras``).
+        flatten_first: whether ``Order.flatten_first`` is supported.
+        client_order_id_field: the broker field or header carrying our client order id.
+        client_order_id_max_length: the broker's limit for that field.
+        idempotent_placement: the broker deduplicates placement on our key, so a placement
+            can be retried safely (and orderbridge does retry it on transport failures).
+        replays_duplicates: a duplicate returns the *original* result (Sophic) rather than a
+            rejection, so a retried placement still yields a definitive answer.
+        resolve: how ``resolve(client_order_id)`` works, or ``None`` when it cannot.
+        cancel: whether ``cancel_order`` exists.
+        notes: anything else a caller should know.
+    """
+
+    broker: str
+    order_types: frozenset[OrderType]
+    time_in_force: frozenset[TimeInForce]
+    default_time_in_force: TimeInForce | None
+    quantity_sides: frozenset[Side]
+    cash_amount_sides: frozenset[Side]
+    fractional_quantity: bool
+    brackets: bool
+    oco: bool
+    flatten_first: bool
+    client_order_id_field: str
+    client_order_id_max_length: int
+    idempotent_placement: bool
+    replays_duplicates: bool
+    resolve: str | None
+    cancel: bool
+    notes: str = ""
+
+    def check(self, order: Order) -> None:
+        """Raise :class:`NotSupported` / :class:`InvalidOrder` if this broker cannot take ``order``.
+
+        Called before anything is sent; nothing is sent when it raises.
+        """
+        b = self.broker
+        if order.type not in self.order_types:
+            supported = ", ".join(sorted(t.value for t in self.order_types))
+            raise NotSupported(
+                f"order type {order.type.value!r} is not supported (supported: {supported})", feature="type", broker=b
+            )
+        if order.time_in_force is not None and order.time_in_force not in self.time_in_force:
+            supported = ", ".join(sorted(t.value for t in self.time_in_force)) or "none: leave it None"
+            raise NotSupported(
+                f"time in force {order.time_in_force.value!r} is not supported (supported: {supported})",
+                feature="time_in_force",
+                broker=b,
+            )
+        if order.quantity is not None and order.side not in self.quantity_sides:
+            raise InvalidOrder(
+                f"{order.side.value} orders are sized by cash_amount here, not quantity", field="quantity", broker=b
+            )
+        if order.cash_amount is not None and order.side not in self.cash_amount_sides:
+            if self.cash_amount_sides:
+                message = f"{order.side.value} orders are sized by quantity here, not cash_amount"
+            else:
+                message = "this broker sizes orders by quantity only; cash_amount is not supported"
+            raise InvalidOrder(message, field="cash_amount", broker=b)
+        if order.quantity is not None and not self.fractional_quantity and not is_whole(order.quantity):
+            raise InvalidOrder(
+                f"quantity must be a whole number of contracts/shares here, got {order.quantity}",
+                field="quantity",
+                broker=b,
+            )
+        if order.flatten_first and not self.flatten_first:
+            raise NotSupported("flatten_first is not supported", feature="flatten_first", broker=b)
+
+    def as_dict(self) -> dict[str, object]:
+        """A plain-data view (sorted lists, strings) for tables and JSON."""
+        out: dict[str, object] = {}
+        for field in attrs.fields(Capabilities):
+            value = getattr(self, field.name)
+            if isinstance(value, frozenset):
+                value = sorted(v.value for v in value)
+            elif isinstance(value, (TimeInForce, OrderType, Side)):
+                value = value.value
+            out[field.name] = value
+        return out
+
+
+_BOTH = frozenset({Side.BUY, Side.SELL})
+_NONE: frozenset[Side] = frozenset()
+
+_TABLE: dict[str, Capabilities] = {
+    "topstepx": Capabilities(
+        broker="topstepx",
+        order_types=frozenset({OrderType.MARKET, OrderType.LIMIT, OrderType.STOP, OrderType.TRAILING_STOP}),
+        time_in_force=frozenset(),
+        default_time_in_force=None,
+        quantity_sides=_BOTH,
+        cash_amount_sides=_NONE,
+        fractional_quantity=False,
+        brackets=True,
+        oco=False,
+        flatten_first=False,
+        client_order_id_field="customTag",
+        client_order_id_max_length=22,
+        idempotent_placement=False,
+        replays_duplicates=False,
+        resolve="Order/search over the lookback window, matched on customTag",
+        cancel=True,
+        notes=(
+            "Type 3 StopLimit is not documented as placeable. Brackets (extras stopLossBracket/"
+            "takeProfitBracket) need the account's Auto OCO Brackets setting. A duplicate customTag is "
+            "rejected with code 2, so a client order id is never reused."
+        ),
+    ),
+    "crosstrade": Capabilities(
+        broker="crosstrade",
+        order_types=frozenset({OrderType.MARKET, OrderType.LIMIT, OrderType.STOP, OrderType.STOP_LIMIT}),
+        time_in_force=frozenset({TimeInForce.DAY, TimeInForce.GTC}),
+        default_time_in_force=TimeInForce.DAY,
+        quantity_sides=_BOTH,
+        cash_amount_sides=_NONE,
+        fractional_quantity=False,
+        brackets=True,
+        oco=True,
+        flatten_first=True,
+        client_order_id_field="orderId",
+        client_order_id_max_length=22,
+        idempotent_placement=False,
+        replays_duplicates=False,
+        resolve="GET accounts/{account}/orders/{orderId} with the custom orderId",
+        cancel=True,
+        notes="Brackets via an ATM template (extras strategy); OCO via extras ocoId. NinjaTrader 8 must be running.",
+    ),
+    "tradestation": Capabilities(
+        broker="tradestation",
+        order_types=frozenset({OrderType.MARKET, OrderType.LIMIT, OrderType.STOP, OrderType.STOP_LIMIT}),
+        time_in_force=frozenset(
+            {TimeInForce.DAY, TimeInForce.GTC, TimeInForce.IOC, TimeInForce.FOK, TimeInForce.GTD}
+        ),
+        default_time_in_force=TimeInForce.DAY,
+        quantity_sides=_BOTH,
+        cash_amount_sides=_NONE,
+        fractional_quantity=False,
+        brackets=False,
+        oco=False,
+        flatten_first=False,
+        client_order_id_field="OrderConfirmId",
+        client_order_id_max_length=22,
+        idempotent_placement=True,
+        replays_duplicates=False,
+        resolve=None,
+        cancel=True,
+        notes=(
+            "No lookup by OrderConfirmId exists in WebAPI v2; placement is deduplicated on it, so re-sending the "
+            "same order with the same client_order_id cannot create a second order. Brackets and OCO go through "
+            "the group-order endpoint, outside place_order."
+        ),
+    ),
+    "sophic": Capabilities(
+        broker="sophic",
+        order_types=frozenset({OrderType.MARKET}),
+        time_in_force=frozenset(),
+        default_time_in_force=None,
+        quantity_sides=frozenset({Side.SELL}),
+        cash_amount_sides=frozenset({Side.BUY}),
+        fractional_quantity=True,
+        brackets=False,
+        oco=False,
+        flatten_first=False,
+        client_order_id_field="Idempotency-Key",
+        client_order_id_max_length=255,
+        idempotent_placement=True,
+        replays_duplicates=True,
+        resolve="replay of the recorded placement with the same Idempotency-Key (24 h window)",
+        cancel=False,
+        notes=(
+            "Buys are cash-based (cash_amount), sells unit-based (quantity). Market orders only (the placement guide); "
+            "There is no cancel endpoint. extras automatic_rollover applies to eligible bill buys."
+        ),
+    ),
+}
+
+
+def capabilities(broker: str) -> Capabilities:
+    """The :class:`Capabilities` of ``broker`` (``"topstepx"``, ``"crosstrade"``,
+    ``"tradestation"``, ``"sophic"``).
+
+    Raises:
+        ConfigurationError: for an unknown broker name.
+    """
+    try:
+        return _TABLE[broker]
+    except KeyError:
+        raise ConfigurationError(f"unknown broker {broker!r}; expected one of {', '.join(BROKERS)}") from None
+
+
+def all_capabilities() -> dict[str, Capabilities]:
+    """Capabilities of every broker, keyed by name."""
+    return dict(_TABLE)
+
+
+def is_whole(value: Decimal) -> bool:
+    """True when ``value`` has no fractional part (``Decimal("2.0")`` is whole)."""
+    return value == value.to_integral()

@@ -1,0 +1,273 @@
+"""The broker-neutral order model: :class:`Order` in, :class:`PlacedOrder` out.
+
+Numbers are :class:`decimal.Decimal` end to end (DESIGN.md, facade principle 5). ``Order``
+accepts ``str``, ``int`` or ``Decimal`` for every number and refuses ``float`` (a float has
+already lost the digits the user typed). The text of the decimal the user gave is the text
+that goes on the wire (``Decimal("1.50")`` is sent as ``"1.50"``); nothing is rounded or resized.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as _dt
+import enum
+import re
+import secrets
+from collections.abc import Mapping
+from decimal import Decimal, InvalidOperation
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+
+from ._errors import InvalidOrder
+
+CLIENT_ORDER_ID_MAX = 22
+"""Longest client order id that fits every broker's field (TradeStation ``OrderConfirmId`` ≤ 22)."""
+
+_CLIENT_ORDER_ID = re.compile(r"^[A-Za-z0-9_-]{1,22}$")
+
+
+class Side(enum.StrEnum):
+    """Order side. TopstepX sends 0 (Bid) / 1 (Ask); the others send text."""
+
+    BUY = "buy"
+    SELL = "sell"
+
+
+class OrderType(enum.StrEnum):
+    """Order type in the field's standard terms; each broker maps it to its own code."""
+
+    MARKET = "market"
+    LIMIT = "limit"
+    STOP = "stop"
+    STOP_LIMIT = "stop_limit"
+    TRAILING_STOP = "trailing_stop"
+
+
+class TimeInForce(enum.StrEnum):
+    """Time in force. ``None`` on an :class:`Order` means "the broker's default"."""
+
+    DAY = "day"
+    GTC = "gtc"
+    IOC = "ioc"
+    FOK = "fok"
+    GTD = "gtd"
+
+
+def new_client_order_id() -> str:
+    """A fresh client order id: 22 characters of ``[A-Za-z0-9_-]`` (128 random bits)."""
+    return base64.urlsafe_b64encode(secrets.token_bytes(16)).decode("ascii").rstrip("=")
+
+
+def to_decimal(value: object, field: str) -> Decimal | None:
+    """Coerce a user number to ``Decimal`` without ever passing through ``float``.
+
+    Accepts ``Decimal``, ``int`` and numeric ``str``; ``None`` stays ``None``.
+    Raises :class:`InvalidOrder` naming ``field`` for floats, bools, NaN, infinities and
+    text that is not a number.
+    """
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise InvalidOrder(f"{field} must be a number, not a bool", field=field)
+    if isinstance(value, float):
+        raise InvalidOrder(
+            f"{field} must be a Decimal, int or str, not float ({value!r}): a float has already lost "
+            f"the exact digits; write Decimal({str(value)!r}) or {str(value)!r}",
+            field=field,
+        )
+    if isinstance(value, Decimal):
+        result = value
+    elif isinstance(value, int):
+        result = Decimal(value)
+    elif isinstance(value, str):
+        text = value.strip()
+        try:
+            result = Decimal(text)
+        except InvalidOperation:
+            raise InvalidOrder(f"{field} is not a number: {value!r}", field=field) from None
+    else:
+        raise InvalidOrder(f"{field} must be a Decimal, int or str, not {type(value).__name__}", field=field)
+    if not result.is_finite():
+        raise InvalidOrder(f"{field} must be finite, got {result}", field=field)
+    return result
+
+
+def decimal_text(value: Decimal) -> str:
+    """The wire text of a decimal: fixed-point, exactly the digits given (``1E+2`` -> ``"100"``)."""
+    return format(value, "f")
+
+
+def _enum(cls: type[enum.StrEnum], field: str) -> Any:
+    def convert(value: object) -> Any:
+        if value is None or isinstance(value, cls):
+            return value
+        if isinstance(value, str):
+            try:
+                return cls(value.strip().lower())
+            except ValueError:
+                pass
+        allowed = ", ".join(repr(m.value) for m in cls)
+        raise InvalidOrder(f"{field} must be one of {allowed}, got {value!r}", field=field)
+
+    return convert
+
+
+def _positive(field: str) -> Any:
+    def convert(value: object) -> Decimal | None:
+        number = to_decimal(value, field)
+        if number is not None and number <= 0:
+            raise InvalidOrder(f"{field} must be greater than zero, got {decimal_text(number)}", field=field)
+        return number
+
+    return convert
+
+
+def _freeze_extras(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    if value is None:
+        return MappingProxyType({})
+    if not isinstance(value, Mapping):
+        raise InvalidOrder("extras must be a mapping of broker field name to value", field="extras")
+    for key, item in value.items():
+        if not isinstance(key, str):
+            raise InvalidOrder(f"extras keys must be strings, got {key!r}", field="extras")
+        if isinstance(item, float):
+            raise InvalidOrder(f"extras[{key!r}] is a float; pass a Decimal, int or str", field="extras")
+    return MappingProxyType(dict(value))
+
+
+def _instrument(value: object) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidOrder("instrument must be a non-empty string (the broker's own id)", field="instrument")
+    if value != value.strip():
+        raise InvalidOrder(f"instrument has leading or trailing whitespace: {value!r}", field="instrument")
+    return value
+
+
+def _client_order_id(value: object) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not _CLIENT_ORDER_ID.match(value):
+        raise InvalidOrder(
+            f"client_order_id must be 1-{CLIENT_ORDER_ID_MAX} characters of [A-Za-z0-9_-] so it fits every "
+            f"broker's field, got {value!r}",
+            field="client_order_id",
+        )
+    return value
+
+
+def _date(value: object) -> _dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, _dt.datetime):
+        raise InvalidOrder("expire_date must be a date, not a datetime", field="expire_date")
+    if isinstance(value, _dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return _dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise InvalidOrder(f"expire_date must be a date or 'YYYY-MM-DD', got {value!r}", field="expire_date")
+
+
+_PRICES_BY_TYPE: dict[OrderType, frozenset[str]] = {
+    OrderType.MARKET: frozenset(),
+    OrderType.LIMIT: frozenset({"limit_price"}),
+    OrderType.STOP: frozenset({"stop_price"}),
+    OrderType.STOP_LIMIT: frozenset({"limit_price", "stop_price"}),
+    OrderType.TRAILING_STOP: frozenset({"trail_price"}),
+}
+
+
+@attrs.frozen(kw_only=True)
+class Order:
+    """A broker-neutral order. Frozen: derive variants with ``attrs.evolve(order, ...)``.
+
+    Attributes:
+        instrument: the broker's own instrument id — TopstepX contract id
+            (``"CON.F.US.MES.Z25"``), NinjaTrader name (``"MES 12-25"``), TradeStation symbol
+            (``"MSFT"``), Sophic instrument id (``"ins_xyz789"``).
+        side: ``"buy"`` / ``"sell"`` or :class:`Side`.
+        type: ``"market"`` (default), ``"limit"``, ``"stop"``, ``"stop_limit"``,
+            ``"trailing_stop"`` or :class:`OrderType`.
+        quantity: units or contracts, ``Decimal`` (> 0). Exactly one of ``quantity`` and
+            ``cash_amount`` is required.
+        cash_amount: money to invest before fees, ``Decimal`` (> 0), in the instrument's trading
+            currency (Sophic buys are cash-based).
+        limit_price: required for limit and stop-limit orders, refused otherwise.
+        stop_price: required for stop and stop-limit orders, refused otherwise.
+        trail_price: required for trailing-stop orders (TopstepX: an absolute price level the
+            server converts to ticks), refused otherwise.
+        time_in_force: ``"day"``, ``"gtc"``, ``"ioc"``, ``"fok"``, ``"gtd"`` or ``None`` for the
+            broker's default.
+        expire_date: the last day for ``"gtd"`` (a ``date`` or ``"YYYY-MM-DD"``); refused otherwise.
+        client_order_id: your id for this order, 1-22 characters of ``[A-Za-z0-9_-]``. When
+            ``None`` one is generated before the first attempt and returned on the result.
+        flatten_first: close the instrument's position and working orders, then place
+            (CrossTrade ``orders/flatplace``).
+        extras: broker-native fields passed through unchanged (TradeStation ``AssetType``,
+            ``Route``; Sophic ``automatic_rollover``; TopstepX ``stopLossBracket`` /
+            ``takeProfitBracket``; CrossTrade ``ocoId`` / ``strategy``).
+
+    Raises:
+        InvalidOrder: on construction, naming the field — floats, non-positive or non-finite
+            numbers, both or neither of quantity and cash amount, prices that do not belong to
+            the order type, ``gtd`` without a date.
+    """
+
+    instrument: str = attrs.field(converter=_instrument)
+    side: Side = attrs.field(converter=_enum(Side, "side"))
+    type: OrderType = attrs.field(default=OrderType.MARKET, converter=_enum(OrderType, "type"))
+    quantity: Decimal | None = attrs.field(default=None, converter=_positive("quantity"))
+    cash_amount: Decimal | None = attrs.field(default=None, converter=_positive("cash_amount"))
+    limit_price: Decimal | None = attrs.field(default=None, converter=_positive("limit_price"))
+    stop_price: Decimal | None = attrs.field(default=None, converter=_positive("stop_price"))
+    trail_price: Decimal | None = attrs.field(default=None, converter=_positive("trail_price"))
+    time_in_force: TimeInForce | None = attrs.field(default=None, converter=_enum(TimeInForce, "time_in_force"))
+    expire_date: _dt.date | None = attrs.field(default=None, converter=_date)
+    client_order_id: str | None = attrs.field(default=None, converter=_client_order_id)
+    flatten_first: bool = attrs.field(default=False)
+    extras: Mapping[str, Any] = attrs.field(factory=dict, converter=_freeze_extras)
+
+    def __attrs_post_init__(self) -> None:
+        if self.side is None:
+            raise InvalidOrder("side is required", field="side")
+        if (self.quantity is None) == (self.cash_amount is None):
+            raise InvalidOrder("give exactly one of quantity and cash_amount", field="quantity")
+        needed = _PRICES_BY_TYPE[self.type]
+        for name in ("limit_price", "stop_price", "trail_price"):
+            present = getattr(self, name) is not None
+            if name in needed and not present:
+                raise InvalidOrder(f"a {self.type.value} order needs {name}", field=name)
+            if present and name not in needed:
+                raise InvalidOrder(f"{name} does not apply to a {self.type.value} order", field=name)
+        if self.time_in_force is TimeInForce.GTD and self.expire_date is None:
+            raise InvalidOrder("time_in_force 'gtd' needs expire_date", field="expire_date")
+        if self.expire_date is not None and self.time_in_force is not TimeInForce.GTD:
+            raise InvalidOrder("expire_date applies only to time_in_force 'gtd'", field="expire_date")
+        if not isinstance(self.flatten_first, bool):
+            raise InvalidOrder("flatten_first must be a bool", field="flatten_first")
+
+
+@attrs.frozen(kw_only=True)
+class PlacedOrder:
+    """An order the broker accepted (or, from ``resolve``, one the broker holds).
+
+    Attributes:
+        broker: ``"topstepx"``, ``"crosstrade"``, ``"tradestation"`` or ``"sophic"``.
+        account: the account the order was placed in, as given by the caller.
+        order_id: the broker's order id, as text (TopstepX integers are converted).
+        client_order_id: the id sent in the broker's client-id field.
+        status: the broker's status word when the response carries one (Sophic ``"placed"``,
+            TradeStation ``"Ok"``), else ``None``.
+        raw: the generated client's typed response model, unchanged.
+    """
+
+    broker: str
+    account: str
+    order_id: str
+    client_order_id: str
+    status: str | None = None
+    raw: Any = attrs.field(default=None, repr=False, eq=False)

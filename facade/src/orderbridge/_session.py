@@ -1,0 +1,428 @@
+"""Broker sessions: :class:`Session` (sync) and :class:`AsyncSession` (async twin).
+
+Both drive the same adapter flows (:mod:`orderbridge._flow`), so their behaviour is identical;
+only the I/O differs (``sync_detailed`` vs ``asyncio_detailed`` of the generated operation).
+Each session owns one pooled httpx client, one token and one journal of placements.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import attrs
+import httpx
+import tenacity
+
+from ._adapter import Adapter, BrokerOrder, get_adapter
+from ._capabilities import Capabilities
+from ._config import Settings, resolve_settings
+from ._errors import BrokerUnavailable, InvalidOrder, OrderbridgeError, OrderRejected, OutcomeUnknown
+from ._flow import Call, Flow, Grant, Sent
+from ._models import Order, PlacedOrder, new_client_order_id
+from ._transport import (
+    TokenBox,
+    _Retryable,
+    async_hooks,
+    classify_exception,
+    client_options,
+    is_retryable_status,
+    reset_last_response,
+    retry_after,
+    retrying_kwargs,
+    sync_hooks,
+)
+
+T = TypeVar("T")
+
+REFRESH_MARGIN = 0.1
+"""Renew a token once this fraction of its lifetime is left (TopstepX 24 h -> after ~21.6 h)."""
+
+
+class _Base:
+    """State and pure logic shared by both twins."""
+
+    def __init__(self, settings: Settings, adapter: Adapter, *, clock: Callable[[], float] = time.monotonic) -> None:
+        self.settings = settings
+        self.adapter = adapter
+        self._box = TokenBox()
+        self._clock = clock
+        self._journal: dict[tuple[str, str], Order] = {}
+        self.logins = 0
+        """How many times this session obtained a token (login, refresh or validate)."""
+
+    @property
+    def broker(self) -> str:
+        return self.settings.broker
+
+    @property
+    def capabilities(self) -> Capabilities:
+        """This broker's :class:`~orderbridge.Capabilities`."""
+        return self.adapter.capabilities
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} broker={self.broker!r} base_url={self.settings.base_url!r}>"
+
+    # -- pure steps -------------------------------------------------------------------------
+    def _prepare(self, order: Order, account: str) -> Order:
+        if not isinstance(order, Order):
+            raise InvalidOrder(f"expected an orderbridge.Order, got {type(order).__name__}", field="order")
+        if not isinstance(account, str) or not account.strip():
+            raise InvalidOrder("account must be a non-empty string", field="account", broker=self.broker)
+        self.capabilities.check(order)
+        if order.client_order_id is None:
+            order = attrs.evolve(order, client_order_id=new_client_order_id())
+        self.adapter.validate(order, account)
+        return order
+
+    def _token_fresh(self) -> bool:
+        box = self._box
+        if box.token is None:
+            return False
+        return box.expires_at is None or self._clock() < box.expires_at
+
+    def _store(self, grant: Grant, revision: int) -> None:
+        if revision != self._box.revision:
+            return
+        lifetime = grant.lifetime
+        self._box.token = grant.token
+        self._box.expires_at = None if lifetime is None else self._clock() + lifetime * (1 - REFRESH_MARGIN)
+        self._box.revision += 1
+        self.logins += 1
+
+    def _invalidate(self) -> None:
+        # Keep the token itself: TopstepX can still renew it with Auth/validate.
+        self._box.expires_at = self._clock() - 1
+
+    def _handle_sent(self, call: Call, sent: Sent) -> None:
+        if sent.status == 401 and call.authenticated:
+            self._invalidate()
+
+    @staticmethod
+    def _reclassify(error: OrderbridgeError, call: Call, attempts: int, replays: bool) -> OrderbridgeError:
+        # A retried placement that comes back rejected may be a duplicate of our own first
+        # attempt: unless the broker replays the original result, that is not definitive.
+        if isinstance(error, OrderRejected) and call.money_moving and attempts > 1 and not replays:
+            return OutcomeUnknown(
+                f"{call.name}: retried attempt was rejected; the first attempt may have been accepted",
+                broker=error.broker,
+                client_order_id=error.client_order_id,
+                origin="retry_rejected",
+                code=error.code,
+                code_name=error.code_name,
+                broker_message=error.broker_message,
+            )
+        return error
+
+
+class Session(_Base):
+    """A synchronous broker session; use as a context manager (closes the HTTP pool).
+
+    Create with :func:`orderbridge.connect`. Methods raise only
+    :class:`~orderbridge.OrderbridgeError` subclasses.
+    """
+
+    def __init__(
+        self, settings: Settings, adapter: Adapter, *, transport: httpx.BaseTransport | None = None, **kw: Any
+    ) -> None:
+        super().__init__(settings, adapter, **kw)
+        self._http = httpx.Client(
+            base_url=settings.base_url, event_hooks=sync_hooks(), **client_options(settings.timeout, self._box, transport)
+        )
+        self._api = adapter.make_client(settings.base_url)
+        self._api.set_httpx_client(self._http)
+        self._login_lock = threading.Lock()
+        self._sleep: Callable[[float], Any] = time.sleep
+
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the pooled HTTP connections."""
+        self._http.close()
+
+    # -- driving ----------------------------------------------------------------------------
+    def _send_once(self, call: Call) -> Sent:
+        kwargs = {k: v for k, v in call.kwargs.items() if not k.startswith("_")}
+        reset_last_response()
+        response = call.operation.sync_detailed(client=self._api, **kwargs)
+        return Sent(response)
+
+    def _send(self, call: Call, cid: str | None) -> Sent:
+        if call.authenticated:
+            self._ensure_token()
+        attempts = 0
+        try:
+            for attempt in tenacity.Retrying(**retrying_kwargs(call, self._sleep)):
+                with attempt:
+                    attempts += 1
+                    try:
+                        sent = self._send_once(call)
+                    except Exception as exc:  # noqa: BLE001 - every failure is classified
+                        error = classify_exception(exc, call, self.broker, cid)
+                        if _transient(error):
+                            raise _Retryable(error=error) from exc
+                        raise error from exc
+                    self._handle_sent(call, sent)
+                    if is_retryable_status(sent.status):
+                        raise _Retryable(sent=Sent(sent.response, attempts), wait=retry_after(sent.headers))
+                    return Sent(sent.response, attempts)
+        except _Retryable as final:
+            if final.sent is not None:
+                return final.sent
+            assert final.error is not None
+            raise final.error from None
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _drive(self, flow: Flow[T], cid: str | None = None) -> T:
+        try:
+            call = next(flow)
+            while True:
+                sent = self._send(call, cid)
+                try:
+                    call = flow.send(sent)
+                except OrderbridgeError as error:
+                    raise self._reclassify(error, call, sent.attempts, self.capabilities.replays_duplicates) from None
+        except StopIteration as stop:
+            return stop.value  # type: ignore[no-any-return]
+
+    def _ensure_token(self) -> None:
+        if self._token_fresh():
+            return
+        with self._login_lock:
+            if self._token_fresh():
+                return
+            revision = self._box.revision
+            grant = self._drive(self.adapter.login(self.settings, self._box.token))
+            self._store(grant, revision)
+
+    # -- public API -------------------------------------------------------------------------
+    def place_order(self, order: Order, *, account: str) -> PlacedOrder:
+        """Place ``order`` in ``account`` and return the broker's acceptance.
+
+        The client order id is fixed before the first attempt (generated when the order has
+        none) and sent in the broker's field (:attr:`Capabilities.client_order_id_field`).
+
+        Returns:
+            :class:`PlacedOrder` — the broker accepted the order.
+
+        Raises:
+            InvalidOrder, NotSupported: before anything is sent.
+            OrderRejected: definitive refusal (``code``, ``code_name``, ``broker_message``).
+            OutcomeUnknown: the order may exist; call :meth:`resolve` with
+                ``error.client_order_id`` before sending it again.
+            AuthenticationError, RateLimited, BrokerUnavailable, ConfigurationError: nothing
+                was placed (``order_may_exist`` is ``False``).
+        """
+        prepared = self._prepare(order, account)
+        cid = prepared.client_order_id
+        assert cid is not None
+        self._journal[(account, cid)] = prepared
+        return self._drive(self.adapter.place(prepared, account, self.settings), cid)
+
+    def get_order(self, order_id: str, *, account: str) -> BrokerOrder:
+        """Read one order by the broker's order id (retried with backoff on transient failures).
+
+        Raises:
+            OrderRejected: the broker says no such order (``code_name`` names why).
+            NotSupported, AuthenticationError, RateLimited, BrokerUnavailable, UnexpectedResponse.
+        """
+        return self._drive(self.adapter.get_order(str(order_id), account, self.settings))
+
+    def cancel_order(self, order_id: str, *, account: str) -> None:
+        """Ask the broker to cancel an order. Never retried. Returns when the broker accepted
+        the cancel request (the order's final state arrives later: read it with get_order).
+
+        Raises:
+            OrderRejected: definitive refusal (not found, not cancellable...).
+            OutcomeUnknown: the cancel may or may not have been applied; read the order again.
+            NotSupported: the broker has no cancel (Sophic).
+        """
+        return self._drive(self.adapter.cancel(str(order_id), account, self.settings))
+
+    def resolve(self, client_order_id: str, *, account: str) -> PlacedOrder | None:
+        """Find the order placed with ``client_order_id`` after an :class:`OutcomeUnknown`.
+
+        Returns the :class:`PlacedOrder` the broker holds, or ``None`` when the broker has no
+        order with that id (it is then safe to place again with a *new* client order id).
+
+        Raises:
+            NotSupported: the broker offers no lookup by client id (TradeStation), with why.
+        """
+        recorded = self._journal.get((account, client_order_id))
+        return self._drive(self.adapter.resolve(client_order_id, account, self.settings, recorded), client_order_id)
+
+
+class AsyncSession(_Base):
+    """The async twin of :class:`Session`: same methods, awaited; use ``async with``."""
+
+    def __init__(
+        self, settings: Settings, adapter: Adapter, *, transport: httpx.AsyncBaseTransport | None = None, **kw: Any
+    ) -> None:
+        super().__init__(settings, adapter, **kw)
+        self._http = httpx.AsyncClient(
+            base_url=settings.base_url,
+            event_hooks=async_hooks(),
+            **client_options(settings.timeout, self._box, transport),
+        )
+        self._api = adapter.make_client(settings.base_url)
+        self._api.set_async_httpx_client(self._http)
+        self._login_lock = asyncio.Lock()
+        self._sleep: Callable[[float], Any] = asyncio.sleep
+
+    async def __aenter__(self) -> AsyncSession:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        """Close the pooled HTTP connections."""
+        await self._http.aclose()
+
+    async def _send_once(self, call: Call) -> Sent:
+        kwargs = {k: v for k, v in call.kwargs.items() if not k.startswith("_")}
+        reset_last_response()
+        response = await call.operation.asyncio_detailed(client=self._api, **kwargs)
+        return Sent(response)
+
+    async def _send(self, call: Call, cid: str | None) -> Sent:
+        if call.authenticated:
+            await self._ensure_token()
+        attempts = 0
+        try:
+            async for attempt in tenacity.AsyncRetrying(**retrying_kwargs(call, self._sleep)):
+                with attempt:
+                    attempts += 1
+                    try:
+                        sent = await self._send_once(call)
+                    except Exception as exc:  # noqa: BLE001 - every failure is classified
+                        error = classify_exception(exc, call, self.broker, cid)
+                        if _transient(error):
+                            raise _Retryable(error=error) from exc
+                        raise error from exc
+                    self._handle_sent(call, sent)
+                    if is_retryable_status(sent.status):
+                        raise _Retryable(sent=Sent(sent.response, attempts), wait=retry_after(sent.headers))
+                    return Sent(sent.response, attempts)
+        except _Retryable as final:
+            if final.sent is not None:
+                return final.sent
+            assert final.error is not None
+            raise final.error from None
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    async def _drive(self, flow: Flow[T], cid: str | None = None) -> T:
+        try:
+            call = next(flow)
+            while True:
+                sent = await self._send(call, cid)
+                try:
+                    call = flow.send(sent)
+                except OrderbridgeError as error:
+                    raise self._reclassify(error, call, sent.attempts, self.capabilities.replays_duplicates) from None
+        except StopIteration as stop:
+            return stop.value  # type: ignore[no-any-return]
+
+    async def _ensure_token(self) -> None:
+        if self._token_fresh():
+            return
+        async with self._login_lock:
+            if self._token_fresh():
+                return
+            revision = self._box.revision
+            grant = await self._drive(self.adapter.login(self.settings, self._box.token))
+            self._store(grant, revision)
+
+    async def place_order(self, order: Order, *, account: str) -> PlacedOrder:
+        """Async twin of :meth:`Session.place_order` (same outcomes and errors)."""
+        prepared = self._prepare(order, account)
+        cid = prepared.client_order_id
+        assert cid is not None
+        self._journal[(account, cid)] = prepared
+        return await self._drive(self.adapter.place(prepared, account, self.settings), cid)
+
+    async def get_order(self, order_id: str, *, account: str) -> BrokerOrder:
+        """Async twin of :meth:`Session.get_order`."""
+        return await self._drive(self.adapter.get_order(str(order_id), account, self.settings))
+
+    async def cancel_order(self, order_id: str, *, account: str) -> None:
+        """Async twin of :meth:`Session.cancel_order`."""
+        return await self._drive(self.adapter.cancel(str(order_id), account, self.settings))
+
+    async def resolve(self, client_order_id: str, *, account: str) -> PlacedOrder | None:
+        """Async twin of :meth:`Session.resolve`."""
+        recorded = self._journal.get((account, client_order_id))
+        return await self._drive(
+            self.adapter.resolve(client_order_id, account, self.settings, recorded), client_order_id
+        )
+
+
+def _transient(error: OrderbridgeError) -> bool:
+    """Failures worth another attempt when the call's policy allows retries."""
+    return isinstance(error, (BrokerUnavailable, OutcomeUnknown))
+
+
+def connect(
+    broker: str,
+    *,
+    credentials: dict[str, str] | None = None,
+    base_url: str | None = None,
+    timeout: float = 10.0,
+    api_version: str | None = None,
+    transport: httpx.BaseTransport | None = None,
+) -> Session:
+    """Open a synchronous session to ``broker``.
+
+    Args:
+        broker: ``"topstepx"``, ``"crosstrade"``, ``"tradestation"`` or ``"sophic"``.
+        credentials: credential name -> value (see :mod:`orderbridge._config`); missing ones
+            come from ``ORDERBRIDGE_<BROKER>_<NAME>``.
+        base_url: default ``ORDERBRIDGE_<BROKER>_BASE_URL`` or the production host.
+        timeout: seconds for every connect/read/write/pool wait.
+        api_version: TradeStation only: ``"20160101"`` (default) or ``"20150101"``.
+        transport: an httpx transport (``httpx.MockTransport`` for tests and the sandbox).
+
+    Raises:
+        ConfigurationError: unknown broker, bad base URL, bad option. Credentials are checked
+            lazily, when the first request needs them.
+    """
+    settings = resolve_settings(
+        broker, credentials=credentials, base_url=base_url, timeout=timeout, api_version=api_version
+    )
+    return Session(settings, get_adapter(broker), transport=transport)
+
+
+def connect_async(
+    broker: str,
+    *,
+    credentials: dict[str, str] | None = None,
+    base_url: str | None = None,
+    timeout: float = 10.0,
+    api_version: str | None = None,
+    transport: httpx.AsyncBaseTransport | None = None,
+) -> AsyncSession:
+    """Open an :class:`AsyncSession`; arguments as :func:`connect`."""
+    settings = resolve_settings(
+        broker, credentials=credentials, base_url=base_url, timeout=timeout, api_version=api_version
+    )
+    return AsyncSession(settings, get_adapter(broker), transport=transport)
+
+
+def place_order(broker: str, order: Order, *, account: str, **options: Any) -> PlacedOrder:
+    """Place one order with a short-lived session (credentials and base URL from the
+    environment unless given in ``options``, which are :func:`connect`'s arguments).
+
+    Returns and raises exactly as :meth:`Session.place_order`.
+    """
+    with connect(broker, **options) as session:
+        return session.place_order(order, account=account)
+
+
+__all__ = ["AsyncSession", "Session", "connect", "connect_async", "place_order"]

@@ -1,0 +1,168 @@
+"""Transport policy, written once: pooled httpx clients, timeouts, bearer stamping, retries and
+the classification of transport failures (DESIGN.md, facade principles 2 and 6).
+
+Nothing here knows a broker. Adapters describe *what* to send (:class:`~orderbridge._flow.Call`);
+this module decides *how*: one attempt for money-moving calls at brokers that do not
+deduplicate, bounded exponential backoff (tenacity) for reads and idempotent placements, and a
+typed error for every failure — nothing from httpx escapes.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import logging
+from collections.abc import Callable, Generator
+from typing import Any
+
+import attrs
+import httpx
+import tenacity
+
+from ._errors import BrokerUnavailable, ConfigurationError, OrderbridgeError, UnexpectedResponse
+from ._flow import Call, Retry, Sent, retry_after, unknown
+
+log = logging.getLogger("orderbridge")
+
+MAX_ATTEMPTS = 3
+"""Attempts for a retryable call (first try included)."""
+MAX_BACKOFF = 4.0
+"""Longest wait between attempts, in seconds (also caps a broker's ``Retry-After``)."""
+
+_last_response: contextvars.ContextVar[httpx.Response | None] = contextvars.ContextVar(
+    "orderbridge_last_response", default=None
+)
+
+
+@attrs.define
+class TokenBox:
+    """The session's current bearer token; read by :class:`BearerAuth` on every request."""
+
+    token: str | None = attrs.field(default=None, repr=False)
+    expires_at: float | None = None
+    revision: int = 0
+
+
+class BearerAuth(httpx.Auth):
+    """Stamps ``Authorization: Bearer <token>`` from a :class:`TokenBox`, unless the request is
+    marked ``extensions={"orderbridge_anonymous": True}`` or there is no token yet."""
+
+    def __init__(self, box: TokenBox) -> None:
+        self._box = box
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        token = self._box.token
+        if token and not request.extensions.get("orderbridge_anonymous"):
+            request.headers["Authorization"] = f"Bearer {token}"
+        yield request
+
+
+def _remember(response: httpx.Response) -> None:
+    _last_response.set(response)
+
+
+async def _aremember(response: httpx.Response) -> None:
+    _last_response.set(response)
+
+
+def client_options(timeout: float, box: TokenBox, transport: Any = None) -> dict[str, Any]:
+    """Keyword arguments for ``httpx.Client`` / ``httpx.AsyncClient``: explicit timeouts,
+    TLS verification on, redirects off (one admitted attempt is one outbound request)."""
+    options: dict[str, Any] = {
+        "timeout": httpx.Timeout(timeout),
+        "follow_redirects": False,
+        "verify": True,
+        "auth": BearerAuth(box),
+        "limits": httpx.Limits(max_connections=100, max_keepalive_connections=20),
+        "headers": {"User-Agent": "orderbridge", "Accept": "application/json"},
+    }
+    if transport is not None:
+        options["transport"] = transport
+    return options
+
+
+def sync_hooks() -> dict[str, list[Callable[..., Any]]]:
+    return {"response": [_remember]}
+
+
+def async_hooks() -> dict[str, list[Callable[..., Any]]]:
+    return {"response": [_aremember]}
+
+
+class _Retryable(Exception):
+    """Internal: an attempt that may be repeated (transport failure, 5xx, 429)."""
+
+    def __init__(self, sent: Sent | None = None, error: OrderbridgeError | None = None, wait: float | None = None):
+        super().__init__()
+        self.sent = sent
+        self.error = error
+        self.wait = wait
+
+
+def _wait(state: tenacity.RetryCallState) -> float:
+    exc = state.outcome.exception() if state.outcome else None
+    if isinstance(exc, _Retryable) and exc.wait is not None:
+        return min(exc.wait, MAX_BACKOFF)
+    return tenacity.wait_exponential_jitter(initial=0.1, max=MAX_BACKOFF)(state)
+
+
+def retrying_kwargs(call: Call, sleep: Callable[[float], Any] | None = None) -> dict[str, Any]:
+    attempts = 1 if call.retry is Retry.NEVER else MAX_ATTEMPTS
+    kwargs: dict[str, Any] = {
+        "stop": tenacity.stop_after_attempt(attempts),
+        "wait": _wait,
+        "retry": tenacity.retry_if_exception_type(_Retryable),
+        "reraise": True,
+    }
+    if sleep is not None:
+        kwargs["sleep"] = sleep
+    return kwargs
+
+
+def classify_exception(exc: BaseException, call: Call, broker: str, client_order_id: str | None) -> OrderbridgeError:
+    """Map a failure raised while sending ``call`` to the orderbridge hierarchy.
+
+    Before-send failures (connect refused or timed out, pool exhausted) mean nothing was
+    delivered: :class:`BrokerUnavailable`. Anything later on a money-moving call is
+    :class:`OutcomeUnknown`; on a read it is :class:`BrokerUnavailable` or, for a body the
+    generated client cannot parse, :class:`UnexpectedResponse`.
+    """
+    what = call.name
+    if isinstance(exc, OrderbridgeError):
+        return exc
+    if isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)):
+        return BrokerUnavailable(f"{what}: could not connect ({type(exc).__name__}); nothing was sent", broker=broker)
+    if isinstance(exc, (httpx.UnsupportedProtocol, httpx.InvalidURL)):
+        return ConfigurationError(f"{what}: invalid base URL ({type(exc).__name__})", broker=broker)
+    if isinstance(exc, httpx.TimeoutException):
+        if call.money_moving:
+            return unknown(broker, client_order_id, "timeout", what)
+        return BrokerUnavailable(f"{what}: timed out waiting for the broker", broker=broker)
+    if isinstance(exc, httpx.TransportError):
+        if call.money_moving:
+            return unknown(broker, client_order_id, "connection_dropped", what)
+        return BrokerUnavailable(f"{what}: connection failed ({type(exc).__name__})", broker=broker)
+    # Anything else came out of the generated client's parsing of a response body.
+    response = _last_response.get()
+    status = response.status_code if response is not None else None
+    if call.money_moving:
+        return unknown(broker, client_order_id, "decode", what, status_code=status)
+    content = b""
+    if response is not None:
+        try:
+            content = response.content
+        except httpx.ResponseNotRead:
+            content = b""
+    return UnexpectedResponse(
+        f"{what}: HTTP {status} response does not match the spec ({type(exc).__name__})",
+        broker=broker,
+        status_code=status,
+        content=content,
+    )
+
+
+def is_retryable_status(status: int) -> bool:
+    return status == 429 or status >= 500
+
+
+def reset_last_response() -> None:
+    _last_response.set(None)

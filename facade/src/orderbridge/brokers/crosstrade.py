@@ -1,0 +1,162 @@
+"""CrossTrade (NinjaTrader 8 bridge) adapter (``specs/crosstrade.yaml``; research §2).
+
+Wire facts this module encodes:
+
+* ``POST /v1/api/accounts/{account}/orders/place`` (or ``/flatplace`` for
+  ``Order.flatten_first``: close the instrument's position and working orders, then place);
+* ``action`` BUY/SELL, ``orderType`` MARKET/LIMIT/STOPMARKET/STOPLIMIT, ``timeInForce`` DAY/GTC
+  (required; ``None`` on the Order means DAY), integer ``quantity``, prices as JSON numbers;
+* our client order id goes in the custom ``orderId`` field and can be used to read the order
+  back (research §2.6), which is how :meth:`resolve` works;
+* errors are ``{"error": ...}`` (optionally ``success``/``detail``); 400 is a definitive
+  refusal; 408 means the NinjaTrader bridge did not answer in time — the outcome is unknown;
+* the bearer token is the user's fixed secret key: no login request.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+from crosstrade_client import AuthenticatedClient
+from crosstrade_client.api.orders import cancel_order, flat_place_order, get_order, place_order
+from crosstrade_client.models import EmptyRequest, ErrorResponse, OrderIdResponse, PlaceOrderRequest
+from crosstrade_client.models import Order as CrossTradeOrder
+
+from .._adapter import Adapter, BrokerOrder
+from .._config import Settings
+from .._errors import InvalidOrder, OrderNotFound, OrderRejected
+from .._extras import merge_extras
+from .._flow import Call, Flow, Grant, Retry, Sent, plain, rejected, unknown, wire_number
+from .._models import Order, OrderType, PlacedOrder, Side, TimeInForce
+
+ACTIONS = {Side.BUY: "BUY", Side.SELL: "SELL"}
+TYPES = {
+    OrderType.MARKET: "MARKET",
+    OrderType.LIMIT: "LIMIT",
+    OrderType.STOP: "STOPMARKET",
+    OrderType.STOP_LIMIT: "STOPLIMIT",
+}
+TIME_IN_FORCE = {TimeInForce.DAY: "DAY", TimeInForce.GTC: "GTC"}
+EXTRAS = ("ocoId", "strategy", "requireMarketPosition", "maxPositions")
+
+_MACHINE_CODE = re.compile(r"^[a-z][a-z0-9_]*$")
+_NOT_FOUND = re.compile(r"not found", re.IGNORECASE)
+
+
+class CrossTradeAdapter(Adapter):
+    name = "crosstrade"
+    client_class = AuthenticatedClient
+
+    def validate(self, order: Order, account: str) -> None:
+        for field in ("limit_price", "stop_price"):
+            value = getattr(order, field)
+            if value is not None:
+                wire_number(value, field, self.name)
+
+    def login(self, settings: Settings, current: str | None) -> Flow[Grant]:
+        return (yield from self.static_token(settings, "token"))
+
+    def place_request(self, order: Order) -> PlaceOrderRequest:
+        """The ``PlaceOrderRequest`` body shared by ``place_order`` and ``flat_place_order``."""
+        assert order.quantity is not None and order.client_order_id is not None
+        wire: dict[str, Any] = {
+            "instrument": order.instrument,
+            "action": ACTIONS[order.side],
+            "quantity": int(order.quantity),
+            "orderType": TYPES[order.type],
+            "timeInForce": TIME_IN_FORCE[order.time_in_force or TimeInForce.DAY],
+            "orderId": order.client_order_id,
+        }
+        if order.limit_price is not None:
+            wire["limitPrice"] = wire_number(order.limit_price, "limit_price", self.name)
+        if order.stop_price is not None:
+            wire["stopPrice"] = wire_number(order.stop_price, "stop_price", self.name)
+        wire = merge_extras(wire, order.extras, EXTRAS, broker=self.name)
+        try:
+            return PlaceOrderRequest.from_dict(wire)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise InvalidOrder(f"extras do not fit PlaceOrderRequest: {exc}", field="extras", broker=self.name) from None
+
+    def place(self, order: Order, account: str, settings: Settings) -> Flow[PlacedOrder]:
+        cid = order.client_order_id
+        operation, what = (flat_place_order, "orders/flatplace") if order.flatten_first else (place_order, "orders/place")
+        sent = yield Call(
+            operation, {"account": account, "body": self.place_request(order)}, money_moving=True,
+            retry=Retry.NEVER, name=what,
+        )
+        body = sent.parsed
+        if sent.status == 200:
+            if isinstance(body, OrderIdResponse) and body.success is True and isinstance(body.order_id, str) and body.order_id:
+                return PlacedOrder(
+                    broker=self.name, account=account, order_id=body.order_id, client_order_id=cid or "", raw=body
+                )
+            raise unknown(self.name, cid, "decode" if not isinstance(body, OrderIdResponse) else "inconsistent", what)
+        if sent.status in (400, 404) and isinstance(body, ErrorResponse):
+            raise self._refusal(sent, body, what, cid)
+        raise self.fail(sent, what, money_moving=True, client_order_id=cid)
+
+    def get_order(self, order_id: str, account: str, settings: Settings) -> Flow[BrokerOrder]:
+        what = "orders/get"
+        sent = yield Call(get_order, {"account": account, "order_id": order_id}, money_moving=False, retry=Retry.READ, name=what)
+        body = sent.parsed
+        if sent.status == 200 and isinstance(body, CrossTradeOrder):
+            return self._broker_order(body, account)
+        if sent.status in (400, 404) and isinstance(body, ErrorResponse):
+            raise self._refusal(sent, body, what, None)
+        raise self.fail(sent, what, money_moving=False)
+
+    def cancel(self, order_id: str, account: str, settings: Settings) -> Flow[None]:
+        what = "orders/cancel"
+        sent = yield Call(
+            cancel_order, {"account": account, "order_id": order_id, "body": EmptyRequest()}, money_moving=True,
+            retry=Retry.NEVER, name=what,
+        )
+        body = sent.parsed
+        if sent.status == 200 and isinstance(body, OrderIdResponse) and body.success is True:
+            return None
+        if sent.status in (400, 404) and isinstance(body, ErrorResponse):
+            raise self._refusal(sent, body, what, None)
+        if sent.status == 200:
+            raise unknown(self.name, None, "decode", what)
+        raise self.fail(sent, what, money_moving=True)
+
+    def resolve(
+        self, client_order_id: str, account: str, settings: Settings, recorded: Order | None
+    ) -> Flow[PlacedOrder | None]:
+        try:
+            found = yield from self.get_order(client_order_id, account, settings)
+        except OrderNotFound:
+            return None
+        return PlacedOrder(
+            broker=self.name, account=account, order_id=found.order_id, client_order_id=client_order_id,
+            status=found.status, raw=found.raw,
+        )
+
+    # -- helpers ----------------------------------------------------------------------------------
+    def _refusal(self, sent: Sent, body: ErrorResponse, what: str, cid: str | None) -> OrderRejected:
+        error = plain(body.error) if isinstance(body.error, str) else None
+        detail = plain(body.detail)
+        code_name = error if error and _MACHINE_CODE.match(error) else ("not_found" if sent.status == 404 else "bad_request")
+        text = detail if isinstance(detail, str) else error
+        if sent.status == 404 or (text and _NOT_FOUND.search(text)):
+            return OrderNotFound(
+                f"{what}: no such order ({sent.status})", broker=self.name, code=sent.status, code_name="not_found",
+                broker_message=text, client_order_id=cid, raw=body,
+            )
+        return rejected(self.name, what, code=sent.status, code_name=code_name, broker_message=text, client_order_id=cid, raw=body)
+
+    def _broker_order(self, model: CrossTradeOrder, account: str) -> BrokerOrder:
+        filled = plain(model.filled)
+        return BrokerOrder(
+            broker=self.name,
+            account=account,
+            order_id=str(model.order_id),
+            status=plain(model.order_state),
+            filled_quantity=Decimal(filled) if isinstance(filled, int) and not isinstance(filled, bool) else None,
+            raw=model,
+        )
+
+
+ADAPTER = CrossTradeAdapter()

@@ -1,0 +1,180 @@
+"""Sophic Engine adapter (``specs/sophic.yaml``; research Part 2).
+
+Wire facts this module encodes:
+
+* ``POST /accounts/{account_id}/orders`` answers ``201`` with the ``Order``; buys are
+  cash-based (``cash_amount``), sells unit-based (``quantity``); decimals are strings with at
+  most 2 (money) / 4 (quantity) decimal places — more is refused, never rounded (§2.5);
+* our client order id is the ``Idempotency-Key`` header: Sophic stores the first result for
+  24 h and replays it for the same key and body, so placement is retried on transport
+  failures and 5xx, and :meth:`resolve` replays the recorded request (§2.4);
+* errors are ``{code, detail, ...}``: 400/403/404/409 are definitive refusals named by
+  ``code``; 500 after the retries is an unknown outcome;
+* tokens: client credentials on ``/auth/token``, 15-minute JWTs, no refresh token (§2.3);
+* there is no cancel endpoint.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from sophic_client import AuthenticatedClient
+from sophic_client.api.auth import create_token
+from sophic_client.api.orders import get_order, place_order
+from sophic_client.models import (
+    ClientCredentialsForm,
+    Error,
+    GrantType,
+    OAuthErrorBody,
+    OAuthToken,
+    PlaceOrderRequest,
+)
+from sophic_client.models import Order as SophicOrder
+
+from .._adapter import Adapter, BrokerOrder
+from .._config import Settings
+from .._errors import AuthenticationError, InvalidOrder, OrderNotFound
+from .._extras import merge_extras
+from .._flow import Call, Flow, Grant, Retry, Sent, plain, rejected, unknown
+from .._models import Order, PlacedOrder, decimal_text
+
+API_VERSION = "2026-01-01"
+SIDES = {"buy": "buy", "sell": "sell"}
+EXTRAS = ("automatic_rollover", "quote")
+MAX_PLACES = {"cash_amount": 2, "quantity": 4}
+"""Decimal places Sophic accepts (research §2.5: money 2 dp, quantity up to 4 dp)."""
+
+
+class SophicAdapter(Adapter):
+    name = "sophic"
+    client_class = AuthenticatedClient
+
+    def validate(self, order: Order, account: str) -> None:
+        for field, places in MAX_PLACES.items():
+            value = getattr(order, field)
+            if value is not None and -value.as_tuple().exponent > places:  # type: ignore[operator]
+                raise InvalidOrder(
+                    f"{field} {decimal_text(value)} has more than {places} decimal places; Sophic does not round",
+                    field=field,
+                    broker=self.name,
+                )
+
+    def login(self, settings: Settings, current: str | None) -> Flow[Grant]:
+        form = ClientCredentialsForm(
+            client_id=settings.secret("client_id"),
+            client_secret=settings.secret("client_secret"),
+            grant_type=GrantType.CLIENT_CREDENTIALS,
+        )
+        what = "auth/token"
+        sent = yield Call(
+            create_token, {"body": form, "api_version": API_VERSION}, money_moving=False, retry=Retry.READ, name=what,
+            authenticated=False,
+        )
+        body = sent.parsed
+        if sent.status == 200 and isinstance(body, OAuthToken) and isinstance(body.access_token, str):
+            lifetime = body.expires_in if isinstance(body.expires_in, int) and body.expires_in > 0 else 900
+            return Grant(body.access_token, float(lifetime))
+        if sent.status in (400, 401) and isinstance(body, (OAuthErrorBody, Error)):
+            code = plain(body.error) if isinstance(body, OAuthErrorBody) else plain(body.code)
+            message = plain(body.error_description) if isinstance(body, OAuthErrorBody) else plain(body.detail)
+            raise AuthenticationError(
+                f"{what}: client-credentials grant refused: {code}", broker=self.name, code=code, code_name=code,
+                broker_message=message,
+            )
+        raise self.fail(sent, what, money_moving=False)
+
+    def place_request(self, order: Order) -> PlaceOrderRequest:
+        """The ``PlaceOrderRequest`` for ``order`` (spec operation ``place_order``)."""
+        wire: dict[str, Any] = {"instrument": order.instrument, "order_type": "market", "side": SIDES[order.side.value]}
+        if order.cash_amount is not None:
+            wire["cash_amount"] = decimal_text(order.cash_amount)
+        if order.quantity is not None:
+            wire["quantity"] = decimal_text(order.quantity)
+        wire = merge_extras(wire, order.extras, EXTRAS, broker=self.name, decimals_as_text=True)
+        try:
+            return PlaceOrderRequest.from_dict(wire)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise InvalidOrder(f"extras do not fit PlaceOrderRequest: {exc}", field="extras", broker=self.name) from None
+
+    def place(self, order: Order, account: str, settings: Settings) -> Flow[PlacedOrder]:
+        cid = order.client_order_id
+        what = "accounts/{account_id}/orders"
+        sent = yield Call(
+            place_order,
+            {"account_id": account, "body": self.place_request(order), "idempotency_key": cid, "api_version": API_VERSION},
+            money_moving=True,
+            retry=Retry.IDEMPOTENT,
+            name=what,
+        )
+        body = sent.parsed
+        if sent.status == 201:
+            if isinstance(body, SophicOrder) and isinstance(body.id, str) and body.id:
+                return PlacedOrder(
+                    broker=self.name, account=account, order_id=body.id, client_order_id=cid or "",
+                    status=str(plain(body.status)), raw=body,
+                )
+            raise unknown(self.name, cid, "decode", what, status_code=201)
+        raise self._failure(sent, what, cid, money_moving=True)
+
+    def get_order(self, order_id: str, account: str, settings: Settings) -> Flow[BrokerOrder]:
+        what = "accounts/{account_id}/orders/{order_id}"
+        sent = yield Call(
+            get_order, {"account_id": account, "order_id": order_id, "api_version": API_VERSION},
+            money_moving=False, retry=Retry.READ, name=what,
+        )
+        body = sent.parsed
+        if sent.status == 200 and isinstance(body, SophicOrder):
+            return BrokerOrder(
+                broker=self.name,
+                account=account,
+                order_id=str(body.id),
+                status=str(plain(body.status)),
+                filled_quantity=_decimal(body.traded_quantity),
+                raw=body,
+            )
+        raise self._failure(sent, what, None, money_moving=False)
+
+    def cancel(self, order_id: str, account: str, settings: Settings) -> Flow[None]:
+        yield from ()
+        raise self.not_supported("cancel_order", "the Sophic Engine API has no cancel endpoint (research §2.6)")
+
+    def resolve(
+        self, client_order_id: str, account: str, settings: Settings, recorded: Order | None
+    ) -> Flow[PlacedOrder | None]:
+        if recorded is None:
+            yield from ()
+            raise self.not_supported(
+                "resolve",
+                "Sophic has no lookup by Idempotency-Key; it replays a placement sent again with the same key and body "
+                "for 24 h. This session has no record of that client_order_id: place the same Order again with the "
+                "same client_order_id to get the original result",
+            )
+        return (yield from self.place(recorded, account, settings))
+
+    def _failure(self, sent: Sent, what: str, cid: str | None, *, money_moving: bool) -> Exception:
+        body = sent.parsed
+        if sent.status in (400, 403, 404, 409) and isinstance(body, Error):
+            code = plain(body.code)
+            if sent.status == 404 and not money_moving:
+                return OrderNotFound(
+                    f"{what}: not found", broker=self.name, code=code, code_name=str(code),
+                    broker_message=plain(body.detail),
+                )
+            return rejected(
+                self.name, what, code=code, code_name=str(code), broker_message=plain(body.detail),
+                client_order_id=cid, raw=body,
+            )
+        return self.fail(sent, what, money_moving=money_moving, client_order_id=cid)
+
+
+def _decimal(value: object) -> Decimal | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return Decimal(value)
+    except InvalidOperation:
+        return None
+
+
+ADAPTER = SophicAdapter()

@@ -1,0 +1,289 @@
+"""TradeStation WebAPI v2 adapter (``specs/tradestation.yaml``; research Part 1).
+
+Wire facts this module encodes:
+
+* ``POST /v2/orders?APIVersion=<version>``; the body shape follows the version: ``20160101``
+  (default) sends ``OrderRequest`` (AccountKey, TradeAction BUY/SELL, OrderType
+  Market/Limit/StopMarket/StopLimit, Duration DAY/GTC/IOC/FOK/GTD + GTDDate MM/DD/YYYY);
+  ``20150101`` sends the seed's ``GlobalOrderRequest`` (AccountId, Side Buy/Sell, Type,
+  TimeInForce Day/GoodTillCancel/ImmediateOrCancel/FillorKill). Prices and quantities are
+  decimal strings, exactly the digits given (research §1.6);
+* our client order id is ``OrderConfirmId`` (≤ 22 chars), which TradeStation uses to detect
+  duplicates — so placement is retried on transport failures and 5xx, and a rejection of a
+  *retried* attempt is reported as unknown (it may be our own first attempt's duplicate);
+* results come as one object or an array of them; ``OrderStatus: Failed`` (or ``Status:
+  Failed`` in the 20150101 shape) is a rejection even though the HTTP status is 200 (§1.8);
+* 403 with the HTML body "Quota Exceeded" is throttling, not an authorisation failure (§1.13);
+* tokens: a given access token is used as is; otherwise the refresh-token grant on
+  ``/v2/security/authorize`` issues 20-minute access tokens (§1.4).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from tradestation_client import AuthenticatedClient
+from tradestation_client.api.accounts import list_account_orders
+from tradestation_client.api.authentication import authorize
+from tradestation_client.api.orders import cancel_order, place_order
+from tradestation_client.models import (
+    AccountOrder,
+    ApiVersion,
+    Error,
+    GlobalOrderRequest,
+    OrderRequest,
+    OrderResult,
+    RefreshTokenRequest,
+    TokenResponse,
+)
+
+from .._adapter import Adapter, BrokerOrder
+from .._config import Settings
+from .._errors import AuthenticationError, InvalidOrder, NotSupported, OrderNotFound, RateLimited
+from .._extras import merge_extras
+from .._flow import Call, Flow, Grant, Retry, Sent, plain, rejected, unknown
+from .._models import Order, OrderType, PlacedOrder, Side, TimeInForce, decimal_text
+
+# 20160101 (official v2) shape.
+TRADE_ACTIONS = {Side.BUY: "BUY", Side.SELL: "SELL"}
+ORDER_TYPES = {
+    OrderType.MARKET: "Market",
+    OrderType.LIMIT: "Limit",
+    OrderType.STOP: "StopMarket",
+    OrderType.STOP_LIMIT: "StopLimit",
+}
+DURATIONS = {
+    TimeInForce.DAY: "DAY",
+    TimeInForce.GTC: "GTC",
+    TimeInForce.IOC: "IOC",
+    TimeInForce.FOK: "FOK",
+    TimeInForce.GTD: "GTD",
+}
+EXTRAS_V2 = ("AssetType", "Route", "AdvancedOptions", "OSOs", "Legs")
+
+# 20150101 (seed / global) shape.
+GLOBAL_SIDES = {Side.BUY: "Buy", Side.SELL: "Sell"}
+GLOBAL_TIME_IN_FORCE = {
+    TimeInForce.DAY: "Day",
+    TimeInForce.GTC: "GoodTillCancel",
+    TimeInForce.IOC: "ImmediateOrCancel",
+    TimeInForce.FOK: "FillorKill",
+}
+EXTRAS_GLOBAL = (
+    "AssetType", "Route", "FundSource", "TaxationMethod", "CostBasisMethod", "LotSelectionStrategy", "Condition",
+    "ClientTag", "ExchangeCode",
+)
+
+ACCEPTED = frozenset({"Ok", "Success"})
+FAILED = frozenset({"Failed"})
+QUOTA_TEXT = "quota exceeded"
+
+
+class TradeStationAdapter(Adapter):
+    name = "tradestation"
+    client_class = AuthenticatedClient
+
+    # -- auth ---------------------------------------------------------------------------------
+    def login(self, settings: Settings, current: str | None) -> Flow[Grant]:
+        if settings.has("access_token"):
+            return (yield from self.static_token(settings, "access_token"))
+        request = RefreshTokenRequest(
+            grant_type="refresh_token",
+            client_id=settings.secret("client_id"),
+            client_secret=settings.secret("client_secret"),
+            refresh_token=settings.secret("refresh_token"),
+        )
+        what = "security/authorize"
+        sent = yield Call(authorize, {"body": request}, money_moving=False, retry=Retry.READ, name=what, authenticated=False)
+        body = sent.parsed
+        if sent.status == 200 and isinstance(body, TokenResponse) and isinstance(body.access_token, str):
+            lifetime = body.expires_in if isinstance(body.expires_in, int) and body.expires_in > 0 else 1200
+            return Grant(body.access_token, float(lifetime))
+        if sent.status in (400, 401):
+            message = plain(body.message) if isinstance(body, Error) else None
+            raise AuthenticationError(
+                f"{what}: refresh-token grant refused (HTTP {sent.status})", broker=self.name, code=sent.status,
+                broker_message=message,
+            )
+        raise self.fail(sent, what, money_moving=False)
+
+    # -- place --------------------------------------------------------------------------------
+    def place_request(self, order: Order, account: str, api_version: str) -> OrderRequest | GlobalOrderRequest:
+        """The request body for ``api_version`` (``20160101`` -> ``OrderRequest``,
+        ``20150101`` -> ``GlobalOrderRequest``)."""
+        assert order.quantity is not None and order.client_order_id is not None
+        wire: dict[str, Any]
+        if api_version == "20150101":
+            if order.time_in_force is TimeInForce.GTD:
+                raise NotSupported(
+                    "time in force 'gtd' is not supported with APIVersion 20150101 (it takes a date-time "
+                    "expiration); use 20160101",
+                    feature="time_in_force",
+                    broker=self.name,
+                )
+            wire = {
+                "AccountId": account,
+                "Symbol": order.instrument,
+                "Quantity": decimal_text(order.quantity),
+                "Type": ORDER_TYPES[order.type],
+                "TimeInForce": GLOBAL_TIME_IN_FORCE[order.time_in_force or TimeInForce.DAY],
+                "Side": GLOBAL_SIDES[order.side],
+                "OrderConfirmId": order.client_order_id,
+            }
+            default_asset, allowed, model = "Equity", EXTRAS_GLOBAL, GlobalOrderRequest
+        else:
+            wire = {
+                "AccountKey": account,
+                "Symbol": order.instrument,
+                "Quantity": decimal_text(order.quantity),
+                "OrderType": ORDER_TYPES[order.type],
+                "TradeAction": TRADE_ACTIONS[order.side],
+                "Duration": DURATIONS[order.time_in_force or TimeInForce.DAY],
+                "OrderConfirmId": order.client_order_id,
+            }
+            if order.expire_date is not None:
+                wire["GTDDate"] = order.expire_date.strftime("%m/%d/%Y")
+            default_asset, allowed, model = "EQ", EXTRAS_V2, OrderRequest
+        if order.limit_price is not None:
+            wire["LimitPrice"] = decimal_text(order.limit_price)
+        if order.stop_price is not None:
+            wire["StopPrice"] = decimal_text(order.stop_price)
+        wire = merge_extras(wire, order.extras, allowed, broker=self.name, decimals_as_text=True)
+        wire.setdefault("AssetType", default_asset)
+        try:
+            return model.from_dict(wire)  # type: ignore[no-any-return,attr-defined]
+        except (KeyError, TypeError, ValueError) as exc:
+            raise InvalidOrder(f"extras do not fit {model.__name__}: {exc}", field="extras", broker=self.name) from None
+
+    def place(self, order: Order, account: str, settings: Settings) -> Flow[PlacedOrder]:
+        cid = order.client_order_id
+        version = settings.api_version or "20160101"
+        what = f"orders (APIVersion {version})"
+        sent = yield Call(
+            place_order,
+            {"body": self.place_request(order, account, version), "api_version": ApiVersion(version)},
+            money_moving=True,
+            retry=Retry.IDEMPOTENT,
+            name=what,
+        )
+        if sent.status == 200:
+            result = _single_result(sent.parsed)
+            if result is None:
+                raise unknown(self.name, cid, "decode", what, status_code=200)
+            status, order_id, message = _result_fields(result)
+            if status in ACCEPTED and order_id:
+                return PlacedOrder(
+                    broker=self.name, account=account, order_id=order_id, client_order_id=cid or "", status=status,
+                    raw=sent.parsed,
+                )
+            if status in FAILED:
+                raise rejected(
+                    self.name, what, code=status, code_name="OrderFailed", broker_message=message,
+                    order_id=order_id or None, client_order_id=cid, raw=sent.parsed,
+                )
+            raise unknown(self.name, cid, "unknown_code", what, code=status, broker_message=message)
+        raise self._failure(sent, what, cid, money_moving=True)
+
+    # -- reads and cancel ---------------------------------------------------------------------
+    def get_order(self, order_id: str, account: str, settings: Settings) -> Flow[BrokerOrder]:
+        what = "accounts/{account_keys}/orders"
+        sent = yield Call(
+            list_account_orders,
+            {"account_keys": account, "api_version": ApiVersion(settings.api_version or "20160101")},
+            money_moving=False,
+            retry=Retry.READ,
+            name=what,
+        )
+        if sent.status != 200 or not isinstance(sent.parsed, list):
+            raise self._failure(sent, what, None, money_moving=False)
+        for item in sent.parsed:
+            if isinstance(item, AccountOrder) and str(plain(item.order_id)) == order_id:
+                filled = plain(item.execute_quantity)
+                return BrokerOrder(
+                    broker=self.name,
+                    account=account,
+                    order_id=order_id,
+                    status=plain(item.status),
+                    filled_quantity=Decimal(repr(filled)) if isinstance(filled, (int, float)) else None,
+                    raw=item,
+                )
+        raise OrderNotFound(f"{what}: no order {order_id} in account listing", broker=self.name, code=404,
+                            code_name="not_found")
+
+    def cancel(self, order_id: str, account: str, settings: Settings) -> Flow[None]:
+        what = "orders/{order_id} DELETE"
+        sent = yield Call(
+            cancel_order,
+            {"order_id": order_id, "api_version": ApiVersion(settings.api_version or "20160101")},
+            money_moving=True,
+            retry=Retry.NEVER,
+            name=what,
+        )
+        if sent.status == 200:
+            result = _single_result(sent.parsed)
+            if result is None:
+                raise unknown(self.name, None, "decode", what, status_code=200)
+            status, _, message = _result_fields(result)
+            if status in ACCEPTED:
+                return None
+            if status in FAILED:
+                raise rejected(self.name, what, code=status, code_name="CancelFailed", broker_message=message)
+            raise unknown(self.name, None, "unknown_code", what, code=status, broker_message=message)
+        raise self._failure(sent, what, None, money_moving=True)
+
+    def resolve(
+        self, client_order_id: str, account: str, settings: Settings, recorded: Order | None
+    ) -> Flow[PlacedOrder | None]:
+        yield from ()
+        raise NotSupported(
+            "resolve is not supported: TradeStation WebAPI v2 has no lookup by OrderConfirmId. Placement is "
+            "deduplicated on it, so send the same order again with the same client_order_id: it cannot create a "
+            "second order",
+            feature="resolve",
+            broker=self.name,
+        )
+
+    # -- helpers ----------------------------------------------------------------------------------
+    def _failure(self, sent: Sent, what: str, cid: str | None, *, money_moving: bool) -> Exception:
+        body = sent.parsed
+        text = body if isinstance(body, str) else None
+        if sent.status == 403 and text is not None and QUOTA_TEXT in text.lower():
+            if money_moving:
+                return unknown(self.name, cid, "rate_limited", what, status_code=403)
+            return RateLimited(f"{what}: quota exceeded (HTTP 403)", broker=self.name)
+        if sent.status in (400, 403, 404) and isinstance(body, Error):
+            message = plain(body.message)
+            if sent.status == 404 or (isinstance(message, str) and "invalid order id" in message.lower()):
+                return OrderNotFound(
+                    f"{what}: not found (HTTP {sent.status})", broker=self.name, code=sent.status,
+                    code_name="not_found", broker_message=message, client_order_id=cid,
+                )
+            return rejected(
+                self.name, what, code=sent.status, code_name="BadRequest" if sent.status == 400 else "Forbidden",
+                broker_message=message, client_order_id=cid, raw=body,
+            )
+        if sent.status == 400:
+            return rejected(self.name, what, code=400, code_name="BadRequest", client_order_id=cid, raw=body)
+        return self.fail(sent, what, money_moving=money_moving, client_order_id=cid)
+
+
+def _single_result(parsed: Any) -> OrderResult | None:
+    if isinstance(parsed, list):
+        return parsed[0] if len(parsed) == 1 and isinstance(parsed[0], OrderResult) else None
+    return parsed if isinstance(parsed, OrderResult) else None
+
+
+def _result_fields(result: OrderResult) -> tuple[str | None, str, str | None]:
+    """(status, order id, message) from either result shape (OrderStatus/OrderID or Status/Id)."""
+    status = plain(result.order_status) or plain(result.status)
+    order_id = plain(result.order_id) or plain(result.id)
+    message = plain(result.message)
+    return (
+        str(status) if status is not None else None,
+        str(order_id) if order_id not in (None, "") else "",
+        message if isinstance(message, str) else None,
+    )
+
+
+ADAPTER = TradeStationAdapter()

@@ -1,0 +1,219 @@
+"""``orderbridge`` command line: place, get, cancel, resolve, capabilities.
+
+Credentials and base URLs come from the ``ORDERBRIDGE_*`` environment variables (see
+``orderbridge._config``); ``--base-url`` overrides the base URL. Examples::
+
+    orderbridge capabilities
+    orderbridge place topstepx --account 465 --instrument CON.F.US.MES.Z25 --side buy --quantity 1
+    orderbridge place sophic --account acc_abc123 --instrument ins_xyz789 --side buy --cash-amount 100.00 --dry-run
+    orderbridge resolve topstepx --account 465 --client-order-id my-id-1
+
+Exit codes (distinct per outcome, so scripts can branch on them):
+
+==  ===================================================================
+0   success (order accepted, read done, cancel accepted)
+2   invalid input: bad arguments, InvalidOrder, ConfigurationError
+3   NotSupported by this broker (nothing sent)
+4   OrderRejected (definitive; nothing placed)
+5   OutcomeUnknown (the order may exist: run ``resolve``)
+6   other broker failure: authentication, rate limit, unavailable, unexpected response
+==  ===================================================================
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from ._capabilities import BROKERS, all_capabilities
+from ._errors import (
+    ConfigurationError,
+    InvalidOrder,
+    NotSupported,
+    OrderbridgeError,
+    OrderRejected,
+    OutcomeUnknown,
+)
+from ._models import Order, OrderType, Side, TimeInForce
+from ._preview import preview_order
+from ._session import connect
+
+EXIT_OK, EXIT_INVALID, EXIT_NOT_SUPPORTED, EXIT_REJECTED, EXIT_UNKNOWN, EXIT_FAILED = 0, 2, 3, 4, 5, 6
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="orderbridge", description="Place and manage orders across brokers.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def broker_args(p: argparse.ArgumentParser) -> None:
+        p.add_argument("broker", choices=BROKERS)
+        p.add_argument("--account", required=True, help="the broker's account id or name")
+        p.add_argument("--base-url", help="override ORDERBRIDGE_<BROKER>_BASE_URL")
+        p.add_argument("--api-version", help="TradeStation APIVersion: 20160101 (default) or 20150101")
+        p.add_argument("--timeout", type=float, default=10.0, help="seconds per request (default 10)")
+        p.add_argument("--json", action="store_true", help="print the result as JSON")
+
+    place = sub.add_parser("place", help="place an order")
+    broker_args(place)
+    place.add_argument("--instrument", required=True)
+    place.add_argument("--side", required=True, choices=[s.value for s in Side])
+    place.add_argument("--type", default="market", choices=[t.value for t in OrderType])
+    size = place.add_mutually_exclusive_group(required=True)
+    size.add_argument("--quantity")
+    size.add_argument("--cash-amount")
+    place.add_argument("--limit-price")
+    place.add_argument("--stop-price")
+    place.add_argument("--trail-price")
+    place.add_argument("--time-in-force", choices=[t.value for t in TimeInForce])
+    place.add_argument("--expire-date", help="YYYY-MM-DD, with --time-in-force gtd")
+    place.add_argument("--client-order-id", help="1-22 chars of [A-Za-z0-9_-]; generated when omitted")
+    place.add_argument("--flatten-first", action="store_true")
+    place.add_argument(
+        "--extra", action="append", default=[], metavar="KEY=JSON",
+        help="broker-native field, value as JSON (e.g. --extra Route='\"Intelligent\"'); repeatable",
+    )
+    place.add_argument("--dry-run", action="store_true", help="print the exact request (secrets redacted); send nothing")
+
+    for name, text in (("get", "read an order"), ("cancel", "cancel an order")):
+        p = sub.add_parser(name, help=text)
+        broker_args(p)
+        p.add_argument("--order-id", required=True)
+    resolve = sub.add_parser("resolve", help="find the order placed with a client order id")
+    broker_args(resolve)
+    resolve.add_argument("--client-order-id", required=True)
+
+    caps = sub.add_parser("capabilities", help="what each broker supports")
+    caps.add_argument("--json", action="store_true")
+    return parser
+
+
+def _extras(items: Sequence[str]) -> dict[str, Any]:
+    extras: dict[str, Any] = {}
+    for item in items:
+        key, sep, raw = item.partition("=")
+        if not sep or not key:
+            raise InvalidOrder(f"--extra expects KEY=JSON, got {item!r}", field="extras")
+        try:
+            extras[key] = json.loads(raw, parse_float=Decimal)
+        except json.JSONDecodeError:
+            raise InvalidOrder(f"--extra {key}: value is not JSON: {raw!r}", field="extras") from None
+    return extras
+
+
+def _order(args: argparse.Namespace) -> Order:
+    return Order(
+        instrument=args.instrument,
+        side=args.side,
+        type=args.type,
+        quantity=args.quantity,
+        cash_amount=args.cash_amount,
+        limit_price=args.limit_price,
+        stop_price=args.stop_price,
+        trail_price=args.trail_price,
+        time_in_force=args.time_in_force,
+        expire_date=args.expire_date,
+        client_order_id=args.client_order_id,
+        flatten_first=args.flatten_first,
+        extras=_extras(args.extra),
+    )
+
+
+def _emit(result: Any, as_json: bool) -> None:
+    if result is None:
+        print(json.dumps({"ok": True}) if as_json else "ok")
+        return
+    fields = {k: v for k, v in attrs.asdict(result, recurse=False).items() if k != "raw"}
+    if as_json:
+        print(json.dumps(fields, default=str, sort_keys=True))
+    else:
+        print("  ".join(f"{k}={v}" for k, v in fields.items()))
+
+
+def _capabilities(as_json: bool) -> None:
+    table = {name: caps.as_dict() for name, caps in all_capabilities().items()}
+    if as_json:
+        print(json.dumps(table, indent=2, sort_keys=True))
+        return
+    rows = [
+        ("order types", "order_types"),
+        ("time in force", "time_in_force"),
+        ("quantity sides", "quantity_sides"),
+        ("cash amount sides", "cash_amount_sides"),
+        ("fractional quantity", "fractional_quantity"),
+        ("brackets", "brackets"),
+        ("oco", "oco"),
+        ("flatten first", "flatten_first"),
+        ("client order id field", "client_order_id_field"),
+        ("idempotent placement", "idempotent_placement"),
+        ("resolve", "resolve"),
+        ("cancel", "cancel"),
+    ]
+
+    def cell(value: object) -> str:
+        if isinstance(value, list):
+            return ",".join(value) or "-"
+        if value is None:
+            return "-"
+        text = str(value)
+        return text if len(text) <= 24 else text[:21] + "..."
+
+    cells = {name: [cell(table[name][key]) for _, key in rows] for name in table}
+    widths = {name: max(len(name), *(len(c) for c in cells[name])) + 2 for name in table}
+    label_width = max(len(label) for label, _ in rows) + 2
+    print("".ljust(label_width) + "".join(name.ljust(widths[name]) for name in table).rstrip())
+    for i, (label, _) in enumerate(rows):
+        print((label.ljust(label_width) + "".join(cells[name][i].ljust(widths[name]) for name in table)).rstrip())
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``orderbridge`` script; returns the exit code."""
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "capabilities":
+            _capabilities(args.json)
+            return EXIT_OK
+        options: dict[str, Any] = {"base_url": args.base_url, "api_version": args.api_version}
+        if args.command == "place" and args.dry_run:
+            preview = preview_order(args.broker, _order(args), account=args.account, **options)
+            print(preview.render())
+            return EXIT_OK
+        with connect(args.broker, timeout=args.timeout, **options) as session:
+            if args.command == "place":
+                result: Any = session.place_order(_order(args), account=args.account)
+            elif args.command == "get":
+                result = session.get_order(args.order_id, account=args.account)
+            elif args.command == "cancel":
+                result = session.cancel_order(args.order_id, account=args.account)
+            else:
+                result = session.resolve(args.client_order_id, account=args.account)
+                if result is None:
+                    print(f"no order with client order id {args.client_order_id!r}")
+                    return EXIT_OK
+        _emit(result, args.json)
+        return EXIT_OK
+    except (InvalidOrder, ConfigurationError) as error:
+        print(f"invalid: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    except NotSupported as error:
+        print(f"not supported: {error}", file=sys.stderr)
+        return EXIT_NOT_SUPPORTED
+    except OrderRejected as error:
+        print(f"rejected: {error}", file=sys.stderr)
+        return EXIT_REJECTED
+    except OutcomeUnknown as error:
+        print(f"UNKNOWN OUTCOME: {error}", file=sys.stderr)
+        print(f"client_order_id={error.client_order_id}", file=sys.stderr)
+        return EXIT_UNKNOWN
+    except OrderbridgeError as error:
+        print(f"failed: {error}", file=sys.stderr)
+        return EXIT_FAILED
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -32,13 +32,13 @@ TEST_TOOLS = [
 nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.download_python = "never"
 nox.options.reuse_venv = "yes"
-nox.options.sessions = ["lint_specs", "check_generated", "lint", "typecheck", "tests"]
+nox.options.sessions = ["lint_specs", "check_generated", "lint", "typecheck", "client_alone", "tests"]
 
 
 def install_project(session: nox.Session) -> None:
-    """Install the four generated clients and the facade (non-editable, as users get them)."""
+    """Install the four generated clients, the facade and the sandbox (non-editable, as users get them)."""
     session.install(*[str(ROOT / "clients" / name) for name in SPEC_NAMES])
-    session.install(str(ROOT / "facade"))
+    session.install(str(ROOT / "facade"), str(ROOT / "sandbox"))
 
 
 @nox.session
@@ -53,6 +53,24 @@ def check_generated(session: nox.Session) -> None:
     """Fail when clients/ differs from a fresh generation, or when the generator warns."""
     session.install(*GENERATOR)
     session.run("python", "tools/generate.py", "--check", *session.posargs)
+
+
+@nox.session
+@nox.parametrize("name", SPEC_NAMES)
+def client_alone(session: nox.Session, name: str) -> None:
+    """Each generated client installs on its own with pip and imports every module cleanly."""
+    session.install(str(ROOT / "clients" / name))
+    session.run(
+        "python",
+        "-c",
+        "import importlib, pkgutil, sys; "
+        f"pkg = importlib.import_module('{name}_client'); "
+        "mods = [m.name for m in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + '.')]; "
+        "[importlib.import_module(m) for m in mods]; "
+        "others = {'topstepx_client', 'crosstrade_client', 'tradestation_client', 'sophic_client'} - {pkg.__name__}; "
+        "assert not others & set(sys.modules), 'imports another client'; "
+        "print(pkg.__name__, len(mods), 'modules import')",
+    )
 
 
 @nox.session
@@ -73,7 +91,7 @@ def lint(session: nox.Session) -> None:
 @nox.session
 def typecheck(session: nox.Session) -> None:
     """mypy --strict on the hand-written packages."""
-    session.install(MYPY, *SPEC_TOOLS, "types-PyYAML")
+    session.install(MYPY, *SPEC_TOOLS, "types-PyYAML", "types-jsonschema")
     install_project(session)
     session.run("mypy")
 

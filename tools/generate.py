@@ -54,7 +54,7 @@ def generate_one(name: str, out_dir: Path, *, specs_dir: Path = ROOT / "specs") 
         str(out_dir),
         "--fail-on-warning",
     ]
-    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT, check=False)
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT, check=False)  # noqa: S603
     output = (proc.stdout + proc.stderr).strip()
     if proc.returncode != 0 or "warning" in output.lower():
         raise RuntimeError(f"generator failed for {name} (exit {proc.returncode}):\n{output}")
@@ -87,7 +87,9 @@ def tree_diff(expected: Path, actual: Path) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("names", nargs="*", metavar="name", help=f"specs to generate: {', '.join(SPEC_NAMES)} (default: all)")
+    parser.add_argument(
+        "names", nargs="*", metavar="name", help=f"specs to generate: {', '.join(SPEC_NAMES)} (default: all)"
+    )
     parser.add_argument("--check", action="store_true", help="compare against a fresh generation; change nothing")
     parser.add_argument("--clients-dir", type=Path, default=ROOT / "clients")
     parser.add_argument("--specs-dir", type=Path, default=ROOT / "specs")

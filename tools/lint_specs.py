@@ -166,7 +166,7 @@ class SpecLinter:
     def run(self) -> list[str]:
         try:
             validate(self.doc)
-        except Exception as exc:  # the validator raises several exception types
+        except Exception as exc:  # noqa: BLE001 - the validator raises several exception types
             self.fail("structure", str(exc).splitlines()[0])
             return self.problems
         if not self.doc.get("servers"):
@@ -209,7 +209,10 @@ class SpecLinter:
                     self.fail(f"{where} -> {status}", "no response content/schema")
                 for ctype, media in content.items():
                     self.check_media(
-                        f"{where} -> {status} {ctype}", media, rparts + ["content", ctype], need_examples=section == "paths"
+                        f"{where} -> {status} {ctype}",
+                        media,
+                        rparts + ["content", ctype],
+                        need_examples=section == "paths",
                     )
                     for ref in sorted(set(self.closed_enum_refs(media.get("schema"), set()))):
                         self.fail(f"{where} -> {status}", f"response reaches enum {ref} without an open anyOf fallback")

@@ -91,7 +91,9 @@ class Adapter:
     def not_supported(self, feature: str, why: str) -> NotSupported:
         return NotSupported(f"{feature} is not supported: {why}", feature=feature, broker=self.name)
 
-    def fail(self, sent: Sent, what: str, *, money_moving: bool, client_order_id: str | None = None) -> OrderbridgeError:
+    def fail(
+        self, sent: Sent, what: str, *, money_moving: bool, client_order_id: str | None = None
+    ) -> OrderbridgeError:
         """The error for a status the operation's own table did not settle.
 
         401 is :class:`AuthenticationError` (the auth layer refused before processing).

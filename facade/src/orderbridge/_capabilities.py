@@ -162,9 +162,7 @@ _TABLE: dict[str, Capabilities] = {
     "tradestation": Capabilities(
         broker="tradestation",
         order_types=frozenset({OrderType.MARKET, OrderType.LIMIT, OrderType.STOP, OrderType.STOP_LIMIT}),
-        time_in_force=frozenset(
-            {TimeInForce.DAY, TimeInForce.GTC, TimeInForce.IOC, TimeInForce.FOK, TimeInForce.GTD}
-        ),
+        time_in_force=frozenset({TimeInForce.DAY, TimeInForce.GTC, TimeInForce.IOC, TimeInForce.FOK, TimeInForce.GTD}),
         default_time_in_force=TimeInForce.DAY,
         quantity_sides=_BOTH,
         cash_amount_sides=_NONE,

@@ -47,7 +47,9 @@ def merge_extras(
         if key not in allowed_set:
             known = ", ".join(sorted(allowed_set)) or "none"
             raise InvalidOrder(
-                f"extras[{key!r}] is not a field {broker} accepts here (accepted: {known})", field="extras", broker=broker
+                f"extras[{key!r}] is not a field {broker} accepts here (accepted: {known})",
+                field="extras",
+                broker=broker,
             )
         if isinstance(value, Decimal):
             if not decimals_as_text:

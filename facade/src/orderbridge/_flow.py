@@ -113,7 +113,9 @@ def retry_after(headers: Mapping[str, str]) -> float | None:
 def unexpected(broker: str, sent: Sent, what: str) -> UnexpectedResponse:
     """An :class:`UnexpectedResponse` for a read whose body violates the spec."""
     return UnexpectedResponse(
-        f"{what}: HTTP {sent.status} response does not match the spec", broker=broker, status_code=sent.status,
+        f"{what}: HTTP {sent.status} response does not match the spec",
+        broker=broker,
+        status_code=sent.status,
         content=sent.content,
     )
 

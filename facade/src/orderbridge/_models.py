@@ -181,6 +181,48 @@ _PRICES_BY_TYPE: dict[OrderType, frozenset[str]] = {
 }
 
 
+_to_side = _enum(Side, "side")
+_to_type = _enum(OrderType, "type")
+_to_time_in_force = _enum(TimeInForce, "time_in_force")
+_to_quantity = _positive("quantity")
+_to_cash_amount = _positive("cash_amount")
+_to_limit_price = _positive("limit_price")
+_to_stop_price = _positive("stop_price")
+_to_trail_price = _positive("trail_price")
+
+
+def _side(value: object) -> Side:
+    return _to_side(value)  # type: ignore[no-any-return]
+
+
+def _type(value: object) -> OrderType:
+    return _to_type(value)  # type: ignore[no-any-return]
+
+
+def _time_in_force(value: object) -> TimeInForce | None:
+    return _to_time_in_force(value)  # type: ignore[no-any-return]
+
+
+def _quantity(value: object) -> Decimal | None:
+    return _to_quantity(value)  # type: ignore[no-any-return]
+
+
+def _cash_amount(value: object) -> Decimal | None:
+    return _to_cash_amount(value)  # type: ignore[no-any-return]
+
+
+def _limit_price(value: object) -> Decimal | None:
+    return _to_limit_price(value)  # type: ignore[no-any-return]
+
+
+def _stop_price(value: object) -> Decimal | None:
+    return _to_stop_price(value)  # type: ignore[no-any-return]
+
+
+def _trail_price(value: object) -> Decimal | None:
+    return _to_trail_price(value)  # type: ignore[no-any-return]
+
+
 @attrs.frozen(kw_only=True)
 class Order:
     """A broker-neutral order. Frozen: derive variants with ``attrs.evolve(order, ...)``.
@@ -218,14 +260,14 @@ class Order:
     """
 
     instrument: str = attrs.field(converter=_instrument)
-    side: Side = attrs.field(converter=_enum(Side, "side"))
-    type: OrderType = attrs.field(default=OrderType.MARKET, converter=_enum(OrderType, "type"))
-    quantity: Decimal | None = attrs.field(default=None, converter=_positive("quantity"))
-    cash_amount: Decimal | None = attrs.field(default=None, converter=_positive("cash_amount"))
-    limit_price: Decimal | None = attrs.field(default=None, converter=_positive("limit_price"))
-    stop_price: Decimal | None = attrs.field(default=None, converter=_positive("stop_price"))
-    trail_price: Decimal | None = attrs.field(default=None, converter=_positive("trail_price"))
-    time_in_force: TimeInForce | None = attrs.field(default=None, converter=_enum(TimeInForce, "time_in_force"))
+    side: Side = attrs.field(converter=_side)
+    type: OrderType = attrs.field(default=OrderType.MARKET, converter=_type)
+    quantity: Decimal | None = attrs.field(default=None, converter=_quantity)
+    cash_amount: Decimal | None = attrs.field(default=None, converter=_cash_amount)
+    limit_price: Decimal | None = attrs.field(default=None, converter=_limit_price)
+    stop_price: Decimal | None = attrs.field(default=None, converter=_stop_price)
+    trail_price: Decimal | None = attrs.field(default=None, converter=_trail_price)
+    time_in_force: TimeInForce | None = attrs.field(default=None, converter=_time_in_force)
     expire_date: _dt.date | None = attrs.field(default=None, converter=_date)
     client_order_id: str | None = attrs.field(default=None, converter=_client_order_id)
     flatten_first: bool = attrs.field(default=False)

@@ -21,7 +21,7 @@ from ._adapter import Adapter, BrokerOrder, get_adapter
 from ._capabilities import Capabilities
 from ._config import Settings, resolve_settings
 from ._errors import BrokerUnavailable, InvalidOrder, OrderbridgeError, OrderRejected, OutcomeUnknown
-from ._flow import Call, Flow, Grant, Sent
+from ._flow import Call, Flow, Grant, Sent, retry_after
 from ._models import Order, PlacedOrder, new_client_order_id
 from ._transport import (
     TokenBox,
@@ -31,7 +31,6 @@ from ._transport import (
     client_options,
     is_retryable_status,
     reset_last_response,
-    retry_after,
     retrying_kwargs,
     sync_hooks,
 )
@@ -130,7 +129,9 @@ class Session(_Base):
     ) -> None:
         super().__init__(settings, adapter, **kw)
         self._http = httpx.Client(
-            base_url=settings.base_url, event_hooks=sync_hooks(), **client_options(settings.timeout, self._box, transport)
+            base_url=settings.base_url,
+            event_hooks=sync_hooks(),
+            **client_options(settings.timeout, self._box, transport),
         )
         self._api = adapter.make_client(settings.base_url)
         self._api.set_httpx_client(self._http)
@@ -164,7 +165,7 @@ class Session(_Base):
                     attempts += 1
                     try:
                         sent = self._send_once(call)
-                    except Exception as exc:  # noqa: BLE001 - every failure is classified
+                    except Exception as exc:
                         error = classify_exception(exc, call, self.broker, cid)
                         if _transient(error):
                             raise _Retryable(error=error) from exc
@@ -302,7 +303,7 @@ class AsyncSession(_Base):
                     attempts += 1
                     try:
                         sent = await self._send_once(call)
-                    except Exception as exc:  # noqa: BLE001 - every failure is classified
+                    except Exception as exc:
                         error = classify_exception(exc, call, self.broker, cid)
                         if _transient(error):
                             raise _Retryable(error=error) from exc

@@ -19,7 +19,7 @@ import httpx
 import tenacity
 
 from ._errors import BrokerUnavailable, ConfigurationError, OrderbridgeError, UnexpectedResponse
-from ._flow import Call, Retry, Sent, retry_after, unknown
+from ._flow import Call, Retry, Sent, unknown
 
 log = logging.getLogger("orderbridge")
 

@@ -75,10 +75,15 @@ def _parser() -> argparse.ArgumentParser:
     place.add_argument("--client-order-id", help="1-22 chars of [A-Za-z0-9_-]; generated when omitted")
     place.add_argument("--flatten-first", action="store_true")
     place.add_argument(
-        "--extra", action="append", default=[], metavar="KEY=JSON",
+        "--extra",
+        action="append",
+        default=[],
+        metavar="KEY=JSON",
         help="broker-native field, value as JSON (e.g. --extra Route='\"Intelligent\"'); repeatable",
     )
-    place.add_argument("--dry-run", action="store_true", help="print the exact request (secrets redacted); send nothing")
+    place.add_argument(
+        "--dry-run", action="store_true", help="print the exact request (secrets redacted); send nothing"
+    )
 
     for name, text in (("get", "read an order"), ("cancel", "cancel an order")):
         p = sub.add_parser(name, help=text)
@@ -189,7 +194,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             elif args.command == "get":
                 result = session.get_order(args.order_id, account=args.account)
             elif args.command == "cancel":
-                result = session.cancel_order(args.order_id, account=args.account)
+                session.cancel_order(args.order_id, account=args.account)
+                result = None
             else:
                 result = session.resolve(args.client_order_id, account=args.account)
                 if result is None:

@@ -77,18 +77,30 @@ class CrossTradeAdapter(Adapter):
         try:
             return PlaceOrderRequest.from_dict(wire)
         except (KeyError, TypeError, ValueError) as exc:
-            raise InvalidOrder(f"extras do not fit PlaceOrderRequest: {exc}", field="extras", broker=self.name) from None
+            raise InvalidOrder(
+                f"extras do not fit PlaceOrderRequest: {exc}", field="extras", broker=self.name
+            ) from None
 
     def place(self, order: Order, account: str, settings: Settings) -> Flow[PlacedOrder]:
         cid = order.client_order_id
-        operation, what = (flat_place_order, "orders/flatplace") if order.flatten_first else (place_order, "orders/place")
+        operation, what = (
+            (flat_place_order, "orders/flatplace") if order.flatten_first else (place_order, "orders/place")
+        )
         sent = yield Call(
-            operation, {"account": account, "body": self.place_request(order)}, money_moving=True,
-            retry=Retry.NEVER, name=what,
+            operation,
+            {"account": account, "body": self.place_request(order)},
+            money_moving=True,
+            retry=Retry.NEVER,
+            name=what,
         )
         body = sent.parsed
         if sent.status == 200:
-            if isinstance(body, OrderIdResponse) and body.success is True and isinstance(body.order_id, str) and body.order_id:
+            if (
+                isinstance(body, OrderIdResponse)
+                and body.success is True
+                and isinstance(body.order_id, str)
+                and body.order_id
+            ):
                 return PlacedOrder(
                     broker=self.name, account=account, order_id=body.order_id, client_order_id=cid or "", raw=body
                 )
@@ -99,7 +111,9 @@ class CrossTradeAdapter(Adapter):
 
     def get_order(self, order_id: str, account: str, settings: Settings) -> Flow[BrokerOrder]:
         what = "orders/get"
-        sent = yield Call(get_order, {"account": account, "order_id": order_id}, money_moving=False, retry=Retry.READ, name=what)
+        sent = yield Call(
+            get_order, {"account": account, "order_id": order_id}, money_moving=False, retry=Retry.READ, name=what
+        )
         body = sent.parsed
         if sent.status == 200 and isinstance(body, CrossTradeOrder):
             return self._broker_order(body, account)
@@ -110,8 +124,11 @@ class CrossTradeAdapter(Adapter):
     def cancel(self, order_id: str, account: str, settings: Settings) -> Flow[None]:
         what = "orders/cancel"
         sent = yield Call(
-            cancel_order, {"account": account, "order_id": order_id, "body": EmptyRequest()}, money_moving=True,
-            retry=Retry.NEVER, name=what,
+            cancel_order,
+            {"account": account, "order_id": order_id, "body": EmptyRequest()},
+            money_moving=True,
+            retry=Retry.NEVER,
+            name=what,
         )
         body = sent.parsed
         if sent.status == 200 and isinstance(body, OrderIdResponse) and body.success is True:
@@ -130,22 +147,35 @@ class CrossTradeAdapter(Adapter):
         except OrderNotFound:
             return None
         return PlacedOrder(
-            broker=self.name, account=account, order_id=found.order_id, client_order_id=client_order_id,
-            status=found.status, raw=found.raw,
+            broker=self.name,
+            account=account,
+            order_id=found.order_id,
+            client_order_id=client_order_id,
+            status=found.status,
+            raw=found.raw,
         )
 
     # -- helpers ----------------------------------------------------------------------------------
     def _refusal(self, sent: Sent, body: ErrorResponse, what: str, cid: str | None) -> OrderRejected:
         error = plain(body.error) if isinstance(body.error, str) else None
         detail = plain(body.detail)
-        code_name = error if error and _MACHINE_CODE.match(error) else ("not_found" if sent.status == 404 else "bad_request")
+        code_name = (
+            error if error and _MACHINE_CODE.match(error) else ("not_found" if sent.status == 404 else "bad_request")
+        )
         text = detail if isinstance(detail, str) else error
         if sent.status == 404 or (text and _NOT_FOUND.search(text)):
             return OrderNotFound(
-                f"{what}: no such order ({sent.status})", broker=self.name, code=sent.status, code_name="not_found",
-                broker_message=text, client_order_id=cid, raw=body,
+                f"{what}: no such order ({sent.status})",
+                broker=self.name,
+                code=sent.status,
+                code_name="not_found",
+                broker_message=text,
+                client_order_id=cid,
+                raw=body,
             )
-        return rejected(self.name, what, code=sent.status, code_name=code_name, broker_message=text, client_order_id=cid, raw=body)
+        return rejected(
+            self.name, what, code=sent.status, code_name=code_name, broker_message=text, client_order_id=cid, raw=body
+        )
 
     def _broker_order(self, model: CrossTradeOrder, account: str) -> BrokerOrder:
         filled = plain(model.filled)

@@ -68,7 +68,11 @@ class SophicAdapter(Adapter):
         )
         what = "auth/token"
         sent = yield Call(
-            create_token, {"body": form, "api_version": API_VERSION}, money_moving=False, retry=Retry.READ, name=what,
+            create_token,
+            {"body": form, "api_version": API_VERSION},
+            money_moving=False,
+            retry=Retry.READ,
+            name=what,
             authenticated=False,
         )
         body = sent.parsed
@@ -79,7 +83,10 @@ class SophicAdapter(Adapter):
             code = plain(body.error) if isinstance(body, OAuthErrorBody) else plain(body.code)
             message = plain(body.error_description) if isinstance(body, OAuthErrorBody) else plain(body.detail)
             raise AuthenticationError(
-                f"{what}: client-credentials grant refused: {code}", broker=self.name, code=code, code_name=code,
+                f"{what}: client-credentials grant refused: {code}",
+                broker=self.name,
+                code=code,
+                code_name=code,
                 broker_message=message,
             )
         raise self.fail(sent, what, money_moving=False)
@@ -95,14 +102,21 @@ class SophicAdapter(Adapter):
         try:
             return PlaceOrderRequest.from_dict(wire)
         except (KeyError, TypeError, ValueError) as exc:
-            raise InvalidOrder(f"extras do not fit PlaceOrderRequest: {exc}", field="extras", broker=self.name) from None
+            raise InvalidOrder(
+                f"extras do not fit PlaceOrderRequest: {exc}", field="extras", broker=self.name
+            ) from None
 
     def place(self, order: Order, account: str, settings: Settings) -> Flow[PlacedOrder]:
         cid = order.client_order_id
         what = "accounts/{account_id}/orders"
         sent = yield Call(
             place_order,
-            {"account_id": account, "body": self.place_request(order), "idempotency_key": cid, "api_version": API_VERSION},
+            {
+                "account_id": account,
+                "body": self.place_request(order),
+                "idempotency_key": cid,
+                "api_version": API_VERSION,
+            },
             money_moving=True,
             retry=Retry.IDEMPOTENT,
             name=what,
@@ -111,8 +125,12 @@ class SophicAdapter(Adapter):
         if sent.status == 201:
             if isinstance(body, SophicOrder) and isinstance(body.id, str) and body.id:
                 return PlacedOrder(
-                    broker=self.name, account=account, order_id=body.id, client_order_id=cid or "",
-                    status=str(plain(body.status)), raw=body,
+                    broker=self.name,
+                    account=account,
+                    order_id=body.id,
+                    client_order_id=cid or "",
+                    status=str(plain(body.status)),
+                    raw=body,
                 )
             raise unknown(self.name, cid, "decode", what, status_code=201)
         raise self._failure(sent, what, cid, money_moving=True)
@@ -120,8 +138,11 @@ class SophicAdapter(Adapter):
     def get_order(self, order_id: str, account: str, settings: Settings) -> Flow[BrokerOrder]:
         what = "accounts/{account_id}/orders/{order_id}"
         sent = yield Call(
-            get_order, {"account_id": account, "order_id": order_id, "api_version": API_VERSION},
-            money_moving=False, retry=Retry.READ, name=what,
+            get_order,
+            {"account_id": account, "order_id": order_id, "api_version": API_VERSION},
+            money_moving=False,
+            retry=Retry.READ,
+            name=what,
         )
         body = sent.parsed
         if sent.status == 200 and isinstance(body, SophicOrder):
@@ -158,12 +179,20 @@ class SophicAdapter(Adapter):
             code = plain(body.code)
             if sent.status == 404 and not money_moving:
                 return OrderNotFound(
-                    f"{what}: not found", broker=self.name, code=code, code_name=str(code),
+                    f"{what}: not found",
+                    broker=self.name,
+                    code=code,
+                    code_name=str(code),
                     broker_message=plain(body.detail),
                 )
             return rejected(
-                self.name, what, code=code, code_name=str(code), broker_message=plain(body.detail),
-                client_order_id=cid, raw=body,
+                self.name,
+                what,
+                code=code,
+                code_name=str(code),
+                broker_message=plain(body.detail),
+                client_order_id=cid,
+                raw=body,
             )
         return self.fail(sent, what, money_moving=money_moving, client_order_id=cid)
 

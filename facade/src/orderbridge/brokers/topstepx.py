@@ -88,7 +88,11 @@ class TopstepXAdapter(Adapter):
                     return Grant(token, TOKEN_LIFETIME)
         request = LoginApiKeyRequest(user_name=settings.secret("username"), api_key=settings.secret("api_key"))
         sent = yield Call(
-            login_key, {"body": request}, money_moving=False, retry=Retry.READ, name="Auth/loginKey",
+            login_key,
+            {"body": request},
+            money_moving=False,
+            retry=Retry.READ,
+            name="Auth/loginKey",
             authenticated=False,
         )
         body = sent.parsed
@@ -128,7 +132,9 @@ class TopstepXAdapter(Adapter):
         try:
             return PlaceOrderRequest.from_dict(wire)
         except (KeyError, TypeError, ValueError) as exc:
-            raise InvalidOrder(f"extras do not fit PlaceOrderRequest: {exc}", field="extras", broker=self.name) from None
+            raise InvalidOrder(
+                f"extras do not fit PlaceOrderRequest: {exc}", field="extras", broker=self.name
+            ) from None
 
     def place(self, order: Order, account: str, settings: Settings) -> Flow[PlacedOrder]:
         cid = order.client_order_id
@@ -153,8 +159,14 @@ class TopstepXAdapter(Adapter):
             raise unknown(self.name, cid, "inconsistent", what, code=code, code_name=name, broker_message=message)
         if code in PLACE_DEFINITIVE:
             raise rejected(
-                self.name, what, code=code, code_name=name, broker_message=message,
-                order_id=str(order_id) if isinstance(order_id, int) else None, client_order_id=cid, raw=body,
+                self.name,
+                what,
+                code=code,
+                code_name=name,
+                broker_message=message,
+                order_id=str(order_id) if isinstance(order_id, int) else None,
+                client_order_id=cid,
+                raw=body,
             )
         raise unknown(self.name, cid, "unknown_code", what, code=code, code_name=name, broker_message=message)
 
@@ -174,7 +186,10 @@ class TopstepXAdapter(Adapter):
         name = enum_name(SearchOrderByIdErrorCode, code)
         cls = OrderNotFound if name in NOT_FOUND_NAMES else OrderRejected
         raise cls(
-            f"{what} refused: {name or 'code'} ({code})", broker=self.name, code=code, code_name=name,
+            f"{what} refused: {name or 'code'} ({code})",
+            broker=self.name,
+            code=code,
+            code_name=name,
             broker_message=plain(body.error_message),
         )
 
@@ -194,7 +209,10 @@ class TopstepXAdapter(Adapter):
         if not body.success and code in CANCEL_DEFINITIVE:
             cls = OrderNotFound if name in NOT_FOUND_NAMES else OrderRejected
             raise cls(
-                f"{what} refused: {name} ({code})", broker=self.name, code=code, code_name=name,
+                f"{what} refused: {name} ({code})",
+                broker=self.name,
+                code=code,
+                code_name=name,
                 broker_message=plain(body.error_message),
             )
         raise unknown(self.name, None, "unknown_code", what, code=code, code_name=name)
@@ -213,7 +231,9 @@ class TopstepXAdapter(Adapter):
             code = plain(body.error_code)
             raise OrderRejected(
                 f"{what} refused: {enum_name(SearchOrderErrorCode, code) or 'code'} ({code})",
-                broker=self.name, code=code, code_name=enum_name(SearchOrderErrorCode, code),
+                broker=self.name,
+                code=code,
+                code_name=enum_name(SearchOrderErrorCode, code),
                 broker_message=plain(body.error_message),
             )
         orders = plain(body.orders)
@@ -224,8 +244,12 @@ class TopstepXAdapter(Adapter):
             if isinstance(item, OrderModel) and plain(item.custom_tag) == client_order_id:
                 found = self._broker_order(item, account)
                 return PlacedOrder(
-                    broker=self.name, account=account, order_id=found.order_id, client_order_id=client_order_id,
-                    status=found.status, raw=item,
+                    broker=self.name,
+                    account=account,
+                    order_id=found.order_id,
+                    client_order_id=client_order_id,
+                    status=found.status,
+                    raw=item,
                 )
         return None
 
@@ -247,7 +271,9 @@ def _account_id(account: str) -> int:
     try:
         value = int(account)
     except (TypeError, ValueError):
-        raise InvalidOrder(f"TopstepX account ids are integers, got {account!r}", field="account", broker="topstepx") from None
+        raise InvalidOrder(
+            f"TopstepX account ids are integers, got {account!r}", field="account", broker="topstepx"
+        ) from None
     if value <= 0 or value > 2**31 - 1:
         raise InvalidOrder(f"TopstepX account id out of range: {account!r}", field="account", broker="topstepx")
     return value
@@ -257,7 +283,9 @@ def _order_id(order_id: str) -> int:
     try:
         return int(order_id)
     except (TypeError, ValueError):
-        raise InvalidOrder(f"TopstepX order ids are integers, got {order_id!r}", field="order_id", broker="topstepx") from None
+        raise InvalidOrder(
+            f"TopstepX order ids are integers, got {order_id!r}", field="order_id", broker="topstepx"
+        ) from None
 
 
 ADAPTER = TopstepXAdapter()

@@ -71,8 +71,15 @@ GLOBAL_TIME_IN_FORCE = {
     TimeInForce.FOK: "FillorKill",
 }
 EXTRAS_GLOBAL = (
-    "AssetType", "Route", "FundSource", "TaxationMethod", "CostBasisMethod", "LotSelectionStrategy", "Condition",
-    "ClientTag", "ExchangeCode",
+    "AssetType",
+    "Route",
+    "FundSource",
+    "TaxationMethod",
+    "CostBasisMethod",
+    "LotSelectionStrategy",
+    "Condition",
+    "ClientTag",
+    "ExchangeCode",
 )
 
 ACCEPTED = frozenset({"Ok", "Success"})
@@ -95,7 +102,9 @@ class TradeStationAdapter(Adapter):
             refresh_token=settings.secret("refresh_token"),
         )
         what = "security/authorize"
-        sent = yield Call(authorize, {"body": request}, money_moving=False, retry=Retry.READ, name=what, authenticated=False)
+        sent = yield Call(
+            authorize, {"body": request}, money_moving=False, retry=Retry.READ, name=what, authenticated=False
+        )
         body = sent.parsed
         if sent.status == 200 and isinstance(body, TokenResponse) and isinstance(body.access_token, str):
             lifetime = body.expires_in if isinstance(body.expires_in, int) and body.expires_in > 0 else 1200
@@ -103,7 +112,9 @@ class TradeStationAdapter(Adapter):
         if sent.status in (400, 401):
             message = plain(body.message) if isinstance(body, Error) else None
             raise AuthenticationError(
-                f"{what}: refresh-token grant refused (HTTP {sent.status})", broker=self.name, code=sent.status,
+                f"{what}: refresh-token grant refused (HTTP {sent.status})",
+                broker=self.name,
+                code=sent.status,
                 broker_message=message,
             )
         raise self.fail(sent, what, money_moving=False)
@@ -114,6 +125,8 @@ class TradeStationAdapter(Adapter):
         ``20150101`` -> ``GlobalOrderRequest``)."""
         assert order.quantity is not None and order.client_order_id is not None
         wire: dict[str, Any]
+        allowed: tuple[str, ...]
+        model: type[OrderRequest] | type[GlobalOrderRequest]
         if api_version == "20150101":
             if order.time_in_force is TimeInForce.GTD:
                 raise NotSupported(
@@ -152,7 +165,7 @@ class TradeStationAdapter(Adapter):
         wire = merge_extras(wire, order.extras, allowed, broker=self.name, decimals_as_text=True)
         wire.setdefault("AssetType", default_asset)
         try:
-            return model.from_dict(wire)  # type: ignore[no-any-return,attr-defined]
+            return model.from_dict(wire)
         except (KeyError, TypeError, ValueError) as exc:
             raise InvalidOrder(f"extras do not fit {model.__name__}: {exc}", field="extras", broker=self.name) from None
 
@@ -174,13 +187,23 @@ class TradeStationAdapter(Adapter):
             status, order_id, message = _result_fields(result)
             if status in ACCEPTED and order_id:
                 return PlacedOrder(
-                    broker=self.name, account=account, order_id=order_id, client_order_id=cid or "", status=status,
+                    broker=self.name,
+                    account=account,
+                    order_id=order_id,
+                    client_order_id=cid or "",
+                    status=status,
                     raw=sent.parsed,
                 )
             if status in FAILED:
                 raise rejected(
-                    self.name, what, code=status, code_name="OrderFailed", broker_message=message,
-                    order_id=order_id or None, client_order_id=cid, raw=sent.parsed,
+                    self.name,
+                    what,
+                    code=status,
+                    code_name="OrderFailed",
+                    broker_message=message,
+                    order_id=order_id or None,
+                    client_order_id=cid,
+                    raw=sent.parsed,
                 )
             raise unknown(self.name, cid, "unknown_code", what, code=status, broker_message=message)
         raise self._failure(sent, what, cid, money_moving=True)
@@ -208,8 +231,9 @@ class TradeStationAdapter(Adapter):
                     filled_quantity=Decimal(repr(filled)) if isinstance(filled, (int, float)) else None,
                     raw=item,
                 )
-        raise OrderNotFound(f"{what}: no order {order_id} in account listing", broker=self.name, code=404,
-                            code_name="not_found")
+        raise OrderNotFound(
+            f"{what}: no order {order_id} in account listing", broker=self.name, code=404, code_name="not_found"
+        )
 
     def cancel(self, order_id: str, account: str, settings: Settings) -> Flow[None]:
         what = "orders/{order_id} DELETE"
@@ -256,12 +280,21 @@ class TradeStationAdapter(Adapter):
             message = plain(body.message)
             if sent.status == 404 or (isinstance(message, str) and "invalid order id" in message.lower()):
                 return OrderNotFound(
-                    f"{what}: not found (HTTP {sent.status})", broker=self.name, code=sent.status,
-                    code_name="not_found", broker_message=message, client_order_id=cid,
+                    f"{what}: not found (HTTP {sent.status})",
+                    broker=self.name,
+                    code=sent.status,
+                    code_name="not_found",
+                    broker_message=message,
+                    client_order_id=cid,
                 )
             return rejected(
-                self.name, what, code=sent.status, code_name="BadRequest" if sent.status == 400 else "Forbidden",
-                broker_message=message, client_order_id=cid, raw=body,
+                self.name,
+                what,
+                code=sent.status,
+                code_name="BadRequest" if sent.status == 400 else "Forbidden",
+                broker_message=message,
+                client_order_id=cid,
+                raw=body,
             )
         if sent.status == 400:
             return rejected(self.name, what, code=400, code_name="BadRequest", client_order_id=cid, raw=body)

@@ -51,9 +51,25 @@ def merge_extras(
                 field="extras",
                 broker=broker,
             )
-        if isinstance(value, Decimal):
-            if not decimals_as_text:
-                raise InvalidOrder(f"extras[{key!r}]: pass an int or str here", field="extras", broker=broker)
-            value = decimal_text(value)
-        out[key] = value
+        out[key] = _plain_json(value, key, broker, decimals_as_text)
     return out
+
+
+def _plain_json(value: Any, key: str, broker: str, decimals_as_text: bool) -> Any:
+    """Walk nested dicts/lists: Decimals become decimal text (text brokers) or are refused
+    (JSON-number brokers); floats are refused everywhere."""
+    if isinstance(value, Mapping):
+        return {k: _plain_json(v, key, broker, decimals_as_text) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain_json(v, key, broker, decimals_as_text) for v in value]
+    if isinstance(value, float):
+        raise InvalidOrder(
+            f"extras[{key!r}] contains a float; pass a Decimal, int or str", field="extras", broker=broker
+        )
+    if isinstance(value, Decimal):
+        if not decimals_as_text:
+            raise InvalidOrder(
+                f"extras[{key!r}]: pass an int or str here, not a Decimal", field="extras", broker=broker
+            )
+        return decimal_text(value)
+    return value

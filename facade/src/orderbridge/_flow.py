@@ -59,15 +59,21 @@ class Call:
     retry: Retry
     name: str
     authenticated: bool = True
+    bearer: bool = True
+    """Send the session's token (``False`` for token requests; TopstepX ``Auth/validate``
+    keeps it because the token *is* its input)."""
 
 
 @attrs.frozen
 class Sent:
-    """What a flow receives back for a :class:`Call`: the generated ``Response`` and how many
-    attempts it took (``attempts > 1`` only for retried reads and idempotent placements)."""
+    """What a flow receives back for a :class:`Call`: the generated ``Response`` (or a
+    ``RawResponse`` with ``parsed=None`` for an error body the client could not parse), how
+    many attempts it took, and whether an earlier attempt of a money-moving call may have
+    reached the broker (``ambiguous_before``)."""
 
     response: Any
     attempts: int = 1
+    ambiguous_before: bool = False
 
     @property
     def status(self) -> int:

@@ -25,7 +25,7 @@ from ._errors import InvalidOrder
 CLIENT_ORDER_ID_MAX = 22
 """Longest client order id that fits every broker's field (TradeStation ``OrderConfirmId`` ≤ 22)."""
 
-_CLIENT_ORDER_ID = re.compile(r"^[A-Za-z0-9_-]{1,22}$")
+_CLIENT_ORDER_ID = re.compile(r"[A-Za-z0-9_-]{1,22}")
 
 
 class Side(enum.StrEnum):
@@ -148,7 +148,7 @@ def _instrument(value: object) -> str:
 def _client_order_id(value: object) -> str | None:
     if value is None:
         return None
-    if not isinstance(value, str) or not _CLIENT_ORDER_ID.match(value):
+    if not isinstance(value, str) or not _CLIENT_ORDER_ID.fullmatch(value):
         raise InvalidOrder(
             f"client_order_id must be 1-{CLIENT_ORDER_ID_MAX} characters of [A-Za-z0-9_-] so it fits every "
             f"broker's field, got {value!r}",

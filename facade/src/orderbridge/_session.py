@@ -21,11 +21,12 @@ from ._adapter import Adapter, BrokerOrder, get_adapter
 from ._capabilities import Capabilities
 from ._config import Settings, resolve_settings
 from ._errors import BrokerUnavailable, InvalidOrder, OrderbridgeError, OrderRejected, OutcomeUnknown
-from ._flow import Call, Flow, Grant, Sent, retry_after
+from ._flow import Call, Flow, Grant, Sent, retry_after, unknown
 from ._models import Order, PlacedOrder, new_client_order_id
 from ._transport import (
     TokenBox,
     _Retryable,
+    anonymous,
     async_hooks,
     classify_exception,
     client_options,
@@ -33,6 +34,7 @@ from ._transport import (
     reset_last_response,
     retrying_kwargs,
     sync_hooks,
+    unparsed_error_response,
 )
 
 T = TypeVar("T")
@@ -100,11 +102,47 @@ class _Base:
         if sent.status == 401 and call.authenticated:
             self._invalidate()
 
+    def _evaluate(self, call: Call, cid: str | None, attempts: int, state: _Attempts, response: Any) -> Sent:
+        """One attempt's response: return it, or raise :class:`_Retryable` when the call's
+        policy allows another attempt. Shared by both twins."""
+        sent = Sent(response, attempts, ambiguous_before=state.ambiguous)
+        self._handle_sent(call, sent)
+        if is_retryable_status(sent.status):
+            if call.money_moving:
+                state.ambiguous = True
+            raise _Retryable(sent=sent, wait=retry_after(sent.headers))
+        return sent
+
+    def _evaluate_exception(self, call: Call, cid: str | None, attempts: int, state: _Attempts, exc: Exception) -> Sent:
+        """One attempt that raised: an unparsable error body still counts as a response;
+        anything else is classified, and raised as :class:`_Retryable` when transient."""
+        raw = unparsed_error_response()
+        if raw is not None:
+            return self._evaluate(call, cid, attempts, state, raw)
+        error = classify_exception(exc, call, self.broker, cid)
+        if _transient(error):
+            raise _Retryable(error=self._after_ambiguity(error, call, state, cid)) from exc
+        raise self._after_ambiguity(error, call, state, cid) from exc
+
     @staticmethod
-    def _reclassify(error: OrderbridgeError, call: Call, attempts: int, replays: bool) -> OrderbridgeError:
+    def _after_ambiguity(error: OrderbridgeError, call: Call, state: _Attempts, cid: str | None) -> OrderbridgeError:
+        # Once an attempt of a money-moving call may have reached the broker, a later attempt
+        # that "sent nothing" does not make the order not exist.
+        if call.money_moving and state.ambiguous and not error.order_may_exist:
+            return unknown(error.broker or "", cid, "retried_after_ambiguous", call.name)
+        if isinstance(error, OutcomeUnknown):
+            state.ambiguous = True
+        return error
+
+    @staticmethod
+    def _reclassify(
+        error: OrderbridgeError, call: Call, sent: Sent, replays: bool, cid: str | None
+    ) -> OrderbridgeError:
+        if not call.money_moving or sent.attempts < 2:
+            return error
         # A retried placement that comes back rejected may be a duplicate of our own first
         # attempt: unless the broker replays the original result, that is not definitive.
-        if isinstance(error, OrderRejected) and call.money_moving and attempts > 1 and not replays:
+        if isinstance(error, OrderRejected) and not replays:
             return OutcomeUnknown(
                 f"{call.name}: retried attempt was rejected; the first attempt may have been accepted",
                 broker=error.broker,
@@ -114,6 +152,8 @@ class _Base:
                 code_name=error.code_name,
                 broker_message=error.broker_message,
             )
+        if sent.ambiguous_before and not error.order_may_exist and not isinstance(error, OrderRejected):
+            return unknown(error.broker or "", cid, "retried_after_ambiguous", call.name)
         return error
 
 
@@ -149,31 +189,28 @@ class Session(_Base):
         self._http.close()
 
     # -- driving ----------------------------------------------------------------------------
-    def _send_once(self, call: Call) -> Sent:
-        kwargs = {k: v for k, v in call.kwargs.items() if not k.startswith("_")}
+    def _send_once(self, call: Call) -> Any:
         reset_last_response()
-        response = call.operation.sync_detailed(client=self._api, **kwargs)
-        return Sent(response)
+        token = anonymous.set(not call.bearer)
+        try:
+            return call.operation.sync_detailed(client=self._api, **call.kwargs)
+        finally:
+            anonymous.reset(token)
 
     def _send(self, call: Call, cid: str | None) -> Sent:
         if call.authenticated:
             self._ensure_token()
+        state = _Attempts()
         attempts = 0
         try:
             for attempt in tenacity.Retrying(**retrying_kwargs(call, self._sleep)):
                 with attempt:
                     attempts += 1
                     try:
-                        sent = self._send_once(call)
-                    except Exception as exc:
-                        error = classify_exception(exc, call, self.broker, cid)
-                        if _transient(error):
-                            raise _Retryable(error=error) from exc
-                        raise error from exc
-                    self._handle_sent(call, sent)
-                    if is_retryable_status(sent.status):
-                        raise _Retryable(sent=Sent(sent.response, attempts), wait=retry_after(sent.headers))
-                    return Sent(sent.response, attempts)
+                        response = self._send_once(call)
+                    except Exception as exc:  # noqa: BLE001 - every failure is classified
+                        return self._evaluate_exception(call, cid, attempts, state, exc)
+                    return self._evaluate(call, cid, attempts, state, response)
         except _Retryable as final:
             if final.sent is not None:
                 return final.sent
@@ -189,7 +226,7 @@ class Session(_Base):
                 try:
                     call = flow.send(sent)
                 except OrderbridgeError as error:
-                    raise self._reclassify(error, call, sent.attempts, self.capabilities.replays_duplicates) from None
+                    raise self._reclassify(error, call, sent, self.capabilities.replays_duplicates, cid) from None
         except StopIteration as stop:
             return stop.value  # type: ignore[no-any-return]
 
@@ -287,31 +324,28 @@ class AsyncSession(_Base):
         """Close the pooled HTTP connections."""
         await self._http.aclose()
 
-    async def _send_once(self, call: Call) -> Sent:
-        kwargs = {k: v for k, v in call.kwargs.items() if not k.startswith("_")}
+    async def _send_once(self, call: Call) -> Any:
         reset_last_response()
-        response = await call.operation.asyncio_detailed(client=self._api, **kwargs)
-        return Sent(response)
+        token = anonymous.set(not call.bearer)
+        try:
+            return await call.operation.asyncio_detailed(client=self._api, **call.kwargs)
+        finally:
+            anonymous.reset(token)
 
     async def _send(self, call: Call, cid: str | None) -> Sent:
         if call.authenticated:
             await self._ensure_token()
+        state = _Attempts()
         attempts = 0
         try:
             async for attempt in tenacity.AsyncRetrying(**retrying_kwargs(call, self._sleep)):
                 with attempt:
                     attempts += 1
                     try:
-                        sent = await self._send_once(call)
-                    except Exception as exc:
-                        error = classify_exception(exc, call, self.broker, cid)
-                        if _transient(error):
-                            raise _Retryable(error=error) from exc
-                        raise error from exc
-                    self._handle_sent(call, sent)
-                    if is_retryable_status(sent.status):
-                        raise _Retryable(sent=Sent(sent.response, attempts), wait=retry_after(sent.headers))
-                    return Sent(sent.response, attempts)
+                        response = await self._send_once(call)
+                    except Exception as exc:  # noqa: BLE001 - every failure is classified
+                        return self._evaluate_exception(call, cid, attempts, state, exc)
+                    return self._evaluate(call, cid, attempts, state, response)
         except _Retryable as final:
             if final.sent is not None:
                 return final.sent
@@ -327,7 +361,7 @@ class AsyncSession(_Base):
                 try:
                     call = flow.send(sent)
                 except OrderbridgeError as error:
-                    raise self._reclassify(error, call, sent.attempts, self.capabilities.replays_duplicates) from None
+                    raise self._reclassify(error, call, sent, self.capabilities.replays_duplicates, cid) from None
         except StopIteration as stop:
             return stop.value  # type: ignore[no-any-return]
 
@@ -363,6 +397,14 @@ class AsyncSession(_Base):
         return await self._drive(
             self.adapter.resolve(client_order_id, account, self.settings, recorded), client_order_id
         )
+
+
+@attrs.define
+class _Attempts:
+    """Per-call memory across attempts: did any attempt of a money-moving call possibly reach
+    the broker (timeout after send, dropped connection, 5xx, 429)?"""
+
+    ambiguous: bool = False
 
 
 def _transient(error: OrderbridgeError) -> bool:

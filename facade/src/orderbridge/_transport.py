@@ -18,7 +18,7 @@ import attrs
 import httpx
 import tenacity
 
-from ._errors import BrokerUnavailable, ConfigurationError, OrderbridgeError, UnexpectedResponse
+from ._errors import BrokerUnavailable, ConfigurationError, InvalidOrder, OrderbridgeError, UnexpectedResponse
 from ._flow import Call, Retry, Sent, unknown
 
 log = logging.getLogger("orderbridge")
@@ -42,16 +42,20 @@ class TokenBox:
     revision: int = 0
 
 
+anonymous: contextvars.ContextVar[bool] = contextvars.ContextVar("orderbridge_anonymous", default=False)
+"""Set while sending a call that must not carry the bearer token (token requests)."""
+
+
 class BearerAuth(httpx.Auth):
-    """Stamps ``Authorization: Bearer <token>`` from a :class:`TokenBox`, unless the request is
-    marked ``extensions={"orderbridge_anonymous": True}`` or there is no token yet."""
+    """Stamps ``Authorization: Bearer <token>`` from a :class:`TokenBox`, unless there is no
+    token yet or the current call is a token request (:data:`anonymous`)."""
 
     def __init__(self, box: TokenBox) -> None:
         self._box = box
 
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         token = self._box.token
-        if token and not request.extensions.get("orderbridge_anonymous"):
+        if token and not anonymous.get():
             request.headers["Authorization"] = f"Bearer {token}"
         yield request
 
@@ -102,7 +106,10 @@ def _wait(state: tenacity.RetryCallState) -> float:
     exc = state.outcome.exception() if state.outcome else None
     if isinstance(exc, _Retryable) and exc.wait is not None:
         return min(exc.wait, MAX_BACKOFF)
-    return tenacity.wait_exponential_jitter(initial=0.1, max=MAX_BACKOFF)(state)
+    return _BACKOFF(state)
+
+
+_BACKOFF = tenacity.wait_exponential_jitter(multiplier=0.1, max=MAX_BACKOFF, jitter=0.1)
 
 
 def retrying_kwargs(call: Call, sleep: Callable[[float], Any] | None = None) -> dict[str, Any]:
@@ -141,23 +148,53 @@ def classify_exception(exc: BaseException, call: Call, broker: str, client_order
         if call.money_moving:
             return unknown(broker, client_order_id, "connection_dropped", what)
         return BrokerUnavailable(f"{what}: connection failed ({type(exc).__name__})", broker=broker)
-    # Anything else came out of the generated client's parsing of a response body.
     response = _last_response.get()
-    status = response.status_code if response is not None else None
+    if response is None:
+        # No response arrived, and httpx did not fail on the wire: the request was never
+        # built or sent (closed session, a body that cannot be encoded).
+        if isinstance(exc, RuntimeError):
+            return ConfigurationError(f"{what}: {exc} (the session is closed?); nothing was sent", broker=broker)
+        if isinstance(exc, (TypeError, ValueError)):
+            return InvalidOrder(f"{what}: the request could not be encoded ({exc}); nothing was sent", broker=broker)
+        return OrderbridgeError(
+            f"{what}: failed before sending ({type(exc).__name__}); nothing was sent", broker=broker
+        )
+    # A response arrived and the generated client could not parse it.
+    status = response.status_code
     if call.money_moving:
         return unknown(broker, client_order_id, "decode", what, status_code=status)
-    content = b""
-    if response is not None:
-        try:
-            content = response.content
-        except httpx.ResponseNotRead:
-            content = b""
     return UnexpectedResponse(
         f"{what}: HTTP {status} response does not match the spec ({type(exc).__name__})",
         broker=broker,
         status_code=status,
-        content=content,
+        content=_content(response),
     )
+
+
+@attrs.frozen
+class RawResponse:
+    """A response the generated client could not parse, handed to the flow with
+    ``parsed=None`` so that its *status* still decides the outcome (a gateway's HTML 502)."""
+
+    status_code: int
+    content: bytes
+    headers: httpx.Headers
+    parsed: None = None
+
+
+def unparsed_error_response() -> RawResponse | None:
+    """The last response as a :class:`RawResponse` when it is an error status (not 2xx)."""
+    response = _last_response.get()
+    if response is None or 200 <= response.status_code < 300:
+        return None
+    return RawResponse(response.status_code, _content(response), response.headers)
+
+
+def _content(response: httpx.Response) -> bytes:
+    try:
+        return response.content
+    except httpx.ResponseNotRead:
+        return b""
 
 
 def is_retryable_status(status: int) -> bool:

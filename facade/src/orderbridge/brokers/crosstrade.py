@@ -26,6 +26,7 @@ from crosstrade_client.models import Order as CrossTradeOrder
 
 from .._adapter import Adapter, BrokerOrder
 from .._config import Settings
+from .._conform import conform
 from .._errors import InvalidOrder, OrderNotFound, OrderRejected
 from .._extras import merge_extras
 from .._flow import Call, Flow, Grant, Retry, Sent, plain, rejected, unknown, wire_number
@@ -43,6 +44,7 @@ EXTRAS = ("ocoId", "strategy", "requireMarketPosition", "maxPositions")
 
 _MACHINE_CODE = re.compile(r"^[a-z][a-z0-9_]*$")
 _NOT_FOUND = re.compile(r"not found", re.IGNORECASE)
+NOT_FOUND_CODES = frozenset({"not_found", "order_not_found"})
 
 
 class CrossTradeAdapter(Adapter):
@@ -75,11 +77,13 @@ class CrossTradeAdapter(Adapter):
             wire["stopPrice"] = wire_number(order.stop_price, "stop_price", self.name)
         wire = merge_extras(wire, order.extras, EXTRAS, broker=self.name)
         try:
-            return PlaceOrderRequest.from_dict(wire)
+            request = PlaceOrderRequest.from_dict(wire)
         except (KeyError, TypeError, ValueError) as exc:
             raise InvalidOrder(
                 f"extras do not fit PlaceOrderRequest: {exc}", field="extras", broker=self.name
             ) from None
+        conform(request, self.name)
+        return request
 
     def place(self, order: Order, account: str, settings: Settings) -> Flow[PlacedOrder]:
         cid = order.client_order_id
@@ -157,24 +161,38 @@ class CrossTradeAdapter(Adapter):
 
     # -- helpers ----------------------------------------------------------------------------------
     def _refusal(self, sent: Sent, body: ErrorResponse, what: str, cid: str | None) -> OrderRejected:
-        error = plain(body.error) if isinstance(body.error, str) else None
+        """400/404 body -> OrderRejected, or OrderNotFound when it says the order does not exist.
+
+        The newest references send a machine code in ``error`` (``invalid_account``) with the
+        text in ``detail``; older pages send only text in ``error`` (research §2.3).
+        """
+        error = body.error if isinstance(body.error, str) else None
         detail = plain(body.detail)
-        code_name = (
-            error if error and _MACHINE_CODE.match(error) else ("not_found" if sent.status == 404 else "bad_request")
+        machine = error if error and _MACHINE_CODE.match(error) else None
+        text = detail if isinstance(detail, str) else (None if machine else error)
+        not_found = (
+            sent.status == 404
+            or (machine in NOT_FOUND_CODES)
+            or (machine is None and text is not None and bool(_NOT_FOUND.search(text)))
         )
-        text = detail if isinstance(detail, str) else error
-        if sent.status == 404 or (text and _NOT_FOUND.search(text)):
+        if not_found:
             return OrderNotFound(
                 f"{what}: no such order ({sent.status})",
                 broker=self.name,
                 code=sent.status,
-                code_name="not_found",
+                code_name=machine or "not_found",
                 broker_message=text,
                 client_order_id=cid,
                 raw=body,
             )
         return rejected(
-            self.name, what, code=sent.status, code_name=code_name, broker_message=text, client_order_id=cid, raw=body
+            self.name,
+            what,
+            code=sent.status,
+            code_name=machine or "bad_request",
+            broker_message=text,
+            client_order_id=cid,
+            raw=body,
         )
 
     def _broker_order(self, model: CrossTradeOrder, account: str) -> BrokerOrder:

@@ -34,6 +34,7 @@ from sophic_client.models import Order as SophicOrder
 
 from .._adapter import Adapter, BrokerOrder
 from .._config import Settings
+from .._conform import conform
 from .._errors import AuthenticationError, InvalidOrder, OrderNotFound
 from .._extras import merge_extras
 from .._flow import Call, Flow, Grant, Retry, Sent, plain, rejected, unknown
@@ -74,6 +75,7 @@ class SophicAdapter(Adapter):
             retry=Retry.READ,
             name=what,
             authenticated=False,
+            bearer=False,
         )
         body = sent.parsed
         if sent.status == 200 and isinstance(body, OAuthToken) and isinstance(body.access_token, str):
@@ -100,11 +102,13 @@ class SophicAdapter(Adapter):
             wire["quantity"] = decimal_text(order.quantity)
         wire = merge_extras(wire, order.extras, EXTRAS, broker=self.name, decimals_as_text=True)
         try:
-            return PlaceOrderRequest.from_dict(wire)
+            request = PlaceOrderRequest.from_dict(wire)
         except (KeyError, TypeError, ValueError) as exc:
             raise InvalidOrder(
                 f"extras do not fit PlaceOrderRequest: {exc}", field="extras", broker=self.name
             ) from None
+        conform(request, self.name)
+        return request
 
     def place(self, order: Order, account: str, settings: Settings) -> Flow[PlacedOrder]:
         cid = order.client_order_id

@@ -43,6 +43,7 @@ from topstepx_client.models import (
 
 from .._adapter import Adapter, BrokerOrder
 from .._config import Settings
+from .._conform import conform
 from .._errors import AuthenticationError, InvalidOrder, OrderNotFound, OrderRejected
 from .._extras import merge_extras
 from .._flow import Call, Flow, Grant, Retry, enum_name, plain, rejected, unknown, wire_number
@@ -53,6 +54,7 @@ TOKEN_LIFETIME = 24 * 3600.0
 RESOLVE_LOOKBACK = dt.timedelta(days=7)
 """How far back ``resolve`` searches orders for the customTag."""
 
+INT32_MAX = 2**31 - 1
 SIDES = {Side.BUY: 0, Side.SELL: 1}
 TYPES = {OrderType.LIMIT: 1, OrderType.MARKET: 2, OrderType.STOP: 4, OrderType.TRAILING_STOP: 5}
 EXTRAS = ("stopLossBracket", "takeProfitBracket", "linkedOrderId")
@@ -70,6 +72,10 @@ class TopstepXAdapter(Adapter):
 
     def validate(self, order: Order, account: str) -> None:
         _account_id(account)
+        if order.quantity is not None and order.quantity > INT32_MAX:
+            raise InvalidOrder(
+                f"quantity {order.quantity} exceeds TopstepX's int32 size", field="quantity", broker=self.name
+            )
         for field in ("limit_price", "stop_price", "trail_price"):
             value = getattr(order, field)
             if value is not None:
@@ -94,6 +100,7 @@ class TopstepXAdapter(Adapter):
             retry=Retry.READ,
             name="Auth/loginKey",
             authenticated=False,
+            bearer=False,
         )
         body = sent.parsed
         if sent.status == 200 and isinstance(body, LoginResponse):
@@ -130,11 +137,13 @@ class TopstepXAdapter(Adapter):
                 wire[key] = wire_number(value, field, self.name)
         wire = merge_extras(wire, order.extras, EXTRAS, broker=self.name)
         try:
-            return PlaceOrderRequest.from_dict(wire)
+            request = PlaceOrderRequest.from_dict(wire)
         except (KeyError, TypeError, ValueError) as exc:
             raise InvalidOrder(
                 f"extras do not fit PlaceOrderRequest: {exc}", field="extras", broker=self.name
             ) from None
+        conform(request, self.name)
+        return request
 
     def place(self, order: Order, account: str, settings: Settings) -> Flow[PlacedOrder]:
         cid = order.client_order_id
@@ -274,7 +283,7 @@ def _account_id(account: str) -> int:
         raise InvalidOrder(
             f"TopstepX account ids are integers, got {account!r}", field="account", broker="topstepx"
         ) from None
-    if value <= 0 or value > 2**31 - 1:
+    if value <= 0 or value > INT32_MAX:
         raise InvalidOrder(f"TopstepX account id out of range: {account!r}", field="account", broker="topstepx")
     return value
 

@@ -20,6 +20,7 @@ Wire facts this module encodes:
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 from typing import Any
 
@@ -40,6 +41,7 @@ from tradestation_client.models import (
 
 from .._adapter import Adapter, BrokerOrder
 from .._config import Settings
+from .._conform import conform
 from .._errors import AuthenticationError, InvalidOrder, NotSupported, OrderNotFound, RateLimited
 from .._extras import merge_extras
 from .._flow import Call, Flow, Grant, Retry, Sent, plain, rejected, unknown
@@ -103,7 +105,13 @@ class TradeStationAdapter(Adapter):
         )
         what = "security/authorize"
         sent = yield Call(
-            authorize, {"body": request}, money_moving=False, retry=Retry.READ, name=what, authenticated=False
+            authorize,
+            {"body": request},
+            money_moving=False,
+            retry=Retry.READ,
+            name=what,
+            authenticated=False,
+            bearer=False,
         )
         body = sent.parsed
         if sent.status == 200 and isinstance(body, TokenResponse) and isinstance(body.access_token, str):
@@ -165,9 +173,11 @@ class TradeStationAdapter(Adapter):
         wire = merge_extras(wire, order.extras, allowed, broker=self.name, decimals_as_text=True)
         wire.setdefault("AssetType", default_asset)
         try:
-            return model.from_dict(wire)
+            request = model.from_dict(wire)
         except (KeyError, TypeError, ValueError) as exc:
             raise InvalidOrder(f"extras do not fit {model.__name__}: {exc}", field="extras", broker=self.name) from None
+        conform(request, self.name)
+        return request
 
     def place(self, order: Order, account: str, settings: Settings) -> Flow[PlacedOrder]:
         cid = order.client_order_id
@@ -272,10 +282,21 @@ class TradeStationAdapter(Adapter):
     def _failure(self, sent: Sent, what: str, cid: str | None, *, money_moving: bool) -> Exception:
         body = sent.parsed
         text = body if isinstance(body, str) else None
-        if sent.status == 403 and text is not None and QUOTA_TEXT in text.lower():
-            if money_moving:
-                return unknown(self.name, cid, "rate_limited", what, status_code=403)
-            return RateLimited(f"{what}: quota exceeded (HTTP 403)", broker=self.name)
+        if sent.status == 403 and text is not None:
+            if QUOTA_TEXT in text.lower():
+                if money_moving:
+                    return unknown(self.name, cid, "rate_limited", what, status_code=403)
+                return RateLimited(f"{what}: quota exceeded (HTTP 403)", broker=self.name)
+            # Any other 403 is an authorisation refusal; the generated client hands the body
+            # over as text because the spec lists text/html first for 403.
+            return rejected(
+                self.name,
+                what,
+                code=403,
+                code_name="Forbidden",
+                broker_message=_message_of(text),
+                client_order_id=cid,
+            )
         if sent.status in (400, 403, 404) and isinstance(body, Error):
             message = plain(body.message)
             if sent.status == 404 or (isinstance(message, str) and "invalid order id" in message.lower()):
@@ -299,6 +320,15 @@ class TradeStationAdapter(Adapter):
         if sent.status == 400:
             return rejected(self.name, what, code=400, code_name="BadRequest", client_order_id=cid, raw=body)
         return self.fail(sent, what, money_moving=money_moving, client_order_id=cid)
+
+
+def _message_of(text: str) -> str | None:
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return text or None
+    message = data.get("Message") if isinstance(data, dict) else None
+    return message if isinstance(message, str) else text
 
 
 def _single_result(parsed: Any) -> OrderResult | None:

@@ -1,0 +1,80 @@
+"""Check that a generated request model holds values of its declared types, recursively.
+
+The generated ``from_dict`` does not type-check scalars, and a union field whose variants all
+fail to parse keeps the raw value. So an ``extras`` value of the wrong shape (``ticks: "ten"``,
+a bracket without ``ticks``) would be sent as is and the broker would reject or misread it.
+Adapters call :func:`conform` on every request body they build; a mismatch is refused before
+anything is sent.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import types
+import typing
+from typing import Any
+
+import attrs
+
+from ._errors import InvalidOrder
+
+
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    package = importlib.import_module(cls.__module__.rsplit(".", 1)[0])
+    return typing.get_type_hints(cls, localns=dict(vars(package)))
+
+
+def _is_unset(value: object) -> bool:
+    return type(value).__name__ == "Unset"
+
+
+def _matches(value: object, hint: Any, path: str, broker: str) -> bool:
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        return any(_matches(value, arg, path, broker) for arg in typing.get_args(hint))
+    if hint is Any:
+        return True
+    if hint is type(None):
+        return value is None
+    if isinstance(hint, type) and hint.__name__ == "Unset":
+        return _is_unset(value)
+    if origin is typing.Literal:
+        return value in typing.get_args(hint)
+    if origin is list:
+        (item,) = typing.get_args(hint) or (Any,)
+        return isinstance(value, list) and all(_matches(v, item, f"{path}[]", broker) for v in value)
+    if origin is dict:
+        return isinstance(value, dict)
+    if hint is bool:
+        return isinstance(value, bool)
+    if hint is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if hint is float:
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if isinstance(hint, type) and attrs.has(hint):
+        if isinstance(value, hint):
+            conform(value, broker, path=f"{path}.")
+            return True
+        return False
+    if isinstance(hint, type):
+        return isinstance(value, hint)
+    return True
+
+
+def conform(model: Any, broker: str, *, path: str = "") -> None:
+    """Raise :class:`InvalidOrder` (``field="extras"``) unless every field of the generated
+    ``model`` instance, nested models included, holds a value of its declared type."""
+    cls = type(model)
+    hints = _hints(cls)  # type: ignore[arg-type]
+    for field in attrs.fields(cls):
+        if field.name == "additional_properties":
+            continue
+        value = getattr(model, field.name)
+        if not _matches(value, hints[field.name], f"{path}{field.name}", broker):
+            raise InvalidOrder(
+                f"{path}{field.name}={value!r} does not match the request schema ({cls.__name__})",
+                field="extras",
+                broker=broker,
+            )

@@ -1,0 +1,483 @@
+"""Shared machinery of the facade tests: a recording ``httpx.MockTransport`` handler, the
+broker cases (one per broker and TradeStation API version), canned broker answers and
+session factories for both twins.
+
+Nothing here touches the network: every session gets an ``httpx.MockTransport`` whose handler
+is a :class:`Recorder`. Base URLs are the brokers' production hosts (never contacted), so a
+captured request can be validated against the spec without rewriting its URL.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import json
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+import httpx
+
+import orderbridge as ob
+from orderbridge._adapter import get_adapter
+from orderbridge._config import resolve_settings
+from orderbridge._session import AsyncSession, Session
+from orderbridge_sandbox.spec import load_spec
+
+CID_PATTERN = r"^[A-Za-z0-9_-]{22}$"
+
+# -- canned answers -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Reply:
+    """A response recipe; a fresh ``httpx.Response`` is built for every request."""
+
+    status: int = 200
+    json: Any = None
+    text: str | None = None
+    content: bytes | None = None
+    headers: Mapping[str, str] = field(default_factory=dict)
+
+    def build(self, request: httpx.Request) -> httpx.Response:
+        headers = dict(self.headers)
+        if self.content is not None:
+            return httpx.Response(self.status, content=self.content, headers=headers, request=request)
+        if self.text is not None:
+            headers.setdefault("content-type", "text/html")
+            return httpx.Response(self.status, text=self.text, headers=headers, request=request)
+        if self.json is not None:
+            return httpx.Response(self.status, json=self.json, headers=headers, request=request)
+        return httpx.Response(self.status, headers=headers, request=request)
+
+
+def reply(status: int = 200, json: Any = None, **kw: Any) -> Reply:
+    return Reply(status=status, json=json, **kw)
+
+
+class Raise:
+    """A transport failure recipe: raises a fresh ``exc_type`` for every request."""
+
+    def __init__(self, exc_type: type[httpx.TransportError], message: str = "simulated") -> None:
+        self.exc_type = exc_type
+        self.message = message
+
+    def build(self, request: httpx.Request) -> httpx.Response:
+        raise self.exc_type(self.message, request=request)
+
+    def __repr__(self) -> str:
+        return f"Raise({self.exc_type.__name__})"
+
+
+Responder = Reply | Raise | Callable[[httpx.Request], httpx.Response]
+
+
+class Recorder:
+    """The MockTransport handler: answers from a route table and records every request.
+
+    ``routes`` maps ``(METHOD, path)`` (path relative to the host, prefix included) to one
+    responder or a list of them; a list is consumed in order and its last item repeats.
+    Unrouted requests are answered 599 and listed in ``unrouted`` so a test can fail on them.
+    """
+
+    def __init__(self, routes: Mapping[tuple[str, str], Responder | list[Responder]] | None = None) -> None:
+        self.routes: dict[tuple[str, str], list[Responder]] = {}
+        self.requests: list[httpx.Request] = []
+        self.unrouted: list[httpx.Request] = []
+        for key, value in (routes or {}).items():
+            self.set(key[0], key[1], value)
+
+    def set(self, method: str, path: str, value: Responder | list[Responder]) -> Recorder:
+        self.routes[(method.upper(), path)] = list(value) if isinstance(value, list) else [value]
+        return self
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        self.requests.append(request)
+        queue = self.routes.get((request.method, request.url.path))
+        if not queue:
+            self.unrouted.append(request)
+            return httpx.Response(599, request=request)
+        item = queue.pop(0) if len(queue) > 1 else queue[0]
+        if isinstance(item, (Reply, Raise)):
+            return item.build(request)
+        return item(request)
+
+    # -- queries ----------------------------------------------------------------------------
+    def to(self, path: str, method: str | None = None) -> list[httpx.Request]:
+        return [r for r in self.requests if r.url.path == path and (method is None or r.method == method)]
+
+    def count(self, path: str) -> int:
+        return len(self.to(path))
+
+
+def body(request: httpx.Request) -> Any:
+    """The JSON body; JSON numbers with a fraction or exponent are parsed as ``Decimal`` (so
+    ``6300.25`` compares exactly with the user's digits), integers stay ``int``."""
+    return json.loads(request.content, parse_float=Decimal)
+
+
+def json_equal(expected: Any, actual: Any) -> bool:
+    """Structural equality that also requires the same JSON types (``1`` is not ``true``,
+    ``"10"`` is not ``10``)."""
+    if isinstance(expected, dict):
+        return (
+            isinstance(actual, dict)
+            and expected.keys() == actual.keys()
+            and all(json_equal(expected[k], actual[k]) for k in expected)
+        )
+    if isinstance(expected, list):
+        return (
+            isinstance(actual, list)
+            and len(expected) == len(actual)
+            and all(json_equal(e, a) for e, a in zip(expected, actual, strict=True))
+        )
+    return type(expected) is type(actual) and expected == actual
+
+
+def assert_nothing_sent(rec: Recorder) -> None:
+    assert rec.requests == [], [f"{r.method} {r.url}" for r in rec.requests]
+
+
+def form(request: httpx.Request) -> dict[str, str]:
+    return dict(httpx.QueryParams(request.content.decode()))
+
+
+# -- spec examples --------------------------------------------------------------------------------
+
+
+def _deref(doc: dict[str, Any], node: Any) -> Any:
+    while isinstance(node, dict) and "$ref" in node:
+        target: Any = doc
+        for part in node["$ref"].lstrip("#/").split("/"):
+            target = target[part]
+        node = target
+    return node
+
+
+def spec_example(broker: str, path: str, method: str, status: str, name: str) -> Any:
+    """A named response example of ``specs/<broker>.yaml`` (deep copy)."""
+    doc = load_spec(broker)
+    response = _deref(doc, doc["paths"][path][method]["responses"][status])
+    for media in response["content"].values():
+        examples = media.get("examples", {})
+        if name in examples:
+            return copy.deepcopy(_deref(doc, examples[name])["value"])
+    raise KeyError(f"{broker} {method} {path} {status}: no example {name!r}")
+
+
+# -- broker cases ---------------------------------------------------------------------------------
+
+TSX_TOKEN = "tsx-session-token-1"
+TS_TOKEN = "ts-access-token-1"
+SOPHIC_TOKEN = "sophic-jwt-1"
+CT_TOKEN = "ct-secret-key-1"
+
+
+@dataclass(frozen=True)
+class Case:
+    """One broker configuration under test."""
+
+    id: str
+    broker: str
+    api_version: str | None
+    credentials: Mapping[str, str]
+    account: str
+    order: ob.Order
+    place_path: str
+    login_path: str | None
+    token: str
+    routes: Mapping[tuple[str, str], Responder]
+
+    def recorder(self, place: Responder | list[Responder] | None = None) -> Recorder:
+        rec = Recorder(self.routes)
+        if place is not None:
+            rec.set("POST", self.place_path, place)
+        return rec
+
+    @property
+    def idempotent(self) -> bool:
+        return ob.capabilities(self.broker).idempotent_placement
+
+    def cid_of(self, request: httpx.Request) -> str:
+        """The client order id as sent in the broker's field."""
+        if self.broker == "topstepx":
+            return str(body(request)["customTag"])
+        if self.broker == "crosstrade":
+            return str(body(request)["orderId"])
+        if self.broker == "tradestation":
+            return str(body(request)["OrderConfirmId"])
+        return request.headers["Idempotency-Key"]
+
+    def places(self, rec: Recorder) -> list[httpx.Request]:
+        return rec.to(self.place_path, "POST")
+
+    def logins(self, rec: Recorder) -> list[httpx.Request]:
+        return rec.to(self.login_path, "POST") if self.login_path else []
+
+
+SOPHIC_ORDER = spec_example("sophic", "/accounts/{account_id}/orders", "post", "201", "buy_placed")
+
+TOPSTEPX = Case(
+    id="topstepx",
+    broker="topstepx",
+    api_version=None,
+    credentials={"username": "tsx-user", "api_key": "tsx-api-key"},
+    account="465",
+    order=ob.Order(instrument="CON.F.US.MES.Z25", side="buy", quantity=Decimal("1")),
+    place_path="/api/Order/place",
+    login_path="/api/Auth/loginKey",
+    token=TSX_TOKEN,
+    routes={
+        ("POST", "/api/Auth/loginKey"): reply(
+            json={"token": TSX_TOKEN, "success": True, "errorCode": 0, "errorMessage": None}
+        ),
+        ("POST", "/api/Order/place"): reply(
+            json={"orderId": 9056, "success": True, "errorCode": 0, "errorMessage": None}
+        ),
+    },
+)
+CROSSTRADE = Case(
+    id="crosstrade",
+    broker="crosstrade",
+    api_version=None,
+    credentials={"token": CT_TOKEN},
+    account="Sim101",
+    order=ob.Order(instrument="MES 12-25", side="buy", quantity=Decimal("1")),
+    place_path="/v1/api/accounts/Sim101/orders/place",
+    login_path=None,
+    token=CT_TOKEN,
+    routes={
+        ("POST", "/v1/api/accounts/Sim101/orders/place"): reply(
+            json={"orderId": "cb1fc8d4e1a84d29ae38fea964aaac8c", "success": True}
+        ),
+        ("POST", "/v1/api/accounts/Sim101/orders/flatplace"): reply(
+            json={"orderId": "1ede9d7ad8124fd48e3177399bf90a04", "success": True}
+        ),
+    },
+)
+
+
+def _tradestation(version: str) -> Case:
+    return Case(
+        id=f"tradestation-{version}",
+        broker="tradestation",
+        api_version=version,
+        credentials={"client_id": "ts-client-id", "client_secret": "ts-client-secret", "refresh_token": "ts-refresh"},
+        account="123456",
+        order=ob.Order(instrument="MSFT", side="buy", quantity=Decimal("10")),
+        place_path="/v2/orders",
+        login_path="/v2/security/authorize",
+        token=TS_TOKEN,
+        routes={
+            ("POST", "/v2/security/authorize"): reply(
+                json={"access_token": TS_TOKEN, "expires_in": 1200, "token_type": "AccessToken", "userid": "testUser"}
+            ),
+            ("POST", "/v2/orders"): reply(
+                json=[{"Message": "Sent order: Buy 10 MSFT", "OrderID": "207887693", "OrderStatus": "Ok"}]
+            ),
+        },
+    )
+
+
+TRADESTATION = _tradestation("20160101")
+TRADESTATION_GLOBAL = _tradestation("20150101")
+SOPHIC = Case(
+    id="sophic",
+    broker="sophic",
+    api_version=None,
+    credentials={"client_id": "sophic-client-id", "client_secret": "sophic-client-secret"},
+    account="acc_abc123",
+    order=ob.Order(instrument="ins_xyz789", side="buy", cash_amount=Decimal("100.00")),
+    place_path="/accounts/acc_abc123/orders",
+    login_path="/auth/token",
+    token=SOPHIC_TOKEN,
+    routes={
+        ("POST", "/auth/token"): reply(
+            json={"access_token": SOPHIC_TOKEN, "token_type": "bearer", "expires_in": 900, "scope": ""}
+        ),
+        ("POST", "/accounts/acc_abc123/orders"): reply(201, json=SOPHIC_ORDER),
+    },
+)
+
+CASES = (TOPSTEPX, CROSSTRADE, TRADESTATION, TRADESTATION_GLOBAL, SOPHIC)
+NEVER_RETRIED = (TOPSTEPX, CROSSTRADE)
+IDEMPOTENT = (TRADESTATION, TRADESTATION_GLOBAL, SOPHIC)
+
+
+# -- sessions -------------------------------------------------------------------------------------
+
+
+class FakeClock:
+    """A monotonic clock the test moves by hand."""
+
+    def __init__(self, start: float = 1000.0) -> None:
+        self.now = start
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+def open_session(
+    case: Case,
+    handler: Callable[[httpx.Request], Any],
+    *,
+    async_: bool = False,
+    clock: Callable[[], float] | None = None,
+    credentials: Mapping[str, str] | None = None,
+    sleeps: list[float] | None = None,
+) -> Session | AsyncSession:
+    """A session on ``handler`` with its backoff sleep replaced by a recorder (no real waits)."""
+    settings = resolve_settings(
+        case.broker,
+        credentials=dict(case.credentials if credentials is None else credentials),
+        api_version=case.api_version,
+        environ={},
+    )
+    kw: dict[str, Any] = {} if clock is None else {"clock": clock}
+    waits = [] if sleeps is None else sleeps
+    session: Session | AsyncSession
+    if async_:
+        session = AsyncSession(settings, get_adapter(case.broker), transport=httpx.MockTransport(handler), **kw)
+
+        async def nosleep(seconds: float) -> None:
+            waits.append(seconds)
+
+        session._sleep = nosleep
+    else:
+        session = Session(settings, get_adapter(case.broker), transport=httpx.MockTransport(handler), **kw)
+        session._sleep = waits.append
+    return session
+
+
+def no_sleep(session: Session | AsyncSession) -> None:
+    if isinstance(session, AsyncSession):
+
+        async def nosleep(seconds: float) -> None:
+            return None
+
+        session._sleep = nosleep
+    else:
+        session._sleep = lambda seconds: None
+
+
+def run(session: Session | AsyncSession, method: str, *args: Any, **kwargs: Any) -> Any:
+    """Call ``method`` on either twin; returns the result or the raised exception."""
+    if isinstance(session, AsyncSession):
+
+        async def go() -> Any:
+            try:
+                return await getattr(session, method)(*args, **kwargs)
+            except Exception as exc:
+                return exc
+            finally:
+                await session.aclose()
+
+        return asyncio.run(go())
+    try:
+        return getattr(session, method)(*args, **kwargs)
+    except Exception as exc:
+        return exc
+    finally:
+        session.close()
+
+
+def place(case: Case, rec: Recorder, order: ob.Order | None = None, *, async_: bool = False, **kw: Any) -> Any:
+    """Place ``order`` (default: the case's order) once on a fresh session; result or exception."""
+    session = open_session(case, rec, async_=async_, **kw)
+    return run(session, "place_order", order or case.order, account=case.account)
+
+
+def summary(outcome: Any) -> dict[str, Any]:
+    """The observable parts of a place outcome, for comparing the twins."""
+    if isinstance(outcome, ob.PlacedOrder):
+        return {
+            "type": "PlacedOrder",
+            "broker": outcome.broker,
+            "account": outcome.account,
+            "order_id": outcome.order_id,
+            "client_order_id": outcome.client_order_id,
+            "status": outcome.status,
+        }
+    if outcome is None:
+        return {"type": "None"}
+    assert isinstance(outcome, ob.OrderbridgeError), f"non-orderbridge exception escaped: {outcome!r}"
+    keys = (
+        "broker",
+        "order_may_exist",
+        "code",
+        "code_name",
+        "origin",
+        "client_order_id",
+        "broker_message",
+        "order_id",
+        "status_code",
+        "field",
+        "feature",
+        "retry_after",
+    )
+    out = {"type": type(outcome).__name__, "str": str(outcome)}
+    out.update({k: getattr(outcome, k) for k in keys if hasattr(outcome, k)})
+    return out
+
+
+def wire(request: httpx.Request) -> tuple[Any, ...]:
+    """The parts of a request that matter, for comparing the twins."""
+    headers = {k: request.headers.get(k) for k in ("authorization", "content-type", "idempotency-key", "api-version")}
+    # The TopstepX resolve window starts "now minus the lookback": wall-clock, so masked.
+    content = re.sub(rb'"startTimestamp":"[^"]*"', b'"startTimestamp":"<now-lookback>"', request.content)
+    return (request.method, str(request.url), tuple(sorted(headers.items())), content)
+
+
+# -- reads ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Read:
+    """How ``get_order`` reaches one order at a broker, and the spec's answer for it."""
+
+    method: str
+    path: str
+    order_id: str
+    ok: Reply
+    status: str | None
+
+
+READS: dict[str, Read] = {
+    "topstepx": Read(
+        "POST",
+        "/api/Order/searchById",
+        "36598",
+        reply(json=spec_example("topstepx", "/api/Order/searchById", "post", "200", "filled")),
+        "FILLED",
+    ),
+    "crosstrade": Read(
+        "GET",
+        "/v1/api/accounts/Sim101/orders/50cca7b8051146c684087db511107983",
+        "50cca7b8051146c684087db511107983",
+        reply(
+            json=spec_example(
+                "crosstrade", "/v1/api/accounts/{account}/orders/{orderId}", "get", "200", "cancel_pending"
+            )
+        ),
+        "CancelPending",
+    ),
+    "tradestation": Read(
+        "GET",
+        "/v2/accounts/123456/orders",
+        "207885335",
+        reply(json=spec_example("tradestation", "/v2/accounts/{account_keys}/orders", "get", "200", "filled_limit")),
+        "FLL",
+    ),
+    "sophic": Read(
+        "GET",
+        "/accounts/acc_abc123/orders/ord_m4k7r9s2",
+        "ord_m4k7r9s2",
+        reply(json=spec_example("sophic", "/accounts/{account_id}/orders/{order_id}", "get", "200", "placed")),
+        "placed",
+    ),
+}

@@ -1,1 +1,44 @@
-"""orderbridge-sandbox: a stateful fake of the four brokers, built on their specs."""
+"""orderbridge-sandbox: a stateful fake of the TopstepX, CrossTrade, TradeStation and Sophic
+APIs, validated against their OpenAPI specs.
+
+In-process::
+
+    from orderbridge_sandbox import Sandbox
+    sandbox = Sandbox(strict=True)
+    client = httpx.Client(transport=sandbox.transport(), base_url="http://127.0.0.1/topstepx")
+
+On loopback::
+
+    with orderbridge_sandbox.start(port=0) as server:
+        server.broker_url("crosstrade")    # http://127.0.0.1:N/crosstrade
+
+Faults: ``sandbox.add_fault("topstepx:place_order:drop_after_record:1")`` (see ``faults``).
+State: ``sandbox.orders("topstepx")`` lists recorded orders with their client order ids.
+"""
+
+from .app import Exchange, Outcome, Sandbox, SandboxTransport
+from .brokers import RecordedOrder
+from .clock import Clock, ManualClock, SystemClock
+from .faults import Fault, FaultError, FaultKind, Phase
+from .ids import Ids
+from .server import SandboxServer, start
+from .validation import SpecViolation
+
+__all__ = [
+    "Clock",
+    "Exchange",
+    "Fault",
+    "FaultError",
+    "FaultKind",
+    "Ids",
+    "ManualClock",
+    "Outcome",
+    "Phase",
+    "RecordedOrder",
+    "Sandbox",
+    "SandboxServer",
+    "SandboxTransport",
+    "SpecViolation",
+    "SystemClock",
+    "start",
+]

@@ -20,8 +20,9 @@ from typing import Any
 
 import httpx
 import yaml
-from openapi_core import OpenAPI
+from openapi_core import Config, OpenAPI
 from openapi_core.datatypes import RequestParameters
+from openapi_core.deserializing.media_types.util import json_loads, plain_loads
 from werkzeug.datastructures import Headers, ImmutableMultiDict
 
 BROKERS = ("topstepx", "crosstrade", "tradestation", "sophic")
@@ -51,10 +52,41 @@ def load_spec(broker: str) -> dict[str, Any]:
     return doc
 
 
+def _media_types(node: Any) -> set[str]:
+    """Every media type named under a ``content`` map anywhere in ``node``."""
+    found: set[str] = set()
+    if isinstance(node, dict):
+        content = node.get("content")
+        if isinstance(content, dict):
+            found.update(str(key) for key in content)
+        for value in node.values():
+            found |= _media_types(value)
+    elif isinstance(node, list):
+        for value in node:
+            found |= _media_types(value)
+    return found
+
+
+def media_type_deserializers(broker: str) -> dict[str, Any]:
+    """Deserializers for the media types of ``broker``'s spec that openapi-core does not read
+    itself (it parses only ``application/json`` as JSON and treats unknown types as bytes, so a
+    valid ``application/problem+json`` or ``application/javascript`` body would fail its schema):
+    every ``+json`` type is JSON, ``application/javascript`` and ``text/*`` are text."""
+    out: dict[str, Any] = {}
+    for media_type in _media_types(load_spec(broker)):
+        base = media_type.split(";")[0].strip().lower()
+        if base.endswith("+json"):
+            out[base] = json_loads
+        elif base == "application/javascript" or base.startswith("text/"):
+            out[base] = plain_loads
+    return out
+
+
 @functools.cache
 def openapi(broker: str) -> OpenAPI:
     """The openapi-core ``OpenAPI`` object of ``broker`` (cached)."""
-    return OpenAPI.from_dict(load_spec(broker))
+    config = Config(extra_media_type_deserializers=media_type_deserializers(broker))
+    return OpenAPI.from_dict(load_spec(broker), config=config)
 
 
 def server_url(broker: str) -> str:

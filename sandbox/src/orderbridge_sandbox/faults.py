@@ -1,0 +1,213 @@
+"""Fault injection, per broker and operation (spec ``operationId``).
+
+A fault is written ``BROKER:OPERATION:KIND[=VALUE][:TIMES]`` (CLI ``--fault``, or
+:meth:`Fault.parse`); ``*`` matches any broker or operation. Kinds:
+
+=========================  ================================================================
+``latency=SECONDS``        answer normally, ``SECONDS`` late (the request is processed first)
+``error[=STATUS]``         answer STATUS (default 500) in the broker's error shape; nothing runs
+``error_after_record[=S]`` run the request (an order is recorded), then answer S (default 500)
+``rate_limit[=SECONDS]``   the broker's rate-limit answer (429; TradeStation 403 "Quota
+                           Exceeded"); ``Retry-After: SECONDS`` only when a value is given
+``drop``                   close the connection without answering; nothing runs
+``drop_after_record``      run the request (the order is recorded), then close the connection
+                           without answering: the ambiguous outcome
+=========================  ================================================================
+
+``TIMES`` makes the fault fire that many times and then disarm (default: every time).
+In-process a dropped connection raises ``httpx.RemoteProtocolError`` from the transport; the
+loopback server closes the socket without writing a byte.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+from collections.abc import Iterable, Iterator
+
+from .spec import BROKERS
+
+
+class FaultKind(enum.StrEnum):
+    LATENCY = "latency"
+    ERROR = "error"
+    RATE_LIMIT = "rate_limit"
+    DROP = "drop"
+
+
+class Phase(enum.StrEnum):
+    BEFORE = "before"
+    """Fires before the request is processed (nothing is recorded)."""
+    AFTER = "after"
+    """Fires after the request was processed (an order may have been recorded)."""
+
+
+_KIND_NAMES = {
+    "latency": (FaultKind.LATENCY, Phase.BEFORE),
+    "error": (FaultKind.ERROR, Phase.BEFORE),
+    "error_after_record": (FaultKind.ERROR, Phase.AFTER),
+    "rate_limit": (FaultKind.RATE_LIMIT, Phase.BEFORE),
+    "drop": (FaultKind.DROP, Phase.BEFORE),
+    "drop_after_record": (FaultKind.DROP, Phase.AFTER),
+}
+
+
+class FaultError(ValueError):
+    """A fault specification that cannot be parsed."""
+
+
+@dataclasses.dataclass
+class Fault:
+    """One armed fault.
+
+    Attributes:
+        broker: broker name or ``*``.
+        operation: spec ``operationId`` or ``*``.
+        kind: what happens.
+        phase: before or after the request is processed.
+        status: HTTP status for ``error``.
+        retry_after: ``Retry-After`` seconds for ``rate_limit`` (None: no header).
+        delay: seconds for ``latency``.
+        times: how many more times it fires (None: always).
+        fired: how many times it fired so far.
+    """
+
+    broker: str
+    operation: str
+    kind: FaultKind
+    phase: Phase = Phase.BEFORE
+    status: int = 500
+    retry_after: int | None = None
+    delay: float = 0.0
+    times: int | None = None
+    fired: int = 0
+
+    # -- constructors -------------------------------------------------------------------------
+    @classmethod
+    def latency(cls, broker: str, operation: str, seconds: float, times: int | None = None) -> Fault:
+        return cls(broker, operation, FaultKind.LATENCY, delay=seconds, times=times)
+
+    @classmethod
+    def error(
+        cls, broker: str, operation: str, status: int = 500, *, after_record: bool = False, times: int | None = None
+    ) -> Fault:
+        return cls(
+            broker,
+            operation,
+            FaultKind.ERROR,
+            Phase.AFTER if after_record else Phase.BEFORE,
+            status=status,
+            times=times,
+        )
+
+    @classmethod
+    def rate_limit(cls, broker: str, operation: str, retry_after: int | None = None, times: int | None = None) -> Fault:
+        return cls(broker, operation, FaultKind.RATE_LIMIT, status=429, retry_after=retry_after, times=times)
+
+    @classmethod
+    def drop(cls, broker: str, operation: str, *, after_record: bool = False, times: int | None = None) -> Fault:
+        return cls(broker, operation, FaultKind.DROP, Phase.AFTER if after_record else Phase.BEFORE, times=times)
+
+    @classmethod
+    def parse(cls, text: str) -> Fault:
+        """Parse ``BROKER:OPERATION:KIND[=VALUE][:TIMES]`` (see the module docstring).
+
+        Raises:
+            FaultError: unknown broker or kind, or a bad value.
+        """
+        parts = text.strip().split(":")
+        if len(parts) not in (3, 4):
+            raise FaultError(f"fault {text!r}: expected BROKER:OPERATION:KIND[=VALUE][:TIMES]")
+        broker, operation, kind_text = parts[0], parts[1], parts[2]
+        if broker != "*" and broker not in BROKERS:
+            raise FaultError(f"fault {text!r}: unknown broker {broker!r} (expected one of {', '.join(BROKERS)} or *)")
+        if not operation:
+            raise FaultError(f"fault {text!r}: empty operation (use * for any)")
+        name, _, value = kind_text.partition("=")
+        if name not in _KIND_NAMES:
+            raise FaultError(f"fault {text!r}: unknown kind {name!r} (expected one of {', '.join(_KIND_NAMES)})")
+        kind, phase = _KIND_NAMES[name]
+        times = None
+        try:
+            if len(parts) == 4:
+                times = int(parts[3])
+                if times < 1:
+                    raise ValueError
+            fault = cls(broker, operation, kind, phase, times=times)
+            if kind is FaultKind.LATENCY:
+                fault.delay = float(value)
+                if fault.delay < 0:
+                    raise ValueError
+            elif kind is FaultKind.ERROR and value:
+                fault.status = int(value)
+                if not 400 <= fault.status <= 599:
+                    raise ValueError
+            elif kind is FaultKind.RATE_LIMIT:
+                fault.status = 429
+                fault.retry_after = int(value) if value else None
+            elif value:
+                raise ValueError
+        except ValueError:
+            raise FaultError(f"fault {text!r}: bad value or count") from None
+        return fault
+
+    def __str__(self) -> str:
+        names = {v: k for k, v in _KIND_NAMES.items()}
+        text = f"{self.broker}:{self.operation}:{names[(self.kind, self.phase)]}"
+        if self.kind is FaultKind.LATENCY:
+            text += f"={self.delay:g}"
+        elif self.kind is FaultKind.ERROR:
+            text += f"={self.status}"
+        elif self.kind is FaultKind.RATE_LIMIT and self.retry_after is not None:
+            text += f"={self.retry_after}"
+        return text + (f":{self.times}" if self.times is not None else "")
+
+    @property
+    def armed(self) -> bool:
+        return self.times is None or self.times > 0
+
+    def matches(self, broker: str, operation: str) -> bool:
+        return self.armed and self.broker in ("*", broker) and self.operation in ("*", operation)
+
+    def fire(self) -> None:
+        self.fired += 1
+        if self.times is not None:
+            self.times -= 1
+
+
+class Faults:
+    """The armed faults of one sandbox."""
+
+    def __init__(self, faults: Iterable[Fault | str] = ()) -> None:
+        self._faults: list[Fault] = []
+        for fault in faults:
+            self.add(fault)
+
+    def add(self, fault: Fault | str) -> Fault:
+        """Arm a fault (a :class:`Fault` or its text form); returns it."""
+        item = Fault.parse(fault) if isinstance(fault, str) else fault
+        self._faults.append(item)
+        return item
+
+    def clear(self) -> None:
+        self._faults.clear()
+
+    def __iter__(self) -> Iterator[Fault]:
+        return iter(list(self._faults))
+
+    def __len__(self) -> int:
+        return len(self._faults)
+
+    def take(self, broker: str, operation: str, phase: Phase) -> list[Fault]:
+        """Fire and return the faults matching (broker, operation) in ``phase``; latency faults
+        fire in the BEFORE phase. A fault that decides the answer (error, rate limit, drop) ends
+        the list: only the first one fires."""
+        fired: list[Fault] = []
+        for fault in self._faults:
+            if fault.phase is not phase or not fault.matches(broker, operation):
+                continue
+            fault.fire()
+            fired.append(fault)
+            if fault.kind is not FaultKind.LATENCY:
+                break
+        return fired

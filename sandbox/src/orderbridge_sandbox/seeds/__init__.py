@@ -1,0 +1,1 @@
+"""Seed tables of the four broker fakes (accounts, instruments, credentials, prices), kept as data."""

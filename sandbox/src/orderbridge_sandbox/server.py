@@ -1,0 +1,163 @@
+"""The sandbox on loopback: a stdlib ``ThreadingHTTPServer`` in front of :meth:`Sandbox.process`.
+
+A drop fault closes the socket without writing a byte (the client sees "server disconnected
+without sending a response"); latency sleeps in the handler thread before answering.
+
+Python API::
+
+    with start(Sandbox(), port=0) as server:       # a background thread, a free port
+        print(server.url)                          # http://127.0.0.1:54321
+        print(server.broker_url("topstepx"))       # http://127.0.0.1:54321/topstepx
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import socket
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from types import TracebackType
+from typing import Any
+
+import httpx
+
+from .app import Sandbox
+from .spec import BROKERS
+
+log = logging.getLogger("orderbridge_sandbox")
+
+REQUEST_TIMEOUT = 60.0
+"""Seconds an idle keep-alive connection is kept before the server closes it."""
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: _Server
+    protocol_version = "HTTP/1.1"
+    timeout = REQUEST_TIMEOUT
+
+    def _serve(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length else b""
+        host, port = str(self.server.server_address[0]), self.server.server_address[1]
+        request = httpx.Request(
+            self.command, f"http://{host}:{port}{self.path}", headers=list(self.headers.items()), content=body
+        )
+        try:
+            outcome = self.server.sandbox.process(request)
+        except Exception:
+            log.exception("sandbox failed on %s %s", self.command, self.path)
+            outcome = None
+        if outcome is not None and outcome.delay:
+            time.sleep(outcome.delay)
+        if outcome is not None and outcome.dropped:
+            self.close_connection = True
+            log.info("%s %s -> connection dropped", self.command, self.path)
+            return
+        response = outcome.response if outcome is not None else httpx.Response(500, text="sandbox error")
+        assert response is not None
+        self.send_response(response.status_code)
+        for key, value in response.headers.items():
+            if key.lower() not in ("content-length", "connection", "transfer-encoding", "content-encoding"):
+                self.send_header(key, value)
+        content = response.content
+        self.send_header("Content-Length", str(len(content)))
+        self.end_headers()
+        self.wfile.write(content)
+
+    do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = _serve
+
+    def log_message(self, format: str, *args: Any) -> None:
+        log.info("%s - %s", self.address_string(), format % args)
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, address: tuple[str, int], sandbox: Sandbox) -> None:
+        self.sandbox = sandbox
+        self._connections: set[socket.socket] = set()
+        self._connections_lock = threading.Lock()
+        super().__init__(address, _Handler)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        with self._connections_lock:
+            self._connections.add(request)
+        super().process_request(request, client_address)
+
+    def shutdown_request(self, request: Any) -> None:
+        with self._connections_lock:
+            self._connections.discard(request)
+        super().shutdown_request(request)
+
+    def close_connections(self) -> None:
+        """Shut every open keep-alive connection so handler threads end."""
+        with self._connections_lock:
+            connections = list(self._connections)
+        for conn in connections:
+            with contextlib.suppress(OSError):
+                conn.shutdown(socket.SHUT_RDWR)
+
+
+class SandboxServer:
+    """A running loopback server (see :func:`start`); a context manager that stops it."""
+
+    def __init__(self, sandbox: Sandbox, host: str = "127.0.0.1", port: int = 0) -> None:
+        self.sandbox = sandbox
+        self._httpd = _Server((host, port), sandbox)
+        self._thread: threading.Thread | None = None
+
+    @property
+    def host(self) -> str:
+        return str(self._httpd.server_address[0])
+
+    @property
+    def port(self) -> int:
+        return int(self._httpd.server_address[1])
+
+    @property
+    def url(self) -> str:
+        """``http://HOST:PORT`` (no trailing slash)."""
+        return f"http://{self.host}:{self.port}"
+
+    def broker_url(self, broker: str) -> str:
+        """The base URL of one broker, e.g. ``http://127.0.0.1:8765/topstepx``."""
+        if broker not in BROKERS:
+            raise ValueError(f"unknown broker {broker!r}")
+        return f"{self.url}/{broker}"
+
+    def serve_forever(self) -> None:
+        """Serve in the calling thread until :meth:`stop` (or KeyboardInterrupt)."""
+        self._httpd.serve_forever(poll_interval=0.1)
+
+    def start(self) -> SandboxServer:
+        """Serve in a background daemon thread; returns self."""
+        self._thread = threading.Thread(target=self.serve_forever, name="orderbridge-sandbox", daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Stop serving, close open connections and the listening socket."""
+        if self._thread is not None:
+            self._httpd.shutdown()
+            self._thread.join(timeout=5)
+            self._thread = None
+        self._httpd.close_connections()
+        self._httpd.server_close()
+
+    def __enter__(self) -> SandboxServer:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.stop()
+
+
+def start(sandbox: Sandbox | None = None, *, host: str = "127.0.0.1", port: int = 0) -> SandboxServer:
+    """Start a server for ``sandbox`` (a new one by default) in a background thread.
+
+    ``port=0`` picks a free port; read it back from ``server.port`` / ``server.url``.
+    """
+    return SandboxServer(sandbox or Sandbox(), host, port).start()

@@ -1,0 +1,199 @@
+"""Spec validation in both directions, with openapi-core's errors turned into plain data.
+
+:func:`check_request` returns ``None`` for a valid request or a :class:`Problem` that the
+broker's dialect renders in its own error shape. :func:`check_response` is the strict mode's
+check of an outgoing response.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from typing import Any, Literal
+
+import httpx
+from jsonschema.exceptions import ValidationError as SchemaError
+from jsonschema.exceptions import best_match
+from openapi_core.validation.request.exceptions import (
+    MissingParameter,
+    MissingRequestBody,
+    ParameterValidationError,
+    RequestBodyValidationError,
+    SecurityValidationError,
+)
+from openapi_core.validation.response.exceptions import MissingData
+from openapi_core.validation.schemas.exceptions import InvalidSchemaValue
+
+from . import spec
+
+Location = Literal["body", "query", "header", "path", "cookie"]
+
+
+class SpecViolation(AssertionError):
+    """Strict mode: the sandbox was about to send a response that its spec does not allow."""
+
+
+@dataclasses.dataclass(frozen=True)
+class FieldError:
+    """One invalid or missing input.
+
+    Attributes:
+        location: ``body``, ``query``, ``header``, ``path``.
+        path: keys from the location's root, e.g. ``("filter", "accountId")`` or ``("Idempotency-Key",)``.
+        code: ``missing`` (a required value is absent) or ``invalid``.
+        message: the validator's text.
+        rule: the JSON-schema keyword that failed (``required``, ``enum``, ``not`` ...).
+    """
+
+    location: Location
+    path: tuple[str | int, ...]
+    code: Literal["missing", "invalid"]
+    message: str
+    rule: str = ""
+
+
+@dataclasses.dataclass(frozen=True)
+class Problem:
+    """Why a request does not match its operation.
+
+    Attributes:
+        kind: ``security`` (credentials missing or not a bearer), ``parameter``, ``body``
+            (schema), ``media_type`` (wrong content type or undecodable body).
+        fields: the individual violations (may be empty for ``security``/``media_type``).
+        message: openapi-core's summary.
+    """
+
+    kind: Literal["security", "parameter", "body", "media_type"]
+    fields: tuple[FieldError, ...]
+    message: str
+
+    def field_names(self) -> set[str]:
+        return {str(f.path[-1]) for f in self.fields if f.path}
+
+    def only_missing(self) -> bool:
+        return bool(self.fields) and all(f.code == "missing" for f in self.fields)
+
+
+def _schema_fields(
+    location: Location, prefix: tuple[str | int, ...], errors: Iterable[SchemaError]
+) -> list[FieldError]:
+    out: list[FieldError] = []
+    for err in errors:
+        if err.validator in ("oneOf", "anyOf") and err.context:
+            best = best_match(err.context)
+            out.extend(_schema_fields(location, prefix, [best]) if best is not None else [])
+            continue
+        base = prefix + tuple(err.absolute_path)
+        if err.validator == "required" and isinstance(err.instance, dict):
+            required = err.validator_value if isinstance(err.validator_value, list) else []
+            for name in required:
+                if name not in err.instance:
+                    out.append(FieldError(location, (*base, name), "missing", f"{name} is required", "required"))
+            continue
+        if err.validator == "not" and isinstance(err.validator_value, dict) and isinstance(err.instance, dict):
+            # `not: {required: [x]}`: x is present but must not be.
+            for name in err.validator_value.get("required", []):
+                out.append(FieldError(location, (*base, name), "invalid", f"{name} is not allowed here", "not"))
+            continue
+        if err.validator == "additionalProperties" and isinstance(err.instance, dict):
+            allowed = set(err.schema.get("properties", {})) if isinstance(err.schema, dict) else set()
+            for name in err.instance:
+                if name not in allowed:
+                    out.append(
+                        FieldError(location, (*base, name), "invalid", f"unknown field {name}", "additionalProperties")
+                    )
+            continue
+        out.append(FieldError(location, base, "invalid", err.message, str(err.validator)))
+    return out
+
+
+def _errors_of(cause: BaseException | None) -> list[SchemaError]:
+    if isinstance(cause, InvalidSchemaValue):
+        return [e for e in cause.schema_errors if isinstance(e, SchemaError)]
+    return []
+
+
+def describe(exc: Exception) -> Problem:
+    """Turn an openapi-core request validation error into a :class:`Problem`."""
+    message = str(exc)
+    cause = exc.__cause__
+    if isinstance(exc, SecurityValidationError):
+        return Problem("security", (), message)
+    if isinstance(exc, ParameterValidationError):
+        location: Any = exc.location
+        if isinstance(exc, MissingParameter):
+            return Problem(
+                "parameter", (FieldError(location, (exc.name,), "missing", f"{exc.name} is required"),), message
+            )
+        errors = _errors_of(cause)
+        fields = [FieldError(location, (exc.name,), "invalid", e.message, str(e.validator)) for e in errors]
+        return Problem("parameter", tuple(fields or [FieldError(location, (exc.name,), "invalid", message)]), message)
+    if isinstance(exc, MissingRequestBody):
+        return Problem("body", (FieldError("body", (), "missing", "a request body is required"),), message)
+    if isinstance(exc, RequestBodyValidationError):
+        if isinstance(cause, InvalidSchemaValue):
+            return Problem("body", tuple(_schema_fields("body", (), _errors_of(cause))), message)
+        return Problem("media_type", (FieldError("body", (), "invalid", str(cause or exc)),), message)
+    return Problem("body", (FieldError("body", (), "invalid", message),), message)
+
+
+def check_request(broker: str, request: httpx.Request, prefix: str) -> Problem | None:
+    """None when ``request`` satisfies its operation in ``broker``'s spec, else the :class:`Problem`."""
+    try:
+        spec.validate_request(broker, request, prefix)
+    except Exception as exc:  # noqa: BLE001 - openapi-core raises a family of unrelated classes
+        return describe(exc)
+    return None
+
+
+def _declared_schema(broker: str, operation: str, status: int, media_type: str) -> dict[str, Any] | None:
+    """The schema the spec declares for (operation, status, media type), ``$ref``s resolved."""
+    doc = spec.load_spec(broker)
+
+    def resolve(node: Any) -> Any:
+        while isinstance(node, dict) and "$ref" in node:
+            target: Any = doc
+            for part in node["$ref"].lstrip("#/").split("/"):
+                target = target[part]
+            node = target
+        return node
+
+    for item in doc["paths"].values():
+        for op in item.values():
+            if isinstance(op, dict) and op.get("operationId") == operation:
+                response = resolve(op["responses"].get(str(status), {}))
+                content = response.get("content", {}).get(media_type, {})
+                schema = resolve(content.get("schema"))
+                return schema if isinstance(schema, dict) else None
+    return None
+
+
+def _empty_text_allowed(broker: str, operation: str, response: httpx.Response) -> bool:
+    """openapi-core reports an empty body as "missing data" even where the spec declares a plain
+    string (TopstepX's bodiless 401/429, ``EmptyTextBody``); such a body is valid."""
+    media_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
+    schema = _declared_schema(broker, operation, response.status_code, media_type)
+    return (
+        not response.content and schema is not None and schema.get("type") == "string" and not schema.get("minLength")
+    )
+
+
+def check_response(
+    broker: str, request: httpx.Request, response: httpx.Response, prefix: str, operation: str = ""
+) -> None:
+    """Raise :class:`SpecViolation` when ``response`` does not validate against the spec."""
+    try:
+        spec.validate_response(broker, request, response, prefix)
+    except MissingData:
+        if _empty_text_allowed(broker, operation, response):
+            return
+        raise SpecViolation(
+            f"{broker}: {request.method} {request.url.path} -> HTTP {response.status_code}: "
+            "empty body where the spec declares content"
+        ) from None
+    except Exception as exc:
+        detail = f"{exc}" + (f" ({exc.__cause__})" if exc.__cause__ else "")
+        raise SpecViolation(
+            f"{broker}: {request.method} {request.url.path} -> HTTP {response.status_code} violates the spec: "
+            f"{detail[:2000]}\nbody: {response.text[:1000]}"
+        ) from exc

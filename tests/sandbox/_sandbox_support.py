@@ -1,0 +1,141 @@
+"""Helpers for the sandbox tests: logged-in clients and requests built from spec examples."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from orderbridge_sandbox import Sandbox
+from orderbridge_sandbox.spec import load_spec
+
+BASE = "http://127.0.0.1"
+
+SEED_ORDER = {  # seed 002, sent with APIVersion=20150101
+    "OrderConfirmId": "96x0c/Bq00qatgyO+QO4pA",
+    "AccountId": 281994,
+    "AssetType": "Equity",
+    "Side": "Buy",
+    "TimeInForce": "DayPlus",
+    "LimitPrice": "0.14",
+    "Type": "Limit",
+    "Quantity": 5,
+    "Route": "Intelligent",
+    "StopPrice": 14.12,
+    "Symbol": "JP:8698-TS",
+    "TimeInForceExpiration": None,
+    "FundSource": "Cash",
+    "TaxationMethod": "Calculated",
+    "LotSelectionStrategy": "FirstInFirstOut",
+    "Condition": "Basic",
+}
+
+
+def client(sandbox: Sandbox, broker: str, token: str | None = None) -> httpx.Client:
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    return httpx.Client(transport=sandbox.transport(), base_url=f"{BASE}/{broker}", headers=headers)
+
+
+def login(sandbox: Sandbox, broker: str) -> str:
+    """A valid token for ``broker`` with the demo credentials."""
+    with client(sandbox, broker) as c:
+        if broker == "topstepx":
+            return str(
+                c.post("/api/Auth/loginKey", json={"userName": "demo", "apiKey": "demo-api-key"}).json()["token"]
+            )
+        if broker == "crosstrade":
+            return "demo-token"
+        if broker == "tradestation":
+            form = {
+                "grant_type": "refresh_token",
+                "client_id": "demo-client",
+                "client_secret": "demo-secret",
+                "refresh_token": "demo-refresh",
+            }
+            return str(c.post("/v2/security/authorize", data=form).json()["access_token"])
+        form = {"grant_type": "client_credentials", "client_id": "demo-client", "client_secret": "demo-secret"}
+        return str(c.post("/auth/token", data=form).json()["access_token"])
+
+
+def logged_in(sandbox: Sandbox, broker: str) -> httpx.Client:
+    return client(sandbox, broker, login(sandbox, broker))
+
+
+def _resolve(doc: dict[str, Any], node: Any) -> Any:
+    while isinstance(node, dict) and "$ref" in node:
+        target: Any = doc
+        for part in node["$ref"].lstrip("#/").split("/"):
+            target = target[part]
+        node = target
+    return node
+
+
+def _example(doc: dict[str, Any], param: dict[str, Any]) -> Any:
+    if "examples" in param:
+        return next(iter(param["examples"].values()))["value"]
+    if "example" in param:
+        return param["example"]
+    return _resolve(doc, param.get("schema", {})).get("default")
+
+
+_keys = itertools.count(1)
+
+
+def example_requests(broker: str, token: str) -> list[tuple[str, httpx.Request]]:
+    """(label, request) for every operation and request-body example of ``broker``'s spec, with
+    path/query/header parameters from their examples and a valid token (logout comes last)."""
+    found = list(_example_requests(broker, token))
+    return sorted(found, key=lambda item: item[0] == "logout")
+
+
+def _example_requests(broker: str, token: str) -> Iterator[tuple[str, httpx.Request]]:
+    doc = load_spec(broker)
+    for template, item in doc["paths"].items():
+        for method in ("get", "post", "put", "delete"):
+            op = item.get(method)
+            if op is None:
+                continue
+            params = [_resolve(doc, p) for p in item.get("parameters", []) + op.get("parameters", [])]
+            path, query, headers = template, [], {}
+            for p in params:
+                value = _example(doc, p)
+                if value is None:
+                    continue
+                if p["in"] == "path":
+                    path = path.replace("{" + p["name"] + "}", quote(str(value), safe=""))
+                elif p["in"] == "query":
+                    if p["name"] == "oauth_token":
+                        value = token
+                    for v in value if isinstance(value, list) else [value]:
+                        query.append((p["name"], str(v).lower() if isinstance(v, bool) else str(v)))
+                elif p["in"] == "header" and p["name"] != "Idempotency-Key":
+                    headers[p["name"]] = str(value)
+            if any(req for req in op.get("security", [])):
+                headers["Authorization"] = f"Bearer {token}"
+            url = httpx.URL(f"{BASE}/{broker}{path}", params=query)
+            body = _resolve(doc, op.get("requestBody", {}))
+            contents = body.get("content", {})
+            if not contents:
+                yield f"{op['operationId']}", httpx.Request(method.upper(), url, headers=headers)
+                continue
+            media, spec_ = next(iter(contents.items()))
+            for name, example in spec_.get("examples", {}).items():
+                value = _resolve(doc, example)["value"]
+                if op["operationId"] == "place_order" and broker == "sophic":
+                    headers = {**headers, "Idempotency-Key": f"tour-{next(_keys)}"}
+                if broker == "tradestation" and "2015" in name:
+                    url = url.copy_set_param("APIVersion", "20150101")
+                if media == "application/x-www-form-urlencoded":
+                    request = httpx.Request(method.upper(), url, headers=headers, data=value)
+                else:
+                    request = httpx.Request(
+                        method.upper(),
+                        url,
+                        headers={**headers, "Content-Type": media},
+                        content=json.dumps(value).encode(),
+                    )
+                yield f"{op['operationId']}[{name}]", request

@@ -8,6 +8,7 @@ Each session owns one pooled httpx client, one token and one journal of placemen
 from __future__ import annotations
 
 import asyncio
+import importlib
 import threading
 import time
 from collections.abc import Callable
@@ -20,7 +21,14 @@ import tenacity
 from ._adapter import Adapter, BrokerOrder, get_adapter
 from ._capabilities import Capabilities
 from ._config import Settings, resolve_settings
-from ._errors import BrokerUnavailable, InvalidOrder, OrderbridgeError, OrderRejected, OutcomeUnknown
+from ._errors import (
+    BrokerUnavailable,
+    ConfigurationError,
+    InvalidOrder,
+    OrderbridgeError,
+    OrderRejected,
+    OutcomeUnknown,
+)
 from ._flow import Call, Flow, Grant, Sent, retry_after, unknown
 from ._models import Order, PlacedOrder, new_client_order_id
 from ._transport import (
@@ -419,7 +427,7 @@ def connect(
     base_url: str | None = None,
     timeout: float = 10.0,
     api_version: str | None = None,
-    transport: httpx.BaseTransport | None = None,
+    transport: httpx.BaseTransport | str | None = None,
 ) -> Session:
     """Open a synchronous session to ``broker``.
 
@@ -430,7 +438,9 @@ def connect(
         base_url: default ``ORDERBRIDGE_<BROKER>_BASE_URL`` or the production host.
         timeout: seconds for every connect/read/write/pool wait.
         api_version: TradeStation only: ``"20160101"`` (default) or ``"20150101"``.
-        transport: an httpx transport (``httpx.MockTransport`` for tests and the sandbox).
+        transport: ``None`` or ``"http"`` for REST; ``"websocket"`` for CrossTrade's WebSocket
+            RPC (same methods and outcomes); or an httpx transport (``httpx.MockTransport``
+            for tests and the in-process sandbox).
 
     Raises:
         ConfigurationError: unknown broker, bad base URL, bad option. Credentials are checked
@@ -439,7 +449,14 @@ def connect(
     settings = resolve_settings(
         broker, credentials=credentials, base_url=base_url, timeout=timeout, api_version=api_version
     )
-    return Session(settings, get_adapter(broker), transport=transport)
+    adapter = get_adapter(broker)
+    if isinstance(transport, str):
+        if transport == "websocket":
+            return _websocket_session(settings, adapter, asynchronous=False)  # type: ignore[return-value]
+        if transport != "http":
+            raise ConfigurationError(f"transport must be 'http' or 'websocket', got {transport!r}", broker=broker)
+        transport = None
+    return Session(settings, adapter, transport=transport)
 
 
 def connect_async(
@@ -449,13 +466,31 @@ def connect_async(
     base_url: str | None = None,
     timeout: float = 10.0,
     api_version: str | None = None,
-    transport: httpx.AsyncBaseTransport | None = None,
+    transport: httpx.AsyncBaseTransport | str | None = None,
 ) -> AsyncSession:
     """Open an :class:`AsyncSession`; arguments as :func:`connect`."""
     settings = resolve_settings(
         broker, credentials=credentials, base_url=base_url, timeout=timeout, api_version=api_version
     )
-    return AsyncSession(settings, get_adapter(broker), transport=transport)
+    adapter = get_adapter(broker)
+    if isinstance(transport, str):
+        if transport == "websocket":
+            return _websocket_session(settings, adapter, asynchronous=True)  # type: ignore[return-value]
+        if transport != "http":
+            raise ConfigurationError(f"transport must be 'http' or 'websocket', got {transport!r}", broker=broker)
+        transport = None
+    return AsyncSession(settings, adapter, transport=transport)
+
+
+def _websocket_session(settings: Settings, adapter: Adapter, *, asynchronous: bool) -> Session | AsyncSession:
+    if settings.broker != "crosstrade":
+        raise ConfigurationError("transport='websocket' exists for crosstrade only", broker=settings.broker)
+    try:  # imported on demand: REST users never load the WebSocket library
+        module = importlib.import_module("orderbridge._websocket")
+    except ImportError as exc:
+        raise ConfigurationError(f"the WebSocket transport is unavailable: {exc}", broker=settings.broker) from exc
+    session: Session | AsyncSession = module.open_session(settings, adapter, asynchronous=asynchronous)
+    return session
 
 
 def place_order(broker: str, order: Order, *, account: str, **options: Any) -> PlacedOrder:

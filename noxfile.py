@@ -32,7 +32,7 @@ TEST_TOOLS = [
 nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.download_python = "never"
 nox.options.reuse_venv = "yes"
-nox.options.sessions = ["lint_specs", "check_generated", "lint", "typecheck", "client_alone", "tests"]
+nox.options.sessions = ["lint_specs", "check_generated", "lint", "typecheck", "client_alone", "tests", "demo"]
 
 
 def install_project(session: nox.Session) -> None:
@@ -98,7 +98,15 @@ def typecheck(session: nox.Session) -> None:
 
 @nox.session
 def tests(session: nox.Session) -> None:
-    """The whole test suite: contract, facade, generation and spec tests."""
+    """The whole test suite: contract, facade, sandbox, pipeline and webhook tests."""
     session.install(*TEST_TOOLS, *GENERATOR)
     install_project(session)
-    session.run("pytest", *session.posargs)
+    # The sandbox reads the specs from the tree, not from the copy bundled at install time.
+    session.run("pytest", *session.posargs, env={"ORDERBRIDGE_SPECS_DIR": str(ROOT / "specs")})
+
+
+@nox.session
+def demo(session: nox.Session) -> None:
+    """The main job end to end: orderbridge against the sandbox over loopback HTTP."""
+    install_project(session)
+    session.run("python", "demo/run.py")

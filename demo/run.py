@@ -1,0 +1,254 @@
+"""The main job end to end: orders through ``orderbridge`` against the sandbox, over real HTTP.
+
+Starts ``orderbridge-sandbox`` on a free loopback port, points the facade at it with the
+documented demo credentials, and runs each seed's documented flow, one definitive rejection
+and one ambiguous outcome settled with ``resolve``. Prints a table (broker, step, outcome,
+order id, latency) and exits non-zero when any step does not behave as expected.
+
+Run with ``nox -s demo`` (or ``python demo/run.py`` with the packages installed).
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+import attrs
+from topstepx_client import AuthenticatedClient, Client
+from topstepx_client.api.account import search_accounts
+from topstepx_client.api.auth import login_key
+from topstepx_client.api.contract import available_contracts
+from topstepx_client.models import (
+    ListAvailableContractRequest,
+    LoginApiKeyRequest,
+    LoginResponse,
+    SearchAccountRequest,
+)
+
+import orderbridge as ob
+from orderbridge_sandbox import Sandbox, start
+
+CREDENTIALS = {
+    "topstepx": {"username": "demo", "api_key": "demo-api-key"},
+    "crosstrade": {"token": "demo-token"},
+    "tradestation": {"client_id": "demo-client", "client_secret": "demo-secret", "refresh_token": "demo-refresh"},
+    "sophic": {"client_id": "demo-client", "client_secret": "demo-secret"},
+}
+
+
+@dataclass
+class Row:
+    broker: str
+    step: str
+    outcome: str
+    order_id: str
+    latency_ms: float
+    ok: bool
+
+
+class Demo:
+    def __init__(self, urls: dict[str, str]) -> None:
+        self.urls = urls
+        self.rows: list[Row] = []
+
+    def connect(self, broker: str, **options: Any) -> ob.Session:
+        return ob.connect(broker, base_url=self.urls[broker], credentials=CREDENTIALS[broker], **options)
+
+    def step(self, broker: str, step: str, expect: type, action: Callable[[], Any]) -> Any:
+        """Run ``action``; record its outcome and whether it is the expected type."""
+        started = time.perf_counter()
+        try:
+            result: Any = action()
+        except ob.OrderbridgeError as error:
+            result = error
+        elapsed = (time.perf_counter() - started) * 1000
+        outcome = type(result).__name__
+        if isinstance(result, ob.OrderRejected):
+            outcome += f" {result.code_name}"
+        elif isinstance(result, ob.OutcomeUnknown):
+            outcome += f" ({result.origin})"
+        elif isinstance(result, (ob.PlacedOrder, ob.BrokerOrder)) and result.status:
+            outcome += f" {result.status}"
+        order_id = getattr(result, "order_id", None) or ""
+        self.rows.append(Row(broker, step, outcome, str(order_id), elapsed, isinstance(result, expect)))
+        return result
+
+    # -- the flows ----------------------------------------------------------------------------
+    def topstepx(self) -> None:
+        """Seed 000: search accounts -> available contracts -> market sell 1 (typed SDK + facade)."""
+        anonymous = Client(base_url=self.urls["topstepx"], timeout=10)
+        login = login_key.sync(client=anonymous, body=LoginApiKeyRequest(user_name="demo", api_key="demo-api-key"))
+        token = login.token if isinstance(login, LoginResponse) and isinstance(login.token, str) else "missing"
+        sdk = AuthenticatedClient(base_url=self.urls["topstepx"], token=token, timeout=10)
+        accounts = self.step(
+            "topstepx",
+            "Account/search (typed SDK)",
+            list,
+            lambda: search_accounts.sync(client=sdk, body=SearchAccountRequest(only_active_accounts=True)).accounts,
+        )
+        contracts = self.step(
+            "topstepx",
+            "Contract/available (typed SDK)",
+            list,
+            lambda: available_contracts.sync(client=sdk, body=ListAvailableContractRequest(live=True)).contracts,
+        )
+        account = str(accounts[0].id) if isinstance(accounts, list) and accounts else "1"
+        contract = contracts[0].id if isinstance(contracts, list) and contracts else "CON.F.US.BP6.U25"
+        order = ob.Order(instrument=contract, side="sell", type="market", quantity=Decimal("1"))
+        with self.connect("topstepx") as broker:
+            placed = self.step(
+                "topstepx",
+                f"market sell 1 {contract}",
+                ob.PlacedOrder,
+                lambda: broker.place_order(order, account=account),
+            )
+            if isinstance(placed, ob.PlacedOrder):
+                again = attrs.evolve(order, client_order_id=placed.client_order_id)
+                self.step(
+                    "topstepx",
+                    "same customTag again (definitive rejection)",
+                    ob.OrderRejected,
+                    lambda: broker.place_order(again, account=account),
+                )
+
+    def crosstrade(self, sandbox: Sandbox) -> None:
+        """Seeds 001 and 004: market buy of MES 12-25 on Sim101, then a flat-place."""
+        buy = ob.Order(instrument="MES 12-25", side="buy", type="market", quantity=1, time_in_force="day")
+        with self.connect("crosstrade") as broker:
+            self.step(
+                "crosstrade",
+                "orders/place market buy 1 MES 12-25",
+                ob.PlacedOrder,
+                lambda: broker.place_order(buy, account="Sim101"),
+            )
+            flat = attrs.evolve(buy, client_order_id=None, flatten_first=True)
+            self.step(
+                "crosstrade",
+                "orders/flatplace market buy 1",
+                ob.PlacedOrder,
+                lambda: broker.place_order(flat, account="Sim101"),
+            )
+            # An ambiguous outcome on purpose: the sandbox records the order, then drops the
+            # connection. The facade must not claim success or failure; resolve settles it.
+            sandbox.add_fault("crosstrade:place_order:drop_after_record:1")
+            lost = ob.Order(instrument="ES 12-25", side="buy", quantity=1, client_order_id=ob.new_client_order_id())
+            self.step(
+                "crosstrade",
+                "place, connection dropped after record",
+                ob.OutcomeUnknown,
+                lambda: broker.place_order(lost, account="Sim101"),
+            )
+            assert lost.client_order_id is not None
+            cid = lost.client_order_id
+            self.step(
+                "crosstrade",
+                "resolve(client_order_id) finds it",
+                ob.PlacedOrder,
+                lambda: broker.resolve(cid, account="Sim101"),
+            )
+
+    def tradestation(self) -> None:
+        """Seed 002's own order (APIVersion 20150101) and an official v2 (20160101) order."""
+        seed = ob.Order(
+            instrument="JP:8698-TS",
+            side="buy",
+            type="limit",
+            quantity=5,
+            limit_price="0.14",
+            extras={
+                "Route": "Intelligent",
+                "FundSource": "Cash",
+                "TaxationMethod": "Calculated",
+                "LotSelectionStrategy": "FirstInFirstOut",
+                "Condition": "Basic",
+            },
+        )
+        with self.connect("tradestation", api_version="20150101") as broker:
+            self.step(
+                "tradestation",
+                "seed order, APIVersion 20150101",
+                ob.PlacedOrder,
+                lambda: broker.place_order(seed, account="281994"),
+            )
+        v2 = ob.Order(
+            instrument="MSFT",
+            side="buy",
+            type="limit",
+            quantity=10,
+            limit_price="412.50",
+            time_in_force="gtc",
+            extras={"Route": "Intelligent"},
+        )
+        with self.connect("tradestation") as broker:
+            self.step(
+                "tradestation",
+                "limit buy 10 MSFT, APIVersion 20160101",
+                ob.PlacedOrder,
+                lambda: broker.place_order(v2, account="281994"),
+            )
+
+    def sophic(self) -> None:
+        """Seed 003: a cash buy of 100.00, read until settled, then a unit sell."""
+        with self.connect("sophic") as broker:
+            buy = ob.Order(instrument="ins_xyz789", side="buy", cash_amount="100.00")
+            placed = self.step(
+                "sophic",
+                "cash buy 100.00 ins_xyz789",
+                ob.PlacedOrder,
+                lambda: broker.place_order(buy, account="acc_abc123"),
+            )
+            if not isinstance(placed, ob.PlacedOrder):
+                return
+            state: Any = None
+            for _ in range(10):
+                state = self.step(
+                    "sophic",
+                    "get_order",
+                    ob.BrokerOrder,
+                    lambda: broker.get_order(placed.order_id, account="acc_abc123"),
+                )
+                if not isinstance(state, ob.BrokerOrder) or state.status == "settled":
+                    break
+            if not isinstance(state, ob.BrokerOrder) or state.status != "settled":
+                self.rows.append(Row("sophic", "reached settled", str(getattr(state, "status", state)), "", 0, False))
+                return
+            units = state.filled_quantity or Decimal("1")
+            sell = ob.Order(instrument="ins_xyz789", side="sell", quantity=units)
+            self.step(
+                "sophic", f"unit sell {units}", ob.PlacedOrder, lambda: broker.place_order(sell, account="acc_abc123")
+            )
+
+    def print_table(self) -> None:
+        headers = ("broker", "step", "outcome", "order id", "ms", "")
+        cells = [
+            (r.broker, r.step, r.outcome, r.order_id, f"{r.latency_ms:.1f}", "ok" if r.ok else "UNEXPECTED")
+            for r in self.rows
+        ]
+        widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(headers)]
+        print("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)))
+        print("  ".join("-" * w for w in widths))
+        for c in cells:
+            print("  ".join(v.ljust(w) for v, w in zip(c, widths, strict=True)))
+
+
+def main() -> int:
+    sandbox = Sandbox(strict=True)
+    with start(sandbox, port=0) as server:
+        print(f"orderbridge-sandbox on {server.url}\n")
+        demo = Demo({b: server.broker_url(b) for b in ob.BROKERS})
+        demo.topstepx()
+        demo.crosstrade(sandbox)
+        demo.tradestation()
+        demo.sophic()
+    demo.print_table()
+    bad = [r for r in demo.rows if not r.ok]
+    print(f"\n{len(demo.rows) - len(bad)}/{len(demo.rows)} steps behaved as expected")
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

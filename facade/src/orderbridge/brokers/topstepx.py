@@ -32,6 +32,7 @@ from topstepx_client.models import (
     PlaceOrderErrorCode,
     PlaceOrderRequest,
     PlaceOrderResponse,
+    ProblemDetails,
     SearchOrderByIdErrorCode,
     SearchOrderByIdRequest,
     SearchOrderByIdResponse,
@@ -46,7 +47,7 @@ from .._config import Settings
 from .._conform import conform
 from .._errors import AuthenticationError, InvalidOrder, OrderNotFound, OrderRejected
 from .._extras import merge_extras
-from .._flow import Call, Flow, Grant, Retry, enum_name, plain, rejected, unknown, wire_number
+from .._flow import Call, Flow, Grant, Retry, Sent, enum_name, plain, rejected, unknown, wire_number
 from .._models import Order, OrderType, PlacedOrder, Side
 
 TOKEN_LIFETIME = 24 * 3600.0
@@ -152,6 +153,8 @@ class TopstepXAdapter(Adapter):
             place_order, {"body": self.place_request(order, account)}, money_moving=True, retry=Retry.NEVER, name=what
         )
         body = sent.parsed
+        if sent.status == 400:
+            raise self._bad_request(sent, what, cid)
         if sent.status != 200:
             raise self.fail(sent, what, money_moving=True, client_order_id=cid)
         if not isinstance(body, PlaceOrderResponse) or not isinstance(body.success, bool):
@@ -207,6 +210,8 @@ class TopstepXAdapter(Adapter):
         request = CancelOrderRequest(account_id=_account_id(account), order_id=_order_id(order_id))
         sent = yield Call(cancel_order, {"body": request}, money_moving=True, retry=Retry.NEVER, name=what)
         body = sent.parsed
+        if sent.status == 400:
+            raise self._bad_request(sent, what, None)
         if sent.status != 200:
             raise self.fail(sent, what, money_moving=True)
         if not isinstance(body, CancelOrderResponse) or not isinstance(body.success, bool):
@@ -261,6 +266,21 @@ class TopstepXAdapter(Adapter):
                     raw=item,
                 )
         return None
+
+    def _bad_request(self, sent: Sent, what: str, cid: str | None) -> OrderRejected:
+        """400 ProblemDetails: the body failed the gateway's validation; nothing was processed."""
+        body = sent.parsed
+        detail = plain(body.detail) if isinstance(body, ProblemDetails) else None
+        title = plain(body.title) if isinstance(body, ProblemDetails) else None
+        return rejected(
+            self.name,
+            what,
+            code=400,
+            code_name="BadRequest",
+            broker_message=detail if isinstance(detail, str) else (title if isinstance(title, str) else None),
+            client_order_id=cid,
+            raw=body,
+        )
 
     def _broker_order(self, model: OrderModel, account: str) -> BrokerOrder:
         status = plain(model.status)

@@ -5,6 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.problem_details import ProblemDetails
 from ...models.search_account_request import SearchAccountRequest
 from ...models.search_account_response import SearchAccountResponse
 from ...types import Response
@@ -31,11 +32,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> SearchAccountResponse | str | None:
+) -> ProblemDetails | SearchAccountResponse | str | None:
     if response.status_code == 200:
         response_200 = SearchAccountResponse.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = ProblemDetails.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = response.text
@@ -53,7 +59,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[SearchAccountResponse | str]:
+) -> Response[ProblemDetails | SearchAccountResponse | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -66,7 +72,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: SearchAccountRequest,
-) -> Response[SearchAccountResponse | str]:
+) -> Response[ProblemDetails | SearchAccountResponse | str]:
     """List the user's trading accounts
 
      Returns the accounts linked to the user; step 1 of "placing your first order". Keep the
@@ -83,7 +89,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[SearchAccountResponse | str]
+        Response[ProblemDetails | SearchAccountResponse | str]
     """
 
     kwargs = _get_kwargs(
@@ -101,7 +107,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: SearchAccountRequest,
-) -> SearchAccountResponse | str | None:
+) -> ProblemDetails | SearchAccountResponse | str | None:
     """List the user's trading accounts
 
      Returns the accounts linked to the user; step 1 of "placing your first order". Keep the
@@ -118,7 +124,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        SearchAccountResponse | str
+        ProblemDetails | SearchAccountResponse | str
     """
 
     return sync_detailed(
@@ -131,7 +137,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: SearchAccountRequest,
-) -> Response[SearchAccountResponse | str]:
+) -> Response[ProblemDetails | SearchAccountResponse | str]:
     """List the user's trading accounts
 
      Returns the accounts linked to the user; step 1 of "placing your first order". Keep the
@@ -148,7 +154,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[SearchAccountResponse | str]
+        Response[ProblemDetails | SearchAccountResponse | str]
     """
 
     kwargs = _get_kwargs(
@@ -164,7 +170,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: SearchAccountRequest,
-) -> SearchAccountResponse | str | None:
+) -> ProblemDetails | SearchAccountResponse | str | None:
     """List the user's trading accounts
 
      Returns the accounts linked to the user; step 1 of "placing your first order". Keep the
@@ -181,7 +187,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        SearchAccountResponse | str
+        ProblemDetails | SearchAccountResponse | str
     """
 
     return (

@@ -7,6 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.login_app_request import LoginAppRequest
 from ...models.login_response import LoginResponse
+from ...models.problem_details import ProblemDetails
 from ...types import Response
 
 
@@ -29,11 +30,18 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> LoginResponse | str | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> LoginResponse | ProblemDetails | str | None:
     if response.status_code == 200:
         response_200 = LoginResponse.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = ProblemDetails.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 429:
         response_429 = response.text
@@ -45,7 +53,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[LoginResponse | str]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[LoginResponse | ProblemDetails | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -58,7 +68,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: LoginAppRequest,
-) -> Response[LoginResponse | str]:
+) -> Response[LoginResponse | ProblemDetails | str]:
     """Log in as an authorized application
 
      Application login with user name, password, device id, app id and verify key. Newer
@@ -75,7 +85,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[LoginResponse | str]
+        Response[LoginResponse | ProblemDetails | str]
     """
 
     kwargs = _get_kwargs(
@@ -93,7 +103,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: LoginAppRequest,
-) -> LoginResponse | str | None:
+) -> LoginResponse | ProblemDetails | str | None:
     """Log in as an authorized application
 
      Application login with user name, password, device id, app id and verify key. Newer
@@ -110,7 +120,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        LoginResponse | str
+        LoginResponse | ProblemDetails | str
     """
 
     return sync_detailed(
@@ -123,7 +133,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: LoginAppRequest,
-) -> Response[LoginResponse | str]:
+) -> Response[LoginResponse | ProblemDetails | str]:
     """Log in as an authorized application
 
      Application login with user name, password, device id, app id and verify key. Newer
@@ -140,7 +150,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[LoginResponse | str]
+        Response[LoginResponse | ProblemDetails | str]
     """
 
     kwargs = _get_kwargs(
@@ -156,7 +166,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: LoginAppRequest,
-) -> LoginResponse | str | None:
+) -> LoginResponse | ProblemDetails | str | None:
     """Log in as an authorized application
 
      Application login with user name, password, device id, app id and verify key. Newer
@@ -173,7 +183,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        LoginResponse | str
+        LoginResponse | ProblemDetails | str
     """
 
     return (

@@ -7,6 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.list_available_contract_request import ListAvailableContractRequest
 from ...models.list_available_contract_response import ListAvailableContractResponse
+from ...models.problem_details import ProblemDetails
 from ...types import Response
 
 
@@ -31,11 +32,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ListAvailableContractResponse | str | None:
+) -> ListAvailableContractResponse | ProblemDetails | str | None:
     if response.status_code == 200:
         response_200 = ListAvailableContractResponse.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = ProblemDetails.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = response.text
@@ -53,7 +59,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ListAvailableContractResponse | str]:
+) -> Response[ListAvailableContractResponse | ProblemDetails | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -66,7 +72,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ListAvailableContractRequest,
-) -> Response[ListAvailableContractResponse | str]:
+) -> Response[ListAvailableContractResponse | ProblemDetails | str]:
     """List every tradable contract
 
      Lists the contracts that can be traded; step 2 of "placing your first order". Keep the
@@ -82,7 +88,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListAvailableContractResponse | str]
+        Response[ListAvailableContractResponse | ProblemDetails | str]
     """
 
     kwargs = _get_kwargs(
@@ -100,7 +106,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ListAvailableContractRequest,
-) -> ListAvailableContractResponse | str | None:
+) -> ListAvailableContractResponse | ProblemDetails | str | None:
     """List every tradable contract
 
      Lists the contracts that can be traded; step 2 of "placing your first order". Keep the
@@ -116,7 +122,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListAvailableContractResponse | str
+        ListAvailableContractResponse | ProblemDetails | str
     """
 
     return sync_detailed(
@@ -129,7 +135,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ListAvailableContractRequest,
-) -> Response[ListAvailableContractResponse | str]:
+) -> Response[ListAvailableContractResponse | ProblemDetails | str]:
     """List every tradable contract
 
      Lists the contracts that can be traded; step 2 of "placing your first order". Keep the
@@ -145,7 +151,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListAvailableContractResponse | str]
+        Response[ListAvailableContractResponse | ProblemDetails | str]
     """
 
     kwargs = _get_kwargs(
@@ -161,7 +167,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ListAvailableContractRequest,
-) -> ListAvailableContractResponse | str | None:
+) -> ListAvailableContractResponse | ProblemDetails | str | None:
     """List every tradable contract
 
      Lists the contracts that can be traded; step 2 of "placing your first order". Keep the
@@ -177,7 +183,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListAvailableContractResponse | str
+        ListAvailableContractResponse | ProblemDetails | str
     """
 
     return (

@@ -5,6 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.problem_details import ProblemDetails
 from ...models.search_contract_by_id_request import SearchContractByIdRequest
 from ...models.search_contract_by_id_response import SearchContractByIdResponse
 from ...types import Response
@@ -31,11 +32,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> SearchContractByIdResponse | str | None:
+) -> ProblemDetails | SearchContractByIdResponse | str | None:
     if response.status_code == 200:
         response_200 = SearchContractByIdResponse.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = ProblemDetails.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = response.text
@@ -53,7 +59,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[SearchContractByIdResponse | str]:
+) -> Response[ProblemDetails | SearchContractByIdResponse | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -66,7 +72,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: SearchContractByIdRequest,
-) -> Response[SearchContractByIdResponse | str]:
+) -> Response[ProblemDetails | SearchContractByIdResponse | str]:
     """Look up one contract by id
 
      Returns one contract in `contract`. Older docs showed a `contracts` array instead; both
@@ -82,7 +88,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[SearchContractByIdResponse | str]
+        Response[ProblemDetails | SearchContractByIdResponse | str]
     """
 
     kwargs = _get_kwargs(
@@ -100,7 +106,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: SearchContractByIdRequest,
-) -> SearchContractByIdResponse | str | None:
+) -> ProblemDetails | SearchContractByIdResponse | str | None:
     """Look up one contract by id
 
      Returns one contract in `contract`. Older docs showed a `contracts` array instead; both
@@ -116,7 +122,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        SearchContractByIdResponse | str
+        ProblemDetails | SearchContractByIdResponse | str
     """
 
     return sync_detailed(
@@ -129,7 +135,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: SearchContractByIdRequest,
-) -> Response[SearchContractByIdResponse | str]:
+) -> Response[ProblemDetails | SearchContractByIdResponse | str]:
     """Look up one contract by id
 
      Returns one contract in `contract`. Older docs showed a `contracts` array instead; both
@@ -145,7 +151,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[SearchContractByIdResponse | str]
+        Response[ProblemDetails | SearchContractByIdResponse | str]
     """
 
     kwargs = _get_kwargs(
@@ -161,7 +167,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: SearchContractByIdRequest,
-) -> SearchContractByIdResponse | str | None:
+) -> ProblemDetails | SearchContractByIdResponse | str | None:
     """Look up one contract by id
 
      Returns one contract in `contract`. Older docs showed a `contracts` array instead; both
@@ -177,7 +183,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        SearchContractByIdResponse | str
+        ProblemDetails | SearchContractByIdResponse | str
     """
 
     return (

@@ -5,6 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.problem_details import ProblemDetails
 from ...models.retrieve_bar_request import RetrieveBarRequest
 from ...models.retrieve_bar_response import RetrieveBarResponse
 from ...types import Response
@@ -31,11 +32,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> RetrieveBarResponse | str | None:
+) -> ProblemDetails | RetrieveBarResponse | str | None:
     if response.status_code == 200:
         response_200 = RetrieveBarResponse.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = ProblemDetails.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = response.text
@@ -53,7 +59,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[RetrieveBarResponse | str]:
+) -> Response[ProblemDetails | RetrieveBarResponse | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -66,7 +72,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: RetrieveBarRequest,
-) -> Response[RetrieveBarResponse | str]:
+) -> Response[ProblemDetails | RetrieveBarResponse | str]:
     """Retrieve historical OHLCV bars
 
      Aggregated bars for one contract between `startTime` and `endTime`. At most 20,000 bars
@@ -84,7 +90,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[RetrieveBarResponse | str]
+        Response[ProblemDetails | RetrieveBarResponse | str]
     """
 
     kwargs = _get_kwargs(
@@ -102,7 +108,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: RetrieveBarRequest,
-) -> RetrieveBarResponse | str | None:
+) -> ProblemDetails | RetrieveBarResponse | str | None:
     """Retrieve historical OHLCV bars
 
      Aggregated bars for one contract between `startTime` and `endTime`. At most 20,000 bars
@@ -120,7 +126,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        RetrieveBarResponse | str
+        ProblemDetails | RetrieveBarResponse | str
     """
 
     return sync_detailed(
@@ -133,7 +139,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: RetrieveBarRequest,
-) -> Response[RetrieveBarResponse | str]:
+) -> Response[ProblemDetails | RetrieveBarResponse | str]:
     """Retrieve historical OHLCV bars
 
      Aggregated bars for one contract between `startTime` and `endTime`. At most 20,000 bars
@@ -151,7 +157,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[RetrieveBarResponse | str]
+        Response[ProblemDetails | RetrieveBarResponse | str]
     """
 
     kwargs = _get_kwargs(
@@ -167,7 +173,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: RetrieveBarRequest,
-) -> RetrieveBarResponse | str | None:
+) -> ProblemDetails | RetrieveBarResponse | str | None:
     """Retrieve historical OHLCV bars
 
      Aggregated bars for one contract between `startTime` and `endTime`. At most 20,000 bars
@@ -185,7 +191,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        RetrieveBarResponse | str
+        ProblemDetails | RetrieveBarResponse | str
     """
 
     return (

@@ -7,6 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.cancel_order_request import CancelOrderRequest
 from ...models.cancel_order_response import CancelOrderResponse
+from ...models.problem_details import ProblemDetails
 from ...types import Response
 
 
@@ -31,11 +32,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> CancelOrderResponse | str | None:
+) -> CancelOrderResponse | ProblemDetails | str | None:
     if response.status_code == 200:
         response_200 = CancelOrderResponse.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = ProblemDetails.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = response.text
@@ -53,7 +59,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[CancelOrderResponse | str]:
+) -> Response[CancelOrderResponse | ProblemDetails | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -66,7 +72,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: CancelOrderRequest,
-) -> Response[CancelOrderResponse | str]:
+) -> Response[CancelOrderResponse | ProblemDetails | str]:
     """Cancel a working order
 
      Cancels one order. Newer docs say cancel works only for simulated, non-follower
@@ -83,7 +89,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CancelOrderResponse | str]
+        Response[CancelOrderResponse | ProblemDetails | str]
     """
 
     kwargs = _get_kwargs(
@@ -101,7 +107,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: CancelOrderRequest,
-) -> CancelOrderResponse | str | None:
+) -> CancelOrderResponse | ProblemDetails | str | None:
     """Cancel a working order
 
      Cancels one order. Newer docs say cancel works only for simulated, non-follower
@@ -118,7 +124,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CancelOrderResponse | str
+        CancelOrderResponse | ProblemDetails | str
     """
 
     return sync_detailed(
@@ -131,7 +137,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: CancelOrderRequest,
-) -> Response[CancelOrderResponse | str]:
+) -> Response[CancelOrderResponse | ProblemDetails | str]:
     """Cancel a working order
 
      Cancels one order. Newer docs say cancel works only for simulated, non-follower
@@ -148,7 +154,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CancelOrderResponse | str]
+        Response[CancelOrderResponse | ProblemDetails | str]
     """
 
     kwargs = _get_kwargs(
@@ -164,7 +170,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: CancelOrderRequest,
-) -> CancelOrderResponse | str | None:
+) -> CancelOrderResponse | ProblemDetails | str | None:
     """Cancel a working order
 
      Cancels one order. Newer docs say cancel works only for simulated, non-follower
@@ -181,7 +187,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CancelOrderResponse | str
+        CancelOrderResponse | ProblemDetails | str
     """
 
     return (

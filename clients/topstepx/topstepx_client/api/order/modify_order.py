@@ -7,6 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.modify_order_request import ModifyOrderRequest
 from ...models.modify_order_response import ModifyOrderResponse
+from ...models.problem_details import ProblemDetails
 from ...types import Response
 
 
@@ -31,11 +32,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ModifyOrderResponse | str | None:
+) -> ModifyOrderResponse | ProblemDetails | str | None:
     if response.status_code == 200:
         response_200 = ModifyOrderResponse.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = ProblemDetails.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = response.text
@@ -53,7 +59,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ModifyOrderResponse | str]:
+) -> Response[ModifyOrderResponse | ProblemDetails | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -66,7 +72,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ModifyOrderRequest,
-) -> Response[ModifyOrderResponse | str]:
+) -> Response[ModifyOrderResponse | ProblemDetails | str]:
     """Modify a working order
 
      Changes size and/or prices of a working order. `trailPrice` is an absolute level here
@@ -84,7 +90,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ModifyOrderResponse | str]
+        Response[ModifyOrderResponse | ProblemDetails | str]
     """
 
     kwargs = _get_kwargs(
@@ -102,7 +108,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ModifyOrderRequest,
-) -> ModifyOrderResponse | str | None:
+) -> ModifyOrderResponse | ProblemDetails | str | None:
     """Modify a working order
 
      Changes size and/or prices of a working order. `trailPrice` is an absolute level here
@@ -120,7 +126,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ModifyOrderResponse | str
+        ModifyOrderResponse | ProblemDetails | str
     """
 
     return sync_detailed(
@@ -133,7 +139,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ModifyOrderRequest,
-) -> Response[ModifyOrderResponse | str]:
+) -> Response[ModifyOrderResponse | ProblemDetails | str]:
     """Modify a working order
 
      Changes size and/or prices of a working order. `trailPrice` is an absolute level here
@@ -151,7 +157,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ModifyOrderResponse | str]
+        Response[ModifyOrderResponse | ProblemDetails | str]
     """
 
     kwargs = _get_kwargs(
@@ -167,7 +173,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ModifyOrderRequest,
-) -> ModifyOrderResponse | str | None:
+) -> ModifyOrderResponse | ProblemDetails | str | None:
     """Modify a working order
 
      Changes size and/or prices of a working order. `trailPrice` is an absolute level here
@@ -185,7 +191,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ModifyOrderResponse | str
+        ModifyOrderResponse | ProblemDetails | str
     """
 
     return (

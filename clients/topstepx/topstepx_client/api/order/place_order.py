@@ -7,6 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.place_order_request import PlaceOrderRequest
 from ...models.place_order_response import PlaceOrderResponse
+from ...models.problem_details import ProblemDetails
 from ...types import Response
 
 
@@ -31,11 +32,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PlaceOrderResponse | str | None:
+) -> PlaceOrderResponse | ProblemDetails | str | None:
     if response.status_code == 200:
         response_200 = PlaceOrderResponse.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = ProblemDetails.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = response.text
@@ -53,7 +59,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PlaceOrderResponse | str]:
+) -> Response[PlaceOrderResponse | ProblemDetails | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -66,7 +72,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: PlaceOrderRequest,
-) -> Response[PlaceOrderResponse | str]:
+) -> Response[PlaceOrderResponse | ProblemDetails | str]:
     """Place an order
 
      Places one order; step 3 of "placing your first order". Prices (`limitPrice`,
@@ -95,7 +101,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PlaceOrderResponse | str]
+        Response[PlaceOrderResponse | ProblemDetails | str]
     """
 
     kwargs = _get_kwargs(
@@ -113,7 +119,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: PlaceOrderRequest,
-) -> PlaceOrderResponse | str | None:
+) -> PlaceOrderResponse | ProblemDetails | str | None:
     """Place an order
 
      Places one order; step 3 of "placing your first order". Prices (`limitPrice`,
@@ -142,7 +148,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PlaceOrderResponse | str
+        PlaceOrderResponse | ProblemDetails | str
     """
 
     return sync_detailed(
@@ -155,7 +161,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: PlaceOrderRequest,
-) -> Response[PlaceOrderResponse | str]:
+) -> Response[PlaceOrderResponse | ProblemDetails | str]:
     """Place an order
 
      Places one order; step 3 of "placing your first order". Prices (`limitPrice`,
@@ -184,7 +190,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PlaceOrderResponse | str]
+        Response[PlaceOrderResponse | ProblemDetails | str]
     """
 
     kwargs = _get_kwargs(
@@ -200,7 +206,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: PlaceOrderRequest,
-) -> PlaceOrderResponse | str | None:
+) -> PlaceOrderResponse | ProblemDetails | str | None:
     """Place an order
 
      Places one order; step 3 of "placing your first order". Prices (`limitPrice`,
@@ -229,7 +235,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PlaceOrderResponse | str
+        PlaceOrderResponse | ProblemDetails | str
     """
 
     return (

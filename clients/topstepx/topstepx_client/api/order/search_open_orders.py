@@ -5,6 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.problem_details import ProblemDetails
 from ...models.search_open_order_request import SearchOpenOrderRequest
 from ...models.search_order_response import SearchOrderResponse
 from ...types import Response
@@ -31,11 +32,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> SearchOrderResponse | str | None:
+) -> ProblemDetails | SearchOrderResponse | str | None:
     if response.status_code == 200:
         response_200 = SearchOrderResponse.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = ProblemDetails.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = response.text
@@ -53,7 +59,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[SearchOrderResponse | str]:
+) -> Response[ProblemDetails | SearchOrderResponse | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -66,7 +72,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: SearchOpenOrderRequest,
-) -> Response[SearchOrderResponse | str]:
+) -> Response[ProblemDetails | SearchOrderResponse | str]:
     """List an account's open orders
 
      Orders of one account with status Open. Send only `accountId`. Suspended bracket
@@ -83,7 +89,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[SearchOrderResponse | str]
+        Response[ProblemDetails | SearchOrderResponse | str]
     """
 
     kwargs = _get_kwargs(
@@ -101,7 +107,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: SearchOpenOrderRequest,
-) -> SearchOrderResponse | str | None:
+) -> ProblemDetails | SearchOrderResponse | str | None:
     """List an account's open orders
 
      Orders of one account with status Open. Send only `accountId`. Suspended bracket
@@ -118,7 +124,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        SearchOrderResponse | str
+        ProblemDetails | SearchOrderResponse | str
     """
 
     return sync_detailed(
@@ -131,7 +137,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: SearchOpenOrderRequest,
-) -> Response[SearchOrderResponse | str]:
+) -> Response[ProblemDetails | SearchOrderResponse | str]:
     """List an account's open orders
 
      Orders of one account with status Open. Send only `accountId`. Suspended bracket
@@ -148,7 +154,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[SearchOrderResponse | str]
+        Response[ProblemDetails | SearchOrderResponse | str]
     """
 
     kwargs = _get_kwargs(
@@ -164,7 +170,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: SearchOpenOrderRequest,
-) -> SearchOrderResponse | str | None:
+) -> ProblemDetails | SearchOrderResponse | str | None:
     """List an account's open orders
 
      Orders of one account with status Open. Send only `accountId`. Suspended bracket
@@ -181,7 +187,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        SearchOrderResponse | str
+        ProblemDetails | SearchOrderResponse | str
     """
 
     return (

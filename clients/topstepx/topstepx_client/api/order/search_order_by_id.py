@@ -5,6 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.problem_details import ProblemDetails
 from ...models.search_order_by_id_request import SearchOrderByIdRequest
 from ...models.search_order_by_id_response import SearchOrderByIdResponse
 from ...types import Response
@@ -31,11 +32,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> SearchOrderByIdResponse | str | None:
+) -> ProblemDetails | SearchOrderByIdResponse | str | None:
     if response.status_code == 200:
         response_200 = SearchOrderByIdResponse.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = ProblemDetails.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = response.text
@@ -53,7 +59,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[SearchOrderByIdResponse | str]:
+) -> Response[ProblemDetails | SearchOrderByIdResponse | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -66,7 +72,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: SearchOrderByIdRequest,
-) -> Response[SearchOrderByIdResponse | str]:
+) -> Response[ProblemDetails | SearchOrderByIdResponse | str]:
     """Look up one order by id
 
      Returns one order of one account, whatever its status. Only in the newest swagger;
@@ -82,7 +88,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[SearchOrderByIdResponse | str]
+        Response[ProblemDetails | SearchOrderByIdResponse | str]
     """
 
     kwargs = _get_kwargs(
@@ -100,7 +106,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: SearchOrderByIdRequest,
-) -> SearchOrderByIdResponse | str | None:
+) -> ProblemDetails | SearchOrderByIdResponse | str | None:
     """Look up one order by id
 
      Returns one order of one account, whatever its status. Only in the newest swagger;
@@ -116,7 +122,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        SearchOrderByIdResponse | str
+        ProblemDetails | SearchOrderByIdResponse | str
     """
 
     return sync_detailed(
@@ -129,7 +135,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: SearchOrderByIdRequest,
-) -> Response[SearchOrderByIdResponse | str]:
+) -> Response[ProblemDetails | SearchOrderByIdResponse | str]:
     """Look up one order by id
 
      Returns one order of one account, whatever its status. Only in the newest swagger;
@@ -145,7 +151,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[SearchOrderByIdResponse | str]
+        Response[ProblemDetails | SearchOrderByIdResponse | str]
     """
 
     kwargs = _get_kwargs(
@@ -161,7 +167,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: SearchOrderByIdRequest,
-) -> SearchOrderByIdResponse | str | None:
+) -> ProblemDetails | SearchOrderByIdResponse | str | None:
     """Look up one order by id
 
      Returns one order of one account, whatever its status. Only in the newest swagger;
@@ -177,7 +183,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        SearchOrderByIdResponse | str
+        ProblemDetails | SearchOrderByIdResponse | str
     """
 
     return (

@@ -7,6 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.partial_close_contract_position_request import PartialCloseContractPositionRequest
 from ...models.partial_close_position_response import PartialClosePositionResponse
+from ...models.problem_details import ProblemDetails
 from ...types import Response
 
 
@@ -31,11 +32,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PartialClosePositionResponse | str | None:
+) -> PartialClosePositionResponse | ProblemDetails | str | None:
     if response.status_code == 200:
         response_200 = PartialClosePositionResponse.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = ProblemDetails.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = response.text
@@ -53,7 +59,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PartialClosePositionResponse | str]:
+) -> Response[PartialClosePositionResponse | ProblemDetails | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -66,7 +72,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: PartialCloseContractPositionRequest,
-) -> Response[PartialClosePositionResponse | str]:
+) -> Response[PartialClosePositionResponse | ProblemDetails | str]:
     """Close part of a position in one contract
 
      Reduces one contract's position by `size` contracts with a market order. The field is
@@ -86,7 +92,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PartialClosePositionResponse | str]
+        Response[PartialClosePositionResponse | ProblemDetails | str]
     """
 
     kwargs = _get_kwargs(
@@ -104,7 +110,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: PartialCloseContractPositionRequest,
-) -> PartialClosePositionResponse | str | None:
+) -> PartialClosePositionResponse | ProblemDetails | str | None:
     """Close part of a position in one contract
 
      Reduces one contract's position by `size` contracts with a market order. The field is
@@ -124,7 +130,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PartialClosePositionResponse | str
+        PartialClosePositionResponse | ProblemDetails | str
     """
 
     return sync_detailed(
@@ -137,7 +143,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: PartialCloseContractPositionRequest,
-) -> Response[PartialClosePositionResponse | str]:
+) -> Response[PartialClosePositionResponse | ProblemDetails | str]:
     """Close part of a position in one contract
 
      Reduces one contract's position by `size` contracts with a market order. The field is
@@ -157,7 +163,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PartialClosePositionResponse | str]
+        Response[PartialClosePositionResponse | ProblemDetails | str]
     """
 
     kwargs = _get_kwargs(
@@ -173,7 +179,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: PartialCloseContractPositionRequest,
-) -> PartialClosePositionResponse | str | None:
+) -> PartialClosePositionResponse | ProblemDetails | str | None:
     """Close part of a position in one contract
 
      Reduces one contract's position by `size` contracts with a market order. The field is
@@ -193,7 +199,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PartialClosePositionResponse | str
+        PartialClosePositionResponse | ProblemDetails | str
     """
 
     return (

@@ -5,6 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.problem_details import ProblemDetails
 from ...models.search_position_request import SearchPositionRequest
 from ...models.search_position_response import SearchPositionResponse
 from ...types import Response
@@ -31,11 +32,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> SearchPositionResponse | str | None:
+) -> ProblemDetails | SearchPositionResponse | str | None:
     if response.status_code == 200:
         response_200 = SearchPositionResponse.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = ProblemDetails.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = response.text
@@ -53,7 +59,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[SearchPositionResponse | str]:
+) -> Response[ProblemDetails | SearchPositionResponse | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -66,7 +72,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: SearchPositionRequest,
-) -> Response[SearchPositionResponse | str]:
+) -> Response[ProblemDetails | SearchPositionResponse | str]:
     """List an account's open positions
 
      Open positions of one account. Direction is in `type` (1 Long, 2 Short); `size` is
@@ -83,7 +89,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[SearchPositionResponse | str]
+        Response[ProblemDetails | SearchPositionResponse | str]
     """
 
     kwargs = _get_kwargs(
@@ -101,7 +107,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: SearchPositionRequest,
-) -> SearchPositionResponse | str | None:
+) -> ProblemDetails | SearchPositionResponse | str | None:
     """List an account's open positions
 
      Open positions of one account. Direction is in `type` (1 Long, 2 Short); `size` is
@@ -118,7 +124,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        SearchPositionResponse | str
+        ProblemDetails | SearchPositionResponse | str
     """
 
     return sync_detailed(
@@ -131,7 +137,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: SearchPositionRequest,
-) -> Response[SearchPositionResponse | str]:
+) -> Response[ProblemDetails | SearchPositionResponse | str]:
     """List an account's open positions
 
      Open positions of one account. Direction is in `type` (1 Long, 2 Short); `size` is
@@ -148,7 +154,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[SearchPositionResponse | str]
+        Response[ProblemDetails | SearchPositionResponse | str]
     """
 
     kwargs = _get_kwargs(
@@ -164,7 +170,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: SearchPositionRequest,
-) -> SearchPositionResponse | str | None:
+) -> ProblemDetails | SearchPositionResponse | str | None:
     """List an account's open positions
 
      Open positions of one account. Direction is in `type` (1 Long, 2 Short); `size` is
@@ -181,7 +187,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        SearchPositionResponse | str
+        ProblemDetails | SearchPositionResponse | str
     """
 
     return (

@@ -5,6 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.problem_details import ProblemDetails
 from ...models.search_half_trade_response import SearchHalfTradeResponse
 from ...models.search_trade_request import SearchTradeRequest
 from ...types import Response
@@ -31,11 +32,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> SearchHalfTradeResponse | str | None:
+) -> ProblemDetails | SearchHalfTradeResponse | str | None:
     if response.status_code == 200:
         response_200 = SearchHalfTradeResponse.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = ProblemDetails.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = response.text
@@ -53,7 +59,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[SearchHalfTradeResponse | str]:
+) -> Response[ProblemDetails | SearchHalfTradeResponse | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -66,7 +72,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: SearchTradeRequest,
-) -> Response[SearchHalfTradeResponse | str]:
+) -> Response[ProblemDetails | SearchHalfTradeResponse | str]:
     """Search an account's fills
 
      Half-turn trades (one row per fill) of one account in a time window.
@@ -82,7 +88,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[SearchHalfTradeResponse | str]
+        Response[ProblemDetails | SearchHalfTradeResponse | str]
     """
 
     kwargs = _get_kwargs(
@@ -100,7 +106,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: SearchTradeRequest,
-) -> SearchHalfTradeResponse | str | None:
+) -> ProblemDetails | SearchHalfTradeResponse | str | None:
     """Search an account's fills
 
      Half-turn trades (one row per fill) of one account in a time window.
@@ -116,7 +122,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        SearchHalfTradeResponse | str
+        ProblemDetails | SearchHalfTradeResponse | str
     """
 
     return sync_detailed(
@@ -129,7 +135,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: SearchTradeRequest,
-) -> Response[SearchHalfTradeResponse | str]:
+) -> Response[ProblemDetails | SearchHalfTradeResponse | str]:
     """Search an account's fills
 
      Half-turn trades (one row per fill) of one account in a time window.
@@ -145,7 +151,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[SearchHalfTradeResponse | str]
+        Response[ProblemDetails | SearchHalfTradeResponse | str]
     """
 
     kwargs = _get_kwargs(
@@ -161,7 +167,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: SearchTradeRequest,
-) -> SearchHalfTradeResponse | str | None:
+) -> ProblemDetails | SearchHalfTradeResponse | str | None:
     """Search an account's fills
 
      Half-turn trades (one row per fill) of one account in a time window.
@@ -177,7 +183,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        SearchHalfTradeResponse | str
+        ProblemDetails | SearchHalfTradeResponse | str
     """
 
     return (

@@ -13,7 +13,7 @@ import functools
 import importlib
 import types
 import typing
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 import attrs
 
@@ -78,3 +78,26 @@ def conform(model: Any, broker: str, *, path: str = "") -> None:
                 field="extras",
                 broker=broker,
             )
+
+
+class _FromDict(Protocol):
+    @classmethod
+    def from_dict(cls, src_dict: Any) -> Any: ...
+
+
+M = TypeVar("M", bound=_FromDict)
+
+
+def build_request(model: type[M], wire: dict[str, Any], broker: str) -> M:
+    """Parse ``wire`` (broker field names) into the generated request ``model`` and
+    :func:`conform` it; every adapter builds its request bodies through here.
+
+    Raises:
+        InvalidOrder: ``field="extras"`` when the body does not fit the model.
+    """
+    try:
+        request: M = model.from_dict(wire)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise InvalidOrder(f"extras do not fit {model.__name__}: {exc}", field="extras", broker=broker) from None
+    conform(request, broker)
+    return request

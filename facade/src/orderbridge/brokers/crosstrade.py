@@ -26,8 +26,8 @@ from crosstrade_client.models import Order as CrossTradeOrder
 
 from .._adapter import Adapter, BrokerOrder
 from .._config import Settings
-from .._conform import conform
-from .._errors import InvalidOrder, OrderNotFound, OrderRejected
+from .._conform import build_request
+from .._errors import OrderNotFound, OrderRejected
 from .._extras import merge_extras
 from .._flow import Call, Flow, Grant, Retry, Sent, plain, rejected, unknown, wire_number
 from .._models import Order, OrderType, PlacedOrder, Side, TimeInForce
@@ -76,14 +76,7 @@ class CrossTradeAdapter(Adapter):
         if order.stop_price is not None:
             wire["stopPrice"] = wire_number(order.stop_price, "stop_price", self.name)
         wire = merge_extras(wire, order.extras, EXTRAS, broker=self.name)
-        try:
-            request = PlaceOrderRequest.from_dict(wire)
-        except (KeyError, TypeError, ValueError) as exc:
-            raise InvalidOrder(
-                f"extras do not fit PlaceOrderRequest: {exc}", field="extras", broker=self.name
-            ) from None
-        conform(request, self.name)
-        return request
+        return build_request(PlaceOrderRequest, wire, self.name)
 
     def place(self, order: Order, account: str, settings: Settings) -> Flow[PlacedOrder]:
         cid = order.client_order_id

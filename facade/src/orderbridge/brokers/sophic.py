@@ -34,7 +34,7 @@ from sophic_client.models import Order as SophicOrder
 
 from .._adapter import Adapter, BrokerOrder
 from .._config import Settings
-from .._conform import conform
+from .._conform import build_request
 from .._errors import AuthenticationError, InvalidOrder, OrderNotFound
 from .._extras import merge_extras
 from .._flow import Call, Flow, Grant, Retry, Sent, plain, rejected, unknown
@@ -101,14 +101,7 @@ class SophicAdapter(Adapter):
         if order.quantity is not None:
             wire["quantity"] = decimal_text(order.quantity)
         wire = merge_extras(wire, order.extras, EXTRAS, broker=self.name, decimals_as_text=True)
-        try:
-            request = PlaceOrderRequest.from_dict(wire)
-        except (KeyError, TypeError, ValueError) as exc:
-            raise InvalidOrder(
-                f"extras do not fit PlaceOrderRequest: {exc}", field="extras", broker=self.name
-            ) from None
-        conform(request, self.name)
-        return request
+        return build_request(PlaceOrderRequest, wire, self.name)
 
     def place(self, order: Order, account: str, settings: Settings) -> Flow[PlacedOrder]:
         cid = order.client_order_id

@@ -44,7 +44,7 @@ from topstepx_client.models import (
 
 from .._adapter import Adapter, BrokerOrder
 from .._config import Settings
-from .._conform import conform
+from .._conform import build_request
 from .._errors import AuthenticationError, InvalidOrder, OrderNotFound, OrderRejected
 from .._extras import merge_extras
 from .._flow import Call, Flow, Grant, Retry, Sent, enum_name, plain, rejected, unknown, wire_number
@@ -137,14 +137,7 @@ class TopstepXAdapter(Adapter):
             if value is not None:
                 wire[key] = wire_number(value, field, self.name)
         wire = merge_extras(wire, order.extras, EXTRAS, broker=self.name)
-        try:
-            request = PlaceOrderRequest.from_dict(wire)
-        except (KeyError, TypeError, ValueError) as exc:
-            raise InvalidOrder(
-                f"extras do not fit PlaceOrderRequest: {exc}", field="extras", broker=self.name
-            ) from None
-        conform(request, self.name)
-        return request
+        return build_request(PlaceOrderRequest, wire, self.name)
 
     def place(self, order: Order, account: str, settings: Settings) -> Flow[PlacedOrder]:
         cid = order.client_order_id

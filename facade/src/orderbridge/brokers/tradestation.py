@@ -41,8 +41,8 @@ from tradestation_client.models import (
 
 from .._adapter import Adapter, BrokerOrder
 from .._config import Settings
-from .._conform import conform
-from .._errors import AuthenticationError, InvalidOrder, NotSupported, OrderNotFound, RateLimited
+from .._conform import build_request
+from .._errors import AuthenticationError, NotSupported, OrderNotFound, RateLimited
 from .._extras import merge_extras
 from .._flow import Call, Flow, Grant, Retry, Sent, plain, rejected, unknown
 from .._models import Order, OrderType, PlacedOrder, Side, TimeInForce, decimal_text
@@ -172,12 +172,7 @@ class TradeStationAdapter(Adapter):
             wire["StopPrice"] = decimal_text(order.stop_price)
         wire = merge_extras(wire, order.extras, allowed, broker=self.name, decimals_as_text=True)
         wire.setdefault("AssetType", default_asset)
-        try:
-            request = model.from_dict(wire)
-        except (KeyError, TypeError, ValueError) as exc:
-            raise InvalidOrder(f"extras do not fit {model.__name__}: {exc}", field="extras", broker=self.name) from None
-        conform(request, self.name)
-        return request
+        return build_request(model, wire, self.name)
 
     def place(self, order: Order, account: str, settings: Settings) -> Flow[PlacedOrder]:
         cid = order.client_order_id

@@ -11,6 +11,7 @@ from typing import Any, ClassVar, TypeVar
 
 import httpx
 
+from ..book import BookOrder, OrderBook
 from ..clock import Clock
 from ..dialects import DIALECTS, Dialect
 from ..ids import Ids
@@ -118,4 +119,23 @@ class Broker:
         return reply
 
     def recorded_orders(self) -> list[RecordedOrder]:
-        raise NotImplementedError
+        """Every order this broker recorded (each subclass knows where its orders live)."""
+        raise NotImplementedError(f"{type(self).__name__} must list its recorded orders")
+
+    def book_orders(self, book: OrderBook, status_name: Callable[[BookOrder], str]) -> list[RecordedOrder]:
+        """:meth:`recorded_orders` for a broker whose orders live in a shared :class:`OrderBook`;
+        ``status_name`` spells an order's state in the broker's own words."""
+        return [
+            RecordedOrder(
+                self.name,
+                o.account,
+                o.id,
+                o.client_id,
+                o.symbol,
+                o.side.value,
+                o.quantity,
+                status_name(o),
+                o.created_at,
+            )
+            for o in book.orders.values()
+        ]

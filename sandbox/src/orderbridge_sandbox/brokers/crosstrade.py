@@ -663,17 +663,4 @@ class CrossTrade(Broker):
         )
 
     def recorded_orders(self) -> list[RecordedOrder]:
-        return [
-            RecordedOrder(
-                self.name,
-                o.account,
-                o.id,
-                o.client_id,
-                o.symbol,
-                o.side.value,
-                o.quantity,
-                NT_STATES[o.state],
-                o.created_at,
-            )
-            for o in self.book.orders.values()
-        ]
+        return self.book_orders(self.book, lambda o: NT_STATES[o.state])

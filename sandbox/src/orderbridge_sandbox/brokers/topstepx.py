@@ -478,17 +478,6 @@ class TopstepX(Broker):
         return text_reply("pong")
 
     def recorded_orders(self) -> list[RecordedOrder]:
-        return [
-            RecordedOrder(
-                self.name,
-                o.account,
-                o.id,
-                o.client_id,
-                o.symbol,
-                o.side.value,
-                o.quantity,
-                {1: "Open", 2: "Filled", 3: "Cancelled", 5: "Rejected"}[STATUS_CODES[o.state]],
-                o.created_at,
-            )
-            for o in self.book.orders.values()
-        ]
+        return self.book_orders(
+            self.book, lambda o: {1: "Open", 2: "Filled", 3: "Cancelled", 5: "Rejected"}[STATUS_CODES[o.state]]
+        )

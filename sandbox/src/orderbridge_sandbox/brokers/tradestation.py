@@ -643,17 +643,4 @@ class TradeStation(Broker):
         return json_reply({"Exchange": EXCHANGES})
 
     def recorded_orders(self) -> list[RecordedOrder]:
-        return [
-            RecordedOrder(
-                self.name,
-                o.account,
-                o.id,
-                o.client_id,
-                o.symbol,
-                o.side.value,
-                o.quantity,
-                STATUS[o.state][0],
-                o.created_at,
-            )
-            for o in self.book.orders.values()
-        ]
+        return self.book_orders(self.book, lambda o: STATUS[o.state][0])

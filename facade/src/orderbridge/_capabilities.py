@@ -200,8 +200,9 @@ _TABLE: dict[str, Capabilities] = {
         resolve="replay of the recorded placement with the same Idempotency-Key (24 h window)",
         cancel=False,
         notes=(
-            "Buys are cash-based (cash_amount), sells unit-based (quantity). Market orders only (the placement guide); "
-            "There is no cancel endpoint. extras automatic_rollover applies to eligible bill buys."
+            "Buys are cash-based (cash_amount, at most 2 decimal places), sells unit-based (quantity, at most 4). "
+            "Market orders only (the placement guide). There is no cancel endpoint. extras automatic_rollover "
+            "applies to eligible bill buys."
         ),
     ),
 }

@@ -8,6 +8,7 @@ Each session owns one pooled httpx client, one token and one journal of placemen
 from __future__ import annotations
 
 import asyncio
+import collections
 import importlib
 import threading
 import time
@@ -47,6 +48,8 @@ from ._transport import (
 
 T = TypeVar("T")
 
+JOURNAL_SIZE = 100_000
+"""Placements remembered per session for ``resolve`` (oldest dropped first)."""
 REFRESH_MARGIN = 0.1
 """Renew a token once this fraction of its lifetime is left (TopstepX 24 h -> after ~21.6 h)."""
 
@@ -59,7 +62,7 @@ class _Base:
         self.adapter = adapter
         self._box = TokenBox()
         self._clock = clock
-        self._journal: dict[tuple[str, str], Order] = {}
+        self._journal: collections.OrderedDict[tuple[str, str], Order] = collections.OrderedDict()
         self.logins = 0
         """How many times this session obtained a token (login, refresh or validate)."""
 
@@ -86,6 +89,13 @@ class _Base:
             order = attrs.evolve(order, client_order_id=new_client_order_id())
         self.adapter.validate(order, account)
         return order
+
+    def _record(self, account: str, order: Order) -> None:
+        """Journal a placement before its first attempt (Sophic's resolve replays it)."""
+        assert order.client_order_id is not None
+        self._journal[(account, order.client_order_id)] = order
+        while len(self._journal) > JOURNAL_SIZE:
+            self._journal.popitem(last=False)
 
     def _token_fresh(self) -> bool:
         box = self._box
@@ -255,6 +265,13 @@ class Session(_Base):
         The client order id is fixed before the first attempt (generated when the order has
         none) and sent in the broker's field (:attr:`Capabilities.client_order_id_field`).
 
+        Spec operations (``specs/<broker>.yaml``): topstepx ``place_order``
+        (``POST /api/Order/place``); crosstrade ``place_order`` / ``flat_place_order``
+        (``POST /v1/api/accounts/{account}/orders/place|flatplace``); tradestation
+        ``place_order`` (``POST /v2/orders?APIVersion=...``); sophic ``place_order``
+        (``POST /accounts/{account_id}/orders``, 201). Numbers go out with exactly the digits
+        given: decimal strings (TradeStation, Sophic) or JSON numbers (TopstepX, CrossTrade).
+
         Returns:
             :class:`PlacedOrder` — the broker accepted the order.
 
@@ -269,11 +286,15 @@ class Session(_Base):
         prepared = self._prepare(order, account)
         cid = prepared.client_order_id
         assert cid is not None
-        self._journal[(account, cid)] = prepared
+        self._record(account, prepared)
         return self._drive(self.adapter.place(prepared, account, self.settings), cid)
 
     def get_order(self, order_id: str, *, account: str) -> BrokerOrder:
         """Read one order by the broker's order id (retried with backoff on transient failures).
+
+        Spec operations: topstepx ``search_order_by_id``; crosstrade ``get_order``; tradestation
+        ``list_account_orders`` (filtered by ``OrderID``: v2 has no single-order read); sophic
+        ``get_order``. Returns a :class:`BrokerOrder` with the broker's own status word.
 
         Raises:
             OrderRejected: the broker says no such order (``code_name`` names why).
@@ -284,6 +305,9 @@ class Session(_Base):
     def cancel_order(self, order_id: str, *, account: str) -> None:
         """Ask the broker to cancel an order. Never retried. Returns when the broker accepted
         the cancel request (the order's final state arrives later: read it with get_order).
+
+        Spec operations: topstepx ``cancel_order``; crosstrade ``cancel_order``; tradestation
+        ``cancel_order`` (``DELETE /v2/orders/{order_id}``); sophic has none.
 
         Raises:
             OrderRejected: definitive refusal (not found, not cancellable...).
@@ -297,6 +321,11 @@ class Session(_Base):
 
         Returns the :class:`PlacedOrder` the broker holds, or ``None`` when the broker has no
         order with that id (it is then safe to place again with a *new* client order id).
+
+        How (see :attr:`Capabilities.resolve`): topstepx ``search_orders`` over the last 7 days
+        matched on ``customTag``; crosstrade ``get_order`` with the custom ``orderId``; sophic
+        replays the placement recorded in this session with the same ``Idempotency-Key``
+        (Sophic returns the stored result, so nothing is placed twice).
 
         Raises:
             NotSupported: the broker offers no lookup by client id (TradeStation), with why.
@@ -388,7 +417,7 @@ class AsyncSession(_Base):
         prepared = self._prepare(order, account)
         cid = prepared.client_order_id
         assert cid is not None
-        self._journal[(account, cid)] = prepared
+        self._record(account, prepared)
         return await self._drive(self.adapter.place(prepared, account, self.settings), cid)
 
     async def get_order(self, order_id: str, *, account: str) -> BrokerOrder:

@@ -20,7 +20,7 @@ SPEC_NAMES = ("topstepx", "crosstrade", "tradestation", "sophic")
 GENERATOR = ["openapi-python-client==0.29.1", "ruff==0.17.6"]
 RUFF = "ruff==0.17.6"
 MYPY = "mypy==2.4.1"
-SPEC_TOOLS = ["openapi-spec-validator==0.8.5", "jsonschema==4.26.0", "pyyaml==6.0.3"]
+SPEC_TOOLS = ["openapi-spec-validator==0.8.5", "jsonschema==4.26.0", "pyyaml==6.0.3", "asyncapi3==0.0.2"]
 TEST_TOOLS = [
     "pytest==9.2.0",
     "respx==0.23.1",

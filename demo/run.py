@@ -18,15 +18,18 @@ from decimal import Decimal
 from typing import Any
 
 import attrs
+import httpx
 from topstepx_client import AuthenticatedClient, Client
 from topstepx_client.api.account import search_accounts
 from topstepx_client.api.auth import login_key
 from topstepx_client.api.contract import available_contracts
 from topstepx_client.models import (
     ListAvailableContractRequest,
+    ListAvailableContractResponse,
     LoginApiKeyRequest,
     LoginResponse,
     SearchAccountRequest,
+    SearchAccountResponse,
 )
 
 import orderbridge as ob
@@ -80,22 +83,21 @@ class Demo:
     # -- the flows ----------------------------------------------------------------------------
     def topstepx(self) -> None:
         """Seed 000: search accounts -> available contracts -> market sell 1 (typed SDK + facade)."""
-        anonymous = Client(base_url=self.urls["topstepx"], timeout=10)
+        anonymous = Client(base_url=self.urls["topstepx"], timeout=httpx.Timeout(10))
         login = login_key.sync(client=anonymous, body=LoginApiKeyRequest(user_name="demo", api_key="demo-api-key"))
         token = login.token if isinstance(login, LoginResponse) and isinstance(login.token, str) else "missing"
-        sdk = AuthenticatedClient(base_url=self.urls["topstepx"], token=token, timeout=10)
-        accounts = self.step(
-            "topstepx",
-            "Account/search (typed SDK)",
-            list,
-            lambda: search_accounts.sync(client=sdk, body=SearchAccountRequest(only_active_accounts=True)).accounts,
-        )
-        contracts = self.step(
-            "topstepx",
-            "Contract/available (typed SDK)",
-            list,
-            lambda: available_contracts.sync(client=sdk, body=ListAvailableContractRequest(live=True)).contracts,
-        )
+        sdk = AuthenticatedClient(base_url=self.urls["topstepx"], token=token, timeout=httpx.Timeout(10))
+
+        def accounts_of() -> Any:
+            found = search_accounts.sync(client=sdk, body=SearchAccountRequest(only_active_accounts=True))
+            return found.accounts if isinstance(found, SearchAccountResponse) else found
+
+        def contracts_of() -> Any:
+            found = available_contracts.sync(client=sdk, body=ListAvailableContractRequest(live=True))
+            return found.contracts if isinstance(found, ListAvailableContractResponse) else found
+
+        accounts = self.step("topstepx", "Account/search (typed SDK)", list, accounts_of)
+        contracts = self.step("topstepx", "Contract/available (typed SDK)", list, contracts_of)
         account = str(accounts[0].id) if isinstance(accounts, list) and accounts else "1"
         contract = contracts[0].id if isinstance(contracts, list) and contracts else "CON.F.US.BP6.U25"
         order = ob.Order(instrument=contract, side="sell", type="market", quantity=Decimal("1"))
@@ -149,6 +151,15 @@ class Demo:
                 "resolve(client_order_id) finds it",
                 ob.PlacedOrder,
                 lambda: broker.resolve(cid, account="Sim101"),
+            )
+        # The same call over CrossTrade's WebSocket RPC: same adapter, same outcome rules.
+        with self.connect("crosstrade", transport="websocket") as ws:
+            over_ws = attrs.evolve(buy, client_order_id=None)
+            self.step(
+                "crosstrade",
+                "PlaceOrder over the WebSocket RPC",
+                ob.PlacedOrder,
+                lambda: ws.place_order(over_ws, account="Sim101"),
             )
 
     def tradestation(self) -> None:

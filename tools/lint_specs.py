@@ -2,8 +2,9 @@
 
 Usage::
 
-    python tools/lint_specs.py                 # all four specs
+    python tools/lint_specs.py                 # all four specs and the AsyncAPI document
     python tools/lint_specs.py specs/sophic.yaml
+    python tools/lint_specs.py specs/crosstrade.asyncapi.yaml
 
 Checks, in order (all problems are collected, then reported together; exit status 1 if any):
 
@@ -15,12 +16,20 @@ Checks, in order (all problems are collected, then reported together; exit statu
    schema with JSON Schema 2020-12, ``format: decimal`` included.
 4. Response enums are open: a response schema may only reach a named enum schema through an
    ``anyOf`` that also offers the plain type, so a new broker value parses instead of raising.
+
+``*.asyncapi.yaml`` (CrossTrade's WebSocket API) is checked by :class:`AsyncApiLinter`: the
+``asyncapi3`` object model accepts it (AsyncAPI 3 structure), every ``$ref`` resolves (including
+the ones into the OpenAPI document beside it), each operation's messages belong to its channel,
+every message has a payload schema that is a valid JSON Schema and at least one named example,
+and every example validates against its payload.
 """
 
 from __future__ import annotations
 
+import importlib
 import re
 import sys
+import warnings
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -34,6 +43,8 @@ from referencing.jsonschema import DRAFT202012
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC_NAMES = ("topstepx", "crosstrade", "tradestation", "sophic")
+ASYNCAPI_NAMES = ("crosstrade",)
+"""``specs/<name>.asyncapi.yaml`` documents (WebSocket APIs OpenAPI cannot describe)."""
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
 SNAKE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
 SPEC_URI = "urn:orderbridge:spec"
@@ -219,11 +230,180 @@ class SpecLinter:
         return self.problems
 
 
+class AsyncApiLinter:
+    """An AsyncAPI 3 document (module docstring)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path.resolve()
+        self.doc = load(self.path)
+        self.uri = self.path.as_uri()
+        self.problems: list[str] = []
+        self.documents: dict[str, Any] = {self.uri: self.doc}
+        self.registry: Registry[Any] = Registry().with_resource(
+            self.uri, Resource.from_contents(self.doc, default_specification=DRAFT202012)
+        )
+
+    def fail(self, where: str, message: str) -> None:
+        self.problems.append(f"{self.path.name}: {where}: {message}")
+
+    # -- references ------------------------------------------------------------------------
+    def target(self, ref: str, base: str) -> tuple[str, str, Any]:
+        """``(document URI, JSON pointer, node)`` of ``ref`` written in document ``base``.
+
+        Raises:
+            LookupError: the document or the pointer does not exist.
+        """
+        file_part, _, pointer = ref.partition("#")
+        uri = base if not file_part else (Path(base.removeprefix("file://")).parent / file_part).resolve().as_uri()
+        if uri not in self.documents:
+            source = Path(uri.removeprefix("file://"))
+            if not source.is_file():
+                raise LookupError(f"no document {file_part}")
+            self.documents[uri] = load(source)
+            resource = Resource.from_contents(self.documents[uri], default_specification=DRAFT202012)
+            self.registry = self.registry.with_resource(uri, resource)
+        node = self.documents[uri]
+        for part in [p.replace("~1", "/").replace("~0", "~") for p in pointer.lstrip("/").split("/") if p]:
+            if isinstance(node, dict) and part in node:
+                node = node[part]
+            elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
+                node = node[int(part)]
+            else:
+                raise LookupError(f"{ref} does not resolve")
+        return uri, pointer, node
+
+    def refs(self, node: Any, base: str, seen: set[tuple[str, str]]) -> Iterator[tuple[str, str]]:
+        """Every ``($ref, document)`` reachable from ``node``, following references into other files."""
+        if isinstance(node, list):
+            for item in node:
+                yield from self.refs(item, base, seen)
+        elif isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str):
+                yield ref, base
+                try:
+                    uri, pointer, target = self.target(ref, base)
+                except LookupError:
+                    return
+                if uri != base and (uri, pointer) not in seen:
+                    seen.add((uri, pointer))
+                    yield from self.refs(target, uri, seen)
+            for key, value in node.items():
+                if key != "$ref":
+                    yield from self.refs(value, base, seen)
+
+    def resolve(self, node: Any) -> Any:
+        """Follow local references to the object they name."""
+        for _ in range(10):
+            if not (isinstance(node, dict) and isinstance(node.get("$ref"), str)):
+                break
+            node = self.target(node["$ref"], self.uri)[2]
+        return node
+
+    # -- checks ----------------------------------------------------------------------------
+    def structure(self) -> bool:
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # the object model warns about its own field names
+                model = importlib.import_module("asyncapi3")
+        except ImportError:
+            self.fail("structure", "the asyncapi3 package is not installed (nox -s lint_specs installs it)")
+            return False
+        try:
+            model.AsyncAPI3.model_validate(self.doc)
+        except Exception as exc:  # noqa: BLE001 - pydantic's ValidationError, without importing pydantic
+            lines = [line.strip() for line in str(exc).splitlines()[1:] if line.strip()]
+            self.fail("structure", "; ".join(lines[:4]) or str(exc))
+            return False
+        if not str(self.doc.get("asyncapi", "")).startswith("3."):
+            self.fail("structure", "asyncapi must be 3.x")
+        for key in ("info", "servers", "channels", "operations", "components"):
+            if not self.doc.get(key):
+                self.fail("structure", f"no {key}")
+        return True
+
+    def operations(self) -> None:
+        for name, op in (self.doc.get("operations") or {}).items():
+            where = f"operation {name}"
+            for section, holder in (("", op), ("reply ", op.get("reply") or {})):
+                channel_ref = (holder.get("channel") or {}).get("$ref", "")
+                if not channel_ref and section:
+                    continue
+                if not channel_ref.startswith("#/channels/"):
+                    self.fail(where, f"{section}channel must be a #/channels/... reference")
+                    continue
+                for item in holder.get("messages") or []:
+                    ref = item.get("$ref", "")
+                    if not ref.startswith(channel_ref + "/messages/"):
+                        self.fail(where, f"{section}message {ref} is not a message of {channel_ref}")
+
+    def messages(self) -> None:
+        for name, message in ((self.doc.get("components") or {}).get("messages") or {}).items():
+            where = f"message {name}"
+            parts = ["components", "messages", name]
+            payload = message.get("payload")
+            if not isinstance(payload, dict):
+                self.fail(where, "no payload schema")
+                continue
+            try:
+                Draft202012Validator.check_schema(self.resolve(payload))
+            except LookupError as exc:
+                self.fail(where, str(exc))
+                continue
+            except Exception as exc:  # noqa: BLE001 - jsonschema.SchemaError
+                self.fail(where, f"payload is not a valid JSON Schema: {str(exc).splitlines()[0]}")
+                continue
+            examples = message.get("examples") or []
+            if not examples:
+                self.fail(where, "no examples")
+            validator = Draft202012Validator(
+                {"$ref": f"{self.uri}#{_pointer([*parts, 'payload'])}"}, registry=self.registry, format_checker=FORMATS
+            )
+            for i, example in enumerate(examples):
+                label = example.get("name") or str(i)
+                if not example.get("name"):
+                    self.fail(where, f"example {i} has no name")
+                if "payload" not in example:
+                    self.fail(where, f"example {label!r} has no payload")
+                    continue
+                for err in sorted(validator.iter_errors(example["payload"]), key=lambda e: list(e.path)):
+                    loc = "/".join(str(p) for p in err.absolute_path) or "<root>"
+                    self.fail(where, f"example {label!r} at {loc}: {err.message}")
+
+    def schemas(self) -> None:
+        for name, schema in ((self.doc.get("components") or {}).get("schemas") or {}).items():
+            try:
+                Draft202012Validator.check_schema(schema)
+            except Exception as exc:  # noqa: BLE001 - jsonschema.SchemaError
+                self.fail(f"schema {name}", f"not a valid JSON Schema: {str(exc).splitlines()[0]}")
+
+    def run(self) -> list[str]:
+        if not self.structure():
+            return self.problems
+        reported: set[tuple[str, str]] = set()
+        for ref, base in self.refs(self.doc, self.uri, set()):
+            try:
+                self.target(ref, base)
+            except LookupError as exc:
+                if (ref, base) not in reported:
+                    reported.add((ref, base))
+                    self.fail("$ref", str(exc))
+        if self.problems:
+            return self.problems
+        self.operations()
+        self.schemas()
+        self.messages()
+        return self.problems
+
+
 def main(argv: list[str]) -> int:
-    paths = [Path(a) for a in argv] or [ROOT / "specs" / f"{name}.yaml" for name in SPEC_NAMES]
+    paths = [Path(a) for a in argv] or [
+        *(ROOT / "specs" / f"{name}.yaml" for name in SPEC_NAMES),
+        *(ROOT / "specs" / f"{name}.asyncapi.yaml" for name in ASYNCAPI_NAMES),
+    ]
     problems: list[str] = []
     for path in paths:
-        found = SpecLinter(path).run()
+        found = AsyncApiLinter(path).run() if path.name.endswith(".asyncapi.yaml") else SpecLinter(path).run()
         status = "ok" if not found else f"{len(found)} problem(s)"
         print(f"{path.name}: {status}")
         problems.extend(found)

@@ -12,6 +12,9 @@ On loopback::
     with orderbridge_sandbox.start(port=0) as server:
         server.broker_url("crosstrade")    # http://127.0.0.1:N/crosstrade
 
+CrossTrade's WebSocket RPC: ``server.websocket_url`` on the same port, or in-process with
+``RpcEndpoint(sandbox).answer(message, "Bearer demo-token")`` (see ``rpc``).
+
 Faults: ``sandbox.add_fault("topstepx:place_order:drop_after_record:1")`` (see ``faults``).
 State: ``sandbox.orders("topstepx")`` lists recorded orders with their client order ids.
 """
@@ -21,6 +24,7 @@ from .brokers import RecordedOrder
 from .clock import Clock, ManualClock, SystemClock
 from .faults import Fault, FaultError, FaultKind, Phase
 from .ids import Ids
+from .rpc import RpcAnswer, RpcEndpoint
 from .server import SandboxServer, start
 from .validation import SpecViolation
 
@@ -35,6 +39,8 @@ __all__ = [
     "Outcome",
     "Phase",
     "RecordedOrder",
+    "RpcAnswer",
+    "RpcEndpoint",
     "Sandbox",
     "SandboxServer",
     "SandboxTransport",

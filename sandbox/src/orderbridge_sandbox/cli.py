@@ -69,6 +69,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"ORDERBRIDGE_{broker.upper()}_{name}={value}")
     for fault in args.faults:
         print(f"fault armed: {fault}")
+    print(
+        f"CrossTrade WebSocket RPC: {server.websocket_url} (orderbridge.connect('crosstrade', transport='websocket'))"
+    )
     sys.stdout.flush()
     try:
         server.serve_forever()

@@ -3,11 +3,15 @@
 A drop fault closes the socket without writing a byte (the client sees "server disconnected
 without sending a response"); latency sleeps in the handler thread before answering.
 
+CrossTrade's WebSocket API is served on the same port: ``GET /crosstrade/ws/stream`` upgrades
+(see :mod:`orderbridge_sandbox.websocket`; the ``websockets`` library is imported only then).
+
 Python API::
 
     with start(Sandbox(), port=0) as server:       # a background thread, a free port
         print(server.url)                          # http://127.0.0.1:54321
         print(server.broker_url("topstepx"))       # http://127.0.0.1:54321/topstepx
+        print(server.websocket_url)                # ws://127.0.0.1:54321/crosstrade/ws/stream
 """
 
 from __future__ import annotations
@@ -19,12 +23,16 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
 from .app import Sandbox
+from .rpc import STREAM_PATH, RpcEndpoint
 from .spec import BROKERS
+
+if TYPE_CHECKING:
+    from .websocket import WebSocketHub
 
 log = logging.getLogger("orderbridge_sandbox")
 
@@ -41,6 +49,9 @@ class _Handler(BaseHTTPRequestHandler):
     disable_nagle_algorithm = True
 
     def _serve(self) -> None:
+        if self.command == "GET" and self.path.split("?", 1)[0] == STREAM_PATH:
+            self._upgrade()
+            return
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length) if length else b""
         host, port = str(self.server.server_address[0]), self.server.server_address[1]
@@ -69,6 +80,15 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(content)
 
+    def _upgrade(self) -> None:
+        """Hand the connection to the WebSocket side; it is closed when that returns."""
+        from .websocket import serve_websocket
+
+        self.close_connection = True
+        host, port = str(self.server.server_address[0]), self.server.server_address[1]
+        endpoint = RpcEndpoint(self.server.sandbox, f"http://{host}:{port}")
+        serve_websocket(self.connection, self.path, self.headers.items(), endpoint, self.server.websocket_hub())
+
     do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = _serve
 
     def log_message(self, format: str, *args: Any) -> None:
@@ -82,7 +102,16 @@ class _Server(ThreadingHTTPServer):
         self.sandbox = sandbox
         self._connections: set[socket.socket] = set()
         self._connections_lock = threading.Lock()
+        self._hub: WebSocketHub | None = None
         super().__init__(address, _Handler)
+
+    def websocket_hub(self) -> WebSocketHub:
+        with self._connections_lock:
+            if self._hub is None:
+                from .websocket import WebSocketHub
+
+                self._hub = WebSocketHub()
+            return self._hub
 
     def process_request(self, request: Any, client_address: Any) -> None:
         with self._connections_lock:
@@ -129,6 +158,17 @@ class SandboxServer:
         if broker not in BROKERS:
             raise ValueError(f"unknown broker {broker!r}")
         return f"{self.url}/{broker}"
+
+    @property
+    def websocket_url(self) -> str:
+        """CrossTrade's WebSocket API on this port: ``ws://HOST:PORT/crosstrade/ws/stream``
+        (the facade derives it from ``broker_url("crosstrade")``)."""
+        return f"ws://{self.host}:{self.port}{STREAM_PATH}"
+
+    @property
+    def websockets(self) -> WebSocketHub:
+        """The open WebSocket connections: ``len()``, ``drop()``, message ``counts``."""
+        return self._httpd.websocket_hub()
 
     def serve_forever(self) -> None:
         """Serve in the calling thread until :meth:`stop` (or KeyboardInterrupt)."""

@@ -1,0 +1,605 @@
+"""CrossTrade's WebSocket RPC as a session transport: ``connect("crosstrade", transport="websocket")``.
+
+The sessions here are :class:`~orderbridge._session.Session` / ``AsyncSession`` with one method
+replaced: ``_send_once`` sends the :class:`~orderbridge._flow.Call` as an RPC message instead of
+an HTTP request, and turns the reply back into the generated ``Response`` the REST path returns.
+The CrossTrade adapter's flows, the retry policy and the outcome classification therefore run
+unchanged (research §2.7, ``specs/crosstrade.asyncapi.yaml``)::
+
+    -> {"action": "rpc", "id": "<uuid>", "api": "PlaceOrder", "args": {"account": "Sim101", ...body}}
+    <- {"id": "<uuid>", "data": {"orderId": "...", "success": true}}
+
+Wire rules:
+
+* one connection per session at ``<base_url with ws(s)://>/ws/stream``, opened on first use with
+  ``Authorization: Bearer <token>`` on the upgrade; replies are matched to requests by ``id``,
+  so concurrent calls share the connection (a reader thread / task hands each reply to its
+  waiter);
+* keep-alive: ``{"action": "ping"}`` every :data:`PING_INTERVAL` seconds, plus WebSocket-level
+  pings (a peer that stops answering closes the connection);
+* a closed connection is reopened on the next call; opening is retried with backoff
+  (:data:`CONNECT_ATTEMPTS`), which is safe because nothing was sent yet;
+* the reply carries no HTTP status, so the one REST would have sent is inferred from ``data``
+  (:func:`reply_status`): 200 success; 400 ``{"error": ...}`` / ``success: false``; 404 "not
+  found" on a lookup or code ``not_found``; 408 (bridge offline), 429 (rate limit), 500
+  (``internal_error``) when the error is the body REST sends with those statuses;
+* failures map onto the exceptions the REST path classifies: could not connect ->
+  ``httpx.ConnectError`` (:class:`BrokerUnavailable`, nothing was sent); no reply within the
+  session timeout -> ``httpx.ReadTimeout``; the connection closed after the request was written
+  -> ``httpx.RemoteProtocolError`` (for a placement both are :class:`OutcomeUnknown`). A 401/403
+  on the upgrade is answered as that status, so the adapter raises ``AuthenticationError``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import ipaddress
+import json
+import logging
+import re
+import threading
+import uuid
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+import tenacity
+from websockets.asyncio.client import ClientConnection as AsyncConnection
+from websockets.asyncio.client import connect as async_connect
+from websockets.exceptions import ConnectionClosed, InvalidStatus, InvalidURI, WebSocketException
+from websockets.protocol import State
+from websockets.sync.client import ClientConnection as SyncConnection
+from websockets.sync.client import connect as sync_connect
+
+from ._adapter import Adapter
+from ._config import Settings
+from ._errors import NotSupported
+from ._flow import Call
+from ._session import AsyncSession, Session
+from ._transport import _remember, reset_last_response
+from .brokers.crosstrade import _MACHINE_CODE, NOT_FOUND_CODES
+
+log = logging.getLogger("orderbridge")
+
+
+class _RedactAuthorization(logging.Filter):
+    """websockets logs the upgrade request's headers at DEBUG: never the bearer token."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args
+        if isinstance(args, tuple) and len(args) == 2 and str(args[0]).lower() == "authorization":
+            record.args = (args[0], "***")
+        return True
+
+
+wire_log = logging.getLogger("orderbridge.websocket")
+"""The logger handed to websockets (its DEBUG output: handshake and frames, token redacted)."""
+wire_log.addFilter(_RedactAuthorization())
+
+STREAM_PATH = "/ws/stream"
+"""Path of the WebSocket API under the REST base URL (``wss://app.crosstrade.io/ws/stream``)."""
+
+RPC_NAMES: Mapping[str, str] = {
+    "place_order": "PlaceOrder",
+    "flat_place_order": "FlatPlace",
+    "get_order": "GetOrder",
+    "cancel_order": "Cancel",
+}
+"""Generated operation module -> RPC ``api`` name (seeds 001/004; research §2.5, §2.7)."""
+
+PATH_ARGS: Mapping[str, str] = {"account": "account", "order_id": "orderId"}
+"""Path parameters of the generated operations -> their names inside ``args``."""
+
+PING_INTERVAL = 20.0
+"""Seconds between ``{"action": "ping"}`` keep-alive messages."""
+CONNECT_ATTEMPTS = 3
+"""Attempts to open the connection for one call (nothing is sent before it opens)."""
+_CONNECT_BACKOFF = tenacity.wait_exponential_jitter(multiplier=0.05, max=1.0, jitter=0.05)
+_PING = json.dumps({"action": "ping"})
+
+ERROR_CODE_STATUS: Mapping[str, int] = {
+    **dict.fromkeys(NOT_FOUND_CODES, 404),
+    "unauthorized": 401,
+    "rate_limited": 429,
+    "internal_error": 500,
+}
+"""Machine error codes (newer error shape) -> the HTTP status REST answers them with."""
+ERROR_TEXT_STATUS: tuple[tuple[re.Pattern[str], int], ...] = (
+    (re.compile(r"^unauthori[sz]ed\b", re.IGNORECASE), 401),
+    (re.compile(r"rate limit", re.IGNORECASE), 429),
+    (re.compile(r"not connected|timed out", re.IGNORECASE), 408),
+)
+"""Error texts (older shape, no machine code) -> status, first match wins."""
+LOOKUP_APIS = frozenset({"GetOrder"})
+"""RPCs that read one resource: an error saying "not found" is REST's 404 there (elsewhere,
+e.g. ``Cancel``'s "Order linked to '<id>' not found or already terminal.", REST says 400)."""
+_NOT_FOUND = re.compile(r"not found", re.IGNORECASE)
+
+
+# -- pure mapping: Call <-> RPC ----------------------------------------------------------------------
+def websocket_url(base_url: str) -> str:
+    """``https://app.crosstrade.io`` -> ``wss://app.crosstrade.io/ws/stream`` (``http`` -> ``ws``)."""
+    scheme, rest = base_url.split("://", 1)
+    return f"{'wss' if scheme == 'https' else 'ws'}://{rest.rstrip('/')}{STREAM_PATH}"
+
+
+def rpc_request(call: Call, broker: str) -> tuple[str, dict[str, Any]]:
+    """The RPC ``api`` name and ``args`` for ``call``: path parameters plus the body's fields.
+
+    Raises:
+        NotSupported: the operation has no RPC here (nothing is sent).
+    """
+    operation = getattr(call.operation, "__name__", "").rsplit(".", 1)[-1]
+    api = RPC_NAMES.get(operation)
+    if api is None:
+        raise NotSupported(
+            f"{call.name} is not available over the WebSocket transport", feature="websocket", broker=broker
+        )
+    args: dict[str, Any] = {}
+    for name, value in call.kwargs.items():
+        if name == "body":
+            args.update(value.to_dict())
+        else:
+            args[PATH_ARGS.get(name, name)] = value
+    return api, args
+
+
+def reply_status(data: Any, api: str = "") -> int:
+    """The HTTP status REST would have answered ``data`` of RPC ``api`` with (replies carry
+    none): 200 unless ``data`` is an error; then the machine code's or the text's status
+    (:data:`ERROR_CODE_STATUS`, :data:`ERROR_TEXT_STATUS`), 404 for "not found" on a lookup,
+    else 400."""
+    if not isinstance(data, dict):
+        return 200
+    error, detail = data.get("error"), data.get("detail")
+    if error is None and data.get("success") is not False:
+        return 200
+    code = error if isinstance(error, str) and _MACHINE_CODE.match(error) else None
+    if code is not None and code in ERROR_CODE_STATUS:
+        return ERROR_CODE_STATUS[code]
+    words = " ".join(text for text in (error, detail) if isinstance(text, str))
+    if code is None:
+        for pattern, status in ERROR_TEXT_STATUS:
+            if pattern.search(words):
+                return status
+    if api in LOOKUP_APIS and _NOT_FOUND.search(words):
+        return 404
+    return 400
+
+
+def reply_response(call: Call, client: Any, status: int, content: bytes, url: str) -> Any:
+    """The generated ``Response`` for a reply, parsed by the operation's own parser exactly as a
+    REST body with that status would be. The synthetic ``httpx.Response`` is also remembered
+    as the last response, so a body that does not parse is classified as on REST."""
+    response = httpx.Response(
+        status, content=content, headers={"Content-Type": "application/json"}, request=httpx.Request("GET", url)
+    )
+    _remember(response)
+    return call.operation._build_response(client=client, response=response)
+
+
+def _reply_data(message: Mapping[str, Any]) -> Any:
+    # The documented reply is {"id", "data"}; tolerate an error form without "data".
+    if "data" in message:
+        return message["data"]
+    return {k: v for k, v in message.items() if k != "id"}
+
+
+class _Refused(Exception):
+    """The upgrade was refused with 401/403: answered as that status (nothing was sent)."""
+
+    def __init__(self, status: int, body: bytes) -> None:
+        super().__init__(status)
+        self.status = status
+        self.body = body
+
+
+class _Dropped:
+    """Marker handed to waiters when the connection closed before their reply."""
+
+
+_DROPPED = _Dropped()
+
+
+def _dropped_error(url: str) -> httpx.RemoteProtocolError:
+    return httpx.RemoteProtocolError(
+        "the WebSocket connection closed before the reply arrived", request=httpx.Request("GET", url)
+    )
+
+
+def _timeout_error(url: str) -> httpx.ReadTimeout:
+    return httpx.ReadTimeout("no reply on the WebSocket within the timeout", request=httpx.Request("GET", url))
+
+
+def _connect_failure(exc: BaseException, url: str) -> Exception:
+    """A failure to open the connection, as the httpx exception the REST path would raise."""
+    request = httpx.Request("GET", url)
+    if isinstance(exc, InvalidStatus):
+        status = exc.response.status_code
+        if status in (401, 403):
+            return _Refused(status, bytes(exc.response.body or b""))
+        return httpx.ConnectError(f"WebSocket upgrade refused with HTTP {status}", request=request)
+    if isinstance(exc, TimeoutError):
+        return httpx.ConnectTimeout("timed out opening the WebSocket connection", request=request)
+    if isinstance(exc, InvalidURI):
+        return httpx.InvalidURL(str(exc))
+    return httpx.ConnectError(f"could not open the WebSocket connection ({type(exc).__name__})", request=request)
+
+
+def _connect_options(url: str, token: str, timeout: float) -> dict[str, Any]:
+    host = urlsplit(url).hostname or ""
+    options: dict[str, Any] = {
+        "additional_headers": {"Authorization": f"Bearer {token}"},
+        "user_agent_header": "orderbridge",
+        "open_timeout": timeout,
+        "close_timeout": min(timeout, 5.0),
+        "ping_interval": PING_INTERVAL,
+        "ping_timeout": PING_INTERVAL,
+        "logger": wire_log,
+    }
+    if _is_loopback(host):
+        options["proxy"] = None  # a loopback sandbox is never reached through a proxy
+    return options
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _retrying(sleep: Any) -> dict[str, Any]:
+    return {
+        "stop": tenacity.stop_after_attempt(CONNECT_ATTEMPTS),
+        "wait": _CONNECT_BACKOFF,
+        "retry": tenacity.retry_if_exception_type((httpx.ConnectError, httpx.ConnectTimeout)),
+        "reraise": True,
+        "sleep": sleep,
+    }
+
+
+def _encode(rid: str, api: str, args: Mapping[str, Any]) -> str:
+    return json.dumps({"action": "rpc", "id": rid, "api": api, "args": args})
+
+
+def _decode(message: str | bytes) -> tuple[str, Any] | None:
+    """``(id, data)`` of a reply; None for anything else (pong, market data, garbage)."""
+    try:
+        parsed = json.loads(message)
+    except ValueError:
+        log.debug("orderbridge: ignored a non-JSON WebSocket message")
+        return None
+    if not isinstance(parsed, dict) or not isinstance(parsed.get("id"), str):
+        return None
+    return parsed["id"], _reply_data(parsed)
+
+
+# -- sync -------------------------------------------------------------------------------------------
+class _Waiter:
+    def __init__(self) -> None:
+        self.event = threading.Event()
+        self.data: Any = _DROPPED
+
+
+class _SyncLink:
+    """One open connection and the thread that reads its replies."""
+
+    def __init__(self, conn: SyncConnection) -> None:
+        self.conn = conn
+        self._waiters: dict[str, _Waiter] = {}
+        self._lock = threading.Lock()
+        self._done = False
+        self._reader = threading.Thread(target=self._read, name="orderbridge-ws-reader", daemon=True)
+        self._reader.start()
+
+    @property
+    def open(self) -> bool:
+        return not self._done and self.conn.protocol.state is State.OPEN
+
+    def _read(self) -> None:
+        try:
+            for message in self.conn:
+                decoded = _decode(message)
+                if decoded is None:
+                    continue
+                with self._lock:
+                    waiter = self._waiters.pop(decoded[0], None)
+                if waiter is None:
+                    log.debug("orderbridge: WebSocket reply for no pending request (late or unknown id)")
+                    continue
+                waiter.data = decoded[1]
+                waiter.event.set()
+        except ConnectionClosed:
+            pass
+        except Exception:  # the reader must not die silently with waiters pending
+            log.exception("orderbridge: WebSocket reader failed")
+        finally:
+            with self._lock:
+                self._done = True
+                pending = list(self._waiters.values())
+                self._waiters.clear()
+            for waiter in pending:
+                waiter.event.set()  # data stays _DROPPED
+
+    def request(self, api: str, args: Mapping[str, Any], timeout: float, url: str) -> Any:
+        rid = uuid.uuid4().hex
+        waiter = _Waiter()
+        with self._lock:
+            if self._done:
+                raise _dropped_error(url)
+            self._waiters[rid] = waiter
+        try:
+            self.conn.send(_encode(rid, api, args))
+        except ConnectionClosed as exc:
+            self._forget(rid)
+            raise _dropped_error(url) from exc
+        if not waiter.event.wait(timeout):
+            self._forget(rid)
+            raise _timeout_error(url)
+        if waiter.data is _DROPPED:
+            raise _dropped_error(url)
+        return waiter.data
+
+    def ping(self) -> None:
+        with contextlib.suppress(ConnectionClosed):
+            self.conn.send(_PING)
+
+    def _forget(self, rid: str) -> None:
+        with self._lock:
+            self._waiters.pop(rid, None)
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self.conn.close()
+        self._reader.join(timeout=5)
+
+
+class WebSocketSession(Session):
+    """A :class:`Session` whose calls travel as CrossTrade RPC messages (module docstring)."""
+
+    def __init__(self, settings: Settings, adapter: Adapter, *, ping_interval: float = PING_INTERVAL) -> None:
+        super().__init__(settings, adapter)
+        self.url = websocket_url(settings.base_url)
+        self.connects = 0
+        """How many times this session opened its WebSocket connection."""
+        self._ping_interval = ping_interval
+        self._link: _SyncLink | None = None
+        self._link_lock = threading.Lock()
+        self._closed = threading.Event()
+        self._pinger: threading.Thread | None = None
+
+    @property
+    def connected(self) -> bool:
+        """Whether the connection is open now (it is opened on first use and after a drop)."""
+        link = self._link
+        return link is not None and link.open
+
+    def __enter__(self) -> WebSocketSession:
+        return self
+
+    def close(self) -> None:
+        """Close the WebSocket connection and stop the keep-alive."""
+        self._closed.set()
+        with self._link_lock:
+            link, self._link = self._link, None
+        if link is not None:
+            link.close()
+        if self._pinger is not None:
+            self._pinger.join(timeout=5)
+        super().close()
+
+    def _send_once(self, call: Call) -> Any:
+        reset_last_response()
+        api, args = rpc_request(call, self.broker)
+        try:
+            link = self._connected()
+        except _Refused as refused:
+            return reply_response(call, self._api, refused.status, refused.body, self.url)
+        data = link.request(api, args, self.settings.timeout, self.url)
+        return reply_response(call, self._api, reply_status(data, api), json.dumps(data).encode(), self.url)
+
+    def _connected(self) -> _SyncLink:
+        with self._link_lock:
+            if self._closed.is_set():
+                raise RuntimeError("the WebSocket session is closed")
+            link = self._link
+            if link is not None and link.open:
+                return link
+            if link is not None:
+                link.close()
+            link = self._link = _SyncLink(self._open())
+            self.connects += 1
+            if self._pinger is None:
+                self._pinger = threading.Thread(target=self._keepalive, name="orderbridge-ws-ping", daemon=True)
+                self._pinger.start()
+            return link
+
+    def _open(self) -> SyncConnection:
+        token = self.settings.secret("token")
+        options = _connect_options(self.url, token, self.settings.timeout)
+        for attempt in tenacity.Retrying(**_retrying(self._sleep)):
+            with attempt:
+                try:
+                    # legacy=True: a connection this session manages, not a context manager.
+                    connection: SyncConnection = sync_connect(self.url, legacy=True, **options)
+                    return connection
+                except (OSError, WebSocketException) as exc:
+                    raise _connect_failure(exc, self.url) from exc
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _keepalive(self) -> None:
+        while not self._closed.wait(self._ping_interval):
+            link = self._link
+            if link is not None and link.open:
+                link.ping()
+
+
+# -- async ------------------------------------------------------------------------------------------
+class _AsyncLink:
+    """The async twin of :class:`_SyncLink` (a reader task instead of a thread)."""
+
+    def __init__(self, conn: AsyncConnection) -> None:
+        self.conn = conn
+        self._waiters: dict[str, asyncio.Future[Any]] = {}
+        self._done = False
+        self._reader = asyncio.get_running_loop().create_task(self._read())
+
+    @property
+    def open(self) -> bool:
+        return not self._done and self.conn.protocol.state is State.OPEN
+
+    async def _read(self) -> None:
+        try:
+            async for message in self.conn:
+                decoded = _decode(message)
+                if decoded is None:
+                    continue
+                future = self._waiters.pop(decoded[0], None)
+                if future is None or future.done():
+                    log.debug("orderbridge: WebSocket reply for no pending request (late or unknown id)")
+                    continue
+                future.set_result(decoded[1])
+        except ConnectionClosed:
+            pass
+        except Exception:
+            log.exception("orderbridge: WebSocket reader failed")
+        finally:
+            self._done = True
+            pending = list(self._waiters.values())
+            self._waiters.clear()
+            for future in pending:
+                if not future.done():
+                    future.set_result(_DROPPED)
+
+    async def request(self, api: str, args: Mapping[str, Any], timeout: float, url: str) -> Any:
+        if self._done:
+            raise _dropped_error(url)
+        rid = uuid.uuid4().hex
+        future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+        self._waiters[rid] = future
+        try:
+            try:
+                await self.conn.send(_encode(rid, api, args))
+            except ConnectionClosed as exc:
+                raise _dropped_error(url) from exc
+            try:
+                async with asyncio.timeout(timeout):
+                    data = await future
+            except TimeoutError:
+                raise _timeout_error(url) from None
+        finally:
+            self._waiters.pop(rid, None)
+        if data is _DROPPED:
+            raise _dropped_error(url)
+        return data
+
+    async def ping(self) -> None:
+        with contextlib.suppress(ConnectionClosed):
+            await self.conn.send(_PING)
+
+    async def close(self) -> None:
+        with contextlib.suppress(Exception):
+            await self.conn.close()
+        with contextlib.suppress(Exception):
+            await self._reader
+
+
+class AsyncWebSocketSession(AsyncSession):
+    """The async twin of :class:`WebSocketSession`."""
+
+    def __init__(self, settings: Settings, adapter: Adapter, *, ping_interval: float = PING_INTERVAL) -> None:
+        super().__init__(settings, adapter)
+        self.url = websocket_url(settings.base_url)
+        self.connects = 0
+        self._ping_interval = ping_interval
+        self._link: _AsyncLink | None = None
+        self._link_lock = asyncio.Lock()
+        self._closed = False
+        self._pinger: asyncio.Task[None] | None = None
+
+    @property
+    def connected(self) -> bool:
+        link = self._link
+        return link is not None and link.open
+
+    async def __aenter__(self) -> AsyncWebSocketSession:
+        return self
+
+    async def aclose(self) -> None:
+        """Close the WebSocket connection and stop the keep-alive."""
+        self._closed = True
+        if self._pinger is not None:
+            self._pinger.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._pinger
+        link, self._link = self._link, None
+        if link is not None:
+            await link.close()
+        await super().aclose()
+
+    async def _send_once(self, call: Call) -> Any:
+        reset_last_response()
+        api, args = rpc_request(call, self.broker)
+        try:
+            link = await self._connected()
+        except _Refused as refused:
+            return reply_response(call, self._api, refused.status, refused.body, self.url)
+        data = await link.request(api, args, self.settings.timeout, self.url)
+        return reply_response(call, self._api, reply_status(data, api), json.dumps(data).encode(), self.url)
+
+    async def _connected(self) -> _AsyncLink:
+        async with self._link_lock:
+            if self._closed:
+                raise RuntimeError("the WebSocket session is closed")
+            link = self._link
+            if link is not None and link.open:
+                return link
+            if link is not None:
+                await link.close()
+            link = self._link = _AsyncLink(await self._open())
+            self.connects += 1
+            if self._pinger is None:
+                self._pinger = asyncio.get_running_loop().create_task(self._keepalive())
+            return link
+
+    async def _open(self) -> AsyncConnection:
+        token = self.settings.secret("token")
+        options = _connect_options(self.url, token, self.settings.timeout)
+        async for attempt in tenacity.AsyncRetrying(**_retrying(self._sleep)):
+            with attempt:
+                try:
+                    connection: AsyncConnection = await async_connect(self.url, **options)
+                    return connection
+                except (OSError, WebSocketException, TimeoutError) as exc:
+                    raise _connect_failure(exc, self.url) from exc
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    async def _keepalive(self) -> None:
+        while True:
+            await asyncio.sleep(self._ping_interval)
+            link = self._link
+            if link is not None and link.open:
+                await link.ping()
+
+
+def open_session(
+    settings: Settings,
+    adapter: Adapter,
+    *,
+    asynchronous: bool,
+    ping_interval: float = PING_INTERVAL,
+) -> WebSocketSession | AsyncWebSocketSession:
+    """A CrossTrade session over the WebSocket RPC (called by :func:`orderbridge.connect` and
+    :func:`orderbridge.connect_async` with ``transport="websocket"``). Nothing is opened until
+    the first call."""
+    if asynchronous:
+        return AsyncWebSocketSession(settings, adapter, ping_interval=ping_interval)
+    return WebSocketSession(settings, adapter, ping_interval=ping_interval)
+
+
+__all__ = ["AsyncWebSocketSession", "WebSocketSession", "open_session", "reply_status", "rpc_request"]

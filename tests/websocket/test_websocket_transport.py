@@ -1,0 +1,199 @@
+"""``connect("crosstrade", transport="websocket")`` against the loopback sandbox: round trips
+(sync and async), correlation of concurrent requests on one connection, keep-alive, reconnects,
+and what a failing connection means."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import socket
+from concurrent.futures import ThreadPoolExecutor
+
+import attrs
+import pytest
+from _ws_support import ACCOUNT, LIMIT, MARKET, TOKEN, eventually
+
+import orderbridge as ob
+from orderbridge._adapter import get_adapter
+from orderbridge._config import resolve_settings
+from orderbridge._websocket import AsyncWebSocketSession, WebSocketSession, open_session
+from orderbridge_sandbox import SandboxServer
+
+
+def test_sync_round_trip(server: SandboxServer, ws: ob.Session) -> None:
+    assert isinstance(ws, WebSocketSession) and ws.url == server.websocket_url
+    assert not ws.connected  # nothing is opened before the first call
+    placed = ws.place_order(LIMIT, account=ACCOUNT)
+    assert placed.order_id == placed.client_order_id  # CrossTrade keeps our custom orderId
+    order = ws.get_order(placed.order_id, account=ACCOUNT)
+    assert (order.status, order.filled_quantity) == ("Working", 0)
+    assert ws.resolve(placed.client_order_id, account=ACCOUNT) == attrs.evolve(placed, status="Working")
+    assert ws.cancel_order(placed.order_id, account=ACCOUNT) is None
+    assert ws.get_order(placed.order_id, account=ACCOUNT).status == "Cancelled"
+    assert ws.connects == 1 and ws.connected
+    assert server.websockets.counts["place_order"] == 1 and server.websockets.counts["get_order"] == 3
+    assert [o.client_order_id for o in server.sandbox.orders("crosstrade")] == [placed.client_order_id]
+
+
+def test_async_round_trip(server: SandboxServer) -> None:
+    async def go() -> tuple[ob.PlacedOrder, str | None, bool]:
+        async with ob.connect_async(
+            "crosstrade", transport="websocket", base_url=server.broker_url("crosstrade"), credentials=TOKEN
+        ) as broker:
+            assert isinstance(broker, AsyncWebSocketSession)
+            placed = await broker.place_order(attrs.evolve(MARKET, flatten_first=True), account=ACCOUNT)
+            status = (await broker.get_order(placed.order_id, account=ACCOUNT)).status
+            return placed, status, broker.connected
+
+    placed, status, connected = asyncio.run(go())
+    assert status == "Filled" and connected and placed.order_id == placed.client_order_id
+    assert server.websockets.counts["flat_place_order"] == 1  # flatten_first travels as FlatPlace
+    eventually(lambda: len(server.websockets) == 0)  # closing the session closed the connection
+
+
+def test_fifty_concurrent_async_placements_share_one_connection(server: SandboxServer) -> None:
+    # The first placement's reply is held back 0.2 s, so replies arrive out of order.
+    server.sandbox.add_fault("crosstrade:place_order:latency=0.2:1")
+
+    async def go() -> tuple[list[ob.PlacedOrder], int]:
+        async with ob.connect_async(
+            "crosstrade", transport="websocket", base_url=server.broker_url("crosstrade"), credentials=TOKEN
+        ) as broker:
+            placed = await asyncio.gather(*(broker.place_order(MARKET, account=ACCOUNT) for _ in range(50)))
+            assert isinstance(broker, AsyncWebSocketSession)
+            return list(placed), broker.connects
+
+    placed, connects = asyncio.run(go())
+    assert connects == 1 and server.websockets.accepted == 1
+    assert all(p.order_id == p.client_order_id for p in placed)  # each got its own reply
+    assert len({p.order_id for p in placed}) == 50
+    assert {o.client_order_id for o in server.sandbox.orders("crosstrade")} == {p.client_order_id for p in placed}
+
+
+def test_concurrent_threads_share_one_sync_connection(server: SandboxServer, ws: ob.Session) -> None:
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        placed = list(pool.map(lambda _: ws.place_order(MARKET, account=ACCOUNT), range(24)))
+    assert len({p.order_id for p in placed}) == 24 and all(p.order_id == p.client_order_id for p in placed)
+    assert isinstance(ws, WebSocketSession) and ws.connects == 1
+
+
+@pytest.mark.parametrize("clean", [True, False], ids=["close-frame", "tcp-cut"])
+def test_reconnects_after_the_server_drops_an_idle_connection(
+    server: SandboxServer, ws: ob.Session, clean: bool
+) -> None:
+    assert isinstance(ws, WebSocketSession)
+    ws.place_order(MARKET, account=ACCOUNT)
+    assert server.websockets.drop(clean=clean) == 1
+    eventually(lambda: not ws.connected)
+    placed = ws.place_order(MARKET, account=ACCOUNT)  # reopened transparently
+    assert ws.connects == 2 and ws.connected and server.websockets.accepted == 2
+    assert len(server.sandbox.orders("crosstrade")) == 2 and placed.order_id
+
+
+def test_async_reconnects_after_a_drop(server: SandboxServer) -> None:
+    async def go() -> int:
+        async with ob.connect_async(
+            "crosstrade", transport="websocket", base_url=server.broker_url("crosstrade"), credentials=TOKEN
+        ) as broker:
+            assert isinstance(broker, AsyncWebSocketSession)
+            await broker.place_order(MARKET, account=ACCOUNT)
+            server.websockets.drop()
+            for _ in range(500):
+                if not broker.connected:
+                    break
+                await asyncio.sleep(0.01)
+            await broker.place_order(MARKET, account=ACCOUNT)
+            return broker.connects
+
+    assert asyncio.run(go()) == 2
+    assert len(server.sandbox.orders("crosstrade")) == 2
+
+
+def test_keepalive_pings(server: SandboxServer) -> None:
+    settings = resolve_settings("crosstrade", base_url=server.broker_url("crosstrade"), credentials=TOKEN)
+    adapter = get_adapter("crosstrade")
+    with open_session(settings, adapter, asynchronous=False, ping_interval=0.02) as session:
+        assert isinstance(session, WebSocketSession)
+        session.place_order(MARKET, account=ACCOUNT)
+        eventually(lambda: server.websockets.counts["ping"] >= 3)
+
+    async def go() -> None:
+        session = open_session(settings, adapter, asynchronous=True, ping_interval=0.02)
+        assert isinstance(session, AsyncWebSocketSession)
+        async with session:
+            await session.place_order(MARKET, account=ACCOUNT)
+            before = server.websockets.counts["ping"]
+            for _ in range(500):
+                if server.websockets.counts["ping"] >= before + 3:
+                    return
+                await asyncio.sleep(0.01)
+            raise AssertionError("no keep-alive pings")
+
+    asyncio.run(go())
+
+
+def _closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_no_server_is_broker_unavailable_and_nothing_was_sent() -> None:
+    url = f"http://127.0.0.1:{_closed_port()}/crosstrade"
+    session = ob.connect("crosstrade", transport="websocket", base_url=url, credentials=TOKEN)
+    with session, pytest.raises(ob.BrokerUnavailable) as failed:
+        session.place_order(MARKET, account=ACCOUNT)
+    assert failed.value.order_may_exist is False and "nothing was sent" in str(failed.value)
+
+    async def go() -> ob.OrderbridgeError:
+        async with ob.connect_async("crosstrade", transport="websocket", base_url=url, credentials=TOKEN) as broker:
+            try:
+                await broker.place_order(MARKET, account=ACCOUNT)
+            except ob.OrderbridgeError as error:
+                return error
+        raise AssertionError("placed without a server")
+
+    assert type(asyncio.run(go())) is ob.BrokerUnavailable
+
+
+def test_bad_token_is_refused_on_the_upgrade(server: SandboxServer) -> None:
+    url = server.broker_url("crosstrade")
+    session = ob.connect("crosstrade", transport="websocket", base_url=url, credentials={"token": "wrong"})
+    with session, pytest.raises(ob.AuthenticationError) as refused:
+        session.place_order(MARKET, account=ACCOUNT)
+    assert refused.value.order_may_exist is False
+    assert server.websockets.refused == 1 and server.sandbox.orders("crosstrade") == []
+
+
+def test_missing_token_is_a_configuration_error(server: SandboxServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("ORDERBRIDGE_CROSSTRADE_TOKEN", raising=False)
+    session = ob.connect("crosstrade", transport="websocket", base_url=server.broker_url("crosstrade"))
+    with session, pytest.raises(ob.ConfigurationError):
+        session.place_order(MARKET, account=ACCOUNT)
+    assert server.websockets.accepted == 0
+
+
+def test_closed_session_sends_nothing(server: SandboxServer) -> None:
+    session = ob.connect(
+        "crosstrade", transport="websocket", base_url=server.broker_url("crosstrade"), credentials=TOKEN
+    )
+    session.close()
+    with pytest.raises(ob.ConfigurationError, match="closed"):
+        session.place_order(MARKET, account=ACCOUNT)
+    assert server.websockets.accepted == 0
+
+
+def test_the_token_never_reaches_the_logs(server: SandboxServer, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
+    with ob.connect(
+        "crosstrade", transport="websocket", base_url=server.broker_url("crosstrade"), credentials=TOKEN
+    ) as session:
+        session.place_order(MARKET, account=ACCOUNT)
+    ours = "\n".join(r.getMessage() for r in caplog.records if r.name.startswith("orderbridge."))
+    assert "> Authorization: ***" in ours and "> TEXT" in ours  # the wire log is there...
+    assert "demo-token" not in ours  # ...without the secret
+
+
+def test_websocket_transport_is_crosstrade_only() -> None:
+    with pytest.raises(ob.ConfigurationError, match="crosstrade only"):
+        ob.connect("sophic", transport="websocket", credentials={"client_id": "a", "client_secret": "b"})

@@ -11,8 +11,8 @@ from __future__ import annotations
 import base64
 import datetime as _dt
 import enum
+import os
 import re
-import secrets
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from types import MappingProxyType
@@ -57,7 +57,7 @@ class TimeInForce(enum.StrEnum):
 
 def new_client_order_id() -> str:
     """A fresh client order id: 22 characters of ``[A-Za-z0-9_-]`` (128 random bits)."""
-    return base64.urlsafe_b64encode(secrets.token_bytes(16)).decode("ascii").rstrip("=")
+    return base64.urlsafe_b64encode(os.urandom(16)).decode("ascii").rstrip("=")  # os.urandom: the CSPRNG
 
 
 def to_decimal(value: object, field: str) -> Decimal | None:

@@ -7,7 +7,6 @@ Each session owns one pooled httpx client, one token and one journal of placemen
 
 from __future__ import annotations
 
-import asyncio
 import collections
 import importlib
 import threading
@@ -17,7 +16,6 @@ from typing import Any, TypeVar
 
 import attrs
 import httpx
-import tenacity
 
 from ._adapter import Adapter, BrokerOrder, get_adapter
 from ._capabilities import Capabilities
@@ -30,7 +28,7 @@ from ._errors import (
     OrderRejected,
     OutcomeUnknown,
 )
-from ._flow import Call, Flow, Grant, Sent, retry_after, unknown
+from ._flow import Call, Flow, Grant, Retry, Sent, retry_after, unknown
 from ._models import Order, PlacedOrder, new_client_order_id
 from ._transport import (
     TokenBox,
@@ -41,7 +39,6 @@ from ._transport import (
     client_options,
     is_retryable_status,
     reset_last_response,
-    retrying_kwargs,
     sync_hooks,
     unparsed_error_response,
 )
@@ -215,25 +212,36 @@ class Session(_Base):
         finally:
             anonymous.reset(token)
 
+    def _attempt(self, call: Call, cid: str | None, attempts: int, state: _Attempts) -> Sent:
+        try:
+            response = self._send_once(call)
+        except Exception as exc:  # noqa: BLE001 - every failure is classified
+            return self._evaluate_exception(call, cid, attempts, state, exc)
+        return self._evaluate(call, cid, attempts, state, response)
+
     def _send(self, call: Call, cid: str | None) -> Sent:
         if call.authenticated:
             self._ensure_token()
         state = _Attempts()
+        try:
+            return self._attempt(call, cid, 1, state)
+        except _Retryable as first:
+            if call.retry is Retry.NEVER:
+                return _settle(first)
+            failed: _Retryable | None = first
+        from ._retry import retrying
+
         attempts = 0
         try:
-            for attempt in tenacity.Retrying(**retrying_kwargs(call, self._sleep)):
+            for attempt in retrying(self._sleep):
                 with attempt:
                     attempts += 1
-                    try:
-                        response = self._send_once(call)
-                    except Exception as exc:  # noqa: BLE001 - every failure is classified
-                        return self._evaluate_exception(call, cid, attempts, state, exc)
-                    return self._evaluate(call, cid, attempts, state, response)
+                    if failed is not None:  # attempt 1 already happened above
+                        replay, failed = failed, None
+                        raise replay
+                    return self._attempt(call, cid, attempts, state)
         except _Retryable as final:
-            if final.sent is not None:
-                return final.sent
-            assert final.error is not None
-            raise final.error from None
+            return _settle(final)
         raise AssertionError("unreachable")  # pragma: no cover
 
     def _drive(self, flow: Flow[T], cid: str | None = None) -> T:
@@ -348,6 +356,8 @@ class AsyncSession(_Base):
         )
         self._api = adapter.make_client(settings.base_url)
         self._api.set_async_httpx_client(self._http)
+        import asyncio  # here, not at module level: sync users never pay for importing it
+
         self._login_lock = asyncio.Lock()
         self._sleep: Callable[[float], Any] = asyncio.sleep
 
@@ -369,25 +379,36 @@ class AsyncSession(_Base):
         finally:
             anonymous.reset(token)
 
+    async def _attempt(self, call: Call, cid: str | None, attempts: int, state: _Attempts) -> Sent:
+        try:
+            response = await self._send_once(call)
+        except Exception as exc:  # noqa: BLE001 - every failure is classified
+            return self._evaluate_exception(call, cid, attempts, state, exc)
+        return self._evaluate(call, cid, attempts, state, response)
+
     async def _send(self, call: Call, cid: str | None) -> Sent:
         if call.authenticated:
             await self._ensure_token()
         state = _Attempts()
+        try:
+            return await self._attempt(call, cid, 1, state)
+        except _Retryable as first:
+            if call.retry is Retry.NEVER:
+                return _settle(first)
+            failed: _Retryable | None = first
+        from ._retry import async_retrying
+
         attempts = 0
         try:
-            async for attempt in tenacity.AsyncRetrying(**retrying_kwargs(call, self._sleep)):
+            async for attempt in async_retrying(self._sleep):
                 with attempt:
                     attempts += 1
-                    try:
-                        response = await self._send_once(call)
-                    except Exception as exc:  # noqa: BLE001 - every failure is classified
-                        return self._evaluate_exception(call, cid, attempts, state, exc)
-                    return self._evaluate(call, cid, attempts, state, response)
+                    if failed is not None:  # attempt 1 already happened above
+                        replay, failed = failed, None
+                        raise replay
+                    return await self._attempt(call, cid, attempts, state)
         except _Retryable as final:
-            if final.sent is not None:
-                return final.sent
-            assert final.error is not None
-            raise final.error from None
+            return _settle(final)
         raise AssertionError("unreachable")  # pragma: no cover
 
     async def _drive(self, flow: Flow[T], cid: str | None = None) -> T:
@@ -442,6 +463,14 @@ class _Attempts:
     the broker (timeout after send, dropped connection, 5xx, 429)?"""
 
     ambiguous: bool = False
+
+
+def _settle(final: _Retryable) -> Sent:
+    """The last attempt's response, or raise its error (no further attempts)."""
+    if final.sent is not None:
+        return final.sent
+    assert final.error is not None
+    raise final.error from None
 
 
 def _transient(error: OrderbridgeError) -> bool:

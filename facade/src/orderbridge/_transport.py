@@ -3,7 +3,8 @@ the classification of transport failures (DESIGN.md, facade principles 2 and 6).
 
 Nothing here knows a broker. Adapters describe *what* to send (:class:`~orderbridge._flow.Call`);
 this module decides *how*: one attempt for money-moving calls at brokers that do not
-deduplicate, bounded exponential backoff (tenacity) for reads and idempotent placements, and a
+deduplicate, bounded exponential backoff (tenacity, in ``_retry``) for reads and idempotent
+placements, and a
 typed error for every failure — nothing from httpx escapes.
 """
 
@@ -16,10 +17,9 @@ from typing import Any
 
 import attrs
 import httpx
-import tenacity
 
 from ._errors import BrokerUnavailable, ConfigurationError, InvalidOrder, OrderbridgeError, UnexpectedResponse
-from ._flow import Call, Retry, Sent, unknown
+from ._flow import Call, Sent, unknown
 
 log = logging.getLogger("orderbridge")
 
@@ -100,29 +100,6 @@ class _Retryable(Exception):
         self.sent = sent
         self.error = error
         self.wait = wait
-
-
-def _wait(state: tenacity.RetryCallState) -> float:
-    exc = state.outcome.exception() if state.outcome else None
-    if isinstance(exc, _Retryable) and exc.wait is not None:
-        return min(exc.wait, MAX_BACKOFF)
-    return _BACKOFF(state)
-
-
-_BACKOFF = tenacity.wait_exponential_jitter(multiplier=0.1, max=MAX_BACKOFF, jitter=0.1)
-
-
-def retrying_kwargs(call: Call, sleep: Callable[[float], Any] | None = None) -> dict[str, Any]:
-    attempts = 1 if call.retry is Retry.NEVER else MAX_ATTEMPTS
-    kwargs: dict[str, Any] = {
-        "stop": tenacity.stop_after_attempt(attempts),
-        "wait": _wait,
-        "retry": tenacity.retry_if_exception_type(_Retryable),
-        "reraise": True,
-    }
-    if sleep is not None:
-        kwargs["sleep"] = sleep
-    return kwargs
 
 
 def classify_exception(exc: BaseException, call: Call, broker: str, client_order_id: str | None) -> OrderbridgeError:

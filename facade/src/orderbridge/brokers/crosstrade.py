@@ -76,7 +76,7 @@ class CrossTradeAdapter(Adapter):
         if order.stop_price is not None:
             wire["stopPrice"] = wire_number(order.stop_price, "stop_price", self.name)
         wire = merge_extras(wire, order.extras, EXTRAS, broker=self.name)
-        return build_request(PlaceOrderRequest, wire, self.name)
+        return build_request(PlaceOrderRequest, wire, self.name, extras=bool(order.extras))
 
     def place(self, order: Order, account: str, settings: Settings) -> Flow[PlacedOrder]:
         cid = order.client_order_id

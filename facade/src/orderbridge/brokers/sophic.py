@@ -101,7 +101,7 @@ class SophicAdapter(Adapter):
         if order.quantity is not None:
             wire["quantity"] = decimal_text(order.quantity)
         wire = merge_extras(wire, order.extras, EXTRAS, broker=self.name, decimals_as_text=True)
-        return build_request(PlaceOrderRequest, wire, self.name)
+        return build_request(PlaceOrderRequest, wire, self.name, extras=bool(order.extras))
 
     def place(self, order: Order, account: str, settings: Settings) -> Flow[PlacedOrder]:
         cid = order.client_order_id

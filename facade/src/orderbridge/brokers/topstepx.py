@@ -137,7 +137,7 @@ class TopstepXAdapter(Adapter):
             if value is not None:
                 wire[key] = wire_number(value, field, self.name)
         wire = merge_extras(wire, order.extras, EXTRAS, broker=self.name)
-        return build_request(PlaceOrderRequest, wire, self.name)
+        return build_request(PlaceOrderRequest, wire, self.name, extras=bool(order.extras))
 
     def place(self, order: Order, account: str, settings: Settings) -> Flow[PlacedOrder]:
         cid = order.client_order_id

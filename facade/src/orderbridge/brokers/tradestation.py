@@ -172,7 +172,7 @@ class TradeStationAdapter(Adapter):
             wire["StopPrice"] = decimal_text(order.stop_price)
         wire = merge_extras(wire, order.extras, allowed, broker=self.name, decimals_as_text=True)
         wire.setdefault("AssetType", default_asset)
-        return build_request(model, wire, self.name)
+        return build_request(model, wire, self.name, extras=bool(order.extras))
 
     def place(self, order: Order, account: str, settings: Settings) -> Flow[PlacedOrder]:
         cid = order.client_order_id

@@ -29,6 +29,8 @@ TEST_TOOLS = [
     *SPEC_TOOLS,
 ]
 
+BENCH_TOOLS = ["requests==2.34.2", "trustme==1.2.1"]
+
 nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.download_python = "never"
 nox.options.reuse_venv = "yes"
@@ -110,3 +112,15 @@ def demo(session: nox.Session) -> None:
     """The main job end to end: orderbridge against the sandbox over loopback HTTP."""
     install_project(session)
     session.run("python", "demo/run.py")
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Benchmarks (issue 6): print the tables, write benchmarks/results/latest.json.
+
+    ``nox -s bench -- --quick`` is the smoke mode; other arguments go to benchmarks/run.py.
+    The generator is installed because section 5 times it.
+    """
+    session.install(*GENERATOR, *BENCH_TOOLS)
+    install_project(session)
+    session.run("python", "benchmarks/run.py", *session.posargs)

@@ -7,9 +7,9 @@ fixed transport as section 1 (µs per call, median of rounds):
   validation (``Session._prepare``);
 * ``request_model``: the adapter's flow up to its first ``Call`` — mapping the ``Order`` to the
   generated request model (``from_dict``) and the ``conform`` type check;
-* ``conform``: the type check alone (part of ``request_model``);
-* ``retry_policy``: building and entering one ``tenacity.Retrying`` attempt (what ``_send``
-  wraps around every call, also for calls that are never retried);
+* ``conform``: the type check alone (run by ``request_model`` only when the order has extras);
+* ``evaluate``: the session's per-attempt bookkeeping on a response (status check, retry
+  decision); tenacity is entered only after a failed first attempt of a retryable call;
 * ``http_call``: the generated ``sync_detailed`` through the session's httpx client (bearer
   auth flow, response hook, context variables) — compare with section 1 (b);
 * ``classify``: the flow's outcome classification after the response (``PlacedOrder``); the
@@ -62,25 +62,21 @@ def _steps(session: Any, order: Any, account: str, wire: Wire, transport: httpx.
     except Exception as exc:
         steps["conform"] = f"n/a: {type(exc).__name__}: {exc}"
     try:
-        import tenacity
-
-        retrying_kwargs = importlib.import_module("orderbridge._transport").retrying_kwargs
-
-        def retry_policy() -> None:
-            for attempt in tenacity.Retrying(**retrying_kwargs(call, session._sleep)):
-                with attempt:
-                    return
-
-        retry_policy()
-        steps["retry_policy"] = retry_policy
-    except Exception as exc:
-        steps["retry_policy"] = f"n/a: {type(exc).__name__}: {exc}"
-    try:
         response = session._send_once(call)
         steps["http_call"] = lambda: session._send_once(call)
     except Exception as exc:
         steps["http_call"] = f"n/a: {type(exc).__name__}: {exc}"
         return steps
+    try:
+        attempts_cls = importlib.import_module("orderbridge._session")._Attempts
+
+        def evaluate() -> None:
+            session._evaluate(call, None, 1, attempts_cls(), response)
+
+        evaluate()
+        steps["evaluate"] = evaluate
+    except Exception as exc:
+        steps["evaluate"] = f"n/a: {type(exc).__name__}: {exc}"
     try:
         sent_cls = importlib.import_module("orderbridge._flow").Sent
         sent = sent_cls(response)
@@ -140,7 +136,7 @@ def _components_broker(
         gen_client.get_httpx_client().close()
     entry: dict[str, Any] = {name: round(summary(v)["median"], 2) for name, v in samples.items()}
     entry.update({name: fn for name, fn in steps.items() if isinstance(fn, str)})
-    parts = ("prepare", "request_model", "retry_policy", "http_call", "classify")
+    parts = ("prepare", "request_model", "evaluate", "http_call", "classify")
     if all(isinstance(entry.get(p), float) for p in parts):
         entry["sum_of_steps"] = round(sum(entry[p] for p in parts), 2)
     return entry

@@ -140,7 +140,7 @@ def render_inprocess(res: dict[str, Any], plan: Plan) -> str:
 
 
 def render_attribution(res: dict[str, Any]) -> str:
-    steps = ["prepare", "request_model", "conform", "retry_policy", "http_call", "classify"]
+    steps = ["prepare", "request_model", "conform", "evaluate", "http_call", "classify"]
     rows = []
     for b in BROKERS:
         e = res[b]
@@ -151,7 +151,7 @@ def render_attribution(res: dict[str, Any]) -> str:
         rows.append(cells)
     notes = sorted({f"{s}: {v}" for e in res.values() for s, v in e.items() if isinstance(v, str)})
     return table(
-        "1b. Where the in-process orderbridge time goes — µs/call per step (conform is part of request_model)",
+        "1b. Where the in-process orderbridge time goes — µs/call per step (conform runs only for orders with extras)",
         ["broker", *steps, "1(b) generated", "total"],
         rows,
         "\n".join(notes),

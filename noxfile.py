@@ -108,6 +108,23 @@ def tests(session: nox.Session) -> None:
 
 
 @nox.session
+def reliability(session: nox.Session) -> None:
+    """Fault matrix, invariants, bad-input fuzzing and the secrets audit (also part of ``tests``);
+    prints the summary: faults injected, duplicates, unclassified exceptions, leaks."""
+    session.install(*TEST_TOOLS)
+    install_project(session)
+    session.run(
+        "pytest",
+        "tests/reliability",
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        *session.posargs,
+        env={"ORDERBRIDGE_SPECS_DIR": str(ROOT / "specs")},
+    )
+
+
+@nox.session
 def demo(session: nox.Session) -> None:
     """The main job end to end: orderbridge against the sandbox over loopback HTTP."""
     install_project(session)

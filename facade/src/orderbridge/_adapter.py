@@ -92,14 +92,21 @@ class Adapter:
         return NotSupported(f"{feature} is not supported: {why}", feature=feature, broker=self.name)
 
     def fail(
-        self, sent: Sent, what: str, *, money_moving: bool, client_order_id: str | None = None
+        self,
+        sent: Sent,
+        what: str,
+        *,
+        money_moving: bool,
+        client_order_id: str | None = None,
+        secret_body: bool = False,
     ) -> OrderbridgeError:
         """The error for a status the operation's own table did not settle.
 
         401 is :class:`AuthenticationError` (the auth layer refused before processing).
         Money-moving calls: anything else that is not a documented definitive refusal may have
         been processed, so it is :class:`OutcomeUnknown` (``origin`` ``http_<status>`` or
-        ``rate_limited``). Reads: 429 ->
+        ``rate_limited``). ``secret_body`` (token endpoints) keeps the body off the error.
+        Reads: 429 ->
         :class:`RateLimited`, 5xx -> :class:`BrokerUnavailable`, else
         :class:`UnexpectedResponse`.
         """
@@ -115,7 +122,10 @@ class Adapter:
             return rate_limited(self.name, sent, what)
         if status >= 500:
             return BrokerUnavailable(f"{what}: broker error HTTP {status} after retries", broker=self.name)
-        return unexpected(self.name, sent, what)
+        error = unexpected(self.name, sent, what)
+        if secret_body:  # a token endpoint's answer may carry a live token
+            error.content = b""
+        return error
 
 
 _MODULES = {

@@ -84,6 +84,8 @@ class _FromDict(Protocol):
     @classmethod
     def from_dict(cls, src_dict: Any) -> Any: ...
 
+    def to_dict(self) -> dict[str, Any]: ...
+
 
 M = TypeVar("M", bound=_FromDict)
 
@@ -103,4 +105,12 @@ def build_request(model: type[M], wire: dict[str, Any], broker: str, *, extras: 
         raise InvalidOrder(f"extras do not fit {model.__name__}: {exc}", field="extras", broker=broker) from None
     if extras:
         conform(request, broker)
+        emitted = request.to_dict()
+        for key, value in wire.items():
+            if emitted.get(key) != value:
+                raise InvalidOrder(
+                    f"{key}={value!r} does not survive {model.__name__} (sent as {emitted.get(key)!r})",
+                    field="extras",
+                    broker=broker,
+                )
     return request

@@ -276,6 +276,8 @@ class Order:
     def __attrs_post_init__(self) -> None:
         if self.side is None:
             raise InvalidOrder("side is required", field="side")
+        if self.type is None:
+            raise InvalidOrder("type is required (omit it for a market order)", field="type")
         if (self.quantity is None) == (self.cash_amount is None):
             raise InvalidOrder("give exactly one of quantity and cash_amount", field="quantity")
         needed = _PRICES_BY_TYPE[self.type]

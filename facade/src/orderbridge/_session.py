@@ -45,6 +45,8 @@ from ._transport import (
 
 T = TypeVar("T")
 
+MAX_ID_LENGTH = 255
+"""Longest account / order / client order id accepted (Sophic's documented limit, the lowest)."""
 JOURNAL_SIZE = 100_000
 """Placements remembered per session for ``resolve`` (oldest dropped first)."""
 REFRESH_MARGIN = 0.1
@@ -79,13 +81,32 @@ class _Base:
     def _prepare(self, order: Order, account: str) -> Order:
         if not isinstance(order, Order):
             raise InvalidOrder(f"expected an orderbridge.Order, got {type(order).__name__}", field="order")
-        if not isinstance(account, str) or not account.strip():
-            raise InvalidOrder("account must be a non-empty string", field="account", broker=self.broker)
+        self._check_id(account, "account")
         self.capabilities.check(order)
         if order.client_order_id is None:
             order = attrs.evolve(order, client_order_id=new_client_order_id())
         self.adapter.validate(order, account)
         return order
+
+    def _check_id(self, value: object, field: str) -> str:
+        """Refuse an id that cannot travel as one path segment, before anything is sent.
+
+        The generated clients percent-encode path parameters but leave ``.`` alone, and a
+        ``.`` or ``..`` segment is folded away by URL normalisation: CrossTrade
+        ``cancel_order(".")`` would become the account's cancel-all endpoint.
+        """
+        if not isinstance(value, str) or not value.strip():
+            raise InvalidOrder(f"{field} must be a non-empty string", field=field, broker=self.broker)
+        if value in (".", "..") or any(ord(c) < 32 or ord(c) == 127 for c in value):
+            raise InvalidOrder(f"{field} {value!r} is not a usable id", field=field, broker=self.broker)
+        if len(value) > MAX_ID_LENGTH:
+            raise InvalidOrder(f"{field} is longer than {MAX_ID_LENGTH} characters", field=field, broker=self.broker)
+        return value
+
+    def _ids(self, account: str, **ids: str) -> None:
+        self._check_id(account, "account")
+        for field, value in ids.items():
+            self._check_id(value, field)
 
     def _record(self, account: str, order: Order) -> None:
         """Journal a placement before its first attempt (Sophic's resolve replays it)."""
@@ -308,7 +329,8 @@ class Session(_Base):
             OrderRejected: the broker says no such order (``code_name`` names why).
             NotSupported, AuthenticationError, RateLimited, BrokerUnavailable, UnexpectedResponse.
         """
-        return self._drive(self.adapter.get_order(str(order_id), account, self.settings))
+        self._ids(account, order_id=order_id)
+        return self._drive(self.adapter.get_order(order_id, account, self.settings))
 
     def cancel_order(self, order_id: str, *, account: str) -> None:
         """Ask the broker to cancel an order. Never retried. Returns when the broker accepted
@@ -322,7 +344,8 @@ class Session(_Base):
             OutcomeUnknown: the cancel may or may not have been applied; read the order again.
             NotSupported: the broker has no cancel (Sophic).
         """
-        return self._drive(self.adapter.cancel(str(order_id), account, self.settings))
+        self._ids(account, order_id=order_id)
+        return self._drive(self.adapter.cancel(order_id, account, self.settings))
 
     def resolve(self, client_order_id: str, *, account: str) -> PlacedOrder | None:
         """Find the order placed with ``client_order_id`` after an :class:`OutcomeUnknown`.
@@ -332,12 +355,14 @@ class Session(_Base):
 
         How (see :attr:`Capabilities.resolve`): topstepx ``search_orders`` over the last 7 days
         matched on ``customTag``; crosstrade ``get_order`` with the custom ``orderId``; sophic
-        replays the placement recorded in this session with the same ``Idempotency-Key``
-        (Sophic returns the stored result, so nothing is placed twice).
+        replays the placement recorded in this session with the same ``Idempotency-Key``:
+        Sophic returns the stored result when the first attempt arrived, and otherwise places
+        the order now — once, whatever happens — so for Sophic it never returns ``None``.
 
         Raises:
             NotSupported: the broker offers no lookup by client id (TradeStation), with why.
         """
+        self._ids(account, client_order_id=client_order_id)
         recorded = self._journal.get((account, client_order_id))
         return self._drive(self.adapter.resolve(client_order_id, account, self.settings, recorded), client_order_id)
 
@@ -443,14 +468,17 @@ class AsyncSession(_Base):
 
     async def get_order(self, order_id: str, *, account: str) -> BrokerOrder:
         """Async twin of :meth:`Session.get_order`."""
-        return await self._drive(self.adapter.get_order(str(order_id), account, self.settings))
+        self._ids(account, order_id=order_id)
+        return await self._drive(self.adapter.get_order(order_id, account, self.settings))
 
     async def cancel_order(self, order_id: str, *, account: str) -> None:
         """Async twin of :meth:`Session.cancel_order`."""
-        return await self._drive(self.adapter.cancel(str(order_id), account, self.settings))
+        self._ids(account, order_id=order_id)
+        return await self._drive(self.adapter.cancel(order_id, account, self.settings))
 
     async def resolve(self, client_order_id: str, *, account: str) -> PlacedOrder | None:
         """Async twin of :meth:`Session.resolve`."""
+        self._ids(account, client_order_id=client_order_id)
         recorded = self._journal.get((account, client_order_id))
         return await self._drive(
             self.adapter.resolve(client_order_id, account, self.settings, recorded), client_order_id

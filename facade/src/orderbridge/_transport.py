@@ -60,12 +60,24 @@ class BearerAuth(httpx.Auth):
         yield request
 
 
+_request_started: contextvars.ContextVar[bool] = contextvars.ContextVar("orderbridge_request_started", default=False)
+"""Set by a request hook right before httpx hands the request to its transport."""
+
+
 def _remember(response: httpx.Response) -> None:
     _last_response.set(response)
 
 
 async def _aremember(response: httpx.Response) -> None:
     _last_response.set(response)
+
+
+def _started(request: httpx.Request) -> None:
+    _request_started.set(True)
+
+
+async def _astarted(request: httpx.Request) -> None:
+    _request_started.set(True)
 
 
 def client_options(timeout: float, box: TokenBox, transport: Any = None) -> dict[str, Any]:
@@ -85,11 +97,11 @@ def client_options(timeout: float, box: TokenBox, transport: Any = None) -> dict
 
 
 def sync_hooks() -> dict[str, list[Callable[..., Any]]]:
-    return {"response": [_remember]}
+    return {"request": [_started], "response": [_remember]}
 
 
 def async_hooks() -> dict[str, list[Callable[..., Any]]]:
-    return {"response": [_aremember]}
+    return {"request": [_astarted], "response": [_aremember]}
 
 
 class _Retryable(Exception):
@@ -126,6 +138,12 @@ def classify_exception(exc: BaseException, call: Call, broker: str, client_order
             return unknown(broker, client_order_id, "connection_dropped", what)
         return BrokerUnavailable(f"{what}: connection failed ({type(exc).__name__})", broker=broker)
     response = _last_response.get()
+    if response is None and _request_started.get():
+        # The request reached the transport and something other than httpx's own transport
+        # errors went wrong: bytes may have left. Ambiguous for anything that moves money.
+        if call.money_moving:
+            return unknown(broker, client_order_id, "transport_failure", what)
+        return BrokerUnavailable(f"{what}: request failed in transport ({type(exc).__name__})", broker=broker)
     if response is None:
         # No response arrived, and httpx did not fail on the wire: the request was never
         # built or sent (closed session, a body that cannot be encoded).
@@ -144,7 +162,8 @@ def classify_exception(exc: BaseException, call: Call, broker: str, client_order
         f"{what}: HTTP {status} response does not match the spec ({type(exc).__name__})",
         broker=broker,
         status_code=status,
-        content=_content(response),
+        # A token endpoint's body may hold a live token: never keep it on the error.
+        content=_content(response) if call.bearer else b"",
     )
 
 
@@ -179,4 +198,6 @@ def is_retryable_status(status: int) -> bool:
 
 
 def reset_last_response() -> None:
+    """Forget the previous attempt's request/response markers (called before each attempt)."""
     _last_response.set(None)
+    _request_started.set(False)

@@ -17,6 +17,7 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import httpx
 import yaml
@@ -122,8 +123,12 @@ class _Response:
 
 
 def spec_path(broker: str, request: httpx.Request, prefix: str = "") -> str:
-    """The request path with ``prefix`` (e.g. ``/topstepx``) and the server's own path removed."""
-    path = request.url.path
+    """The request path with ``prefix`` (e.g. ``/topstepx``) and the server's own path removed.
+
+    The path stays percent-encoded, so an encoded ``/`` or ``?`` inside one path parameter
+    (an account named ``a/b`` sent as ``a%2Fb``) still matches one template segment.
+    """
+    path = request.url.raw_path.split(b"?", 1)[0].decode("ascii")
     if prefix and path.startswith(prefix):
         path = path[len(prefix) :] or "/"
     server_path = httpx.URL(server_url(broker)).path.rstrip("/")
@@ -145,6 +150,12 @@ def validate_request(broker: str, request: httpx.Request, prefix: str = "") -> A
     """
     result = openapi(broker).unmarshal_request(as_openapi_request(broker, request, prefix))
     result.raise_for_errors()
+    # Matching ran on the encoded path; hand back path parameters as the client meant them.
+    path_params = getattr(result.parameters, "path", None)
+    if isinstance(path_params, dict):
+        for name, value in path_params.items():
+            if isinstance(value, str):
+                path_params[name] = unquote(value)
     return result
 
 

@@ -41,6 +41,8 @@ from .._flow import Call, Flow, Grant, Retry, Sent, plain, rejected, unknown
 from .._models import Order, PlacedOrder, decimal_text
 
 API_VERSION = "2026-01-01"
+MAX_ID = 255
+"""IDs are opaque, up to 255 characters (research §2.5)."""
 SIDES = {"buy": "buy", "sell": "sell"}
 EXTRAS = ("automatic_rollover", "quote")
 MAX_PLACES = {"cash_amount": 2, "quantity": 4}
@@ -52,6 +54,10 @@ class SophicAdapter(Adapter):
     client_class = AuthenticatedClient
 
     def validate(self, order: Order, account: str) -> None:
+        if len(order.instrument) > MAX_ID:
+            raise InvalidOrder(
+                f"instrument id is longer than {MAX_ID} characters", field="instrument", broker=self.name
+            )
         for field, places in MAX_PLACES.items():
             value = getattr(order, field)
             if value is not None and -value.as_tuple().exponent > places:  # type: ignore[operator]
@@ -91,7 +97,7 @@ class SophicAdapter(Adapter):
                 code_name=code,
                 broker_message=message,
             )
-        raise self.fail(sent, what, money_moving=False)
+        raise self.fail(sent, what, money_moving=False, secret_body=True)
 
     def place_request(self, order: Order) -> PlaceOrderRequest:
         """The ``PlaceOrderRequest`` for ``order`` (spec operation ``place_order``)."""

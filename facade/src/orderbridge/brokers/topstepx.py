@@ -56,6 +56,7 @@ RESOLVE_LOOKBACK = dt.timedelta(days=7)
 """How far back ``resolve`` searches orders for the customTag."""
 
 INT32_MAX = 2**31 - 1
+INT64_MAX = 2**63 - 1
 SIDES = {Side.BUY: 0, Side.SELL: 1}
 TYPES = {OrderType.LIMIT: 1, OrderType.MARKET: 2, OrderType.STOP: 4, OrderType.TRAILING_STOP: 5}
 EXTRAS = ("stopLossBracket", "takeProfitBracket", "linkedOrderId")
@@ -118,7 +119,7 @@ class TopstepXAdapter(Adapter):
             )
         if sent.status == 400:
             raise AuthenticationError("Auth/loginKey refused the request body (HTTP 400)", broker=self.name)
-        raise self.fail(sent, "Auth/loginKey", money_moving=False)
+        raise self.fail(sent, "Auth/loginKey", money_moving=False, secret_body=True)
 
     # -- place --------------------------------------------------------------------------------
     def place_request(self, order: Order, account: str) -> PlaceOrderRequest:
@@ -303,11 +304,14 @@ def _account_id(account: str) -> int:
 
 def _order_id(order_id: str) -> int:
     try:
-        return int(order_id)
+        value = int(order_id)
     except (TypeError, ValueError):
         raise InvalidOrder(
             f"TopstepX order ids are integers, got {order_id!r}", field="order_id", broker="topstepx"
         ) from None
+    if not 0 < value <= INT64_MAX:
+        raise InvalidOrder(f"TopstepX order id out of range: {order_id!r}", field="order_id", broker="topstepx")
+    return value
 
 
 ADAPTER = TopstepXAdapter()

@@ -42,9 +42,9 @@ from tradestation_client.models import (
 from .._adapter import Adapter, BrokerOrder
 from .._config import Settings
 from .._conform import build_request
-from .._errors import AuthenticationError, NotSupported, OrderNotFound, RateLimited
+from .._errors import AuthenticationError, NotSupported, OrderNotFound
 from .._extras import merge_extras
-from .._flow import Call, Flow, Grant, Retry, Sent, plain, rejected, unknown
+from .._flow import Call, Flow, Grant, Retry, Sent, plain, rate_limited, rejected, unknown
 from .._models import Order, OrderType, PlacedOrder, Side, TimeInForce, decimal_text
 
 # 20160101 (official v2) shape.
@@ -125,7 +125,7 @@ class TradeStationAdapter(Adapter):
                 code=sent.status,
                 broker_message=message,
             )
-        raise self.fail(sent, what, money_moving=False)
+        raise self.fail(sent, what, money_moving=False, secret_body=True)
 
     # -- place --------------------------------------------------------------------------------
     def place_request(self, order: Order, account: str, api_version: str) -> OrderRequest | GlobalOrderRequest:
@@ -164,7 +164,8 @@ class TradeStationAdapter(Adapter):
                 "OrderConfirmId": order.client_order_id,
             }
             if order.expire_date is not None:
-                wire["GTDDate"] = order.expire_date.strftime("%m/%d/%Y")
+                d = order.expire_date
+                wire["GTDDate"] = f"{d.month:02d}/{d.day:02d}/{d.year:04d}"  # MM/DD/YYYY, always 4-digit year
             default_asset, allowed, model = "EQ", EXTRAS_V2, OrderRequest
         if order.limit_price is not None:
             wire["LimitPrice"] = decimal_text(order.limit_price)
@@ -281,7 +282,7 @@ class TradeStationAdapter(Adapter):
             if QUOTA_TEXT in text.lower():
                 if money_moving:
                     return unknown(self.name, cid, "rate_limited", what, status_code=403)
-                return RateLimited(f"{what}: quota exceeded (HTTP 403)", broker=self.name)
+                return rate_limited(self.name, sent, f"{what}: quota exceeded")
             # Any other 403 is an authorisation refusal; the generated client hands the body
             # over as text because the spec lists text/html first for 403.
             return rejected(

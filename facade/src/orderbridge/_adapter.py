@@ -9,6 +9,7 @@ all four generated clients.
 
 from __future__ import annotations
 
+import abc
 import importlib
 from decimal import Decimal
 from typing import Any
@@ -45,9 +46,10 @@ class BrokerOrder:
     raw: Any = attrs.field(default=None, repr=False, eq=False)
 
 
-class Adapter:
+class Adapter(abc.ABC):
     """Base class of the four broker adapters. Subclasses set ``name`` and the generated
-    ``client_class`` and implement the flows."""
+    ``client_class`` and implement the flows; each flow yields the generated-client calls it
+    needs and returns the result (see :mod:`orderbridge._flow`)."""
 
     name: str = ""
     client_class: Any = None
@@ -62,25 +64,31 @@ class Adapter:
         return self.client_class(base_url=base_url, token="")
 
     # -- flows a broker implements ------------------------------------------------------------
-    def validate(self, order: Order, account: str) -> None:
-        """Broker-specific checks before sending (raise InvalidOrder / NotSupported)."""
+    def validate(self, order: Order, account: str) -> None:  # noqa: B027 - an optional hook
+        """Broker-specific checks before sending (raise InvalidOrder / NotSupported); by
+        default none beyond :meth:`Capabilities.check`."""
 
+    @abc.abstractmethod
     def login(self, settings: Settings, current: str | None) -> Flow[Grant]:
-        raise NotImplementedError
+        """Obtain a bearer token (``current`` is the token being renewed, if any)."""
 
+    @abc.abstractmethod
     def place(self, order: Order, account: str, settings: Settings) -> Flow[PlacedOrder]:
-        raise NotImplementedError
+        """Place ``order``; return the acceptance or raise the classified outcome."""
 
+    @abc.abstractmethod
     def get_order(self, order_id: str, account: str, settings: Settings) -> Flow[BrokerOrder]:
-        raise NotImplementedError
+        """Read one order by the broker's id."""
 
+    @abc.abstractmethod
     def cancel(self, order_id: str, account: str, settings: Settings) -> Flow[None]:
-        raise NotImplementedError
+        """Request cancellation of one order."""
 
+    @abc.abstractmethod
     def resolve(
         self, client_order_id: str, account: str, settings: Settings, recorded: Order | None
     ) -> Flow[PlacedOrder | None]:
-        raise NotImplementedError
+        """Find the order placed with ``client_order_id`` (``recorded``: this session's journal entry)."""
 
     # -- shared helpers -------------------------------------------------------------------------
     def static_token(self, settings: Settings, name: str) -> Flow[Grant]:

@@ -16,6 +16,7 @@ CrossTrade's WebSocket RPC: ``server.websocket_url`` on the same port, or in-pro
 ``RpcEndpoint(sandbox).answer(message, "Bearer demo-token")`` (see ``rpc``).
 
 Faults: ``sandbox.add_fault("topstepx:place_order:drop_after_record:1")`` (see ``faults``).
+Sophic webhooks: ``Sandbox(webhooks=WebhookDelivery(transport=..., target=...))`` (see ``webhooks``).
 State: ``sandbox.orders("topstepx")`` lists recorded orders with their client order ids.
 """
 
@@ -27,9 +28,11 @@ from .ids import Ids
 from .rpc import RpcAnswer, RpcEndpoint
 from .server import SandboxServer, start
 from .validation import SpecViolation
+from .webhooks import DeliveryAttempt, WebhookDelivery
 
 __all__ = [
     "Clock",
+    "DeliveryAttempt",
     "Exchange",
     "Fault",
     "FaultError",
@@ -46,5 +49,6 @@ __all__ = [
     "SandboxTransport",
     "SpecViolation",
     "SystemClock",
+    "WebhookDelivery",
     "start",
 ]

@@ -9,7 +9,10 @@ Every request goes through the same steps (:meth:`Sandbox.process`):
 4. validate the request against the spec with openapi-core (400 in the broker's shape);
 5. run the broker's handler for the ``operationId``;
 6. fire "after" faults (record-then-drop, record-then-error);
-7. in strict mode, validate the response against the spec.
+7. in strict mode, validate the response against the spec;
+8. with ``Sandbox(webhooks=WebhookDelivery(...))``, deliver the Sophic events this request
+   emitted to every active webhook, synchronously, before the response is returned (see
+   :mod:`orderbridge_sandbox.webhooks`).
 """
 
 from __future__ import annotations
@@ -24,11 +27,13 @@ from typing import Any
 import httpx
 
 from .brokers import BROKER_CLASSES, Broker, RecordedOrder
+from .brokers.sophic import Sophic
 from .clock import Clock, SystemClock
 from .faults import Fault, FaultKind, Faults, Phase
 from .ids import Ids
 from .routes import NoRoute, declared_statuses, split_prefix, table
 from .validation import check_request, check_response
+from .webhooks import DeliveryAttempt, WebhookDelivery
 from .wire import Call, Reply, decode_body, text_reply
 
 
@@ -80,6 +85,10 @@ class Sandbox:
             (documented spec gaps and undeclared fault statuses are skipped).
         faults: faults to arm at start (:class:`Fault` objects or their text form).
         sleep: how latency is waited for in synchronous use (default ``time.sleep``).
+        webhooks: deliver Sophic events to registered webhooks with this
+            :class:`~orderbridge_sandbox.webhooks.WebhookDelivery` (signed POSTs, retries; its
+            ``target``/``transport`` let a loopback or in-process receiver stand in for the
+            ``https://`` URL the spec requires). Default None: events are only recorded.
 
     Use it in-process with :meth:`transport` (``httpx.Client``/``AsyncClient``) or
     :meth:`handle` (a respx side effect), or serve it with
@@ -94,6 +103,7 @@ class Sandbox:
         strict: bool = False,
         faults: Iterable[Fault | str] = (),
         sleep: Callable[[float], Any] = time.sleep,
+        webhooks: WebhookDelivery | None = None,
     ) -> None:
         self.clock: Clock = clock or SystemClock()
         self.ids = ids or Ids()
@@ -102,6 +112,8 @@ class Sandbox:
         self.log: list[Exchange] = []
         self._sleep = sleep
         self._lock = threading.RLock()
+        self.webhooks = webhooks
+        self._pending_events: list[dict[str, Any]] = []
         self.brokers: dict[str, Broker] = {}
         self.reset()
 
@@ -110,6 +122,10 @@ class Sandbox:
         with self._lock:
             self.brokers = {name: cls(self.clock, self.ids) for name, cls in BROKER_CLASSES.items()}
             self.log.clear()
+            self._pending_events.clear()
+            sophic = self.brokers.get("sophic")
+            if isinstance(sophic, Sophic) and self.webhooks is not None:
+                sophic.event_listeners.append(self._pending_events.append)
 
     # -- public API -------------------------------------------------------------------------------
     def broker(self, name: str) -> Broker:
@@ -131,6 +147,22 @@ class Sandbox:
     def clear_faults(self) -> None:
         with self._lock:
             self.faults.clear()
+
+    def deliver_webhooks(self) -> list[DeliveryAttempt]:
+        """Deliver the Sophic events not delivered yet to every active webhook; return the
+        attempts made. :meth:`process` calls it after each request, so calling it by hand is
+        only needed after changing broker state directly. A no-op without ``webhooks``."""
+        with self._lock:
+            if self.webhooks is None:
+                return []
+            sophic = self.brokers.get("sophic")
+            made: list[DeliveryAttempt] = []
+            while self._pending_events and isinstance(sophic, Sophic):
+                event = self._pending_events.pop(0)
+                made.extend(
+                    self.webhooks.deliver(event, list(sophic.webhooks.values()), clock=self.clock, ids=self.ids)
+                )
+            return made
 
     def handle(self, request: httpx.Request) -> httpx.Response:
         """Answer one request synchronously (a ``respx`` side effect or an ``httpx.MockTransport``
@@ -176,6 +208,7 @@ class Sandbox:
             call = Call(name, match.operation, request, match.path, body)
             fired: list[Fault] = []
             reply_or_drop = self._run(broker, call, fired)
+            self.deliver_webhooks()
             delay = sum(f.delay for f in fired if f.kind is FaultKind.LATENCY)
             names = tuple(str(f) for f in fired)
             if reply_or_drop is None:

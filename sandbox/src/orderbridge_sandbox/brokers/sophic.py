@@ -29,6 +29,7 @@ import dataclasses
 import datetime as dt
 import ipaddress
 import operator
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 from urllib.parse import urlsplit
@@ -123,6 +124,9 @@ class Sophic(Broker):
         self.quotes: dict[str, dict[str, Any]] = {}
         self.events: list[dict[str, Any]] = []
         self.webhooks: dict[str, dict[str, Any]] = {}
+        self.event_listeners: list[Callable[[dict[str, Any]], None]] = []
+        """Called with each new event right after it is recorded (the sandbox queues webhook
+        deliveries this way; see :mod:`orderbridge_sandbox.webhooks`)."""
         self.tokens = TokenIssuer("orderbridge-sandbox/sophic", self.clock, self.ids)
         self.idempotency = IdempotencyStore(self.clock)
 
@@ -406,15 +410,17 @@ class Sophic(Broker):
 
     # -- orders -----------------------------------------------------------------------------------
     def _event(self, name: str, resource_id: str, resource_type: str) -> None:
-        self.events.append(
-            {
-                "id": self.ids.prefixed("evt", "sophic:event"),
-                "name": name,
-                "resource": {"id": resource_id, "resource_type": resource_type},
-                "data": {},
-                "created_at": iso_z(self.now()),
-            }
-        )
+        """Record an event (served by ``GET /events``) and tell :attr:`event_listeners`."""
+        event = {
+            "id": self.ids.prefixed("evt", "sophic:event"),
+            "name": name,
+            "resource": {"id": resource_id, "resource_type": resource_type},
+            "data": {},
+            "created_at": iso_z(self.now()),
+        }
+        self.events.append(event)
+        for listener in self.event_listeners:
+            listener(event)
 
     def _currency(self, instrument: dict[str, Any]) -> tuple[str, str]:
         """(order currency, cash currency): FX orders are in the base currency, paid in the quote one."""

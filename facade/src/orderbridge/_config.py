@@ -108,6 +108,7 @@ class Settings:
             ) from None
 
     def has(self, name: str) -> bool:
+        """Whether credential ``name`` was given (argument or environment)."""
         return name in self.credentials
 
     def secret_values(self) -> list[str]:
@@ -127,7 +128,7 @@ def check_base_url(url: str, broker: str) -> str:
         raise ConfigurationError(f"base URL must be http(s)://host[/prefix], got {url!r}", broker=broker)
     if parts.query or parts.fragment:
         raise ConfigurationError("base URL must not carry a query or fragment", broker=broker)
-    if parts.scheme == "http" and not _is_loopback(host):
+    if parts.scheme == "http" and not is_loopback(host):
         raise ConfigurationError(
             f"plain http is accepted only for loopback hosts (127.0.0.1, ::1, localhost), not {host!r}; use https",
             broker=broker,
@@ -135,7 +136,8 @@ def check_base_url(url: str, broker: str) -> str:
     return url.rstrip("/")
 
 
-def _is_loopback(host: str) -> bool:
+def is_loopback(host: str) -> bool:
+    """``localhost`` or a loopback IP address (127.0.0.0/8, ::1)."""
     if host == "localhost":
         return True
     try:

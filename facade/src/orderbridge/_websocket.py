@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import ipaddress
 import json
 import logging
 import re
@@ -54,7 +53,7 @@ from websockets.sync.client import ClientConnection as SyncConnection
 from websockets.sync.client import connect as sync_connect
 
 from ._adapter import Adapter
-from ._config import Settings
+from ._config import Settings, is_loopback
 from ._errors import NotSupported
 from ._flow import Call
 from ._session import AsyncSession, Session
@@ -239,18 +238,9 @@ def _connect_options(url: str, token: str, timeout: float) -> dict[str, Any]:
         "ping_timeout": PING_INTERVAL,
         "logger": wire_log,
     }
-    if _is_loopback(host):
+    if is_loopback(host):
         options["proxy"] = None  # a loopback sandbox is never reached through a proxy
     return options
-
-
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def _retrying(sleep: Any) -> dict[str, Any]:

@@ -23,6 +23,7 @@ class SystemClock:
     """The wall clock, in UTC."""
 
     def now(self) -> dt.datetime:
+        """The current time, timezone-aware UTC."""
         return dt.datetime.now(UTC)
 
 
@@ -38,6 +39,7 @@ class ManualClock:
         self._now = start if start.tzinfo else start.replace(tzinfo=UTC)
 
     def now(self) -> dt.datetime:
+        """The clock's current time (UTC)."""
         return self._now
 
     def advance(self, seconds: float = 0.0, **delta: float) -> dt.datetime:
@@ -46,4 +48,5 @@ class ManualClock:
         return self._now
 
     def set(self, when: dt.datetime) -> None:
+        """Jump to ``when`` (naive values are taken as UTC); it may go backwards."""
         self._now = when if when.tzinfo else when.replace(tzinfo=UTC)

@@ -29,6 +29,9 @@ from .spec import BROKERS
 
 
 class FaultKind(enum.StrEnum):
+    """What a fault does: add latency, answer an error status, throttle (429; TradeStation's
+    403 "Quota Exceeded"), or drop the connection without a response."""
+
     LATENCY = "latency"
     ERROR = "error"
     RATE_LIMIT = "rate_limit"
@@ -36,6 +39,8 @@ class FaultKind(enum.StrEnum):
 
 
 class Phase(enum.StrEnum):
+    """When a fault fires relative to the sandbox processing the request."""
+
     BEFORE = "before"
     """Fires before the request is processed (nothing is recorded)."""
     AFTER = "after"
@@ -85,12 +90,15 @@ class Fault:
     # -- constructors -------------------------------------------------------------------------
     @classmethod
     def latency(cls, broker: str, operation: str, seconds: float, times: int | None = None) -> Fault:
+        """Answer normally, ``seconds`` late (``times``: fire that many times, then disarm)."""
         return cls(broker, operation, FaultKind.LATENCY, delay=seconds, times=times)
 
     @classmethod
     def error(
         cls, broker: str, operation: str, status: int = 500, *, after_record: bool = False, times: int | None = None
     ) -> Fault:
+        """Answer ``status`` in the broker's error shape; with ``after_record`` the request is
+        processed first (an order may exist)."""
         return cls(
             broker,
             operation,
@@ -102,10 +110,13 @@ class Fault:
 
     @classmethod
     def rate_limit(cls, broker: str, operation: str, retry_after: int | None = None, times: int | None = None) -> Fault:
+        """Throttle: 429 (TradeStation: 403 "Quota Exceeded" HTML), ``Retry-After`` only when given (seconds)."""
         return cls(broker, operation, FaultKind.RATE_LIMIT, status=429, retry_after=retry_after, times=times)
 
     @classmethod
     def drop(cls, broker: str, operation: str, *, after_record: bool = False, times: int | None = None) -> Fault:
+        """Close the connection without a response; with ``after_record`` the request is
+        processed first (in-process: ``httpx.RemoteProtocolError``)."""
         return cls(broker, operation, FaultKind.DROP, Phase.AFTER if after_record else Phase.BEFORE, times=times)
 
     @classmethod

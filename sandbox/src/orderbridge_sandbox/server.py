@@ -144,10 +144,12 @@ class SandboxServer:
 
     @property
     def host(self) -> str:
+        """The bound address, e.g. ``127.0.0.1``."""
         return str(self._httpd.server_address[0])
 
     @property
     def port(self) -> int:
+        """The bound port (the free one picked when started with ``port=0``)."""
         return int(self._httpd.server_address[1])
 
     @property

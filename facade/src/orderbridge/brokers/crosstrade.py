@@ -48,6 +48,8 @@ NOT_FOUND_CODES = frozenset({"not_found", "order_not_found"})
 
 
 class CrossTradeAdapter(Adapter):
+    """CrossTrade REST v1: the flows of specs/crosstrade.yaml (see the module docstring)."""
+
     name = "crosstrade"
     client_class = AuthenticatedClient
 

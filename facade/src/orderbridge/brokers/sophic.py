@@ -50,6 +50,8 @@ MAX_PLACES = {"cash_amount": 2, "quantity": 4}
 
 
 class SophicAdapter(Adapter):
+    """Sophic Engine: the flows of specs/sophic.yaml (see the module docstring)."""
+
     name = "sophic"
     client_class = AuthenticatedClient
 

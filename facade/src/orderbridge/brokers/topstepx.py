@@ -69,6 +69,8 @@ NOT_FOUND_NAMES = frozenset({"ORDER_NOT_FOUND"})
 
 
 class TopstepXAdapter(Adapter):
+    """TopstepX / ProjectX Gateway: the flows of specs/topstepx.yaml (see the module docstring)."""
+
     name = "topstepx"
     client_class = AuthenticatedClient
 

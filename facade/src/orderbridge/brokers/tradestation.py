@@ -90,6 +90,8 @@ QUOTA_TEXT = "quota exceeded"
 
 
 class TradeStationAdapter(Adapter):
+    """TradeStation WebAPI v2: the flows of specs/tradestation.yaml (see the module docstring)."""
+
     name = "tradestation"
     client_class = AuthenticatedClient
 

@@ -3,6 +3,7 @@ and a view of its recorded orders for tests."""
 
 from __future__ import annotations
 
+import abc
 import dataclasses
 import datetime as dt
 from collections.abc import Callable
@@ -62,7 +63,7 @@ class RecordedOrder:
     cash_amount: Decimal | None = None
 
 
-class Broker:
+class Broker(abc.ABC):
     """Base class of the four broker fakes.
 
     Subclasses set ``name``, implement :meth:`auth_failure` and decorate handlers with
@@ -94,9 +95,9 @@ class Broker:
         """Where this broker reads the caller's token (default: the bearer header)."""
         return call.bearer()
 
+    @abc.abstractmethod
     def auth_failure(self, call: Call, token: str | None) -> str | None:
         """None when ``token`` may call ``call.operation``; else ``missing``/``invalid``/``expired``."""
-        raise NotImplementedError
 
     def admit(self, call: Call) -> Reply | None:
         """Checks before validation: authentication (401 in the broker's shape)."""
@@ -118,9 +119,9 @@ class Broker:
         """Last touch on every answer (e.g. Sophic's ``Request-Id`` header)."""
         return reply
 
+    @abc.abstractmethod
     def recorded_orders(self) -> list[RecordedOrder]:
         """Every order this broker recorded (each subclass knows where its orders live)."""
-        raise NotImplementedError(f"{type(self).__name__} must list its recorded orders")
 
     def book_orders(self, book: OrderBook, status_name: Callable[[BookOrder], str]) -> list[RecordedOrder]:
         """:meth:`recorded_orders` for a broker whose orders live in a shared :class:`OrderBook`;

@@ -57,7 +57,12 @@ def merge_extras(
 
 def _plain_json(value: Any, key: str, broker: str, decimals_as_text: bool) -> Any:
     """Walk nested dicts/lists: Decimals become decimal text (text brokers) or are refused
-    (JSON-number brokers); floats are refused everywhere."""
+    (JSON-number brokers); floats are refused everywhere; so are empty strings, lists and
+    objects — the specs require at least one item or character where those appear
+    (TradeStation ``OSOs`` minItems 1, ``Route`` minLength 1), and "nothing" is expressed by
+    omitting the key."""
+    if isinstance(value, (str, Mapping, list, tuple)) and len(value) == 0:
+        raise InvalidOrder(f"extras[{key!r}] contains an empty value; omit it instead", field="extras", broker=broker)
     if isinstance(value, Mapping):
         return {k: _plain_json(v, key, broker, decimals_as_text) for k, v in value.items()}
     if isinstance(value, (list, tuple)):

@@ -17,8 +17,9 @@ is a definitive refusal; :class:`OutcomeUnknown` means the order may exist — r
 ``session.resolve(error.client_order_id, account=...)`` before sending it again.
 """
 
+from ._account import Balance, Fill, FlattenReport, ItemOutcome, ItemStatus, Position
 from ._adapter import BrokerOrder
-from ._capabilities import BROKERS, Capabilities, all_capabilities, capabilities
+from ._capabilities import BROKERS, OPERATIONS, Capabilities, Support, all_capabilities, capabilities
 from ._errors import (
     AuthenticationError,
     BrokerUnavailable,
@@ -39,12 +40,18 @@ __version__ = "0.1.0"
 
 __all__ = [
     "BROKERS",
+    "OPERATIONS",
     "AsyncSession",
+    "Balance",
     "AuthenticationError",
     "BrokerOrder",
     "BrokerUnavailable",
     "Capabilities",
     "ConfigurationError",
+    "Fill",
+    "FlattenReport",
+    "ItemOutcome",
+    "ItemStatus",
     "InvalidOrder",
     "NotSupported",
     "Order",
@@ -54,9 +61,11 @@ __all__ = [
     "OrderbridgeError",
     "OutcomeUnknown",
     "PlacedOrder",
+    "Position",
     "RateLimited",
     "Session",
     "Side",
+    "Support",
     "TimeInForce",
     "UnexpectedResponse",
     "all_capabilities",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import abc
 import importlib
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import attrs
 
@@ -21,6 +21,12 @@ from ._config import Settings
 from ._errors import AuthenticationError, BrokerUnavailable, NotSupported, OrderbridgeError
 from ._flow import Flow, Grant, Sent, rate_limited, unexpected, unknown
 from ._models import Order, PlacedOrder
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from ._account import Balance, Fill, ItemOutcome, Position
+    from ._lifecycle import Modification
 
 
 @attrs.frozen(kw_only=True)
@@ -89,6 +95,45 @@ class Adapter(abc.ABC):
         self, client_order_id: str, account: str, settings: Settings, recorded: Order | None
     ) -> Flow[PlacedOrder | None]:
         """Find the order placed with ``client_order_id`` (``recorded``: this session's journal entry)."""
+
+    # -- the rest of an order's life: a broker overrides what it documents ----------------------
+    # The session checks Capabilities.operations before calling these; the defaults are the
+    # last guard (NotSupported, nothing sent).
+    def modify(self, order_id: str, account: str, change: Modification, settings: Settings) -> Flow[BrokerOrder]:
+        """Change a working order; return it as the broker now knows it (possibly a new id)."""
+        yield from self._undocumented("modify_order")
+
+    def open_orders(self, account: str, settings: Settings) -> Flow[list[BrokerOrder]]:
+        """The account's working orders."""
+        yield from self._undocumented("open_orders")
+
+    def positions(self, account: str, settings: Settings) -> Flow[list[Position]]:
+        """The account's open positions."""
+        yield from self._undocumented("positions")
+
+    def balances(self, account: str, settings: Settings) -> Flow[Balance]:
+        """The account's money."""
+        yield from self._undocumented("balances")
+
+    def fills(self, account: str, since: dt.datetime | None, settings: Settings) -> Flow[list[Fill]]:
+        """The account's executions (since ``since`` when given)."""
+        yield from self._undocumented("fills")
+
+    def close_position(self, instrument: str, account: str, quantity: Decimal | None, settings: Settings) -> Flow[None]:
+        """The broker's own close call (whole position, or ``quantity`` of it)."""
+        yield from self._undocumented("close_position")
+
+    def cancel_all(self, account: str, settings: Settings) -> Flow[list[ItemOutcome]]:
+        """The broker's own account-wide cancel call."""
+        yield from self._undocumented("cancel_all_orders")
+
+    def close_all(self, account: str, settings: Settings) -> Flow[list[ItemOutcome]]:
+        """The broker's own close-every-position call (the second half of a native flatten)."""
+        yield from self._undocumented("flatten")
+
+    def _undocumented(self, operation: str) -> Flow[NoReturn]:
+        yield from ()
+        raise self.not_supported(operation, self.capabilities.operations[operation][1])
 
     # -- shared helpers -------------------------------------------------------------------------
     def static_token(self, settings: Settings, name: str) -> Flow[Grant]:

@@ -30,6 +30,7 @@ from ._errors import (
 )
 from ._flow import Call, Flow, Grant, Retry, Sent, retry_after, unknown
 from ._models import Order, PlacedOrder, new_client_order_id
+from ._operations import AsyncOperations, SyncOperations
 from ._transport import (
     TokenBox,
     _Retryable,
@@ -193,7 +194,7 @@ class _Base:
         return error
 
 
-class Session(_Base):
+class Session(_Base, SyncOperations):
     """A synchronous broker session; use as a context manager (closes the HTTP pool).
 
     Create with :func:`orderbridge.connect`. Methods raise only
@@ -367,7 +368,7 @@ class Session(_Base):
         return self._drive(self.adapter.resolve(client_order_id, account, self.settings, recorded), client_order_id)
 
 
-class AsyncSession(_Base):
+class AsyncSession(_Base, AsyncOperations):
     """The async twin of :class:`Session`: same methods, awaited; use ``async with``."""
 
     def __init__(

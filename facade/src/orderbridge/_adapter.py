@@ -101,23 +101,23 @@ class Adapter(abc.ABC):
     # last guard (NotSupported, nothing sent).
     def modify(self, order_id: str, account: str, change: Modification, settings: Settings) -> Flow[BrokerOrder]:
         """Change a working order; return it as the broker now knows it (possibly a new id)."""
-        yield from self._undocumented("modify_order")
+        return (yield from self._undocumented("modify_order"))
 
     def open_orders(self, account: str, settings: Settings) -> Flow[list[BrokerOrder]]:
         """The account's working orders."""
-        yield from self._undocumented("open_orders")
+        return (yield from self._undocumented("open_orders"))
 
     def positions(self, account: str, settings: Settings) -> Flow[list[Position]]:
         """The account's open positions."""
-        yield from self._undocumented("positions")
+        return (yield from self._undocumented("positions"))
 
     def balances(self, account: str, settings: Settings) -> Flow[Balance]:
         """The account's money."""
-        yield from self._undocumented("balances")
+        return (yield from self._undocumented("balances"))
 
     def fills(self, account: str, since: dt.datetime | None, settings: Settings) -> Flow[list[Fill]]:
         """The account's executions (since ``since`` when given)."""
-        yield from self._undocumented("fills")
+        return (yield from self._undocumented("fills"))
 
     def close_position(self, instrument: str, account: str, quantity: Decimal | None, settings: Settings) -> Flow[None]:
         """The broker's own close call (whole position, or ``quantity`` of it)."""
@@ -125,11 +125,11 @@ class Adapter(abc.ABC):
 
     def cancel_all(self, account: str, settings: Settings) -> Flow[list[ItemOutcome]]:
         """The broker's own account-wide cancel call."""
-        yield from self._undocumented("cancel_all_orders")
+        return (yield from self._undocumented("cancel_all_orders"))
 
     def close_all(self, account: str, settings: Settings) -> Flow[list[ItemOutcome]]:
         """The broker's own close-every-position call (the second half of a native flatten)."""
-        yield from self._undocumented("flatten")
+        return (yield from self._undocumented("flatten"))
 
     def _undocumented(self, operation: str) -> Flow[NoReturn]:
         yield from ()

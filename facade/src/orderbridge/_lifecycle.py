@@ -180,7 +180,10 @@ def cancel_all_plan(adapter: Adapter, account: str, settings: Settings) -> Plan[
 
     Raises only when the working orders could not be listed (nothing was sent then)."""
     if adapter.capabilities.support("cancel_all_orders") is Support.YES:
-        outcomes: list[ItemOutcome] = (yield adapter.cancel_all(account, settings)).unwrap()
+        native = yield adapter.cancel_all(account, settings)
+        if native.error is not None:  # one call for the whole account: one item
+            return [ItemOutcome.failed("cancel", "*", native.error)]
+        outcomes: list[ItemOutcome] = native.value
         return outcomes
     orders: list[BrokerOrder] = (yield adapter.open_orders(account, settings)).unwrap()
     results = []

@@ -355,7 +355,6 @@ PARTIAL_CLOSE_DEFINITIVE = frozenset({1, 2, 3, 4, 5, 6, 9})
 POSITION_SIGN = {1: 1, 2: -1}
 """PositionType 1 Long, 2 Short (0 Undefined is not a usable direction)."""
 FILL_SIDES = {0: Side.BUY, 1: Side.SELL}
-NOT_FOUND_NAMES_LIFECYCLE = frozenset({"OrderNotFound", "PositionNotFound"})
 
 
 class TopstepXLifecycle(TopstepXAdapter):
@@ -509,7 +508,7 @@ class TopstepXLifecycle(TopstepXAdapter):
         if body.success and code == 0:  # type: ignore[attr-defined]
             return
         if not body.success and code in definitive:  # type: ignore[attr-defined]
-            cls = OrderNotFound if name in NOT_FOUND_NAMES_LIFECYCLE else OrderRejected
+            cls = OrderNotFound if name in NOT_FOUND_NAMES else OrderRejected
             raise cls(
                 f"{what} refused: {name} ({code})", broker=self.name, code=code, code_name=name, broker_message=message
             )

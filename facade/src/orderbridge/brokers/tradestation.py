@@ -374,7 +374,11 @@ class TradeStationLifecycle(TradeStationAdapter):
         current = yield from self._order_row(order_id, account, settings)
         legs = current.row.get("Legs")
         leg = Reader(legs[0], self.name, "orders", current.content) if isinstance(legs, list) and legs else None
-        type_text = leg.maybe_text("OrderType") if leg is not None else None
+        # The listing's leg names the type in OrderTypeDescription ("Limit"); OrderType itself
+        # is a numeric code in the vendor's example, text elsewhere.
+        type_text = None
+        if leg is not None:
+            type_text = leg.maybe_text("OrderTypeDescription") or leg.maybe_text("OrderType")
         order_type = REPLACE_TYPES.get(type_text or "")
         if order_type is None:
             raise NotSupported(

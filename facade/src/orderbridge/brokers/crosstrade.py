@@ -342,7 +342,7 @@ class CrossTradeLifecycle(CrossTradeAdapter):
         sent = yield Call(get_account, {"account": account}, money_moving=False, retry=Retry.READ, name=what)
         body = sent.parsed
         if sent.status in (400, 404) and isinstance(body, ErrorResponse):
-            raise self._refusal(sent, body, what, None)
+            raise self._account_refusal(sent, body, what)
         if sent.status != 200 or not isinstance(body, Account):
             raise self.fail(sent, what, money_moving=False)
         data = Reader(exact_json(sent.content, self.name, what), self.name, what, sent.content)
@@ -465,11 +465,20 @@ class CrossTradeLifecycle(CrossTradeAdapter):
             raise self._refusal(sent, body, what, None)
         raise self.fail(sent, what, money_moving=True)
 
+    def _account_refusal(self, sent: Sent, body: ErrorResponse, what: str) -> OrderRejected:
+        """An account-level read refused (unknown account, bad request): never "order not found"."""
+        error = self._refusal(sent, body, what, None)
+        if isinstance(error, OrderNotFound):
+            return rejected(
+                self.name, what, code=error.code, code_name=error.code_name, broker_message=error.broker_message
+            )
+        return error
+
     def _rows(self, sent: Sent, what: str, key: str, shapes: tuple[type, ...]) -> list[Reader]:
         """A list read (wrapper object or bare array), each row from the exact JSON text."""
         body = sent.parsed
         if sent.status in (400, 404) and isinstance(body, ErrorResponse):
-            raise self._refusal(sent, body, what, None)
+            raise self._account_refusal(sent, body, what)
         if sent.status != 200 or not isinstance(body, shapes):
             raise self.fail(sent, what, money_moving=False)
         data = exact_json(sent.content, self.name, what)

@@ -750,3 +750,53 @@ def test_capability_table_matches_the_adapter(broker: str) -> None:
     if caps.support("flatten") is ob.Support.EMULATED:
         assert caps.support("positions") is ob.Support.YES and caps.support("open_orders") is ob.Support.YES
     assert bool(caps.modify_fields) is (caps.support("modify_order") is not ob.Support.NO)
+
+
+def test_tradestation_emulated_cancel_all_sends_one_delete_per_working_order() -> None:
+    listing = _ts_listing()
+    second = dict(listing.json[0], OrderID=207885336)
+    filled = dict(listing.json[0], OrderID=207885337, Status="FLL")
+    listing.json.extend([second, filled])
+    cancelled = ex("tradestation", "/v2/orders/{order_id}", "delete", "200", "cancelled")
+    not_open = ex("tradestation", "/v2/orders/{order_id}", "delete", "400", "not_open")
+    outcomes, sent = _call(
+        TRADESTATION,
+        {
+            ("GET", TS_ORDERS): listing,
+            ("DELETE", "/v2/orders/207885335"): cancelled,
+            ("DELETE", "/v2/orders/207885336"): not_open,
+        },
+        "cancel_all_orders",
+        account="123456",
+        emulate=True,
+    )
+    assert [(r.method, r.url.path) for r in sent] == [
+        ("GET", TS_ORDERS),
+        ("DELETE", "/v2/orders/207885335"),
+        ("DELETE", "/v2/orders/207885336"),
+    ]
+    assert [(o.target, o.status) for o in outcomes] == [
+        ("207885335", ob.ItemStatus.DONE),
+        ("207885336", ob.ItemStatus.REFUSED),
+    ]
+    assert isinstance(outcomes[1].error, ob.OrderRejected)
+
+
+def test_sophic_flatten_sells_holdings_and_reports_pending_orders_refused() -> None:
+    pending = ex("sophic", "/accounts/{account_id}/pending-orders", "get", "200", "executing")
+    positions = ex("sophic", "/accounts/{account_id}/positions", "get", "200", "one_bond")
+    report, sent = _call(
+        SOPHIC,
+        {("GET", f"{SO}/pending-orders"): pending, ("GET", f"{SO}/positions"): positions},
+        "flatten",
+        account="acc_abc123",
+        emulate=True,
+    )
+    assert [(i.action, i.target, i.status) for i in report.items] == [
+        ("cancel", "ord_t6w2z8c4", ob.ItemStatus.REFUSED),
+        ("close", "ins_xyz789", ob.ItemStatus.DONE),
+    ]
+    assert type(report.items[0].error) is ob.NotSupported
+    [sell] = [r for r in sent if r.method == "POST" and r.url.path == f"{SO}/orders"]
+    assert body(sell) == {"instrument": "ins_xyz789", "side": "sell", "order_type": "market", "quantity": "100"}
+    assert sell.headers["Idempotency-Key"] == report.items[1].client_order_id

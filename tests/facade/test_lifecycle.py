@@ -800,3 +800,12 @@ def test_sophic_flatten_sells_holdings_and_reports_pending_orders_refused() -> N
     [sell] = [r for r in sent if r.method == "POST" and r.url.path == f"{SO}/orders"]
     assert body(sell) == {"instrument": "ins_xyz789", "side": "sell", "order_type": "market", "quantity": "100"}
     assert sell.headers["Idempotency-Key"] == report.items[1].client_order_id
+
+
+def test_an_ambiguous_close_says_to_read_positions() -> None:
+    error, sent = _call(
+        TOPSTEPX, {("POST", "/api/Position/closeContract"): reply(502)}, "close_position", "X", account="5"
+    )
+    assert type(error) is ob.OutcomeUnknown and error.origin == "http_502"
+    assert "read positions()" in str(error) and "resolve" not in str(error)
+    assert len(sent) == 1

@@ -137,6 +137,22 @@ def modify_unknown(error: OutcomeUnknown, order_id: str) -> OutcomeUnknown:
     return out
 
 
+def reworded_unknown(error: OrderbridgeError, action: str, hint: str) -> OrderbridgeError:
+    """An ambiguous close / cancel without a client order id: say how to reconcile it (read
+    the positions or orders again), since ``resolve`` does not apply."""
+    if not isinstance(error, OutcomeUnknown) or error.client_order_id is not None:
+        return error
+    return OutcomeUnknown(
+        f"{action}: outcome unknown ({error.origin}); it may have been applied — {hint} before sending it again",
+        broker=error.broker,
+        origin=error.origin,
+        code=error.code,
+        code_name=error.code_name,
+        broker_message=error.broker_message,
+        status_code=error.status_code,
+    )
+
+
 # -- plans -------------------------------------------------------------------------------------
 
 
@@ -165,7 +181,9 @@ def close_plan(
 ) -> Plan[None]:
     """``close_position``: the broker's call, or an opposite market order (emulated)."""
     if adapter.capabilities.support("close_position") is Support.YES:
-        (yield adapter.close_position(instrument, account, quantity, settings)).unwrap()
+        result = yield adapter.close_position(instrument, account, quantity, settings)
+        if result.error is not None:
+            raise reworded_unknown(result.error, f"close_position({instrument!r})", "read positions()")
         return None
     positions: list[Position] = (yield adapter.positions(account, settings)).unwrap()
     position = _find(positions, instrument)
@@ -182,7 +200,8 @@ def cancel_all_plan(adapter: Adapter, account: str, settings: Settings) -> Plan[
     if adapter.capabilities.support("cancel_all_orders") is Support.YES:
         native = yield adapter.cancel_all(account, settings)
         if native.error is not None:  # one call for the whole account: one item
-            return [ItemOutcome.failed("cancel", "*", native.error)]
+            error = reworded_unknown(native.error, "cancel_all_orders", "read open_orders()")
+            return [ItemOutcome.failed("cancel", "*", error)]
         outcomes: list[ItemOutcome] = native.value
         return outcomes
     orders: list[BrokerOrder] = (yield adapter.open_orders(account, settings)).unwrap()
@@ -192,7 +211,9 @@ def cancel_all_plan(adapter: Adapter, account: str, settings: Settings) -> Plan[
         if result.error is None:
             results.append(ItemOutcome.done("cancel", order.order_id))
         else:
-            results.append(ItemOutcome.failed("cancel", order.order_id, result.error))
+            hint = f"read get_order({order.order_id!r})"
+            error = reworded_unknown(result.error, f"cancel_order({order.order_id!r})", hint)
+            results.append(ItemOutcome.failed("cancel", order.order_id, error))
     return results
 
 
@@ -223,7 +244,11 @@ def flatten_plan(adapter: Adapter, account: str, settings: Settings) -> Plan[Fla
     closed: list[ItemOutcome] = []
     if native:
         result = yield adapter.close_all(account, settings)
-        closed = result.value if result.error is None else [ItemOutcome.failed("close", "*", result.error)]
+        if result.error is None:
+            closed = result.value
+        else:
+            failure = reworded_unknown(result.error, "flatten (close every position)", "read positions()")
+            closed = [ItemOutcome.failed("close", "*", failure)]
     else:
         listed = yield adapter.positions(account, settings)
         if listed.error is not None:
@@ -242,6 +267,9 @@ def _close_one(adapter: Adapter, position: Position, account: str, settings: Set
     if adapter.capabilities.support("close_position") is Support.YES:
         result = yield adapter.close_position(position.instrument, account, None, settings)
         cid = None
+        if result.error is not None:
+            what = f"close_position({position.instrument!r})"
+            result = StepResult(error=reworded_unknown(result.error, what, "read positions()"))
     else:
         try:
             order = _exit_order(position, None)

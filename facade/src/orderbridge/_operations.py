@@ -158,7 +158,8 @@ class SyncOperations(_Common):
         """The account's executions, oldest first, optionally only those at or after ``since``
         (a timezone-aware datetime).
 
-        Spec operations: topstepx ``search_trades`` (voided rows skipped); crosstrade
+        Spec operations: topstepx ``search_trades`` (voided rows skipped; without ``since``
+        the last 7 days); crosstrade
         ``list_executions`` (the bridge keeps 900 s at most); sophic ``list_orders`` (the
         ``trades`` of each order); tradestation has none (``NotSupported``).
         """

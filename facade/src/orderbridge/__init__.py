@@ -15,6 +15,12 @@ Quick use::
 Outcomes: a :class:`PlacedOrder` is returned when the broker accepted; :class:`OrderRejected`
 is a definitive refusal; :class:`OutcomeUnknown` means the order may exist — reconcile with
 ``session.resolve(error.client_order_id, account=...)`` before sending it again.
+
+The rest of an order's life uses the same session and the same outcome rules:
+``modify_order``, ``open_orders``, ``positions`` (:class:`Position`), ``balances``
+(:class:`Balance`), ``fills`` (:class:`Fill`), ``close_position``, ``cancel_all_orders`` and
+``flatten`` (:class:`FlattenReport`, the kill switch). Which broker has which call, and which
+the facade emulates (only with ``emulate=True``), is ``capabilities(broker).operations``.
 """
 
 from ._account import Balance, Fill, FlattenReport, ItemOutcome, ItemStatus, Position

@@ -300,7 +300,7 @@ _LIFECYCLE: dict[str, tuple[dict[str, tuple[Support, str]], frozenset[str]]] = {
     "topstepx": (
         {
             "modify_order": (Y, "Order/modify (same order id)"),
-            "open_orders": (Y, "Order/searchOpen"),
+            "open_orders": (Y, "Order/searchOpen (status Open; suspended bracket children are not listed)"),
             "positions": (Y, "Position/searchOpen"),
             "balances": (Y, "Account/search (balance)"),
             "fills": (Y, "Trade/search"),

@@ -78,7 +78,10 @@ def test_flatten_leaves_no_working_orders_and_no_positions(sandbox: Sandbox, bro
     emulate = ob.capabilities(broker).support("flatten") is ob.Support.EMULATED
     limit = ob.Order(instrument=instrument, side="buy", type="limit", quantity=Decimal(1), limit_price=price)
     with connect(sandbox, broker) as session:
-        session.place_order(market(instrument, "sell", 3), account=account)  # a short position
+        # A short position where a plain opposite order covers it; TradeStation equities need
+        # BUYTOCOVER (see the next test), so a long one there.
+        side = "buy" if broker == "tradestation" else "sell"
+        session.place_order(market(instrument, side, 3), account=account)
         session.place_order(limit, account=account)
         session.place_order(limit, account=account)
         assert len(session.open_orders(account=account)) == 2
@@ -88,6 +91,19 @@ def test_flatten_leaves_no_working_orders_and_no_positions(sandbox: Sandbox, bro
         assert session.positions(account=account) == []
     assert report.emulated is emulate
     assert len(report.cancelled) == 2
+
+
+def test_tradestation_short_equity_is_not_closed_with_a_plain_buy(sandbox: Sandbox) -> None:
+    account, instrument, _, _ = FUTURES["tradestation"]
+    with connect(sandbox, "tradestation") as session:
+        session.place_order(market(instrument, "sell", 2), account=account)
+        before = len(sandbox.orders("tradestation"))
+        with pytest.raises(ob.NotSupported, match="BUYTOCOVER"):
+            session.close_position(instrument, account=account, emulate=True)
+        report = session.flatten(account=account, emulate=True)
+        assert len(sandbox.orders("tradestation")) == before  # nothing was placed
+        assert [(i.action, i.status) for i in report.items] == [("close", ob.ItemStatus.REFUSED)]
+        assert [p.quantity for p in session.positions(account=account)] == [Decimal(-2)]
 
 
 @pytest.mark.parametrize("broker", list(FUTURES))

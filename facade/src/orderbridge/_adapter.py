@@ -131,6 +131,11 @@ class Adapter(abc.ABC):
         """The broker's own close-every-position call (the second half of a native flatten)."""
         return (yield from self._undocumented("flatten"))
 
+    def exit_refusal(self, position: Position) -> str | None:
+        """Why an opposite market order cannot close ``position`` here (emulated close), or
+        ``None`` when it can. By default it always can."""
+        return None
+
     def _undocumented(self, operation: str) -> Flow[NoReturn]:
         yield from ()
         raise self.not_supported(operation, self.capabilities.operations[operation][1])

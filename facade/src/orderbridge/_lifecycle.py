@@ -163,8 +163,20 @@ def _find(positions: list[Position], instrument: str) -> Position | None:
     return None
 
 
-def _exit_order(position: Position, quantity: Decimal | None) -> Order:
-    """The opposite market order that closes ``quantity`` of ``position`` (all when ``None``)."""
+def _exit_order(adapter: Adapter, position: Position, quantity: Decimal | None) -> Order:
+    """The opposite market order that closes ``quantity`` of ``position`` (all when ``None``).
+
+    Raises:
+        InvalidOrder: ``quantity`` exceeds the position.
+        NotSupported: a plain opposite order would not close it at this broker.
+    """
+    why = adapter.exit_refusal(position)
+    if why is not None:
+        raise NotSupported(
+            f"close_position({position.instrument!r}) cannot be emulated: {why}",
+            feature="close_position",
+            broker=adapter.name,
+        )
     size = abs(position.quantity)
     if quantity is not None and quantity > size:
         raise InvalidOrder(
@@ -189,7 +201,7 @@ def close_plan(
     position = _find(positions, instrument)
     if position is None:
         raise InvalidOrder(f"no open position in {instrument!r} to close", field="instrument", broker=adapter.name)
-    (yield PlaceStep(_exit_order(position, quantity), account)).unwrap()
+    (yield PlaceStep(_exit_order(adapter, position, quantity), account)).unwrap()
     return None
 
 
@@ -272,7 +284,7 @@ def _close_one(adapter: Adapter, position: Position, account: str, settings: Set
             result = StepResult(error=reworded_unknown(result.error, what, "read positions()"))
     else:
         try:
-            order = _exit_order(position, None)
+            order = _exit_order(adapter, position, None)
         except OrderbridgeError as error:
             return ItemOutcome.failed("close", position.instrument, error)
         result = yield PlaceStep(order, account)

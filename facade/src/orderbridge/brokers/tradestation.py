@@ -494,6 +494,15 @@ class TradeStationLifecycle(TradeStationAdapter):
                 )
         raise unexpected(self.name, sent, f"{what}: no balance row for the account")
 
+    def exit_refusal(self, position: Position) -> str | None:
+        """A short equity is closed with TradeAction BUYTOCOVER, which ``place_order`` (side
+        buy -> ``BUY``) does not send; a plain BUY is not a cover (TradeStation v2 order
+        request, TradeAction)."""
+        asset = position.raw.get("AssetType") if isinstance(position.raw, dict) else None
+        if position.quantity < 0 and asset in (None, "EQ", "STK", "Equity"):
+            return "covering a short equity needs TradeAction BUYTOCOVER; close it with the typed client"
+        return None
+
     # -- helpers --------------------------------------------------------------------------------
     def _order_rows(self, account: str, settings: Settings) -> Flow[list[Reader]]:
         what = "accounts/{account_keys}/orders"

@@ -809,3 +809,24 @@ def test_an_ambiguous_close_says_to_read_positions() -> None:
     assert type(error) is ob.OutcomeUnknown and error.origin == "http_502"
     assert "read positions()" in str(error) and "resolve" not in str(error)
     assert len(sent) == 1
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "modify_order",
+        "open_orders",
+        "positions",
+        "balances",
+        "fills",
+        "close_position",
+        "cancel_all_orders",
+        "flatten",
+    ],
+)
+def test_twins_have_the_same_signature(name: str) -> None:
+    import inspect
+
+    sync, asyn = getattr(ob.Session, name), getattr(ob.AsyncSession, name)
+    assert inspect.iscoroutinefunction(asyn) and not inspect.iscoroutinefunction(sync)
+    assert inspect.signature(sync) == inspect.signature(asyn)

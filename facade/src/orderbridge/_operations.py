@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from ._account import Balance, Fill, FlattenReport, ItemOutcome, Position
 from ._adapter import Adapter, BrokerOrder
 from ._config import Settings
 from ._errors import OrderbridgeError, OutcomeUnknown
 from ._lifecycle import (
+    Modification,
     PlaceStep,
     Plan,
     Step,
@@ -49,7 +50,7 @@ class _Common:
 
         def _ids(self, account: str, **ids: str) -> None: ...
 
-    def _modification(self, **fields: _Number) -> Any:
+    def _modification(self, **fields: _Number) -> Modification:
         return modification(self.adapter.capabilities, **fields)
 
     def _check(self, operation: str, account: str, *, emulate: bool = False) -> None:

@@ -9,6 +9,7 @@ and numbers are compared with the digits of the vendor's example text.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from decimal import Decimal
 from typing import Any
 
@@ -830,3 +831,17 @@ def test_twins_have_the_same_signature(name: str) -> None:
     sync, asyn = getattr(ob.Session, name), getattr(ob.AsyncSession, name)
     assert inspect.iscoroutinefunction(asyn) and not inspect.iscoroutinefunction(sync)
     assert inspect.signature(sync) == inspect.signature(asyn)
+
+
+def test_cli_capabilities_shows_every_operation(capsys: pytest.CaptureFixture[str]) -> None:
+    from orderbridge.cli import main
+
+    assert main(["capabilities"]) == 0
+    rows = {line.split("  ")[0]: line.split()[-4:] for line in capsys.readouterr().out.splitlines()[1:]}
+    assert rows["fills"] == ["yes", "yes", "no", "yes"]
+    assert rows["flatten"] == ["emulated", "yes", "emulated", "emulated"]
+    assert rows["modify order"] == ["yes", "yes", "yes", "no"]
+    assert main(["capabilities", "--json"]) == 0
+    table = json.loads(capsys.readouterr().out)
+    assert table["sophic"]["operations"]["cancel_all_orders"]["support"] == "no"
+    assert table["tradestation"]["modify_fields"] == ["limit_price", "quantity", "stop_price"]

@@ -845,3 +845,11 @@ def test_cli_capabilities_shows_every_operation(capsys: pytest.CaptureFixture[st
     table = json.loads(capsys.readouterr().out)
     assert table["sophic"]["operations"]["cancel_all_orders"]["support"] == "no"
     assert table["tradestation"]["modify_fields"] == ["limit_price", "quantity", "stop_price"]
+
+
+@pytest.mark.parametrize("instrument", ["", "   ", "ES\n12-25", "x" * 256, None, 42])
+def test_close_position_refuses_a_bad_instrument(instrument: Any) -> None:
+    rec = CROSSTRADE.recorder()
+    error = run(open_session(CROSSTRADE, rec), "close_position", instrument, account="Sim101")
+    assert type(error) is ob.InvalidOrder and error.field == "instrument"
+    assert_nothing_sent(rec)

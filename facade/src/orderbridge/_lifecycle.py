@@ -113,9 +113,17 @@ def since_time(value: object, broker: str) -> dt.datetime | None:
     return value
 
 
+MAX_INSTRUMENT_LENGTH = 255
+
+
 def instrument_id(value: object, broker: str) -> str:
-    if not isinstance(value, str) or not value.strip() or any(ord(c) < 32 for c in value):
+    """``close_position``'s instrument: non-empty text without control characters, at most 255."""
+    if not isinstance(value, str) or not value.strip() or any(ord(c) < 32 or ord(c) == 127 for c in value):
         raise InvalidOrder("instrument must be a non-empty string", field="instrument", broker=broker)
+    if len(value) > MAX_INSTRUMENT_LENGTH:
+        raise InvalidOrder(
+            f"instrument is longer than {MAX_INSTRUMENT_LENGTH} characters", field="instrument", broker=broker
+        )
     return value
 
 

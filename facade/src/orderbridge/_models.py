@@ -306,7 +306,12 @@ class PlacedOrder:
         client_order_id: the id sent in the broker's client-id field.
         status: the broker's status word when the response carries one (Sophic ``"placed"``,
             TradeStation ``"Ok"``), else ``None``.
-        raw: the generated client's typed response model, unchanged.
+        raw: the generated client's typed response model, unchanged — or, when the broker's
+            answer carried the outcome fields (success markers and a usable order id) but some
+            other field did not match the spec, the body decoded as JSON (``dict``/``list``).
+        warnings: deviations from the spec found in an answer that was still an acceptance
+            (for example ``"response did not match Order: KeyError: 'is_cancellable'"``); empty
+            when the answer matched. Each is also logged at WARNING on the ``orderbridge`` logger.
     """
 
     broker: str
@@ -315,3 +320,4 @@ class PlacedOrder:
     client_order_id: str
     status: str | None = None
     raw: Any = attrs.field(default=None, repr=False, eq=False)
+    warnings: tuple[str, ...] = attrs.field(default=(), eq=False)

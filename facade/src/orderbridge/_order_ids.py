@@ -32,19 +32,19 @@ class OrderIdRule:
     """One broker's order id format.
 
     Attributes:
-        kind: ``"integer"`` — a positive int64 (JSON integer on the wire, decimal text in the
-            SDK); ``"text"`` — a string of ``charset`` characters.
+        kind: ``"integer"`` — a positive int64, decimal text in the SDK; ``"text"`` — a string
+            of ``charset`` characters.
         max_length: longest accepted text.
         charset: regular expression one character must match (``"text"`` ids).
-        wire_integers: an integer on the wire is also accepted for a ``"text"`` id
-            (TradeStation's 20150101 ``Id`` is a JSON number while ``OrderID`` is a string).
+        wire_text: an ``"integer"`` id may also arrive as a JSON string of digits
+            (TradeStation ``OrderID`` is a string, its 20150101 ``Id`` a JSON number).
         source: the vendor document the rule comes from.
     """
 
     kind: Literal["integer", "text"]
     max_length: int
     charset: str = r"[0-9]"
-    wire_integers: bool = False
+    wire_text: bool = False
     source: str = ""
 
     @property
@@ -66,10 +66,9 @@ RULES: dict[str, OrderIdRule] = {
         "orderId we send (1-22 of [A-Za-z0-9_-]) also reads the order back",
     ),
     "tradestation": OrderIdRule(
-        kind="text",
+        kind="integer",
         max_length=19,
-        charset=r"[0-9]",
-        wire_integers=True,
+        wire_text=True,
         source="TradeStation WebAPI v2 swagger, OrderResult.OrderID (string of digits, e.g. '286234131'); "
         "20150101 results carry Id as a JSON integer",
     ),
@@ -95,8 +94,8 @@ def _text_problem(rule: OrderIdRule, text: str) -> str | None:
         return f"is longer than {rule.max_length} characters"
     if not rule.pattern.fullmatch(text):
         return "has characters outside the broker's id charset"
-    if rule.kind == "integer" and not 0 < int(text) <= INT64_MAX:
-        return "is not a positive int64"
+    if rule.kind == "integer" and (text.startswith("0") or not 0 < int(text) <= INT64_MAX):
+        return "is not a positive int64 in canonical decimal form"
     return None
 
 
@@ -106,14 +105,14 @@ def order_id_problem(broker: str, value: object) -> str | None:
     if isinstance(value, bool):
         return "is a boolean"
     if isinstance(value, int):
-        if rule.kind != "integer" and not rule.wire_integers:
+        if rule.kind != "integer":
             return "is a number where the broker documents a string"
         if not 0 < value <= INT64_MAX:
             return "is not a positive int64"
         return None
     if not isinstance(value, str):
         return f"is a {type(value).__name__}"
-    if rule.kind == "integer":
+    if rule.kind == "integer" and not rule.wire_text:
         return "is a string where the broker documents an integer"
     return _text_problem(rule, value)
 

@@ -98,6 +98,16 @@ class Tolerant:
         return self._build_response(client=client, response=response)
 
 
+def decoded_json(content: bytes) -> Any:
+    """``content`` decoded as JSON, or ``None`` when it is not JSON. Used where the wire type of
+    an outcome field matters and the generated parser may have coerced it (a JSON ``false``
+    read as integer enum member 0)."""
+    try:
+        return json.loads(content)
+    except (ValueError, TypeError):
+        return None
+
+
 def tolerant(operation: Any) -> Tolerant:
     """Wrap a generated ``<client>.api.<tag>.<operation>`` module (see the module docstring)."""
     return Tolerant(operation)

@@ -50,7 +50,7 @@ from .._extras import merge_extras
 from .._flow import Call, Flow, Grant, Retry, Sent, enum_name, plain, rejected, unknown, wire_number
 from .._models import Order, OrderType, PlacedOrder, Side
 from .._order_ids import check_order_id
-from .._tolerant import Undecoded, tolerant
+from .._tolerant import Undecoded, decoded_json, tolerant
 
 PLACE_ORDER = tolerant(place_order)
 CANCEL_ORDER = tolerant(cancel_order)
@@ -158,7 +158,7 @@ class TopstepXAdapter(Adapter):
             raise self._bad_request(sent, what, cid)
         if sent.status != 200:
             raise self.fail(sent, what, money_moving=True, client_order_id=cid)
-        envelope = _envelope(sent.parsed, PlaceOrderResponse)
+        envelope = _envelope(sent, PlaceOrderResponse)
         if envelope is None:
             raise unknown(self.name, cid, "decode", what, status_code=200)
         success, code, message, data = envelope
@@ -198,7 +198,7 @@ class TopstepXAdapter(Adapter):
         sent = yield Call(SEARCH_ORDER_BY_ID, {"body": request}, money_moving=False, retry=Retry.READ, name=what)
         if sent.status != 200:
             raise self.fail(sent, what, money_moving=False)
-        envelope = _envelope(sent.parsed, SearchOrderByIdResponse)
+        envelope = _envelope(sent, SearchOrderByIdResponse)
         if envelope is None:
             raise self.fail(sent, what, money_moving=False)
         success, code, message, _ = envelope
@@ -232,7 +232,7 @@ class TopstepXAdapter(Adapter):
             raise self._bad_request(sent, what, None)
         if sent.status != 200:
             raise self.fail(sent, what, money_moving=True)
-        envelope = _envelope(sent.parsed, CancelOrderResponse)
+        envelope = _envelope(sent, CancelOrderResponse)
         if envelope is None:
             raise unknown(self.name, None, "decode", what, status_code=200)
         success, code, message, _ = envelope
@@ -260,7 +260,7 @@ class TopstepXAdapter(Adapter):
         sent = yield Call(SEARCH_ORDERS, {"body": request}, money_moving=False, retry=Retry.READ, name=what)
         if sent.status != 200:
             raise self.fail(sent, what, money_moving=False)
-        envelope = _envelope(sent.parsed, SearchOrderResponse)
+        envelope = _envelope(sent, SearchOrderResponse)
         if envelope is None:
             raise self.fail(sent, what, money_moving=False)
         success, code, message, _ = envelope
@@ -350,11 +350,13 @@ class TopstepXAdapter(Adapter):
 _Envelope = PlaceOrderResponse | CancelOrderResponse | SearchOrderByIdResponse | SearchOrderResponse
 
 
-def _envelope(parsed: object, model: type[_Envelope]) -> tuple[bool, int, str | None, object] | None:
+def _envelope(sent: Sent, model: type[_Envelope]) -> tuple[bool, int, str | None, object] | None:
     """(success, errorCode, errorMessage, raw) of a TopstepX envelope, strictly typed: ``success``
     a JSON boolean and ``errorCode`` a JSON integer (not a boolean), as the gateway documents.
-    Read from the typed model, or from the decoded JSON when another field did not parse.
-    ``None``: the outcome fields themselves are missing or of the wrong type."""
+    Read from the typed model, or from the decoded JSON when another field did not parse; the
+    JSON types are checked on the wire body too, because the generated enum parser turns a JSON
+    ``false`` into error code 0. ``None``: the outcome fields are missing or of the wrong type."""
+    parsed = sent.parsed
     if isinstance(parsed, model):
         success: object = parsed.success
         code: object = plain(parsed.error_code)
@@ -368,6 +370,9 @@ def _envelope(parsed: object, model: type[_Envelope]) -> tuple[bool, int, str | 
             parsed.data,
         )
     else:
+        return None
+    wire = decoded_json(sent.content)
+    if not isinstance(wire, dict) or type(wire.get("success")) is not bool or type(wire.get("errorCode")) is not int:
         return None
     if type(success) is not bool or type(code) is not int:
         return None

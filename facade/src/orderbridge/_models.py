@@ -240,8 +240,13 @@ class Order:
             currency (Sophic buys are cash-based).
         limit_price: required for limit and stop-limit orders, refused otherwise.
         stop_price: required for stop and stop-limit orders, refused otherwise.
-        trail_price: required for trailing-stop orders (TopstepX: an absolute price level the
-            server converts to ticks), refused otherwise.
+        trail_price: required for trailing-stop orders, refused otherwise. TopstepX sends it as
+            ``trailPrice``: an absolute price level (not a distance) from which the gateway derives
+            the trailing distance in whole ticks from the last trade; it must be tick-aligned and
+            at most 1000 ticks away. Source: the ProjectX gateway docs and error texts; one
+            community SDK (project-x-py) documents the field as a distance, so the sources do not
+            settle it beyond doubt (specs/topstepx.yaml, Source note 17). Orders read back report
+            ``trailPrice`` as a distance, never as this level.
         time_in_force: ``"day"``, ``"gtc"``, ``"ioc"``, ``"fok"``, ``"gtd"`` or ``None`` for the
             broker's default.
         expire_date: the last day for ``"gtd"`` (a ``date`` or ``"YYYY-MM-DD"``); refused otherwise.

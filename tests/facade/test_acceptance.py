@@ -247,3 +247,20 @@ def test_hostile_ids_are_refused_before_sending(case: Case, order_id: str, metho
     assert [r for r in rec.requests if r.url.path != case.login_path] == []
     if case.login_path is None:
         assert_nothing_sent(rec)
+
+
+@pytest.mark.parametrize("async_", [False, True], ids=["sync", "async"])
+def test_the_sophic_order_guide_201_is_a_placed_order_on_the_first_attempt(async_: bool) -> None:
+    """Outside truth: the 201 body of Sophic's order guide, verbatim from the payload corpus
+    (it has no ``is_cancellable``, which the vendor's OpenAPI document requires)."""
+    from pathlib import Path
+
+    corpus = Path(__file__).resolve().parent.parent / "payloads" / "sophic" / "place_order_201_guide.json"
+    guide = json.loads(corpus.read_text(encoding="utf-8"))["body"]
+    assert "is_cancellable" not in guide
+    rec = SOPHIC.recorder(reply(201, json=guide))
+    placed = place(SOPHIC, rec, _order(SOPHIC), async_=async_)
+    assert isinstance(placed, ob.PlacedOrder), placed
+    assert (placed.order_id, placed.status, placed.client_order_id) == ("ord_m4k7r9s2", "placed", CID)
+    assert placed.warnings == ()
+    assert len(SOPHIC.places(rec)) == 1

@@ -264,3 +264,18 @@ def test_the_sophic_order_guide_201_is_a_placed_order_on_the_first_attempt(async
     assert (placed.order_id, placed.status, placed.client_order_id) == ("ord_m4k7r9s2", "placed", CID)
     assert placed.warnings == ()
     assert len(SOPHIC.places(rec)) == 1
+
+
+def test_an_unusable_answer_goes_through_the_attempt_policy() -> None:
+    """Sophic replays a placement for the same Idempotency-Key, so an answer without a usable id
+    is retried like an undecodable one; TopstepX does not deduplicate, so it is never retried."""
+    rec = SOPHIC.recorder([reply(201, json={**SOPHIC_ORDER, "id": ""}), reply(201, json=SOPHIC_ORDER)])
+    placed = place(SOPHIC, rec, _order(SOPHIC))
+    assert isinstance(placed, ob.PlacedOrder) and placed.order_id == "ord_m4k7r9s2"
+    assert [SOPHIC.cid_of(r) for r in SOPHIC.places(rec)] == [CID, CID]
+    rec = TOPSTEPX.recorder(
+        [reply(json={"orderId": 0, "success": True, "errorCode": 0}), TOPSTEPX.routes[("POST", TOPSTEPX.place_path)]]
+    )
+    outcome = place(TOPSTEPX, rec, _order(TOPSTEPX))
+    assert type(outcome) is ob.OutcomeUnknown
+    assert len(TOPSTEPX.places(rec)) == 1

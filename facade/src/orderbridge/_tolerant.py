@@ -13,6 +13,12 @@ instead of raising. The adapter then decides the outcome from the decoded JSON w
 strict checks it applies to the typed model. Error statuses are unchanged: a non-2xx body that
 does not parse still raises, and the session classifies it from its status as before.
 
+A wrapper may also be given the adapter's ``usable`` check: a 2xx answer whose outcome fields
+are unusable (a success without a usable order id, a boolean where an integer code is
+documented) is then raised as :class:`UnusableAnswer`, exactly like a body that does not decode,
+so the session's single attempt policy handles it (OutcomeUnknown for money-moving calls, and
+another attempt only where the broker deduplicates on our key; UnexpectedResponse for reads).
+
 The wrapper only composes the generated module's own ``_get_kwargs`` and ``_build_response``;
 nothing about the request changes, and nothing here performs I/O of its own.
 """
@@ -20,7 +26,7 @@ nothing about the request changes, and nothing here performs I/O of its own.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import attrs
@@ -37,6 +43,14 @@ class Undecoded:
 
     data: Any
     problem: str
+
+
+class UnusableAnswer(ValueError):
+    """A 2xx answer whose outcome fields are missing or unusable (no body text in the message)."""
+
+
+Usable = Callable[[Any, bytes], bool]
+"""``usable(parsed, content)``: whether a 2xx answer carries the outcome fields it needs."""
 
 
 @attrs.frozen
@@ -63,14 +77,23 @@ class Tolerant:
     ``__name__`` the session and the CrossTrade WebSocket transport use.
     """
 
-    def __init__(self, operation: Any) -> None:
+    def __init__(self, operation: Any, usable: Usable | None = None) -> None:
         self.operation = operation
+        self.usable = usable
         self.__name__: str = operation.__name__
 
     def __repr__(self) -> str:
         return f"tolerant({self.__name__})"
 
     def _build_response(self, *, client: Any, response: Any) -> Any:
+        built = self._parse(client, response)
+        ok = 200 <= response.status_code < 300
+        if ok and self.usable is not None and not self.usable(built.parsed, response.content):
+            status = response.status_code
+            raise UnusableAnswer(f"{self.__name__}: HTTP {status} answer without usable outcome fields")
+        return built
+
+    def _parse(self, client: Any, response: Any) -> Any:
         try:
             return self.operation._build_response(client=client, response=response)
         except Exception as exc:  # any parser failure on a 2xx is tolerated
@@ -108,6 +131,6 @@ def decoded_json(content: bytes) -> Any:
         return None
 
 
-def tolerant(operation: Any) -> Tolerant:
+def tolerant(operation: Any, usable: Usable | None = None) -> Tolerant:
     """Wrap a generated ``<client>.api.<tag>.<operation>`` module (see the module docstring)."""
-    return Tolerant(operation)
+    return Tolerant(operation, usable)

@@ -31,12 +31,9 @@ from .._errors import OrderNotFound, OrderRejected
 from .._extras import merge_extras
 from .._flow import Call, Flow, Grant, Retry, Sent, plain, rejected, unknown, wire_number
 from .._models import Order, OrderType, PlacedOrder, Side, TimeInForce
+from .._order_ids import order_id_from_wire
 from .._tolerant import Undecoded, tolerant
 
-PLACE_ORDER = tolerant(place_order)
-FLAT_PLACE_ORDER = tolerant(flat_place_order)
-GET_ORDER = tolerant(get_order)
-CANCEL_ORDER = tolerant(cancel_order)
 ACTIONS = {Side.BUY: "BUY", Side.SELL: "SELL"}
 TYPES = {
     OrderType.MARKET: "MARKET",
@@ -240,13 +237,43 @@ class CrossTradeAdapter(Adapter):
 
 
 def _id_response(body: object) -> tuple[object, object] | None:
-    """(success, orderId) of an ``OrderIdResponse``, typed or decoded; ``None`` for another body.
-    ``success`` counts only as the JSON boolean ``true``."""
+    """(success, orderId) of an ``OrderIdResponse``, typed or decoded; ``None`` for another body
+    or when ``success`` is not a JSON boolean (the marker the outcome is read from)."""
+    success: object
+    order_id: object
     if isinstance(body, OrderIdResponse):
-        return body.success, body.order_id
-    if isinstance(body, Undecoded) and isinstance(body.data, dict):
-        return body.data.get("success"), body.data.get("orderId")
-    return None
+        success, order_id = body.success, body.order_id
+    elif isinstance(body, Undecoded) and isinstance(body.data, dict):
+        success, order_id = body.data.get("success"), body.data.get("orderId")
+    else:
+        return None
+    return (success, order_id) if type(success) is bool else None
 
 
+def _usable_id_response(parsed: object, content: bytes) -> bool:
+    """A 2xx ``{orderId, success}``: ``success`` must be there; a success needs a usable id."""
+    fields = _id_response(parsed)
+    if fields is None:
+        return False
+    return fields[0] is not True or order_id_from_wire("crosstrade", fields[1]) is not None
+
+
+def _usable_success(parsed: object, content: bytes) -> bool:
+    """A 2xx cancel answer: the ``success`` marker is what the outcome needs."""
+    return _id_response(parsed) is not None
+
+
+def _usable_order(parsed: object, content: bytes) -> bool:
+    raw_id: object = None
+    if isinstance(parsed, CrossTradeOrder):
+        raw_id = parsed.order_id
+    elif isinstance(parsed, Undecoded) and isinstance(parsed.data, dict):
+        raw_id = parsed.data.get("orderId")
+    return order_id_from_wire("crosstrade", raw_id) is not None
+
+
+PLACE_ORDER = tolerant(place_order, _usable_id_response)
+FLAT_PLACE_ORDER = tolerant(flat_place_order, _usable_id_response)
+GET_ORDER = tolerant(get_order, _usable_order)
+CANCEL_ORDER = tolerant(cancel_order, _usable_success)
 ADAPTER = CrossTradeAdapter()

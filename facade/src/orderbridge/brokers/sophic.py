@@ -39,10 +39,9 @@ from .._errors import AuthenticationError, InvalidOrder, OrderNotFound
 from .._extras import merge_extras
 from .._flow import Call, Flow, Grant, Retry, Sent, plain, rejected, unknown
 from .._models import Order, PlacedOrder, decimal_text
+from .._order_ids import order_id_from_wire
 from .._tolerant import Undecoded, tolerant
 
-PLACE_ORDER = tolerant(place_order)
-GET_ORDER = tolerant(get_order)
 API_VERSION = "2026-01-01"
 MAX_ID = 255
 """IDs are opaque, up to 255 characters (research §2.5)."""
@@ -238,4 +237,12 @@ def _decimal(value: object) -> Decimal | None:
     return number if number.is_finite() else None
 
 
+def _usable_order(parsed: object, content: bytes) -> bool:
+    """A 2xx ``Order`` answer is usable when it carries an order id this SDK can act on."""
+    fields = _order_fields(parsed)
+    return fields is not None and order_id_from_wire("sophic", fields[0]) is not None
+
+
+PLACE_ORDER = tolerant(place_order, _usable_order)
+GET_ORDER = tolerant(get_order, _usable_order)
 ADAPTER = SophicAdapter()

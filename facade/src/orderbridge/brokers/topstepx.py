@@ -49,13 +49,9 @@ from .._errors import AuthenticationError, InvalidOrder, OrderNotFound, OrderRej
 from .._extras import merge_extras
 from .._flow import Call, Flow, Grant, Retry, Sent, enum_name, plain, rejected, unknown, wire_number
 from .._models import Order, OrderType, PlacedOrder, Side
-from .._order_ids import check_order_id
-from .._tolerant import Undecoded, decoded_json, tolerant
+from .._order_ids import check_order_id, order_id_from_wire
+from .._tolerant import Undecoded, Usable, decoded_json, tolerant
 
-PLACE_ORDER = tolerant(place_order)
-CANCEL_ORDER = tolerant(cancel_order)
-SEARCH_ORDER_BY_ID = tolerant(search_order_by_id)
-SEARCH_ORDERS = tolerant(search_orders)
 TOKEN_LIFETIME = 24 * 3600.0
 """Session token lifetime in seconds (research §1.3)."""
 RESOLVE_LOOKBACK = dt.timedelta(days=7)
@@ -158,7 +154,7 @@ class TopstepXAdapter(Adapter):
             raise self._bad_request(sent, what, cid)
         if sent.status != 200:
             raise self.fail(sent, what, money_moving=True, client_order_id=cid)
-        envelope = _envelope(sent, PlaceOrderResponse)
+        envelope = _envelope(sent.parsed, sent.content, PlaceOrderResponse)
         if envelope is None:
             raise unknown(self.name, cid, "decode", what, status_code=200)
         success, code, message, data = envelope
@@ -198,16 +194,12 @@ class TopstepXAdapter(Adapter):
         sent = yield Call(SEARCH_ORDER_BY_ID, {"body": request}, money_moving=False, retry=Retry.READ, name=what)
         if sent.status != 200:
             raise self.fail(sent, what, money_moving=False)
-        envelope = _envelope(sent, SearchOrderByIdResponse)
+        envelope = _envelope(sent.parsed, sent.content, SearchOrderByIdResponse)
         if envelope is None:
             raise self.fail(sent, what, money_moving=False)
         success, code, message, _ = envelope
         if success and code == 0:
-            item: object = None
-            if isinstance(sent.parsed, SearchOrderByIdResponse):
-                item = plain(sent.parsed.order)
-            elif isinstance(sent.parsed, Undecoded) and isinstance(sent.parsed.data, dict):
-                item = sent.parsed.data.get("order")
+            item = _order_item(sent.parsed)
             found = self._broker_order(item, account, self.deviations(what, sent.parsed, SearchOrderByIdResponse))
             if found is None:
                 raise self.fail(sent, what, money_moving=False)
@@ -232,7 +224,7 @@ class TopstepXAdapter(Adapter):
             raise self._bad_request(sent, what, None)
         if sent.status != 200:
             raise self.fail(sent, what, money_moving=True)
-        envelope = _envelope(sent, CancelOrderResponse)
+        envelope = _envelope(sent.parsed, sent.content, CancelOrderResponse)
         if envelope is None:
             raise unknown(self.name, None, "decode", what, status_code=200)
         success, code, message, _ = envelope
@@ -260,7 +252,7 @@ class TopstepXAdapter(Adapter):
         sent = yield Call(SEARCH_ORDERS, {"body": request}, money_moving=False, retry=Retry.READ, name=what)
         if sent.status != 200:
             raise self.fail(sent, what, money_moving=False)
-        envelope = _envelope(sent, SearchOrderResponse)
+        envelope = _envelope(sent.parsed, sent.content, SearchOrderResponse)
         if envelope is None:
             raise self.fail(sent, what, money_moving=False)
         success, code, message, _ = envelope
@@ -350,13 +342,12 @@ class TopstepXAdapter(Adapter):
 _Envelope = PlaceOrderResponse | CancelOrderResponse | SearchOrderByIdResponse | SearchOrderResponse
 
 
-def _envelope(sent: Sent, model: type[_Envelope]) -> tuple[bool, int, str | None, object] | None:
+def _envelope(parsed: object, content: bytes, model: type[_Envelope]) -> tuple[bool, int, str | None, object] | None:
     """(success, errorCode, errorMessage, raw) of a TopstepX envelope, strictly typed: ``success``
     a JSON boolean and ``errorCode`` a JSON integer (not a boolean), as the gateway documents.
     Read from the typed model, or from the decoded JSON when another field did not parse; the
     JSON types are checked on the wire body too, because the generated enum parser turns a JSON
     ``false`` into error code 0. ``None``: the outcome fields are missing or of the wrong type."""
-    parsed = sent.parsed
     if isinstance(parsed, model):
         success: object = parsed.success
         code: object = plain(parsed.error_code)
@@ -371,7 +362,7 @@ def _envelope(sent: Sent, model: type[_Envelope]) -> tuple[bool, int, str | None
         )
     else:
         return None
-    wire = decoded_json(sent.content)
+    wire = decoded_json(content)
     if not isinstance(wire, dict) or type(wire.get("success")) is not bool or type(wire.get("errorCode")) is not int:
         return None
     if type(success) is not bool or type(code) is not int:
@@ -406,4 +397,48 @@ def _order_id(order_id: str) -> int:
     return int(check_order_id("topstepx", order_id))
 
 
+def _order_item(parsed: object) -> object:
+    """The ``order`` of an Order/searchById answer (typed model or decoded JSON), unchecked."""
+    if isinstance(parsed, SearchOrderByIdResponse):
+        return plain(parsed.order)
+    if isinstance(parsed, Undecoded) and isinstance(parsed.data, dict):
+        return parsed.data.get("order")
+    return None
+
+
+def _item_id(item: object) -> object:
+    if isinstance(item, OrderModel):
+        return item.id
+    return item.get("id") if isinstance(item, dict) else None
+
+
+def _usable_place(parsed: object, content: bytes) -> bool:
+    """A 200 Order/place answer: a strictly typed envelope; a success needs a usable orderId."""
+    envelope = _envelope(parsed, content, PlaceOrderResponse)
+    if envelope is None:
+        return False
+    success, code = envelope[0], envelope[1]
+    return not (success and code == 0) or order_id_from_wire("topstepx", body_order_id(parsed)) is not None
+
+
+def _usable_by_id(parsed: object, content: bytes) -> bool:
+    """A 200 Order/searchById answer: a strictly typed envelope; a success needs an order with a usable id."""
+    envelope = _envelope(parsed, content, SearchOrderByIdResponse)
+    if envelope is None:
+        return False
+    success, code = envelope[0], envelope[1]
+    return not (success and code == 0) or order_id_from_wire("topstepx", _item_id(_order_item(parsed))) is not None
+
+
+def _usable_envelope(model: type[_Envelope]) -> Usable:
+    def usable(parsed: object, content: bytes) -> bool:
+        return _envelope(parsed, content, model) is not None
+
+    return usable
+
+
+PLACE_ORDER = tolerant(place_order, _usable_place)
+CANCEL_ORDER = tolerant(cancel_order, _usable_envelope(CancelOrderResponse))
+SEARCH_ORDER_BY_ID = tolerant(search_order_by_id, _usable_by_id)
+SEARCH_ORDERS = tolerant(search_orders, _usable_envelope(SearchOrderResponse))
 ADAPTER = TopstepXAdapter()

@@ -46,10 +46,8 @@ from .._errors import AuthenticationError, NotSupported, OrderNotFound
 from .._extras import merge_extras
 from .._flow import Call, Flow, Grant, Retry, Sent, plain, rate_limited, rejected, unknown
 from .._models import Order, OrderType, PlacedOrder, Side, TimeInForce, decimal_text
+from .._order_ids import order_id_from_wire
 from .._tolerant import Undecoded, tolerant
-
-PLACE_ORDER = tolerant(place_order)
-CANCEL_ORDER = tolerant(cancel_order)
 
 # 20160101 (official v2) shape.
 TRADE_ACTIONS = {Side.BUY: "BUY", Side.SELL: "SELL"}
@@ -386,4 +384,18 @@ def _quantity(value: object) -> Decimal | None:
     return number if number.is_finite() else None
 
 
+def _usable_place(parsed: object, content: bytes) -> bool:
+    """A 200 place answer: exactly one result; an accepted one needs a usable order id."""
+    result = _single_result(parsed)
+    if result is None:
+        return False
+    return result[0] not in ACCEPTED or order_id_from_wire("tradestation", result[1]) is not None
+
+
+def _usable_result(parsed: object, content: bytes) -> bool:
+    return _single_result(parsed) is not None
+
+
+PLACE_ORDER = tolerant(place_order, _usable_place)
+CANCEL_ORDER = tolerant(cancel_order, _usable_result)
 ADAPTER = TradeStationAdapter()

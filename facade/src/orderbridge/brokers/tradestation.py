@@ -227,27 +227,26 @@ class TradeStationAdapter(Adapter):
         what = "accounts/{account_keys}/orders"
         order_id = self.check_order_id(order_id)
         sent = yield Call(
-            list_account_orders,
+            LIST_ACCOUNT_ORDERS,
             {"account_keys": account, "api_version": ApiVersion(settings.api_version or "20160101")},
             money_moving=False,
             retry=Retry.READ,
             name=what,
         )
-        if sent.status != 200 or not isinstance(sent.parsed, list):
+        listing = _listing(sent.parsed) if sent.status == 200 else None
+        if listing is None:
             raise self._failure(sent, what, None, money_moving=False)
-        for item in sent.parsed:
-            if not isinstance(item, AccountOrder):
-                continue
-            listed = self.usable_order_id(plain(item.order_id))
-            if listed == order_id:
-                filled = plain(item.execute_quantity)
+        for item in listing:
+            raw_id, status, filled = _listed_fields(item)
+            if self.usable_order_id(raw_id) == order_id:
                 return BrokerOrder(
                     broker=self.name,
                     account=account,
                     order_id=order_id,
-                    status=plain(item.status) if isinstance(plain(item.status), str) else None,
+                    status=status if isinstance(status, str) else None,
                     filled_quantity=_quantity(filled),
                     raw=item,
+                    warnings=self.deviations(what, sent.parsed, AccountOrder),
                 )
         raise OrderNotFound(
             f"{what}: no order {order_id} in account listing", broker=self.name, code=404, code_name="not_found"
@@ -372,6 +371,22 @@ def _single_result(parsed: object) -> tuple[str | None, object, str | None] | No
     )
 
 
+def _listing(parsed: object) -> list[object] | None:
+    """The orders of an account listing: the typed list, or the decoded JSON array when one
+    item did not parse. ``None``: not a listing."""
+    data = parsed.data if isinstance(parsed, Undecoded) else parsed
+    return list(data) if isinstance(data, list) else None
+
+
+def _listed_fields(item: object) -> tuple[object, object, object]:
+    """(OrderID, Status, ExecuteQuantity) of one listed order, typed or decoded, unchecked."""
+    if isinstance(item, AccountOrder):
+        return plain(item.order_id), plain(item.status), plain(item.execute_quantity)
+    if isinstance(item, dict):
+        return item.get("OrderID"), item.get("Status"), item.get("ExecuteQuantity")
+    return None, None, None
+
+
 def _raw(parsed: object) -> object:
     return parsed.data if isinstance(parsed, Undecoded) else parsed
 
@@ -396,6 +411,11 @@ def _usable_result(parsed: object, content: bytes) -> bool:
     return _single_result(parsed) is not None
 
 
+def _usable_listing(parsed: object, content: bytes) -> bool:
+    return _listing(parsed) is not None
+
+
 PLACE_ORDER = tolerant(place_order, _usable_place)
+LIST_ACCOUNT_ORDERS = tolerant(list_account_orders, _usable_listing)
 CANCEL_ORDER = tolerant(cancel_order, _usable_result)
 ADAPTER = TradeStationAdapter()

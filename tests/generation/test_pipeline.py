@@ -113,3 +113,14 @@ def test_lint_specs_rejects_a_closed_response_enum(specs_copy: Path) -> None:
 def test_generate_cli_is_runnable() -> None:
     out = subprocess.run([sys.executable, str(TOOLS / "generate.py"), "--help"], capture_output=True, text=True)
     assert out.returncode == 0 and "--check" in out.stdout
+
+
+def test_lint_specs_refuses_a_duplicated_key(specs_copy: Path) -> None:
+    """PyYAML keeps the last of two equal keys; a duplicated schema would silently replace the first."""
+    path = specs_copy / "tradestation.yaml"
+    text = path.read_text(encoding="utf-8")
+    schema = "    TokenResponse:\n"
+    assert text.count(schema) == 1
+    path.write_text(text.replace(schema, "    TokenResponse:\n      type: object\n" + schema, 1), encoding="utf-8")
+    with pytest.raises(yaml.constructor.ConstructorError, match="duplicate key 'TokenResponse'"):
+        lint_specs.SpecLinter(path)

@@ -88,7 +88,7 @@ MISSING_FIELD: dict[tuple[str, str], str] = {
     ("topstepx", "cancel"): "success",
     ("crosstrade", "place"): "orderId",
     ("crosstrade", "get"): "orderId",
-    ("crosstrade", "cancel"): "orderId",
+    ("crosstrade", "cancel"): "success",  # the cancel outcome is read from success alone
     ("tradestation", "place"): "OrderStatus",
     ("tradestation", "get"): "Status",
     ("tradestation", "cancel"): "OrderStatus",

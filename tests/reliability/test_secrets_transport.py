@@ -209,7 +209,8 @@ def test_missing_credentials_name_the_variable_not_a_value(markers: Any) -> None
 
 @pytest.mark.parametrize("broker", ["tradestation", "sophic"])
 def test_a_token_endpoint_error_does_not_carry_the_issued_token(broker: str) -> None:
-    """A 200 token answer that misses a required field (``expires_in``) is an UnexpectedResponse
+    """A 200 token answer the generated model cannot parse (the token object wrapped in a JSON
+    array; ``expires_in`` is optional since RFC 6749 section 5.1 makes it so) is an UnexpectedResponse
     whose ``content`` attribute keeps the raw body — including the freshly issued, valid access
     token (facade/src/orderbridge/_transport.py ``classify_exception`` -> ``_content(response)``;
     ``_flow.unexpected``). Not in str()/repr(), but anything that records exception attributes
@@ -220,7 +221,7 @@ def test_a_token_endpoint_error_does_not_carry_the_issued_token(broker: str) -> 
     async def scenario() -> None:
         rig = Rig(broker)
         try:
-            rig.inject(operation, "rewrite", None, rewrite=_drop("expires_in"))
+            rig.inject(operation, "rewrite", None, rewrite=_wrap_in_array)
             result = await rig.call("place", market_order(broker))
         finally:
             await rig.close()
@@ -233,6 +234,11 @@ def test_a_token_endpoint_error_does_not_carry_the_issued_token(broker: str) -> 
         _scan([repr(carried)], f"{broker} token endpoint error attributes")
 
     run(scenario)
+
+
+def _wrap_in_array(status: int, headers: dict[str, str], content: bytes) -> tuple[int, dict[str, str], bytes]:
+    """The same JSON, inside a one-item array: still carries the issued token, no longer parses."""
+    return status, headers, b"[" + content + b"]"
 
 
 def _drop(field: str) -> Any:

@@ -166,3 +166,19 @@ def test_unknown_route_and_wrong_method(anon: Api) -> None:
     wrong = c.get("/api/Order/search")
     assert wrong.status_code == 405 and wrong.headers["allow"] == "POST"
     assert c.get("/api/Status/ping").text == "pong"
+
+
+@pytest.mark.parametrize(
+    ("accept", "content_type", "body"),
+    [
+        (None, "text/plain", b"pong"),
+        ("text/plain", "text/plain", b"pong"),
+        ("application/json", "application/json", b'"pong"'),
+    ],
+)
+def test_ping_negotiates_the_media_type(anon: Api, accept: str | None, content_type: str, body: bytes) -> None:
+    headers = {"Accept": accept} if accept else {}
+    answer = anon("topstepx").get("/api/Status/ping", headers=headers)
+    assert answer.status_code == 200
+    assert answer.headers["content-type"].startswith(content_type)
+    assert answer.content == body

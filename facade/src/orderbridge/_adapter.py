@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import abc
 import importlib
+import logging
 from decimal import Decimal
 from typing import Any
 
@@ -21,6 +22,10 @@ from ._config import Settings
 from ._errors import AuthenticationError, BrokerUnavailable, NotSupported, OrderbridgeError
 from ._flow import Flow, Grant, Sent, rate_limited, unexpected, unknown
 from ._models import Order, PlacedOrder
+from ._order_ids import check_order_id, order_id_from_wire
+from ._tolerant import Undecoded
+
+log = logging.getLogger("orderbridge")
 
 
 @attrs.frozen(kw_only=True)
@@ -34,7 +39,9 @@ class BrokerOrder:
         status: the broker's own status word (TopstepX ``OrderStatus`` name, NinjaTrader
             ``orderState``, TradeStation ``Status``/``OrderStatus``, Sophic ``status``).
         filled_quantity: units filled so far, when the broker reports it.
-        raw: the generated client's typed model.
+        raw: the generated client's typed model, or the decoded JSON when only fields the
+            result does not need failed to parse (see ``warnings``).
+        warnings: deviations from the spec in the broker's answer (also logged at WARNING).
     """
 
     broker: str
@@ -44,6 +51,7 @@ class BrokerOrder:
     status: str | None = None
     filled_quantity: Decimal | None = None
     raw: Any = attrs.field(default=None, repr=False, eq=False)
+    warnings: tuple[str, ...] = attrs.field(default=(), eq=False)
 
 
 class Adapter(abc.ABC):
@@ -91,6 +99,32 @@ class Adapter(abc.ABC):
         """Find the order placed with ``client_order_id`` (``recorded``: this session's journal entry)."""
 
     # -- shared helpers -------------------------------------------------------------------------
+    def check_order_id(self, order_id: object) -> str:
+        """The caller's ``order_id`` for ``get_order`` / ``cancel_order``, checked by the same
+        rule that decides whether an answer's id is usable (:mod:`orderbridge._order_ids`).
+
+        Raises:
+            InvalidOrder: naming ``order_id``; nothing is sent.
+        """
+        return check_order_id(self.name, order_id)
+
+    def usable_order_id(self, value: object) -> str | None:
+        """The text of the order id the broker answered with, or ``None`` when it is unusable
+        (blank, out of range, wrong type or charset...): such an answer is never an acceptance."""
+        return order_id_from_wire(self.name, value)
+
+    def deviations(self, what: str, parsed: object, model: type) -> tuple[str, ...]:
+        """The warnings for an answer whose body did not parse into ``model`` although its
+        outcome fields did; each is logged at WARNING (no body text, no secrets)."""
+        if not isinstance(parsed, Undecoded):
+            return ()
+        text = (
+            f"{what}: response did not match {model.__name__} ({parsed.problem}); "
+            "the result was read from the fields it needs"
+        )
+        log.warning("[%s] %s", self.name, text)
+        return (text,)
+
     def static_token(self, settings: Settings, name: str) -> Flow[Grant]:
         """Login flow for a broker whose bearer token is a fixed secret: no request at all."""
         yield from ()

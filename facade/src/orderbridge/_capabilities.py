@@ -137,7 +137,11 @@ _TABLE: dict[str, Capabilities] = {
         notes=(
             "Type 3 StopLimit is not documented as placeable. Brackets (extras stopLossBracket/"
             "takeProfitBracket) need the account's Auto OCO Brackets setting. A duplicate customTag is "
-            "rejected with code 2, so a client order id is never reused."
+            "rejected with code 2, so a client order id is never reused. Trailing stops: trail_price is sent "
+            "as trailPrice, an absolute price level the gateway turns into a tick distance from the last "
+            "trade (at most 1000 ticks, tick-aligned); the gateway docs say so, one community SDK treats it "
+            "as a distance instead, and no primary source settles it beyond doubt. An order read back "
+            "reports trailPrice as a distance."
         ),
     ),
     "crosstrade": Capabilities(

@@ -174,7 +174,9 @@ class OutcomeUnknown(OrderbridgeError):
         client_order_id: the id sent in the broker's client-id field.
         origin: why the outcome is unknown: ``"timeout"``, ``"connection_dropped"``,
             ``"http_<status>"``, ``"rate_limited"``, ``"decode"``, ``"unknown_code"``,
-            ``"retry_rejected"``, ``"inconsistent"``.
+            ``"retry_rejected"``, ``"inconsistent"`` (success markers contradict each other),
+            ``"unusable_order_id"`` (a success whose order id is blank, out of range, of the
+            wrong type or charset: see :mod:`orderbridge._order_ids`).
         code, code_name, broker_message: the broker's code when one came back (e.g. TopstepX
             place code 6 ``OrderPending``).
     """

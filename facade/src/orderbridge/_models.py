@@ -240,8 +240,13 @@ class Order:
             currency (Sophic buys are cash-based).
         limit_price: required for limit and stop-limit orders, refused otherwise.
         stop_price: required for stop and stop-limit orders, refused otherwise.
-        trail_price: required for trailing-stop orders (TopstepX: an absolute price level the
-            server converts to ticks), refused otherwise.
+        trail_price: required for trailing-stop orders, refused otherwise. TopstepX sends it as
+            ``trailPrice``: an absolute price level (not a distance) from which the gateway derives
+            the trailing distance in whole ticks from the last trade; it must be tick-aligned and
+            at most 1000 ticks away. Source: the ProjectX gateway docs and error texts; one
+            community SDK (project-x-py) documents the field as a distance, so the sources do not
+            settle it beyond doubt (specs/topstepx.yaml, Source note 17). Orders read back report
+            ``trailPrice`` as a distance, never as this level.
         time_in_force: ``"day"``, ``"gtc"``, ``"ioc"``, ``"fok"``, ``"gtd"`` or ``None`` for the
             broker's default.
         expire_date: the last day for ``"gtd"`` (a ``date`` or ``"YYYY-MM-DD"``); refused otherwise.
@@ -306,7 +311,12 @@ class PlacedOrder:
         client_order_id: the id sent in the broker's client-id field.
         status: the broker's status word when the response carries one (Sophic ``"placed"``,
             TradeStation ``"Ok"``), else ``None``.
-        raw: the generated client's typed response model, unchanged.
+        raw: the generated client's typed response model, unchanged — or, when the broker's
+            answer carried the outcome fields (success markers and a usable order id) but some
+            other field did not match the spec, the body decoded as JSON (``dict``/``list``).
+        warnings: deviations from the spec found in an answer that was still an acceptance
+            (for example ``"response did not match Order: KeyError: 'is_cancellable'"``); empty
+            when the answer matched. Each is also logged at WARNING on the ``orderbridge`` logger.
     """
 
     broker: str
@@ -315,3 +325,4 @@ class PlacedOrder:
     client_order_id: str
     status: str | None = None
     raw: Any = attrs.field(default=None, repr=False, eq=False)
+    warnings: tuple[str, ...] = attrs.field(default=(), eq=False)

@@ -39,6 +39,8 @@ from .._errors import AuthenticationError, InvalidOrder, OrderNotFound
 from .._extras import merge_extras
 from .._flow import Call, Flow, Grant, Retry, Sent, plain, rejected, unknown
 from .._models import Order, PlacedOrder, decimal_text
+from .._order_ids import order_id_from_wire
+from .._tolerant import Undecoded, tolerant
 
 API_VERSION = "2026-01-01"
 MAX_ID = 255
@@ -115,7 +117,7 @@ class SophicAdapter(Adapter):
         cid = order.client_order_id
         what = "accounts/{account_id}/orders"
         sent = yield Call(
-            place_order,
+            PLACE_ORDER,
             {
                 "account_id": account,
                 "body": self.place_request(order),
@@ -126,38 +128,44 @@ class SophicAdapter(Adapter):
             retry=Retry.IDEMPOTENT,
             name=what,
         )
-        body = sent.parsed
         if sent.status == 201:
-            if isinstance(body, SophicOrder) and isinstance(body.id, str) and body.id:
-                return PlacedOrder(
-                    broker=self.name,
-                    account=account,
-                    order_id=body.id,
-                    client_order_id=cid or "",
-                    status=str(plain(body.status)),
-                    raw=body,
-                )
-            raise unknown(self.name, cid, "decode", what, status_code=201)
+            fields = _order_fields(sent.parsed)
+            order_id = self.usable_order_id(fields[0]) if fields is not None else None
+            if fields is None or order_id is None:
+                # A 201 without a usable id is an order we cannot act on: never an acceptance.
+                raise unknown(self.name, cid, "decode", what, status_code=201)
+            return PlacedOrder(
+                broker=self.name,
+                account=account,
+                order_id=order_id,
+                client_order_id=cid or "",
+                status=fields[1],
+                raw=_raw(sent.parsed),
+                warnings=self.deviations(what, sent.parsed, SophicOrder),
+            )
         raise self._failure(sent, what, cid, money_moving=True)
 
     def get_order(self, order_id: str, account: str, settings: Settings) -> Flow[BrokerOrder]:
         what = "accounts/{account_id}/orders/{order_id}"
+        order_id = self.check_order_id(order_id)
         sent = yield Call(
-            get_order,
+            GET_ORDER,
             {"account_id": account, "order_id": order_id, "api_version": API_VERSION},
             money_moving=False,
             retry=Retry.READ,
             name=what,
         )
-        body = sent.parsed
-        if sent.status == 200 and isinstance(body, SophicOrder):
+        fields = _order_fields(sent.parsed) if sent.status == 200 else None
+        found_id = self.usable_order_id(fields[0]) if fields is not None else None
+        if fields is not None and found_id is not None:
             return BrokerOrder(
                 broker=self.name,
                 account=account,
-                order_id=str(body.id),
-                status=str(plain(body.status)),
-                filled_quantity=_decimal(body.traded_quantity),
-                raw=body,
+                order_id=found_id,
+                status=fields[1],
+                filled_quantity=_decimal(fields[2]),
+                raw=_raw(sent.parsed),
+                warnings=self.deviations(what, sent.parsed, SophicOrder),
             )
         raise self._failure(sent, what, None, money_moving=False)
 
@@ -202,13 +210,39 @@ class SophicAdapter(Adapter):
         return self.fail(sent, what, money_moving=money_moving, client_order_id=cid)
 
 
+def _order_fields(parsed: object) -> tuple[object, str | None, object] | None:
+    """(id, status, traded_quantity) of an ``Order`` answer: from the typed model, or from the
+    decoded JSON when a field the outcome does not need failed to parse. ``None``: not an order."""
+    if isinstance(parsed, SophicOrder):
+        status = plain(parsed.status)
+        return parsed.id, status if isinstance(status, str) else None, parsed.traded_quantity
+    if isinstance(parsed, Undecoded) and isinstance(parsed.data, dict):
+        data = parsed.data
+        status = data.get("status")
+        return data.get("id"), status if isinstance(status, str) else None, data.get("traded_quantity")
+    return None
+
+
+def _raw(parsed: object) -> object:
+    return parsed.data if isinstance(parsed, Undecoded) else parsed
+
+
 def _decimal(value: object) -> Decimal | None:
     if not isinstance(value, str):
         return None
     try:
-        return Decimal(value)
+        number = Decimal(value)
     except InvalidOperation:
         return None
+    return number if number.is_finite() else None
 
 
+def _usable_order(parsed: object, content: bytes) -> bool:
+    """A 2xx ``Order`` answer is usable when it carries an order id this SDK can act on."""
+    fields = _order_fields(parsed)
+    return fields is not None and order_id_from_wire("sophic", fields[0]) is not None
+
+
+PLACE_ORDER = tolerant(place_order, _usable_order)
+GET_ORDER = tolerant(get_order, _usable_order)
 ADAPTER = SophicAdapter()

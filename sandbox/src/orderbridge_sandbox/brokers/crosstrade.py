@@ -344,11 +344,12 @@ class CrossTrade(Broker):
 
     @operation("list_orders")
     def list_orders(self, call: Call) -> Reply:
-        """``GET .../orders`` -> {orders, count, success}."""
+        """``GET .../orders[?activeOnly=true]`` -> {orders, count, success}."""
         account = self.account_name(call.path["account"])
         if account is None:
             return self._no_account(call.path["account"], 404)
-        orders = [self._order_json(o) for o in self.book.select(account=account)]
+        working = True if call.query.get("activeOnly", "").lower() == "true" else None
+        orders = [self._order_json(o) for o in self.book.select(account=account, working=working)]
         return json_reply({"orders": orders, "count": len(orders), "success": True})
 
     @operation("get_order")

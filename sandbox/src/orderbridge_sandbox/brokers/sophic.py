@@ -830,6 +830,27 @@ class Sophic(Broker):
         webhook["modified_at"] = iso_z(self.now())
         return json_reply(self._public(webhook))
 
+    @operation("test_webhook")
+    def test_webhook(self, call: Call) -> Reply:
+        """``POST /webhooks/{webhook_id}/test`` -> 202 delivery (``pending``, ``event`` null);
+        unknown is 404, inactive is 400 ``webhook_not_active``."""
+        webhook = self.webhooks.get(call.path["webhook_id"])
+        if webhook is None:
+            return self.dialect.error(404, "not_found")
+        if not webhook["is_active"]:
+            return self.dialect.error(400, "webhook_not_active", "The webhook is not active.")
+        now = iso_z(self.now())
+        delivery = {
+            "id": self.ids.prefixed("whd", "sophic:delivery"),
+            "webhook": webhook["id"],
+            "event": None,
+            "status": "pending",
+            "attempts": [],
+            "created_at": now,
+            "modified_at": now,
+        }
+        return json_reply(delivery, 202)
+
     def recorded_orders(self) -> list[RecordedOrder]:
         return [
             RecordedOrder(

@@ -26,7 +26,7 @@ from ..dialects import TopstepXDialect
 from ..seeds.topstepx import ACCOUNTS, CONTRACTS, USERS
 from ..tokens import TokenIssuer, TokenState
 from ..validation import FieldError
-from ..wire import Call, Reply, text_reply
+from ..wire import Call, Reply, json_reply, text_reply
 from .base import Broker, RecordedOrder, operation
 
 TOKEN_LIFETIME = dt.timedelta(hours=24)
@@ -474,7 +474,11 @@ class TopstepX(Broker):
 
     @operation("ping")
     def ping(self, call: Call) -> Reply:
-        """``GET /api/Status/ping`` -> ``pong`` (text)."""
+        """``GET /api/Status/ping`` -> ``pong``: plain text, or the JSON string ``"pong"`` when
+        ``Accept`` asks for JSON (the gateway negotiates the media type; spec Source note 2)."""
+        accept = call.headers.get("accept", "")
+        if "application/json" in accept or "text/json" in accept:
+            return json_reply("pong")
         return text_reply("pong")
 
     def recorded_orders(self) -> list[RecordedOrder]:

@@ -151,7 +151,8 @@ def usage_module(client_dir: Path, package: str) -> tuple[str, list[tuple[int, s
     w = _Writer(package)
     for module in _walk(root["models"]):
         for cls in module.classes.values():
-            _model_block(w, cls)
+            if not cls.is_alias:  # re-exports are used where they are defined
+                _model_block(w, cls)
     w.lines.append("")
     w.lines.append("async def _calls() -> None:")
     w.lines.append("    pass")

@@ -240,8 +240,13 @@ def _compare_properties(w: _Walk, old: Mapping[str, Any], new: Mapping[str, Any]
             w.add("request-property-added", where, why, breaking)
         else:
             w.add("response-property-added", where, "required" if required else "optional")
+    added = new_props.keys() - old_props.keys()
     for name in old_props.keys() - new_props.keys():
-        w.add(f"{side}-property-removed", f"{location}.{name}", "was required" if name in old_req else "was optional")
+        detail = "was required" if name in old_req else "was optional"
+        same = [a for a in sorted(added) if _signature(w.new, new_props[a]) == _signature(w.old, old_props[name])]
+        if len(same) == 1:
+            detail += f"; renamed to {same[0]!r}?"
+        w.add(f"{side}-property-removed", f"{location}.{name}", detail)
     for name in sorted(old_props.keys() & new_props.keys()):
         where = f"{location}.{name}"
         was, now = name in old_req, name in new_req
@@ -255,10 +260,9 @@ def _compare_properties(w: _Walk, old: Mapping[str, Any], new: Mapping[str, Any]
             else:
                 w.add("response-property-made-optional", where, "required -> optional")
         old_p, new_p = old_props[name], new_props[name]
-        old_sig = _signature(w.old, _resolve(w.old, old_p)[0]) if "$ref" not in old_p else old_p["$ref"]
-        new_sig = _signature(w.new, _resolve(w.new, new_p)[0]) if "$ref" not in new_p else new_p["$ref"]
-        if _signature(w.old, old_p) != _signature(w.new, new_p) or old_sig != new_sig:
-            w.add(f"{side}-property-type-changed", where, f"{_signature(w.old, old_p)} -> {_signature(w.new, new_p)}")
+        old_sig, new_sig = _signature(w.old, old_p), _signature(w.new, new_p)
+        if old_sig != new_sig:
+            w.add(f"{side}-property-type-changed", where, f"{old_sig} -> {new_sig}")
             continue
         _compare_schema(w, old_p, new_p, side, where, open_enum=_is_open_enum(w.new, new_p))
 
@@ -495,6 +499,7 @@ class SpecReport:
     required: Bump
     given: Bump
     typed_usage_ran: bool = False
+    facade: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -515,6 +520,7 @@ def diff_spec(root: Path, name: str, base: str, *, typed_usage: bool = True) -> 
     else:
         changes = compare(name, yaml.safe_load(old_text), yaml.safe_load(new_text))
     ran = False
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
     if typed_usage and changes and old_text is not None:
         import typed_usage as tu
 
@@ -522,7 +528,21 @@ def diff_spec(root: Path, name: str, base: str, *, typed_usage: bool = True) -> 
         changes += [Change(name, "python-api-break", b.name, True, b.message) for b in breaks]
         ran = True
     given = bump_given(parse_version(old_version), parse_version(new_version))
-    return SpecReport(name, changes, old_version, new_version, required_bump(changes), given, ran)
+    facade = [str(d) for d in facade_drift(root) if d.spec == name] if changes else []
+    return SpecReport(name, changes, old_version, new_version, required_bump(changes), given, ran, facade)
+
+
+def facade_drift(root: Path) -> list[Any]:
+    """The facade tables the working tree's specs leave behind (empty when orderbridge is not installed)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    try:
+        import facade_ties
+    except ImportError:  # pragma: no cover - orderbridge not installed: nothing to say about it
+        return []
+    try:
+        return list(facade_ties.check(root / "specs"))
+    except ImportError:  # pragma: no cover
+        return []
 
 
 # --- output ----------------------------------------------------------------------------------------------
@@ -543,6 +563,10 @@ def to_markdown(reports: list[SpecReport], base: str) -> str:
             detail = c.detail.replace("|", "\\|").replace("\n", " ")
             lines.append(f"| {'**yes**' if c.breaking else 'no'} | {c.kind} | `{c.location}` | {detail} |")
         lines.append("")
+        if r.facade:
+            lines += ["### What it means for orderbridge: facade tables to update", ""]
+            lines += [f"- {d}" for d in r.facade]
+            lines.append("")
     return "\n".join(lines)
 
 
@@ -579,5 +603,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
     sys.exit(main())

@@ -72,9 +72,13 @@ class _Writer:
         return "".join(self.annotation(part) for part in expr.iterate(flat=False))
 
     def render(self, header: list[str]) -> str:
-        offset = len(header) + len(self.imports)
-        self.owners = [(line + offset, name) for line, name in self.owners]
-        return "\n".join([*header, *sorted(f"import {m}" for m in self.imports), *self.lines, ""])
+        """The module's source; ``owners`` become absolute line numbers (an import line owns itself)."""
+        imports = sorted(self.imports)
+        offset = len(header) + len(imports)
+        self.owners = [(len(header) + 1 + i, module) for i, module in enumerate(imports)] + [
+            (line + offset, name) for line, name in self.owners
+        ]
+        return "\n".join([*header, *(f"import {m}" for m in imports), *self.lines, ""])
 
 
 def _fields(cls: griffe.Class) -> list[griffe.Attribute]:
@@ -248,9 +252,15 @@ def check(root: Path, name: str, base: str) -> list[Break]:
         generate.generate_one(name, scratch / "old", specs_dir=scratch / "base" / "specs")
         generate.generate_one(name, scratch / "new", specs_dir=root / "specs")
         usage, owners = usage_module(scratch / "old", package)
+        # The package under test gets a name of its own, so that mypy cannot fall back to the copy
+        # installed in this environment (a removed module would otherwise still be found there).
+        # Generated clients import themselves only relatively, so renaming the directory is enough.
+        alias = f"{package}_under_test"
+        (scratch / "new" / package).rename(scratch / "new" / alias)
+        usage = re.sub(rf"\b{package}\b", alias, usage)
         errors = run_mypy(usage, scratch / "new", scratch)
         shutil.rmtree(scratch / ".mypy_cache", ignore_errors=True)
-    return attribute(errors, owners)
+    return [Break(b.name, b.message.replace(alias, package)) for b in attribute(errors, owners)]
 
 
 if __name__ == "__main__":

@@ -56,19 +56,19 @@ RULES: dict[str, tuple[bool | None, str]] = {
     "request-property-removed": (True, "a model field disappears"),
     "request-property-made-required": (True, "a model field becomes mandatory"),
     "request-property-made-optional": (None, "non-breaking unless it shifts positional construction"),
-    "request-property-type-changed": (True, "a model field's annotation changes"),
+    "request-property-type-changed": (None, "breaking, except a field that now also accepts null"),
     "request-enum-value-added": (False, "the broker accepts one more value"),
     "request-enum-value-removed": (True, "a request enum member disappears (strict enums reject it)"),
     "response-property-added": (False, "a new attribute; unknown keys were already kept"),
     "response-property-removed": (True, "an attribute users read disappears"),
     "response-property-made-optional": (True, "an attribute may now be UNSET"),
     "response-property-made-required": (False, "an attribute is always present"),
-    "response-property-type-changed": (True, "an attribute's annotation changes"),
+    "response-property-type-changed": (None, "breaking, except an attribute that can no longer be null"),
     "response-enum-value-added": (None, "non-breaking for open response enums, breaking for closed ones"),
     "response-enum-value-removed": (True, "an enum member users compare with disappears"),
     "enum-member-renamed": (True, "the Python name of an existing value changes (x-enum-varnames)"),
-    "response-status-added": (False, "one more member in the return type's union"),
-    "response-status-removed": (False, "the return type's union narrows"),
+    "response-status-added": (None, "breaking when its body type is new: the return type's union widens"),
+    "response-status-removed": (None, "breaking for a 2xx status (its answer no longer parses), else not"),
     "auth-changed": (None, "breaking when an operation starts to require auth or a scheme changes"),
     "server-changed": (False, "the generated client ignores servers; the facade's default base URL follows"),
     "documentation-changed": (False, "prose, examples or metadata only"),
@@ -151,17 +151,23 @@ def _types(schema: Mapping[str, Any]) -> list[str]:
     return sorted([raw] if isinstance(raw, str) else [str(t) for t in raw])
 
 
-def _signature(doc: Mapping[str, Any], schema: Any, depth: int = 0) -> str:
-    """A short text for a schema's *type* (not its properties): what an annotation would say."""
+def _signature(doc: Mapping[str, Any], schema: Any, depth: int = 0, *, nulls: bool = True) -> str:
+    """A short text for a schema's *type* (not its properties): what an annotation would say.
+
+    ``nulls=False`` leaves ``null`` out, to tell a nullability change from a type change.
+    """
     if not isinstance(schema, Mapping):
         return "any"
     if "$ref" in schema:
         return str(schema["$ref"]).rsplit("/", 1)[-1]
     for combinator in ("anyOf", "oneOf", "allOf"):
         if combinator in schema:
-            members = sorted(_signature(doc, m, depth + 1) for m in schema[combinator])
+            members = sorted(_signature(doc, m, depth + 1, nulls=nulls) for m in schema[combinator])
+            members = [m for m in members if nulls or m != "null"]
+            if len(members) == 1 and not nulls:
+                return members[0]
             return f"{combinator}[{', '.join(members)}]"
-    types = _types(schema)
+    types = [t for t in _types(schema) if nulls or t != "null"]
     text = "|".join(types) if types else ("object" if "properties" in schema else "any")
     if schema.get("format"):
         text += f"<{schema['format']}>"
@@ -197,15 +203,15 @@ def _compare_schema(w: _Walk, old: Any, new: Any, side: Side, location: str, *, 
     new_r, new_name = _resolve(w.new, new)
     if old_name and old_name == new_name:
         location = f"#/components/schemas/{new_name}"
-    key = (side, location, f"{old_name}->{new_name}")
+    key = (side, location, f"{old_name}->{new_name}{' open' if open_enum else ''}")
     if key in w.seen:
         return
     w.seen.add(key)
     if not isinstance(old_r, Mapping) or not isinstance(new_r, Mapping):
         return
     old_sig, new_sig = _signature(w.old, old_r), _signature(w.new, new_r)
-    if old_sig != new_sig and not (old_name and old_name == new_name):
-        w.add(f"{side}-property-type-changed", location, f"type {old_sig} -> {new_sig}")
+    if old_sig != new_sig:
+        _type_changed(w, side, location, old_r, new_r)
         return
     if "enum" in old_r or "enum" in new_r:
         _compare_enum(w, old_r, new_r, side, location, open_enum=open_enum)
@@ -262,9 +268,23 @@ def _compare_properties(w: _Walk, old: Mapping[str, Any], new: Mapping[str, Any]
         old_p, new_p = old_props[name], new_props[name]
         old_sig, new_sig = _signature(w.old, old_p), _signature(w.new, new_p)
         if old_sig != new_sig:
-            w.add(f"{side}-property-type-changed", where, f"{old_sig} -> {new_sig}")
+            _type_changed(w, side, where, old_p, new_p)
             continue
         _compare_schema(w, old_p, new_p, side, where, open_enum=_is_open_enum(w.new, new_p))
+
+
+def _type_changed(w: _Walk, side: Side, where: str, old: Any, new: Any) -> None:
+    """A property's type changed: only its nullability (judged per side), or really its type."""
+    old_sig, new_sig = _signature(w.old, old), _signature(w.new, new)
+    if _signature(w.old, old, nulls=False) == _signature(w.new, new, nulls=False):
+        made_nullable = "null" in new_sig and "null" not in old_sig
+        # Requests: accepting null as well is harmless, refusing it breaks callers that send it.
+        # Responses: a value that may now be None breaks readers; one that no longer can does not.
+        breaking = made_nullable if side == "response" else not made_nullable
+        what = "made nullable" if made_nullable else "made non-nullable"
+        w.add(f"{side}-property-type-changed", where, f"{what}: {old_sig} -> {new_sig}", breaking)
+        return
+    w.add(f"{side}-property-type-changed", where, f"{old_sig} -> {new_sig}", True)
 
 
 def _order_shift(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[str]:
@@ -375,16 +395,20 @@ def _compare_operation(w: _Walk, where: str, old: _Operation, new: _Operation) -
     elif old_body and new_body:
         _compare_schema(w, _json_schema(w.old, old_body), _json_schema(w.new, new_body), "request", f"{where} body")
     old_resp, new_resp = old_op.get("responses") or {}, new_op.get("responses") or {}
+    old_types = {_signature(w.old, _json_schema(w.old, r)) for r in old_resp.values()}
     for status in sorted(set(new_resp) - set(old_resp), key=str):
-        w.add("response-status-added", f"{where} {status}", "")
+        body = _json_schema(w.new, new_resp[status])
+        new_type = _signature(w.new, body)
+        widens = body is not None and new_type not in old_types
+        w.add("response-status-added", f"{where} {status}", f"body {new_type}" if body is not None else "", widens)
     for status in sorted(set(old_resp) - set(new_resp), key=str):
-        w.add("response-status-removed", f"{where} {status}", "")
+        w.add("response-status-removed", f"{where} {status}", "", str(status).startswith("2"))
     for status in sorted(set(old_resp) & set(new_resp), key=str):
         old_s, new_s = _json_schema(w.old, old_resp[status]), _json_schema(w.new, new_resp[status])
         if old_s is not None and new_s is not None:
             _compare_schema(w, old_s, new_s, "response", f"{where} {status}")
         elif old_s is not None or new_s is not None:
-            w.add("response-property-type-changed", f"{where} {status}", "body schema added or removed")
+            w.add("response-property-type-changed", f"{where} {status}", "body schema added or removed", True)
 
 
 def _without_prose(node: Any) -> dict[str, Any]:

@@ -252,7 +252,7 @@ def test_version_arithmetic() -> None:
     assert spec_diff.bump_given((1, 4, 2), (2, 0, 0)) == "major"
     assert spec_diff.bump_given((1, 4, 2), (1, 4, 2)) == "none"
     assert spec_diff.bump_given((2, 0, 0), (1, 9, 0)) == "none"
-    with pytest.raises(ValueError, match="MAJOR.MINOR.PATCH"):
+    with pytest.raises(ValueError, match=r"MAJOR\.MINOR\.PATCH"):
         spec_diff.parse_version("v2-20160101")
 
 

@@ -59,10 +59,11 @@ def generate_one(name: str, out_dir: Path, *, specs_dir: Path = ROOT / "specs") 
         str(out_dir),
         "--fail-on-warning",
     ]
-    templates = specs_dir / "templates"
-    if templates.is_dir():
-        cmd += ["--custom-template-path", str(templates)]
-    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT, check=False)  # noqa: S603
+    with tempfile.TemporaryDirectory(prefix="orderbridge-templates-") as scratch:
+        templates = _templates(specs_dir, name, Path(scratch))
+        if templates is not None:
+            cmd += ["--custom-template-path", str(templates)]
+        proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT, check=False)  # noqa: S603
     output = (proc.stdout + proc.stderr).strip()
     if proc.returncode != 0 or "warning" in output.lower():
         raise RuntimeError(f"generator failed for {name} (exit {proc.returncode}):\n{output}")
@@ -72,6 +73,20 @@ def generate_one(name: str, out_dir: Path, *, specs_dir: Path = ROOT / "specs") 
     if changelog.is_file():
         shutil.copyfile(changelog, out_dir / "CHANGELOG.md")
     shutil.copyfile(ROOT / "LICENSE", out_dir / "LICENSE")
+
+
+def _templates(specs_dir: Path, name: str, scratch: Path) -> Path | None:
+    """The custom template directory for ``name``: ``specs/templates/`` plus the client's README
+    fragment ``specs/readme/<name>.md`` (auth flow and first call), included as ``client_readme.md``."""
+    shared = specs_dir / "templates"
+    if not shared.is_dir():
+        return None
+    target = scratch / "templates"
+    shutil.copytree(shared, target)
+    fragment = specs_dir / "readme" / f"{name}.md"
+    if fragment.is_file():
+        shutil.copyfile(fragment, target / "client_readme.md")
+    return target
 
 
 def tree_diff(expected: Path, actual: Path) -> list[str]:

@@ -42,6 +42,11 @@ VERSION_LINE = re.compile(r"^package_version_override:.*$", re.MULTILINE)
 CATEGORY = {"removed": "Removed", "added": "Added"}
 
 
+def tag(name: str, version: str) -> str:
+    """The git tag of a client release, e.g. ``crosstrade-client-v2.0.0``."""
+    return f"{name}-client-v{version}"
+
+
 def load_lock(root: Path) -> dict[str, dict[str, str]]:
     path = root / LOCK
     data: dict[str, dict[str, str]] = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
@@ -191,6 +196,7 @@ def release(root: Path, name: str, base: str | None = None, *, typed_usage: bool
     lock[name] = {"version": version, "spec_sha256": sha}
     save_lock(root, lock)
     print(f"{name}-client {entry['version']} -> {version} ({bump}: {len(report.changes)} change(s) since {base})")
+    print(f"  after committing specs/ and clients/{name}/: git tag {tag(name, version)}")
     return version
 
 

@@ -297,22 +297,26 @@ def _compare_enum(
     w: _Walk, old: Mapping[str, Any], new: Mapping[str, Any], side: Side, location: str, *, open_enum: bool
 ) -> None:
     old_vals, new_vals = list(old.get("enum") or []), list(new.get("enum") or [])
+    old_names = dict(zip(old_vals, old.get("x-enum-varnames") or [], strict=False))
+    new_names = dict(zip(new_vals, new.get("x-enum-varnames") or [], strict=False))
     for value in new_vals:
-        if value not in old_vals:
-            if side == "request":
-                w.add("request-enum-value-added", location, f"{value!r}")
+        if value in old_vals:
+            continue
+        name = new_names.get(value)
+        detail = f"{value!r}" + (f" ({name})" if name else "")
+        if name and name in old_names.values():
+            detail += f"; {name!r} is already used, so the generated member gets a suffixed name"
+        if side == "request":
+            w.add("request-enum-value-added", location, detail)
+        else:
+            if open_enum:
+                detail += "; it used to parse as the plain value, now as an enum member (status texts change)"
             else:
-                w.add(
-                    "response-enum-value-added",
-                    location,
-                    f"{value!r}" + ("" if open_enum else " (closed enum: the parser rejects it)"),
-                    not open_enum,
-                )
+                detail += " (closed enum: the old parser rejects it)"
+            w.add("response-enum-value-added", location, detail, not open_enum)
     for value in old_vals:
         if value not in new_vals:
             w.add(f"{side}-enum-value-removed", location, f"{value!r}")
-    old_names = dict(zip(old_vals, old.get("x-enum-varnames") or [], strict=False))
-    new_names = dict(zip(new_vals, new.get("x-enum-varnames") or [], strict=False))
     for value in old_vals:
         if value in new_vals and old_names.get(value) != new_names.get(value):
             w.add("enum-member-renamed", location, f"{value!r}: {old_names.get(value)} -> {new_names.get(value)}")

@@ -269,3 +269,15 @@ def test_every_committed_spec_compares_equal_to_itself() -> None:
     for name in spec_diff.SPEC_NAMES:
         doc = yaml.safe_load((ROOT / "specs" / f"{name}.yaml").read_text(encoding="utf-8"))
         assert spec_diff.compare(name, doc, copy.deepcopy(doc)) == []
+
+
+def test_new_status_value_reusing_a_name_is_reported_with_its_consequence() -> None:
+    """TopstepX-style: value 2 documented with the name of value 1, so the member is renamed."""
+
+    def add(d: dict[str, Any]) -> None:
+        schemas(d)["Status"].update(enum=[0, 1, 2], **{"x-enum-varnames": ["Open", "Filled", "Filled"]})
+
+    changes = spec_diff.compare("t", BASE, _edited(add))
+    open_added = [c for c in changes if c.kind == "response-enum-value-added" and not c.breaking]
+    assert open_added and "'Filled' is already used" in open_added[0].detail
+    assert "status texts change" in open_added[0].detail

@@ -42,6 +42,8 @@ def generate_one(name: str, out_dir: Path, *, specs_dir: Path = ROOT / "specs") 
 
     Raises ``RuntimeError`` with the generator's output when it fails or warns.
     """
+    # The generator runs from the repository root: relative paths must not resolve against it.
+    specs_dir, out_dir = specs_dir.resolve(), out_dir.resolve()
     env = dict(os.environ)
     # The generator's post-hooks call `ruff`; use the one pinned next to this interpreter.
     env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")

@@ -537,6 +537,7 @@ class SpecReport:
 
 def diff_spec(root: Path, name: str, base: str, *, typed_usage: bool = True) -> SpecReport:
     """Compare ``specs/<name>.yaml`` at ``base`` with the working tree under ``root``."""
+    root = root.resolve()
     old_text = git_show(root, base, f"specs/{name}.yaml")
     new_text = (root / "specs" / f"{name}.yaml").read_text(encoding="utf-8")
     old_version = client_version(git_show(root, base, f"specs/config/{name}.yaml"))

@@ -340,3 +340,13 @@ def test_json_output_lists_every_change(repo: Path, capsys: pytest.CaptureFixtur
         ("response-property-removed", True),
         ("response-property-added", False),
     }
+
+
+def test_a_relative_root_still_compares_the_edited_working_tree(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression: the generator runs from the repository root, so a relative ``--root`` once made
+    the typed-usage check generate the committed spec instead of the edited one (no break found)."""
+    _edit(repo, "topstepx", operation_removed)
+    monkeypatch.chdir(repo)
+    report = spec_diff.diff_spec(Path("."), "topstepx", "HEAD")
+    breaks = {c.location for c in report.changes if c.kind == "python-api-break"}
+    assert "topstepx_client.api.order.cancel_order" in breaks

@@ -113,3 +113,20 @@ def test_lint_specs_rejects_a_closed_response_enum(specs_copy: Path) -> None:
 def test_generate_cli_is_runnable() -> None:
     out = subprocess.run([sys.executable, str(TOOLS / "generate.py"), "--help"], capture_output=True, text=True)
     assert out.returncode == 0 and "--check" in out.stdout
+
+
+def test_generate_says_which_clients_changed(specs_copy: Path, tmp_path: Path, capsys) -> None:
+    clients = tmp_path / "clients"
+    shutil.copytree(ROOT / "clients" / "topstepx", clients / "topstepx")
+    shutil.copytree(ROOT / "clients" / "sophic", clients / "sophic")
+
+    def reword(doc: dict) -> None:
+        doc["paths"]["/api/Order/place"]["post"]["description"] += "\nReworded."
+
+    _edit(specs_copy / "topstepx.yaml", reword)
+    code = generate.main(["--specs-dir", str(specs_copy), "--clients-dir", str(clients), "topstepx", "sophic"])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "topstepx: CHANGED, 1 file(s)" in out
+    assert "  changed: topstepx_client/api/order/place_order.py" in out
+    assert "sophic: unchanged" in out

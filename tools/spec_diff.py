@@ -492,7 +492,8 @@ BUMP_ORDER = {"none": 0, "patch": 1, "minor": 2, "major": 3}
 
 
 def spec_sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    """SHA-256 of a spec's text, line endings normalised (a CRLF checkout is the same spec)."""
+    return hashlib.sha256(text.replace("\r\n", "\n").encode("utf-8")).hexdigest()
 
 
 # --- git -----------------------------------------------------------------------------------------------

@@ -281,3 +281,8 @@ def test_new_status_value_reusing_a_name_is_reported_with_its_consequence() -> N
     open_added = [c for c in changes if c.kind == "response-enum-value-added" and not c.breaking]
     assert open_added and "'Filled' is already used" in open_added[0].detail
     assert "status texts change" in open_added[0].detail
+
+
+def test_spec_hash_ignores_line_endings_only() -> None:
+    assert spec_diff.spec_sha256("a: 1\r\nb: 2\r\n") == spec_diff.spec_sha256("a: 1\nb: 2\n")
+    assert spec_diff.spec_sha256("a: 1\n") != spec_diff.spec_sha256("a: 2\n")

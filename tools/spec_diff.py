@@ -536,7 +536,9 @@ class SpecReport:
         return self.required != "major" or self.given == "major"
 
 
-def diff_spec(root: Path, name: str, base: str, *, typed_usage: bool = True) -> SpecReport:
+def diff_spec(
+    root: Path, name: str, base: str, *, typed_usage: bool = True, facade_typecheck: bool = True
+) -> SpecReport:
     """Compare ``specs/<name>.yaml`` at ``base`` with the working tree under ``root``."""
     root = root.resolve()
     old_text = git_show(root, base, f"specs/{name}.yaml")
@@ -550,15 +552,18 @@ def diff_spec(root: Path, name: str, base: str, *, typed_usage: bool = True) -> 
     else:
         changes = compare(name, yaml.safe_load(old_text), yaml.safe_load(new_text))
     ran = False
+    facade_code: list[str] = []
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     if typed_usage and changes and old_text is not None:
         import typed_usage as tu
 
-        breaks = tu.check(root, name, base)
-        changes += [Change(name, "python-api-break", b.name, True, b.message) for b in breaks]
+        usage = tu.check(root, name, base, facade=facade_typecheck)
+        changes += [Change(name, "python-api-break", b.name, True, b.message) for b in usage.api]
+        facade_code = [f"{b.name} no longer type-checks: {b.message}" for b in usage.facade]
         ran = True
     given = bump_given(parse_version(old_version), parse_version(new_version))
     facade = [str(d) for d in facade_drift(root) if d.spec == name] if changes else []
+    facade += facade_code
     return SpecReport(name, changes, old_version, new_version, required_bump(changes), given, ran, facade)
 
 
@@ -594,7 +599,7 @@ def to_markdown(reports: list[SpecReport], base: str) -> str:
             lines.append(f"| {'**yes**' if c.breaking else 'no'} | {c.kind} | `{c.location}` | {detail} |")
         lines.append("")
         if r.facade:
-            lines += ["### What it means for orderbridge: facade tables to update", ""]
+            lines += ["### What it means for orderbridge: facade tables and code to update", ""]
             lines += [f"- {d}" for d in r.facade]
             lines.append("")
     return "\n".join(lines)

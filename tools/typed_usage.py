@@ -240,27 +240,91 @@ def _extract_specs(root: Path, base: str, target: Path) -> None:
         tar.extractall(target, filter="data")
 
 
-def check(root: Path, name: str, base: str) -> list[Break]:
-    """Generate ``name``'s client at ``base`` and from the working tree; list the typed-usage breaks."""
+@dataclass(frozen=True)
+class Report:
+    """What the typed-usage check found: breaks of the client's own API, and facade lines that
+    type-check against the base client but not against the new one."""
+
+    api: list[Break]
+    facade: list[Break]
+
+
+_FACADE_LINE = re.compile(r"^(orderbridge/[^:]+\.py):(\d+): error: (.*)$")
+
+
+def _facade_errors(facade_src: Path, client_dir: Path, package: str, alias: str, work: Path) -> set[tuple[str, str]]:
+    """mypy --strict errors of a copy of the facade whose imports of ``package`` point at ``alias``."""
+    shutil.copytree(facade_src, work / "orderbridge")
+    for module in (work / "orderbridge").rglob("*.py"):
+        module.write_text(re.sub(rf"\b{package}\b", alias, module.read_text(encoding="utf-8")), encoding="utf-8")
+    env = dict(os.environ, MYPYPATH=os.pathsep.join([str(client_dir), str(work)]))
+    proc = subprocess.run(  # noqa: S603
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--strict",
+            "--no-warn-unused-ignores",
+            "--python-version",
+            "3.11",
+            "--cache-dir",
+            str(work / ".mypy_cache"),
+            "--no-error-summary",
+            "--hide-error-context",
+            "--no-pretty",
+            "-p",
+            "orderbridge",
+        ],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    found = set()
+    for line in proc.stdout.splitlines():
+        match = _FACADE_LINE.match(line)
+        if match:
+            # Keyed by file and source line text, so that the two runs compare line for line.
+            source = (work / match.group(1)).read_text(encoding="utf-8").splitlines()[int(match.group(2)) - 1]
+            found.add((f"{match.group(1)}:{match.group(2)}", f"{match.group(3)}  ({source.strip()})"))
+    return found
+
+
+def check(root: Path, name: str, base: str, *, facade: bool = True) -> Report:
+    """Generate ``name``'s client at ``base`` and from the working tree; list the typed-usage breaks.
+
+    With ``facade``, also type-check ``facade/src/orderbridge`` against both clients and report the
+    errors that only the new client causes (what the spec change means for orderbridge's code).
+    """
     sys.path.insert(0, str(TOOLS))
     import generate
 
     package = f"{name}_client"
+    # The package under test gets a name of its own, so that mypy cannot fall back to the copy
+    # installed in this environment (a removed module would otherwise still be found there).
+    # Generated clients import themselves only relatively, so renaming the directory is enough.
+    alias = f"{package}_under_test"
     with tempfile.TemporaryDirectory(prefix="orderbridge-usage-") as tmp:
         scratch = Path(tmp)
         _extract_specs(root, base, scratch / "base")
         generate.generate_one(name, scratch / "old", specs_dir=scratch / "base" / "specs")
         generate.generate_one(name, scratch / "new", specs_dir=root / "specs")
         usage, owners = usage_module(scratch / "old", package)
-        # The package under test gets a name of its own, so that mypy cannot fall back to the copy
-        # installed in this environment (a removed module would otherwise still be found there).
-        # Generated clients import themselves only relatively, so renaming the directory is enough.
-        alias = f"{package}_under_test"
-        (scratch / "new" / package).rename(scratch / "new" / alias)
-        usage = re.sub(rf"\b{package}\b", alias, usage)
-        errors = run_mypy(usage, scratch / "new", scratch)
-        shutil.rmtree(scratch / ".mypy_cache", ignore_errors=True)
-    return [Break(b.name, b.message.replace(alias, package)) for b in attribute(errors, owners)]
+        for side in ("old", "new"):
+            (scratch / side / package).rename(scratch / side / alias)
+        errors = run_mypy(re.sub(rf"\b{package}\b", alias, usage), scratch / "new", scratch)
+        api = [Break(b.name, b.message.replace(alias, package)) for b in attribute(errors, owners)]
+        facade_breaks: list[Break] = []
+        facade_src = root / "facade" / "src" / "orderbridge"
+        if facade and facade_src.is_dir():
+            before = _facade_errors(facade_src, scratch / "old", package, alias, scratch / "facade-old")
+            after = _facade_errors(facade_src, scratch / "new", package, alias, scratch / "facade-new")
+            facade_breaks = [
+                Break(f"facade/src/{where}", message.replace(alias, package))
+                for where, message in sorted(after - before)
+            ]
+    return Report(api, facade_breaks)
 
 
 if __name__ == "__main__":
@@ -274,7 +338,7 @@ if __name__ == "__main__":
     if ns.print_module:
         print(usage_module(TOOLS.parent / "clients" / ns.name, f"{ns.name}_client")[0])
         sys.exit(0)
-    found = check(TOOLS.parent, ns.name, ns.base)
-    for b in found:
+    report = check(TOOLS.parent, ns.name, ns.base)
+    for b in [*report.api, *report.facade]:
         print(f"{b.name}: {b.message}")
-    sys.exit(1 if found else 0)
+    sys.exit(1 if report.api or report.facade else 0)

@@ -46,6 +46,7 @@ def base_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A git repository whose only commit holds a copy of specs/ (built once per module)."""
     repo = tmp_path_factory.mktemp("base") / "repo"
     shutil.copytree(ROOT / "specs", repo / "specs")
+    shutil.copytree(ROOT / "facade" / "src", repo / "facade" / "src")
     subprocess.run([*GIT, "init", "-q", str(repo)], check=True)
     subprocess.run([*GIT, "add", "-A"], cwd=repo, check=True)
     subprocess.run([*GIT, "commit", "-q", "-m", "base"], cwd=repo, check=True)
@@ -152,6 +153,9 @@ class Scenario:
     facade_tables: tuple[str, ...] = ()
     detail: str = ""
     extra_kinds: tuple[str, ...] = field(default=())
+    facade_code: tuple[tuple[str, str], ...] = ()
+    """(facade module, mypy message fragment) for code that stops type-checking against the new
+    client; line numbers are left out so that edits elsewhere in the adapter do not matter."""
 
 
 SCENARIOS = {
@@ -188,6 +192,7 @@ SCENARIOS = {
         ),
         detail="renamed to 'id'?",
         extra_kinds=("response-property-added",),
+        facade_code=(("orderbridge/brokers/crosstrade.py", '"OrderIdResponse" has no attribute "order_id"'),),
     ),
     "request property made required": Scenario(
         "crosstrade",
@@ -216,6 +221,7 @@ SCENARIOS = {
         "major",
         api_breaks=("topstepx_client.api.order.cancel_order",),
         facade_tables=("orderbridge._capabilities._TABLE['topstepx'].cancel",),
+        facade_code=(("orderbridge/brokers/topstepx.py", 'has no attribute "cancel_order"'),),
     ),
     "response enum value added": Scenario(
         "topstepx",
@@ -270,10 +276,15 @@ def test_scenario(name: str, repo: Path, capsys: pytest.CaptureFixture[str]) -> 
     if not s.api_breaks:
         assert breaks == set()
 
-    # 3. the facade table the drift tests name
-    drifted = {d.table for d in facade_ties.check(repo / "specs")}
-    assert drifted == set(s.facade_tables)
-    assert sorted(report.facade) == sorted(str(d) for d in facade_ties.check(repo / "specs"))
+    # 3. what it means for orderbridge: the facade table the drift tests name, the facade code
+    #    that no longer type-checks against the new client
+    drifts = facade_ties.check(repo / "specs")
+    assert {d.table for d in drifts} == set(s.facade_tables)
+    code = [line for line in report.facade if "no longer type-checks" in line]
+    assert sorted(set(report.facade) - set(code)) == sorted(str(d) for d in drifts)
+    assert {line.split(":", 1)[0] for line in code} == {f"facade/src/{module}" for module, _ in s.facade_code}, code
+    for module, fragment in s.facade_code:
+        assert any(line.startswith(f"facade/src/{module}:") and fragment in line for line in code), (fragment, code)
 
     # 4. the version gate, before and after the bump
     code = spec_diff.main(["--root", str(repo), "--no-typed-usage", s.spec])

@@ -173,6 +173,8 @@ TSX_TOKEN = "tsx-session-token-1"
 TS_TOKEN = "ts-access-token-1"
 SOPHIC_TOKEN = "sophic-jwt-1"
 CT_TOKEN = "ct-secret-key-1"
+CT_PLACE = "/v1/api/accounts/{account}/orders/place"
+CT_FLATPLACE = "/v1/api/accounts/{account}/orders/flatplace"
 
 
 @dataclass(frozen=True)
@@ -234,7 +236,7 @@ TOPSTEPX = Case(
             json={"token": TSX_TOKEN, "success": True, "errorCode": 0, "errorMessage": None}
         ),
         ("POST", "/api/Order/place"): reply(
-            json={"orderId": 9056, "success": True, "errorCode": 0, "errorMessage": None}
+            json=spec_example("topstepx", "/api/Order/place", "post", "200", "success")
         ),
     },
 )
@@ -250,10 +252,10 @@ CROSSTRADE = Case(
     token=CT_TOKEN,
     routes={
         ("POST", "/v1/api/accounts/Sim101/orders/place"): reply(
-            json={"orderId": "cb1fc8d4e1a84d29ae38fea964aaac8c", "success": True}
+            json=spec_example("crosstrade", CT_PLACE, "post", "200", "placed")
         ),
         ("POST", "/v1/api/accounts/Sim101/orders/flatplace"): reply(
-            json={"orderId": "1ede9d7ad8124fd48e3177399bf90a04", "success": True}
+            json=spec_example("crosstrade", CT_FLATPLACE, "post", "200", "placed")
         ),
     },
 )

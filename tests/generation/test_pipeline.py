@@ -124,3 +124,20 @@ def test_lint_specs_refuses_a_duplicated_key(specs_copy: Path) -> None:
     path.write_text(text.replace(schema, "    TokenResponse:\n      type: object\n" + schema, 1), encoding="utf-8")
     with pytest.raises(yaml.constructor.ConstructorError, match="duplicate key 'TokenResponse'"):
         lint_specs.SpecLinter(path)
+
+
+def test_generate_says_which_clients_changed(specs_copy: Path, tmp_path: Path, capsys) -> None:
+    clients = tmp_path / "clients"
+    shutil.copytree(ROOT / "clients" / "topstepx", clients / "topstepx")
+    shutil.copytree(ROOT / "clients" / "sophic", clients / "sophic")
+
+    def reword(doc: dict) -> None:
+        doc["paths"]["/api/Order/place"]["post"]["description"] += "\nReworded."
+
+    _edit(specs_copy / "topstepx.yaml", reword)
+    code = generate.main(["--specs-dir", str(specs_copy), "--clients-dir", str(clients), "topstepx", "sophic"])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "topstepx: CHANGED, 1 file(s)" in out
+    assert "  changed: topstepx_client/api/order/place_order.py" in out
+    assert "sophic: unchanged" in out

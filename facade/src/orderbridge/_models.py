@@ -56,8 +56,17 @@ class TimeInForce(enum.StrEnum):
 
 
 def new_client_order_id() -> str:
-    """A fresh client order id: 22 characters of ``[A-Za-z0-9_-]`` (128 random bits)."""
-    return base64.urlsafe_b64encode(os.urandom(16)).decode("ascii").rstrip("=")  # os.urandom: the CSPRNG
+    """A fresh client order id: 22 characters of ``[A-Za-z0-9_-]`` (128 random bits), never
+    starting with ``-``.
+
+    About 1 in 64 urlsafe-base64 strings starts with ``-``, which command lines (argparse, and
+    most shells' tools) take for an option; such draws are thrown away and drawn again, so every
+    id that is returned stays uniformly random over the allowed ones.
+    """
+    while True:
+        cid = base64.urlsafe_b64encode(os.urandom(16)).decode("ascii").rstrip("=")  # os.urandom: the CSPRNG
+        if not cid.startswith("-"):
+            return cid
 
 
 def to_decimal(value: object, field: str) -> Decimal | None:

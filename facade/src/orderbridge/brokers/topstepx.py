@@ -65,8 +65,12 @@ EXTRAS = ("stopLossBracket", "takeProfitBracket", "linkedOrderId")
 
 # Outcome tables: which documented errorCodes are definitive refusals. Every other code —
 # the documented pending/unknown ones and any code we do not know — is OutcomeUnknown.
+# *_UNKNOWN lists the documented codes left unknown on purpose, so that every code of the spec's
+# enum is classified one way or the other (tools/facade_ties.py checks it against the spec).
 PLACE_DEFINITIVE = frozenset({1, 2, 3, 4, 5, 8, 9, 10})
+PLACE_UNKNOWN = frozenset({6, 7})  # OrderPending, UnknownError
 CANCEL_DEFINITIVE = frozenset({1, 2, 3, 6})
+CANCEL_UNKNOWN = frozenset({4, 5})  # Pending, UnknownError
 NOT_FOUND_NAMES = frozenset({"ORDER_NOT_FOUND"})
 
 

@@ -78,7 +78,8 @@ class _Handler(BaseHTTPRequestHandler):
         content = response.content
         self.send_header("Content-Length", str(len(content)))
         self.end_headers()
-        self.wfile.write(content)
+        if self.command != "HEAD":  # a HEAD answer carries the headers only (RFC 9110, 9.3.2)
+            self.wfile.write(content)
 
     def _upgrade(self) -> None:
         """Hand the connection to the WebSocket side; it is closed when that returns."""
@@ -89,7 +90,9 @@ class _Handler(BaseHTTPRequestHandler):
         endpoint = RpcEndpoint(self.server.sandbox, f"http://{host}:{port}")
         serve_websocket(self.connection, self.path, self.headers.items(), endpoint, self.server.websocket_hub())
 
-    do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = _serve
+    # Every method reaches the sandbox, which answers the ones a path lacks (HEAD, OPTIONS and
+    # TRACE included) with 405 + Allow in the broker's dialect instead of http.server's HTML 501.
+    do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = do_HEAD = do_OPTIONS = do_TRACE = _serve
 
     def log_message(self, format: str, *args: Any) -> None:
         log.info("%s - %s", self.address_string(), format % args)

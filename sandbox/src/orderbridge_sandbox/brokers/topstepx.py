@@ -136,13 +136,11 @@ class TopstepX(Broker):
 
     @operation("search_contracts")
     def search_contracts(self, call: Call) -> Reply:
-        """``POST /api/Contract/search`` {searchText, live} -> at most 20 contracts matching the text."""
+        """``POST /api/Contract/search`` {searchText, live} -> at most 20 contracts whose *name*
+        (``ESZ5``) contains the text, case-insensitively. The spec says names only: matching the
+        description too made ``EP`` find the British Pound ("S-ep-tember") first."""
         text = str(call.field("searchText", "")).lower()
-        found = [
-            self._contract_json(cid)
-            for cid, c in self.contracts.items()
-            if text in " ".join((cid, c[1], c[2], c[5])).lower()
-        ]
+        found = [self._contract_json(cid) for cid, c in self.contracts.items() if text in c[1].lower()]
         return self._ok(call, contracts=found[:20])
 
     @operation("search_contract_by_id")

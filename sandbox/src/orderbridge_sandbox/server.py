@@ -90,9 +90,15 @@ class _Handler(BaseHTTPRequestHandler):
         endpoint = RpcEndpoint(self.server.sandbox, f"http://{host}:{port}")
         serve_websocket(self.connection, self.path, self.headers.items(), endpoint, self.server.websocket_hub())
 
-    # Every method reaches the sandbox, which answers the ones a path lacks (HEAD, OPTIONS and
-    # TRACE included) with 405 + Allow in the broker's dialect instead of http.server's HTML 501.
-    do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = do_HEAD = do_OPTIONS = do_TRACE = _serve
+    do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = _serve
+
+    def __getattr__(self, name: str) -> Any:
+        """Every other method (``HEAD``, ``OPTIONS``, ``TRACE``, ``QUERY``, ...) reaches the sandbox
+        too, which answers a method a path lacks with 405 + ``Allow`` in the broker's own error
+        shape; without this http.server answers an HTML 501."""
+        if name.startswith("do_"):
+            return self._serve
+        raise AttributeError(name)
 
     def log_message(self, format: str, *args: Any) -> None:
         log.info("%s - %s", self.address_string(), format % args)

@@ -177,12 +177,15 @@ class TopstepX(Broker):
             return self._fail(call, 3)
         if not 1 <= b["limit"] <= 20000:
             return self._fail(call, 4)
-        step = steps[b["unit"]] * b["unitNumber"]
         start, end = _when(b["startTime"]), _when(b["endTime"])
         assert start is not None and end is not None
+        try:
+            step = steps[b["unit"]] * b["unitNumber"]
+            t = end - step
+        except OverflowError:  # a bar longer than the calendar (int32 unitNumber): no whole bar fits
+            return self._ok(call, bars=[])
         instrument = self.book.instruments[b["contractId"]]
         bars: list[dict[str, Any]] = []
-        t = end - step
         while t >= start and len(bars) < b["limit"]:
             px = instrument.price
             bars.append(
@@ -195,6 +198,8 @@ class TopstepX(Broker):
                     "v": 100,
                 }
             )
+            if t - dt.datetime.min.replace(tzinfo=t.tzinfo) < step:
+                break  # the next bar would start before year 1
             t -= step
         return self._ok(call, bars=bars)
 
@@ -363,13 +368,14 @@ class TopstepX(Broker):
     @operation("query_orders_v2")
     def query_orders_v2(self, call: Call) -> Reply:
         """``POST /api/Order/v2/query``: filter (account, statuses, contract, created window), sort,
-        page (offset 0-based; default page size 100, at most 1000); bad paging is a 400."""
+        page (offset 0-based; default page size 100, no maximum: the gateway documents none);
+        a page size below 1 or a negative offset is a 400 (the spec's minimums)."""
         b, f = call.body, call.body["filter"]
         size, offset = b.get("pageSize"), b.get("pageOffset")
         bad = [
             name
             for name, value, low in (("pageSize", size, 1), ("pageOffset", offset, 0))
-            if value is not None and not low <= value <= 1000
+            if value is not None and value < low
         ]
         if bad:
             return self.dialect.problem(tuple(FieldError("body", (n,), "invalid", "out of range") for n in bad))

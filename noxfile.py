@@ -1,7 +1,8 @@
 """Every workflow of the orderbridge monorepo.
 
-Plain ``nox`` runs what CI needs: spec lint, the generated-code drift gate, ruff, mypy and the
-test suite. Other sessions: ``generate`` (rewrite clients/ from specs/), ``demo`` and ``bench``.
+Plain ``nox`` runs what CI needs: spec lint, the generated-code drift gate, ruff, mypy, the
+test suite, Schemathesis against the sandbox and the demo. Other sessions: ``generate``
+(rewrite clients/ from specs/), ``reliability`` and ``bench``.
 
 Tool versions are pinned here, exactly, because generated code depends on them byte for byte.
 No interpreter is ever downloaded: sessions run on the Python that runs nox (>= 3.11).
@@ -30,11 +31,22 @@ TEST_TOOLS = [
 ]
 
 BENCH_TOOLS = ["requests==2.34.2", "trustme==1.2.1"]
+# The independent API fuzzer run against the sandbox (tests/schemathesis/run.py).
+SCHEMATHESIS = ["schemathesis==4.32.5", "pyyaml==6.0.3"]
 
 nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.download_python = "never"
 nox.options.reuse_venv = "yes"
-nox.options.sessions = ["lint_specs", "check_generated", "lint", "typecheck", "client_alone", "tests", "demo"]
+nox.options.sessions = [
+    "lint_specs",
+    "check_generated",
+    "lint",
+    "typecheck",
+    "client_alone",
+    "tests",
+    "schemathesis",
+    "demo",
+]
 
 
 def install_project(session: nox.Session) -> None:
@@ -119,6 +131,22 @@ def reliability(session: nox.Session) -> None:
         "-q",
         "-p",
         "no:cacheprovider",
+        *session.posargs,
+        env={"ORDERBRIDGE_SPECS_DIR": str(ROOT / "specs")},
+    )
+
+
+@nox.session
+def schemathesis(session: nox.Session) -> None:
+    """Schemathesis against each broker in the sandbox (loopback, strict): every check, stateful
+    runs where the spec's links allow, each API's own login, a fixed seed and bounded examples.
+    Fails on any finding outside ``tests/schemathesis/exclusions.yaml``; prints counts per broker.
+    Arguments go to tests/schemathesis/run.py (``-- --max-examples 50 --broker sophic``)."""
+    session.install(*SCHEMATHESIS)
+    install_project(session)
+    session.run(
+        "python",
+        "tests/schemathesis/run.py",
         *session.posargs,
         env={"ORDERBRIDGE_SPECS_DIR": str(ROOT / "specs")},
     )

@@ -206,3 +206,57 @@ def test_topstepx_contract_search_matches_names_only(api: Api) -> None:
     es = c.post("/api/Contract/search", json={"searchText": "es", "live": False}).json()["contracts"]
     assert es and all("es" in contract["name"].lower() for contract in es)
     assert [contract["tickSize"] for contract in es if contract["name"] == "ESZ5"] == [0.25]
+
+
+# -- found by the Schemathesis session itself ------------------------------------------------------
+def test_topstepx_bars_longer_than_the_calendar_are_an_empty_answer_not_a_500(api: Api) -> None:
+    body = {
+        "contractId": "CON.F.US.EP.Z25",
+        "live": False,
+        "startTime": "2024-12-01T00:00:00Z",
+        "endTime": "2024-12-31T21:00:00Z",
+        "unit": 3,
+        "unitNumber": 2147483646,
+        "limit": 7,
+        "includePartialBar": False,
+    }
+    answer = api("topstepx").post("/api/History/retrieveBars", json=body)
+    assert answer.status_code == 200 and answer.json()["bars"] == []
+
+
+def test_topstepx_v2_query_any_page_offset_is_a_page_and_a_negative_one_a_400(api: Api) -> None:
+    query = {"filter": {"accountId": 465}, "pageSize": 50}
+    far = api("topstepx").post("/api/Order/v2/query", json={**query, "pageOffset": 2147483646})
+    assert far.status_code == 200 and far.json()["orders"] == []
+    negative = api("topstepx").post("/api/Order/v2/query", json={**query, "pageOffset": -1})
+    assert negative.status_code == 400 and "PageOffset" in negative.json()["errors"]
+
+
+@pytest.mark.parametrize(
+    "change", [{"daysBack": 585114106682297134159804074932830208}, {"daysBack": 2622.0}, {"from": "L", "to": "F"}]
+)
+def test_crosstrade_bars_with_extreme_or_unreadable_ranges_get_no_500(api: Api, change: dict[str, Any]) -> None:
+    answer = api("crosstrade").post("/v1/api/market/bars", json={"instrument": "ES 12-25", **change})
+    assert answer.status_code in (200, 400), answer.text
+
+
+def test_crosstrade_an_empty_instrument_query_is_a_400(api: Api) -> None:
+    assert api("crosstrade").get("/v1/api/market/quote", params={"instrument": ""}).status_code == 400
+
+
+def test_tradestation_jsonp_keeps_answering_200_for_a_bad_api_version_and_a_non_ascii_callback(api: Api) -> None:
+    c = api("tradestation")
+    token = c.headers["authorization"].removeprefix("Bearer ")
+    response = c.get(
+        "/v2/jsonp/orders/send",
+        params={"data": "{}", "APIVersion": "x;y", "oauth_token": token, "callback": "\u00e9cb"},
+    )
+    assert response.status_code == 200
+    assert response.text.startswith("\u00e9cb(") and '"StatusCode":400' in response.text
+    assert response.headers["jsonp-callback"] == "%C3%A9cb"
+
+
+def test_allow_lists_only_the_methods_of_the_most_literal_path(api: Api) -> None:
+    """``.../orders/place`` is POST only, even though ``.../orders/{orderId}`` has a GET."""
+    response = api("crosstrade").get("/v1/api/accounts/Sim101/orders/place")
+    assert response.status_code == 405 and response.headers["allow"] == "POST"

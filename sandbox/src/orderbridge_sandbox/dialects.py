@@ -23,6 +23,7 @@ from __future__ import annotations
 import difflib
 import json
 from collections.abc import Mapping
+from urllib.parse import quote
 
 import httpx
 
@@ -214,7 +215,15 @@ TRADESTATION_MISSING: Mapping[str, str] = {
     "TimeInForce": "Order failed. Reason: Missing TIF",
     "AccountKey": "Invalid account.",
     "AccountId": "Invalid account.",
+    "LimitPrice": "Missing order limit price.",
+    "StopPrice": "Missing order stop price.",
 }
+
+
+def jsonp_header(callback: str) -> str:
+    """The ``jsonp-callback`` header value: the callback name, percent-encoded where it is not
+    printable ASCII (HTTP header values are ASCII; the body keeps the name as sent)."""
+    return quote(callback, safe="".join(chr(c) for c in range(0x20, 0x7F) if chr(c) != "%"))
 
 
 class TradeStationDialect(Dialect):
@@ -236,7 +245,7 @@ class TradeStationDialect(Dialect):
             200,
             f"{callback}({json.dumps(payload, separators=(',', ':'))})",
             "application/javascript",
-            {"jsonp-callback": callback},
+            {"jsonp-callback": jsonp_header(callback)},
         )
 
     def unauthorized(self, call: Call, failure: AuthFailure) -> Reply:
@@ -250,6 +259,8 @@ class TradeStationDialect(Dialect):
         if call.operation == "authorize":
             return json_reply({"Message": "Authorization failed", "StatusCode": 401}, 401)
         fields = problem.fields
+        if call.operation == "place_order_jsonp":  # JSONP answers 200, the error in the callback
+            return self.jsonp(call, {"Message": self._message(fields), "StatusCode": 400})
         if any(f.location == "query" and f.path == ("APIVersion",) for f in fields):
             version = call.query.get("APIVersion", "")
             if version.isdigit() and len(version) == 8:
@@ -260,16 +271,17 @@ class TradeStationDialect(Dialect):
                     "this pattern YYYYMMDD"
                 )
             return json_reply({"Error": {"StatusCode": 400, "Message": message}}, 400)
-        message = "Invalid Request. Order input is incomplete, missing field"
+        return self.error(400, self._message(fields))
+
+    @staticmethod
+    def _message(fields: tuple[FieldError, ...]) -> str:
+        """The vendor's message for the first missing field it has words for."""
         if any(f.path == ("Orders",) and f.rule == "minItems" for f in fields):
-            message = "Group order must include at least one pair of orders."
+            return "Group order must include at least one pair of orders."
         for f in fields:
             if f.code == "missing" and f.path and str(f.path[-1]) in TRADESTATION_MISSING:
-                message = TRADESTATION_MISSING[str(f.path[-1])]
-                break
-        if call.operation == "place_order_jsonp":
-            return self.jsonp(call, {"Message": message, "StatusCode": 400})
-        return self.error(400, message)
+                return TRADESTATION_MISSING[str(f.path[-1])]
+        return "Invalid Request. Order input is incomplete, missing field"
 
     def status(self, call: Call, status: int) -> Reply:
         if status == 429:

@@ -68,8 +68,31 @@ class _Compiler:
             node = target
         return node
 
+    def inline(self, node: Any, seen: frozenset[str] = frozenset()) -> Any:
+        """``node`` with every local ``$ref`` replaced by its target, once, here; a reference
+        back into its own chain (a recursive schema) stays a ``$ref`` that the registry resolves.
+        Validation then never looks a reference up."""
+        if isinstance(node, list):
+            return [self.inline(item, seen) for item in node]
+        if not isinstance(node, dict):
+            return node
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/"):
+            if ref in seen:
+                return {**node, "$ref": f"{self.uri}{ref}"}
+            target = self.inline(self.resolve({"$ref": ref}), seen | {ref})
+            rest = {k: self.inline(v, seen) for k, v in node.items() if k != "$ref"}
+            if not rest:
+                return target
+            return {"allOf": [target], **rest}  # $ref with siblings: both apply (JSON Schema 2020-12)
+        return {k: self.inline(v, seen) for k, v in node.items()}
+
     def validator(self, pointer: str) -> Validator:
-        schema = {"$ref": f"{self.uri}#{pointer}"}
+        target: Any = self.doc
+        for part in pointer.lstrip("/").split("/"):
+            key = part.replace("~1", "/").replace("~0", "~")
+            target = target[int(key)] if isinstance(target, list) else target[key]
+        schema = self.inline(self.resolve(target))
         built: Validator = OAS31Validator(
             schema, registry=self.registry, format_checker=OAS30ReadValidator.FORMAT_CHECKER
         )

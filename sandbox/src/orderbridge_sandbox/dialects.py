@@ -14,8 +14,8 @@ the endpoint itself decides (unknown account, price off the tick grid, ...) stay
 
 A method a path does not have (``HEAD``, ``OPTIONS``, ``TRACE`` included) is 405 with an
 ``Allow`` header listing the path's methods, in the broker's own error shape. None of the four
-vendors documents this answer, so the specs do not declare it; Schemathesis's
-``unsupported_method`` check accepts it (see ``tests/schemathesis/exclusions.yaml``).
+vendors documents this answer, so the specs do not declare it; it is what RFC 9110 asks for,
+and what Schemathesis's ``unsupported_method`` and ``allow_header_conformance`` checks expect.
 """
 
 from __future__ import annotations

@@ -2,8 +2,9 @@
 
 Plain ``nox`` runs what CI needs, fastest and most telling first (``.ci/run`` stops at the first
 failure): the generated-code drift gate, spec lint, the client-version gate, ruff, mypy, the test
-suite, the demo and the release build. Other sessions: ``generate`` (rewrite clients/ from
-specs/), ``spec_diff`` (what a spec change breaks), ``release`` (bump + changelog), ``bench``.
+suite, Schemathesis against the sandbox, the demo and the release build. Other sessions:
+``generate`` (rewrite clients/ from specs/), ``spec_diff`` (what a spec change breaks), ``release``
+(bump + changelog), ``reliability`` and ``bench``.
 
 Tool versions are pinned here, exactly, because generated code depends on them byte for byte.
 No interpreter is ever downloaded: sessions run on the Python that runs nox (>= 3.11).
@@ -39,6 +40,8 @@ BENCH_TOOLS = ["requests==2.34.2", "trustme==1.2.1"]
 API_TOOLS = [GRIFFE, MYPY, "pyyaml==6.0.3"]
 BUILD_TOOLS = ["build==1.6.1", "twine==7.0.0"]
 PACKAGES = (*(f"clients/{name}" for name in SPEC_NAMES), "facade", "sandbox")
+# The independent API fuzzer run against the sandbox (tests/schemathesis/run.py).
+SCHEMATHESIS = ["schemathesis==4.32.5", "pyyaml==6.0.3"]
 
 nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.download_python = "never"
@@ -51,6 +54,7 @@ nox.options.sessions = [
     "typecheck",
     "client_alone",
     "tests",
+    "schemathesis",
     "demo",
     "build",
 ]
@@ -175,6 +179,22 @@ def reliability(session: nox.Session) -> None:
         "-q",
         "-p",
         "no:cacheprovider",
+        *session.posargs,
+        env={"ORDERBRIDGE_SPECS_DIR": str(ROOT / "specs")},
+    )
+
+
+@nox.session
+def schemathesis(session: nox.Session) -> None:
+    """Schemathesis against each broker in the sandbox (loopback, strict): every check, stateful
+    runs where the spec's links allow, each API's own login, a fixed seed and bounded examples.
+    Fails on any finding outside ``tests/schemathesis/exclusions.yaml``; prints counts per broker.
+    Arguments go to tests/schemathesis/run.py (``-- --max-examples 50 --broker sophic``)."""
+    session.install(*SCHEMATHESIS)
+    install_project(session)
+    session.run(
+        "python",
+        "tests/schemathesis/run.py",
         *session.posargs,
         env={"ORDERBRIDGE_SPECS_DIR": str(ROOT / "specs")},
     )

@@ -118,12 +118,14 @@ def test_brackets_are_rejected_with_an_order_id(api: Api, sandbox: Sandbox) -> N
     assert [o.status for o in sandbox.orders("topstepx")] == ["Rejected"]
 
 
-def test_malformed_place_is_a_business_error_not_a_400(api: Api) -> None:
+def test_malformed_place_is_a_400_problem_details_as_the_spec_declares(api: Api, sandbox: Sandbox) -> None:
     response = api("topstepx").post(
         "/api/Order/place", json={"accountId": 465, "contractId": "X", "type": 9, "side": 0}
     )
-    assert response.status_code == 200
-    assert response.json()["errorCode"] == 2 and response.json()["success"] is False
+    assert response.status_code == 400
+    assert response.headers["content-type"] == "application/problem+json"
+    assert set(response.json()["errors"]) == {"Type", "Size"}
+    assert sandbox.orders("topstepx") == []
 
 
 def test_v2_query_paging_and_bad_paging(api: Api) -> None:

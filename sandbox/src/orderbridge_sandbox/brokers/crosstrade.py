@@ -641,10 +641,14 @@ class CrossTrade(Broker):
         period, kind = b.get("period", 1), b.get("periodType", "minute")
         step = dt.timedelta(seconds=period) if kind == "second" else dt.timedelta(minutes=period)
         end = self.now().replace(second=0, microsecond=0)
-        span = dt.timedelta(days=b.get("daysBack", 1))
+        # More days than bars can fill change nothing; the cap keeps timedelta in range.
+        span = dt.timedelta(days=min(int(b.get("daysBack", 1)), 1_000_000))
         if b.get("from") and b.get("to"):
-            start, end = (dt.datetime.fromisoformat(b[k].replace("Z", "+00:00")) for k in ("from", "to"))
-            span = end - start
+            try:
+                start, end = (dt.datetime.fromisoformat(b[k].replace("Z", "+00:00")) for k in ("from", "to"))
+                span = end - start
+            except (ValueError, TypeError):  # not ISO 8601, or one naive and one aware
+                return self.dialect.error(400, "invalid_request", "from and to must be UTC date-times")
         count = max(0, min(b.get("limit", 5000), MAX_BARS, int(span / step)))
         px = self.book.instruments[symbol].price
         bars = [

@@ -136,13 +136,11 @@ class TopstepX(Broker):
 
     @operation("search_contracts")
     def search_contracts(self, call: Call) -> Reply:
-        """``POST /api/Contract/search`` {searchText, live} -> at most 20 contracts matching the text."""
+        """``POST /api/Contract/search`` {searchText, live} -> at most 20 contracts whose *name*
+        (``ESZ5``) contains the text, case-insensitively. The spec says names only: matching the
+        description too made ``EP`` find the British Pound ("S-ep-tember") first."""
         text = str(call.field("searchText", "")).lower()
-        found = [
-            self._contract_json(cid)
-            for cid, c in self.contracts.items()
-            if text in " ".join((cid, c[1], c[2], c[5])).lower()
-        ]
+        found = [self._contract_json(cid) for cid, c in self.contracts.items() if text in c[1].lower()]
         return self._ok(call, contracts=found[:20])
 
     @operation("search_contract_by_id")
@@ -179,12 +177,15 @@ class TopstepX(Broker):
             return self._fail(call, 3)
         if not 1 <= b["limit"] <= 20000:
             return self._fail(call, 4)
-        step = steps[b["unit"]] * b["unitNumber"]
         start, end = _when(b["startTime"]), _when(b["endTime"])
         assert start is not None and end is not None
+        try:
+            step = steps[b["unit"]] * b["unitNumber"]
+            t = end - step
+        except OverflowError:  # a bar longer than the calendar (int32 unitNumber): no whole bar fits
+            return self._ok(call, bars=[])
         instrument = self.book.instruments[b["contractId"]]
         bars: list[dict[str, Any]] = []
-        t = end - step
         while t >= start and len(bars) < b["limit"]:
             px = instrument.price
             bars.append(
@@ -197,6 +198,8 @@ class TopstepX(Broker):
                     "v": 100,
                 }
             )
+            if t - dt.datetime.min.replace(tzinfo=t.tzinfo) < step:
+                break  # the next bar would start before year 1
             t -= step
         return self._ok(call, bars=bars)
 
@@ -365,13 +368,14 @@ class TopstepX(Broker):
     @operation("query_orders_v2")
     def query_orders_v2(self, call: Call) -> Reply:
         """``POST /api/Order/v2/query``: filter (account, statuses, contract, created window), sort,
-        page (offset 0-based; default page size 100, at most 1000); bad paging is a 400."""
+        page (offset 0-based; default page size 100, no maximum: the gateway documents none);
+        a page size below 1 or a negative offset is a 400 (the spec's minimums)."""
         b, f = call.body, call.body["filter"]
         size, offset = b.get("pageSize"), b.get("pageOffset")
         bad = [
             name
             for name, value, low in (("pageSize", size, 1), ("pageOffset", offset, 0))
-            if value is not None and not low <= value <= 1000
+            if value is not None and value < low
         ]
         if bad:
             return self.dialect.problem(tuple(FieldError("body", (n,), "invalid", "out of range") for n in bad))

@@ -518,7 +518,10 @@ class TradeStation(Broker):
             return self.dialect.error(400, str(exc))
         since_text = call.query.get("since")
         if since_text:
-            since = dt.datetime.strptime(since_text, "%m-%d-%Y").replace(tzinfo=dt.UTC)
+            try:
+                since = dt.datetime.strptime(since_text, "%m-%d-%Y").replace(tzinfo=dt.UTC)
+            except ValueError:  # the spec's pattern admits a day the month lacks (02-30-2026)
+                return self.dialect.error(400, f"Invalid since date {since_text}; expected MM-DD-YYYY.")
         else:
             since = self.now().replace(hour=0, minute=0, second=0, microsecond=0)
         rows = [o for o in self.book.select() if o.account in keys and (o.created_at >= since or o.working)]

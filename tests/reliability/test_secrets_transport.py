@@ -334,7 +334,7 @@ def test_tls_verification_is_on_in_both_twins() -> None:
             sessions.append(ob.connect_async(broker))
         contexts = []
         for session in sessions:
-            transport = session._http._transport
+            transport = session._http._transport.inner  # the pool under the session transport
             contexts.append(transport._pool._ssl_context)
             if isinstance(session, ob.AsyncSession):
                 await session.aclose()

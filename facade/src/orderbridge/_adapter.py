@@ -16,7 +16,8 @@ from typing import Any
 
 import attrs
 
-from ._capabilities import Capabilities, capabilities
+from ._brokers import capabilities, describe
+from ._capabilities import Capabilities
 from ._config import Settings
 from ._errors import AuthenticationError, BrokerUnavailable, NotSupported, OrderbridgeError
 from ._flow import Flow, Grant, Sent, rate_limited, unexpected, unknown
@@ -136,17 +137,8 @@ class Adapter(abc.ABC):
         return error
 
 
-_MODULES = {
-    "topstepx": "orderbridge.brokers.topstepx",
-    "crosstrade": "orderbridge.brokers.crosstrade",
-    "tradestation": "orderbridge.brokers.tradestation",
-    "sophic": "orderbridge.brokers.sophic",
-}
-
-
 def get_adapter(broker: str) -> Adapter:
     """The adapter for ``broker``, importing only that broker's generated client."""
-    capabilities(broker)  # raises ConfigurationError for unknown names
-    module = importlib.import_module(_MODULES[broker])
+    module = importlib.import_module(describe(broker).module)  # ConfigurationError for unknown names
     adapter: Adapter = module.ADAPTER
     return adapter

@@ -39,6 +39,23 @@ class Operation(Protocol):
     async def asyncio_detailed(self, *args: Any, **kwargs: Any) -> Any: ...
 
 
+class Token(enum.Enum):
+    """Which bearer token a call carries."""
+
+    REQUIRED = "required"
+    """Obtain or renew the session's token first, then send it (every ordinary call)."""
+    CURRENT = "current"
+    """Send the token the session holds, as it is, without logging in first (TopstepX
+    ``Auth/validate``: the token is its input)."""
+    NONE = "none"
+    """Send no token (token requests)."""
+
+
+def _check_money_moving(call: Call, attribute: object, value: bool) -> None:
+    if value is (call.retry is Retry.READ):
+        raise ValueError(f"{call.name}: money_moving={value} contradicts retry={call.retry.name}")
+
+
 @attrs.frozen
 class Call:
     """One request through a generated operation.
@@ -47,21 +64,19 @@ class Call:
         operation: the generated module (``topstepx_client.api.order.place_order``).
         kwargs: its keyword arguments except ``client`` (``body=...``, path parameters).
         money_moving: places, cancels or changes an order; ambiguity then means
-            :class:`OutcomeUnknown`, never a silent retry.
-        retry: the retry policy.
-        authenticated: stamp the session's bearer token on the request.
+            :class:`OutcomeUnknown`, never a silent retry. Must agree with ``retry``
+            (``READ`` is the only policy for calls that move no money).
+        retry: the retry policy (decided by :mod:`orderbridge._policy`).
         name: short label for logs and errors (``"Order/place"``).
+        token: which bearer token the request carries (:class:`Token`).
     """
 
     operation: Any
     kwargs: Mapping[str, Any] = attrs.field(repr=False)
-    money_moving: bool
+    money_moving: bool = attrs.field(validator=_check_money_moving)
     retry: Retry
     name: str
-    authenticated: bool = True
-    bearer: bool = True
-    """Send the session's token (``False`` for token requests; TopstepX ``Auth/validate``
-    keeps it because the token *is* its input)."""
+    token: Token = Token.REQUIRED
 
 
 @attrs.frozen

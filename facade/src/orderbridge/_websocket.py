@@ -1,7 +1,7 @@
 """CrossTrade's WebSocket RPC as a session transport: ``connect("crosstrade", transport="websocket")``.
 
 The sessions here are :class:`~orderbridge._session.Session` / ``AsyncSession`` with one method
-replaced: ``_send_once`` sends the :class:`~orderbridge._flow.Call` as an RPC message instead of
+replaced: ``_invoke`` sends the :class:`~orderbridge._flow.Call` as an RPC message instead of
 an HTTP request, and turns the reply back into the generated ``Response`` the REST path returns.
 The CrossTrade adapter's flows, the retry policy and the outcome classification therefore run
 unchanged (research §2.7, ``specs/crosstrade.asyncapi.yaml``)::
@@ -46,18 +46,18 @@ from urllib.parse import urlsplit
 import httpx
 import tenacity
 from websockets.asyncio.client import ClientConnection as AsyncConnection
-from websockets.asyncio.client import connect as async_connect
+from websockets.asyncio.client import connect as _async_connect
 from websockets.exceptions import ConnectionClosed, InvalidStatus, InvalidURI, WebSocketException
 from websockets.protocol import State
 from websockets.sync.client import ClientConnection as SyncConnection
-from websockets.sync.client import connect as sync_connect
+from websockets.sync.client import reconnect as _sync_connecter
 
 from ._adapter import Adapter
 from ._config import Settings, is_loopback
 from ._errors import NotSupported
 from ._flow import Call
 from ._session import AsyncSession, Session
-from ._transport import _remember, reset_last_response
+from ._transport import current
 from .brokers.crosstrade import _MACHINE_CODE, NOT_FOUND_CODES
 
 log = logging.getLogger("orderbridge")
@@ -115,6 +115,34 @@ LOOKUP_APIS = frozenset({"GetOrder"})
 """RPCs that read one resource: an error saying "not found" is REST's 404 there (elsewhere,
 e.g. ``Cancel``'s "Order linked to '<id>' not found or already terminal.", REST says 400)."""
 _NOT_FOUND = re.compile(r"not found", re.IGNORECASE)
+
+
+class _SyncConnecter(_sync_connecter):
+    """websockets' sync connecter without redirects: a 3xx on the upgrade is a refusal
+    (``InvalidStatus``), never a new host that would receive the RPC."""
+
+    def process_redirect(self, exc: Exception) -> Exception | str:
+        return exc
+
+
+def sync_connect(url: str, **options: Any) -> SyncConnection:
+    """``websockets.sync.client.connect(url, legacy=True, ...)``, following no redirect."""
+    connection: SyncConnection = _SyncConnecter(url, **options).connect()
+    connection.pending_legacy_warning = False
+    return connection
+
+
+class async_connect(_async_connect):
+    """websockets' async ``connect`` without redirects (see :class:`_SyncConnecter`)."""
+
+    def process_redirect(self, exc: Exception) -> Exception | str:
+        return exc
+
+
+def _mark_sent() -> None:
+    exchange = current.get()
+    if exchange is not None:
+        exchange.sent = True
 
 
 # -- pure mapping: Call <-> RPC ----------------------------------------------------------------------
@@ -175,7 +203,9 @@ def reply_response(call: Call, client: Any, status: int, content: bytes, url: st
     response = httpx.Response(
         status, content=content, headers={"Content-Type": "application/json"}, request=httpx.Request("GET", url)
     )
-    _remember(response)
+    exchange = current.get()
+    if exchange is not None:
+        exchange.response = response
     return call.operation._build_response(client=client, response=response)
 
 
@@ -383,13 +413,13 @@ class WebSocketSession(Session):
             self._pinger.join(timeout=5)
         super().close()
 
-    def _send_once(self, call: Call) -> Any:
-        reset_last_response()
+    def _invoke(self, call: Call) -> Any:
         api, args = rpc_request(call, self.broker)
         try:
             link = self._connected()
         except _Refused as refused:
             return reply_response(call, self._api, refused.status, refused.body, self.url)
+        _mark_sent()
         data = link.request(api, args, self.settings.timeout, self.url)
         return reply_response(call, self._api, reply_status(data, api), json.dumps(data).encode(), self.url)
 
@@ -416,7 +446,7 @@ class WebSocketSession(Session):
             with attempt:
                 try:
                     # legacy=True: a connection this session manages, not a context manager.
-                    connection: SyncConnection = sync_connect(self.url, legacy=True, **options)
+                    connection = sync_connect(self.url, **options)
                     return connection
                 except (OSError, WebSocketException) as exc:
                     raise _connect_failure(exc, self.url) from exc
@@ -532,13 +562,13 @@ class AsyncWebSocketSession(AsyncSession):
             await link.close()
         await super().aclose()
 
-    async def _send_once(self, call: Call) -> Any:
-        reset_last_response()
+    async def _invoke(self, call: Call) -> Any:
         api, args = rpc_request(call, self.broker)
         try:
             link = await self._connected()
         except _Refused as refused:
             return reply_response(call, self._api, refused.status, refused.body, self.url)
+        _mark_sent()
         data = await link.request(api, args, self.settings.timeout, self.url)
         return reply_response(call, self._api, reply_status(data, api), json.dumps(data).encode(), self.url)
 

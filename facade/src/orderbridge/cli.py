@@ -31,7 +31,7 @@ from typing import Any
 
 import attrs
 
-from ._capabilities import BROKERS, all_capabilities
+from ._brokers import BROKERS, all_capabilities
 from ._errors import (
     ConfigurationError,
     InvalidOrder,

@@ -37,7 +37,7 @@ from .._config import Settings
 from .._conform import build_request
 from .._errors import AuthenticationError, InvalidOrder, OrderNotFound
 from .._extras import merge_extras
-from .._flow import Call, Flow, Grant, Retry, Sent, plain, rejected, unknown
+from .._flow import Call, Flow, Grant, Retry, Sent, Token, plain, rejected, unknown
 from .._models import Order, PlacedOrder, decimal_text
 
 API_VERSION = "2026-01-01"
@@ -82,8 +82,7 @@ class SophicAdapter(Adapter):
             money_moving=False,
             retry=Retry.READ,
             name=what,
-            authenticated=False,
-            bearer=False,
+            token=Token.NONE,
         )
         body = sent.parsed
         if sent.status == 200 and isinstance(body, OAuthToken) and isinstance(body.access_token, str):

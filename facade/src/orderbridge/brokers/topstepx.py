@@ -47,7 +47,7 @@ from .._config import Settings
 from .._conform import build_request
 from .._errors import AuthenticationError, InvalidOrder, OrderNotFound, OrderRejected
 from .._extras import merge_extras
-from .._flow import Call, Flow, Grant, Retry, Sent, enum_name, plain, rejected, unknown, wire_number
+from .._flow import Call, Flow, Grant, Retry, Sent, Token, enum_name, plain, rejected, unknown, wire_number
 from .._models import Order, OrderType, PlacedOrder, Side
 
 TOKEN_LIFETIME = 24 * 3600.0
@@ -89,7 +89,7 @@ class TopstepXAdapter(Adapter):
     def login(self, settings: Settings, current: str | None) -> Flow[Grant]:
         if current:
             sent = yield Call(
-                validate_session, {}, money_moving=False, retry=Retry.READ, name="Auth/validate", authenticated=False
+                validate_session, {}, money_moving=False, retry=Retry.READ, name="Auth/validate", token=Token.CURRENT
             )
             body = sent.parsed
             if sent.status == 200 and isinstance(body, ValidateResponse) and body.success is True:
@@ -103,8 +103,7 @@ class TopstepXAdapter(Adapter):
             money_moving=False,
             retry=Retry.READ,
             name="Auth/loginKey",
-            authenticated=False,
-            bearer=False,
+            token=Token.NONE,
         )
         body = sent.parsed
         if sent.status == 200 and isinstance(body, LoginResponse):

@@ -44,7 +44,7 @@ from .._config import Settings
 from .._conform import build_request
 from .._errors import AuthenticationError, NotSupported, OrderNotFound
 from .._extras import merge_extras
-from .._flow import Call, Flow, Grant, Retry, Sent, plain, rate_limited, rejected, unknown
+from .._flow import Call, Flow, Grant, Retry, Sent, Token, plain, rate_limited, rejected, unknown
 from .._models import Order, OrderType, PlacedOrder, Side, TimeInForce, decimal_text
 
 # 20160101 (official v2) shape.
@@ -112,8 +112,7 @@ class TradeStationAdapter(Adapter):
             money_moving=False,
             retry=Retry.READ,
             name=what,
-            authenticated=False,
-            bearer=False,
+            token=Token.NONE,
         )
         body = sent.parsed
         if sent.status == 200 and isinstance(body, TokenResponse) and isinstance(body.access_token, str):

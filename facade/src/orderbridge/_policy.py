@@ -174,7 +174,8 @@ class AttemptPolicy:
 
     def _raised(self, attempt: Attempt, raised: Raised) -> Decision:
         error = self.classify(raised)
-        if isinstance(raised.exc, DeadlineExceeded):
+        if isinstance(raised.exc, (DeadlineExceeded, ResponseTooLarge)):
+            # Neither gets better by asking again: the deadline is spent, the answer is too big.
             return Fail(self._after_ambiguity(attempt, error))
         return self._retry_or_fail(attempt, error)
 

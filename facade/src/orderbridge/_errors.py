@@ -19,12 +19,30 @@ attrs or the generated clients escapes. The tree is split by *what the caller sh
                                      ``session.resolve(client_order_id, account=...)``
 
 Broker-supplied text is *untrusted*: it is kept in ``broker_message`` and never appears in
-``str(error)`` (it may be long, localised, or echo request data).
+``str(error)`` (it may be long, localised, or echo request data). Broker codes quoted in a
+message pass through :func:`clean` (printable, length-capped), as does every message; the
+session replaces any of its own secrets found in a message or ``broker_message`` by ``***``.
 """
 
 from __future__ import annotations
 
 from typing import Any
+
+MAX_MESSAGE = 500
+"""Longest ``str(error)`` message, in characters."""
+MAX_BROKER_TEXT = 64
+"""Longest broker-supplied fragment (a code, a code name) quoted inside a message."""
+
+
+def clean(text: object, limit: int = MAX_BROKER_TEXT) -> str:
+    """``text`` made safe to print: every non-printable character (CR, LF, NUL, ESC, other
+    controls, line separators) becomes ``?`` and anything past ``limit`` characters becomes
+    ``…``. Applied to every error message, and to broker-supplied fragments before they are
+    quoted in one, so a broker cannot inject log lines or flood a message."""
+    value = text if isinstance(text, str) else str(text)
+    head = value[: limit + 1]
+    safe = "".join(c if c.isprintable() else "?" for c in head)
+    return safe if len(safe) <= limit else safe[: limit - 1] + "…"
 
 
 class OrderbridgeError(Exception):
@@ -39,6 +57,7 @@ class OrderbridgeError(Exception):
     order_may_exist: bool = False
 
     def __init__(self, message: str, *, broker: str | None = None) -> None:
+        message = clean(message, MAX_MESSAGE)
         super().__init__(message)
         self.message = message
         self.broker = broker

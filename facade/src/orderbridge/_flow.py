@@ -15,7 +15,7 @@ from typing import Any, Protocol, TypeVar
 
 import attrs
 
-from ._errors import OrderRejected, OutcomeUnknown, RateLimited, UnexpectedResponse
+from ._errors import OrderRejected, OutcomeUnknown, RateLimited, UnexpectedResponse, clean
 
 T = TypeVar("T")
 
@@ -178,7 +178,7 @@ def rejected(
     raw: Any = None,
 ) -> OrderRejected:
     """An :class:`OrderRejected`; the broker's text goes to ``broker_message`` only."""
-    label = f"{code_name} ({code})" if code_name else f"code {code}"
+    label = f"{clean(code_name)} ({clean(code)})" if code_name else f"code {clean(code)}"
     return OrderRejected(
         f"{what} rejected: {label}",
         broker=broker,

@@ -174,6 +174,20 @@ class _Base:
             return Answered(unparsed, raw.status_code, retry_after(raw.headers), parsed=False)
         return Raised(exc, sent=exchange.sent)
 
+    def _scrub(self, error: OrderbridgeError) -> OrderbridgeError:
+        """Replace this session's secrets (credentials, the current token) by ``***`` in the
+        error's message and broker text: a token endpoint may echo the client secret."""
+        secrets = [s for s in (*self.settings.secret_values(), self._box.token or "") if len(s) >= 4]
+        for name in ("message", "broker_message", "code", "code_name"):
+            value = getattr(error, name, None)
+            if isinstance(value, str) and any(secret in value for secret in secrets):
+                for secret in secrets:
+                    value = value.replace(secret, "***")
+                setattr(error, name, value)
+                if name == "message":
+                    error.args = (value,)
+        return error
+
     def _stale(self, revision: int | None) -> None:
         # Only the token that was refused is stale: a late 401 for a token already replaced
         # says nothing about the new one.
@@ -243,6 +257,12 @@ class Session(_Base):
             attempt = attrs.evolve(decision.next, remaining=self._remaining(deadline))
 
     def _drive(self, flow: Flow[T], cid: str | None = None) -> T:
+        try:
+            return self._run(flow, cid)
+        except OrderbridgeError as error:
+            raise self._scrub(error) from error.__cause__
+
+    def _run(self, flow: Flow[T], cid: str | None) -> T:
         try:
             call = next(flow)
             while True:
@@ -403,6 +423,12 @@ class AsyncSession(_Base):
             attempt = attrs.evolve(decision.next, remaining=self._remaining(deadline))
 
     async def _drive(self, flow: Flow[T], cid: str | None = None) -> T:
+        try:
+            return await self._run(flow, cid)
+        except OrderbridgeError as error:
+            raise self._scrub(error) from error.__cause__
+
+    async def _run(self, flow: Flow[T], cid: str | None) -> T:
         try:
             call = next(flow)
             while True:

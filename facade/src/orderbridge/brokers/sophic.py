@@ -35,7 +35,7 @@ from sophic_client.models import Order as SophicOrder
 from .._adapter import Adapter, BrokerOrder
 from .._config import Settings
 from .._conform import build_request
-from .._errors import AuthenticationError, InvalidOrder, OrderNotFound
+from .._errors import AuthenticationError, InvalidOrder, OrderNotFound, clean
 from .._extras import merge_extras
 from .._flow import Call, Flow, Grant, Retry, Sent, Token, plain, rejected, unknown
 from .._models import Order, PlacedOrder, decimal_text
@@ -92,7 +92,7 @@ class SophicAdapter(Adapter):
             code = plain(body.error) if isinstance(body, OAuthErrorBody) else plain(body.code)
             message = plain(body.error_description) if isinstance(body, OAuthErrorBody) else plain(body.detail)
             raise AuthenticationError(
-                f"{what}: client-credentials grant refused: {code}",
+                f"{what}: client-credentials grant refused: {clean(code)}",
                 broker=self.name,
                 code=code,
                 code_name=code,

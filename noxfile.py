@@ -40,7 +40,7 @@ nox.options.sessions = ["lint_specs", "check_generated", "lint", "typecheck", "c
 def install_project(session: nox.Session) -> None:
     """Install the four generated clients, the facade and the sandbox (non-editable, as users get them)."""
     session.install(*[str(ROOT / "clients" / name) for name in SPEC_NAMES])
-    session.install(str(ROOT / "facade"), str(ROOT / "sandbox"))
+    session.install(f"{ROOT / 'facade'}[websocket]", str(ROOT / "sandbox"))
 
 
 @nox.session

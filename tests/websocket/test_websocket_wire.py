@@ -3,6 +3,7 @@ sandbox's in-process RPC endpoint, and both checked against ``specs/crosstrade.a
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import functools
 import json
@@ -12,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+import httpx
 import pytest
 import yaml
 from _ws_support import ACCOUNT, LIMIT
@@ -41,10 +43,35 @@ def test_websocket_url() -> None:
     assert websocket_url("http://127.0.0.1:8765/crosstrade") == "ws://127.0.0.1:8765/crosstrade/ws/stream"
 
 
+def _wire(call: Call) -> httpx.Request:
+    """The REST request the generated client sends for ``call`` (captured, never answered for real)."""
+    from crosstrade_client import Client
+
+    sent: list[httpx.Request] = []
+
+    def record(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(599)
+
+    client = Client(base_url="https://app.crosstrade.io", httpx_args={"transport": httpx.MockTransport(record)})
+    with contextlib.suppress(Exception):
+        call.operation.sync_detailed(client=client, **call.kwargs)
+    return sent[0]
+
+
+def rpc_of(call: Call) -> tuple[str, dict[str, Any]]:
+    return rpc_request(_wire(call))
+
+
+def test_a_path_prefix_is_stripped() -> None:
+    request = httpx.Request("GET", "http://127.0.0.1:9/crosstrade/v1/api/accounts/Sim%20101/orders/a%2Fb")
+    assert rpc_request(request, "/crosstrade") == ("GetOrder", {"account": "Sim 101", "orderId": "a/b"})
+
+
 def test_calls_become_rpc_names_and_args() -> None:
     body = ADAPTER.place_request(attrs.evolve(LIMIT, client_order_id="ob-1"))
     place = Call(place_order, {"account": ACCOUNT, "body": body}, money_moving=True, retry=Retry.NEVER, name="p")
-    assert rpc_request(place, "crosstrade") == (
+    assert rpc_of(place) == (
         "PlaceOrder",
         {
             "account": ACCOUNT,
@@ -58,7 +85,7 @@ def test_calls_become_rpc_names_and_args() -> None:
         },
     )
     read = Call(get_order, {"account": ACCOUNT, "order_id": "x"}, money_moving=False, retry=Retry.READ, name="g")
-    assert rpc_request(read, "crosstrade") == ("GetOrder", {"account": ACCOUNT, "orderId": "x"})
+    assert rpc_of(read) == ("GetOrder", {"account": ACCOUNT, "orderId": "x"})
     cancel = Call(
         cancel_order,
         {"account": ACCOUNT, "order_id": "x", "body": EmptyRequest()},
@@ -66,10 +93,10 @@ def test_calls_become_rpc_names_and_args() -> None:
         retry=Retry.NEVER,
         name="c",
     )
-    assert rpc_request(cancel, "crosstrade") == ("Cancel", {"account": ACCOUNT, "orderId": "x"})
+    assert rpc_of(cancel) == ("Cancel", {"account": ACCOUNT, "orderId": "x"})
     other = Call(get_account, {"account": ACCOUNT}, money_moving=False, retry=Retry.READ, name="a")
     with pytest.raises(ob.NotSupported):
-        rpc_request(other, "crosstrade")
+        rpc_of(other)
 
 
 @pytest.mark.parametrize(

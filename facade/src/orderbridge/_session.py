@@ -207,6 +207,9 @@ class Session(_Base):
     ) -> None:
         super().__init__(settings, adapter, **kw)
         inner = http_transport(settings.base_url) if transport is None else transport
+        self.transport = inner
+        """The transport under the session: the HTTP pool, a test's ``httpx.MockTransport``, or
+        the CrossTrade WebSocket transport."""
         self._http = httpx.Client(
             base_url=settings.base_url,
             transport=SessionTransport(inner, self._box, settings.max_response_bytes),
@@ -228,13 +231,10 @@ class Session(_Base):
         self._http.close()
 
     # -- driving ----------------------------------------------------------------------------
-    def _invoke(self, call: Call) -> Any:
-        return call.operation.sync_detailed(client=self._api, **call.kwargs)
-
     def _attempt(self, call: Call, exchange: Exchange) -> Happened:
         token = current.set(exchange)
         try:
-            response = self._invoke(call)
+            response = call.operation.sync_detailed(client=self._api, **call.kwargs)
         except Exception as exc:  # noqa: BLE001 - every failure is described to the policy
             return self._happened(call, exchange, None, exc)
         finally:
@@ -372,6 +372,7 @@ class AsyncSession(_Base):
     ) -> None:
         super().__init__(settings, adapter, **kw)
         inner = async_http_transport(settings.base_url) if transport is None else transport
+        self.transport = inner
         self._http = httpx.AsyncClient(
             base_url=settings.base_url,
             transport=AsyncSessionTransport(inner, self._box, settings.max_response_bytes),
@@ -394,13 +395,10 @@ class AsyncSession(_Base):
         """Close the pooled HTTP connections."""
         await self._http.aclose()
 
-    async def _invoke(self, call: Call) -> Any:
-        return await call.operation.asyncio_detailed(client=self._api, **call.kwargs)
-
     async def _attempt(self, call: Call, exchange: Exchange) -> Happened:
         token = current.set(exchange)
         try:
-            response = await self._invoke(call)
+            response = await call.operation.asyncio_detailed(client=self._api, **call.kwargs)
         except Exception as exc:  # noqa: BLE001 - every failure is described to the policy
             return self._happened(call, exchange, None, exc)
         finally:
@@ -520,7 +518,7 @@ def connect(
     adapter = get_adapter(broker)
     if isinstance(transport, str):
         if transport == "websocket":
-            return _websocket_session(settings, adapter, asynchronous=False)  # type: ignore[return-value]
+            return Session(settings, adapter, transport=_websocket_transport(settings, asynchronous=False))
         if transport != "http":
             raise ConfigurationError(f"transport must be 'http' or 'websocket', got {transport!r}", broker=broker)
         transport = None
@@ -551,22 +549,26 @@ def connect_async(
     adapter = get_adapter(broker)
     if isinstance(transport, str):
         if transport == "websocket":
-            return _websocket_session(settings, adapter, asynchronous=True)  # type: ignore[return-value]
+            return AsyncSession(settings, adapter, transport=_websocket_transport(settings, asynchronous=True))
         if transport != "http":
             raise ConfigurationError(f"transport must be 'http' or 'websocket', got {transport!r}", broker=broker)
         transport = None
     return AsyncSession(settings, adapter, transport=transport)
 
 
-def _websocket_session(settings: Settings, adapter: Adapter, *, asynchronous: bool) -> Session | AsyncSession:
+def _websocket_transport(settings: Settings, *, asynchronous: bool) -> Any:
+    """CrossTrade's WebSocket RPC as an httpx transport (:mod:`orderbridge._websocket`)."""
     if settings.broker != "crosstrade":
         raise ConfigurationError("transport='websocket' exists for crosstrade only", broker=settings.broker)
     try:  # imported on demand: REST users never load the WebSocket library
         module = importlib.import_module("orderbridge._websocket")
     except ImportError as exc:
-        raise ConfigurationError(f"the WebSocket transport is unavailable: {exc}", broker=settings.broker) from exc
-    session: Session | AsyncSession = module.open_session(settings, adapter, asynchronous=asynchronous)
-    return session
+        raise ConfigurationError(
+            f"the WebSocket transport needs the optional dependency: pip install 'orderbridge[websocket]' ({exc})",
+            broker=settings.broker,
+        ) from exc
+    kind = module.AsyncWebSocketTransport if asynchronous else module.WebSocketTransport
+    return kind(settings.base_url, open_timeout=settings.timeout)
 
 
 def place_order(broker: str, order: Order, *, account: str, **options: Any) -> PlacedOrder:

@@ -30,6 +30,11 @@ class Retry(enum.Enum):
     IDEMPOTENT = "idempotent"
     """Money-moving, but the broker deduplicates on the key we sent: retried like a read."""
 
+    @property
+    def moves_money(self) -> bool:
+        """Whether calls with this policy move money (every policy but ``READ``)."""
+        return self is not Retry.READ
+
 
 class Operation(Protocol):
     """A generated ``<client>.api.<tag>.<operation>`` module."""
@@ -52,7 +57,7 @@ class Token(enum.Enum):
 
 
 def _check_money_moving(call: Call, attribute: object, value: bool) -> None:
-    if value is (call.retry is Retry.READ):
+    if value is not call.retry.moves_money:
         raise ValueError(f"{call.name}: money_moving={value} contradicts retry={call.retry.name}")
 
 

@@ -31,6 +31,7 @@ from typing import Any
 import attrs
 import httpx
 
+from ._brokers import BrokerDescription
 from ._errors import (
     BrokerUnavailable,
     ConfigurationError,
@@ -40,7 +41,7 @@ from ._errors import (
     OutcomeUnknown,
     UnexpectedResponse,
 )
-from ._flow import Retry, unknown
+from ._flow import Call, Retry, Token, unknown
 
 MAX_ATTEMPTS = 3
 """Attempts for a retryable call (first try included)."""
@@ -146,9 +147,22 @@ class AttemptPolicy:
     max_attempts: int = MAX_ATTEMPTS
     rand: Callable[[], float] = attrs.field(default=random.random, repr=False, eq=False)
 
+    @classmethod
+    def of(cls, call: Call, description: BrokerDescription, client_order_id: str | None) -> AttemptPolicy:
+        """The policy of ``call`` at the broker ``description`` describes."""
+        return cls(
+            retry=call.retry,
+            name=call.name,
+            broker=description.name,
+            client_order_id=client_order_id,
+            replays_duplicates=description.capabilities.replays_duplicates,
+            key_conflict_codes=description.key_conflict_codes,
+            secret_body=call.token is Token.NONE,
+        )
+
     @property
     def money_moving(self) -> bool:
-        return self.retry is not Retry.READ
+        return self.retry.moves_money
 
     # -- the one decision --------------------------------------------------------------------------
     def decide(self, attempt: Attempt, happened: Happened) -> Decision:

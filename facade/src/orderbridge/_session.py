@@ -143,16 +143,7 @@ class _Base:
         self._box.expires_at = self._clock() - 1
 
     def _policy(self, call: Call, cid: str | None) -> AttemptPolicy:
-        description = self.description
-        return AttemptPolicy(
-            retry=call.retry,
-            name=call.name,
-            broker=self.broker,
-            client_order_id=cid,
-            replays_duplicates=description.capabilities.replays_duplicates,
-            key_conflict_codes=description.key_conflict_codes,
-            secret_body=call.token is Token.NONE,
-        )
+        return AttemptPolicy.of(call, self.description, cid)
 
     def _exchange(self, call: Call, deadline: float) -> Exchange:
         return Exchange(bearer=call.token is not Token.NONE, deadline=deadline)

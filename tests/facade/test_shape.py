@@ -5,9 +5,11 @@ retries."""
 from __future__ import annotations
 
 import ast
+import typing
 from pathlib import Path
 
 import orderbridge
+from orderbridge._errors import Origin
 
 PACKAGE = Path(orderbridge.__file__).parent
 RETRY_LIBRARIES = {"tenacity", "backoff", "stamina", "retrying", "urllib3.util.retry"}
@@ -94,3 +96,28 @@ def test_only_the_attempt_policy_decides_retries() -> None:
     # and the rule set is really there: the policy module compares with Retry members
     policy = modules["orderbridge._policy"]
     assert any(isinstance(n, ast.Attribute) and getattr(n.value, "id", None) == "Retry" for n in ast.walk(policy))
+
+
+def test_outcome_origin_lists_exactly_the_origins_the_code_raises() -> None:
+    """Every literal origin given to ``unknown(...)`` / ``OutcomeUnknown(origin=...)`` is in
+    :data:`orderbridge._errors.Origin`, and every member of it is raised somewhere."""
+    declared = set(typing.get_args(Origin))
+    used: set[str] = set()
+    for tree in _modules().values():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.AnnAssign) and getattr(node.annotation, "id", None) == "Origin" and node.value:
+                used.update(
+                    c.value for c in ast.walk(node.value) if isinstance(c, ast.Constant) and isinstance(c.value, str)
+                )
+            if isinstance(node, ast.Call):
+                candidates = [k.value for k in node.keywords if k.arg == "origin"]
+                if getattr(node.func, "id", None) == "unknown" and len(node.args) >= 3:
+                    candidates.append(node.args[2])
+                if getattr(node.func, "attr", None) == "_lost" and node.args:
+                    candidates.append(node.args[0])
+                for candidate in candidates:
+                    for leaf in ast.walk(candidate):
+                        if isinstance(leaf, ast.Constant) and isinstance(leaf.value, str):
+                            used.add(leaf.value)
+    assert used - declared == set(), "origins raised but not declared"
+    assert declared - used == set(), "origins declared but never raised"

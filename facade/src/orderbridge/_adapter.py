@@ -19,7 +19,7 @@ import attrs
 from ._brokers import capabilities, describe
 from ._capabilities import Capabilities
 from ._config import Settings
-from ._errors import AuthenticationError, BrokerUnavailable, NotSupported, OrderbridgeError
+from ._errors import AuthenticationError, BrokerUnavailable, NotSupported, OrderbridgeError, Origin
 from ._flow import Flow, Grant, Sent, rate_limited, unexpected, unknown
 from ._models import Order, PlacedOrder
 
@@ -113,7 +113,8 @@ class Adapter(abc.ABC):
 
         401 is :class:`AuthenticationError` (the auth layer refused before processing).
         Money-moving calls: anything else that is not a documented definitive refusal may have
-        been processed, so it is :class:`OutcomeUnknown` (``origin`` ``http_<status>`` or
+        been processed, so it is :class:`OutcomeUnknown` (``origin`` ``"http_status"`` with
+        ``status_code``, or
         ``rate_limited``). ``secret_body`` (token endpoints) keeps the body off the error.
         Reads: 429 ->
         :class:`RateLimited`, 5xx -> :class:`BrokerUnavailable`, else
@@ -125,7 +126,7 @@ class Adapter(abc.ABC):
             # nothing was placed. The session marks its token stale, so the next call logs in.
             return AuthenticationError(f"{what}: the broker refused the token (HTTP 401)", broker=self.name)
         if money_moving:
-            origin = "rate_limited" if status == 429 else f"http_{status}"
+            origin: Origin = "rate_limited" if status == 429 else "http_status"
             return unknown(self.name, client_order_id, origin, what, status_code=status)
         if status == 429:
             return rate_limited(self.name, sent, what)

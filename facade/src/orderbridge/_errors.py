@@ -26,7 +26,41 @@ session replaces any of its own secrets found in a message or ``broker_message``
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
+
+Origin = Literal[
+    "timeout",
+    "connection_dropped",
+    "transport_failure",
+    "deadline",
+    "response_too_large",
+    "redirect",
+    "http_status",
+    "rate_limited",
+    "decode",
+    "unknown_code",
+    "inconsistent",
+    "retry_rejected",
+    "retry_key_conflict",
+    "retried_after_ambiguous",
+]
+"""Why an outcome is unknown (:attr:`OutcomeUnknown.origin`):
+
+* ``timeout`` — no answer within the timeout after the request was sent;
+* ``connection_dropped`` — the connection failed after the request was sent;
+* ``transport_failure`` — the transport raised something else after the request left;
+* ``deadline`` — the call's total deadline passed while the answer was arriving;
+* ``response_too_large`` — the answer exceeded the session's ``max_response_bytes``;
+* ``redirect`` — a 3xx answer (never followed);
+* ``http_status`` — an undocumented status (``status_code`` says which);
+* ``rate_limited`` — throttled after the broker may have processed the request;
+* ``decode`` — a success status whose body does not match the spec;
+* ``unknown_code`` — a business code the spec does not list;
+* ``inconsistent`` — success and error markers contradict each other;
+* ``retry_rejected`` — a retry was rejected at a broker that does not replay duplicates;
+* ``retry_key_conflict`` — a retry after an ambiguous attempt met "key already used";
+* ``retried_after_ambiguous`` — a later attempt failed after an earlier one may have arrived.
+"""
 
 MAX_MESSAGE = 500
 """Longest ``str(error)`` message, in characters."""
@@ -191,9 +225,7 @@ class OutcomeUnknown(OrderbridgeError):
 
     Attributes:
         client_order_id: the id sent in the broker's client-id field.
-        origin: why the outcome is unknown: ``"timeout"``, ``"connection_dropped"``,
-            ``"http_<status>"``, ``"rate_limited"``, ``"decode"``, ``"unknown_code"``,
-            ``"retry_rejected"``, ``"inconsistent"``.
+        origin: why the outcome is unknown, one of :data:`Origin`.
         code, code_name, broker_message: the broker's code when one came back (e.g. TopstepX
             place code 6 ``OrderPending``).
     """
@@ -206,7 +238,7 @@ class OutcomeUnknown(OrderbridgeError):
         *,
         broker: str | None = None,
         client_order_id: str | None = None,
-        origin: str,
+        origin: Origin,
         code: str | int | None = None,
         code_name: str | None = None,
         broker_message: str | None = None,

@@ -15,7 +15,7 @@ from typing import Any, Protocol, TypeVar
 
 import attrs
 
-from ._errors import OrderRejected, OutcomeUnknown, RateLimited, UnexpectedResponse, clean
+from ._errors import OrderRejected, Origin, OutcomeUnknown, RateLimited, UnexpectedResponse, clean
 
 T = TypeVar("T")
 
@@ -149,7 +149,7 @@ def unexpected(broker: str, sent: Sent, what: str) -> UnexpectedResponse:
 def unknown(
     broker: str,
     client_order_id: str | None,
-    origin: str,
+    origin: Origin,
     what: str,
     *,
     code: str | int | None = None,

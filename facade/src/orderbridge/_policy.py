@@ -38,6 +38,7 @@ from ._errors import (
     InvalidOrder,
     OrderbridgeError,
     OrderRejected,
+    Origin,
     OutcomeUnknown,
     UnexpectedResponse,
 )
@@ -239,7 +240,7 @@ class AttemptPolicy:
             return self._lost("connection_dropped", f"{what}: connection failed ({kind})")
         return self._lost("transport_failure", f"{what}: request failed in transport ({kind})")
 
-    def _lost(self, origin: str, message: str) -> OrderbridgeError:
+    def _lost(self, origin: Origin, message: str) -> OrderbridgeError:
         """The request may have reached the broker and no answer came back."""
         if self.money_moving:
             return unknown(self.broker, self.client_order_id, origin, self.name)

@@ -35,7 +35,8 @@ RESPONSE = object()  # the policy hands the response on untouched: any object wi
 
 
 def answered(status: int, *, parsed: bool = True, retry_after: float | None = None) -> Answered:
-    return Answered(RESPONSE, status, retry_after=retry_after, parsed=parsed)
+    headers = {} if retry_after is None else {"Retry-After": str(retry_after)}
+    return Answered(RESPONSE, status, headers, parsed=parsed)
 
 
 def raised(exc: BaseException, *, sent: bool) -> Raised:

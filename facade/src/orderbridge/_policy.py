@@ -25,7 +25,7 @@ exception, and whether the request may have left this process). The rules, writt
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
 import attrs
@@ -42,7 +42,7 @@ from ._errors import (
     OutcomeUnknown,
     UnexpectedResponse,
 )
-from ._flow import Call, Retry, Token, unknown
+from ._flow import Call, Retry, Token, retry_after, unknown
 
 MAX_ATTEMPTS = 3
 """Attempts for a retryable call (first try included)."""
@@ -70,8 +70,13 @@ class Answered:
 
     response: Any
     status: int
-    retry_after: float | None = None
+    headers: Mapping[str, str] = attrs.field(factory=dict, repr=False)
     parsed: bool = True
+
+    @property
+    def retry_after(self) -> float | None:
+        """The broker's ``Retry-After`` in seconds, when it sent a usable one."""
+        return retry_after(self.headers)
 
 
 @attrs.frozen
@@ -181,7 +186,8 @@ class AttemptPolicy:
             return self._retry_or_fail(attempt, error)
         if status == 429 or status >= 500:
             ambiguous = attempt.ambiguous or self.money_moving
-            wait = backoff(attempt.number, self.rand) if answer.retry_after is None else answer.retry_after
+            after = answer.retry_after
+            wait = backoff(attempt.number, self.rand) if after is None else after
             again = self._again(attempt, min(wait, MAX_BACKOFF), ambiguous)
             if again is not None:
                 return again

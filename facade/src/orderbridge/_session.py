@@ -27,7 +27,7 @@ from ._errors import (
     InvalidOrder,
     OrderbridgeError,
 )
-from ._flow import Call, Flow, Grant, Sent, Token, retry_after
+from ._flow import Call, Flow, Grant, Sent, Token
 from ._models import Order, PlacedOrder, new_client_order_id
 from ._policy import Answered, Attempt, AttemptPolicy, Deliver, Fail, Happened, Raised
 from ._transport import (
@@ -157,12 +157,12 @@ class _Base:
         if raw is not None and raw.status_code == 401 and call.token is not Token.NONE:
             self._stale(exchange.revision)
         if exc is None:
-            return Answered(response, int(response.status_code), retry_after(response.headers))
+            return Answered(response, int(response.status_code), response.headers)
         if raw is not None:
             # A response arrived and the generated client could not parse it: its status still
             # decides (a gateway's HTML 502), the flow sees it with parsed=None.
             unparsed = RawResponse(raw.status_code, raw.content, raw.headers)
-            return Answered(unparsed, raw.status_code, retry_after(raw.headers), parsed=False)
+            return Answered(unparsed, raw.status_code, raw.headers, parsed=False)
         return Raised(exc, sent=exchange.sent)
 
     def _scrub(self, error: OrderbridgeError) -> OrderbridgeError:

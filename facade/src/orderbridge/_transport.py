@@ -7,8 +7,9 @@ for every request:
 * stamp ``Authorization: Bearer <token>`` from the session's :class:`TokenBox` (unless the
   attempt is a token request), remembering which token revision went out;
 * cap every timeout at the time left before the call's total deadline;
-* read the body here, stopping with :class:`~orderbridge._policy.DeadlineExceeded` once the
-  deadline passes (a server trickling one byte at a time) and with
+* read the body here (the response keeps the bytes read as its new stream), stopping with
+  :class:`~orderbridge._policy.DeadlineExceeded` once the deadline passes (a server trickling
+  one byte at a time) and with
   :class:`~orderbridge._policy.ResponseTooLarge` once the *decoded* body passes the cap
   (gzip / deflate are inflated here, incrementally, so a compression bomb never expands
   beyond the cap); ``br``/``zstd`` are never asked for (``Accept-Encoding: gzip, deflate``);
@@ -27,7 +28,6 @@ import contextvars
 import math
 import time
 import zlib
-from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import attrs
@@ -83,6 +83,7 @@ class _Reader:
         if len(codings) > MAX_ENCODING_LAYERS:
             raise httpx.DecodingError(f"too many Content-Encoding layers ({len(codings)})")
         self._layers = [_Inflater(c) for c in reversed(codings)]
+        self.inflated = bool(self._layers)
         self._parts: list[bytes] = []
         self._size = 0
 
@@ -136,25 +137,27 @@ def _prepare(request: httpx.Request, box: TokenBox, exchange: Exchange) -> None:
     if exchange.bearer and token:
         request.headers["Authorization"] = f"Bearer {token}"
         exchange.revision = box.revision
-    request.headers["Accept-Encoding"] = ACCEPT_ENCODING
     remaining = exchange.deadline - time.monotonic()
     if remaining <= 0:
         raise DeadlineExceeded("the call's deadline passed before the request was sent")
-    timeouts = dict(request.extensions.get("timeout") or {})
-    request.extensions["timeout"] = {
-        k: remaining if v is None else min(float(v), remaining)
-        for k, v in {**dict.fromkeys(("connect", "read", "write", "pool")), **timeouts}.items()
-    }
+    timeouts = request.extensions.get("timeout") or {}
+    if any(v is None or v > remaining for v in timeouts.values()) or not timeouts:
+        request.extensions["timeout"] = {
+            k: remaining if v is None else min(float(v), remaining)
+            for k, v in {**dict.fromkeys(("connect", "read", "write", "pool")), **timeouts}.items()
+        }
     exchange.sent = True
 
 
-def _result(response: httpx.Response, content: bytes, request: httpx.Request) -> httpx.Response:
-    headers = httpx.Headers([(k, v) for k, v in response.headers.multi_items() if k.lower() != "content-encoding"])
-    if "content-length" in headers:
-        headers["Content-Length"] = str(len(content))
-    return httpx.Response(
-        response.status_code, headers=headers, content=content, request=request, extensions=response.extensions
-    )
+def _finish(response: httpx.Response, reader: _Reader) -> httpx.Response:
+    """The response with its body replaced by what the reader kept (already inflated)."""
+    content = reader.content()
+    if reader.inflated:
+        del response.headers["Content-Encoding"]
+        if "Content-Length" in response.headers:
+            response.headers["Content-Length"] = str(len(content))
+    response.stream = httpx.ByteStream(content)
+    return response
 
 
 class SessionTransport(httpx.BaseTransport):
@@ -169,16 +172,16 @@ class SessionTransport(httpx.BaseTransport):
         exchange = current.get() or Exchange()
         _prepare(request, self._box, exchange)
         response = self.inner.handle_request(request)
+        stream = response.stream
+        assert isinstance(stream, httpx.SyncByteStream)
         try:
             reader = _Reader(response.headers, self._max_bytes, exchange.deadline)
-            stream = response.stream
-            assert isinstance(stream, httpx.SyncByteStream)
-            for chunk in _sync_chunks(stream):
+            for chunk in stream:
                 reader.feed(chunk)
         finally:
-            response.close()
-        exchange.response = _result(response, reader.content(), request)
-        return exchange.response
+            stream.close()
+        exchange.response = _finish(response, reader)
+        return response
 
     def close(self) -> None:
         self.inner.close()
@@ -196,28 +199,19 @@ class AsyncSessionTransport(httpx.AsyncBaseTransport):
         exchange = current.get() or Exchange()
         _prepare(request, self._box, exchange)
         response = await self.inner.handle_async_request(request)
+        stream = response.stream
+        assert isinstance(stream, httpx.AsyncByteStream)
         try:
             reader = _Reader(response.headers, self._max_bytes, exchange.deadline)
-            stream = response.stream
-            assert isinstance(stream, httpx.AsyncByteStream)
-            async for chunk in _async_chunks(stream):
+            async for chunk in stream:
                 reader.feed(chunk)
         finally:
-            await response.aclose()
-        exchange.response = _result(response, reader.content(), request)
-        return exchange.response
+            await stream.aclose()
+        exchange.response = _finish(response, reader)
+        return response
 
     async def aclose(self) -> None:
         await self.inner.aclose()
-
-
-def _sync_chunks(stream: httpx.SyncByteStream) -> Iterator[bytes]:
-    yield from stream
-
-
-async def _async_chunks(stream: httpx.AsyncByteStream) -> AsyncIterator[bytes]:
-    async for chunk in stream:
-        yield chunk
 
 
 def client_options(timeout: float) -> dict[str, Any]:
@@ -226,7 +220,7 @@ def client_options(timeout: float) -> dict[str, Any]:
     return {
         "timeout": httpx.Timeout(timeout),
         "follow_redirects": False,
-        "headers": {"User-Agent": "orderbridge", "Accept": "application/json"},
+        "headers": {"User-Agent": "orderbridge", "Accept": "application/json", "Accept-Encoding": ACCEPT_ENCODING},
     }
 
 

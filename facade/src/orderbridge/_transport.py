@@ -140,11 +140,11 @@ def _prepare(request: httpx.Request, box: TokenBox, exchange: Exchange) -> None:
     remaining = exchange.deadline - time.monotonic()
     if remaining <= 0:
         raise DeadlineExceeded("the call's deadline passed before the request was sent")
-    timeouts = request.extensions.get("timeout") or {}
-    if any(v is None or v > remaining for v in timeouts.values()) or not timeouts:
+    timeouts = request.extensions.get("timeout")
+    if not timeouts or None in timeouts.values() or remaining < max(timeouts.values()):
         request.extensions["timeout"] = {
             k: remaining if v is None else min(float(v), remaining)
-            for k, v in {**dict.fromkeys(("connect", "read", "write", "pool")), **timeouts}.items()
+            for k, v in {**dict.fromkeys(("connect", "read", "write", "pool")), **(timeouts or {})}.items()
         }
     exchange.sent = True
 
@@ -156,7 +156,8 @@ def _finish(response: httpx.Response, reader: _Reader) -> httpx.Response:
         del response.headers["Content-Encoding"]
         if "Content-Length" in response.headers:
             response.headers["Content-Length"] = str(len(content))
-    response.stream = httpx.ByteStream(content)
+    if reader.inflated or not isinstance(response.stream, httpx.ByteStream):
+        response.stream = httpx.ByteStream(content)  # an in-memory ByteStream can be read again as is
     return response
 
 

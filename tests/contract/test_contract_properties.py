@@ -12,10 +12,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-import schema_strategies as ss
-import spec_contract as sc
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+from . import schema_strategies as ss
+from . import spec_contract as sc
 
 ORDER_PLACEMENT = [
     ("topstepx", "place_order"),

@@ -24,7 +24,7 @@ import orderbridge as ob
 from orderbridge._adapter import get_adapter
 from orderbridge._config import resolve_settings
 from orderbridge._session import AsyncSession, Session
-from orderbridge_sandbox.spec import load_spec
+from tests._specs import load_spec
 
 CID_PATTERN = r"^[A-Za-z0-9_-]{22}$"
 

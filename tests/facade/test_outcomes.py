@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import orderbridge as ob
-from orderbridge_sandbox.spec import load_spec
+from tests._specs import load_spec
 
 from .helpers import (
     CASES,

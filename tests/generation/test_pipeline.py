@@ -14,12 +14,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tools import generate, lint_specs
+
 ROOT = Path(__file__).resolve().parents[2]
 TOOLS = ROOT / "tools"
-sys.path.insert(0, str(TOOLS))
-
-import generate  # noqa: E402
-import lint_specs  # noqa: E402
 
 pytestmark = pytest.mark.skipif(
     shutil.which("openapi-python-client", path=str(Path(sys.executable).parent)) is None,

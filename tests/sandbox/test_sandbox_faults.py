@@ -10,9 +10,10 @@ from collections.abc import Callable
 import httpx
 import pytest
 import respx
-from _sandbox_support import login
 
 from orderbridge_sandbox import Fault, FaultError, FaultKind, Phase, Sandbox
+
+from ._sandbox_support import login
 
 Api = Callable[[str], httpx.Client]
 MARKET = {"accountId": 465, "contractId": "CON.F.US.MES.Z25", "type": 2, "side": 0, "size": 1}

@@ -7,9 +7,10 @@ from collections.abc import Callable
 
 import httpx
 import pytest
-from _sandbox_support import SEED_ORDER
 
 from orderbridge_sandbox import ManualClock, Sandbox
+
+from ._sandbox_support import SEED_ORDER
 
 Api = Callable[[str], httpx.Client]
 V2 = {"APIVersion": "20160101"}

@@ -9,10 +9,11 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
-from _sandbox_support import logged_in
 
 from orderbridge.sophic import WebhookVerificationError, verify_webhook
 from orderbridge_sandbox import ManualClock, Sandbox, WebhookDelivery
+
+from ._sandbox_support import logged_in
 
 ORDERS = "/accounts/acc_abc123/orders"
 BUY = {"instrument": "ins_xyz789", "order_type": "market", "side": "buy", "cash_amount": "100.00"}

@@ -8,10 +8,11 @@ import asyncio
 
 import attrs
 import pytest
-from _ws_support import ACCOUNT, LIMIT, MARKET, TOKEN
 
 import orderbridge as ob
 from orderbridge_sandbox import SandboxServer
+
+from ._ws_support import ACCOUNT, LIMIT, MARKET, TOKEN
 
 
 def _ws(server: SandboxServer, timeout: float = 10.0) -> ob.Session:

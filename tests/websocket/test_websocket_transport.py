@@ -11,13 +11,14 @@ from concurrent.futures import ThreadPoolExecutor
 
 import attrs
 import pytest
-from _ws_support import ACCOUNT, LIMIT, MARKET, TOKEN, eventually
 
 import orderbridge as ob
 from orderbridge._adapter import get_adapter
 from orderbridge._config import resolve_settings
 from orderbridge._websocket import AsyncWebSocketTransport, WebSocketTransport
 from orderbridge_sandbox import SandboxServer
+
+from ._ws_support import ACCOUNT, LIMIT, MARKET, TOKEN, eventually
 
 
 def wst(session: ob.Session) -> WebSocketTransport:

@@ -8,7 +8,6 @@ import copy
 import functools
 import json
 import shutil
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +15,6 @@ import attrs
 import httpx
 import pytest
 import yaml
-from _ws_support import ACCOUNT, LIMIT
 from crosstrade_client.api.accounts import get_account
 from crosstrade_client.api.orders import cancel_order, get_order, place_order
 from crosstrade_client.models import EmptyRequest
@@ -31,8 +29,11 @@ from orderbridge._flow import Call, Retry
 from orderbridge._websocket import reply_status, rpc_request, websocket_url
 from orderbridge.brokers.crosstrade import ADAPTER
 from orderbridge_sandbox import RpcEndpoint, Sandbox, SandboxServer
+from tests._specs import asyncapi, read_yaml, specs_dir
 
-SPECS = Path(__file__).resolve().parents[2] / "specs"
+from ._ws_support import ACCOUNT, LIMIT
+
+SPECS = specs_dir()
 ASYNCAPI = SPECS / "crosstrade.asyncapi.yaml"
 BEARER = "Bearer demo-token"
 
@@ -192,11 +193,11 @@ def test_upgrade_needs_the_bearer_token_and_rest_still_answers(server: SandboxSe
 # -- the AsyncAPI document ------------------------------------------------------------------------------
 @functools.cache
 def _load(path: Path) -> Any:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return read_yaml(path)
 
 
 def _document() -> dict[str, Any]:
-    return _load(ASYNCAPI)  # type: ignore[no-any-return]
+    return asyncapi()
 
 
 def _examples(message: str) -> list[Any]:
@@ -269,11 +270,8 @@ def test_facade_messages_fit_the_document(server: SandboxServer) -> None:
 
 
 def test_the_spec_lint_accepts_the_document_and_catches_a_broken_example(tmp_path: Path) -> None:
-    sys.path.insert(0, str(SPECS.parent / "tools"))
-    try:
-        import lint_specs
-    finally:
-        sys.path.pop(0)
+    from tools import lint_specs
+
     assert lint_specs.AsyncApiLinter(ASYNCAPI).run() == []
     broken = copy.deepcopy(_document())
     broken["components"]["messages"]["PlaceOrderRpc"]["examples"][0]["payload"]["args"]["quantity"] = 0

@@ -109,9 +109,9 @@ def _corruptions(case: Any) -> list[sc.Mutation]:
     """Ways to make one example invalid against its schema."""
     v = case.op.view
     if isinstance(case, sc.ResponseCase):
-        found = sc.example_mutations(v, case.media, case.example_name)
-        return [found[kind] for kind in ("missing-required", "wrong-type") if kind in found]
-    found = list(sc.mutations(v, case.media.schema_pointer, case.value, first_only=True))
+        named = sc.example_mutations(v, case.media, case.example_name)
+        return [named[kind] for kind in ("missing-required", "wrong-type") if kind in named]
+    found: list[sc.Mutation] = list(sc.mutations(v, case.media.schema_pointer, case.value, first_only=True))
     found += list(itertools.islice(sc.strict_enum_mutations(v, case.media.schema_pointer, case.value), 1))
     return found
 

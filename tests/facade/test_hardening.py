@@ -237,7 +237,8 @@ def test_a_base_url_with_userinfo_is_refused_and_never_shown() -> None:
 def test_malformed_base_urls_are_configuration_errors(url: Any) -> None:
     for connect in (ob.connect, ob.connect_async):
         with pytest.raises(ob.ConfigurationError):
-            connect("crosstrade", base_url=url if url is not None else b"https://x", credentials={"token": "t"})
+            bad: Any = url if url is not None else b"https://x"  # deliberately not a str sometimes
+            connect("crosstrade", base_url=bad, credentials={"token": "t"})
 
 
 # -- 9. a late 401 for a replaced token -----------------------------------------------------------

@@ -543,18 +543,19 @@ def test_malformed_success_body_is_unknown_decode(case: Case, answer: Reply) -> 
 def test_placing_on_a_closed_session_sends_nothing_and_says_so(case: Case, async_: bool) -> None:
     """Nothing can leave a closed session: whatever the error, it must not claim the order may exist."""
     rec = case.recorder()
-    session = open_session(case, rec, async_=async_)
     if async_:
+        asession = open_session(case, rec, async_=True)
 
         async def go() -> Any:
-            await session.aclose()
+            await asession.aclose()
             try:
-                return await session.place_order(_order(case), account=case.account)
+                return await asession.place_order(_order(case), account=case.account)
             except Exception as exc:
                 return exc
 
         error = asyncio.run(go())
     else:
+        session = open_session(case, rec)
         session.close()
         try:
             error = session.place_order(_order(case), account=case.account)

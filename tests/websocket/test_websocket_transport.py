@@ -7,7 +7,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import socket
+from collections.abc import Generator
 from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 
 import attrs
 import pytest
@@ -38,9 +40,9 @@ def test_sync_round_trip(server: SandboxServer, ws: ob.Session) -> None:
     placed = ws.place_order(LIMIT, account=ACCOUNT)
     assert placed.order_id == placed.client_order_id  # CrossTrade keeps our custom orderId
     order = ws.get_order(placed.order_id, account=ACCOUNT)
-    assert (order.status, order.filled_quantity) == ("Working", 0)
+    assert order.status == "Working" and order.filled_quantity == 0
     assert ws.resolve(placed.client_order_id, account=ACCOUNT) == attrs.evolve(placed, status="Working")
-    assert ws.cancel_order(placed.order_id, account=ACCOUNT) is None
+    ws.cancel_order(placed.order_id, account=ACCOUNT)
     assert ws.get_order(placed.order_id, account=ACCOUNT).status == "Cancelled"
     assert wst(ws).connects == 1 and wst(ws).connected
     assert server.websockets.counts["place_order"] == 1 and server.websockets.counts["get_order"] == 3
@@ -229,7 +231,7 @@ def test_an_operation_without_an_rpc_is_not_supported_and_sends_nothing(server: 
     ) as session:
         call = Call(get_account, {"account": ACCOUNT}, money_moving=False, retry=Retry.READ, name="account")
 
-        def flow():  # type: ignore[no-untyped-def]
+        def flow() -> Generator[Call, Any, None]:
             yield call
 
         with pytest.raises(ob.NotSupported):

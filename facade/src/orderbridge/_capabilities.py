@@ -1,8 +1,8 @@
 """What each broker can do, as data: queryable with :func:`capabilities` and enforced before
 anything is sent (DESIGN.md, facade principle 4).
 
-Sources: ``specs/<broker>.yaml`` and the research notes (TopstepX §1.7 Order/place,
-CrossTrade §2.6, TradeStation §1.6 and §1.8, Sophic §2.7).
+Sources: ``specs/<broker>.yaml`` and the vendors' order documents (ProjectX
+``Order/place``, CrossTrade PlaceOrder, TradeStation ``OrderRequestDefinition``, Sophic ``PlaceOrderRequest``).
 """
 
 from __future__ import annotations

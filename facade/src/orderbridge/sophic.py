@@ -1,7 +1,7 @@
 """Sophic-specific helpers that sit outside ``place_order``: signed webhook verification.
 
 Sophic delivers every event to every active webhook, signed (``specs/sophic.yaml``, top-level
-``webhooks`` section ``receive_event``; research §2.11):
+``webhooks`` section ``receive_event``; Sophic docs, webhooks):
 
 * headers ``Webhook-Id`` (delivery id), ``Webhook-Timestamp`` (unix seconds) and
   ``Webhook-Signature``: one or more space-separated ``v1,<hex>`` entries (two during a

@@ -90,7 +90,7 @@ TOPSTEPX_PAYLOAD: Mapping[str, str | None] = {
 
 BUSINESS_CODES: Mapping[str, int] = {
     "login_app": 8,  # UnknownError
-    "place_order": 2,  # OrderRejected: "covers every validation rejection" (research 1.5)
+    "place_order": 2,  # OrderRejected: "covers every validation rejection" (ProjectX docs, response envelope)
     "modify_order": 3,  # Rejected
     "cancel_order": 3,  # Rejected
     "search_orders": 1,
@@ -115,7 +115,7 @@ _FIELD_CODES: Mapping[tuple[str, str], int] = {
 
 class TopstepXDialect(Dialect):
     """401/429 are bodiless text; 400 is RFC 7807 ProblemDetails; business errors are HTTP 200
-    envelopes with ``success: false`` (research 1.5)."""
+    envelopes with ``success: false`` (ProjectX docs, response envelope)."""
 
     broker = "topstepx"
 

@@ -1,9 +1,9 @@
-"""TopstepX / ProjectX Gateway adapter (``specs/topstepx.yaml``; research §1).
+"""TopstepX / ProjectX Gateway adapter (``specs/topstepx.yaml``; ProjectX Gateway API docs, gateway.docs.projectx.com).
 
 Wire facts this module encodes:
 
 * every call is ``POST /api/...`` with a JSON body; business errors are HTTP 200 with
-  ``success: false`` and an endpoint-specific integer ``errorCode`` (research §1.5) — a 200 is
+  ``success: false`` and an endpoint-specific integer ``errorCode`` (ProjectX docs, response envelope) — a 200 is
   never taken as success on its own, and a rejected place may still carry an ``orderId``;
 * side 0 Bid (buy) / 1 Ask (sell); type 1 Limit, 2 Market, 4 Stop, 5 TrailingStop (3
   StopLimit is not documented as placeable); integer ``size``; no time in force; prices are
@@ -51,7 +51,7 @@ from .._flow import Call, Flow, Grant, Retry, Sent, Token, enum_name, plain, rej
 from .._models import Order, OrderType, PlacedOrder, Side
 
 TOKEN_LIFETIME = 24 * 3600.0
-"""Session token lifetime in seconds (research §1.3)."""
+"""Session token lifetime in seconds (ProjectX docs, authenticate)."""
 RESOLVE_LOOKBACK = dt.timedelta(days=7)
 """How far back ``resolve`` searches orders for the customTag."""
 
@@ -247,7 +247,7 @@ class TopstepXAdapter(Adapter):
             )
         orders = plain(body.orders)
         if not isinstance(orders, list):
-            # A missing list means "unknown", not "no orders" (research §1.9).
+            # A missing list means "unknown", not "no orders" (ProjectX ``Order/search``).
             raise self.fail(sent, what, money_moving=False)
         for item in orders:
             if isinstance(item, OrderModel) and plain(item.custom_tag) == client_order_id:

@@ -109,6 +109,8 @@ def check_bounds(value: Decimal, field: str) -> Decimal:
     Raises:
         InvalidOrder: naming ``field``; the message never repeats the number.
     """
+    if len(str(value)) <= MAX_DIGITS and -MAX_MAGNITUDE <= value.adjusted() <= MAX_MAGNITUDE:
+        return value  # fast path: a short text cannot hold too many digits (zero aside, below)
     _sign, digits, exponent = value.as_tuple()
     if not isinstance(exponent, int):
         raise InvalidOrder(f"{field} must be finite", field=field)

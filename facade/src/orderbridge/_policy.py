@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Collection, Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 import httpx
@@ -63,14 +63,13 @@ class ResponseTooLarge(httpx.TransportError):
 
 
 # -- what happened ------------------------------------------------------------------------------
-@attrs.frozen
-class Answered:
+class Answered(NamedTuple):
     """A response came back. ``parsed`` is ``False`` when the generated client could not parse
     it (``response`` is then the raw response, handed to the flow with ``parsed=None``)."""
 
     response: Any
     status: int
-    headers: Mapping[str, str] = attrs.field(factory=dict, repr=False)
+    headers: Mapping[str, str] = {}
     parsed: bool = True
 
     @property
@@ -79,8 +78,7 @@ class Answered:
         return retry_after(self.headers)
 
 
-@attrs.frozen
-class Raised:
+class Raised(NamedTuple):
     """The attempt raised ``exc``; ``sent`` is whether the request may have left this process
     (it was handed to the network transport)."""
 
@@ -92,8 +90,7 @@ Happened = Answered | Raised
 
 
 # -- decisions --------------------------------------------------------------------------------------
-@attrs.frozen
-class Attempt:
+class Attempt(NamedTuple):
     """Where a call stands: the attempt number, whether an earlier attempt of a money-moving
     call may have reached the broker, and the seconds left before the call's deadline."""
 
@@ -102,20 +99,23 @@ class Attempt:
     remaining: float = float("inf")
 
 
-@attrs.frozen
-class Deliver:
+class Deliver(NamedTuple):
+    """Hand ``response`` to the flow; ``attempt`` says which attempt produced it."""
+
     response: Any
     attempt: Attempt
 
 
-@attrs.frozen
-class Again:
+class Again(NamedTuple):
+    """Wait ``wait`` seconds, then make attempt ``next``."""
+
     wait: float
     next: Attempt
 
 
-@attrs.frozen
-class Fail:
+class Fail(NamedTuple):
+    """Raise ``error``."""
+
     error: OrderbridgeError
 
 

@@ -245,7 +245,7 @@ class Session(_Base):
             if isinstance(decision, Fail):
                 raise decision.error
             self._sleep(decision.wait)
-            attempt = attrs.evolve(decision.next, remaining=self._remaining(deadline))
+            attempt = decision.next._replace(remaining=self._remaining(deadline))
 
     def _drive(self, flow: Flow[T], cid: str | None = None) -> T:
         try:
@@ -409,7 +409,7 @@ class AsyncSession(_Base):
             if isinstance(decision, Fail):
                 raise decision.error
             await self._sleep(decision.wait)
-            attempt = attrs.evolve(decision.next, remaining=self._remaining(deadline))
+            attempt = decision.next._replace(remaining=self._remaining(deadline))
 
     async def _drive(self, flow: Flow[T], cid: str | None = None) -> T:
         try:

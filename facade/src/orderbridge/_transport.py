@@ -75,10 +75,13 @@ current: contextvars.ContextVar[Exchange | None] = contextvars.ContextVar("order
 class _Reader:
     """Counts, inflates and caps a response body, and watches the deadline between chunks."""
 
+    __slots__ = ("_layers", "_parts", "_size", "deadline", "inflated", "max_bytes")
+
     def __init__(self, headers: httpx.Headers, max_bytes: int, deadline: float) -> None:
         self.max_bytes = max_bytes
         self.deadline = deadline
-        codings = [c.strip().lower() for c in headers.get("content-encoding", "").split(",") if c.strip()]
+        encoding = headers.get("content-encoding")
+        codings = [c.strip().lower() for c in encoding.split(",") if c.strip()] if encoding else []
         codings = [c for c in codings if c != "identity"]
         if len(codings) > MAX_ENCODING_LAYERS:
             raise httpx.DecodingError(f"too many Content-Encoding layers ({len(codings)})")
@@ -100,7 +103,8 @@ class _Reader:
             self._parts.append(data)
 
     def content(self) -> bytes:
-        return b"".join(self._parts)
+        parts = self._parts
+        return parts[0] if len(parts) == 1 else b"".join(parts)
 
 
 class _Inflater:
@@ -177,8 +181,9 @@ class SessionTransport(httpx.BaseTransport):
         assert isinstance(stream, httpx.SyncByteStream)
         try:
             reader = _Reader(response.headers, self._max_bytes, exchange.deadline)
+            feed = reader.feed
             for chunk in stream:
-                reader.feed(chunk)
+                feed(chunk)
         finally:
             stream.close()
         exchange.response = _finish(response, reader)

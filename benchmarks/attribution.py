@@ -65,8 +65,10 @@ def _steps(session: Any, order: Any, account: str, wire: Wire, transport: httpx.
     try:
         import math
 
+        exchange_cls = importlib.import_module("orderbridge._transport").Exchange
+
         def attempt() -> Any:
-            return session._attempt(call, session._exchange(call, math.inf))
+            return session._attempt(call, exchange_cls(deadline=math.inf))
 
         happened = attempt()
         response = happened.response

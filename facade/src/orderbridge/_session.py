@@ -58,6 +58,7 @@ class _Base:
     def __init__(self, settings: Settings, adapter: Adapter, *, clock: Callable[[], float] = time.monotonic) -> None:
         self.settings = settings
         self.adapter = adapter
+        self._description = describe(settings.broker)
         self._box = TokenBox()
         self._clock = clock
         self._journal: collections.OrderedDict[tuple[str, str], Order] = collections.OrderedDict()
@@ -71,12 +72,12 @@ class _Base:
     @property
     def description(self) -> BrokerDescription:
         """This broker's :class:`~orderbridge._brokers.BrokerDescription`."""
-        return describe(self.broker)
+        return self._description
 
     @property
     def capabilities(self) -> Capabilities:
         """This broker's :class:`~orderbridge.Capabilities`."""
-        return self.adapter.capabilities
+        return self._description.capabilities
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} broker={self.broker!r} base_url={self.settings.base_url!r}>"
@@ -144,9 +145,6 @@ class _Base:
 
     def _policy(self, call: Call, cid: str | None) -> AttemptPolicy:
         return AttemptPolicy.of(call, self.description, cid)
-
-    def _exchange(self, call: Call, deadline: float) -> Exchange:
-        return Exchange(bearer=call.token is not Token.NONE, deadline=deadline)
 
     def _remaining(self, deadline: float) -> float:
         return deadline - time.monotonic()
@@ -239,7 +237,8 @@ class Session(_Base):
         policy, deadline = self._policy(call, cid), time.monotonic() + self.settings.deadline
         attempt = Attempt(remaining=self.settings.deadline)
         while True:
-            decision = policy.decide(attempt, self._attempt(call, self._exchange(call, deadline)))
+            exchange = Exchange(bearer=call.token is not Token.NONE, deadline=deadline)
+            decision = policy.decide(attempt, self._attempt(call, exchange))
             if isinstance(decision, Deliver):
                 return Sent(decision.response, attempt.number, attempt.ambiguous), attempt
             if isinstance(decision, Fail):
@@ -248,12 +247,6 @@ class Session(_Base):
             attempt = decision.next._replace(remaining=self._remaining(deadline))
 
     def _drive(self, flow: Flow[T], cid: str | None = None) -> T:
-        try:
-            return self._run(flow, cid)
-        except OrderbridgeError as error:
-            raise self._scrub(error) from error.__cause__
-
-    def _run(self, flow: Flow[T], cid: str | None) -> T:
         try:
             call = next(flow)
             while True:
@@ -264,6 +257,8 @@ class Session(_Base):
                     raise self._policy(call, cid).settle(attempt, error) from None
         except StopIteration as stop:
             return stop.value  # type: ignore[no-any-return]
+        except OrderbridgeError as error:
+            raise self._scrub(error) from error.__cause__
 
     def _ensure_token(self) -> None:
         if self._token_fresh():
@@ -403,7 +398,8 @@ class AsyncSession(_Base):
         policy, deadline = self._policy(call, cid), time.monotonic() + self.settings.deadline
         attempt = Attempt(remaining=self.settings.deadline)
         while True:
-            decision = policy.decide(attempt, await self._attempt(call, self._exchange(call, deadline)))
+            exchange = Exchange(bearer=call.token is not Token.NONE, deadline=deadline)
+            decision = policy.decide(attempt, await self._attempt(call, exchange))
             if isinstance(decision, Deliver):
                 return Sent(decision.response, attempt.number, attempt.ambiguous), attempt
             if isinstance(decision, Fail):
@@ -412,12 +408,6 @@ class AsyncSession(_Base):
             attempt = decision.next._replace(remaining=self._remaining(deadline))
 
     async def _drive(self, flow: Flow[T], cid: str | None = None) -> T:
-        try:
-            return await self._run(flow, cid)
-        except OrderbridgeError as error:
-            raise self._scrub(error) from error.__cause__
-
-    async def _run(self, flow: Flow[T], cid: str | None) -> T:
         try:
             call = next(flow)
             while True:
@@ -428,6 +418,8 @@ class AsyncSession(_Base):
                     raise self._policy(call, cid).settle(attempt, error) from None
         except StopIteration as stop:
             return stop.value  # type: ignore[no-any-return]
+        except OrderbridgeError as error:
+            raise self._scrub(error) from error.__cause__
 
     async def _ensure_token(self) -> None:
         if self._token_fresh():

@@ -225,6 +225,9 @@ def client_options(timeout: float) -> dict[str, Any]:
     verification on, redirects off (one admitted attempt is one outbound request)."""
     return {
         "timeout": httpx.Timeout(timeout),
+        # The session transport stamps the bearer token; an explicit no-op auth also keeps
+        # httpx from looking for user:password in every request URL.
+        "auth": httpx.Auth(),
         "follow_redirects": False,
         "headers": {"User-Agent": "orderbridge", "Accept": "application/json", "Accept-Encoding": ACCEPT_ENCODING},
     }

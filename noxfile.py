@@ -107,6 +107,8 @@ def tests(session: nox.Session) -> None:
     session.install(*TEST_TOOLS, *GENERATOR, *COVERAGE)
     install_project(session)
     coverage = ["--cov", "--cov-report=term", "--cov-config=pyproject.toml"]
+    if session.posargs:  # a subset of the suite: report coverage, do not hold it to the floor
+        coverage.append("--cov-fail-under=0")
     # The sandbox reads the specs from the tree, not from the copy bundled at install time.
     session.run("pytest", *coverage, *session.posargs, env={"ORDERBRIDGE_SPECS_DIR": str(ROOT / "specs")})
 

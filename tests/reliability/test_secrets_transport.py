@@ -309,7 +309,8 @@ def test_cli_commands_print_no_secret(
     placed = json.loads(output)
     for argv in (
         ["get", broker, "--account", ACCOUNT[broker], "--order-id", placed["order_id"]],
-        ["resolve", broker, "--account", ACCOUNT[broker], "--client-order-id", placed["client_order_id"]],
+        # "--flag=value": a generated id may begin with "-", which argparse would take for an option
+        ["resolve", broker, "--account", ACCOUNT[broker], f"--client-order-id={placed['client_order_id']}"],
         ["cancel", broker, "--account", ACCOUNT[broker], "--order-id", placed["order_id"]],
     ):
         outputs.append(_cli(argv, capsys)[1])

@@ -27,7 +27,7 @@ def refused(field: str, **changes: Any) -> ob.InvalidOrder:
     return caught.value
 
 
-PRICE_FIELDS = {
+PRICE_FIELDS: dict[str, dict[str, Any]] = {
     "quantity": {},
     "cash_amount": {"quantity": None},
     "limit_price": {"type": "limit"},

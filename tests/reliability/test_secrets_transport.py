@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import json
 import logging
 import ssl
@@ -30,6 +31,7 @@ import pytest
 import orderbridge as ob
 import orderbridge.cli as cli
 import orderbridge_sandbox.brokers.crosstrade as sandbox_crosstrade
+import orderbridge_sandbox.seeds.crosstrade as crosstrade_seeds
 from orderbridge_sandbox import SandboxServer
 from orderbridge_sandbox.seeds import sophic as sophic_seeds
 from orderbridge_sandbox.seeds import topstepx as topstepx_seeds
@@ -75,7 +77,8 @@ def markers(monkeypatch: pytest.MonkeyPatch) -> dict[str, dict[str, str]]:
     """Teach the sandbox the marker credentials, and register the secret ones for the audit."""
     m = MARKERS
     monkeypatch.setitem(topstepx_seeds.USERS, m["topstepx"]["username"], m["topstepx"]["api_key"])
-    monkeypatch.setattr(sandbox_crosstrade, "TOKENS", sandbox_crosstrade.TOKENS | {m["crosstrade"]["token"]})
+    tokens = crosstrade_seeds.TOKENS
+    monkeypatch.setattr(sandbox_crosstrade, "TOKENS", tokens | {m["crosstrade"]["token"]})
     monkeypatch.setitem(
         tradestation_seeds.CLIENTS,
         m["tradestation"]["client_id"],
@@ -200,7 +203,7 @@ def test_missing_credentials_name_the_variable_not_a_value(markers: Any) -> None
     for broker in ("topstepx", "tradestation", "sophic"):
         partial = dict(list(markers[broker].items())[:-1])
         rig = Rig(broker, credentials=partial)
-        results.append(run(lambda rig=rig, broker=broker: rig.call("place", market_order(broker))))
+        results.append(run(functools.partial(rig.call, "place", market_order(broker))))
         assert isinstance(results[-1].error, ob.ConfigurationError)
         assert "ORDERBRIDGE_" in str(results[-1].error)
         run(rig.close)
@@ -312,7 +315,8 @@ def test_cli_commands_print_no_secret(
     placed = json.loads(output)
     for argv in (
         ["get", broker, "--account", ACCOUNT[broker], "--order-id", placed["order_id"]],
-        ["resolve", broker, "--account", ACCOUNT[broker], "--client-order-id", placed["client_order_id"]],
+        # "--flag=value": a generated id may begin with "-", which argparse would take for an option
+        ["resolve", broker, "--account", ACCOUNT[broker], f"--client-order-id={placed['client_order_id']}"],
         ["cancel", broker, "--account", ACCOUNT[broker], "--order-id", placed["order_id"]],
     ):
         outputs.append(_cli(argv, capsys)[1])
@@ -340,7 +344,7 @@ def test_tls_verification_is_on_in_both_twins() -> None:
             sessions.append(ob.connect_async(broker))
         contexts = []
         for session in sessions:
-            transport = session._http._transport
+            transport = session._http._transport.inner  # the pool under the session transport
             contexts.append(transport._pool._ssl_context)
             if isinstance(session, ob.AsyncSession):
                 await session.aclose()

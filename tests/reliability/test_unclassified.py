@@ -211,7 +211,7 @@ def _ambiguous(answer: Any) -> bool:
     """Whether this answer to a placement means the request may have been processed."""
     if isinstance(answer, type):
         return not issubclass(answer, NOT_DELIVERED)
-    status = answer[0]
+    status: int = answer[0]
     return 200 <= status < 300 or status == 429 or status >= 500
 
 

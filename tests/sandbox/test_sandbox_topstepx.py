@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import httpx
 import pytest
@@ -13,11 +14,12 @@ Api = Callable[[str], httpx.Client]
 SINCE = "2025-01-01T00:00:00Z"
 
 
-def place(c: httpx.Client, **fields: object) -> dict:
+def place(c: httpx.Client, **fields: object) -> dict[str, Any]:
     body = {"accountId": 465, "contractId": "CON.F.US.MES.Z25", "type": 2, "side": 0, "size": 1, **fields}
     response = c.post("/api/Order/place", json=body)
     assert response.status_code == 200
-    return response.json()
+    answer: dict[str, Any] = response.json()
+    return answer
 
 
 def test_seed_flow_accounts_contracts_place(api: Api) -> None:
@@ -105,7 +107,7 @@ def test_limit_rests_until_cancelled(api: Api) -> None:
         ({"accountId": 999}, 1, None),
     ],
 )
-def test_place_refusals(api: Api, sandbox: Sandbox, fields: dict, code: int, message: str | None) -> None:
+def test_place_refusals(api: Api, sandbox: Sandbox, fields: dict[str, Any], code: int, message: str | None) -> None:
     answer = place(api("topstepx"), **fields)
     assert (answer["success"], answer["errorCode"], answer["errorMessage"]) == (False, code, message)
     assert sandbox.orders("topstepx") == []

@@ -18,7 +18,8 @@ is a definitive refusal; :class:`OutcomeUnknown` means the order may exist — r
 """
 
 from ._adapter import BrokerOrder
-from ._capabilities import BROKERS, Capabilities, all_capabilities, capabilities
+from ._brokers import BROKERS, all_capabilities, capabilities
+from ._capabilities import Capabilities
 from ._errors import (
     AuthenticationError,
     BrokerUnavailable,

@@ -17,9 +17,10 @@ from typing import Any
 
 import attrs
 
-from ._capabilities import Capabilities, capabilities
+from ._brokers import capabilities, describe
+from ._capabilities import Capabilities
 from ._config import Settings
-from ._errors import AuthenticationError, BrokerUnavailable, NotSupported, OrderbridgeError
+from ._errors import AuthenticationError, BrokerUnavailable, NotSupported, OrderbridgeError, Origin
 from ._flow import Flow, Grant, Sent, rate_limited, unexpected, unknown
 from ._models import Order, PlacedOrder
 from ._order_ids import check_order_id, order_id_from_wire
@@ -146,7 +147,8 @@ class Adapter(abc.ABC):
 
         401 is :class:`AuthenticationError` (the auth layer refused before processing).
         Money-moving calls: anything else that is not a documented definitive refusal may have
-        been processed, so it is :class:`OutcomeUnknown` (``origin`` ``http_<status>`` or
+        been processed, so it is :class:`OutcomeUnknown` (``origin`` ``"http_status"`` with
+        ``status_code``, or
         ``rate_limited``). ``secret_body`` (token endpoints) keeps the body off the error.
         Reads: 429 ->
         :class:`RateLimited`, 5xx -> :class:`BrokerUnavailable`, else
@@ -158,7 +160,7 @@ class Adapter(abc.ABC):
             # nothing was placed. The session marks its token stale, so the next call logs in.
             return AuthenticationError(f"{what}: the broker refused the token (HTTP 401)", broker=self.name)
         if money_moving:
-            origin = "rate_limited" if status == 429 else f"http_{status}"
+            origin: Origin = "rate_limited" if status == 429 else "http_status"
             return unknown(self.name, client_order_id, origin, what, status_code=status)
         if status == 429:
             return rate_limited(self.name, sent, what)
@@ -170,17 +172,8 @@ class Adapter(abc.ABC):
         return error
 
 
-_MODULES = {
-    "topstepx": "orderbridge.brokers.topstepx",
-    "crosstrade": "orderbridge.brokers.crosstrade",
-    "tradestation": "orderbridge.brokers.tradestation",
-    "sophic": "orderbridge.brokers.sophic",
-}
-
-
 def get_adapter(broker: str) -> Adapter:
     """The adapter for ``broker``, importing only that broker's generated client."""
-    capabilities(broker)  # raises ConfigurationError for unknown names
-    module = importlib.import_module(_MODULES[broker])
+    module = importlib.import_module(describe(broker).module)  # ConfigurationError for unknown names
     adapter: Adapter = module.ADAPTER
     return adapter

@@ -1,8 +1,8 @@
 """What each broker can do, as data: queryable with :func:`capabilities` and enforced before
 anything is sent (DESIGN.md, facade principle 4).
 
-Sources: ``specs/<broker>.yaml`` and the research notes (TopstepX §1.7 Order/place,
-CrossTrade §2.6, TradeStation §1.6 and §1.8, Sophic §2.7).
+Sources: ``specs/<broker>.yaml`` and the vendors' order documents (ProjectX
+``Order/place``, CrossTrade PlaceOrder, TradeStation ``OrderRequestDefinition``, Sophic ``PlaceOrderRequest``).
 """
 
 from __future__ import annotations
@@ -11,10 +11,8 @@ from decimal import Decimal
 
 import attrs
 
-from ._errors import ConfigurationError, InvalidOrder, NotSupported
+from ._errors import InvalidOrder, NotSupported
 from ._models import Order, OrderType, Side, TimeInForce
-
-BROKERS = ("topstepx", "crosstrade", "tradestation", "sophic")
 
 
 @attrs.frozen(kw_only=True)
@@ -111,123 +109,6 @@ class Capabilities:
                 value = value.value
             out[field.name] = value
         return out
-
-
-_BOTH = frozenset({Side.BUY, Side.SELL})
-_NONE: frozenset[Side] = frozenset()
-
-_TABLE: dict[str, Capabilities] = {
-    "topstepx": Capabilities(
-        broker="topstepx",
-        order_types=frozenset({OrderType.MARKET, OrderType.LIMIT, OrderType.STOP, OrderType.TRAILING_STOP}),
-        time_in_force=frozenset(),
-        default_time_in_force=None,
-        quantity_sides=_BOTH,
-        cash_amount_sides=_NONE,
-        fractional_quantity=False,
-        brackets=True,
-        oco=False,
-        flatten_first=False,
-        client_order_id_field="customTag",
-        client_order_id_max_length=22,
-        idempotent_placement=False,
-        replays_duplicates=False,
-        resolve="Order/search over the lookback window, matched on customTag",
-        cancel=True,
-        notes=(
-            "Type 3 StopLimit is not documented as placeable. Brackets (extras stopLossBracket/"
-            "takeProfitBracket) need the account's Auto OCO Brackets setting. A duplicate customTag is "
-            "rejected with code 2, so a client order id is never reused. Trailing stops: trail_price is sent "
-            "as trailPrice, an absolute price level the gateway turns into a tick distance from the last "
-            "trade (at most 1000 ticks, tick-aligned); the gateway docs say so, one community SDK treats it "
-            "as a distance instead, and no primary source settles it beyond doubt. An order read back "
-            "reports trailPrice as a distance."
-        ),
-    ),
-    "crosstrade": Capabilities(
-        broker="crosstrade",
-        order_types=frozenset({OrderType.MARKET, OrderType.LIMIT, OrderType.STOP, OrderType.STOP_LIMIT}),
-        time_in_force=frozenset({TimeInForce.DAY, TimeInForce.GTC}),
-        default_time_in_force=TimeInForce.DAY,
-        quantity_sides=_BOTH,
-        cash_amount_sides=_NONE,
-        fractional_quantity=False,
-        brackets=True,
-        oco=True,
-        flatten_first=True,
-        client_order_id_field="orderId",
-        client_order_id_max_length=22,
-        idempotent_placement=False,
-        replays_duplicates=False,
-        resolve="GET accounts/{account}/orders/{orderId} with the custom orderId",
-        cancel=True,
-        notes="Brackets via an ATM template (extras strategy); OCO via extras ocoId. NinjaTrader 8 must be running.",
-    ),
-    "tradestation": Capabilities(
-        broker="tradestation",
-        order_types=frozenset({OrderType.MARKET, OrderType.LIMIT, OrderType.STOP, OrderType.STOP_LIMIT}),
-        time_in_force=frozenset({TimeInForce.DAY, TimeInForce.GTC, TimeInForce.IOC, TimeInForce.FOK, TimeInForce.GTD}),
-        default_time_in_force=TimeInForce.DAY,
-        quantity_sides=_BOTH,
-        cash_amount_sides=_NONE,
-        fractional_quantity=False,
-        brackets=False,
-        oco=False,
-        flatten_first=False,
-        client_order_id_field="OrderConfirmId",
-        client_order_id_max_length=22,
-        idempotent_placement=True,
-        replays_duplicates=False,
-        resolve=None,
-        cancel=True,
-        notes=(
-            "No lookup by OrderConfirmId exists in WebAPI v2; placement is deduplicated on it, so re-sending the "
-            "same order with the same client_order_id cannot create a second order. Brackets and OCO go through "
-            "the group-order endpoint, outside place_order."
-        ),
-    ),
-    "sophic": Capabilities(
-        broker="sophic",
-        order_types=frozenset({OrderType.MARKET}),
-        time_in_force=frozenset(),
-        default_time_in_force=None,
-        quantity_sides=frozenset({Side.SELL}),
-        cash_amount_sides=frozenset({Side.BUY}),
-        fractional_quantity=True,
-        brackets=False,
-        oco=False,
-        flatten_first=False,
-        client_order_id_field="Idempotency-Key",
-        client_order_id_max_length=255,
-        idempotent_placement=True,
-        replays_duplicates=True,
-        resolve="replay of the recorded placement with the same Idempotency-Key (24 h window)",
-        cancel=False,
-        notes=(
-            "Buys are cash-based (cash_amount, at most 2 decimal places), sells unit-based (quantity, at most 4). "
-            "Market orders only (the placement guide). There is no cancel endpoint. extras automatic_rollover "
-            "applies to eligible bill buys."
-        ),
-    ),
-}
-
-
-def capabilities(broker: str) -> Capabilities:
-    """The :class:`Capabilities` of ``broker`` (``"topstepx"``, ``"crosstrade"``,
-    ``"tradestation"``, ``"sophic"``).
-
-    Raises:
-        ConfigurationError: for an unknown broker name.
-    """
-    try:
-        return _TABLE[broker]
-    except KeyError:
-        raise ConfigurationError(f"unknown broker {broker!r}; expected one of {', '.join(BROKERS)}") from None
-
-
-def all_capabilities() -> dict[str, Capabilities]:
-    """Capabilities of every broker, keyed by name."""
-    return dict(_TABLE)
 
 
 def is_whole(value: Decimal) -> bool:

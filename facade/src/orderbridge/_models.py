@@ -100,7 +100,36 @@ def to_decimal(value: object, field: str) -> Decimal | None:
         raise InvalidOrder(f"{field} must be a Decimal, int or str, not {type(value).__name__}", field=field)
     if not result.is_finite():
         raise InvalidOrder(f"{field} must be finite, got {result}", field=field)
-    return result
+    return check_bounds(result, field)
+
+
+MAX_DIGITS = 28
+"""Most significant digits a number may carry (Python's default decimal context precision)."""
+MAX_MAGNITUDE = 18
+"""Largest power of ten (``adjusted()``) a number may reach either way: 1e18 > any order size or
+price; 1e-18 < any tick. Checked before any arithmetic, so ``"1e999999999999"`` costs nothing."""
+
+
+def check_bounds(value: Decimal, field: str) -> Decimal:
+    """Refuse a finite decimal with more than :data:`MAX_DIGITS` significant digits or a
+    magnitude beyond ``10**±MAX_MAGNITUDE``: only its tuple is inspected (no arithmetic, no
+    formatting), so a huge exponent cannot exhaust memory or CPU.
+
+    Raises:
+        InvalidOrder: naming ``field``; the message never repeats the number.
+    """
+    if len(str(value)) <= MAX_DIGITS and -MAX_MAGNITUDE <= value.adjusted() <= MAX_MAGNITUDE:
+        return value  # fast path: a short text cannot hold too many digits (zero aside, below)
+    _sign, digits, exponent = value.as_tuple()
+    if not isinstance(exponent, int):
+        raise InvalidOrder(f"{field} must be finite", field=field)
+    if len(digits) > MAX_DIGITS:
+        raise InvalidOrder(f"{field} has more than {MAX_DIGITS} significant digits", field=field)
+    if any(digits) and not -MAX_MAGNITUDE <= len(digits) + exponent - 1 <= MAX_MAGNITUDE:
+        raise InvalidOrder(f"{field} is out of range (beyond 1e±{MAX_MAGNITUDE})", field=field)
+    if not any(digits) and not -MAX_MAGNITUDE - MAX_DIGITS <= exponent <= MAX_MAGNITUDE:
+        raise InvalidOrder(f"{field} is out of range (exponent {exponent})", field=field)
+    return value
 
 
 def decimal_text(value: Decimal) -> str:

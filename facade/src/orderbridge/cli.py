@@ -31,7 +31,7 @@ from typing import Any
 
 import attrs
 
-from ._capabilities import BROKERS, all_capabilities
+from ._brokers import BROKERS, all_capabilities
 from ._errors import (
     ConfigurationError,
     InvalidOrder,
@@ -106,7 +106,7 @@ def _extras(items: Sequence[str]) -> dict[str, Any]:
             raise InvalidOrder(f"--extra expects KEY=JSON, got {item!r}", field="extras")
         try:
             extras[key] = json.loads(raw, parse_float=Decimal)
-        except json.JSONDecodeError:
+        except ValueError:  # JSONDecodeError, or an integer beyond Python's digit limit
             raise InvalidOrder(f"--extra {key}: value is not JSON: {raw!r}", field="extras") from None
     return extras
 

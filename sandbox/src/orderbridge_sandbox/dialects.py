@@ -106,7 +106,7 @@ TOPSTEPX_PAYLOAD: Mapping[str, str | None] = {
 
 class TopstepXDialect(Dialect):
     """401/429 are bodiless text; 400 is RFC 7807 ProblemDetails; business errors are HTTP 200
-    envelopes with ``success: false`` (research 1.5)."""
+    envelopes with ``success: false`` (ProjectX docs, response envelope)."""
 
     broker = "topstepx"
 

@@ -1,6 +1,6 @@
 """Idempotency keys: replay the stored answer for a repeated key, refuse a reused one.
 
-Semantics (Sophic's ``Idempotency-Key``, research §2.4): within ``ttl`` the same key with the
+Semantics (Sophic's ``Idempotency-Key``, Sophic docs, idempotency): within ``ttl`` the same key with the
 same request fingerprint replays the stored reply; the same key with a different fingerprint is
 a conflict; a key older than ``ttl`` has expired. Keys are stored only by :meth:`remember`,
 which callers invoke after validation passed.

@@ -1,4 +1,4 @@
-"""CrossTrade (NinjaTrader 8 bridge) adapter (``specs/crosstrade.yaml``; research §2).
+"""CrossTrade (NinjaTrader 8 bridge) adapter (``specs/crosstrade.yaml``; CrossTrade API docs, crosstrade.io/docs/api).
 
 Wire facts this module encodes:
 
@@ -7,7 +7,7 @@ Wire facts this module encodes:
 * ``action`` BUY/SELL, ``orderType`` MARKET/LIMIT/STOPMARKET/STOPLIMIT, ``timeInForce`` DAY/GTC
   (required; ``None`` on the Order means DAY), integer ``quantity``, prices as JSON numbers;
 * our client order id goes in the custom ``orderId`` field and can be used to read the order
-  back (research §2.6), which is how :meth:`resolve` works;
+  back (CrossTrade docs: PlaceOrder), which is how :meth:`resolve` works;
 * errors are ``{"error": ...}`` (optionally ``success``/``detail``); 400 is a definitive
   refusal; 408 means the NinjaTrader bridge did not answer in time — the outcome is unknown;
 * the bearer token is the user's fixed secret key: no login request.
@@ -174,7 +174,7 @@ class CrossTradeAdapter(Adapter):
         """400/404 body -> OrderRejected, or OrderNotFound when it says the order does not exist.
 
         The newest references send a machine code in ``error`` (``invalid_account``) with the
-        text in ``detail``; older pages send only text in ``error`` (research §2.3).
+        text in ``detail``; older pages send only text in ``error`` (CrossTrade docs: errors).
         """
         error = body.error if isinstance(body.error, str) else None
         detail = plain(body.detail)

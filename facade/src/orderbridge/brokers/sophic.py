@@ -1,16 +1,16 @@
-"""Sophic Engine adapter (``specs/sophic.yaml``; research Part 2).
+"""Sophic Engine adapter (``specs/sophic.yaml``; Sophic Engine docs, docs.engine.usesophic.com).
 
 Wire facts this module encodes:
 
 * ``POST /accounts/{account_id}/orders`` answers ``201`` with the ``Order``; buys are
   cash-based (``cash_amount``), sells unit-based (``quantity``); decimals are strings with at
-  most 2 (money) / 4 (quantity) decimal places — more is refused, never rounded (§2.5);
+  most 2 (money) / 4 (quantity) decimal places — more is refused, never rounded (Sophic docs, data formats);
 * our client order id is the ``Idempotency-Key`` header: Sophic stores the first result for
   24 h and replays it for the same key and body, so placement is retried on transport
-  failures and 5xx, and :meth:`resolve` replays the recorded request (§2.4);
+  failures and 5xx, and :meth:`resolve` replays the recorded request (Sophic docs, idempotency);
 * errors are ``{code, detail, ...}``: 400/403/404/409 are definitive refusals named by
   ``code``; 500 after the retries is an unknown outcome;
-* tokens: client credentials on ``/auth/token``, 15-minute JWTs, no refresh token (§2.3);
+* tokens: client credentials on ``/auth/token``, 15-minute JWTs, no refresh token (Sophic docs, authentication);
 * there is no cancel endpoint.
 """
 
@@ -35,20 +35,20 @@ from sophic_client.models import Order as SophicOrder
 from .._adapter import Adapter, BrokerOrder
 from .._config import Settings
 from .._conform import build_request
-from .._errors import AuthenticationError, InvalidOrder, OrderNotFound
+from .._errors import AuthenticationError, InvalidOrder, OrderNotFound, clean
 from .._extras import merge_extras
-from .._flow import Call, Flow, Grant, Retry, Sent, plain, rejected, unknown
+from .._flow import Call, Flow, Grant, Retry, Sent, Token, plain, rejected, unknown
 from .._models import Order, PlacedOrder, decimal_text
 from .._order_ids import order_id_from_wire
 from .._tolerant import Undecoded, tolerant
 
 API_VERSION = "2026-01-01"
 MAX_ID = 255
-"""IDs are opaque, up to 255 characters (research §2.5)."""
+"""IDs are opaque, up to 255 characters (Sophic docs, data formats)."""
 SIDES = {"buy": "buy", "sell": "sell"}
 EXTRAS = ("automatic_rollover", "quote")
 MAX_PLACES = {"cash_amount": 2, "quantity": 4}
-"""Decimal places Sophic accepts (research §2.5: money 2 dp, quantity up to 4 dp)."""
+"""Decimal places Sophic accepts (Sophic docs, data formats: money 2 dp, quantity up to 4 dp)."""
 
 
 class SophicAdapter(Adapter):
@@ -84,8 +84,7 @@ class SophicAdapter(Adapter):
             money_moving=False,
             retry=Retry.READ,
             name=what,
-            authenticated=False,
-            bearer=False,
+            token=Token.NONE,
         )
         body = sent.parsed
         if sent.status == 200 and isinstance(body, OAuthToken) and isinstance(body.access_token, str):
@@ -95,7 +94,7 @@ class SophicAdapter(Adapter):
             code = plain(body.error) if isinstance(body, OAuthErrorBody) else plain(body.code)
             message = plain(body.error_description) if isinstance(body, OAuthErrorBody) else plain(body.detail)
             raise AuthenticationError(
-                f"{what}: client-credentials grant refused: {code}",
+                f"{what}: client-credentials grant refused: {clean(code)}",
                 broker=self.name,
                 code=code,
                 code_name=code,
@@ -171,7 +170,7 @@ class SophicAdapter(Adapter):
 
     def cancel(self, order_id: str, account: str, settings: Settings) -> Flow[None]:
         yield from ()
-        raise self.not_supported("cancel_order", "the Sophic Engine API has no cancel endpoint (research §2.6)")
+        raise self.not_supported("cancel_order", "the Sophic Engine API has no cancel endpoint (Sophic OpenAPI)")
 
     def resolve(
         self, client_order_id: str, account: str, settings: Settings, recorded: Order | None

@@ -1,9 +1,9 @@
-"""TopstepX / ProjectX Gateway adapter (``specs/topstepx.yaml``; research §1).
+"""TopstepX / ProjectX Gateway adapter (``specs/topstepx.yaml``; ProjectX Gateway API docs, gateway.docs.projectx.com).
 
 Wire facts this module encodes:
 
 * every call is ``POST /api/...`` with a JSON body; business errors are HTTP 200 with
-  ``success: false`` and an endpoint-specific integer ``errorCode`` (research §1.5) — a 200 is
+  ``success: false`` and an endpoint-specific integer ``errorCode`` (ProjectX docs, response envelope) — a 200 is
   never taken as success on its own, and a rejected place may still carry an ``orderId``;
 * side 0 Bid (buy) / 1 Ask (sell); type 1 Limit, 2 Market, 4 Stop, 5 TrailingStop (3
   StopLimit is not documented as placeable); integer ``size``; no time in force; prices are
@@ -47,13 +47,13 @@ from .._config import Settings
 from .._conform import build_request
 from .._errors import AuthenticationError, InvalidOrder, OrderNotFound, OrderRejected
 from .._extras import merge_extras
-from .._flow import Call, Flow, Grant, Retry, Sent, enum_name, plain, rejected, unknown, wire_number
+from .._flow import Call, Flow, Grant, Retry, Sent, Token, enum_name, plain, rejected, unknown, wire_number
 from .._models import Order, OrderType, PlacedOrder, Side
 from .._order_ids import check_order_id, order_id_from_wire
 from .._tolerant import Undecoded, Usable, decoded_json, tolerant
 
 TOKEN_LIFETIME = 24 * 3600.0
-"""Session token lifetime in seconds (research §1.3)."""
+"""Session token lifetime in seconds (ProjectX docs, authenticate)."""
 RESOLVE_LOOKBACK = dt.timedelta(days=7)
 """How far back ``resolve`` searches orders for the customTag."""
 
@@ -95,7 +95,7 @@ class TopstepXAdapter(Adapter):
     def login(self, settings: Settings, current: str | None) -> Flow[Grant]:
         if current:
             sent = yield Call(
-                validate_session, {}, money_moving=False, retry=Retry.READ, name="Auth/validate", authenticated=False
+                validate_session, {}, money_moving=False, retry=Retry.READ, name="Auth/validate", token=Token.CURRENT
             )
             body = sent.parsed
             if sent.status == 200 and isinstance(body, ValidateResponse) and body.success is True:
@@ -109,8 +109,7 @@ class TopstepXAdapter(Adapter):
             money_moving=False,
             retry=Retry.READ,
             name="Auth/loginKey",
-            authenticated=False,
-            bearer=False,
+            token=Token.NONE,
         )
         body = sent.parsed
         if sent.status == 200 and isinstance(body, LoginResponse):
@@ -274,7 +273,7 @@ class TopstepXAdapter(Adapter):
         elif isinstance(sent.parsed, Undecoded) and isinstance(sent.parsed.data, dict):
             orders = sent.parsed.data.get("orders")
         if not isinstance(orders, list):
-            # A missing list means "unknown", not "no orders" (research §1.9).
+            # A missing list means "unknown", not "no orders" (ProjectX ``Order/search``).
             raise self.fail(sent, what, money_moving=False)
         warnings = self.deviations(what, sent.parsed, SearchOrderResponse)
         for item in orders:

@@ -1,4 +1,4 @@
-"""TradeStation WebAPI v2 adapter (``specs/tradestation.yaml``; research Part 1).
+"""TradeStation WebAPI v2 adapter (``specs/tradestation.yaml``; tradestation.github.io/api-docs).
 
 Wire facts this module encodes:
 
@@ -7,15 +7,17 @@ Wire facts this module encodes:
   Market/Limit/StopMarket/StopLimit, Duration DAY/GTC/IOC/FOK/GTD + GTDDate MM/DD/YYYY);
   ``20150101`` sends the seed's ``GlobalOrderRequest`` (AccountId, Side Buy/Sell, Type,
   TimeInForce Day/GoodTillCancel/ImmediateOrCancel/FillorKill). Prices and quantities are
-  decimal strings, exactly the digits given (research §1.6);
+  decimal strings, exactly the digits given (TradeStation spec ``OrderRequestDefinition``);
 * our client order id is ``OrderConfirmId`` (≤ 22 chars), which TradeStation uses to detect
   duplicates — so placement is retried on transport failures and 5xx, and a rejection of a
   *retried* attempt is reported as unknown (it may be our own first attempt's duplicate);
 * results come as one object or an array of them; ``OrderStatus: Failed`` (or ``Status:
-  Failed`` in the 20150101 shape) is a rejection even though the HTTP status is 200 (§1.8);
-* 403 with the HTML body "Quota Exceeded" is throttling, not an authorisation failure (§1.13);
+  Failed`` in the 20150101 shape) is a rejection even though the HTTP status is 200
+  (TradeStation docs, order result);
+* 403 with the HTML body "Quota Exceeded" is throttling, not an authorisation failure
+  (TradeStation docs, rate limiting);
 * tokens: a given access token is used as is; otherwise the refresh-token grant on
-  ``/v2/security/authorize`` issues 20-minute access tokens (§1.4).
+  ``/v2/security/authorize`` issues 20-minute access tokens (TradeStation docs, authentication).
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ from .._config import Settings
 from .._conform import build_request
 from .._errors import AuthenticationError, NotSupported, OrderNotFound
 from .._extras import merge_extras
-from .._flow import Call, Flow, Grant, Retry, Sent, plain, rate_limited, rejected, unknown
+from .._flow import Call, Flow, Grant, Retry, Sent, Token, plain, rate_limited, rejected, unknown
 from .._models import Order, OrderType, PlacedOrder, Side, TimeInForce, decimal_text
 from .._order_ids import order_id_from_wire
 from .._tolerant import Undecoded, tolerant
@@ -114,8 +116,7 @@ class TradeStationAdapter(Adapter):
             money_moving=False,
             retry=Retry.READ,
             name=what,
-            authenticated=False,
-            bearer=False,
+            token=Token.NONE,
         )
         body = sent.parsed
         if sent.status == 200 and isinstance(body, TokenResponse) and isinstance(body.access_token, str):

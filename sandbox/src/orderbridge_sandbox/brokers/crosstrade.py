@@ -1,7 +1,7 @@
 """CrossTrade REST v1, the NinjaTrader 8 bridge (``specs/crosstrade.yaml``): NT8 accounts,
 dated futures instruments, orders, positions and executions.
 
-Rules (research API 2):
+Rules (CrossTrade API docs, crosstrade.io/docs/api):
 
 * ``Authorization: Bearer demo-token`` (the secret key; no login, no expiry); anything else 401.
 * Account names match case-insensitively and are echoed canonically (``sim101`` -> ``Sim101``).

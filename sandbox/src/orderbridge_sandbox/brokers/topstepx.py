@@ -1,7 +1,7 @@
 """TopstepX / ProjectX Gateway (``specs/topstepx.yaml``): accounts, contracts, orders, positions,
 half-turn trades and 24-hour session tokens.
 
-Rules (research API 1):
+Rules (ProjectX Gateway API docs, gateway.docs.projectx.com):
 
 * ``Auth/loginKey`` with ``demo`` / ``demo-api-key`` returns a 24 h token; wrong credentials
   are HTTP 200 ``success:false`` errorCode 3. ``Auth/validate`` returns a new token (the old one
@@ -9,9 +9,9 @@ Rules (research API 1):
 * Business failures are HTTP 200 with ``success:false`` and the endpoint's own errorCode.
 * ``Order/place``: ``customTag`` is unique per account (a duplicate is errorCode 2, nothing is
   recorded); prices must be tick-aligned; brackets are rejected as in the default "Position
-  Brackets" mode, yet the rejected order gets an ``orderId`` (research 1.7). Market orders fill at
+  Brackets" mode, yet the rejected order gets an ``orderId`` (ProjectX docs, Order/place). Market orders fill at
   the contract's reference price; the other types rest until cancelled.
-* The first order id is 9056 (seed 000), then 9057, ...
+* The first order id is 9056 (the ProjectX docs' example), then 9057, ...
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ TOKEN_LIFETIME = dt.timedelta(hours=24)
 FIRST_ORDER_ID, FIRST_TRADE_ID, FIRST_POSITION_ID = 9056, 8603, 6124
 MAX_TRAIL_TICKS = 1000
 
-# Wire enums (integers, research 1.7).
+# Wire enums (integers, ProjectX docs, Order/place).
 SIDES = {0: Side.BUY, 1: Side.SELL}
 SIDE_CODES = {Side.BUY: 0, Side.SELL: 1}
 KINDS = {1: Kind.LIMIT, 2: Kind.MARKET, 4: Kind.STOP, 5: Kind.TRAILING_STOP, 6: Kind.LIMIT, 7: Kind.LIMIT}

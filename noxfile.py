@@ -1,7 +1,10 @@
 """Every workflow of the orderbridge monorepo.
 
-Plain ``nox`` runs what CI needs: spec lint, the generated-code drift gate, ruff, mypy and the
-test suite. Other sessions: ``generate`` (rewrite clients/ from specs/), ``demo`` and ``bench``.
+Plain ``nox`` runs what CI needs, fastest and most telling first (``.ci/run`` stops at the first
+failure): the generated-code drift gate, spec lint, the client-version gate, ruff, mypy, the test
+suite, Schemathesis against the sandbox, the demo and the release build. Other sessions:
+``generate`` (rewrite clients/ from specs/), ``spec_diff`` (what a spec change breaks), ``release``
+(bump + changelog), ``reliability`` and ``bench``.
 
 Tool versions are pinned here, exactly, because generated code depends on them byte for byte.
 No interpreter is ever downloaded: sessions run on the Python that runs nox (>= 3.11).
@@ -20,9 +23,13 @@ SPEC_NAMES = ("topstepx", "crosstrade", "tradestation", "sophic")
 GENERATOR = ["openapi-python-client==0.29.1", "ruff==0.17.6"]
 RUFF = "ruff==0.17.6"
 MYPY = "mypy==2.4.1"
+GRIFFE = "griffe==2.4.1"
 SPEC_TOOLS = ["openapi-spec-validator==0.8.5", "jsonschema==4.26.0", "pyyaml==6.0.3", "asyncapi3==0.0.2"]
+COVERAGE = ["coverage==7.17.3", "pytest-cov==7.1.0"]
 TEST_TOOLS = [
     "pytest==9.2.0",
+    MYPY,
+    GRIFFE,
     "respx==0.23.1",
     "hypothesis==6.170.15",
     "openapi-core==0.23.1",
@@ -30,24 +37,78 @@ TEST_TOOLS = [
 ]
 
 BENCH_TOOLS = ["requests==2.34.2", "trustme==1.2.1"]
+# spec_diff's typed-usage check reads the generated API with griffe and type-checks with mypy.
+API_TOOLS = [GRIFFE, MYPY, "pyyaml==6.0.3"]
+BUILD_TOOLS = ["build==1.6.1", "twine==7.0.0"]
+PACKAGES = (*(f"clients/{name}" for name in SPEC_NAMES), "facade", "sandbox")
+# The independent API fuzzer run against the sandbox (tests/schemathesis/run.py).
+SCHEMATHESIS = ["schemathesis==4.32.5", "pyyaml==6.0.3"]
 
 nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.download_python = "never"
 nox.options.reuse_venv = "yes"
-nox.options.sessions = ["lint_specs", "check_generated", "lint", "typecheck", "client_alone", "tests", "demo"]
+nox.options.sessions = [
+    "check_generated",
+    "lint_specs",
+    "check_versions",
+    "lint",
+    "typecheck",
+    "client_alone",
+    "tests",
+    "schemathesis",
+    "demo",
+    "build",
+]
 
 
 def install_project(session: nox.Session) -> None:
     """Install the four generated clients, the facade and the sandbox (non-editable, as users get them)."""
     session.install(*[str(ROOT / "clients" / name) for name in SPEC_NAMES])
-    session.install(str(ROOT / "facade"), str(ROOT / "sandbox"))
+    session.install(f"{ROOT / 'facade'}[websocket]", str(ROOT / "sandbox"))
 
 
 @nox.session
 def generate(session: nox.Session) -> None:
-    """Regenerate clients/ from specs/ with the pinned generator (``--fail-on-warning``)."""
-    session.install(*GENERATOR)
+    """Regenerate clients/ from specs/ with the pinned generator (``--fail-on-warning``); says which changed.
+
+    ``nox -s generate -- --bump [name...]`` first bumps each changed client's version (as ``release``).
+    """
+    session.install(*GENERATOR, *(API_TOOLS if "--bump" in session.posargs else []))
+    if "--bump" in session.posargs:
+        install_project(session)
     session.run("python", "tools/generate.py", *session.posargs)
+
+
+@nox.session
+def spec_diff(session: nox.Session) -> None:
+    """What changed in each spec since ``--base REF`` (default HEAD), classified, with typed-usage breaks.
+
+    ``nox -s spec_diff -- --base main``; ``-- --format json``. Fails when a breaking change has no
+    major version bump.
+    """
+    session.install(*GENERATOR, *API_TOOLS)
+    install_project(session)
+    session.run("python", "tools/spec_diff.py", *session.posargs)
+
+
+@nox.session
+def release(session: nox.Session) -> None:
+    """Bump each changed client's version as spec_diff requires, write its changelog entry, regenerate.
+
+    ``nox -s release -- [--base REF] [name...]``.
+    """
+    session.install(*GENERATOR, *API_TOOLS)
+    install_project(session)
+    session.run("python", "tools/release.py", *session.posargs)
+    names = [arg for arg in session.posargs if arg in SPEC_NAMES]
+    session.run("python", "tools/generate.py", *names)
+
+
+@nox.session
+def check_versions(session: nox.Session) -> None:
+    """Fail when a spec changed without its client's version bump and changelog entry (says what to run)."""
+    session.install("pyyaml==6.0.3")
+    session.run("python", "tools/release.py", "--check")
 
 
 @nox.session
@@ -92,19 +153,24 @@ def lint(session: nox.Session) -> None:
 
 @nox.session
 def typecheck(session: nox.Session) -> None:
-    """mypy --strict on the hand-written packages."""
-    session.install(MYPY, *SPEC_TOOLS, "types-PyYAML", "types-jsonschema")
+    """mypy --strict on the hand-written packages, the tools, the tests and the benchmarks."""
+    session.install(MYPY, *SPEC_TOOLS, *TEST_TOOLS, *BENCH_TOOLS, *SCHEMATHESIS, "types-PyYAML", "types-jsonschema")
     install_project(session)
     session.run("mypy")
 
 
 @nox.session
 def tests(session: nox.Session) -> None:
-    """The whole test suite: contract, facade, sandbox, pipeline and webhook tests."""
-    session.install(*TEST_TOOLS, *GENERATOR)
+    """The whole test suite: contract, facade, sandbox, pipeline and webhook tests, with line
+    coverage of ``orderbridge`` and ``orderbridge_sandbox`` (floor: ``fail_under`` in
+    pyproject.toml, 90 %)."""
+    session.install(*TEST_TOOLS, *GENERATOR, *COVERAGE)
     install_project(session)
+    coverage = ["--cov", "--cov-report=term", "--cov-config=pyproject.toml"]
+    if session.posargs:  # a subset of the suite: report coverage, do not hold it to the floor
+        coverage.append("--cov-fail-under=0")
     # The sandbox reads the specs from the tree, not from the copy bundled at install time.
-    session.run("pytest", *session.posargs, env={"ORDERBRIDGE_SPECS_DIR": str(ROOT / "specs")})
+    session.run("pytest", *coverage, *session.posargs, env={"ORDERBRIDGE_SPECS_DIR": str(ROOT / "specs")})
 
 
 @nox.session
@@ -119,6 +185,22 @@ def reliability(session: nox.Session) -> None:
         "-q",
         "-p",
         "no:cacheprovider",
+        *session.posargs,
+        env={"ORDERBRIDGE_SPECS_DIR": str(ROOT / "specs")},
+    )
+
+
+@nox.session
+def schemathesis(session: nox.Session) -> None:
+    """Schemathesis against each broker in the sandbox (loopback, strict): every check, stateful
+    runs where the spec's links allow, each API's own login, a fixed seed and bounded examples.
+    Fails on any finding outside ``tests/schemathesis/exclusions.yaml``; prints counts per broker.
+    Arguments go to tests/schemathesis/run.py (``-- --max-examples 50 --broker sophic``)."""
+    session.install(*SCHEMATHESIS)
+    install_project(session)
+    session.run(
+        "python",
+        "tests/schemathesis/run.py",
         *session.posargs,
         env={"ORDERBRIDGE_SPECS_DIR": str(ROOT / "specs")},
     )
@@ -141,3 +223,36 @@ def bench(session: nox.Session) -> None:
     session.install(*GENERATOR, *BENCH_TOOLS)
     install_project(session)
     session.run("python", "benchmarks/run.py", *session.posargs)
+
+
+@nox.session
+def build(session: nox.Session) -> None:
+    """Build an sdist and a wheel of each of the six packages, ``twine check`` them, install the
+    wheels (not the source tree) into a clean virtualenv and run the demo from there."""
+    import shutil
+    import sys
+
+    session.install(*BUILD_TOOLS)
+    tmp = Path(session.create_tmp()).resolve()
+    dist, venv, work = tmp / "dist", tmp / "wheels-venv", tmp / "demo"
+    for path in (dist, venv, work):
+        shutil.rmtree(path, ignore_errors=True)
+    for package in PACKAGES:
+        session.run("python", "-m", "build", "--sdist", "--wheel", "--outdir", str(dist), str(ROOT / package))
+    artifacts = sorted(str(p) for p in dist.iterdir())
+    session.run("twine", "check", "--strict", *artifacts)
+    session.run(sys.executable, "-m", "venv", str(venv), external=True)
+    python = str(venv / ("Scripts" if sys.platform == "win32" else "bin") / "python")
+    wheels = [a for a in artifacts if a.endswith(".whl")]
+    session.run(python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *wheels, external=True)
+    work.mkdir()
+    shutil.copy(ROOT / "demo" / "run.py", work / "run.py")
+    # From a directory outside the tree, with no specs override: the wheels must carry everything.
+    env = {"ORDERBRIDGE_SPECS_DIR": None, "PYTHONPATH": None}
+    session.chdir(work)
+    where = (
+        "import orderbridge_sandbox.spec as s, sys; d = s.specs_dir(); print(d); "
+        f"sys.exit(not d.is_relative_to({str(venv)!r}))"
+    )
+    session.run(python, "-I", "-c", where, external=True, env=env)  # the bundled specs, not the tree's
+    session.run(python, "-I", "run.py", external=True, env=env)

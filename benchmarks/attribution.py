@@ -8,15 +8,16 @@ fixed transport as section 1 (µs per call, median of rounds):
 * ``request_model``: the adapter's flow up to its first ``Call`` — mapping the ``Order`` to the
   generated request model (``from_dict``) and the ``conform`` type check;
 * ``conform``: the type check alone (run by ``request_model`` only when the order has extras);
-* ``evaluate``: the session's per-attempt bookkeeping on a response (status check, retry
-  decision); tenacity is entered only after a failed first attempt of a retryable call;
-* ``http_call``: the generated ``sync_detailed`` through the session's httpx client (bearer
-  auth flow, response hook, context variables) — compare with section 1 (b);
+* ``evaluate``: the attempt policy's decision on the response (``AttemptPolicy.decide``,
+  building the policy included);
+* ``http_call``: one attempt: the generated ``sync_detailed`` through the session's httpx client
+  and its session transport (bearer stamp, deadline, capped body read) — compare with
+  section 1 (b);
 * ``classify``: the flow's outcome classification after the response (``PlacedOrder``); the
   flows are advanced to their request before timing, so only the classification is timed.
 
-These reach into private names of ``orderbridge`` (``Session._prepare``, ``_transport``,
-``_flow``, ``_conform``); when those change, the affected step reports ``n/a`` with the reason
+These reach into private names of ``orderbridge`` (``Session._prepare``, ``Session._attempt``,
+``_policy``, ``_flow``, ``_conform``); when those change, the affected step reports ``n/a`` with the reason
 instead of failing the run. ``profile`` (``run.py --profile``) adds a cProfile run grouped by
 package.
 """
@@ -62,16 +63,24 @@ def _steps(session: Any, order: Any, account: str, wire: Wire, transport: httpx.
     except Exception as exc:
         steps["conform"] = f"n/a: {type(exc).__name__}: {exc}"
     try:
-        response = session._send_once(call)
-        steps["http_call"] = lambda: session._send_once(call)
+        import math
+
+        exchange_cls = importlib.import_module("orderbridge._transport").Exchange
+
+        def attempt() -> Any:
+            return session._attempt(call, exchange_cls(deadline=math.inf))
+
+        happened = attempt()
+        response = happened.response
+        steps["http_call"] = attempt
     except Exception as exc:
         steps["http_call"] = f"n/a: {type(exc).__name__}: {exc}"
         return steps
     try:
-        attempts_cls = importlib.import_module("orderbridge._session")._Attempts
+        policy_module = importlib.import_module("orderbridge._policy")
 
         def evaluate() -> None:
-            session._evaluate(call, None, 1, attempts_cls(), response)
+            session._policy(call, None).decide(policy_module.Attempt(), happened)
 
         evaluate()
         steps["evaluate"] = evaluate
@@ -156,7 +165,6 @@ def _owner(filename: str) -> str:
         ("_client/", "generated client"),
         ("/httpx/", "httpx"),
         ("/httpcore/", "httpcore"),
-        ("/tenacity/", "tenacity"),
         ("/attr/", "attrs"),
         ("/attrs/", "attrs"),
         ("/benchmarks/", "benchmark harness (mock handler)"),

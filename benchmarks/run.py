@@ -3,7 +3,9 @@
     python benchmarks/run.py [--quick] [--json PATH] [--only SECTION ...] [--profile]
 
 Sections: inprocess (1), attribution (1b), loopback (2: fixed-response server over HTTP and
-HTTPS, and ``orderbridge-sandbox serve``), async (3), imports (4), regeneration (5), auth (6).
+HTTPS, and ``orderbridge-sandbox serve``), async (3), imports (4), regeneration (5), auth (6),
+sandbox (7: the sandbox as a test double — in-process cost, flatness as the book grows,
+loopback load).
 Figures are medians over repeated rounds; ratios are medians of per-round ratios of variants
 measured side by side in this process. Targets are reported, never asserted: the exit status
 is non-zero only when a section could not run.
@@ -39,11 +41,12 @@ from benchmarks import (
     loopback,
     regeneration,
 )
+from benchmarks import sandbox as sandbox_double
 from benchmarks._common import BROKERS, capture_wires, cpu_model, verdict
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_JSON = HERE / "results" / "latest.json"
-SECTIONS = ("inprocess", "attribution", "loopback", "async", "auth", "imports", "regeneration")
+SECTIONS = ("inprocess", "attribution", "loopback", "async", "auth", "imports", "regeneration", "sandbox")
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,8 @@ class Plan:
     regeneration_runs: int
     auth_orders: int
     profile_calls: int
+    # section 7: calls per round, rounds, warm-up, small book, big book, load clients, orders each
+    sandbox_double: tuple[int, int, int, int, int, int, int] = (200, 7, 50, 100, 20_000, 50, 100)
 
 
 FULL = Plan(
@@ -89,6 +94,7 @@ QUICK = Plan(
     regeneration_runs=1,
     auth_orders=50,
     profile_calls=300,
+    sandbox_double=(50, 3, 10, 100, 2_000, 10, 20),
 )
 
 
@@ -295,6 +301,68 @@ def render_auth(res: dict[str, Any]) -> str:
     )
 
 
+def render_sandbox_double(res: dict[str, Any], plan: Plan) -> str:
+    n, r, _, small, big, clients, orders = plan.sandbox_double
+    inproc, flat, load = res["inprocess"], res["flatness"], res["load"]
+    rows = []
+    for b in BROKERS:
+        e, f = inproc[b], flat[b]
+        rows.append(
+            [
+                b,
+                us(e["us_per_call"], "fixed"),
+                us(e["us_per_call"], "sandbox"),
+                f"{e['sandbox_share_us']['median']:.1f}",
+                ratio(e, "sandbox/fixed"),
+                verdict(e["us_per_call"]["sandbox"]["median"], 1000, at_most=True),
+                verdict(e["sandbox/fixed"]["median"], 4, at_most=True),
+                us(f["cpu_us_per_call"], "small"),
+                us(f["cpu_us_per_call"], "big"),
+                ratio(f, "big/small", 3),
+                verdict(f["big/small"]["median"], 1.2, at_most=True),
+            ]
+        )
+    first = table(
+        f"7a/7b. Sandbox in process — Session.place_order µs/call, median of {r} rounds x {n} calls "
+        f"(fixed = section 1's fixed-response MockTransport; share = sandbox - fixed; "
+        f"book: {small:,} vs {big:,} orders, CPU µs of the harness thread)",
+        [
+            "broker",
+            "fixed",
+            "sandbox",
+            "share",
+            "sandbox/fixed",
+            "<=1000µs",
+            "<=4x",
+            f"book {small:,}",
+            f"book {big:,}",
+            "big/small",
+            "<=1.2",
+        ],
+        rows,
+    )
+    load_rows = [
+        [
+            b,
+            f"{load[b]['accepted']:,}",
+            f"{load[b]['recorded']:,}",
+            str(load[b]["lost"]),
+            str(load[b]["errors"]),
+            f"{load[b]['p50_ms']}",
+            f"{load[b]['p99_ms']}",
+            f"{load[b]['orders_per_s']:,.0f}",
+        ]
+        for b in BROKERS
+    ]
+    second = table(
+        f"7c. Sandbox on loopback under load — {clients} clients x {orders} orders at once "
+        "(server in this process; latency per place_order, ms)",
+        ["broker", "accepted", "in book", "lost", "errors", "p50", "p99", "orders/s"],
+        load_rows,
+    )
+    return first + "\n\n" + second
+
+
 # -- targets --------------------------------------------------------------------------------------
 def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
@@ -330,6 +398,13 @@ def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
         add("import orderbridge / import httpx (wall)", "all", r["imports"]["ratio_wall"]["median"], 1.3, True)
     if "regeneration" in r:
         add("regeneration of 4 specs, s", "all", r["regeneration"]["seconds_total"]["median"], 10.0, True)
+    if "sandbox" in r:
+        for b in BROKERS:
+            e, f, ld = r["sandbox"]["inprocess"][b], r["sandbox"]["flatness"][b], r["sandbox"]["load"][b]
+            add("sandbox in-process place_order, µs", b, e["us_per_call"]["sandbox"]["median"], 1000, True)
+            add("sandbox / fixed-response MockTransport", b, e["sandbox/fixed"]["median"], 4, True)
+            add("sandbox book big / small (20,000 / 100 full)", b, f["big/small"]["median"], 1.2, True)
+            add("sandbox load: errors + lost orders", b, float(ld["errors"] + ld["lost"] + ld["extra"]), 0, True)
     if "auth" in r:
         for b in ("topstepx", "sophic"):
             orders = r["auth"][b]["orders"]
@@ -513,6 +588,15 @@ def main(argv: list[str] | None = None) -> int:
         section("async", run_async, render_async)
     if "auth" in chosen:
         section("auth", lambda: auth.measure(orders=plan.auth_orders), render_auth)
+    if "sandbox" in chosen:
+        sn7, sr7, sw7, small, big, clients, orders = plan.sandbox_double
+        section(
+            "sandbox",
+            lambda: sandbox_double.measure(
+                wires, count=sn7, rounds=sr7, warmup=sw7, small=small, big=big, clients=clients, orders=orders
+            ),
+            lambda res: render_sandbox_double(res, plan),
+        )
     if pinned:
         _servers.pin(0, original_cpus)
     if "imports" in chosen:

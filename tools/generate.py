@@ -5,6 +5,7 @@ Usage::
     python tools/generate.py            # rewrite clients/ for all four specs
     python tools/generate.py --check    # regenerate into a scratch dir, fail on any difference
     python tools/generate.py sophic     # one spec only
+    python tools/generate.py --bump     # first set the version bump tools/release.py finds due
 
 The generator and ruff are pinned in ``noxfile.py``; run this through ``nox -s generate`` /
 ``nox -s check_generated`` so the pinned versions are the ones on ``PATH``.
@@ -14,6 +15,10 @@ with only a warning, so a warning is treated as a failure (a silently missing op
 otherwise pass the drift check, because nothing is written for it).
 
 ``--check`` compares the whole tree, so it reports changed, new *and* deleted files.
+
+Besides the spec and its config, every client is generated from the shared custom templates in
+``specs/templates/`` (README, package ``__init__`` with ``__version__`` and the broker's
+documentation version) and gets ``specs/changelog/<name>.md`` as its ``CHANGELOG.md``.
 """
 
 from __future__ import annotations
@@ -37,6 +42,8 @@ def generate_one(name: str, out_dir: Path, *, specs_dir: Path = ROOT / "specs") 
 
     Raises ``RuntimeError`` with the generator's output when it fails or warns.
     """
+    # The generator runs from the repository root: relative paths must not resolve against it.
+    specs_dir, out_dir = specs_dir.resolve(), out_dir.resolve()
     env = dict(os.environ)
     # The generator's post-hooks call `ruff`; use the one pinned next to this interpreter.
     env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
@@ -54,12 +61,34 @@ def generate_one(name: str, out_dir: Path, *, specs_dir: Path = ROOT / "specs") 
         str(out_dir),
         "--fail-on-warning",
     ]
-    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT, check=False)  # noqa: S603
+    with tempfile.TemporaryDirectory(prefix="orderbridge-templates-") as scratch:
+        templates = _templates(specs_dir, name, Path(scratch))
+        if templates is not None:
+            cmd += ["--custom-template-path", str(templates)]
+        proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT, check=False)  # noqa: S603
     output = (proc.stdout + proc.stderr).strip()
     if proc.returncode != 0 or "warning" in output.lower():
         raise RuntimeError(f"generator failed for {name} (exit {proc.returncode}):\n{output}")
     for junk in JUNK:
         shutil.rmtree(out_dir / junk, ignore_errors=True)
+    changelog = specs_dir / "changelog" / f"{name}.md"
+    if changelog.is_file():
+        shutil.copyfile(changelog, out_dir / "CHANGELOG.md")
+    shutil.copyfile(ROOT / "LICENSE", out_dir / "LICENSE")
+
+
+def _templates(specs_dir: Path, name: str, scratch: Path) -> Path | None:
+    """The custom template directory for ``name``: ``specs/templates/`` plus the client's README
+    fragment ``specs/readme/<name>.md`` (auth flow and first call), included as ``client_readme.md``."""
+    shared = specs_dir / "templates"
+    if not shared.is_dir():
+        return None
+    target = scratch / "templates"
+    shutil.copytree(shared, target)
+    fragment = specs_dir / "readme" / f"{name}.md"
+    if fragment.is_file():
+        shutil.copyfile(fragment, target / "client_readme.md")
+    return target
 
 
 def tree_diff(expected: Path, actual: Path) -> list[str]:
@@ -85,6 +114,17 @@ def tree_diff(expected: Path, actual: Path) -> list[str]:
     return out
 
 
+def _as_change(diff: str) -> str:
+    """``tree_diff``'s wording turned around: what this generation did to clients/."""
+    for old, new in (
+        ("missing from clients/", "new"),
+        ("differs from a fresh generation", "changed"),
+        ("not produced by the generator (stale or hand-added)", "deleted"),
+    ):
+        diff = diff.replace(old, new)
+    return diff
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -93,11 +133,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="compare against a fresh generation; change nothing")
     parser.add_argument("--clients-dir", type=Path, default=ROOT / "clients")
     parser.add_argument("--specs-dir", type=Path, default=ROOT / "specs")
+    parser.add_argument(
+        "--bump", action="store_true", help="first bump each changed client's version (tools/release.py), then generate"
+    )
     args = parser.parse_args(argv)
     names = args.names or list(SPEC_NAMES)
     unknown = sorted(set(names) - set(SPEC_NAMES))
     if unknown:
         parser.error(f"unknown spec(s): {', '.join(unknown)}")
+    if args.bump:
+        import release
+
+        if release.main(names) != 0:
+            return 1
     failures: list[str] = []
     with tempfile.TemporaryDirectory(prefix="orderbridge-gen-") as scratch:
         for name in names:
@@ -113,10 +161,14 @@ def main(argv: list[str] | None = None) -> int:
                 failures += [f"{name}: {d}" for d in diffs]
                 print(f"{name}: {'up to date' if not diffs else f'{len(diffs)} difference(s)'}")
             else:
+                diffs = tree_diff(fresh, target)
                 shutil.rmtree(target, ignore_errors=True)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copytree(fresh, target)
-                print(f"{name}: generated into {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}")
+                where = target.relative_to(ROOT) if target.is_relative_to(ROOT) else target
+                print(f"{name}: {f'CHANGED, {len(diffs)} file(s)' if diffs else 'unchanged'} ({where})")
+                for diff in diffs:
+                    print(f"  {_as_change(diff)}")
     for failure in failures:
         print(failure, file=sys.stderr)
     if failures and args.check:

@@ -18,11 +18,12 @@ import re
 from decimal import Decimal
 from typing import Any
 
-import spec_contract as sc
 from hypothesis import strategies as st
 
+from . import spec_contract as sc
+
 INT_RANGES = {"int32": (-(2**31), 2**31 - 1), "int64": (-(2**63), 2**63 - 1)}
-TEXT = st.characters(exclude_categories=("Cs",))
+TEXT = st.characters(exclude_categories=["Cs"])
 
 
 class Unsatisfiable(Exception):

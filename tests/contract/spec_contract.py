@@ -920,7 +920,7 @@ def parsed_problems(
                 return [f"{where}: no generated model for component {component}"]
             if not isinstance(parsed, cls):
                 return [f"{where}: expected {cls.__name__}, got {type(parsed).__name__}"]
-            return diff(parsed.to_dict(), value, where)
+            return diff(typing.cast(Any, parsed).to_dict(), value, where)
         if "enum" in target and cls is not None and issubclass(cls, enum.Enum):
             if not isinstance(parsed, cls):
                 return [f"{where}: expected {cls.__name__}, got {type(parsed).__name__}"]

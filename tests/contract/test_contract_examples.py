@@ -9,7 +9,8 @@ an example to a spec adds cases here without new test code.
 from __future__ import annotations
 
 import pytest
-import spec_contract as sc
+
+from . import spec_contract as sc
 
 RESPONSE_CASES = sc.response_cases()
 REQUEST_CASES = sc.request_cases()

@@ -14,12 +14,14 @@ from typing import Any
 import httpx
 import pytest
 import respx
-import spec_contract as sc
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from orderbridge_sandbox import spec as specs
+from tests._specs import read_yaml
+
+from . import spec_contract as sc
 
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
 
@@ -27,7 +29,7 @@ HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
 def _raw_triples(broker: str) -> int:
     """(operation, status, example) triples counted straight from the YAML, independently of
     spec_contract's own reading of the spec."""
-    doc = yaml.safe_load((specs.specs_dir() / f"{broker}.yaml").read_text(encoding="utf-8"))
+    doc = read_yaml(specs.specs_dir() / f"{broker}.yaml")
 
     def deref(node: Any) -> Any:
         while isinstance(node, dict) and "$ref" in node:
@@ -107,9 +109,9 @@ def _corruptions(case: Any) -> list[sc.Mutation]:
     """Ways to make one example invalid against its schema."""
     v = case.op.view
     if isinstance(case, sc.ResponseCase):
-        found = sc.example_mutations(v, case.media, case.example_name)
-        return [found[kind] for kind in ("missing-required", "wrong-type") if kind in found]
-    found = list(sc.mutations(v, case.media.schema_pointer, case.value, first_only=True))
+        named = sc.example_mutations(v, case.media, case.example_name)
+        return [named[kind] for kind in ("missing-required", "wrong-type") if kind in named]
+    found: list[sc.Mutation] = list(sc.mutations(v, case.media.schema_pointer, case.value, first_only=True))
     found += list(itertools.islice(sc.strict_enum_mutations(v, case.media.schema_pointer, case.value), 1))
     return found
 
@@ -208,7 +210,7 @@ def test_spec_copy_passes_unchanged(specs_copy: Path) -> None:
 def test_corrupted_spec_copy_fails_the_case(specs_copy: Path, case: Any, mutation: sc.Mutation) -> None:
     broker = case.op.broker
     path = specs_copy / f"{broker}.yaml"
-    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    doc = read_yaml(path)
     pointer = sc.example_pointer(case.op.view, case.media, case.example_name)
     holder = doc
     for part in pointer.lstrip("/").split("/"):

@@ -21,7 +21,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-import spec_contract as sc
+
+from . import spec_contract as sc
 
 RESPONSE_KINDS = ("missing-required", "wrong-type", "unknown-enum")
 

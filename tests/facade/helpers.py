@@ -13,10 +13,10 @@ import asyncio
 import copy
 import json
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal, overload
 
 import httpx
 
@@ -24,7 +24,7 @@ import orderbridge as ob
 from orderbridge._adapter import get_adapter
 from orderbridge._config import resolve_settings
 from orderbridge._session import AsyncSession, Session
-from orderbridge_sandbox.spec import load_spec
+from tests._specs import load_spec
 
 CID_PATTERN = r"^[A-Za-z0-9_-]{22}$"
 
@@ -82,15 +82,16 @@ class Recorder:
     Unrouted requests are answered 599 and listed in ``unrouted`` so a test can fail on them.
     """
 
-    def __init__(self, routes: Mapping[tuple[str, str], Responder | list[Responder]] | None = None) -> None:
+    def __init__(self, routes: Mapping[tuple[str, str], Responder | Sequence[Responder]] | None = None) -> None:
         self.routes: dict[tuple[str, str], list[Responder]] = {}
         self.requests: list[httpx.Request] = []
         self.unrouted: list[httpx.Request] = []
         for key, value in (routes or {}).items():
             self.set(key[0], key[1], value)
 
-    def set(self, method: str, path: str, value: Responder | list[Responder]) -> Recorder:
-        self.routes[(method.upper(), path)] = list(value) if isinstance(value, list) else [value]
+    def set(self, method: str, path: str | None, value: Responder | Sequence[Responder]) -> Recorder:
+        assert path is not None, "no such path for this broker"
+        self.routes[(method.upper(), path)] = list(value) if isinstance(value, (list, tuple)) else [value]  # type: ignore[list-item]
         return self
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
@@ -173,6 +174,8 @@ TSX_TOKEN = "tsx-session-token-1"
 TS_TOKEN = "ts-access-token-1"
 SOPHIC_TOKEN = "sophic-jwt-1"
 CT_TOKEN = "ct-secret-key-1"
+CT_PLACE = "/v1/api/accounts/{account}/orders/place"
+CT_FLATPLACE = "/v1/api/accounts/{account}/orders/flatplace"
 
 
 @dataclass(frozen=True)
@@ -190,7 +193,7 @@ class Case:
     token: str
     routes: Mapping[tuple[str, str], Responder]
 
-    def recorder(self, place: Responder | list[Responder] | None = None) -> Recorder:
+    def recorder(self, place: Responder | Sequence[Responder] | None = None) -> Recorder:
         rec = Recorder(self.routes)
         if place is not None:
             rec.set("POST", self.place_path, place)
@@ -234,7 +237,7 @@ TOPSTEPX = Case(
             json={"token": TSX_TOKEN, "success": True, "errorCode": 0, "errorMessage": None}
         ),
         ("POST", "/api/Order/place"): reply(
-            json={"orderId": 9056, "success": True, "errorCode": 0, "errorMessage": None}
+            json=spec_example("topstepx", "/api/Order/place", "post", "200", "success")
         ),
     },
 )
@@ -250,10 +253,10 @@ CROSSTRADE = Case(
     token=CT_TOKEN,
     routes={
         ("POST", "/v1/api/accounts/Sim101/orders/place"): reply(
-            json={"orderId": "cb1fc8d4e1a84d29ae38fea964aaac8c", "success": True}
+            json=spec_example("crosstrade", CT_PLACE, "post", "200", "placed")
         ),
         ("POST", "/v1/api/accounts/Sim101/orders/flatplace"): reply(
-            json={"orderId": "1ede9d7ad8124fd48e3177399bf90a04", "success": True}
+            json=spec_example("crosstrade", CT_FLATPLACE, "post", "200", "placed")
         ),
     },
 )
@@ -320,6 +323,42 @@ class FakeClock:
 
     def advance(self, seconds: float) -> None:
         self.now += seconds
+
+
+@overload
+def open_session(
+    case: Case,
+    handler: Callable[[httpx.Request], Any],
+    *,
+    async_: Literal[False] = False,
+    clock: Callable[[], float] | None = None,
+    credentials: Mapping[str, str] | None = None,
+    sleeps: list[float] | None = None,
+) -> Session: ...
+
+
+@overload
+def open_session(
+    case: Case,
+    handler: Callable[[httpx.Request], Any],
+    *,
+    async_: Literal[True],
+    clock: Callable[[], float] | None = None,
+    credentials: Mapping[str, str] | None = None,
+    sleeps: list[float] | None = None,
+) -> AsyncSession: ...
+
+
+@overload
+def open_session(
+    case: Case,
+    handler: Callable[[httpx.Request], Any],
+    *,
+    async_: bool,
+    clock: Callable[[], float] | None = None,
+    credentials: Mapping[str, str] | None = None,
+    sleeps: list[float] | None = None,
+) -> Session | AsyncSession: ...
 
 
 def open_session(

@@ -29,7 +29,7 @@ from .helpers import (
 D = Decimal
 ALL_TYPES = {"market", "limit", "stop", "stop_limit", "trailing_stop"}
 ALL_TIF = {"day", "gtc", "ioc", "fok", "gtd"}
-EXPECTED = {
+EXPECTED: dict[str, dict[str, Any]] = {
     "topstepx": {
         "order_types": {"market", "limit", "stop", "trailing_stop"},
         "time_in_force": set(),

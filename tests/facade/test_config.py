@@ -5,13 +5,26 @@ brokers and missing credentials — each refused before anything is sent.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
+from typing import Any
 
 import httpx
 import pytest
 
 import orderbridge as ob
 
-from .helpers import CASES, CROSSTRADE, SOPHIC, TOPSTEPX, TRADESTATION, Case, Recorder, assert_nothing_sent, reply
+from .helpers import (
+    CASES,
+    CROSSTRADE,
+    SOPHIC,
+    TOPSTEPX,
+    TRADESTATION,
+    Case,
+    Recorder,
+    Reply,
+    assert_nothing_sent,
+    reply,
+)
 
 
 def _prefixed(case: Case, prefix: str) -> Recorder:
@@ -143,7 +156,7 @@ def test_plain_http_message_says_loopback_only() -> None:
 
 @pytest.mark.parametrize("entry", ["connect", "connect_async", "place_order", "capabilities"])
 def test_unknown_broker_is_a_configuration_error(entry: str) -> None:
-    calls = {
+    calls: dict[str, Callable[[], object]] = {
         "connect": lambda: ob.connect("robinhood"),
         "connect_async": lambda: ob.connect_async("robinhood"),
         "place_order": lambda: ob.place_order("robinhood", TOPSTEPX.order, account="1"),
@@ -235,7 +248,9 @@ def test_timeout_is_applied_to_every_request() -> None:
 
     def handler(request: httpx.Request) -> httpx.Response:
         seen.append(request.extensions["timeout"])
-        return CROSSTRADE.routes[("POST", CROSSTRADE.place_path)].build(request)
+        answer = CROSSTRADE.routes[("POST", CROSSTRADE.place_path)]
+        assert isinstance(answer, Reply)
+        return answer.build(request)
 
     with ob.connect(
         "crosstrade", credentials={"token": "t"}, timeout=2.5, transport=httpx.MockTransport(handler)
@@ -248,7 +263,7 @@ def test_timeout_is_applied_to_every_request() -> None:
 def test_redirects_are_not_followed(case: Case) -> None:
     """One admitted attempt is one outbound request: a 3xx is not chased to another host."""
     rec = case.recorder(reply(307, headers={"Location": "https://elsewhere.example/steal"}))
-    session_kw = {"credentials": dict(case.credentials), "api_version": case.api_version}
+    session_kw: dict[str, Any] = {"credentials": dict(case.credentials), "api_version": case.api_version}
     with ob.connect(case.broker, transport=httpx.MockTransport(rec), **session_kw) as session:
         session._sleep = lambda s: None
         with pytest.raises(ob.OrderbridgeError):

@@ -27,7 +27,7 @@ def refused(field: str, **changes: Any) -> ob.InvalidOrder:
     return caught.value
 
 
-PRICE_FIELDS = {
+PRICE_FIELDS: dict[str, dict[str, Any]] = {
     "quantity": {},
     "cash_amount": {"quantity": None},
     "limit_price": {"type": "limit"},
@@ -205,3 +205,13 @@ def test_placed_order_keeps_raw_out_of_repr_and_equality() -> None:
     b = ob.PlacedOrder(broker="b", account="a", order_id="1", client_order_id="c", raw={"y": 2})
     assert a == b
     assert "raw" not in repr(a)
+
+
+def test_generated_client_order_ids_never_start_with_a_dash(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A leading '-' makes command lines read the id as an option; such draws are redrawn."""
+    import orderbridge._models as models
+
+    assert all(not ob.new_client_order_id().startswith("-") for _ in range(2000))
+    draws = iter([b"\xfb" + bytes(15), b"\x00" * 16])  # urlsafe base64 of 0xfb00... is "-wAA..."
+    monkeypatch.setattr(models.os, "urandom", lambda n: next(draws))
+    assert ob.new_client_order_id() == "A" * 22

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 
 import orderbridge as ob
-from orderbridge._models import decimal_text
+from orderbridge._models import MAX_DIGITS, MAX_MAGNITUDE, decimal_text
 from orderbridge_sandbox.spec import validate_request
 
 from .helpers import CASES, Case, body, open_session
@@ -161,9 +161,21 @@ def test_random_orders_validate_against_the_spec_or_are_refused_unsent(case: Cas
         assert body(request)[key] == value
 
 
-@given(value=st.decimals(allow_nan=False, allow_infinity=False).filter(lambda d: d > 0))
+@given(
+    value=st.one_of(
+        st.decimals(min_value=Decimal("1e-18"), max_value=Decimal("1e18"), allow_nan=False, allow_infinity=False),
+        st.decimals(allow_nan=False, allow_infinity=False),
+    ).filter(lambda d: d > 0)
+)
 @settings(max_examples=200, deadline=None, database=None)
 def test_order_numbers_keep_the_exact_decimal(value: Decimal) -> None:
+    """Every number within the documented bounds is kept digit for digit; every other one is
+    refused naming the field (never rounded)."""
+    if len(value.as_tuple().digits) > MAX_DIGITS or not -MAX_MAGNITUDE <= value.adjusted() <= MAX_MAGNITUDE:
+        with pytest.raises(ob.InvalidOrder) as refused:
+            ob.Order(instrument="X", side="buy", quantity=value)
+        assert refused.value.field == "quantity"
+        return
     o = ob.Order(instrument="X", side="buy", quantity=value)
     assert o.quantity is not None
     assert str(o.quantity) == str(value)

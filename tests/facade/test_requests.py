@@ -576,7 +576,7 @@ def test_exact_request(
     request = sent[0]
     assert request.method == "POST"
     assert request.url.scheme == "https"
-    assert request.url.host == httpx.URL(ob._config.PRODUCTION_URLS[case.broker]).host
+    assert request.url.host == httpx.URL(ob._brokers.describe(case.broker).production_url).host
     assert dict(request.url.params) == query
     assert request.headers["authorization"] == f"Bearer {case.token}"
     assert request.headers["content-type"] == "application/json"
@@ -712,7 +712,9 @@ MISFIT_EXTRAS = [
 
 
 @pytest.mark.parametrize(
-    ("case", "extras"), MISFIT_EXTRAS, ids=[f"{c.id}-{next(iter(e))}-{i}" for i, (c, e) in enumerate(MISFIT_EXTRAS)]
+    ("case", "extras"),
+    MISFIT_EXTRAS,
+    ids=[f"{c.id}-{next(iter(e))}-{i}" for i, (c, e) in enumerate(MISFIT_EXTRAS)],  # type: ignore[call-overload]
 )
 def test_extras_that_do_not_fit_the_request_schema_are_refused_unsent(case: Case, extras: dict[str, Any]) -> None:
     """Extras are broker-native fields; a value of the wrong type must not reach the broker

@@ -34,8 +34,8 @@ CID = "resolve-cid-0000000001"
 
 
 def _search_answer(tags: list[str | None]) -> dict[str, object]:
-    answer = spec_example("topstepx", "/api/Order/search", "post", "200", "success")
-    row = answer["orders"][0]
+    answer: dict[str, object] = spec_example("topstepx", "/api/Order/search", "post", "200", "success")
+    row = answer["orders"][0]  # type: ignore[index]
     answer["orders"] = [{**row, "id": 36598 + i, "customTag": tag} for i, tag in enumerate(tags)]
     return answer
 
@@ -89,6 +89,7 @@ def test_topstepx_unknown_outcome_then_resolve() -> None:
     with open_session(TOPSTEPX, rec) as session:
         with pytest.raises(ob.OutcomeUnknown) as caught:
             session.place_order(attrs.evolve(TOPSTEPX.order, client_order_id=CID), account="465")
+        assert caught.value.client_order_id is not None
         found = session.resolve(caught.value.client_order_id, account="465")
     assert found is not None and found.client_order_id == CID
 
@@ -160,11 +161,11 @@ def test_sophic_replays_the_recorded_placement(async_: bool) -> None:
         attempts_before_resolve.append(len(SOPHIC.places(rec)))
         rec.set("POST", SOPHIC.place_path, reply(201, json=SOPHIC_ORDER))
 
-    session = open_session(SOPHIC, rec, async_=async_)
     if async_:
+        asession = open_session(SOPHIC, rec, async_=True)
 
         async def go() -> tuple[object, object]:
-            async with session:
+            async with asession as session:
                 try:
                     first: object = await session.place_order(order, account="acc_abc123")
                 except ob.OrderbridgeError as exc:
@@ -174,13 +175,13 @@ def test_sophic_replays_the_recorded_placement(async_: bool) -> None:
 
         first, found = asyncio.run(go())
     else:
-        with session:
+        with open_session(SOPHIC, rec) as sync_session:
             try:
-                first = session.place_order(order, account="acc_abc123")
+                first = sync_session.place_order(order, account="acc_abc123")
             except ob.OrderbridgeError as exc:
                 first = exc
             answer_from_now_on()
-            found = session.resolve(CID, account="acc_abc123")
+            found = sync_session.resolve(CID, account="acc_abc123")
     assert type(first) is ob.OutcomeUnknown
     assert isinstance(found, ob.PlacedOrder)
     assert found.order_id == SOPHIC_ORDER["id"]

@@ -27,6 +27,7 @@ from .helpers import (
     Case,
     Raise,
     Reply,
+    Responder,
     open_session,
     place,
     reply,
@@ -36,7 +37,7 @@ from .helpers import (
 CID = "retry-cid-000000000001"
 TRADESTATIONS = (TRADESTATION, TRADESTATION_GLOBAL)
 
-TRANSIENT = {
+TRANSIENT: dict[str, Responder] = {
     "500": reply(500, json={"StatusCode": 500, "Message": "x", "code": "server_error", "detail": "x", "error": "x"}),
     "502": reply(502, json={"StatusCode": 502, "Message": "x", "error": "x"}),
     "503": reply(503),
@@ -242,6 +243,7 @@ def test_login_is_retried_when_a_5xx_has_a_non_json_body() -> None:
 @pytest.mark.parametrize("failure", ["500", "503", "read-timeout", "refused"])
 def test_login_is_retried_on_transient_failures(case: Case, failure: str) -> None:
     rec = case.recorder()
+    assert case.login_path is not None
     rec.set("POST", case.login_path, [TRANSIENT[failure], case.routes[("POST", case.login_path)]])
     placed = place(case, rec, _order(case))
     assert isinstance(placed, ob.PlacedOrder), placed

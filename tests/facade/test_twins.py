@@ -49,11 +49,11 @@ UNSUPPORTED = {
 class Scenario:
     name: str
     expect: type
-    prepare: Callable[[Case, Recorder], None] = lambda case, rec: None
+    prepare: Callable[[Case, Recorder], object] = lambda case, rec: None
     call: str = "place_order"
 
 
-def _set_place(answer: Any) -> Callable[[Case, Recorder], None]:
+def _set_place(answer: Any) -> Callable[[Case, Recorder], object]:
     return lambda case, rec: rec.set("POST", case.place_path, answer)
 
 
@@ -177,7 +177,7 @@ def _outcome_fields(outcome: Any) -> dict[str, Any]:
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.name)
 def test_sync_and_async_twins_agree(case: Case, scenario: Scenario) -> None:
-    connect_kw = {"credentials": dict(case.credentials), "api_version": case.api_version}
+    connect_kw: dict[str, Any] = {"credentials": dict(case.credentials), "api_version": case.api_version}
 
     rec_sync = _recorder(case, scenario)
     with ob.connect(case.broker, transport=httpx.MockTransport(rec_sync), **connect_kw) as session:

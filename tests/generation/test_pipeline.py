@@ -9,17 +9,17 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 
+from tools import generate, lint_specs
+
 ROOT = Path(__file__).resolve().parents[2]
 TOOLS = ROOT / "tools"
-sys.path.insert(0, str(TOOLS))
-
-import generate  # noqa: E402
-import lint_specs  # noqa: E402
 
 pytestmark = pytest.mark.skipif(
     shutil.which("openapi-python-client", path=str(Path(sys.executable).parent)) is None,
@@ -34,7 +34,7 @@ def specs_copy(tmp_path: Path) -> Path:
     return target
 
 
-def _edit(spec: Path, change) -> None:
+def _edit(spec: Path, change: Callable[[dict[str, Any]], None]) -> None:
     doc = yaml.safe_load(spec.read_text(encoding="utf-8"))
     change(doc)
     spec.write_text(yaml.safe_dump(doc, sort_keys=False, allow_unicode=True), encoding="utf-8")
@@ -44,8 +44,10 @@ def test_committed_clients_match_a_fresh_generation() -> None:
     assert generate.main(["--check", "topstepx"]) == 0
 
 
-def test_check_generated_fails_when_a_spec_changes_without_regeneration(specs_copy: Path, capsys) -> None:
-    def rename_summary(doc: dict) -> None:
+def test_check_generated_fails_when_a_spec_changes_without_regeneration(
+    specs_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def rename_summary(doc: dict[str, Any]) -> None:
         doc["paths"]["/api/Order/place"]["post"]["description"] += "\nChanged without regenerating."
 
     _edit(specs_copy / "topstepx.yaml", rename_summary)
@@ -55,7 +57,9 @@ def test_check_generated_fails_when_a_spec_changes_without_regeneration(specs_co
     assert "differs from a fresh generation: topstepx_client/api/order/place_order.py" in err
 
 
-def test_check_generated_reports_new_and_deleted_files(specs_copy: Path, tmp_path: Path, capsys) -> None:
+def test_check_generated_reports_new_and_deleted_files(
+    specs_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     clients = tmp_path / "clients"
     shutil.copytree(ROOT / "clients" / "topstepx", clients / "topstepx")
     (clients / "topstepx" / "topstepx_client" / "hand_edit.py").write_text("x = 1\n")
@@ -68,7 +72,7 @@ def test_check_generated_reports_new_and_deleted_files(specs_copy: Path, tmp_pat
 
 
 def test_an_operation_the_generator_would_skip_fails_generation(specs_copy: Path, tmp_path: Path) -> None:
-    def add_xml_operation(doc: dict) -> None:
+    def add_xml_operation(doc: dict[str, Any]) -> None:
         doc["paths"]["/api/Xml/echo"] = {
             "post": {
                 "operationId": "xml_echo",
@@ -90,7 +94,7 @@ def test_lint_specs_accepts_the_committed_specs() -> None:
 
 
 def test_lint_specs_rejects_an_example_that_violates_its_schema(specs_copy: Path) -> None:
-    def corrupt(doc: dict) -> None:
+    def corrupt(doc: dict[str, Any]) -> None:
         examples = doc["paths"]["/api/Order/place"]["post"]["requestBody"]["content"]["application/json"]["examples"]
         first = next(iter(examples.values()))
         first["value"]["side"] = 7
@@ -101,7 +105,7 @@ def test_lint_specs_rejects_an_example_that_violates_its_schema(specs_copy: Path
 
 
 def test_lint_specs_rejects_a_closed_response_enum(specs_copy: Path) -> None:
-    def close_enum(doc: dict) -> None:
+    def close_enum(doc: dict[str, Any]) -> None:
         props = doc["components"]["schemas"]["PlaceOrderResponse"]["properties"]
         props["errorCode"] = {"$ref": "#/components/schemas/PlaceOrderErrorCode"}
 
@@ -113,3 +117,31 @@ def test_lint_specs_rejects_a_closed_response_enum(specs_copy: Path) -> None:
 def test_generate_cli_is_runnable() -> None:
     out = subprocess.run([sys.executable, str(TOOLS / "generate.py"), "--help"], capture_output=True, text=True)
     assert out.returncode == 0 and "--check" in out.stdout
+
+
+def test_lint_specs_refuses_a_duplicated_key(specs_copy: Path) -> None:
+    """PyYAML keeps the last of two equal keys; a duplicated schema would silently replace the first."""
+    path = specs_copy / "tradestation.yaml"
+    text = path.read_text(encoding="utf-8")
+    schema = "    TokenResponse:\n"
+    assert text.count(schema) == 1
+    path.write_text(text.replace(schema, "    TokenResponse:\n      type: object\n" + schema, 1), encoding="utf-8")
+    with pytest.raises(yaml.constructor.ConstructorError, match="duplicate key 'TokenResponse'"):
+        lint_specs.SpecLinter(path)
+
+
+def test_generate_says_which_clients_changed(specs_copy: Path, tmp_path: Path, capsys) -> None:
+    clients = tmp_path / "clients"
+    shutil.copytree(ROOT / "clients" / "topstepx", clients / "topstepx")
+    shutil.copytree(ROOT / "clients" / "sophic", clients / "sophic")
+
+    def reword(doc: dict) -> None:
+        doc["paths"]["/api/Order/place"]["post"]["description"] += "\nReworded."
+
+    _edit(specs_copy / "topstepx.yaml", reword)
+    code = generate.main(["--specs-dir", str(specs_copy), "--clients-dir", str(clients), "topstepx", "sophic"])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "topstepx: CHANGED, 1 file(s)" in out
+    assert "  changed: topstepx_client/api/order/place_order.py" in out
+    assert "sophic: unchanged" in out

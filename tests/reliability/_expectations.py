@@ -58,7 +58,9 @@ def _transport(action: str, **kw: Any) -> Callable[[Rig, str, int | None], None]
     return arm
 
 
-def _respond(status: int, *, json_body: Any = None, text: str | None = None, headers: dict[str, str] | None = None):
+def _respond(
+    status: int, *, json_body: Any = None, text: str | None = None, headers: dict[str, str] | None = None
+) -> Any:
     def build(request: httpx.Request) -> httpx.Response:
         if text is not None:
             return httpx.Response(status, text=text, headers={"content-type": "text/html", **(headers or {})})
@@ -88,7 +90,7 @@ MISSING_FIELD: dict[tuple[str, str], str] = {
     ("topstepx", "cancel"): "success",
     ("crosstrade", "place"): "orderId",
     ("crosstrade", "get"): "orderId",
-    ("crosstrade", "cancel"): "orderId",
+    ("crosstrade", "cancel"): "success",  # the cancel outcome is read from success alone
     ("tradestation", "place"): "OrderStatus",
     ("tradestation", "get"): "Status",
     ("tradestation", "cancel"): "OrderStatus",
@@ -122,7 +124,7 @@ def _apply(doc: Any, path: list[str], fn: Callable[[dict[str, Any], str], None])
         _apply(doc[path[0]], path[1:], fn)
 
 
-def _json_rewrite(mutate: Callable[[Any], None]):
+def _json_rewrite(mutate: Callable[[Any], None]) -> Any:
     def rewrite(status: int, headers: dict[str, str], content: bytes) -> tuple[int, dict[str, str], bytes]:
         try:
             doc = json.loads(content)

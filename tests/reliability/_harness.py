@@ -16,7 +16,7 @@ import json
 import socket
 import ssl
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from decimal import Decimal
 from typing import Any
 
@@ -42,7 +42,7 @@ DEMO_SECRETS = ("demo-api-key", "demo-token", "demo-secret", "demo-refresh")
 ACCOUNT = {"topstepx": "465", "crosstrade": "Sim101", "tradestation": "123456", "sophic": "acc_abc123"}
 INSTRUMENT = {"topstepx": "CON.F.US.MES.Z25", "crosstrade": "MES 12-25", "tradestation": "MSFT", "sophic": "ins_xyz789"}
 
-OPERATION = {
+OPERATION: dict[str, dict[str, str | None]] = {
     # facade call -> the sandbox operationId it sends (None: nothing is sent)
     "place": {
         "topstepx": "place_order",
@@ -70,7 +70,12 @@ TOKEN_OPERATIONS = {
     "tradestation": ("authorize",),
     "sophic": ("create_token",),
 }
-TOKEN_LIFETIME = {"topstepx": 24 * 3600, "crosstrade": None, "tradestation": 20 * 60, "sophic": 15 * 60}
+TOKEN_LIFETIME: dict[str, int | None] = {
+    "topstepx": 24 * 3600,
+    "crosstrade": None,
+    "tradestation": 20 * 60,
+    "sophic": 15 * 60,
+}
 
 
 def market_order(broker: str, cid: str | None = None) -> ob.Order:
@@ -117,13 +122,15 @@ def operation_of(broker: str, request: httpx.Request) -> str:
 def wire_cid(broker: str, request: httpx.Request) -> str | None:
     """The client order id as sent in the broker's own field or header."""
     if broker == "sophic":
-        return request.headers.get("idempotency-key")
+        key: str | None = request.headers.get("idempotency-key")
+        return key
     try:
         body = json.loads(request.content or b"null")
     except ValueError:
         return None
     field = {"topstepx": "customTag", "crosstrade": "orderId", "tradestation": "OrderConfirmId"}[broker]
-    return body.get(field) if isinstance(body, dict) else None
+    value = body.get(field) if isinstance(body, dict) else None
+    return None if value is None else str(value)
 
 
 def validation_key(broker: str, request: httpx.Request, prefix: str) -> tuple[Any, ...]:
@@ -306,6 +313,7 @@ class FaultTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     """
 
     def __init__(self, broker: str, inner: Any, *, refuse_port: int | None = None) -> None:
+        self.inner: Any
         self.broker = broker
         self.inner = inner
         self.refuse_port = refuse_port
@@ -343,9 +351,11 @@ class FaultTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         injection = self._pick(request)
         if injection is None:
-            return self.inner.handle_request(request)
+            forwarded: httpx.Response = self.inner.handle_request(request)
+            return forwarded
         if injection.action == "refuse":
-            return self.inner.handle_request(self._refused(request))
+            refused: httpx.Response = self.inner.handle_request(self._refused(request))
+            return refused
         if injection.action == "connect_timeout":
             raise httpx.ConnectTimeout("timed out", request=request)
         if injection.action == "respond":
@@ -361,9 +371,11 @@ class FaultTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         injection = self._pick(request)
         if injection is None:
-            return await self.inner.handle_async_request(request)
+            aforwarded: httpx.Response = await self.inner.handle_async_request(request)
+            return aforwarded
         if injection.action == "refuse":
-            return await self.inner.handle_async_request(self._refused(request))
+            arefused: httpx.Response = await self.inner.handle_async_request(self._refused(request))
+            return arefused
         if injection.action == "connect_timeout":
             raise httpx.ConnectTimeout("timed out", request=request)
         if injection.action == "respond":
@@ -510,7 +522,7 @@ class Rig:
     def status_of(self, order_id: str) -> str | None:
         for o in self.sandbox.orders(self.broker):
             if o.order_id == order_id:
-                return o.status
+                return None if o.status is None else str(o.status)
         return None
 
     def token_hits(self) -> int:
@@ -525,5 +537,5 @@ class Rig:
         self.clock.advance(seconds=lifetime + 1)
 
 
-def run(coro_fn: Callable[[], Awaitable[Any]]) -> Any:
+def run(coro_fn: Callable[[], Coroutine[Any, Any, Any]]) -> Any:
     return asyncio.run(coro_fn())

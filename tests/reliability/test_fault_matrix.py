@@ -109,7 +109,11 @@ async def _check(rig: Rig, case: Case) -> None:
     if expect.may_exist is not None:
         assert result.error is not None and result.error.order_may_exist is expect.may_exist, label
     if expect.origin is not None:
-        assert getattr(result.error, "origin", None) == expect.origin, label
+        if expect.origin.startswith("http_"):  # http_<status>: origin "http_status" + status_code
+            seen = (getattr(result.error, "origin", None), getattr(result.error, "status_code", None))
+            assert seen == ("http_status", int(expect.origin[5:])), label
+        else:
+            assert getattr(result.error, "origin", None) == expect.origin, label
     if expect.attempts is not None:
         assert attempts == expect.attempts, f"{label}: {attempts} requests sent"
     if expect.retry_after is not None or expect.kind is ob.RateLimited:

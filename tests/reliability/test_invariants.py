@@ -329,7 +329,9 @@ def test_50_concurrent_placements_on_an_expiring_session_refresh_once(broker: st
             before = _hits(rig)
             # 95 % of the lifetime has passed on the facade's clock: past its refresh margin,
             # still valid at the broker.
-            facade_clock.now += TOKEN_LIFETIME[broker] * 0.95
+            lifetime = TOKEN_LIFETIME[broker]
+            assert lifetime is not None
+            facade_clock.now += lifetime * 0.95
             results = await _burst(rig)
         finally:
             await rig.close()

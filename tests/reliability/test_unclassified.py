@@ -14,6 +14,7 @@ Two more properties ride along on every placement:
 from __future__ import annotations
 
 import copy
+import functools
 import json
 from typing import Any
 
@@ -78,8 +79,14 @@ def _recorded_answers() -> dict[str, dict[str, Any]]:
     return seen
 
 
-GOOD = _recorded_answers()
-GOOD["topstepx"]["search_orders"] = (200, {"orders": [], "success": True, "errorCode": 0, "errorMessage": None})
+@functools.cache
+def good_answers() -> dict[str, dict[str, Any]]:
+    """The recorded success bodies, made on first use (never at import: collecting this module
+    must not place orders, and a failure here must fail a test, not the whole collection)."""
+    answers = _recorded_answers()
+    answers["topstepx"]["search_orders"] = (200, {"orders": [], "success": True, "errorCode": 0, "errorMessage": None})
+    return answers
+
 
 STATUSES = [200, 201, 202, 204, 206, 299, 301, 302, 304, 307, 308, 400, 401, 403, 404, 405, 408, 409, 410, 418, 422,
             425, 429, 451, 499, 500, 501, 502, 503, 504, 520, 599]  # fmt: skip
@@ -138,7 +145,7 @@ def answers(draw: Any, broker: str, operation: str) -> Any:
     if draw(st.integers(0, 9)) == 0:
         return draw(st.sampled_from(EXCEPTIONS))
     status = draw(st.one_of(st.sampled_from(STATUSES), st.integers(100, 599)))
-    good = GOOD[broker].get(operation, (200, None))[1]
+    good = good_answers()[broker].get(operation, (200, None))[1]
     kind = draw(st.sampled_from(["good", "mutated", "mutated", "json", "bytes", "empty", "html"]))
     if kind == "good" and good is not None:
         content = json.dumps(good).encode()
@@ -191,7 +198,7 @@ class Scripted:
         if script:
             answer = script.pop(0) if len(script) > 1 else script[0]
         else:
-            status, good = GOOD[self.broker].get(operation, (200, {}))
+            status, good = good_answers()[self.broker].get(operation, (200, {}))
             answer = (status, {"content-type": "application/json"}, json.dumps(good).encode())
         self.log.append((operation, answer))
         if isinstance(answer, type):
@@ -204,7 +211,7 @@ def _ambiguous(answer: Any) -> bool:
     """Whether this answer to a placement means the request may have been processed."""
     if isinstance(answer, type):
         return not issubclass(answer, NOT_DELIVERED)
-    status = answer[0]
+    status: int = answer[0]
     return 200 <= status < 300 or status == 429 or status >= 500
 
 

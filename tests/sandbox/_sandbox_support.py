@@ -11,7 +11,7 @@ from urllib.parse import quote
 import httpx
 
 from orderbridge_sandbox import Sandbox
-from orderbridge_sandbox.spec import load_spec
+from tests._specs import load_spec
 
 BASE = "http://127.0.0.1"
 

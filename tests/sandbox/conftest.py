@@ -6,9 +6,10 @@ from collections.abc import Callable, Iterator
 
 import httpx
 import pytest
-from _sandbox_support import client, logged_in
 
 from orderbridge_sandbox import ManualClock, Sandbox
+
+from ._sandbox_support import client, logged_in
 
 
 @pytest.fixture

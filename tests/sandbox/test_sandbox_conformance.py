@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from _sandbox_support import example_requests, login
 
 from orderbridge_sandbox import ManualClock, Sandbox, SpecViolation
 from orderbridge_sandbox.brokers import BROKER_CLASSES
 from orderbridge_sandbox.routes import declared_statuses, table
 from orderbridge_sandbox.spec import BROKERS
 from orderbridge_sandbox.wire import json_reply
+
+from ._sandbox_support import example_requests, login
 
 
 @pytest.mark.parametrize("broker", BROKERS)

@@ -116,8 +116,8 @@ def test_validation_and_business_errors(api: Api) -> None:
         and invalid.json()["error"] == "Invalid request"
         and "quantity" in invalid.json()["detail"]
     )
-    no_limit = place(c, orderType="LIMIT")
-    assert no_limit.status_code == 400 and "limitPrice" in no_limit.json()["error"]
+    no_limit = place(c, orderType="LIMIT")  # the spec's if/then: LIMIT requires limitPrice
+    assert no_limit.status_code == 400 and no_limit.json()["detail"] == "limitPrice: limitPrice is required"
     account = place(c, "/v1/api/accounts/Sim999/orders/place")
     assert account.json() == {"success": False, "error": "invalid_account", "detail": "Account Sim999 not found"}
     assert place(c, instrument="ZZ 01-30").json()["error"] == "invalid_instrument"
@@ -142,3 +142,13 @@ def test_close_reverse_and_executions(api: Api) -> None:
     assert [(e["name"], e["quantity"]) for e in executions] == [("Entry", 4), ("Exit", 2), ("Exit", 4)]
     everything = c.post("/v1/api/positions/flatten", json={}).json()
     assert len(everything["orderIds"]) == 1 and c.get("/v1/api/positions").json()["count"] == 0
+
+
+def test_active_only_lists_working_orders(api: Api) -> None:
+    c = api("crosstrade")
+    place(c, orderId="ob-filled-market-01")
+    place(c, orderId="ob-working-limit-01", orderType="LIMIT", limitPrice=5000)
+    every = [o["orderId"] for o in c.get(ORDERS).json()["orders"]]
+    working = [o["orderId"] for o in c.get(ORDERS, params={"activeOnly": "true"}).json()["orders"]]
+    assert every == ["ob-filled-market-01", "ob-working-limit-01"]
+    assert working == ["ob-working-limit-01"]

@@ -10,6 +10,7 @@ import pytest
 
 import orderbridge as ob
 from orderbridge_sandbox import Sandbox
+from orderbridge_sandbox.brokers.crosstrade import CrossTrade
 
 CREDENTIALS = {
     "topstepx": {"username": "demo", "api_key": "demo-api-key"},
@@ -57,6 +58,7 @@ def test_dropped_placement_is_unknown_then_resolved(sandbox: Sandbox, broker: st
     with connect(sandbox, broker) as session:
         with pytest.raises(ob.OutcomeUnknown) as unknown:
             session.place_order(order, account=account)
+        assert unknown.value.client_order_id is not None
         found = session.resolve(unknown.value.client_order_id, account=account)
     assert found is not None and found.client_order_id == unknown.value.client_order_id
     assert len(sandbox.orders(broker)) == 1
@@ -88,7 +90,9 @@ def test_crosstrade_flatten_first_uses_flatplace(sandbox: Sandbox) -> None:
             account=account,
         )
     assert [e.operation for e in sandbox.log] == ["place_order", "flat_place_order"]
-    assert sandbox.broker("crosstrade").book.ledger.positions() != []  # closed the long, then sold one
+    crosstrade = sandbox.broker("crosstrade")
+    assert isinstance(crosstrade, CrossTrade)
+    assert crosstrade.book.ledger.positions() != []  # closed the long, then sold one
 
 
 def test_async_session(sandbox: Sandbox) -> None:

@@ -6,13 +6,15 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Callable
+from typing import Any
 
 import httpx
 import pytest
 import respx
-from _sandbox_support import login
 
 from orderbridge_sandbox import Fault, FaultError, FaultKind, Phase, Sandbox
+
+from ._sandbox_support import login
 
 Api = Callable[[str], httpx.Client]
 MARKET = {"accountId": 465, "contractId": "CON.F.US.MES.Z25", "type": 2, "side": 0, "size": 1}
@@ -29,7 +31,7 @@ MARKET = {"accountId": 465, "contractId": "CON.F.US.MES.Z25", "type": 2, "side":
         ("topstepx:place_order:rate_limit", FaultKind.RATE_LIMIT, Phase.BEFORE, {"retry_after": None}),
     ],
 )
-def test_fault_grammar(text: str, kind: FaultKind, phase: Phase, expected: dict) -> None:
+def test_fault_grammar(text: str, kind: FaultKind, phase: Phase, expected: dict[str, Any]) -> None:
     fault = Fault.parse(text)
     assert (fault.kind, fault.phase) == (kind, phase)
     assert {k: getattr(fault, k) for k in expected} == expected

@@ -4,6 +4,7 @@ sandbox triggers, Idempotency-Key replay and the error envelope."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import httpx
 import pytest
@@ -96,7 +97,9 @@ def test_trigger_sell_20_fills_25_percent(api: Api) -> None:
 @pytest.mark.parametrize(
     ("body", "field"), [({**BUY, "quantity": "10"}, "quantity"), ({**SELL, "cash_amount": "10.00"}, "cash_amount")]
 )
-def test_wrong_field_for_the_side_is_invalid_param(api: Api, sandbox: Sandbox, body: dict, field: str) -> None:
+def test_wrong_field_for_the_side_is_invalid_param(
+    api: Api, sandbox: Sandbox, body: dict[str, Any], field: str
+) -> None:
     response = api("sophic").post(ORDERS, json=body)
     assert response.status_code == 400 and response.json()["code"] == "invalid_param"
     assert {"path": ["body", field], "code": "invalid_param"}.items() <= response.json()["params"][-1].items()
@@ -139,7 +142,7 @@ def test_a_refused_request_does_not_store_its_key(api: Api) -> None:
         ({"Idempotency-Key": "x" * 256}, "idempotency_key_too_long"),
     ],
 )
-def test_header_errors(api: Api, headers: dict, code: str) -> None:
+def test_header_errors(api: Api, headers: dict[str, Any], code: str) -> None:
     response = api("sophic").post(ORDERS, json=BUY, headers=headers)
     assert (response.status_code, response.json()["code"]) == (400, code)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import httpx
 import pytest
@@ -13,11 +14,12 @@ Api = Callable[[str], httpx.Client]
 SINCE = "2025-01-01T00:00:00Z"
 
 
-def place(c: httpx.Client, **fields: object) -> dict:
+def place(c: httpx.Client, **fields: object) -> dict[str, Any]:
     body = {"accountId": 465, "contractId": "CON.F.US.MES.Z25", "type": 2, "side": 0, "size": 1, **fields}
     response = c.post("/api/Order/place", json=body)
     assert response.status_code == 200
-    return response.json()
+    answer: dict[str, Any] = response.json()
+    return answer
 
 
 def test_seed_flow_accounts_contracts_place(api: Api) -> None:
@@ -105,7 +107,7 @@ def test_limit_rests_until_cancelled(api: Api) -> None:
         ({"accountId": 999}, 1, None),
     ],
 )
-def test_place_refusals(api: Api, sandbox: Sandbox, fields: dict, code: int, message: str | None) -> None:
+def test_place_refusals(api: Api, sandbox: Sandbox, fields: dict[str, Any], code: int, message: str | None) -> None:
     answer = place(api("topstepx"), **fields)
     assert (answer["success"], answer["errorCode"], answer["errorMessage"]) == (False, code, message)
     assert sandbox.orders("topstepx") == []
@@ -118,12 +120,14 @@ def test_brackets_are_rejected_with_an_order_id(api: Api, sandbox: Sandbox) -> N
     assert [o.status for o in sandbox.orders("topstepx")] == ["Rejected"]
 
 
-def test_malformed_place_is_a_business_error_not_a_400(api: Api) -> None:
+def test_malformed_place_is_a_400_problem_details_as_the_spec_declares(api: Api, sandbox: Sandbox) -> None:
     response = api("topstepx").post(
         "/api/Order/place", json={"accountId": 465, "contractId": "X", "type": 9, "side": 0}
     )
-    assert response.status_code == 200
-    assert response.json()["errorCode"] == 2 and response.json()["success"] is False
+    assert response.status_code == 400
+    assert response.headers["content-type"] == "application/problem+json"
+    assert set(response.json()["errors"]) == {"Type", "Size"}
+    assert sandbox.orders("topstepx") == []
 
 
 def test_v2_query_paging_and_bad_paging(api: Api) -> None:
@@ -166,3 +170,19 @@ def test_unknown_route_and_wrong_method(anon: Api) -> None:
     wrong = c.get("/api/Order/search")
     assert wrong.status_code == 405 and wrong.headers["allow"] == "POST"
     assert c.get("/api/Status/ping").text == "pong"
+
+
+@pytest.mark.parametrize(
+    ("accept", "content_type", "body"),
+    [
+        (None, "text/plain", b"pong"),
+        ("text/plain", "text/plain", b"pong"),
+        ("application/json", "application/json", b'"pong"'),
+    ],
+)
+def test_ping_negotiates_the_media_type(anon: Api, accept: str | None, content_type: str, body: bytes) -> None:
+    headers = {"Accept": accept} if accept else {}
+    answer = anon("topstepx").get("/api/Status/ping", headers=headers)
+    assert answer.status_code == 200
+    assert answer.headers["content-type"].startswith(content_type)
+    assert answer.content == body

@@ -4,12 +4,14 @@ cancel, account listings, JSONP and the error dialect."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import httpx
 import pytest
-from _sandbox_support import SEED_ORDER
 
 from orderbridge_sandbox import ManualClock, Sandbox
+
+from ._sandbox_support import SEED_ORDER
 
 Api = Callable[[str], httpx.Client]
 V2 = {"APIVersion": "20160101"}
@@ -39,7 +41,7 @@ GRANT = {
         ({"refresh_token": "x"}, "Invalid refresh token"),
     ],
 )
-def test_token_grant_errors(anon: Api, change: dict, message: str) -> None:
+def test_token_grant_errors(anon: Api, change: dict[str, Any], message: str) -> None:
     response = anon("tradestation").post("/v2/security/authorize", data={**GRANT, **change})
     assert (response.status_code, response.json()) == (401, {"Message": message, "StatusCode": 401})
 
@@ -106,7 +108,9 @@ def test_duplicate_order_confirm_id_fails_and_names_the_original(api: Api, sandb
         ({"APIVersion": "20150101"}, ARNA, "Invalid Request. Order input is incomplete, missing field"),
     ],
 )
-def test_bad_orders_are_400(api: Api, sandbox: Sandbox, params: dict, body: dict, expected: str) -> None:
+def test_bad_orders_are_400(
+    api: Api, sandbox: Sandbox, params: dict[str, Any], body: dict[str, Any], expected: str
+) -> None:
     response = api("tradestation").post("/v2/orders", params=params, json=body)
     assert response.status_code == 400
     assert (response.json()["StatusCode"], response.json()["Message"]) == (400, expected)

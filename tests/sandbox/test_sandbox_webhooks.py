@@ -9,10 +9,11 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
-from _sandbox_support import logged_in
 
 from orderbridge.sophic import WebhookVerificationError, verify_webhook
 from orderbridge_sandbox import ManualClock, Sandbox, WebhookDelivery
+
+from ._sandbox_support import logged_in
 
 ORDERS = "/accounts/acc_abc123/orders"
 BUY = {"instrument": "ins_xyz789", "order_type": "market", "side": "buy", "cash_amount": "100.00"}
@@ -62,7 +63,8 @@ def clock() -> ManualClock:
 
 
 def test_order_lifecycle_events_are_delivered_signed(clock: ManualClock) -> None:
-    receiver, sleeps = Receiver(), []
+    sleeps: list[float] = []
+    receiver = Receiver()
     sandbox = make_sandbox(clock, receiver, sleeps)
     with logged_in(sandbox, "sophic") as c:
         hook = register(c)
@@ -102,7 +104,8 @@ def test_a_wrong_secret_does_not_verify(clock: ManualClock) -> None:
 
 
 def test_a_failed_attempt_is_retried_with_the_same_webhook_id(clock: ManualClock) -> None:
-    receiver, sleeps = Receiver(statuses=[500]), []
+    sleeps: list[float] = []
+    receiver = Receiver(statuses=[500])
     sandbox = make_sandbox(clock, receiver, sleeps)
     with logged_in(sandbox, "sophic") as c:
         hook = register(c)
@@ -119,7 +122,8 @@ def test_a_failed_attempt_is_retried_with_the_same_webhook_id(clock: ManualClock
 
 
 def test_retries_are_bounded_and_back_off(clock: ManualClock) -> None:
-    receiver, sleeps = Receiver(statuses=[503, 503, 503, 503]), []
+    sleeps: list[float] = []
+    receiver = Receiver(statuses=[503, 503, 503, 503])
     sandbox = make_sandbox(clock, receiver, sleeps, attempts=3)
     with logged_in(sandbox, "sophic") as c:
         register(c)

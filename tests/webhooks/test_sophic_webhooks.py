@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+from collections.abc import Callable
 
 import pytest
 from sophic_client.models import Event
@@ -69,7 +70,9 @@ def test_rotation_accepts_either_of_two_signatures() -> None:
     ],
     ids=["tampered-body", "wrong-webhook-id", "unknown-version", "missing-signature", "bad-timestamp"],
 )
-def test_untrustworthy_deliveries_are_rejected(mutate, reason: str) -> None:
+def test_untrustworthy_deliveries_are_rejected(
+    mutate: Callable[[dict[str, str], bytes], tuple[dict[str, str], bytes]], reason: str
+) -> None:
     h, b = mutate(headers(sign(SECRET, "whd_abc", NOW, BODY)), BODY)
     with pytest.raises(WebhookVerificationError) as info:
         verify_webhook(h, b, SECRET, now=clock)

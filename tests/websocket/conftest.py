@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from _ws_support import TOKEN
 
 import orderbridge as ob
 from orderbridge_sandbox import Sandbox, SandboxServer, start
+
+from ._ws_support import TOKEN
 
 
 @pytest.fixture

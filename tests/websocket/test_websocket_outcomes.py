@@ -8,10 +8,11 @@ import asyncio
 
 import attrs
 import pytest
-from _ws_support import ACCOUNT, LIMIT, MARKET, TOKEN
 
 import orderbridge as ob
 from orderbridge_sandbox import SandboxServer
+
+from ._ws_support import ACCOUNT, LIMIT, MARKET, TOKEN
 
 
 def _ws(server: SandboxServer, timeout: float = 10.0) -> ob.Session:
@@ -108,8 +109,8 @@ def test_bridge_offline_is_unknown_as_on_rest(server: SandboxServer, ws: ob.Sess
         server.sandbox.add_fault("crosstrade:place_order:error=408:1")
         with pytest.raises(ob.OutcomeUnknown) as unknown:
             session.place_order(MARKET, account=ACCOUNT)
-        origins.append(unknown.value.origin)
-    assert origins == ["http_408", "http_408"]
+        origins.append((unknown.value.origin, unknown.value.status_code))
+    assert origins == [("http_status", 408), ("http_status", 408)]
 
 
 def test_rate_limit_on_a_read_is_retried(server: SandboxServer, ws: ob.Session) -> None:

@@ -7,30 +7,44 @@ from __future__ import annotations
 import asyncio
 import logging
 import socket
+from collections.abc import Generator
 from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 
 import attrs
 import pytest
-from _ws_support import ACCOUNT, LIMIT, MARKET, TOKEN, eventually
 
 import orderbridge as ob
 from orderbridge._adapter import get_adapter
 from orderbridge._config import resolve_settings
-from orderbridge._websocket import AsyncWebSocketSession, WebSocketSession, open_session
+from orderbridge._websocket import AsyncWebSocketTransport, WebSocketTransport
 from orderbridge_sandbox import SandboxServer
+
+from ._ws_support import ACCOUNT, LIMIT, MARKET, TOKEN, eventually
+
+
+def wst(session: ob.Session) -> WebSocketTransport:
+    """The WebSocket transport under a sync session (no Session subclass exists)."""
+    assert isinstance(session.transport, WebSocketTransport)
+    return session.transport
+
+
+def awst(session: ob.AsyncSession) -> AsyncWebSocketTransport:
+    assert isinstance(session.transport, AsyncWebSocketTransport)
+    return session.transport
 
 
 def test_sync_round_trip(server: SandboxServer, ws: ob.Session) -> None:
-    assert isinstance(ws, WebSocketSession) and ws.url == server.websocket_url
-    assert not ws.connected  # nothing is opened before the first call
+    assert wst(ws).url == server.websocket_url
+    assert not wst(ws).connected  # nothing is opened before the first call
     placed = ws.place_order(LIMIT, account=ACCOUNT)
     assert placed.order_id == placed.client_order_id  # CrossTrade keeps our custom orderId
     order = ws.get_order(placed.order_id, account=ACCOUNT)
-    assert (order.status, order.filled_quantity) == ("Working", 0)
+    assert order.status == "Working" and order.filled_quantity == 0
     assert ws.resolve(placed.client_order_id, account=ACCOUNT) == attrs.evolve(placed, status="Working")
-    assert ws.cancel_order(placed.order_id, account=ACCOUNT) is None
+    ws.cancel_order(placed.order_id, account=ACCOUNT)
     assert ws.get_order(placed.order_id, account=ACCOUNT).status == "Cancelled"
-    assert ws.connects == 1 and ws.connected
+    assert wst(ws).connects == 1 and wst(ws).connected
     assert server.websockets.counts["place_order"] == 1 and server.websockets.counts["get_order"] == 3
     assert [o.client_order_id for o in server.sandbox.orders("crosstrade")] == [placed.client_order_id]
 
@@ -40,10 +54,9 @@ def test_async_round_trip(server: SandboxServer) -> None:
         async with ob.connect_async(
             "crosstrade", transport="websocket", base_url=server.broker_url("crosstrade"), credentials=TOKEN
         ) as broker:
-            assert isinstance(broker, AsyncWebSocketSession)
             placed = await broker.place_order(attrs.evolve(MARKET, flatten_first=True), account=ACCOUNT)
             status = (await broker.get_order(placed.order_id, account=ACCOUNT)).status
-            return placed, status, broker.connected
+            return placed, status, awst(broker).connected
 
     placed, status, connected = asyncio.run(go())
     assert status == "Filled" and connected and placed.order_id == placed.client_order_id
@@ -60,8 +73,7 @@ def test_fifty_concurrent_async_placements_share_one_connection(server: SandboxS
             "crosstrade", transport="websocket", base_url=server.broker_url("crosstrade"), credentials=TOKEN
         ) as broker:
             placed = await asyncio.gather(*(broker.place_order(MARKET, account=ACCOUNT) for _ in range(50)))
-            assert isinstance(broker, AsyncWebSocketSession)
-            return list(placed), broker.connects
+            return list(placed), awst(broker).connects
 
     placed, connects = asyncio.run(go())
     assert connects == 1 and server.websockets.accepted == 1
@@ -74,19 +86,18 @@ def test_concurrent_threads_share_one_sync_connection(server: SandboxServer, ws:
     with ThreadPoolExecutor(max_workers=8) as pool:
         placed = list(pool.map(lambda _: ws.place_order(MARKET, account=ACCOUNT), range(24)))
     assert len({p.order_id for p in placed}) == 24 and all(p.order_id == p.client_order_id for p in placed)
-    assert isinstance(ws, WebSocketSession) and ws.connects == 1
+    assert wst(ws).connects == 1
 
 
 @pytest.mark.parametrize("clean", [True, False], ids=["close-frame", "tcp-cut"])
 def test_reconnects_after_the_server_drops_an_idle_connection(
     server: SandboxServer, ws: ob.Session, clean: bool
 ) -> None:
-    assert isinstance(ws, WebSocketSession)
     ws.place_order(MARKET, account=ACCOUNT)
     assert server.websockets.drop(clean=clean) == 1
-    eventually(lambda: not ws.connected)
+    eventually(lambda: not wst(ws).connected)
     placed = ws.place_order(MARKET, account=ACCOUNT)  # reopened transparently
-    assert ws.connects == 2 and ws.connected and server.websockets.accepted == 2
+    assert wst(ws).connects == 2 and wst(ws).connected and server.websockets.accepted == 2
     assert len(server.sandbox.orders("crosstrade")) == 2 and placed.order_id
 
 
@@ -95,15 +106,14 @@ def test_async_reconnects_after_a_drop(server: SandboxServer) -> None:
         async with ob.connect_async(
             "crosstrade", transport="websocket", base_url=server.broker_url("crosstrade"), credentials=TOKEN
         ) as broker:
-            assert isinstance(broker, AsyncWebSocketSession)
             await broker.place_order(MARKET, account=ACCOUNT)
             server.websockets.drop()
             for _ in range(500):
-                if not broker.connected:
+                if not awst(broker).connected:
                     break
                 await asyncio.sleep(0.01)
             await broker.place_order(MARKET, account=ACCOUNT)
-            return broker.connects
+            return awst(broker).connects
 
     assert asyncio.run(go()) == 2
     assert len(server.sandbox.orders("crosstrade")) == 2
@@ -112,14 +122,14 @@ def test_async_reconnects_after_a_drop(server: SandboxServer) -> None:
 def test_keepalive_pings(server: SandboxServer) -> None:
     settings = resolve_settings("crosstrade", base_url=server.broker_url("crosstrade"), credentials=TOKEN)
     adapter = get_adapter("crosstrade")
-    with open_session(settings, adapter, asynchronous=False, ping_interval=0.02) as session:
-        assert isinstance(session, WebSocketSession)
+    with ob.Session(settings, adapter, transport=WebSocketTransport(settings.base_url, ping_interval=0.02)) as session:
         session.place_order(MARKET, account=ACCOUNT)
         eventually(lambda: server.websockets.counts["ping"] >= 3)
 
     async def go() -> None:
-        session = open_session(settings, adapter, asynchronous=True, ping_interval=0.02)
-        assert isinstance(session, AsyncWebSocketSession)
+        session = ob.AsyncSession(
+            settings, adapter, transport=AsyncWebSocketTransport(settings.base_url, ping_interval=0.02)
+        )
         async with session:
             await session.place_order(MARKET, account=ACCOUNT)
             before = server.websockets.counts["ping"]
@@ -197,3 +207,33 @@ def test_the_token_never_reaches_the_logs(server: SandboxServer, caplog: pytest.
 def test_websocket_transport_is_crosstrade_only() -> None:
     with pytest.raises(ob.ConfigurationError, match="crosstrade only"):
         ob.connect("sophic", transport="websocket", credentials={"client_id": "a", "client_secret": "b"})
+
+
+def test_websockets_is_an_optional_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without the ``websockets`` package REST works and the WebSocket transport says what to install."""
+    import sys
+
+    for name in [n for n in sys.modules if n == "websockets" or n.startswith("websockets.")]:
+        monkeypatch.setitem(sys.modules, name, None)
+    monkeypatch.delitem(sys.modules, "orderbridge._websocket", raising=False)
+    with pytest.raises(ob.ConfigurationError, match=r"orderbridge\[websocket\]"):
+        ob.connect("crosstrade", transport="websocket", credentials=TOKEN)
+    ob.connect("crosstrade", credentials=TOKEN).close()
+
+
+def test_an_operation_without_an_rpc_is_not_supported_and_sends_nothing(server: SandboxServer) -> None:
+    from crosstrade_client.api.accounts import get_account
+
+    from orderbridge._flow import Call, Retry
+
+    with ob.connect(
+        "crosstrade", transport="websocket", base_url=server.broker_url("crosstrade"), credentials=TOKEN
+    ) as session:
+        call = Call(get_account, {"account": ACCOUNT}, money_moving=False, retry=Retry.READ, name="account")
+
+        def flow() -> Generator[Call, Any, None]:
+            yield call
+
+        with pytest.raises(ob.NotSupported):
+            session._drive(flow())
+    assert server.websockets.accepted == 0

@@ -3,18 +3,18 @@ sandbox's in-process RPC endpoint, and both checked against ``specs/crosstrade.a
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import functools
 import json
 import shutil
-import sys
 from pathlib import Path
 from typing import Any
 
 import attrs
+import httpx
 import pytest
 import yaml
-from _ws_support import ACCOUNT, LIMIT
 from crosstrade_client.api.accounts import get_account
 from crosstrade_client.api.orders import cancel_order, get_order, place_order
 from crosstrade_client.models import EmptyRequest
@@ -29,8 +29,11 @@ from orderbridge._flow import Call, Retry
 from orderbridge._websocket import reply_status, rpc_request, websocket_url
 from orderbridge.brokers.crosstrade import ADAPTER
 from orderbridge_sandbox import RpcEndpoint, Sandbox, SandboxServer
+from tests._specs import asyncapi, read_yaml, specs_dir
 
-SPECS = Path(__file__).resolve().parents[2] / "specs"
+from ._ws_support import ACCOUNT, LIMIT
+
+SPECS = specs_dir()
 ASYNCAPI = SPECS / "crosstrade.asyncapi.yaml"
 BEARER = "Bearer demo-token"
 
@@ -41,10 +44,35 @@ def test_websocket_url() -> None:
     assert websocket_url("http://127.0.0.1:8765/crosstrade") == "ws://127.0.0.1:8765/crosstrade/ws/stream"
 
 
+def _wire(call: Call) -> httpx.Request:
+    """The REST request the generated client sends for ``call`` (captured, never answered for real)."""
+    from crosstrade_client import Client
+
+    sent: list[httpx.Request] = []
+
+    def record(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(599)
+
+    client = Client(base_url="https://app.crosstrade.io", httpx_args={"transport": httpx.MockTransport(record)})
+    with contextlib.suppress(Exception):
+        call.operation.sync_detailed(client=client, **call.kwargs)
+    return sent[0]
+
+
+def rpc_of(call: Call) -> tuple[str, dict[str, Any]]:
+    return rpc_request(_wire(call))
+
+
+def test_a_path_prefix_is_stripped() -> None:
+    request = httpx.Request("GET", "http://127.0.0.1:9/crosstrade/v1/api/accounts/Sim%20101/orders/a%2Fb")
+    assert rpc_request(request, "/crosstrade") == ("GetOrder", {"account": "Sim 101", "orderId": "a/b"})
+
+
 def test_calls_become_rpc_names_and_args() -> None:
     body = ADAPTER.place_request(attrs.evolve(LIMIT, client_order_id="ob-1"))
     place = Call(place_order, {"account": ACCOUNT, "body": body}, money_moving=True, retry=Retry.NEVER, name="p")
-    assert rpc_request(place, "crosstrade") == (
+    assert rpc_of(place) == (
         "PlaceOrder",
         {
             "account": ACCOUNT,
@@ -58,7 +86,7 @@ def test_calls_become_rpc_names_and_args() -> None:
         },
     )
     read = Call(get_order, {"account": ACCOUNT, "order_id": "x"}, money_moving=False, retry=Retry.READ, name="g")
-    assert rpc_request(read, "crosstrade") == ("GetOrder", {"account": ACCOUNT, "orderId": "x"})
+    assert rpc_of(read) == ("GetOrder", {"account": ACCOUNT, "orderId": "x"})
     cancel = Call(
         cancel_order,
         {"account": ACCOUNT, "order_id": "x", "body": EmptyRequest()},
@@ -66,10 +94,10 @@ def test_calls_become_rpc_names_and_args() -> None:
         retry=Retry.NEVER,
         name="c",
     )
-    assert rpc_request(cancel, "crosstrade") == ("Cancel", {"account": ACCOUNT, "orderId": "x"})
+    assert rpc_of(cancel) == ("Cancel", {"account": ACCOUNT, "orderId": "x"})
     other = Call(get_account, {"account": ACCOUNT}, money_moving=False, retry=Retry.READ, name="a")
     with pytest.raises(ob.NotSupported):
-        rpc_request(other, "crosstrade")
+        rpc_of(other)
 
 
 @pytest.mark.parametrize(
@@ -165,11 +193,11 @@ def test_upgrade_needs_the_bearer_token_and_rest_still_answers(server: SandboxSe
 # -- the AsyncAPI document ------------------------------------------------------------------------------
 @functools.cache
 def _load(path: Path) -> Any:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return read_yaml(path)
 
 
 def _document() -> dict[str, Any]:
-    return _load(ASYNCAPI)  # type: ignore[no-any-return]
+    return asyncapi()
 
 
 def _examples(message: str) -> list[Any]:
@@ -242,11 +270,8 @@ def test_facade_messages_fit_the_document(server: SandboxServer) -> None:
 
 
 def test_the_spec_lint_accepts_the_document_and_catches_a_broken_example(tmp_path: Path) -> None:
-    sys.path.insert(0, str(SPECS.parent / "tools"))
-    try:
-        import lint_specs
-    finally:
-        sys.path.pop(0)
+    from tools import lint_specs
+
     assert lint_specs.AsyncApiLinter(ASYNCAPI).run() == []
     broken = copy.deepcopy(_document())
     broken["components"]["messages"]["PlaceOrderRpc"]["examples"][0]["payload"]["args"]["quantity"] = 0

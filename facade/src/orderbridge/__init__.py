@@ -25,7 +25,8 @@ the facade emulates (only with ``emulate=True``), is ``capabilities(broker).oper
 
 from ._account import Balance, Fill, FlattenReport, ItemOutcome, ItemStatus, Position
 from ._adapter import BrokerOrder
-from ._capabilities import BROKERS, OPERATIONS, Capabilities, Support, all_capabilities, capabilities
+from ._brokers import BROKERS, all_capabilities, capabilities
+from ._capabilities import OPERATIONS, Capabilities, Support
 from ._errors import (
     AuthenticationError,
     BrokerUnavailable,

@@ -11,16 +11,22 @@ from __future__ import annotations
 
 import abc
 import importlib
+import logging
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import attrs
 
-from ._capabilities import Capabilities, capabilities
+from ._brokers import capabilities, describe
+from ._capabilities import Capabilities
 from ._config import Settings
-from ._errors import AuthenticationError, BrokerUnavailable, NotSupported, OrderbridgeError
+from ._errors import AuthenticationError, BrokerUnavailable, NotSupported, OrderbridgeError, Origin
 from ._flow import Flow, Grant, Sent, rate_limited, unexpected, unknown
 from ._models import Order, PlacedOrder
+from ._order_ids import check_order_id, order_id_from_wire
+from ._tolerant import Undecoded
+
+log = logging.getLogger("orderbridge")
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -40,7 +46,9 @@ class BrokerOrder:
         status: the broker's own status word (TopstepX ``OrderStatus`` name, NinjaTrader
             ``orderState``, TradeStation ``Status``/``OrderStatus``, Sophic ``status``).
         filled_quantity: units filled so far, when the broker reports it.
-        raw: the generated client's typed model.
+        raw: the generated client's typed model, or the decoded JSON when only fields the
+            result does not need failed to parse (see ``warnings``).
+        warnings: deviations from the spec in the broker's answer (also logged at WARNING).
     """
 
     broker: str
@@ -50,6 +58,7 @@ class BrokerOrder:
     status: str | None = None
     filled_quantity: Decimal | None = None
     raw: Any = attrs.field(default=None, repr=False, eq=False)
+    warnings: tuple[str, ...] = attrs.field(default=(), eq=False)
 
 
 class Adapter(abc.ABC):
@@ -141,6 +150,32 @@ class Adapter(abc.ABC):
         raise self.not_supported(operation, self.capabilities.operations[operation][1])
 
     # -- shared helpers -------------------------------------------------------------------------
+    def check_order_id(self, order_id: object) -> str:
+        """The caller's ``order_id`` for ``get_order`` / ``cancel_order``, checked by the same
+        rule that decides whether an answer's id is usable (:mod:`orderbridge._order_ids`).
+
+        Raises:
+            InvalidOrder: naming ``order_id``; nothing is sent.
+        """
+        return check_order_id(self.name, order_id)
+
+    def usable_order_id(self, value: object) -> str | None:
+        """The text of the order id the broker answered with, or ``None`` when it is unusable
+        (blank, out of range, wrong type or charset...): such an answer is never an acceptance."""
+        return order_id_from_wire(self.name, value)
+
+    def deviations(self, what: str, parsed: object, model: type) -> tuple[str, ...]:
+        """The warnings for an answer whose body did not parse into ``model`` although its
+        outcome fields did; each is logged at WARNING (no body text, no secrets)."""
+        if not isinstance(parsed, Undecoded):
+            return ()
+        text = (
+            f"{what}: response did not match {model.__name__} ({parsed.problem}); "
+            "the result was read from the fields it needs"
+        )
+        log.warning("[%s] %s", self.name, text)
+        return (text,)
+
     def static_token(self, settings: Settings, name: str) -> Flow[Grant]:
         """Login flow for a broker whose bearer token is a fixed secret: no request at all."""
         yield from ()
@@ -162,7 +197,8 @@ class Adapter(abc.ABC):
 
         401 is :class:`AuthenticationError` (the auth layer refused before processing).
         Money-moving calls: anything else that is not a documented definitive refusal may have
-        been processed, so it is :class:`OutcomeUnknown` (``origin`` ``http_<status>`` or
+        been processed, so it is :class:`OutcomeUnknown` (``origin`` ``"http_status"`` with
+        ``status_code``, or
         ``rate_limited``). ``secret_body`` (token endpoints) keeps the body off the error.
         Reads: 429 ->
         :class:`RateLimited`, 5xx -> :class:`BrokerUnavailable`, else
@@ -174,7 +210,7 @@ class Adapter(abc.ABC):
             # nothing was placed. The session marks its token stale, so the next call logs in.
             return AuthenticationError(f"{what}: the broker refused the token (HTTP 401)", broker=self.name)
         if money_moving:
-            origin = "rate_limited" if status == 429 else f"http_{status}"
+            origin: Origin = "rate_limited" if status == 429 else "http_status"
             return unknown(self.name, client_order_id, origin, what, status_code=status)
         if status == 429:
             return rate_limited(self.name, sent, what)
@@ -186,17 +222,8 @@ class Adapter(abc.ABC):
         return error
 
 
-_MODULES = {
-    "topstepx": "orderbridge.brokers.topstepx",
-    "crosstrade": "orderbridge.brokers.crosstrade",
-    "tradestation": "orderbridge.brokers.tradestation",
-    "sophic": "orderbridge.brokers.sophic",
-}
-
-
 def get_adapter(broker: str) -> Adapter:
     """The adapter for ``broker``, importing only that broker's generated client."""
-    capabilities(broker)  # raises ConfigurationError for unknown names
-    module = importlib.import_module(_MODULES[broker])
+    module = importlib.import_module(describe(broker).module)  # ConfigurationError for unknown names
     adapter: Adapter = module.ADAPTER
     return adapter

@@ -1,8 +1,8 @@
 """What each broker can do, as data: queryable with :func:`capabilities` and enforced before
 anything is sent (DESIGN.md, facade principle 4).
 
-Sources: ``specs/<broker>.yaml`` and the research notes (TopstepX §1.7 Order/place,
-CrossTrade §2.6, TradeStation §1.6 and §1.8, Sophic §2.7).
+Sources: ``specs/<broker>.yaml`` and the vendors' order documents (ProjectX
+``Order/place``, CrossTrade PlaceOrder, TradeStation ``OrderRequestDefinition``, Sophic ``PlaceOrderRequest``).
 """
 
 from __future__ import annotations
@@ -14,10 +14,8 @@ from types import MappingProxyType
 
 import attrs
 
-from ._errors import ConfigurationError, InvalidOrder, NotSupported
+from ._errors import InvalidOrder, NotSupported
 from ._models import Order, OrderType, Side, TimeInForce
-
-BROKERS = ("topstepx", "crosstrade", "tradestation", "sophic")
 
 
 class Support(enum.StrEnum):
@@ -197,184 +195,6 @@ class Capabilities:
                 value = {name: {"support": support.value, "how": how} for name, (support, how) in value.items()}
             out[field.name] = value
         return out
-
-
-_BOTH = frozenset({Side.BUY, Side.SELL})
-_NONE: frozenset[Side] = frozenset()
-
-_TABLE: dict[str, Capabilities] = {
-    "topstepx": Capabilities(
-        broker="topstepx",
-        order_types=frozenset({OrderType.MARKET, OrderType.LIMIT, OrderType.STOP, OrderType.TRAILING_STOP}),
-        time_in_force=frozenset(),
-        default_time_in_force=None,
-        quantity_sides=_BOTH,
-        cash_amount_sides=_NONE,
-        fractional_quantity=False,
-        brackets=True,
-        oco=False,
-        flatten_first=False,
-        client_order_id_field="customTag",
-        client_order_id_max_length=22,
-        idempotent_placement=False,
-        replays_duplicates=False,
-        resolve="Order/search over the lookback window, matched on customTag",
-        cancel=True,
-        notes=(
-            "Type 3 StopLimit is not documented as placeable. Brackets (extras stopLossBracket/"
-            "takeProfitBracket) need the account's Auto OCO Brackets setting. A duplicate customTag is "
-            "rejected with code 2, so a client order id is never reused."
-        ),
-    ),
-    "crosstrade": Capabilities(
-        broker="crosstrade",
-        order_types=frozenset({OrderType.MARKET, OrderType.LIMIT, OrderType.STOP, OrderType.STOP_LIMIT}),
-        time_in_force=frozenset({TimeInForce.DAY, TimeInForce.GTC}),
-        default_time_in_force=TimeInForce.DAY,
-        quantity_sides=_BOTH,
-        cash_amount_sides=_NONE,
-        fractional_quantity=False,
-        brackets=True,
-        oco=True,
-        flatten_first=True,
-        client_order_id_field="orderId",
-        client_order_id_max_length=22,
-        idempotent_placement=False,
-        replays_duplicates=False,
-        resolve="GET accounts/{account}/orders/{orderId} with the custom orderId",
-        cancel=True,
-        notes="Brackets via an ATM template (extras strategy); OCO via extras ocoId. NinjaTrader 8 must be running.",
-    ),
-    "tradestation": Capabilities(
-        broker="tradestation",
-        order_types=frozenset({OrderType.MARKET, OrderType.LIMIT, OrderType.STOP, OrderType.STOP_LIMIT}),
-        time_in_force=frozenset({TimeInForce.DAY, TimeInForce.GTC, TimeInForce.IOC, TimeInForce.FOK, TimeInForce.GTD}),
-        default_time_in_force=TimeInForce.DAY,
-        quantity_sides=_BOTH,
-        cash_amount_sides=_NONE,
-        fractional_quantity=False,
-        brackets=False,
-        oco=False,
-        flatten_first=False,
-        client_order_id_field="OrderConfirmId",
-        client_order_id_max_length=22,
-        idempotent_placement=True,
-        replays_duplicates=False,
-        resolve=None,
-        cancel=True,
-        notes=(
-            "No lookup by OrderConfirmId exists in WebAPI v2; placement is deduplicated on it, so re-sending the "
-            "same order with the same client_order_id cannot create a second order. Brackets and OCO go through "
-            "the group-order endpoint, outside place_order."
-        ),
-    ),
-    "sophic": Capabilities(
-        broker="sophic",
-        order_types=frozenset({OrderType.MARKET}),
-        time_in_force=frozenset(),
-        default_time_in_force=None,
-        quantity_sides=frozenset({Side.SELL}),
-        cash_amount_sides=frozenset({Side.BUY}),
-        fractional_quantity=True,
-        brackets=False,
-        oco=False,
-        flatten_first=False,
-        client_order_id_field="Idempotency-Key",
-        client_order_id_max_length=255,
-        idempotent_placement=True,
-        replays_duplicates=True,
-        resolve="replay of the recorded placement with the same Idempotency-Key (24 h window)",
-        cancel=False,
-        notes=(
-            "Buys are cash-based (cash_amount, at most 2 decimal places), sells unit-based (quantity, at most 4). "
-            "Market orders only (the placement guide). There is no cancel endpoint. extras automatic_rollover "
-            "applies to eligible bill buys."
-        ),
-    ),
-}
-
-Y, E, N = Support.YES, Support.EMULATED, Support.NO
-_BY_ORDER = "open_orders, then cancel_order for each working order"
-_BY_MARKET = "an opposite market order for the position's size (positions first)"
-_LIFECYCLE: dict[str, tuple[dict[str, tuple[Support, str]], frozenset[str]]] = {
-    "topstepx": (
-        {
-            "modify_order": (Y, "Order/modify (same order id)"),
-            "open_orders": (Y, "Order/searchOpen (status Open; suspended bracket children are not listed)"),
-            "positions": (Y, "Position/searchOpen"),
-            "balances": (Y, "Account/search (balance)"),
-            "fills": (Y, "Trade/search"),
-            "close_position": (Y, "Position/closeContract, or Position/partialCloseContract with quantity"),
-            "cancel_all_orders": (E, _BY_ORDER),
-            "flatten": (E, f"{_BY_ORDER}; then Position/closeContract for each position"),
-        },
-        frozenset({"quantity", "limit_price", "stop_price", "trail_price"}),
-    ),
-    "crosstrade": (
-        {
-            "modify_order": (Y, "PUT orders/{orderId}/change (same order id)"),
-            "open_orders": (Y, "GET orders, working states only"),
-            "positions": (Y, "GET positions"),
-            "balances": (Y, "GET accounts/{account} (item: cashValue, buyingPower, netLiquidation)"),
-            "fills": (Y, "GET executions (at most the last 900 s)"),
-            "close_position": (Y, "POST positions/close"),
-            "cancel_all_orders": (Y, "POST orders/cancel (this account)"),
-            "flatten": (Y, "POST orders/cancel, then POST positions/flatten"),
-        },
-        frozenset({"quantity", "limit_price", "stop_price"}),
-    ),
-    "tradestation": (
-        {
-            "modify_order": (Y, "PUT /v2/orders/{id} cancel/replace: the result carries the new OrderID"),
-            "open_orders": (Y, "GET accounts/{key}/orders, working statuses only"),
-            "positions": (Y, "GET accounts/{key}/positions"),
-            "balances": (Y, "GET accounts/{key}/balances"),
-            "fills": (N, "WebAPI v2 has no executions endpoint (orders carry only an aggregate FilledPrice)"),
-            "close_position": (E, f"{_BY_MARKET}; not for a short equity, which needs BUYTOCOVER"),
-            "cancel_all_orders": (E, _BY_ORDER),
-            "flatten": (E, f"{_BY_ORDER}; then {_BY_MARKET} for each position (short equities reported refused)"),
-        },
-        frozenset({"quantity", "limit_price", "stop_price"}),
-    ),
-    "sophic": (
-        {
-            "modify_order": (N, "the Sophic Engine API has no order amendment"),
-            "open_orders": (Y, "GET accounts/{id}/pending-orders"),
-            "positions": (Y, "GET accounts/{id}/positions?open_only=true"),
-            "balances": (Y, "GET accounts/{id}/cash-balances (the account's base currency)"),
-            "fills": (Y, "GET accounts/{id}/orders, the trades embedded in each order"),
-            "close_position": (E, "a market sell of the position's units (holdings are long only)"),
-            "cancel_all_orders": (N, "the Sophic Engine API has no cancel endpoint"),
-            "flatten": (
-                E,
-                "market sells of every position; pending orders cannot be cancelled and are reported refused",
-            ),
-        },
-        frozenset(),
-    ),
-}
-_TABLE = {
-    name: attrs.evolve(caps, operations=_LIFECYCLE[name][0], modify_fields=_LIFECYCLE[name][1])
-    for name, caps in _TABLE.items()
-}
-
-
-def capabilities(broker: str) -> Capabilities:
-    """The :class:`Capabilities` of ``broker`` (``"topstepx"``, ``"crosstrade"``,
-    ``"tradestation"``, ``"sophic"``).
-
-    Raises:
-        ConfigurationError: for an unknown broker name.
-    """
-    try:
-        return _TABLE[broker]
-    except KeyError:
-        raise ConfigurationError(f"unknown broker {broker!r}; expected one of {', '.join(BROKERS)}") from None
-
-
-def all_capabilities() -> dict[str, Capabilities]:
-    """Capabilities of every broker, keyed by name."""
-    return dict(_TABLE)
 
 
 def is_whole(value: Decimal) -> bool:

@@ -25,27 +25,14 @@ from collections.abc import Mapping
 from urllib.parse import urlsplit
 
 import attrs
+import httpx
 
-from ._capabilities import BROKERS
+from ._brokers import describe
 from ._errors import ConfigurationError
 
-PRODUCTION_URLS: Mapping[str, str] = {
-    "topstepx": "https://api.topstepx.com",
-    "crosstrade": "https://app.crosstrade.io",
-    "tradestation": "https://api.tradestation.com",
-    "sophic": "https://api.engine.usesophic.com",
-}
-"""Each spec's ``servers[0]`` URL."""
-
-CREDENTIAL_KEYS: Mapping[str, tuple[str, ...]] = {
-    "topstepx": ("username", "api_key"),
-    "crosstrade": ("token",),
-    "tradestation": ("access_token", "client_id", "client_secret", "refresh_token"),
-    "sophic": ("client_id", "client_secret"),
-}
-"""Credential names per broker; ``ORDERBRIDGE_<BROKER>_<NAME upper-cased>`` in the environment."""
-
 TRADESTATION_API_VERSIONS = ("20160101", "20150101")
+DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024
+"""Default cap on a decoded response body (8 MiB: far above any documented answer)."""
 
 
 class Secret:
@@ -83,7 +70,11 @@ class Settings:
         broker: broker name.
         base_url: scheme + host (+ path prefix, e.g. the sandbox's ``/topstepx``), no trailing slash.
         credentials: credential name -> :class:`Secret` (only the ones given).
-        timeout: seconds for connect, read, write and pool waits.
+        timeout: seconds for connect, read, write and pool waits (each).
+        deadline: seconds one call may take in total, retries and backoff included; a stalled
+            or trickling server fails the call (``OutcomeUnknown`` origin ``"deadline"`` for a
+            money-moving call) at most one ``timeout`` after it.
+        max_response_bytes: largest response body accepted, after decoding (gzip/deflate).
         api_version: TradeStation ``APIVersion`` (``None`` for other brokers).
     """
 
@@ -91,6 +82,8 @@ class Settings:
     base_url: str
     credentials: Mapping[str, Secret] = attrs.field(repr=lambda c: f"<{', '.join(sorted(c))}>")
     timeout: float
+    deadline: float = 30.0
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
     api_version: str | None = None
 
     def secret(self, name: str) -> str:
@@ -116,16 +109,34 @@ class Settings:
         return [s.reveal() for s in self.credentials.values() if s.reveal()]
 
 
-def check_base_url(url: str, broker: str) -> str:
-    """Validate a base URL: ``https``, or ``http`` only to a loopback host.
+def check_base_url(url: object, broker: str) -> str:
+    """Validate a base URL: ``https``, or ``http`` only to a loopback host; no userinfo,
+    query, fragment or control characters; a port, when given, is a number.
 
     Raises:
-        ConfigurationError: for any other scheme, a missing host, or plain http elsewhere.
+        ConfigurationError: for anything else (the message never repeats userinfo).
     """
-    parts = urlsplit(url)
-    host = parts.hostname or ""
+    if not isinstance(url, str):
+        raise ConfigurationError(f"base URL must be a string, got {type(url).__name__}", broker=broker)
+    if any(ord(c) < 33 or ord(c) == 127 for c in url) or not url.isascii():
+        raise ConfigurationError("base URL contains a space, control or non-ASCII character", broker=broker)
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError:
+        raise ConfigurationError("base URL is malformed (host or port)", broker=broker) from None
+    if "@" in parts.netloc:
+        raise ConfigurationError(
+            "base URL must not carry user:password@; pass credentials through credentials= or the environment",
+            broker=broker,
+        )
     if parts.scheme not in ("http", "https") or not host:
         raise ConfigurationError(f"base URL must be http(s)://host[/prefix], got {url!r}", broker=broker)
+    try:
+        httpx.URL(url)
+    except httpx.InvalidURL:
+        raise ConfigurationError("base URL is malformed", broker=broker) from None
     if parts.query or parts.fragment:
         raise ConfigurationError("base URL must not carry a query or fragment", broker=broker)
     if parts.scheme == "http" and not is_loopback(host):
@@ -152,6 +163,8 @@ def resolve_settings(
     credentials: Mapping[str, str] | None = None,
     base_url: str | None = None,
     timeout: float = 10.0,
+    deadline: float | None = None,
+    max_response_bytes: int | None = None,
     api_version: str | None = None,
     environ: Mapping[str, str] | None = None,
 ) -> Settings:
@@ -161,11 +174,10 @@ def resolve_settings(
         ConfigurationError: unknown broker, unknown credential name, bad base URL, bad
             timeout or TradeStation API version.
     """
-    if broker not in BROKERS:
-        raise ConfigurationError(f"unknown broker {broker!r}; expected one of {', '.join(BROKERS)}")
+    description = describe(broker)
     env = os.environ if environ is None else environ
     prefix = f"ORDERBRIDGE_{broker.upper()}_"
-    known = CREDENTIAL_KEYS[broker]
+    known = description.credentials
     given = dict(credentials or {})
     unknown = sorted(set(given) - set(known))
     if unknown:
@@ -178,12 +190,17 @@ def resolve_settings(
         if value is None:
             value = env.get(prefix + name.upper())
         if value:
-            if not isinstance(value, str):
-                raise ConfigurationError(f"credential {name!r} must be a string", broker=broker)
-            secrets[name] = Secret(value)
-    url = check_base_url(base_url or env.get(prefix + "BASE_URL") or PRODUCTION_URLS[broker], broker)
+            secrets[name] = Secret(check_credential(value, name, prefix + name.upper(), broker))
+    url = check_base_url(base_url or env.get(prefix + "BASE_URL") or description.production_url, broker)
     if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not 0 < timeout <= 600:
         raise ConfigurationError(f"timeout must be a number of seconds in (0, 600], got {timeout!r}", broker=broker)
+    deadline = _number("deadline", max(30.0, 3 * float(timeout)) if deadline is None else deadline, 3600, broker)
+    if max_response_bytes is None:
+        max_response_bytes = DEFAULT_MAX_RESPONSE_BYTES
+    if isinstance(max_response_bytes, bool) or not isinstance(max_response_bytes, int) or max_response_bytes < 1024:
+        raise ConfigurationError(
+            f"max_response_bytes must be an integer >= 1024, got {max_response_bytes!r}", broker=broker
+        )
     version = None
     if broker == "tradestation":
         version = api_version or env.get(prefix + "API_VERSION") or TRADESTATION_API_VERSIONS[0]
@@ -194,4 +211,44 @@ def resolve_settings(
             )
     elif api_version is not None:
         raise ConfigurationError("api_version applies to tradestation only", broker=broker)
-    return Settings(broker=broker, base_url=url, credentials=secrets, timeout=float(timeout), api_version=version)
+    return Settings(
+        broker=broker,
+        base_url=url,
+        credentials=secrets,
+        timeout=float(timeout),
+        deadline=deadline,
+        max_response_bytes=max_response_bytes,
+        api_version=version,
+    )
+
+
+def _number(name: str, value: object, limit: float, broker: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= limit:
+        raise ConfigurationError(f"{name} must be a number of seconds in (0, {limit:g}], got {value!r}", broker=broker)
+    return float(value)
+
+
+def check_credential(value: object, name: str, variable: str, broker: str) -> str:
+    """Refuse a credential that cannot travel as an HTTP header value (RFC 9110 field-value:
+    visible ASCII, inner spaces allowed), before anything is sent.
+
+    The usual culprit is a token read from a file with its trailing newline. The message names
+    the credential and its environment variable, never the value.
+
+    Raises:
+        ConfigurationError: not a string, leading/trailing whitespace, a control or non-ASCII character.
+    """
+    if not isinstance(value, str):
+        raise ConfigurationError(f"credential {name!r} ({variable}) must be a string", broker=broker)
+    if value != value.strip(" \t\r\n\v\f"):
+        raise ConfigurationError(
+            f"credential {name!r} ({variable}) has leading or trailing whitespace (a newline from a file?)",
+            broker=broker,
+        )
+    if not all(32 <= ord(c) < 127 for c in value):
+        raise ConfigurationError(
+            f"credential {name!r} ({variable}) contains a control or non-ASCII character; "
+            "it cannot be sent as a header value",
+            broker=broker,
+        )
+    return value

@@ -19,12 +19,67 @@ attrs or the generated clients escapes. The tree is split by *what the caller sh
                                      ``session.resolve(client_order_id, account=...)``
 
 Broker-supplied text is *untrusted*: it is kept in ``broker_message`` and never appears in
-``str(error)`` (it may be long, localised, or echo request data).
+``str(error)`` (it may be long, localised, or echo request data). Broker codes quoted in a
+message pass through :func:`clean` (printable, length-capped), as does every message; the
+session replaces any of its own secrets found in a message or ``broker_message`` by ``***``.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
+
+Origin = Literal[
+    "timeout",
+    "connection_dropped",
+    "transport_failure",
+    "deadline",
+    "response_too_large",
+    "redirect",
+    "http_status",
+    "rate_limited",
+    "decode",
+    "unknown_code",
+    "inconsistent",
+    "retry_rejected",
+    "retry_key_conflict",
+    "retried_after_ambiguous",
+    "unusable_order_id",
+]
+"""Why an outcome is unknown (:attr:`OutcomeUnknown.origin`):
+
+* ``timeout`` — no answer within the timeout after the request was sent;
+* ``connection_dropped`` — the connection failed after the request was sent;
+* ``transport_failure`` — the transport raised something else after the request left;
+* ``deadline`` — the call's total deadline passed while the answer was arriving;
+* ``response_too_large`` — the answer exceeded the session's ``max_response_bytes``;
+* ``redirect`` — a 3xx answer (never followed);
+* ``http_status`` — an undocumented status (``status_code`` says which);
+* ``rate_limited`` — throttled after the broker may have processed the request;
+* ``decode`` — a success status whose body does not match the spec;
+* ``unknown_code`` — a business code the spec does not list;
+* ``inconsistent`` — success and error markers contradict each other;
+* ``retry_rejected`` — a retry was rejected at a broker that does not replay duplicates;
+* ``retry_key_conflict`` — a retry after an ambiguous attempt met "key already used";
+* ``retried_after_ambiguous`` — a later attempt failed after an earlier one may have arrived;
+* ``unusable_order_id`` — a success whose order id is blank, out of range, of the wrong type or
+  charset (the per-broker rules of :mod:`orderbridge._order_ids`).
+"""
+
+MAX_MESSAGE = 500
+"""Longest ``str(error)`` message, in characters."""
+MAX_BROKER_TEXT = 64
+"""Longest broker-supplied fragment (a code, a code name) quoted inside a message."""
+
+
+def clean(text: object, limit: int = MAX_BROKER_TEXT) -> str:
+    """``text`` made safe to print: every non-printable character (CR, LF, NUL, ESC, other
+    controls, line separators) becomes ``?`` and anything past ``limit`` characters becomes
+    ``…``. Applied to every error message, and to broker-supplied fragments before they are
+    quoted in one, so a broker cannot inject log lines or flood a message."""
+    value = text if isinstance(text, str) else str(text)
+    head = value[: limit + 1]
+    safe = "".join(c if c.isprintable() else "?" for c in head)
+    return safe if len(safe) <= limit else safe[: limit - 1] + "…"
 
 
 class OrderbridgeError(Exception):
@@ -39,6 +94,7 @@ class OrderbridgeError(Exception):
     order_may_exist: bool = False
 
     def __init__(self, message: str, *, broker: str | None = None) -> None:
+        message = clean(message, MAX_MESSAGE)
         super().__init__(message)
         self.message = message
         self.broker = broker
@@ -172,9 +228,7 @@ class OutcomeUnknown(OrderbridgeError):
 
     Attributes:
         client_order_id: the id sent in the broker's client-id field.
-        origin: why the outcome is unknown: ``"timeout"``, ``"connection_dropped"``,
-            ``"http_<status>"``, ``"rate_limited"``, ``"decode"``, ``"unknown_code"``,
-            ``"retry_rejected"``, ``"inconsistent"``.
+        origin: why the outcome is unknown, one of :data:`Origin`.
         code, code_name, broker_message: the broker's code when one came back (e.g. TopstepX
             place code 6 ``OrderPending``).
     """
@@ -189,7 +243,7 @@ class OutcomeUnknown(OrderbridgeError):
         *,
         broker: str | None = None,
         client_order_id: str | None = None,
-        origin: str,
+        origin: Origin,
         code: str | int | None = None,
         code_name: str | None = None,
         broker_message: str | None = None,

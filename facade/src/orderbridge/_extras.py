@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from ._errors import InvalidOrder
-from ._models import decimal_text
+from ._models import check_bounds, decimal_text
 
 
 def merge_extras(
@@ -76,5 +76,7 @@ def _plain_json(value: Any, key: str, broker: str, decimals_as_text: bool) -> An
             raise InvalidOrder(
                 f"extras[{key!r}]: pass an int or str here, not a Decimal", field="extras", broker=broker
             )
-        return decimal_text(value)
+        if not value.is_finite():
+            raise InvalidOrder(f"extras[{key!r}] contains a non-finite number", field="extras", broker=broker)
+        return decimal_text(check_bounds(value, "extras"))
     return value

@@ -15,7 +15,7 @@ from typing import Any, Protocol, TypeVar
 
 import attrs
 
-from ._errors import OrderRejected, OutcomeUnknown, RateLimited, UnexpectedResponse
+from ._errors import OrderRejected, Origin, OutcomeUnknown, RateLimited, UnexpectedResponse, clean
 
 T = TypeVar("T")
 
@@ -30,6 +30,11 @@ class Retry(enum.Enum):
     IDEMPOTENT = "idempotent"
     """Money-moving, but the broker deduplicates on the key we sent: retried like a read."""
 
+    @property
+    def moves_money(self) -> bool:
+        """Whether calls with this policy move money (every policy but ``READ``)."""
+        return self is not Retry.READ
+
 
 class Operation(Protocol):
     """A generated ``<client>.api.<tag>.<operation>`` module."""
@@ -37,6 +42,23 @@ class Operation(Protocol):
     def sync_detailed(self, *args: Any, **kwargs: Any) -> Any: ...
 
     async def asyncio_detailed(self, *args: Any, **kwargs: Any) -> Any: ...
+
+
+class Token(enum.Enum):
+    """Which bearer token a call carries."""
+
+    REQUIRED = "required"
+    """Obtain or renew the session's token first, then send it (every ordinary call)."""
+    CURRENT = "current"
+    """Send the token the session holds, as it is, without logging in first (TopstepX
+    ``Auth/validate``: the token is its input)."""
+    NONE = "none"
+    """Send no token (token requests)."""
+
+
+def _check_money_moving(call: Call, attribute: object, value: bool) -> None:
+    if value is not call.retry.moves_money:
+        raise ValueError(f"{call.name}: money_moving={value} contradicts retry={call.retry.name}")
 
 
 @attrs.frozen
@@ -47,21 +69,19 @@ class Call:
         operation: the generated module (``topstepx_client.api.order.place_order``).
         kwargs: its keyword arguments except ``client`` (``body=...``, path parameters).
         money_moving: places, cancels or changes an order; ambiguity then means
-            :class:`OutcomeUnknown`, never a silent retry.
-        retry: the retry policy.
-        authenticated: stamp the session's bearer token on the request.
+            :class:`OutcomeUnknown`, never a silent retry. Must agree with ``retry``
+            (``READ`` is the only policy for calls that move no money).
+        retry: the retry policy (decided by :mod:`orderbridge._policy`).
         name: short label for logs and errors (``"Order/place"``).
+        token: which bearer token the request carries (:class:`Token`).
     """
 
     operation: Any
     kwargs: Mapping[str, Any] = attrs.field(repr=False)
-    money_moving: bool
+    money_moving: bool = attrs.field(validator=_check_money_moving)
     retry: Retry
     name: str
-    authenticated: bool = True
-    bearer: bool = True
-    """Send the session's token (``False`` for token requests; TopstepX ``Auth/validate``
-    keeps it because the token *is* its input)."""
+    token: Token = Token.REQUIRED
 
 
 @attrs.frozen
@@ -129,7 +149,7 @@ def unexpected(broker: str, sent: Sent, what: str) -> UnexpectedResponse:
 def unknown(
     broker: str,
     client_order_id: str | None,
-    origin: str,
+    origin: Origin,
     what: str,
     *,
     code: str | int | None = None,
@@ -163,7 +183,7 @@ def rejected(
     raw: Any = None,
 ) -> OrderRejected:
     """An :class:`OrderRejected`; the broker's text goes to ``broker_message`` only."""
-    label = f"{code_name} ({code})" if code_name else f"code {code}"
+    label = f"{clean(code_name)} ({clean(code)})" if code_name else f"code {clean(code)}"
     return OrderRejected(
         f"{what} rejected: {label}",
         broker=broker,

@@ -56,8 +56,17 @@ class TimeInForce(enum.StrEnum):
 
 
 def new_client_order_id() -> str:
-    """A fresh client order id: 22 characters of ``[A-Za-z0-9_-]`` (128 random bits)."""
-    return base64.urlsafe_b64encode(os.urandom(16)).decode("ascii").rstrip("=")  # os.urandom: the CSPRNG
+    """A fresh client order id: 22 characters of ``[A-Za-z0-9_-]`` (128 random bits), never
+    starting with ``-``.
+
+    About 1 in 64 urlsafe-base64 strings starts with ``-``, which command lines (argparse, and
+    most shells' tools) take for an option; such draws are thrown away and drawn again, so every
+    id that is returned stays uniformly random over the allowed ones.
+    """
+    while True:
+        cid = base64.urlsafe_b64encode(os.urandom(16)).decode("ascii").rstrip("=")  # os.urandom: the CSPRNG
+        if not cid.startswith("-"):
+            return cid
 
 
 def to_decimal(value: object, field: str) -> Decimal | None:
@@ -91,7 +100,36 @@ def to_decimal(value: object, field: str) -> Decimal | None:
         raise InvalidOrder(f"{field} must be a Decimal, int or str, not {type(value).__name__}", field=field)
     if not result.is_finite():
         raise InvalidOrder(f"{field} must be finite, got {result}", field=field)
-    return result
+    return check_bounds(result, field)
+
+
+MAX_DIGITS = 28
+"""Most significant digits a number may carry (Python's default decimal context precision)."""
+MAX_MAGNITUDE = 18
+"""Largest power of ten (``adjusted()``) a number may reach either way: 1e18 > any order size or
+price; 1e-18 < any tick. Checked before any arithmetic, so ``"1e999999999999"`` costs nothing."""
+
+
+def check_bounds(value: Decimal, field: str) -> Decimal:
+    """Refuse a finite decimal with more than :data:`MAX_DIGITS` significant digits or a
+    magnitude beyond ``10**±MAX_MAGNITUDE``: only its tuple is inspected (no arithmetic, no
+    formatting), so a huge exponent cannot exhaust memory or CPU.
+
+    Raises:
+        InvalidOrder: naming ``field``; the message never repeats the number.
+    """
+    if len(str(value)) <= MAX_DIGITS and -MAX_MAGNITUDE <= value.adjusted() <= MAX_MAGNITUDE:
+        return value  # fast path: a short text cannot hold too many digits (zero aside, below)
+    _sign, digits, exponent = value.as_tuple()
+    if not isinstance(exponent, int):
+        raise InvalidOrder(f"{field} must be finite", field=field)
+    if len(digits) > MAX_DIGITS:
+        raise InvalidOrder(f"{field} has more than {MAX_DIGITS} significant digits", field=field)
+    if any(digits) and not -MAX_MAGNITUDE <= len(digits) + exponent - 1 <= MAX_MAGNITUDE:
+        raise InvalidOrder(f"{field} is out of range (beyond 1e±{MAX_MAGNITUDE})", field=field)
+    if not any(digits) and not -MAX_MAGNITUDE - MAX_DIGITS <= exponent <= MAX_MAGNITUDE:
+        raise InvalidOrder(f"{field} is out of range (exponent {exponent})", field=field)
+    return value
 
 
 def decimal_text(value: Decimal) -> str:
@@ -240,8 +278,13 @@ class Order:
             currency (Sophic buys are cash-based).
         limit_price: required for limit and stop-limit orders, refused otherwise.
         stop_price: required for stop and stop-limit orders, refused otherwise.
-        trail_price: required for trailing-stop orders (TopstepX: an absolute price level the
-            server converts to ticks), refused otherwise.
+        trail_price: required for trailing-stop orders, refused otherwise. TopstepX sends it as
+            ``trailPrice``: an absolute price level (not a distance) from which the gateway derives
+            the trailing distance in whole ticks from the last trade; it must be tick-aligned and
+            at most 1000 ticks away. Source: the ProjectX gateway docs and error texts; one
+            community SDK (project-x-py) documents the field as a distance, so the sources do not
+            settle it beyond doubt (specs/topstepx.yaml, Source note 17). Orders read back report
+            ``trailPrice`` as a distance, never as this level.
         time_in_force: ``"day"``, ``"gtc"``, ``"ioc"``, ``"fok"``, ``"gtd"`` or ``None`` for the
             broker's default.
         expire_date: the last day for ``"gtd"`` (a ``date`` or ``"YYYY-MM-DD"``); refused otherwise.
@@ -306,7 +349,12 @@ class PlacedOrder:
         client_order_id: the id sent in the broker's client-id field.
         status: the broker's status word when the response carries one (Sophic ``"placed"``,
             TradeStation ``"Ok"``), else ``None``.
-        raw: the generated client's typed response model, unchanged.
+        raw: the generated client's typed response model, unchanged — or, when the broker's
+            answer carried the outcome fields (success markers and a usable order id) but some
+            other field did not match the spec, the body decoded as JSON (``dict``/``list``).
+        warnings: deviations from the spec found in an answer that was still an acceptance
+            (for example ``"response did not match Order: KeyError: 'is_cancellable'"``); empty
+            when the answer matched. Each is also logged at WARNING on the ``orderbridge`` logger.
     """
 
     broker: str
@@ -315,3 +363,4 @@ class PlacedOrder:
     client_order_id: str
     status: str | None = None
     raw: Any = attrs.field(default=None, repr=False, eq=False)
+    warnings: tuple[str, ...] = attrs.field(default=(), eq=False)

@@ -18,30 +18,29 @@ import attrs
 import httpx
 
 from ._adapter import Adapter, BrokerOrder, get_adapter
+from ._brokers import BrokerDescription, describe
 from ._capabilities import Capabilities
 from ._config import Settings, resolve_settings
 from ._errors import (
-    BrokerUnavailable,
+    AuthenticationError,
     ConfigurationError,
     InvalidOrder,
     OrderbridgeError,
-    OrderRejected,
-    OutcomeUnknown,
 )
-from ._flow import Call, Flow, Grant, Retry, Sent, retry_after, unknown
+from ._flow import Call, Flow, Grant, Sent, Token
 from ._models import Order, PlacedOrder, new_client_order_id
 from ._operations import AsyncOperations, SyncOperations
+from ._policy import Answered, Attempt, AttemptPolicy, Deliver, Fail, Happened, Raised
 from ._transport import (
+    AsyncSessionTransport,
+    Exchange,
+    RawResponse,
+    SessionTransport,
     TokenBox,
-    _Retryable,
-    anonymous,
-    async_hooks,
-    classify_exception,
+    async_http_transport,
     client_options,
-    is_retryable_status,
-    reset_last_response,
-    sync_hooks,
-    unparsed_error_response,
+    current,
+    http_transport,
 )
 
 T = TypeVar("T")
@@ -60,6 +59,7 @@ class _Base:
     def __init__(self, settings: Settings, adapter: Adapter, *, clock: Callable[[], float] = time.monotonic) -> None:
         self.settings = settings
         self.adapter = adapter
+        self._description = describe(settings.broker)
         self._box = TokenBox()
         self._clock = clock
         self._journal: collections.OrderedDict[tuple[str, str], Order] = collections.OrderedDict()
@@ -71,9 +71,14 @@ class _Base:
         return self.settings.broker
 
     @property
+    def description(self) -> BrokerDescription:
+        """This broker's :class:`~orderbridge._brokers.BrokerDescription`."""
+        return self._description
+
+    @property
     def capabilities(self) -> Capabilities:
         """This broker's :class:`~orderbridge.Capabilities`."""
-        return self.adapter.capabilities
+        return self._description.capabilities
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} broker={self.broker!r} base_url={self.settings.base_url!r}>"
@@ -126,6 +131,10 @@ class _Base:
         if revision != self._box.revision:
             return
         lifetime = grant.lifetime
+        if not isinstance(grant.token, str) or not grant.token or not all(32 < ord(c) < 127 for c in grant.token):
+            raise AuthenticationError(
+                "the broker issued a token that cannot be sent as a header value", broker=self.broker
+            )
         self._box.token = grant.token
         self._box.expires_at = None if lifetime is None else self._clock() + lifetime * (1 - REFRESH_MARGIN)
         self._box.revision += 1
@@ -135,63 +144,45 @@ class _Base:
         # Keep the token itself: TopstepX can still renew it with Auth/validate.
         self._box.expires_at = self._clock() - 1
 
-    def _handle_sent(self, call: Call, sent: Sent) -> None:
-        if sent.status == 401 and call.authenticated:
-            self._invalidate()
+    def _policy(self, call: Call, cid: str | None) -> AttemptPolicy:
+        return AttemptPolicy.of(call, self.description, cid)
 
-    def _evaluate(self, call: Call, cid: str | None, attempts: int, state: _Attempts, response: Any) -> Sent:
-        """One attempt's response: return it, or raise :class:`_Retryable` when the call's
-        policy allows another attempt. Shared by both twins."""
-        sent = Sent(response, attempts, ambiguous_before=state.ambiguous)
-        self._handle_sent(call, sent)
-        if is_retryable_status(sent.status):
-            if call.money_moving:
-                state.ambiguous = True
-            raise _Retryable(sent=sent, wait=retry_after(sent.headers))
-        return sent
+    def _remaining(self, deadline: float) -> float:
+        return deadline - time.monotonic()
 
-    def _evaluate_exception(self, call: Call, cid: str | None, attempts: int, state: _Attempts, exc: Exception) -> Sent:
-        """One attempt that raised: an unparsable error body still counts as a response;
-        anything else is classified, and raised as :class:`_Retryable` when transient."""
-        raw = unparsed_error_response()
+    def _happened(self, call: Call, exchange: Exchange, response: Any, exc: BaseException | None) -> Happened:
+        """Describe one finished attempt to the policy (and notice a 401 for our current token)."""
+        raw = exchange.response
+        if raw is not None and raw.status_code == 401 and call.token is not Token.NONE:
+            self._stale(exchange.revision)
+        if exc is None:
+            return Answered(response, int(response.status_code), response.headers)
         if raw is not None:
-            return self._evaluate(call, cid, attempts, state, raw)
-        error = classify_exception(exc, call, self.broker, cid)
-        if _transient(error):
-            raise _Retryable(error=self._after_ambiguity(error, call, state, cid)) from exc
-        raise self._after_ambiguity(error, call, state, cid) from exc
+            # A response arrived and the generated client could not parse it: its status still
+            # decides (a gateway's HTML 502), the flow sees it with parsed=None.
+            unparsed = RawResponse(raw.status_code, raw.content, raw.headers)
+            return Answered(unparsed, raw.status_code, raw.headers, parsed=False)
+        return Raised(exc, sent=exchange.sent)
 
-    @staticmethod
-    def _after_ambiguity(error: OrderbridgeError, call: Call, state: _Attempts, cid: str | None) -> OrderbridgeError:
-        # Once an attempt of a money-moving call may have reached the broker, a later attempt
-        # that "sent nothing" does not make the order not exist.
-        if call.money_moving and state.ambiguous and not error.order_may_exist:
-            return unknown(error.broker or "", cid, "retried_after_ambiguous", call.name)
-        if isinstance(error, OutcomeUnknown):
-            state.ambiguous = True
+    def _scrub(self, error: OrderbridgeError) -> OrderbridgeError:
+        """Replace this session's secrets (credentials, the current token) by ``***`` in the
+        error's message and broker text: a token endpoint may echo the client secret."""
+        secrets = [s for s in (*self.settings.secret_values(), self._box.token or "") if len(s) >= 4]
+        for name in ("message", "broker_message", "code", "code_name"):
+            value = getattr(error, name, None)
+            if isinstance(value, str) and any(secret in value for secret in secrets):
+                for secret in secrets:
+                    value = value.replace(secret, "***")
+                setattr(error, name, value)
+                if name == "message":
+                    error.args = (value,)
         return error
 
-    @staticmethod
-    def _reclassify(
-        error: OrderbridgeError, call: Call, sent: Sent, replays: bool, cid: str | None
-    ) -> OrderbridgeError:
-        if not call.money_moving or sent.attempts < 2:
-            return error
-        # A retried placement that comes back rejected may be a duplicate of our own first
-        # attempt: unless the broker replays the original result, that is not definitive.
-        if isinstance(error, OrderRejected) and not replays:
-            return OutcomeUnknown(
-                f"{call.name}: retried attempt was rejected; the first attempt may have been accepted",
-                broker=error.broker,
-                client_order_id=error.client_order_id,
-                origin="retry_rejected",
-                code=error.code,
-                code_name=error.code_name,
-                broker_message=error.broker_message,
-            )
-        if sent.ambiguous_before and not error.order_may_exist and not isinstance(error, OrderRejected):
-            return unknown(error.broker or "", cid, "retried_after_ambiguous", call.name)
-        return error
+    def _stale(self, revision: int | None) -> None:
+        # Only the token that was refused is stale: a late 401 for a token already replaced
+        # says nothing about the new one.
+        if revision is not None and revision == self._box.revision:
+            self._invalidate()
 
 
 class Session(_Base, SyncOperations):
@@ -205,10 +196,14 @@ class Session(_Base, SyncOperations):
         self, settings: Settings, adapter: Adapter, *, transport: httpx.BaseTransport | None = None, **kw: Any
     ) -> None:
         super().__init__(settings, adapter, **kw)
+        inner = http_transport(settings.base_url) if transport is None else transport
+        self.transport = inner
+        """The transport under the session: the HTTP pool, a test's ``httpx.MockTransport``, or
+        the CrossTrade WebSocket transport."""
         self._http = httpx.Client(
             base_url=settings.base_url,
-            event_hooks=sync_hooks(),
-            **client_options(settings.timeout, self._box, transport),
+            transport=SessionTransport(inner, self._box, settings.max_response_bytes),
+            **client_options(settings.timeout),
         )
         self._api = adapter.make_client(settings.base_url)
         self._api.set_httpx_client(self._http)
@@ -226,57 +221,45 @@ class Session(_Base, SyncOperations):
         self._http.close()
 
     # -- driving ----------------------------------------------------------------------------
-    def _send_once(self, call: Call) -> Any:
-        reset_last_response()
-        token = anonymous.set(not call.bearer)
+    def _attempt(self, call: Call, exchange: Exchange) -> Happened:
+        token = current.set(exchange)
         try:
-            return call.operation.sync_detailed(client=self._api, **call.kwargs)
+            response = call.operation.sync_detailed(client=self._api, **call.kwargs)
+        except Exception as exc:  # noqa: BLE001 - every failure is described to the policy
+            return self._happened(call, exchange, None, exc)
         finally:
-            anonymous.reset(token)
+            current.reset(token)
+        return self._happened(call, exchange, response, None)
 
-    def _attempt(self, call: Call, cid: str | None, attempts: int, state: _Attempts) -> Sent:
-        try:
-            response = self._send_once(call)
-        except Exception as exc:  # noqa: BLE001 - every failure is classified
-            return self._evaluate_exception(call, cid, attempts, state, exc)
-        return self._evaluate(call, cid, attempts, state, response)
-
-    def _send(self, call: Call, cid: str | None) -> Sent:
-        if call.authenticated:
+    def _send(self, call: Call, cid: str | None) -> tuple[Sent, Attempt]:
+        """Attempts of one call until the attempt policy delivers or fails."""
+        if call.token is Token.REQUIRED:
             self._ensure_token()
-        state = _Attempts()
-        try:
-            return self._attempt(call, cid, 1, state)
-        except _Retryable as first:
-            if call.retry is Retry.NEVER:
-                return _settle(first)
-            failed: _Retryable | None = first
-        from ._retry import retrying
-
-        attempts = 0
-        try:
-            for attempt in retrying(self._sleep):
-                with attempt:
-                    attempts += 1
-                    if failed is not None:  # attempt 1 already happened above
-                        replay, failed = failed, None
-                        raise replay
-                    return self._attempt(call, cid, attempts, state)
-        except _Retryable as final:
-            return _settle(final)
-        raise AssertionError("unreachable")  # pragma: no cover
+        policy, deadline = self._policy(call, cid), time.monotonic() + self.settings.deadline
+        attempt = Attempt(remaining=self.settings.deadline)
+        while True:
+            exchange = Exchange(bearer=call.token is not Token.NONE, deadline=deadline)
+            decision = policy.decide(attempt, self._attempt(call, exchange))
+            if isinstance(decision, Deliver):
+                return Sent(decision.response, attempt.number, attempt.ambiguous), attempt
+            if isinstance(decision, Fail):
+                raise decision.error
+            self._sleep(decision.wait)
+            attempt = decision.next._replace(remaining=self._remaining(deadline))
 
     def _drive(self, flow: Flow[T], cid: str | None = None) -> T:
         try:
             call = next(flow)
             while True:
-                sent = self._send(call, cid)
+                sent, attempt = self._send(call, cid)
                 try:
                     call = flow.send(sent)
                 except OrderbridgeError as error:
-                    raise self._reclassify(error, call, sent, self.capabilities.replays_duplicates, cid) from None
+                    raise self._policy(call, cid).settle(attempt, error) from None
         except StopIteration as stop:
             return stop.value  # type: ignore[no-any-return]
+        except OrderbridgeError as error:
+            raise self._scrub(error) from error.__cause__
 
     def _ensure_token(self) -> None:
         if self._token_fresh():
@@ -375,10 +358,12 @@ class AsyncSession(_Base, AsyncOperations):
         self, settings: Settings, adapter: Adapter, *, transport: httpx.AsyncBaseTransport | None = None, **kw: Any
     ) -> None:
         super().__init__(settings, adapter, **kw)
+        inner = async_http_transport(settings.base_url) if transport is None else transport
+        self.transport = inner
         self._http = httpx.AsyncClient(
             base_url=settings.base_url,
-            event_hooks=async_hooks(),
-            **client_options(settings.timeout, self._box, transport),
+            transport=AsyncSessionTransport(inner, self._box, settings.max_response_bytes),
+            **client_options(settings.timeout),
         )
         self._api = adapter.make_client(settings.base_url)
         self._api.set_async_httpx_client(self._http)
@@ -397,57 +382,45 @@ class AsyncSession(_Base, AsyncOperations):
         """Close the pooled HTTP connections."""
         await self._http.aclose()
 
-    async def _send_once(self, call: Call) -> Any:
-        reset_last_response()
-        token = anonymous.set(not call.bearer)
+    async def _attempt(self, call: Call, exchange: Exchange) -> Happened:
+        token = current.set(exchange)
         try:
-            return await call.operation.asyncio_detailed(client=self._api, **call.kwargs)
+            response = await call.operation.asyncio_detailed(client=self._api, **call.kwargs)
+        except Exception as exc:  # noqa: BLE001 - every failure is described to the policy
+            return self._happened(call, exchange, None, exc)
         finally:
-            anonymous.reset(token)
+            current.reset(token)
+        return self._happened(call, exchange, response, None)
 
-    async def _attempt(self, call: Call, cid: str | None, attempts: int, state: _Attempts) -> Sent:
-        try:
-            response = await self._send_once(call)
-        except Exception as exc:  # noqa: BLE001 - every failure is classified
-            return self._evaluate_exception(call, cid, attempts, state, exc)
-        return self._evaluate(call, cid, attempts, state, response)
-
-    async def _send(self, call: Call, cid: str | None) -> Sent:
-        if call.authenticated:
+    async def _send(self, call: Call, cid: str | None) -> tuple[Sent, Attempt]:
+        """Async twin of :meth:`Session._send`."""
+        if call.token is Token.REQUIRED:
             await self._ensure_token()
-        state = _Attempts()
-        try:
-            return await self._attempt(call, cid, 1, state)
-        except _Retryable as first:
-            if call.retry is Retry.NEVER:
-                return _settle(first)
-            failed: _Retryable | None = first
-        from ._retry import async_retrying
-
-        attempts = 0
-        try:
-            async for attempt in async_retrying(self._sleep):
-                with attempt:
-                    attempts += 1
-                    if failed is not None:  # attempt 1 already happened above
-                        replay, failed = failed, None
-                        raise replay
-                    return await self._attempt(call, cid, attempts, state)
-        except _Retryable as final:
-            return _settle(final)
-        raise AssertionError("unreachable")  # pragma: no cover
+        policy, deadline = self._policy(call, cid), time.monotonic() + self.settings.deadline
+        attempt = Attempt(remaining=self.settings.deadline)
+        while True:
+            exchange = Exchange(bearer=call.token is not Token.NONE, deadline=deadline)
+            decision = policy.decide(attempt, await self._attempt(call, exchange))
+            if isinstance(decision, Deliver):
+                return Sent(decision.response, attempt.number, attempt.ambiguous), attempt
+            if isinstance(decision, Fail):
+                raise decision.error
+            await self._sleep(decision.wait)
+            attempt = decision.next._replace(remaining=self._remaining(deadline))
 
     async def _drive(self, flow: Flow[T], cid: str | None = None) -> T:
         try:
             call = next(flow)
             while True:
-                sent = await self._send(call, cid)
+                sent, attempt = await self._send(call, cid)
                 try:
                     call = flow.send(sent)
                 except OrderbridgeError as error:
-                    raise self._reclassify(error, call, sent, self.capabilities.replays_duplicates, cid) from None
+                    raise self._policy(call, cid).settle(attempt, error) from None
         except StopIteration as stop:
             return stop.value  # type: ignore[no-any-return]
+        except OrderbridgeError as error:
+            raise self._scrub(error) from error.__cause__
 
     async def _ensure_token(self) -> None:
         if self._token_fresh():
@@ -486,33 +459,14 @@ class AsyncSession(_Base, AsyncOperations):
         )
 
 
-@attrs.define
-class _Attempts:
-    """Per-call memory across attempts: did any attempt of a money-moving call possibly reach
-    the broker (timeout after send, dropped connection, 5xx, 429)?"""
-
-    ambiguous: bool = False
-
-
-def _settle(final: _Retryable) -> Sent:
-    """The last attempt's response, or raise its error (no further attempts)."""
-    if final.sent is not None:
-        return final.sent
-    assert final.error is not None
-    raise final.error from None
-
-
-def _transient(error: OrderbridgeError) -> bool:
-    """Failures worth another attempt when the call's policy allows retries."""
-    return isinstance(error, (BrokerUnavailable, OutcomeUnknown))
-
-
 def connect(
     broker: str,
     *,
     credentials: dict[str, str] | None = None,
     base_url: str | None = None,
     timeout: float = 10.0,
+    deadline: float | None = None,
+    max_response_bytes: int | None = None,
     api_version: str | None = None,
     transport: httpx.BaseTransport | str | None = None,
 ) -> Session:
@@ -524,6 +478,9 @@ def connect(
             come from ``ORDERBRIDGE_<BROKER>_<NAME>``.
         base_url: default ``ORDERBRIDGE_<BROKER>_BASE_URL`` or the production host.
         timeout: seconds for every connect/read/write/pool wait.
+        deadline: seconds one call may take in total, retries included (default
+            ``max(30, 3 * timeout)``); see :class:`~orderbridge._config.Settings`.
+        max_response_bytes: cap on a decoded response body (default 8 MiB).
         api_version: TradeStation only: ``"20160101"`` (default) or ``"20150101"``.
         transport: ``None`` or ``"http"`` for REST; ``"websocket"`` for CrossTrade's WebSocket
             RPC (same methods and outcomes); or an httpx transport (``httpx.MockTransport``
@@ -534,12 +491,18 @@ def connect(
             lazily, when the first request needs them.
     """
     settings = resolve_settings(
-        broker, credentials=credentials, base_url=base_url, timeout=timeout, api_version=api_version
+        broker,
+        credentials=credentials,
+        base_url=base_url,
+        timeout=timeout,
+        deadline=deadline,
+        max_response_bytes=max_response_bytes,
+        api_version=api_version,
     )
     adapter = get_adapter(broker)
     if isinstance(transport, str):
         if transport == "websocket":
-            return _websocket_session(settings, adapter, asynchronous=False)  # type: ignore[return-value]
+            return Session(settings, adapter, transport=_websocket_transport(settings, asynchronous=False))
         if transport != "http":
             raise ConfigurationError(f"transport must be 'http' or 'websocket', got {transport!r}", broker=broker)
         transport = None
@@ -552,32 +515,44 @@ def connect_async(
     credentials: dict[str, str] | None = None,
     base_url: str | None = None,
     timeout: float = 10.0,
+    deadline: float | None = None,
+    max_response_bytes: int | None = None,
     api_version: str | None = None,
     transport: httpx.AsyncBaseTransport | str | None = None,
 ) -> AsyncSession:
     """Open an :class:`AsyncSession`; arguments as :func:`connect`."""
     settings = resolve_settings(
-        broker, credentials=credentials, base_url=base_url, timeout=timeout, api_version=api_version
+        broker,
+        credentials=credentials,
+        base_url=base_url,
+        timeout=timeout,
+        deadline=deadline,
+        max_response_bytes=max_response_bytes,
+        api_version=api_version,
     )
     adapter = get_adapter(broker)
     if isinstance(transport, str):
         if transport == "websocket":
-            return _websocket_session(settings, adapter, asynchronous=True)  # type: ignore[return-value]
+            return AsyncSession(settings, adapter, transport=_websocket_transport(settings, asynchronous=True))
         if transport != "http":
             raise ConfigurationError(f"transport must be 'http' or 'websocket', got {transport!r}", broker=broker)
         transport = None
     return AsyncSession(settings, adapter, transport=transport)
 
 
-def _websocket_session(settings: Settings, adapter: Adapter, *, asynchronous: bool) -> Session | AsyncSession:
+def _websocket_transport(settings: Settings, *, asynchronous: bool) -> Any:
+    """CrossTrade's WebSocket RPC as an httpx transport (:mod:`orderbridge._websocket`)."""
     if settings.broker != "crosstrade":
         raise ConfigurationError("transport='websocket' exists for crosstrade only", broker=settings.broker)
     try:  # imported on demand: REST users never load the WebSocket library
         module = importlib.import_module("orderbridge._websocket")
     except ImportError as exc:
-        raise ConfigurationError(f"the WebSocket transport is unavailable: {exc}", broker=settings.broker) from exc
-    session: Session | AsyncSession = module.open_session(settings, adapter, asynchronous=asynchronous)
-    return session
+        raise ConfigurationError(
+            f"the WebSocket transport needs the optional dependency: pip install 'orderbridge[websocket]' ({exc})",
+            broker=settings.broker,
+        ) from exc
+    kind = module.AsyncWebSocketTransport if asynchronous else module.WebSocketTransport
+    return kind(settings.base_url, open_timeout=settings.timeout)
 
 
 def place_order(broker: str, order: Order, *, account: str, **options: Any) -> PlacedOrder:

@@ -1,170 +1,264 @@
-"""Transport policy, written once: pooled httpx clients, timeouts, bearer stamping, retries and
-the classification of transport failures (DESIGN.md, facade principles 2 and 6).
+"""The session's httpx transport: the only code between a session and the wire.
 
-Nothing here knows a broker. Adapters describe *what* to send (:class:`~orderbridge._flow.Call`);
-this module decides *how*: one attempt for money-moving calls at brokers that do not
-deduplicate, bounded exponential backoff (tenacity, in ``_retry``) for reads and idempotent
-placements, and a
-typed error for every failure — nothing from httpx escapes.
+:class:`SessionTransport` / :class:`AsyncSessionTransport` wrap the real transport (the httpx
+connection pool, an ``httpx.MockTransport``, or the CrossTrade WebSocket transport) and do,
+for every request:
+
+* stamp ``Authorization: Bearer <token>`` from the session's :class:`TokenBox` (unless the
+  attempt is a token request), remembering which token revision went out;
+* cap every timeout at the time left before the call's total deadline;
+* read the body here (the response keeps the bytes read as its new stream), stopping with
+  :class:`~orderbridge._policy.DeadlineExceeded` once the deadline passes (a server trickling
+  one byte at a time) and with
+  :class:`~orderbridge._policy.ResponseTooLarge` once the *decoded* body passes the cap
+  (gzip / deflate are inflated here, incrementally, so a compression bomb never expands
+  beyond the cap); ``br``/``zstd`` are never asked for (``Accept-Encoding: gzip, deflate``);
+* record on the attempt's :class:`Exchange` whether the request was handed on (may have been
+  sent) and the response, for the driver to describe the attempt to the attempt policy.
+
+The driver passes the :class:`Exchange` through one context variable (:data:`current`), set
+around the generated call: the generated clients take no per-request options. Redirects are
+never followed (``follow_redirects=False``): a 3xx comes back as a response and the attempt
+policy decides.
 """
 
 from __future__ import annotations
 
 import contextvars
-import logging
-from collections.abc import Callable, Generator
+import math
+import time
+import zlib
 from typing import Any
 
 import attrs
 import httpx
 
-from ._errors import BrokerUnavailable, ConfigurationError, InvalidOrder, OrderbridgeError, UnexpectedResponse
-from ._flow import Call, Sent, unknown
+from ._policy import DeadlineExceeded, ResponseTooLarge
 
-log = logging.getLogger("orderbridge")
-
-MAX_ATTEMPTS = 3
-"""Attempts for a retryable call (first try included)."""
-MAX_BACKOFF = 4.0
-"""Longest wait between attempts, in seconds (also caps a broker's ``Retry-After``)."""
-
-_last_response: contextvars.ContextVar[httpx.Response | None] = contextvars.ContextVar(
-    "orderbridge_last_response", default=None
-)
+MAX_ENCODING_LAYERS = 2
+"""Content-Encoding layers inflated at most (``gzip`` or ``deflate``, optionally twice)."""
+ACCEPT_ENCODING = "gzip, deflate"
 
 
 @attrs.define
 class TokenBox:
-    """The session's current bearer token; read by :class:`BearerAuth` on every request."""
+    """The session's current bearer token; ``revision`` counts replacements."""
 
     token: str | None = attrs.field(default=None, repr=False)
     expires_at: float | None = None
     revision: int = 0
 
 
-anonymous: contextvars.ContextVar[bool] = contextvars.ContextVar("orderbridge_anonymous", default=False)
-"""Set while sending a call that must not carry the bearer token (token requests)."""
+@attrs.define
+class Exchange:
+    """One attempt, as the transport saw it.
 
-
-class BearerAuth(httpx.Auth):
-    """Stamps ``Authorization: Bearer <token>`` from a :class:`TokenBox`, unless there is no
-    token yet or the current call is a token request (:data:`anonymous`)."""
-
-    def __init__(self, box: TokenBox) -> None:
-        self._box = box
-
-    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        token = self._box.token
-        if token and not anonymous.get():
-            request.headers["Authorization"] = f"Bearer {token}"
-        yield request
-
-
-_request_started: contextvars.ContextVar[bool] = contextvars.ContextVar("orderbridge_request_started", default=False)
-"""Set by a request hook right before httpx hands the request to its transport."""
-
-
-def _remember(response: httpx.Response) -> None:
-    _last_response.set(response)
-
-
-async def _aremember(response: httpx.Response) -> None:
-    _last_response.set(response)
-
-
-def _started(request: httpx.Request) -> None:
-    _request_started.set(True)
-
-
-async def _astarted(request: httpx.Request) -> None:
-    _request_started.set(True)
-
-
-def client_options(timeout: float, box: TokenBox, transport: Any = None) -> dict[str, Any]:
-    """Keyword arguments for ``httpx.Client`` / ``httpx.AsyncClient``: explicit timeouts,
-    TLS verification on, redirects off (one admitted attempt is one outbound request)."""
-    options: dict[str, Any] = {
-        "timeout": httpx.Timeout(timeout),
-        "follow_redirects": False,
-        "verify": True,
-        "auth": BearerAuth(box),
-        "limits": httpx.Limits(max_connections=100, max_keepalive_connections=20),
-        "headers": {"User-Agent": "orderbridge", "Accept": "application/json"},
-    }
-    if transport is not None:
-        options["transport"] = transport
-    return options
-
-
-def sync_hooks() -> dict[str, list[Callable[..., Any]]]:
-    return {"request": [_started], "response": [_remember]}
-
-
-def async_hooks() -> dict[str, list[Callable[..., Any]]]:
-    return {"request": [_astarted], "response": [_aremember]}
-
-
-class _Retryable(Exception):
-    """Internal: an attempt that may be repeated (transport failure, 5xx, 429)."""
-
-    def __init__(self, sent: Sent | None = None, error: OrderbridgeError | None = None, wait: float | None = None):
-        super().__init__()
-        self.sent = sent
-        self.error = error
-        self.wait = wait
-
-
-def classify_exception(exc: BaseException, call: Call, broker: str, client_order_id: str | None) -> OrderbridgeError:
-    """Map a failure raised while sending ``call`` to the orderbridge hierarchy.
-
-    Before-send failures (connect refused or timed out, pool exhausted) mean nothing was
-    delivered: :class:`BrokerUnavailable`. Anything later on a money-moving call is
-    :class:`OutcomeUnknown`; on a read it is :class:`BrokerUnavailable` or, for a body the
-    generated client cannot parse, :class:`UnexpectedResponse`.
+    Attributes:
+        bearer: stamp the session's token on the request.
+        deadline: ``time.monotonic()`` value after which the call has failed.
+        sent: the request was handed to the network transport (bytes may have left).
+        response: the response, body read and decoded, once it arrived.
+        revision: the :attr:`TokenBox.revision` of the token that was stamped, if any.
     """
-    what = call.name
-    if isinstance(exc, OrderbridgeError):
-        return exc
-    if isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)):
-        return BrokerUnavailable(f"{what}: could not connect ({type(exc).__name__}); nothing was sent", broker=broker)
-    if isinstance(exc, (httpx.UnsupportedProtocol, httpx.InvalidURL)):
-        return ConfigurationError(f"{what}: invalid base URL ({type(exc).__name__})", broker=broker)
-    if isinstance(exc, httpx.TimeoutException):
-        if call.money_moving:
-            return unknown(broker, client_order_id, "timeout", what)
-        return BrokerUnavailable(f"{what}: timed out waiting for the broker", broker=broker)
-    if isinstance(exc, httpx.TransportError):
-        if call.money_moving:
-            return unknown(broker, client_order_id, "connection_dropped", what)
-        return BrokerUnavailable(f"{what}: connection failed ({type(exc).__name__})", broker=broker)
-    response = _last_response.get()
-    if response is None and _request_started.get():
-        # The request reached the transport and something other than httpx's own transport
-        # errors went wrong: bytes may have left. Ambiguous for anything that moves money.
-        if call.money_moving:
-            return unknown(broker, client_order_id, "transport_failure", what)
-        return BrokerUnavailable(f"{what}: request failed in transport ({type(exc).__name__})", broker=broker)
-    if response is None:
-        # No response arrived, and httpx did not fail on the wire: the request was never
-        # built or sent (closed session, a body that cannot be encoded).
-        if isinstance(exc, RuntimeError):
-            return ConfigurationError(f"{what}: {exc} (the session is closed?); nothing was sent", broker=broker)
-        if isinstance(exc, (TypeError, ValueError)):
-            return InvalidOrder(f"{what}: the request could not be encoded ({exc}); nothing was sent", broker=broker)
-        return OrderbridgeError(
-            f"{what}: failed before sending ({type(exc).__name__}); nothing was sent", broker=broker
-        )
-    # A response arrived and the generated client could not parse it.
-    status = response.status_code
-    if call.money_moving:
-        return unknown(broker, client_order_id, "decode", what, status_code=status)
-    return UnexpectedResponse(
-        f"{what}: HTTP {status} response does not match the spec ({type(exc).__name__})",
-        broker=broker,
-        status_code=status,
-        # A token endpoint's body may hold a live token: never keep it on the error.
-        content=_content(response) if call.bearer else b"",
-    )
+
+    bearer: bool = True
+    deadline: float = math.inf
+    sent: bool = False
+    response: httpx.Response | None = None
+    revision: int | None = None
+
+
+current: contextvars.ContextVar[Exchange | None] = contextvars.ContextVar("orderbridge_exchange", default=None)
+"""The attempt being made in this thread / task (set by the session's driver)."""
+
+
+class _Reader:
+    """Counts, inflates and caps a response body, and watches the deadline between chunks."""
+
+    __slots__ = ("_layers", "_parts", "_size", "deadline", "inflated", "max_bytes")
+
+    def __init__(self, headers: httpx.Headers, max_bytes: int, deadline: float) -> None:
+        self.max_bytes = max_bytes
+        self.deadline = deadline
+        encoding = headers.get("content-encoding")
+        codings = [c.strip().lower() for c in encoding.split(",") if c.strip()] if encoding else []
+        codings = [c for c in codings if c != "identity"]
+        if len(codings) > MAX_ENCODING_LAYERS:
+            raise httpx.DecodingError(f"too many Content-Encoding layers ({len(codings)})")
+        self._layers = [_Inflater(c) for c in reversed(codings)]
+        self.inflated = bool(self._layers)
+        self._parts: list[bytes] = []
+        self._size = 0
+
+    def feed(self, chunk: bytes) -> None:
+        if time.monotonic() > self.deadline:
+            raise DeadlineExceeded("the call's deadline passed while the response was arriving")
+        data = chunk
+        for layer in self._layers:
+            data = layer(data, self.max_bytes - self._size)
+        self._size += len(data)
+        if self._size > self.max_bytes:
+            raise ResponseTooLarge(f"response body larger than {self.max_bytes} bytes")
+        if data:
+            self._parts.append(data)
+
+    def content(self) -> bytes:
+        parts = self._parts
+        return parts[0] if len(parts) == 1 else b"".join(parts)
+
+
+class _Inflater:
+    """One Content-Encoding layer, inflated incrementally with a bounded output."""
+
+    def __init__(self, coding: str) -> None:
+        if coding in ("gzip", "x-gzip"):
+            wbits = 16 + zlib.MAX_WBITS
+        elif coding == "deflate":
+            wbits = 32 + zlib.MAX_WBITS  # zlib or gzip framing; raw deflate falls back below
+        else:
+            raise httpx.DecodingError(f"Content-Encoding {coding!r} was not asked for")
+        self._coding = coding
+        self._inflate = zlib.decompressobj(wbits)
+        self._started = False
+
+    def __call__(self, data: bytes, budget: int) -> bytes:
+        limit = max(budget, 0) + 1
+        try:
+            out = self._inflate.decompress(data, limit)
+        except zlib.error:
+            if self._coding != "deflate" or self._started:
+                raise httpx.DecodingError("malformed compressed body") from None
+            self._inflate = zlib.decompressobj(-zlib.MAX_WBITS)
+            out = self._inflate.decompress(data, limit)
+        self._started = True
+        if len(out) > budget:
+            raise ResponseTooLarge("decoded response body larger than the cap")
+        return out
+
+
+def _prepare(request: httpx.Request, box: TokenBox, exchange: Exchange) -> None:
+    token = box.token
+    if exchange.bearer and token:
+        request.headers["Authorization"] = f"Bearer {token}"
+        exchange.revision = box.revision
+    remaining = exchange.deadline - time.monotonic()
+    if remaining <= 0:
+        raise DeadlineExceeded("the call's deadline passed before the request was sent")
+    timeouts = request.extensions.get("timeout")
+    if not timeouts or None in timeouts.values() or remaining < max(timeouts.values()):
+        request.extensions["timeout"] = {
+            k: remaining if v is None else min(float(v), remaining)
+            for k, v in {**dict.fromkeys(("connect", "read", "write", "pool")), **(timeouts or {})}.items()
+        }
+    exchange.sent = True
+
+
+def _finish(response: httpx.Response, reader: _Reader) -> httpx.Response:
+    """The response with its body replaced by what the reader kept (already inflated)."""
+    content = reader.content()
+    if reader.inflated:
+        del response.headers["Content-Encoding"]
+        if "Content-Length" in response.headers:
+            response.headers["Content-Length"] = str(len(content))
+    if reader.inflated or not isinstance(response.stream, httpx.ByteStream):
+        response.stream = httpx.ByteStream(content)  # an in-memory ByteStream can be read again as is
+    return response
+
+
+class SessionTransport(httpx.BaseTransport):
+    """Wraps ``inner`` (the module docstring says what it adds)."""
+
+    def __init__(self, inner: httpx.BaseTransport, box: TokenBox, max_bytes: int) -> None:
+        self.inner = inner
+        self._box = box
+        self._max_bytes = max_bytes
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        exchange = current.get() or Exchange()
+        _prepare(request, self._box, exchange)
+        response = self.inner.handle_request(request)
+        stream = response.stream
+        assert isinstance(stream, httpx.SyncByteStream)
+        try:
+            reader = _Reader(response.headers, self._max_bytes, exchange.deadline)
+            feed = reader.feed
+            for chunk in stream:
+                feed(chunk)
+        finally:
+            stream.close()
+        exchange.response = _finish(response, reader)
+        return response
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+class AsyncSessionTransport(httpx.AsyncBaseTransport):
+    """The async twin of :class:`SessionTransport`."""
+
+    def __init__(self, inner: httpx.AsyncBaseTransport, box: TokenBox, max_bytes: int) -> None:
+        self.inner = inner
+        self._box = box
+        self._max_bytes = max_bytes
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        exchange = current.get() or Exchange()
+        _prepare(request, self._box, exchange)
+        response = await self.inner.handle_async_request(request)
+        stream = response.stream
+        assert isinstance(stream, httpx.AsyncByteStream)
+        try:
+            reader = _Reader(response.headers, self._max_bytes, exchange.deadline)
+            async for chunk in stream:
+                reader.feed(chunk)
+        finally:
+            await stream.aclose()
+        exchange.response = _finish(response, reader)
+        return response
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()
+
+
+def client_options(timeout: float) -> dict[str, Any]:
+    """Keyword arguments for ``httpx.Client`` / ``httpx.AsyncClient``: explicit timeouts, TLS
+    verification on, redirects off (one admitted attempt is one outbound request)."""
+    return {
+        "timeout": httpx.Timeout(timeout),
+        # The session transport stamps the bearer token; an explicit no-op auth also keeps
+        # httpx from looking for user:password in every request URL.
+        "auth": httpx.Auth(),
+        "follow_redirects": False,
+        "headers": {"User-Agent": "orderbridge", "Accept": "application/json", "Accept-Encoding": ACCEPT_ENCODING},
+    }
+
+
+def http_transport(base_url: str) -> httpx.HTTPTransport:
+    """The pooled HTTP transport of a session (TLS verified, the environment's proxy)."""
+    return httpx.HTTPTransport(verify=True, limits=_LIMITS, proxy=_env_proxy(base_url))
+
+
+def async_http_transport(base_url: str) -> httpx.AsyncHTTPTransport:
+    """The async twin of :func:`http_transport`."""
+    return httpx.AsyncHTTPTransport(verify=True, limits=_LIMITS, proxy=_env_proxy(base_url))
+
+
+_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20)
+
+
+def _env_proxy(base_url: str) -> str | None:
+    """The proxy the environment names for ``base_url`` (``HTTPS_PROXY`` / ``HTTP_PROXY``,
+    honouring ``NO_PROXY``); never one for a loopback host."""
+    import urllib.request
+    from urllib.parse import urlsplit
+
+    from ._config import is_loopback
+
+    parts = urlsplit(base_url)
+    host = parts.hostname or ""
+    if is_loopback(host) or urllib.request.proxy_bypass(host):
+        return None
+    return urllib.request.getproxies().get(parts.scheme)
 
 
 @attrs.frozen
@@ -176,28 +270,3 @@ class RawResponse:
     content: bytes
     headers: httpx.Headers
     parsed: None = None
-
-
-def unparsed_error_response() -> RawResponse | None:
-    """The last response as a :class:`RawResponse` when it is an error status (not 2xx)."""
-    response = _last_response.get()
-    if response is None or 200 <= response.status_code < 300:
-        return None
-    return RawResponse(response.status_code, _content(response), response.headers)
-
-
-def _content(response: httpx.Response) -> bytes:
-    try:
-        return response.content
-    except httpx.ResponseNotRead:
-        return b""
-
-
-def is_retryable_status(status: int) -> bool:
-    return status == 429 or status >= 500
-
-
-def reset_last_response() -> None:
-    """Forget the previous attempt's request/response markers (called before each attempt)."""
-    _last_response.set(None)
-    _request_started.set(False)

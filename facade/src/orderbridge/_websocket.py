@@ -1,10 +1,11 @@
-"""CrossTrade's WebSocket RPC as a session transport: ``connect("crosstrade", transport="websocket")``.
+"""CrossTrade's WebSocket RPC as an httpx transport: ``connect("crosstrade", transport="websocket")``.
 
-The sessions here are :class:`~orderbridge._session.Session` / ``AsyncSession`` with one method
-replaced: ``_send_once`` sends the :class:`~orderbridge._flow.Call` as an RPC message instead of
-an HTTP request, and turns the reply back into the generated ``Response`` the REST path returns.
-The CrossTrade adapter's flows, the retry policy and the outcome classification therefore run
-unchanged (research §2.7, ``specs/crosstrade.asyncapi.yaml``)::
+:class:`WebSocketTransport` / :class:`AsyncWebSocketTransport` sit under the ordinary
+:class:`~orderbridge.Session` exactly where the HTTP connection pool would: the generated
+client builds the same REST request, the transport maps its method and path to the RPC
+(:data:`RPC_ROUTES`), sends it as one message and answers with the ``httpx.Response`` REST
+would have given. The adapter's flows, the attempt policy and the outcome rules therefore run
+unchanged (CrossTrade WebSocket API guide; ``specs/crosstrade.asyncapi.yaml``)::
 
     -> {"action": "rpc", "id": "<uuid>", "api": "PlaceOrder", "args": {"account": "Sim101", ...body}}
     <- {"id": "<uuid>", "data": {"orderId": "...", "success": true}}
@@ -12,22 +13,24 @@ unchanged (research §2.7, ``specs/crosstrade.asyncapi.yaml``)::
 Wire rules:
 
 * one connection per session at ``<base_url with ws(s)://>/ws/stream``, opened on first use with
-  ``Authorization: Bearer <token>`` on the upgrade; replies are matched to requests by ``id``,
-  so concurrent calls share the connection (a reader thread / task hands each reply to its
-  waiter);
+  the request's ``Authorization: Bearer <token>`` on the upgrade; replies are matched to
+  requests by ``id``, so concurrent calls share the connection (a reader thread / task hands
+  each reply to its waiter);
+* redirects on the upgrade are never followed: a 3xx is a refused connection;
 * keep-alive: ``{"action": "ping"}`` every :data:`PING_INTERVAL` seconds, plus WebSocket-level
   pings (a peer that stops answering closes the connection);
-* a closed connection is reopened on the next call; opening is retried with backoff
-  (:data:`CONNECT_ATTEMPTS`), which is safe because nothing was sent yet;
+* a closed connection is reopened on the next call; whether a failed call is attempted again
+  is the attempt policy's decision, as on REST;
 * the reply carries no HTTP status, so the one REST would have sent is inferred from ``data``
   (:func:`reply_status`): 200 success; 400 ``{"error": ...}`` / ``success: false``; 404 "not
   found" on a lookup or code ``not_found``; 408 (bridge offline), 429 (rate limit), 500
   (``internal_error``) when the error is the body REST sends with those statuses;
-* failures map onto the exceptions the REST path classifies: could not connect ->
-  ``httpx.ConnectError`` (:class:`BrokerUnavailable`, nothing was sent); no reply within the
-  session timeout -> ``httpx.ReadTimeout``; the connection closed after the request was written
-  -> ``httpx.RemoteProtocolError`` (for a placement both are :class:`OutcomeUnknown`). A 401/403
-  on the upgrade is answered as that status, so the adapter raises ``AuthenticationError``.
+* failures are the httpx exceptions a REST transport raises: could not connect ->
+  ``httpx.ConnectError`` (nothing was sent); no reply within the read timeout ->
+  ``httpx.ReadTimeout``; the connection closed after the request was written ->
+  ``httpx.RemoteProtocolError``. A 401/403 on the upgrade is answered as that status.
+
+``websockets`` is an optional dependency: ``pip install 'orderbridge[websocket]'``.
 """
 
 from __future__ import annotations
@@ -41,23 +44,18 @@ import threading
 import uuid
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import httpx
-import tenacity
 from websockets.asyncio.client import ClientConnection as AsyncConnection
-from websockets.asyncio.client import connect as async_connect
+from websockets.asyncio.client import connect as _async_connect
 from websockets.exceptions import ConnectionClosed, InvalidStatus, InvalidURI, WebSocketException
 from websockets.protocol import State
 from websockets.sync.client import ClientConnection as SyncConnection
-from websockets.sync.client import connect as sync_connect
+from websockets.sync.client import reconnect as _sync_connecter
 
-from ._adapter import Adapter
-from ._config import Settings, is_loopback
+from ._config import is_loopback
 from ._errors import NotSupported
-from ._flow import Call
-from ._session import AsyncSession, Session
-from ._transport import _remember, reset_last_response
 from .brokers.crosstrade import _MACHINE_CODE, NOT_FOUND_CODES
 
 log = logging.getLogger("orderbridge")
@@ -80,22 +78,18 @@ wire_log.addFilter(_RedactAuthorization())
 STREAM_PATH = "/ws/stream"
 """Path of the WebSocket API under the REST base URL (``wss://app.crosstrade.io/ws/stream``)."""
 
-RPC_NAMES: Mapping[str, str] = {
-    "place_order": "PlaceOrder",
-    "flat_place_order": "FlatPlace",
-    "get_order": "GetOrder",
-    "cancel_order": "Cancel",
-}
-"""Generated operation module -> RPC ``api`` name (seeds 001/004; research §2.5, §2.7)."""
-
-PATH_ARGS: Mapping[str, str] = {"account": "account", "order_id": "orderId"}
-"""Path parameters of the generated operations -> their names inside ``args``."""
+RPC_ROUTES: tuple[tuple[str, re.Pattern[str], str], ...] = (
+    ("POST", re.compile(r"/v1/api/accounts/(?P<account>[^/]+)/orders/place$"), "PlaceOrder"),
+    ("POST", re.compile(r"/v1/api/accounts/(?P<account>[^/]+)/orders/flatplace$"), "FlatPlace"),
+    ("GET", re.compile(r"/v1/api/accounts/(?P<account>[^/]+)/orders/(?P<orderId>[^/]+)$"), "GetOrder"),
+    ("POST", re.compile(r"/v1/api/accounts/(?P<account>[^/]+)/orders/(?P<orderId>[^/]+)/cancel$"), "Cancel"),
+)
+"""REST method + path (spec operations ``place_order``, ``flat_place_order``, ``get_order``,
+``cancel_order``) -> the RPC ``api`` of the same call; path parameters become ``args``
+(CrossTrade WebSocket API guide; ``specs/crosstrade.asyncapi.yaml``)."""
 
 PING_INTERVAL = 20.0
 """Seconds between ``{"action": "ping"}`` keep-alive messages."""
-CONNECT_ATTEMPTS = 3
-"""Attempts to open the connection for one call (nothing is sent before it opens)."""
-_CONNECT_BACKOFF = tenacity.wait_exponential_jitter(multiplier=0.05, max=1.0, jitter=0.05)
 _PING = json.dumps({"action": "ping"})
 
 ERROR_CODE_STATUS: Mapping[str, int] = {
@@ -117,32 +111,61 @@ e.g. ``Cancel``'s "Order linked to '<id>' not found or already terminal.", REST 
 _NOT_FOUND = re.compile(r"not found", re.IGNORECASE)
 
 
-# -- pure mapping: Call <-> RPC ----------------------------------------------------------------------
+class _SyncConnecter(_sync_connecter):
+    """websockets' sync connecter without redirects: a 3xx on the upgrade is a refusal
+    (``InvalidStatus``), never a new host that would receive the RPC."""
+
+    def process_redirect(self, exc: Exception) -> Exception | str:
+        return exc
+
+
+def sync_connect(url: str, **options: Any) -> SyncConnection:
+    """``websockets.sync.client.connect(url, legacy=True, ...)``, following no redirect."""
+    connection: SyncConnection = _SyncConnecter(url, **options).connect()
+    connection.pending_legacy_warning = False
+    return connection
+
+
+class async_connect(_async_connect):
+    """websockets' async ``connect`` without redirects (see :class:`_SyncConnecter`)."""
+
+    def process_redirect(self, exc: Exception) -> Exception | str:
+        return exc
+
+
+# -- pure mapping: REST request <-> RPC ---------------------------------------------------------------
 def websocket_url(base_url: str) -> str:
     """``https://app.crosstrade.io`` -> ``wss://app.crosstrade.io/ws/stream`` (``http`` -> ``ws``)."""
     scheme, rest = base_url.split("://", 1)
     return f"{'wss' if scheme == 'https' else 'ws'}://{rest.rstrip('/')}{STREAM_PATH}"
 
 
-def rpc_request(call: Call, broker: str) -> tuple[str, dict[str, Any]]:
-    """The RPC ``api`` name and ``args`` for ``call``: path parameters plus the body's fields.
+def rpc_request(request: httpx.Request, base_path: str = "") -> tuple[str, dict[str, Any]]:
+    """The RPC ``api`` name and ``args`` for a REST ``request``: path parameters plus the JSON
+    body's fields. ``base_path`` is the base URL's path prefix (``/crosstrade`` on the sandbox).
 
     Raises:
-        NotSupported: the operation has no RPC here (nothing is sent).
+        NotSupported: the operation has no RPC (nothing is sent).
     """
-    operation = getattr(call.operation, "__name__", "").rsplit(".", 1)[-1]
-    api = RPC_NAMES.get(operation)
-    if api is None:
-        raise NotSupported(
-            f"{call.name} is not available over the WebSocket transport", feature="websocket", broker=broker
-        )
-    args: dict[str, Any] = {}
-    for name, value in call.kwargs.items():
-        if name == "body":
-            args.update(value.to_dict())
-        else:
-            args[PATH_ARGS.get(name, name)] = value
-    return api, args
+    path = request.url.raw_path.decode("ascii").split("?", 1)[0]  # still percent-encoded
+    if base_path and path.startswith(base_path):
+        path = path[len(base_path) :]
+    for method, pattern, api in RPC_ROUTES:
+        match = pattern.match(path) if request.method == method else None
+        if match is None:
+            continue
+        args: dict[str, Any] = {name: unquote(value) for name, value in match.groupdict().items()}
+        content = request.content
+        if content:
+            body = json.loads(content)
+            if isinstance(body, dict):
+                args = {**body, **args}
+        return api, args
+    raise NotSupported(
+        f"{request.method} {path} is not available over the WebSocket transport",
+        feature="websocket",
+        broker="crosstrade",
+    )
 
 
 def reply_status(data: Any, api: str = "") -> int:
@@ -166,17 +189,6 @@ def reply_status(data: Any, api: str = "") -> int:
     if api in LOOKUP_APIS and _NOT_FOUND.search(words):
         return 404
     return 400
-
-
-def reply_response(call: Call, client: Any, status: int, content: bytes, url: str) -> Any:
-    """The generated ``Response`` for a reply, parsed by the operation's own parser exactly as a
-    REST body with that status would be. The synthetic ``httpx.Response`` is also remembered
-    as the last response, so a body that does not parse is classified as on REST."""
-    response = httpx.Response(
-        status, content=content, headers={"Content-Type": "application/json"}, request=httpx.Request("GET", url)
-    )
-    _remember(response)
-    return call.operation._build_response(client=client, response=response)
 
 
 def _reply_data(message: Mapping[str, Any]) -> Any:
@@ -227,10 +239,10 @@ def _connect_failure(exc: BaseException, url: str) -> Exception:
     return httpx.ConnectError(f"could not open the WebSocket connection ({type(exc).__name__})", request=request)
 
 
-def _connect_options(url: str, token: str, timeout: float) -> dict[str, Any]:
+def _connect_options(url: str, authorization: str, timeout: float) -> dict[str, Any]:
     host = urlsplit(url).hostname or ""
     options: dict[str, Any] = {
-        "additional_headers": {"Authorization": f"Bearer {token}"},
+        "additional_headers": {"Authorization": authorization} if authorization else {},
         "user_agent_header": "orderbridge",
         "open_timeout": timeout,
         "close_timeout": min(timeout, 5.0),
@@ -241,16 +253,6 @@ def _connect_options(url: str, token: str, timeout: float) -> dict[str, Any]:
     if is_loopback(host):
         options["proxy"] = None  # a loopback sandbox is never reached through a proxy
     return options
-
-
-def _retrying(sleep: Any) -> dict[str, Any]:
-    return {
-        "stop": tenacity.stop_after_attempt(CONNECT_ATTEMPTS),
-        "wait": _CONNECT_BACKOFF,
-        "retry": tenacity.retry_if_exception_type((httpx.ConnectError, httpx.ConnectTimeout)),
-        "reraise": True,
-        "sleep": sleep,
-    }
 
 
 def _encode(rid: str, api: str, args: Mapping[str, Any]) -> str:
@@ -349,17 +351,26 @@ class _SyncLink:
         self._reader.join(timeout=5)
 
 
-class WebSocketSession(Session):
-    """A :class:`Session` whose calls travel as CrossTrade RPC messages (module docstring)."""
+class WebSocketTransport(httpx.BaseTransport):
+    """The CrossTrade WebSocket RPC as a sync httpx transport (module docstring).
 
-    def __init__(self, settings: Settings, adapter: Adapter, *, ping_interval: float = PING_INTERVAL) -> None:
-        super().__init__(settings, adapter)
-        self.url = websocket_url(settings.base_url)
+    Args:
+        base_url: the REST base URL (``https://app.crosstrade.io``); the stream is at
+            ``/ws/stream`` under it.
+        ping_interval: seconds between ``{"action": "ping"}`` keep-alive messages.
+        open_timeout: seconds to open the connection (the request's connect timeout wins).
+    """
+
+    def __init__(self, base_url: str, *, ping_interval: float = PING_INTERVAL, open_timeout: float = 10.0) -> None:
+        self.url = websocket_url(base_url)
         self.connects = 0
-        """How many times this session opened its WebSocket connection."""
+        """How many times this transport opened its WebSocket connection."""
+        self._base_path = urlsplit(base_url).path.rstrip("/")
         self._ping_interval = ping_interval
+        self._open_timeout = open_timeout
         self._link: _SyncLink | None = None
-        self._link_lock = threading.Lock()
+        self._authorization: str | None = None
+        self._lock = threading.Lock()
         self._closed = threading.Event()
         self._pinger: threading.Thread | None = None
 
@@ -369,64 +380,55 @@ class WebSocketSession(Session):
         link = self._link
         return link is not None and link.open
 
-    def __enter__(self) -> WebSocketSession:
-        return self
-
-    def close(self) -> None:
-        """Close the WebSocket connection and stop the keep-alive."""
-        self._closed.set()
-        with self._link_lock:
-            link, self._link = self._link, None
-        if link is not None:
-            link.close()
-        if self._pinger is not None:
-            self._pinger.join(timeout=5)
-        super().close()
-
-    def _send_once(self, call: Call) -> Any:
-        reset_last_response()
-        api, args = rpc_request(call, self.broker)
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        api, args = rpc_request(request, self._base_path)
+        timeouts = request.extensions.get("timeout") or {}
+        authorization = request.headers.get("Authorization", "")
         try:
-            link = self._connected()
+            link = self._connected(authorization, timeouts.get("connect") or self._open_timeout)
         except _Refused as refused:
-            return reply_response(call, self._api, refused.status, refused.body, self.url)
-        data = link.request(api, args, self.settings.timeout, self.url)
-        return reply_response(call, self._api, reply_status(data, api), json.dumps(data).encode(), self.url)
+            return _response(refused.status, refused.body, request)
+        data = link.request(api, args, timeouts.get("read") or self._open_timeout, self.url)
+        return _response(reply_status(data, api), json.dumps(data).encode(), request)
 
-    def _connected(self) -> _SyncLink:
-        with self._link_lock:
+    def _connected(self, authorization: str, timeout: float) -> _SyncLink:
+        with self._lock:
             if self._closed.is_set():
-                raise RuntimeError("the WebSocket session is closed")
+                raise RuntimeError("the WebSocket transport is closed")
             link = self._link
-            if link is not None and link.open:
+            if link is not None and link.open and authorization == self._authorization:
                 return link
             if link is not None:
                 link.close()
-            link = self._link = _SyncLink(self._open())
+            self._link = None
+            options = _connect_options(self.url, authorization, timeout)
+            try:
+                connection = sync_connect(self.url, **options)
+            except (OSError, WebSocketException) as exc:
+                raise _connect_failure(exc, self.url) from exc
+            link = self._link = _SyncLink(connection)
+            self._authorization = authorization
             self.connects += 1
             if self._pinger is None:
                 self._pinger = threading.Thread(target=self._keepalive, name="orderbridge-ws-ping", daemon=True)
                 self._pinger.start()
             return link
 
-    def _open(self) -> SyncConnection:
-        token = self.settings.secret("token")
-        options = _connect_options(self.url, token, self.settings.timeout)
-        for attempt in tenacity.Retrying(**_retrying(self._sleep)):
-            with attempt:
-                try:
-                    # legacy=True: a connection this session manages, not a context manager.
-                    connection: SyncConnection = sync_connect(self.url, legacy=True, **options)
-                    return connection
-                except (OSError, WebSocketException) as exc:
-                    raise _connect_failure(exc, self.url) from exc
-        raise AssertionError("unreachable")  # pragma: no cover
-
     def _keepalive(self) -> None:
         while not self._closed.wait(self._ping_interval):
             link = self._link
             if link is not None and link.open:
                 link.ping()
+
+    def close(self) -> None:
+        """Close the WebSocket connection and stop the keep-alive."""
+        self._closed.set()
+        with self._lock:
+            link, self._link = self._link, None
+        if link is not None:
+            link.close()
+        if self._pinger is not None:
+            self._pinger.join(timeout=5)
 
 
 # -- async ------------------------------------------------------------------------------------------
@@ -499,16 +501,18 @@ class _AsyncLink:
             await self._reader
 
 
-class AsyncWebSocketSession(AsyncSession):
-    """The async twin of :class:`WebSocketSession`."""
+class AsyncWebSocketTransport(httpx.AsyncBaseTransport):
+    """The async twin of :class:`WebSocketTransport`."""
 
-    def __init__(self, settings: Settings, adapter: Adapter, *, ping_interval: float = PING_INTERVAL) -> None:
-        super().__init__(settings, adapter)
-        self.url = websocket_url(settings.base_url)
+    def __init__(self, base_url: str, *, ping_interval: float = PING_INTERVAL, open_timeout: float = 10.0) -> None:
+        self.url = websocket_url(base_url)
         self.connects = 0
+        self._base_path = urlsplit(base_url).path.rstrip("/")
         self._ping_interval = ping_interval
+        self._open_timeout = open_timeout
         self._link: _AsyncLink | None = None
-        self._link_lock = asyncio.Lock()
+        self._authorization: str | None = None
+        self._lock: asyncio.Lock | None = None
         self._closed = False
         self._pinger: asyncio.Task[None] | None = None
 
@@ -517,8 +521,47 @@ class AsyncWebSocketSession(AsyncSession):
         link = self._link
         return link is not None and link.open
 
-    async def __aenter__(self) -> AsyncWebSocketSession:
-        return self
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        api, args = rpc_request(request, self._base_path)
+        timeouts = request.extensions.get("timeout") or {}
+        authorization = request.headers.get("Authorization", "")
+        try:
+            link = await self._connected(authorization, timeouts.get("connect") or self._open_timeout)
+        except _Refused as refused:
+            return _response(refused.status, refused.body, request)
+        data = await link.request(api, args, timeouts.get("read") or self._open_timeout, self.url)
+        return _response(reply_status(data, api), json.dumps(data).encode(), request)
+
+    async def _connected(self, authorization: str, timeout: float) -> _AsyncLink:
+        if self._lock is None:
+            self._lock = asyncio.Lock()
+        async with self._lock:
+            if self._closed:
+                raise RuntimeError("the WebSocket transport is closed")
+            link = self._link
+            if link is not None and link.open and authorization == self._authorization:
+                return link
+            if link is not None:
+                await link.close()
+            self._link = None
+            options = _connect_options(self.url, authorization, timeout)
+            try:
+                connection: AsyncConnection = await async_connect(self.url, **options)
+            except (OSError, WebSocketException, TimeoutError) as exc:
+                raise _connect_failure(exc, self.url) from exc
+            link = self._link = _AsyncLink(connection)
+            self._authorization = authorization
+            self.connects += 1
+            if self._pinger is None:
+                self._pinger = asyncio.get_running_loop().create_task(self._keepalive())
+            return link
+
+    async def _keepalive(self) -> None:
+        while True:
+            await asyncio.sleep(self._ping_interval)
+            link = self._link
+            if link is not None and link.open:
+                await link.ping()
 
     async def aclose(self) -> None:
         """Close the WebSocket connection and stop the keep-alive."""
@@ -530,66 +573,10 @@ class AsyncWebSocketSession(AsyncSession):
         link, self._link = self._link, None
         if link is not None:
             await link.close()
-        await super().aclose()
-
-    async def _send_once(self, call: Call) -> Any:
-        reset_last_response()
-        api, args = rpc_request(call, self.broker)
-        try:
-            link = await self._connected()
-        except _Refused as refused:
-            return reply_response(call, self._api, refused.status, refused.body, self.url)
-        data = await link.request(api, args, self.settings.timeout, self.url)
-        return reply_response(call, self._api, reply_status(data, api), json.dumps(data).encode(), self.url)
-
-    async def _connected(self) -> _AsyncLink:
-        async with self._link_lock:
-            if self._closed:
-                raise RuntimeError("the WebSocket session is closed")
-            link = self._link
-            if link is not None and link.open:
-                return link
-            if link is not None:
-                await link.close()
-            link = self._link = _AsyncLink(await self._open())
-            self.connects += 1
-            if self._pinger is None:
-                self._pinger = asyncio.get_running_loop().create_task(self._keepalive())
-            return link
-
-    async def _open(self) -> AsyncConnection:
-        token = self.settings.secret("token")
-        options = _connect_options(self.url, token, self.settings.timeout)
-        async for attempt in tenacity.AsyncRetrying(**_retrying(self._sleep)):
-            with attempt:
-                try:
-                    connection: AsyncConnection = await async_connect(self.url, **options)
-                    return connection
-                except (OSError, WebSocketException, TimeoutError) as exc:
-                    raise _connect_failure(exc, self.url) from exc
-        raise AssertionError("unreachable")  # pragma: no cover
-
-    async def _keepalive(self) -> None:
-        while True:
-            await asyncio.sleep(self._ping_interval)
-            link = self._link
-            if link is not None and link.open:
-                await link.ping()
 
 
-def open_session(
-    settings: Settings,
-    adapter: Adapter,
-    *,
-    asynchronous: bool,
-    ping_interval: float = PING_INTERVAL,
-) -> WebSocketSession | AsyncWebSocketSession:
-    """A CrossTrade session over the WebSocket RPC (called by :func:`orderbridge.connect` and
-    :func:`orderbridge.connect_async` with ``transport="websocket"``). Nothing is opened until
-    the first call."""
-    if asynchronous:
-        return AsyncWebSocketSession(settings, adapter, ping_interval=ping_interval)
-    return WebSocketSession(settings, adapter, ping_interval=ping_interval)
+def _response(status: int, content: bytes, request: httpx.Request) -> httpx.Response:
+    return httpx.Response(status, content=content, headers={"Content-Type": "application/json"}, request=request)
 
 
-__all__ = ["AsyncWebSocketSession", "WebSocketSession", "open_session", "reply_status", "rpc_request"]
+__all__ = ["AsyncWebSocketTransport", "WebSocketTransport", "reply_status", "rpc_request", "websocket_url"]

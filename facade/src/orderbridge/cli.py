@@ -37,7 +37,8 @@ from typing import Any
 import attrs
 
 from ._account import FlattenReport, ItemOutcome, ItemStatus
-from ._capabilities import BROKERS, OPERATIONS, all_capabilities
+from ._brokers import BROKERS, all_capabilities
+from ._capabilities import OPERATIONS
 from ._errors import (
     ConfigurationError,
     InvalidOrder,
@@ -141,7 +142,7 @@ def _extras(items: Sequence[str]) -> dict[str, Any]:
             raise InvalidOrder(f"--extra expects KEY=JSON, got {item!r}", field="extras")
         try:
             extras[key] = json.loads(raw, parse_float=Decimal)
-        except json.JSONDecodeError:
+        except ValueError:  # JSONDecodeError, or an integer beyond Python's digit limit
             raise InvalidOrder(f"--extra {key}: value is not JSON: {raw!r}", field="extras") from None
     return extras
 
@@ -288,9 +289,34 @@ def _items_exit(result: Any) -> int:
     return EXIT_REJECTED if ItemStatus.REFUSED in statuses else EXIT_OK
 
 
+VALUE_OPTIONS = ("--client-order-id", "--order-id", "--account", "--instrument")
+"""Options whose value is a broker or client id, which may legitimately start with ``-``."""
+
+
+def _attach_values(argv: Sequence[str]) -> list[str]:
+    """Rewrite ``--client-order-id -x`` as ``--client-order-id=-x`` for the id options.
+
+    argparse takes any token starting with ``-`` for an option, so a valid id such as
+    ``-i4-fn...`` (urlsafe base64 uses ``-``) would otherwise be refused. Only the token right
+    after one of :data:`VALUE_OPTIONS` is attached, so other arguments are parsed as before.
+    """
+    out: list[str] = []
+    tokens = list(argv)
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token in VALUE_OPTIONS and i + 1 < len(tokens) and tokens[i + 1].startswith("-"):
+            out.append(f"{token}={tokens[i + 1]}")
+            i += 2
+            continue
+        out.append(token)
+        i += 1
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``orderbridge`` script; returns the exit code."""
-    args = _parser().parse_args(argv)
+    args = _parser().parse_args(_attach_values(sys.argv[1:] if argv is None else argv))
     try:
         if args.command == "capabilities":
             _capabilities(args.json)

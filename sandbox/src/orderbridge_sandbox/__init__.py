@@ -20,6 +20,8 @@ Sophic webhooks: ``Sandbox(webhooks=WebhookDelivery(transport=..., target=...))`
 State: ``sandbox.orders("topstepx")`` lists recorded orders with their client order ids.
 """
 
+__version__ = "0.1.0"
+
 from .app import Exchange, Outcome, Sandbox, SandboxTransport
 from .brokers import RecordedOrder
 from .clock import Clock, ManualClock, SystemClock

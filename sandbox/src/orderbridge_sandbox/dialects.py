@@ -3,12 +3,19 @@
 
 Known spec gaps (answers the spec does not declare; strict mode skips them, see ``Reply.spec_gap``):
 
-* TopstepX declares 400 only on ``login_key`` and ``query_orders_v2``. A malformed body on an
-  operation whose error-code enum has a refusal code is answered HTTP 200 ``success:false`` with
-  that code (``BUSINESS_CODES``); on ``search_accounts``, ``search_contracts`` and
-  ``available_contracts`` (whose enums only hold 0 Success) it is the framework's real answer,
-  400 ProblemDetails, outside the spec.
 * Fault-injected statuses that an operation does not declare (e.g. TopstepX 500).
+
+TopstepX answers a request body that its schema refuses with 400 ProblemDetails on every
+body-taking operation, as its spec declares: the gateway's docs show that answer for a login
+body missing ``userName``/``apiKey`` ("before any credential check") and for ``Order/v2/query``,
+which is the ASP.NET Core model validation that runs before any endpoint's own code. Refusals
+the endpoint itself decides (unknown account, price off the tick grid, ...) stay HTTP 200
+``success:false`` envelopes, answered by the handlers.
+
+A method a path does not have (``HEAD``, ``OPTIONS``, ``TRACE`` included) is 405 with an
+``Allow`` header listing the path's methods, in the broker's own error shape. None of the four
+vendors documents this answer, so the specs do not declare it; it is what RFC 9110 asks for,
+and what Schemathesis's ``unsupported_method`` and ``allow_header_conformance`` checks expect.
 """
 
 from __future__ import annotations
@@ -16,6 +23,7 @@ from __future__ import annotations
 import difflib
 import json
 from collections.abc import Mapping
+from urllib.parse import quote
 
 import httpx
 
@@ -50,7 +58,14 @@ class Dialect:
         return _retry_after(json_reply({"error": "rate limited"}, 429), retry_after)
 
     def unknown_route(self, request: httpx.Request, path: str, allowed: tuple[str, ...]) -> Reply:
-        return json_reply({"error": "not found"}, 405 if allowed else 404)
+        return _allow(json_reply({"error": "not found"}, 405 if allowed else 404), allowed)
+
+
+def _allow(reply: Reply, allowed: tuple[str, ...]) -> Reply:
+    """A 405 names the methods the path has (RFC 9110, section 15.5.6)."""
+    if reply.status == 405:
+        reply.headers["Allow"] = ", ".join(allowed)
+    return reply
 
 
 def _retry_after(reply: Reply, seconds: int | None) -> Reply:
@@ -88,34 +103,10 @@ TOPSTEPX_PAYLOAD: Mapping[str, str | None] = {
 }
 """The payload field of each TopstepX envelope (null on a failure)."""
 
-BUSINESS_CODES: Mapping[str, int] = {
-    "login_app": 8,  # UnknownError
-    "place_order": 2,  # OrderRejected: "covers every validation rejection" (research 1.5)
-    "modify_order": 3,  # Rejected
-    "cancel_order": 3,  # Rejected
-    "search_orders": 1,
-    "search_open_orders": 1,
-    "search_open_positions": 1,
-    "search_trades": 1,  # AccountNotFound
-    "search_order_by_id": 1,  # OrderNotFound
-    "search_contract_by_id": 1,  # ContractNotFound
-    "retrieve_bars": 1,  # ContractNotFound (refined by field below)
-    "close_position": 5,  # OrderRejected
-    "partial_close_position": 6,  # OrderRejected (5 InvalidCloseSize for a bad size)
-}
-"""TopstepX operations without a declared 400: the errorCode a malformed body gets."""
-
-_FIELD_CODES: Mapping[tuple[str, str], int] = {
-    ("retrieve_bars", "unit"): 2,
-    ("retrieve_bars", "unitNumber"): 3,
-    ("retrieve_bars", "limit"): 4,
-    ("partial_close_position", "size"): 5,
-}
-
 
 class TopstepXDialect(Dialect):
     """401/429 are bodiless text; 400 is RFC 7807 ProblemDetails; business errors are HTTP 200
-    envelopes with ``success: false`` (research 1.5)."""
+    envelopes with ``success: false`` (ProjectX docs, response envelope)."""
 
     broker = "topstepx"
 
@@ -129,7 +120,7 @@ class TopstepXDialect(Dialect):
         body.update(success=code == 0, errorCode=code, errorMessage=message)
         return json_reply(body)
 
-    def problem(self, fields: tuple[FieldError, ...], spec_gap: str | None = None) -> Reply:
+    def problem(self, fields: tuple[FieldError, ...]) -> Reply:
         errors: dict[str, list[str]] = {}
         for f in fields or (FieldError("body", (), "invalid", "The request body is invalid."),):
             name = _pascal(f.path)
@@ -143,24 +134,15 @@ class TopstepXDialect(Dialect):
             "instance": None,
             "errors": errors,
         }
-        return Reply(400, body, "application/problem+json", spec_gap=spec_gap)
+        return Reply(400, body, "application/problem+json")
 
     def unauthorized(self, call: Call, failure: AuthFailure) -> Reply:
         return text_reply("", 401)
 
     def invalid(self, call: Call, problem: Problem) -> Reply:
-        op = call.operation
         if problem.kind == "security":
             return self.unauthorized(call, "missing")
-        if op in ("login_key", "query_orders_v2"):
-            return self.problem(problem.fields)
-        if op in BUSINESS_CODES:
-            code = BUSINESS_CODES[op]
-            for name in problem.field_names():
-                code = _FIELD_CODES.get((op, name), code)
-            detail = "; ".join(f"{_pascal(f.path)}: {f.message}" for f in problem.fields) or problem.message
-            return self.envelope(op, code, f"Invalid request: {detail}")
-        return self.problem(problem.fields, spec_gap=f"topstepx declares no 400 for {op}")
+        return self.problem(problem.fields)
 
     def status(self, call: Call, status: int) -> Reply:
         if status == 429:
@@ -212,8 +194,11 @@ class CrossTradeDialect(Dialect):
 
     def unknown_route(self, request: httpx.Request, path: str, allowed: tuple[str, ...]) -> Reply:
         if allowed:
-            return self.error(
-                405, "method_not_allowed", f"{request.method} is not allowed on {path}; use {', '.join(allowed)}"
+            return _allow(
+                self.error(
+                    405, "method_not_allowed", f"{request.method} is not allowed on {path}; use {', '.join(allowed)}"
+                ),
+                allowed,
             )
         templates = sorted({r.template for r in table(self.broker).routes})
         suggestions = difflib.get_close_matches(path, templates, n=3, cutoff=0.3)
@@ -230,7 +215,15 @@ TRADESTATION_MISSING: Mapping[str, str] = {
     "TimeInForce": "Order failed. Reason: Missing TIF",
     "AccountKey": "Invalid account.",
     "AccountId": "Invalid account.",
+    "LimitPrice": "Missing order limit price.",
+    "StopPrice": "Missing order stop price.",
 }
+
+
+def jsonp_header(callback: str) -> str:
+    """The ``jsonp-callback`` header value: the callback name, percent-encoded where it is not
+    printable ASCII (HTTP header values are ASCII; the body keeps the name as sent)."""
+    return quote(callback, safe="".join(chr(c) for c in range(0x20, 0x7F) if chr(c) != "%"))
 
 
 class TradeStationDialect(Dialect):
@@ -252,7 +245,7 @@ class TradeStationDialect(Dialect):
             200,
             f"{callback}({json.dumps(payload, separators=(',', ':'))})",
             "application/javascript",
-            {"jsonp-callback": callback},
+            {"jsonp-callback": jsonp_header(callback)},
         )
 
     def unauthorized(self, call: Call, failure: AuthFailure) -> Reply:
@@ -266,6 +259,8 @@ class TradeStationDialect(Dialect):
         if call.operation == "authorize":
             return json_reply({"Message": "Authorization failed", "StatusCode": 401}, 401)
         fields = problem.fields
+        if call.operation == "place_order_jsonp":  # JSONP answers 200, the error in the callback
+            return self.jsonp(call, {"Message": self._message(fields), "StatusCode": 400})
         if any(f.location == "query" and f.path == ("APIVersion",) for f in fields):
             version = call.query.get("APIVersion", "")
             if version.isdigit() and len(version) == 8:
@@ -276,14 +271,17 @@ class TradeStationDialect(Dialect):
                     "this pattern YYYYMMDD"
                 )
             return json_reply({"Error": {"StatusCode": 400, "Message": message}}, 400)
-        message = "Invalid Request. Order input is incomplete, missing field"
+        return self.error(400, self._message(fields))
+
+    @staticmethod
+    def _message(fields: tuple[FieldError, ...]) -> str:
+        """The vendor's message for the first missing field it has words for."""
+        if any(f.path == ("Orders",) and f.rule == "minItems" for f in fields):
+            return "Group order must include at least one pair of orders."
         for f in fields:
             if f.code == "missing" and f.path and str(f.path[-1]) in TRADESTATION_MISSING:
-                message = TRADESTATION_MISSING[str(f.path[-1])]
-                break
-        if call.operation == "place_order_jsonp":
-            return self.jsonp(call, {"Message": message, "StatusCode": 400})
-        return self.error(400, message)
+                return TRADESTATION_MISSING[str(f.path[-1])]
+        return "Invalid Request. Order input is incomplete, missing field"
 
     def status(self, call: Call, status: int) -> Reply:
         if status == 429:
@@ -302,7 +300,7 @@ class TradeStationDialect(Dialect):
         return _retry_after(text_reply("<html><body>Quota Exceeded</body></html>", 403, "text/html"), retry_after)
 
     def unknown_route(self, request: httpx.Request, path: str, allowed: tuple[str, ...]) -> Reply:
-        return self.error(405 if allowed else 404, "Method Not Allowed" if allowed else "Not Found")
+        return _allow(self.error(405 if allowed else 404, "Method Not Allowed" if allowed else "Not Found"), allowed)
 
 
 # ------------------------------------------------------------------------------------------ Sophic
@@ -403,7 +401,7 @@ class SophicDialect(Dialect):
         return _retry_after(self.error(429, "rate_limited"), retry_after)
 
     def unknown_route(self, request: httpx.Request, path: str, allowed: tuple[str, ...]) -> Reply:
-        return self.error(405, "method_not_allowed") if allowed else self.error(404, "not_found")
+        return _allow(self.error(405, "method_not_allowed"), allowed) if allowed else self.error(404, "not_found")
 
 
 DIALECTS: Mapping[str, type[Dialect]] = {

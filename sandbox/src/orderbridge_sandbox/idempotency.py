@@ -1,6 +1,6 @@
 """Idempotency keys: replay the stored answer for a repeated key, refuse a reused one.
 
-Semantics (Sophic's ``Idempotency-Key``, research §2.4): within ``ttl`` the same key with the
+Semantics (Sophic's ``Idempotency-Key``, Sophic docs, idempotency): within ``ttl`` the same key with the
 same request fingerprint replays the stored reply; the same key with a different fingerprint is
 a conflict; a key older than ``ttl`` has expired. Keys are stored only by :meth:`remember`,
 which callers invoke after validation passed.
@@ -8,11 +8,12 @@ which callers invoke after validation passed.
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import datetime as dt
 import enum
 import hashlib
+import json
+from decimal import Decimal
 
 from .clock import Clock
 from .wire import Reply, dumps
@@ -30,6 +31,15 @@ class _Entry:
     fingerprint: str
     reply: Reply
     stored_at: dt.datetime
+
+
+def _copy(reply: Reply) -> Reply:
+    """An independent copy of ``reply`` that sends the same bytes: a JSON body goes through its
+    own wire encoding and back (several times cheaper than ``copy.deepcopy``)."""
+    body = reply.body
+    if "json" in reply.content_type and body is not None:
+        body = json.loads(dumps(body), parse_float=Decimal)
+    return Reply(reply.status, body, reply.content_type, dict(reply.headers), reply.spec_gap)
 
 
 def fingerprint(*parts: object) -> str:
@@ -61,10 +71,10 @@ class IdempotencyStore:
             return KeyState.EXPIRED, None
         if entry.fingerprint != print_:
             return KeyState.CONFLICT, None
-        return KeyState.REPLAY, copy.deepcopy(entry.reply)
+        return KeyState.REPLAY, _copy(entry.reply)
 
     def remember(self, scope: str, key: str, print_: str, reply: Reply) -> None:
-        self._entries[(scope, key)] = _Entry(print_, copy.deepcopy(reply), self._clock.now())
+        self._entries[(scope, key)] = _Entry(print_, _copy(reply), self._clock.now())
 
     def __len__(self) -> int:
         return len(self._entries)

@@ -63,19 +63,30 @@ class RouteTable:
                 if method in item:
                     op = item[method]["operationId"]
                     routes.append(Route(op, method.upper(), template, _compile(template), literal))
-        # More literal segments first, so literal paths win over templates.
-        self.routes = sorted(routes, key=lambda r: -r.literal_segments)
+        # More literal segments first, so literal paths win over templates; a template's
+        # methods stay together.
+        self.routes = sorted(routes, key=lambda r: (-r.literal_segments, r.template))
 
     @property
     def operations(self) -> list[str]:
         return [r.operation for r in self.routes]
 
     def match(self, method: str, path: str) -> Match | NoRoute:
+        """The operation for ``method`` on the most literal template matching ``path``.
+
+        Only that template counts: ``GET .../orders/place`` is 405 (``Allow: POST``), not
+        ``get_order`` with ``orderId=place``, so ``Allow`` lists exactly the path's methods.
+        """
         allowed: list[str] = []
+        best: str | None = None
         for route in self.routes:
+            if best is not None and route.template != best:
+                continue
             found = route.pattern.match(path)
             if not found:
                 continue
+            if best is None:
+                best = route.template
             if route.method != method.upper():
                 allowed.append(route.method)
                 continue

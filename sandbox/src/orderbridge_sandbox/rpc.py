@@ -3,7 +3,7 @@
 Each RPC message becomes the equivalent REST request and goes through
 :meth:`Sandbox.process <orderbridge_sandbox.app.Sandbox.process>`, so authentication, spec
 validation, handlers and faults (``crosstrade:place_order:drop_after_record``,
-``crosstrade:place_order:latency=2``...) are shared; only the envelope differs (research §2.7,
+``crosstrade:place_order:latency=2``...) are shared; only the envelope differs (CrossTrade docs, WebSocket API;
 ``specs/crosstrade.asyncapi.yaml``)::
 
     -> {"action": "rpc", "id": "r1", "api": "PlaceOrder", "args": {"account": "Sim101", ...}}

@@ -78,7 +78,8 @@ class _Handler(BaseHTTPRequestHandler):
         content = response.content
         self.send_header("Content-Length", str(len(content)))
         self.end_headers()
-        self.wfile.write(content)
+        if self.command != "HEAD":  # a HEAD answer carries the headers only (RFC 9110, 9.3.2)
+            self.wfile.write(content)
 
     def _upgrade(self) -> None:
         """Hand the connection to the WebSocket side; it is closed when that returns."""
@@ -90,6 +91,14 @@ class _Handler(BaseHTTPRequestHandler):
         serve_websocket(self.connection, self.path, self.headers.items(), endpoint, self.server.websocket_hub())
 
     do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = _serve
+
+    def __getattr__(self, name: str) -> Any:
+        """Every other method (``HEAD``, ``OPTIONS``, ``TRACE``, ``QUERY``, ...) reaches the sandbox
+        too, which answers a method a path lacks with 405 + ``Allow`` in the broker's own error
+        shape; without this http.server answers an HTML 501."""
+        if name.startswith("do_"):
+            return self._serve
+        raise AttributeError(name)
 
     def log_message(self, format: str, *args: Any) -> None:
         log.info("%s - %s", self.address_string(), format % args)

@@ -32,6 +32,21 @@ from .wire import dumps
 
 log = logging.getLogger("orderbridge_sandbox")
 
+
+class _RedactAuthorization(logging.Filter):
+    """websockets logs every upgrade header at DEBUG (``"< %s: %s"``): never the bearer token."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args
+        if isinstance(args, tuple) and len(args) == 2 and str(args[0]).lower() == "authorization":
+            record.args = (args[0], "***")
+        return True
+
+
+wire_log = logging.getLogger("orderbridge_sandbox.websocket")
+"""The logger handed to websockets' server protocol (handshake and frames, token redacted)."""
+wire_log.addFilter(_RedactAuthorization())
+
 MAX_MESSAGE = 1 << 20
 """Largest accepted client message, in bytes."""
 IDLE_POLL = 5.0
@@ -142,7 +157,7 @@ def serve_websocket(
 ) -> None:
     """Run one WebSocket connection on ``sock`` whose upgrade request (``path``, ``headers``) the
     HTTP handler already read; returns when the connection is closed."""
-    protocol = ServerProtocol(max_size=MAX_MESSAGE)
+    protocol = ServerProtocol(max_size=MAX_MESSAGE, logger=wire_log)
     # The handler already parsed the request; the protocol parses it again from its bytes.
     head = f"GET {path} HTTP/1.1\r\n" + "".join(f"{name}: {value}\r\n" for name, value in headers) + "\r\n"
     protocol.receive_data(head.encode("latin-1"))

@@ -53,6 +53,9 @@ from .trading_status import TradingStatus
 from .update_position_request import UpdatePositionRequest
 from .update_webhook_request import UpdateWebhookRequest
 from .webhook import Webhook
+from .webhook_delivery import WebhookDelivery
+from .webhook_delivery_attempts_item import WebhookDeliveryAttemptsItem
+from .webhook_delivery_status import WebhookDeliveryStatus
 from .webhook_with_secret import WebhookWithSecret
 
 __all__ = (
@@ -109,5 +112,8 @@ __all__ = (
     "UpdatePositionRequest",
     "UpdateWebhookRequest",
     "Webhook",
+    "WebhookDelivery",
+    "WebhookDeliveryAttemptsItem",
+    "WebhookDeliveryStatus",
     "WebhookWithSecret",
 )

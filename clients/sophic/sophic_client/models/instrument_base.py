@@ -22,12 +22,12 @@ class InstrumentBase:
         id (str): Instrument ID; use it as `instrument` when placing orders.
         name (str):
         symbol (str): ISIN for securities, the pair for currency pairs.
-        trading_status (str | TradingStatus):
-        rollout_stage (None | RolloutStage | str):
-        trading_increment (str): Smallest quantity step.
-        decimal_precision (int):
-        pro_traders_only (bool): Only MiFID professional traders may trade it.
-        price_type (PriceType | str):
+        trading_status (str | TradingStatus | Unset):
+        rollout_stage (None | RolloutStage | str | Unset):
+        trading_increment (str | Unset): Smallest quantity step.
+        decimal_precision (int | Unset):
+        pro_traders_only (bool | Unset): Only MiFID professional traders may trade it.
+        price_type (PriceType | str | Unset):
         icon_url (None | str | Unset):
         exchange (None | str | Unset): Market identifier code (MIC).
         about (None | str | Unset):
@@ -37,12 +37,12 @@ class InstrumentBase:
     id: str
     name: str
     symbol: str
-    trading_status: str | TradingStatus
-    rollout_stage: None | RolloutStage | str
-    trading_increment: str
-    decimal_precision: int
-    pro_traders_only: bool
-    price_type: PriceType | str
+    trading_status: str | TradingStatus | Unset = UNSET
+    rollout_stage: None | RolloutStage | str | Unset = UNSET
+    trading_increment: str | Unset = UNSET
+    decimal_precision: int | Unset = UNSET
+    pro_traders_only: bool | Unset = UNSET
+    price_type: PriceType | str | Unset = UNSET
     icon_url: None | str | Unset = UNSET
     exchange: None | str | Unset = UNSET
     about: None | str | Unset = UNSET
@@ -56,14 +56,18 @@ class InstrumentBase:
 
         symbol = self.symbol
 
-        trading_status: str
-        if isinstance(self.trading_status, TradingStatus):
+        trading_status: str | Unset
+        if isinstance(self.trading_status, Unset):
+            trading_status = UNSET
+        elif isinstance(self.trading_status, TradingStatus):
             trading_status = self.trading_status.value
         else:
             trading_status = self.trading_status
 
-        rollout_stage: None | str
-        if isinstance(self.rollout_stage, RolloutStage):
+        rollout_stage: None | str | Unset
+        if isinstance(self.rollout_stage, Unset):
+            rollout_stage = UNSET
+        elif isinstance(self.rollout_stage, RolloutStage):
             rollout_stage = self.rollout_stage.value
         else:
             rollout_stage = self.rollout_stage
@@ -74,8 +78,10 @@ class InstrumentBase:
 
         pro_traders_only = self.pro_traders_only
 
-        price_type: str
-        if isinstance(self.price_type, PriceType):
+        price_type: str | Unset
+        if isinstance(self.price_type, Unset):
+            price_type = UNSET
+        elif isinstance(self.price_type, PriceType):
             price_type = self.price_type.value
         else:
             price_type = self.price_type
@@ -111,14 +117,20 @@ class InstrumentBase:
                 "id": id,
                 "name": name,
                 "symbol": symbol,
-                "trading_status": trading_status,
-                "rollout_stage": rollout_stage,
-                "trading_increment": trading_increment,
-                "decimal_precision": decimal_precision,
-                "pro_traders_only": pro_traders_only,
-                "price_type": price_type,
             }
         )
+        if trading_status is not UNSET:
+            field_dict["trading_status"] = trading_status
+        if rollout_stage is not UNSET:
+            field_dict["rollout_stage"] = rollout_stage
+        if trading_increment is not UNSET:
+            field_dict["trading_increment"] = trading_increment
+        if decimal_precision is not UNSET:
+            field_dict["decimal_precision"] = decimal_precision
+        if pro_traders_only is not UNSET:
+            field_dict["pro_traders_only"] = pro_traders_only
+        if price_type is not UNSET:
+            field_dict["price_type"] = price_type
         if icon_url is not UNSET:
             field_dict["icon_url"] = icon_url
         if exchange is not UNSET:
@@ -139,7 +151,9 @@ class InstrumentBase:
 
         symbol = d.pop("symbol")
 
-        def _parse_trading_status(data: object) -> str | TradingStatus:
+        def _parse_trading_status(data: object) -> str | TradingStatus | Unset:
+            if isinstance(data, Unset):
+                return data
             try:
                 if not isinstance(data, str):
                     raise TypeError()
@@ -148,12 +162,14 @@ class InstrumentBase:
                 return trading_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(str | TradingStatus, data)
+            return cast(str | TradingStatus | Unset, data)
 
-        trading_status = _parse_trading_status(d.pop("trading_status"))
+        trading_status = _parse_trading_status(d.pop("trading_status", UNSET))
 
-        def _parse_rollout_stage(data: object) -> None | RolloutStage | str:
+        def _parse_rollout_stage(data: object) -> None | RolloutStage | str | Unset:
             if data is None:
+                return data
+            if isinstance(data, Unset):
                 return data
             try:
                 if not isinstance(data, str):
@@ -163,17 +179,19 @@ class InstrumentBase:
                 return rollout_stage_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | RolloutStage | str, data)
+            return cast(None | RolloutStage | str | Unset, data)
 
-        rollout_stage = _parse_rollout_stage(d.pop("rollout_stage"))
+        rollout_stage = _parse_rollout_stage(d.pop("rollout_stage", UNSET))
 
-        trading_increment = d.pop("trading_increment")
+        trading_increment = d.pop("trading_increment", UNSET)
 
-        decimal_precision = d.pop("decimal_precision")
+        decimal_precision = d.pop("decimal_precision", UNSET)
 
-        pro_traders_only = d.pop("pro_traders_only")
+        pro_traders_only = d.pop("pro_traders_only", UNSET)
 
-        def _parse_price_type(data: object) -> PriceType | str:
+        def _parse_price_type(data: object) -> PriceType | str | Unset:
+            if isinstance(data, Unset):
+                return data
             try:
                 if not isinstance(data, str):
                     raise TypeError()
@@ -182,9 +200,9 @@ class InstrumentBase:
                 return price_type_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(PriceType | str, data)
+            return cast(PriceType | str | Unset, data)
 
-        price_type = _parse_price_type(d.pop("price_type"))
+        price_type = _parse_price_type(d.pop("price_type", UNSET))
 
         def _parse_icon_url(data: object) -> None | str | Unset:
             if data is None:

@@ -13,20 +13,22 @@ T = TypeVar("T", bound="OAuthToken")
 
 @_attrs_define
 class OAuthToken:
-    """Access token response.
+    """Access token response. Only `access_token` and `token_type` are required: RFC 6749 section 5.1 makes `expires_in`
+    recommended and `scope` optional, and SO-OAS requiring them is not a reason to fail a login whose token is usable
+    (Source note 19).
 
-    Attributes:
-        access_token (str): The JWT to send as `Authorization: Bearer <access_token>`.
-        token_type (str): Always `bearer`.
-        expires_in (int): Lifetime in seconds (900 by default).
-        scope (str): Granted scopes (documented as comma-separated).
-        refresh_token (None | str | Unset): Never issued; run the client-credentials grant again instead.
+        Attributes:
+            access_token (str): The JWT to send as `Authorization: Bearer <access_token>`.
+            token_type (str): Always `bearer`.
+            expires_in (int | Unset): Lifetime in seconds (900 by default).
+            scope (str | Unset): Granted scopes (documented as comma-separated).
+            refresh_token (None | str | Unset): Never issued; run the client-credentials grant again instead.
     """
 
     access_token: str
     token_type: str
-    expires_in: int
-    scope: str
+    expires_in: int | Unset = UNSET
+    scope: str | Unset = UNSET
     refresh_token: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -51,10 +53,12 @@ class OAuthToken:
             {
                 "access_token": access_token,
                 "token_type": token_type,
-                "expires_in": expires_in,
-                "scope": scope,
             }
         )
+        if expires_in is not UNSET:
+            field_dict["expires_in"] = expires_in
+        if scope is not UNSET:
+            field_dict["scope"] = scope
         if refresh_token is not UNSET:
             field_dict["refresh_token"] = refresh_token
 
@@ -67,9 +71,9 @@ class OAuthToken:
 
         token_type = d.pop("token_type")
 
-        expires_in = d.pop("expires_in")
+        expires_in = d.pop("expires_in", UNSET)
 
-        scope = d.pop("scope")
+        scope = d.pop("scope", UNSET)
 
         def _parse_refresh_token(data: object) -> None | str | Unset:
             if data is None:

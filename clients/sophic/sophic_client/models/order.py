@@ -46,7 +46,6 @@ class Order:
         traded_quantity (str): Units traded so far (`"0"` until the first trade).
         traded_notional (str): Notional traded so far (`"0"` until the first trade).
         fees (str): Total fees of the order.
-        is_cancellable (bool): True only for limit orders in a cancellable phase with no fills.
         trades (list[OrderTrade]): Executions of the order (empty until execution).
         created_at (datetime.datetime):
         modified_at (datetime.datetime):
@@ -59,6 +58,7 @@ class Order:
         currency (Currency | None | str | Unset): Trading currency of the instrument (base currency for FX).
         automatic_rollover (bool | None | Unset):
         position (None | str | Unset): Position ID, set once the first trade is recorded.
+        is_cancellable (bool | Unset): True only for limit orders in a cancellable phase with no fills.
         cancelled_reason (None | str | Unset):
         filled_at (datetime.datetime | None | Unset):
         settled_at (datetime.datetime | None | Unset):
@@ -74,7 +74,6 @@ class Order:
     traded_quantity: str
     traded_notional: str
     fees: str
-    is_cancellable: bool
     trades: list[OrderTrade]
     created_at: datetime.datetime
     modified_at: datetime.datetime
@@ -87,6 +86,7 @@ class Order:
     currency: Currency | None | str | Unset = UNSET
     automatic_rollover: bool | None | Unset = UNSET
     position: None | str | Unset = UNSET
+    is_cancellable: bool | Unset = UNSET
     cancelled_reason: None | str | Unset = UNSET
     filled_at: datetime.datetime | None | Unset = UNSET
     settled_at: datetime.datetime | None | Unset = UNSET
@@ -148,8 +148,6 @@ class Order:
         traded_notional = self.traded_notional
 
         fees = self.fees
-
-        is_cancellable = self.is_cancellable
 
         trades = []
         for trades_item_data in self.trades:
@@ -216,6 +214,8 @@ class Order:
         else:
             position = self.position
 
+        is_cancellable = self.is_cancellable
+
         cancelled_reason: None | str | Unset
         if isinstance(self.cancelled_reason, Unset):
             cancelled_reason = UNSET
@@ -259,7 +259,6 @@ class Order:
                 "traded_quantity": traded_quantity,
                 "traded_notional": traded_notional,
                 "fees": fees,
-                "is_cancellable": is_cancellable,
                 "trades": trades,
                 "created_at": created_at,
                 "modified_at": modified_at,
@@ -283,6 +282,8 @@ class Order:
             field_dict["automatic_rollover"] = automatic_rollover
         if position is not UNSET:
             field_dict["position"] = position
+        if is_cancellable is not UNSET:
+            field_dict["is_cancellable"] = is_cancellable
         if cancelled_reason is not UNSET:
             field_dict["cancelled_reason"] = cancelled_reason
         if filled_at is not UNSET:
@@ -425,8 +426,6 @@ class Order:
 
         fees = d.pop("fees")
 
-        is_cancellable = d.pop("is_cancellable")
-
         trades = []
         _trades = d.pop("trades")
         for trades_item_data in _trades:
@@ -527,6 +526,8 @@ class Order:
 
         position = _parse_position(d.pop("position", UNSET))
 
+        is_cancellable = d.pop("is_cancellable", UNSET)
+
         def _parse_cancelled_reason(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -597,7 +598,6 @@ class Order:
             traded_quantity=traded_quantity,
             traded_notional=traded_notional,
             fees=fees,
-            is_cancellable=is_cancellable,
             trades=trades,
             created_at=created_at,
             modified_at=modified_at,
@@ -610,6 +610,7 @@ class Order:
             currency=currency,
             automatic_rollover=automatic_rollover,
             position=position,
+            is_cancellable=is_cancellable,
             cancelled_reason=cancelled_reason,
             filled_at=filled_at,
             settled_at=settled_at,

@@ -24,49 +24,49 @@ class SecurityBase:
         id (str): Instrument ID; use it as `instrument` when placing orders.
         name (str):
         symbol (str): ISIN for securities, the pair for currency pairs.
-        trading_status (str | TradingStatus):
-        rollout_stage (None | RolloutStage | str):
-        trading_increment (str): Smallest quantity step.
-        decimal_precision (int):
-        pro_traders_only (bool): Only MiFID professional traders may trade it.
-        price_type (PriceType | str):
         isin (str):
         issuer (str):
         issuer_country (str): Issuer country code (documented as ISO 3166-1 alpha-2; `EU` occurs).
-        minimum_trading_quantity (str):
         trading_currency (Currency | str):
-        initial_issue_date (datetime.date | None):
-        enforce_trading_rules (bool):
-        minimum_initial_cash_investment (str):
-        required_cash_increment (int):
+        trading_status (str | TradingStatus | Unset):
+        rollout_stage (None | RolloutStage | str | Unset):
+        trading_increment (str | Unset): Smallest quantity step.
+        decimal_precision (int | Unset):
+        pro_traders_only (bool | Unset): Only MiFID professional traders may trade it.
+        price_type (PriceType | str | Unset):
         icon_url (None | str | Unset):
         exchange (None | str | Unset): Market identifier code (MIC).
         about (None | str | Unset):
         ticker (None | str | Unset):
+        minimum_trading_quantity (str | Unset):
+        initial_issue_date (datetime.date | None | Unset):
+        enforce_trading_rules (bool | Unset):
+        minimum_initial_cash_investment (str | Unset):
+        required_cash_increment (int | Unset):
     """
 
     id: str
     name: str
     symbol: str
-    trading_status: str | TradingStatus
-    rollout_stage: None | RolloutStage | str
-    trading_increment: str
-    decimal_precision: int
-    pro_traders_only: bool
-    price_type: PriceType | str
     isin: str
     issuer: str
     issuer_country: str
-    minimum_trading_quantity: str
     trading_currency: Currency | str
-    initial_issue_date: datetime.date | None
-    enforce_trading_rules: bool
-    minimum_initial_cash_investment: str
-    required_cash_increment: int
+    trading_status: str | TradingStatus | Unset = UNSET
+    rollout_stage: None | RolloutStage | str | Unset = UNSET
+    trading_increment: str | Unset = UNSET
+    decimal_precision: int | Unset = UNSET
+    pro_traders_only: bool | Unset = UNSET
+    price_type: PriceType | str | Unset = UNSET
     icon_url: None | str | Unset = UNSET
     exchange: None | str | Unset = UNSET
     about: None | str | Unset = UNSET
     ticker: None | str | Unset = UNSET
+    minimum_trading_quantity: str | Unset = UNSET
+    initial_issue_date: datetime.date | None | Unset = UNSET
+    enforce_trading_rules: bool | Unset = UNSET
+    minimum_initial_cash_investment: str | Unset = UNSET
+    required_cash_increment: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -76,14 +76,30 @@ class SecurityBase:
 
         symbol = self.symbol
 
-        trading_status: str
-        if isinstance(self.trading_status, TradingStatus):
+        isin = self.isin
+
+        issuer = self.issuer
+
+        issuer_country = self.issuer_country
+
+        trading_currency: str
+        if isinstance(self.trading_currency, Currency):
+            trading_currency = self.trading_currency.value
+        else:
+            trading_currency = self.trading_currency
+
+        trading_status: str | Unset
+        if isinstance(self.trading_status, Unset):
+            trading_status = UNSET
+        elif isinstance(self.trading_status, TradingStatus):
             trading_status = self.trading_status.value
         else:
             trading_status = self.trading_status
 
-        rollout_stage: None | str
-        if isinstance(self.rollout_stage, RolloutStage):
+        rollout_stage: None | str | Unset
+        if isinstance(self.rollout_stage, Unset):
+            rollout_stage = UNSET
+        elif isinstance(self.rollout_stage, RolloutStage):
             rollout_stage = self.rollout_stage.value
         else:
             rollout_stage = self.rollout_stage
@@ -94,37 +110,13 @@ class SecurityBase:
 
         pro_traders_only = self.pro_traders_only
 
-        price_type: str
-        if isinstance(self.price_type, PriceType):
+        price_type: str | Unset
+        if isinstance(self.price_type, Unset):
+            price_type = UNSET
+        elif isinstance(self.price_type, PriceType):
             price_type = self.price_type.value
         else:
             price_type = self.price_type
-
-        isin = self.isin
-
-        issuer = self.issuer
-
-        issuer_country = self.issuer_country
-
-        minimum_trading_quantity = self.minimum_trading_quantity
-
-        trading_currency: str
-        if isinstance(self.trading_currency, Currency):
-            trading_currency = self.trading_currency.value
-        else:
-            trading_currency = self.trading_currency
-
-        initial_issue_date: None | str
-        if isinstance(self.initial_issue_date, datetime.date):
-            initial_issue_date = self.initial_issue_date.isoformat()
-        else:
-            initial_issue_date = self.initial_issue_date
-
-        enforce_trading_rules = self.enforce_trading_rules
-
-        minimum_initial_cash_investment = self.minimum_initial_cash_investment
-
-        required_cash_increment = self.required_cash_increment
 
         icon_url: None | str | Unset
         if isinstance(self.icon_url, Unset):
@@ -150,6 +142,22 @@ class SecurityBase:
         else:
             ticker = self.ticker
 
+        minimum_trading_quantity = self.minimum_trading_quantity
+
+        initial_issue_date: None | str | Unset
+        if isinstance(self.initial_issue_date, Unset):
+            initial_issue_date = UNSET
+        elif isinstance(self.initial_issue_date, datetime.date):
+            initial_issue_date = self.initial_issue_date.isoformat()
+        else:
+            initial_issue_date = self.initial_issue_date
+
+        enforce_trading_rules = self.enforce_trading_rules
+
+        minimum_initial_cash_investment = self.minimum_initial_cash_investment
+
+        required_cash_increment = self.required_cash_increment
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -157,23 +165,24 @@ class SecurityBase:
                 "id": id,
                 "name": name,
                 "symbol": symbol,
-                "trading_status": trading_status,
-                "rollout_stage": rollout_stage,
-                "trading_increment": trading_increment,
-                "decimal_precision": decimal_precision,
-                "pro_traders_only": pro_traders_only,
-                "price_type": price_type,
                 "isin": isin,
                 "issuer": issuer,
                 "issuer_country": issuer_country,
-                "minimum_trading_quantity": minimum_trading_quantity,
                 "trading_currency": trading_currency,
-                "initial_issue_date": initial_issue_date,
-                "enforce_trading_rules": enforce_trading_rules,
-                "minimum_initial_cash_investment": minimum_initial_cash_investment,
-                "required_cash_increment": required_cash_increment,
             }
         )
+        if trading_status is not UNSET:
+            field_dict["trading_status"] = trading_status
+        if rollout_stage is not UNSET:
+            field_dict["rollout_stage"] = rollout_stage
+        if trading_increment is not UNSET:
+            field_dict["trading_increment"] = trading_increment
+        if decimal_precision is not UNSET:
+            field_dict["decimal_precision"] = decimal_precision
+        if pro_traders_only is not UNSET:
+            field_dict["pro_traders_only"] = pro_traders_only
+        if price_type is not UNSET:
+            field_dict["price_type"] = price_type
         if icon_url is not UNSET:
             field_dict["icon_url"] = icon_url
         if exchange is not UNSET:
@@ -182,6 +191,16 @@ class SecurityBase:
             field_dict["about"] = about
         if ticker is not UNSET:
             field_dict["ticker"] = ticker
+        if minimum_trading_quantity is not UNSET:
+            field_dict["minimum_trading_quantity"] = minimum_trading_quantity
+        if initial_issue_date is not UNSET:
+            field_dict["initial_issue_date"] = initial_issue_date
+        if enforce_trading_rules is not UNSET:
+            field_dict["enforce_trading_rules"] = enforce_trading_rules
+        if minimum_initial_cash_investment is not UNSET:
+            field_dict["minimum_initial_cash_investment"] = minimum_initial_cash_investment
+        if required_cash_increment is not UNSET:
+            field_dict["required_cash_increment"] = required_cash_increment
 
         return field_dict
 
@@ -194,60 +213,11 @@ class SecurityBase:
 
         symbol = d.pop("symbol")
 
-        def _parse_trading_status(data: object) -> str | TradingStatus:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                trading_status_type_0 = TradingStatus(data)
-
-                return trading_status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(str | TradingStatus, data)
-
-        trading_status = _parse_trading_status(d.pop("trading_status"))
-
-        def _parse_rollout_stage(data: object) -> None | RolloutStage | str:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                rollout_stage_type_0 = RolloutStage(data)
-
-                return rollout_stage_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | RolloutStage | str, data)
-
-        rollout_stage = _parse_rollout_stage(d.pop("rollout_stage"))
-
-        trading_increment = d.pop("trading_increment")
-
-        decimal_precision = d.pop("decimal_precision")
-
-        pro_traders_only = d.pop("pro_traders_only")
-
-        def _parse_price_type(data: object) -> PriceType | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                price_type_type_0 = PriceType(data)
-
-                return price_type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(PriceType | str, data)
-
-        price_type = _parse_price_type(d.pop("price_type"))
-
         isin = d.pop("isin")
 
         issuer = d.pop("issuer")
 
         issuer_country = d.pop("issuer_country")
-
-        minimum_trading_quantity = d.pop("minimum_trading_quantity")
 
         def _parse_trading_currency(data: object) -> Currency | str:
             try:
@@ -262,26 +232,58 @@ class SecurityBase:
 
         trading_currency = _parse_trading_currency(d.pop("trading_currency"))
 
-        def _parse_initial_issue_date(data: object) -> datetime.date | None:
-            if data is None:
+        def _parse_trading_status(data: object) -> str | TradingStatus | Unset:
+            if isinstance(data, Unset):
                 return data
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                initial_issue_date_type_0 = datetime.date.fromisoformat(data)
+                trading_status_type_0 = TradingStatus(data)
 
-                return initial_issue_date_type_0
+                return trading_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.date | None, data)
+            return cast(str | TradingStatus | Unset, data)
 
-        initial_issue_date = _parse_initial_issue_date(d.pop("initial_issue_date"))
+        trading_status = _parse_trading_status(d.pop("trading_status", UNSET))
 
-        enforce_trading_rules = d.pop("enforce_trading_rules")
+        def _parse_rollout_stage(data: object) -> None | RolloutStage | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                rollout_stage_type_0 = RolloutStage(data)
 
-        minimum_initial_cash_investment = d.pop("minimum_initial_cash_investment")
+                return rollout_stage_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | RolloutStage | str | Unset, data)
 
-        required_cash_increment = d.pop("required_cash_increment")
+        rollout_stage = _parse_rollout_stage(d.pop("rollout_stage", UNSET))
+
+        trading_increment = d.pop("trading_increment", UNSET)
+
+        decimal_precision = d.pop("decimal_precision", UNSET)
+
+        pro_traders_only = d.pop("pro_traders_only", UNSET)
+
+        def _parse_price_type(data: object) -> PriceType | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                price_type_type_0 = PriceType(data)
+
+                return price_type_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(PriceType | str | Unset, data)
+
+        price_type = _parse_price_type(d.pop("price_type", UNSET))
 
         def _parse_icon_url(data: object) -> None | str | Unset:
             if data is None:
@@ -319,29 +321,54 @@ class SecurityBase:
 
         ticker = _parse_ticker(d.pop("ticker", UNSET))
 
+        minimum_trading_quantity = d.pop("minimum_trading_quantity", UNSET)
+
+        def _parse_initial_issue_date(data: object) -> datetime.date | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                initial_issue_date_type_0 = datetime.date.fromisoformat(data)
+
+                return initial_issue_date_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None | Unset, data)
+
+        initial_issue_date = _parse_initial_issue_date(d.pop("initial_issue_date", UNSET))
+
+        enforce_trading_rules = d.pop("enforce_trading_rules", UNSET)
+
+        minimum_initial_cash_investment = d.pop("minimum_initial_cash_investment", UNSET)
+
+        required_cash_increment = d.pop("required_cash_increment", UNSET)
+
         security_base = cls(
             id=id,
             name=name,
             symbol=symbol,
+            isin=isin,
+            issuer=issuer,
+            issuer_country=issuer_country,
+            trading_currency=trading_currency,
             trading_status=trading_status,
             rollout_stage=rollout_stage,
             trading_increment=trading_increment,
             decimal_precision=decimal_precision,
             pro_traders_only=pro_traders_only,
             price_type=price_type,
-            isin=isin,
-            issuer=issuer,
-            issuer_country=issuer_country,
-            minimum_trading_quantity=minimum_trading_quantity,
-            trading_currency=trading_currency,
-            initial_issue_date=initial_issue_date,
-            enforce_trading_rules=enforce_trading_rules,
-            minimum_initial_cash_investment=minimum_initial_cash_investment,
-            required_cash_increment=required_cash_increment,
             icon_url=icon_url,
             exchange=exchange,
             about=about,
             ticker=ticker,
+            minimum_trading_quantity=minimum_trading_quantity,
+            initial_issue_date=initial_issue_date,
+            enforce_trading_rules=enforce_trading_rules,
+            minimum_initial_cash_investment=minimum_initial_cash_investment,
+            required_cash_increment=required_cash_increment,
         )
 
         security_base.additional_properties = d

@@ -7,8 +7,6 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="WebhookWithSecret")
 
 
@@ -22,8 +20,8 @@ class WebhookWithSecret:
         is_active (bool):
         created_at (datetime.datetime):
         modified_at (datetime.datetime):
+        description (None | str): Required but nullable in SO-OAS; null when none was given.
         secret (str): HMAC-SHA256 signing secret.
-        description (None | str | Unset):
     """
 
     id: str
@@ -31,8 +29,8 @@ class WebhookWithSecret:
     is_active: bool
     created_at: datetime.datetime
     modified_at: datetime.datetime
+    description: None | str
     secret: str
-    description: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -46,13 +44,10 @@ class WebhookWithSecret:
 
         modified_at = self.modified_at.isoformat()
 
-        secret = self.secret
+        description: None | str
+        description = self.description
 
-        description: None | str | Unset
-        if isinstance(self.description, Unset):
-            description = UNSET
-        else:
-            description = self.description
+        secret = self.secret
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -63,11 +58,10 @@ class WebhookWithSecret:
                 "is_active": is_active,
                 "created_at": created_at,
                 "modified_at": modified_at,
+                "description": description,
                 "secret": secret,
             }
         )
-        if description is not UNSET:
-            field_dict["description"] = description
 
         return field_dict
 
@@ -84,16 +78,14 @@ class WebhookWithSecret:
 
         modified_at = datetime.datetime.fromisoformat(d.pop("modified_at"))
 
-        secret = d.pop("secret")
-
-        def _parse_description(data: object) -> None | str | Unset:
+        def _parse_description(data: object) -> None | str:
             if data is None:
                 return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            return cast(None | str, data)
 
-        description = _parse_description(d.pop("description", UNSET))
+        description = _parse_description(d.pop("description"))
+
+        secret = d.pop("secret")
 
         webhook_with_secret = cls(
             id=id,
@@ -101,8 +93,8 @@ class WebhookWithSecret:
             is_active=is_active,
             created_at=created_at,
             modified_at=modified_at,
-            secret=secret,
             description=description,
+            secret=secret,
         )
 
         webhook_with_secret.additional_properties = d

@@ -21,8 +21,8 @@ class SearchOrdersQueryRequest:
     """
     Attributes:
         filter_ (GatewayOrderFilter):
-        page_size (int | None | Unset):
-        page_offset (int | None | Unset):
+        page_size (int | None | Unset): Orders per page; the default and the maximum are undocumented.
+        page_offset (int | None | Unset): Offset of the page (its base, orders or pages, is undocumented).
         sort_by (None | OrderSortField | Unset):
         sort_direction (None | SortDirection | Unset):
         include_total_count (bool | None | Unset):

@@ -4,17 +4,17 @@ from .account import Account
 from .account_balance import AccountBalance
 from .account_order import AccountOrder
 from .account_order_leg import AccountOrderLeg
-from .account_order_market_activation_rules_item import AccountOrderMarketActivationRulesItem
 from .account_order_side import AccountOrderSide
 from .account_order_status import AccountOrderStatus
-from .account_order_time_activation_rules_item import AccountOrderTimeActivationRulesItem
 from .account_status_code import AccountStatusCode
 from .account_type_code import AccountTypeCode
+from .account_type_description import AccountTypeDescription
 from .activation_predicate import ActivationPredicate
 from .activation_rule_type import ActivationRuleType
 from .activation_trigger import ActivationTrigger
 from .activation_triggers_response import ActivationTriggersResponse
 from .advanced_options import AdvancedOptions
+from .advanced_options_display import AdvancedOptionsDisplay
 from .api_version import ApiVersion
 from .asset_type import AssetType
 from .asset_type_code import AssetTypeCode
@@ -23,7 +23,9 @@ from .cancel_replace_advanced_options import CancelReplaceAdvancedOptions
 from .cancel_replace_advanced_options_market_activation_rules import CancelReplaceAdvancedOptionsMarketActivationRules
 from .cancel_replace_advanced_options_time_activation_rules import CancelReplaceAdvancedOptionsTimeActivationRules
 from .cancel_replace_request import CancelReplaceRequest
+from .closed_position import ClosedPosition
 from .cost_basis_method import CostBasisMethod
+from .currency_detail import CurrencyDetail
 from .duration import Duration
 from .error import Error
 from .error_envelope import ErrorEnvelope
@@ -40,14 +42,14 @@ from .group_order_request import GroupOrderRequest
 from .group_type import GroupType
 from .leg_order_type import LegOrderType
 from .leg_side import LegSide
+from .leg_trade_type import LegTradeType
 from .logic_operator import LogicOperator
 from .lot_selection_strategy import LotSelectionStrategy
 from .market_activation_rule import MarketActivationRule
+from .option_approval_level import OptionApprovalLevel
 from .order_condition import OrderCondition
 from .order_confirm_request import OrderConfirmRequest
 from .order_confirmation import OrderConfirmation
-from .order_confirmation_market_activation_rules_item import OrderConfirmationMarketActivationRulesItem
-from .order_confirmation_time_activation_rules_item import OrderConfirmationTimeActivationRulesItem
 from .order_leg import OrderLeg
 from .order_request import OrderRequest
 from .order_result import OrderResult
@@ -55,7 +57,12 @@ from .order_result_status import OrderResultStatus
 from .order_type import OrderType
 from .oso_group import OsoGroup
 from .position import Position
+from .position_asset_type import PositionAssetType
+from .position_side import PositionSide
 from .refresh_token_request import RefreshTokenRequest
+from .reported_market_activation_rule import ReportedMarketActivationRule
+from .reported_time_activation_rule import ReportedTimeActivationRule
+from .reported_trailing_stop import ReportedTrailingStop
 from .time_activation_rule import TimeActivationRule
 from .time_in_force import TimeInForce
 from .token_response import TokenResponse
@@ -69,17 +76,17 @@ __all__ = (
     "AccountBalance",
     "AccountOrder",
     "AccountOrderLeg",
-    "AccountOrderMarketActivationRulesItem",
     "AccountOrderSide",
     "AccountOrderStatus",
-    "AccountOrderTimeActivationRulesItem",
     "AccountStatusCode",
     "AccountTypeCode",
+    "AccountTypeDescription",
     "ActivationPredicate",
     "ActivationRuleType",
     "ActivationTrigger",
     "ActivationTriggersResponse",
     "AdvancedOptions",
+    "AdvancedOptionsDisplay",
     "ApiVersion",
     "AssetType",
     "AssetTypeCode",
@@ -88,7 +95,9 @@ __all__ = (
     "CancelReplaceAdvancedOptionsMarketActivationRules",
     "CancelReplaceAdvancedOptionsTimeActivationRules",
     "CancelReplaceRequest",
+    "ClosedPosition",
     "CostBasisMethod",
+    "CurrencyDetail",
     "Duration",
     "Error",
     "ErrorEnvelope",
@@ -105,13 +114,13 @@ __all__ = (
     "GroupType",
     "LegOrderType",
     "LegSide",
+    "LegTradeType",
     "LogicOperator",
     "LotSelectionStrategy",
     "MarketActivationRule",
+    "OptionApprovalLevel",
     "OrderCondition",
     "OrderConfirmation",
-    "OrderConfirmationMarketActivationRulesItem",
-    "OrderConfirmationTimeActivationRulesItem",
     "OrderConfirmRequest",
     "OrderLeg",
     "OrderRequest",
@@ -120,7 +129,12 @@ __all__ = (
     "OrderType",
     "OsoGroup",
     "Position",
+    "PositionAssetType",
+    "PositionSide",
     "RefreshTokenRequest",
+    "ReportedMarketActivationRule",
+    "ReportedTimeActivationRule",
+    "ReportedTrailingStop",
     "TimeActivationRule",
     "TimeInForce",
     "TokenResponse",

@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..models.account_status_code import AccountStatusCode
 from ..models.account_type_code import AccountTypeCode
+from ..models.account_type_description import AccountTypeDescription
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Account")
@@ -25,7 +26,7 @@ class Account:
         key (int | Unset): Account key; send it as a string in `AccountKey`.
         name (str | Unset):
         type_ (AccountTypeCode | str | Unset):
-        type_description (str | Unset):
+        type_description (AccountTypeDescription | str | Unset):
         status (AccountStatusCode | str | Unset):
         status_description (str | Unset):
     """
@@ -37,7 +38,7 @@ class Account:
     key: int | Unset = UNSET
     name: str | Unset = UNSET
     type_: AccountTypeCode | str | Unset = UNSET
-    type_description: str | Unset = UNSET
+    type_description: AccountTypeDescription | str | Unset = UNSET
     status: AccountStatusCode | str | Unset = UNSET
     status_description: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -63,7 +64,13 @@ class Account:
         else:
             type_ = self.type_
 
-        type_description = self.type_description
+        type_description: str | Unset
+        if isinstance(self.type_description, Unset):
+            type_description = UNSET
+        elif isinstance(self.type_description, AccountTypeDescription):
+            type_description = self.type_description.value
+        else:
+            type_description = self.type_description
 
         status: str | Unset
         if isinstance(self.status, Unset):
@@ -131,7 +138,20 @@ class Account:
 
         type_ = _parse_type_(d.pop("Type", UNSET))
 
-        type_description = d.pop("TypeDescription", UNSET)
+        def _parse_type_description(data: object) -> AccountTypeDescription | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                type_description_type_0 = AccountTypeDescription(data)
+
+                return type_description_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(AccountTypeDescription | str | Unset, data)
+
+        type_description = _parse_type_description(d.pop("TypeDescription", UNSET))
 
         def _parse_status(data: object) -> AccountStatusCode | str | Unset:
             if isinstance(data, Unset):

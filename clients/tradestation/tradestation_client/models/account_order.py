@@ -8,13 +8,15 @@ from attrs import field as _attrs_field
 
 from ..models.account_order_side import AccountOrderSide
 from ..models.account_order_status import AccountOrderStatus
+from ..models.advanced_options_display import AdvancedOptionsDisplay
 from ..models.asset_type_code import AssetTypeCode
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.account_order_leg import AccountOrderLeg
-    from ..models.account_order_market_activation_rules_item import AccountOrderMarketActivationRulesItem
-    from ..models.account_order_time_activation_rules_item import AccountOrderTimeActivationRulesItem
+    from ..models.reported_market_activation_rule import ReportedMarketActivationRule
+    from ..models.reported_time_activation_rule import ReportedTimeActivationRule
+    from ..models.reported_trailing_stop import ReportedTrailingStop
 
 
 T = TypeVar("T", bound="AccountOrder")
@@ -26,7 +28,8 @@ class AccountOrder:
 
     Attributes:
         account_id (str | Unset):
-        advanced_options (str | Unset): Display list (Activation Rule, All or None, Trailing Stop, ...).
+        advanced_options (AdvancedOptionsDisplay | str | Unset): Advanced rule attached to the order, as display text
+            (empty when none).
         alias (str | Unset):
         asset_type (AssetTypeCode | str | Unset):
         commission_fee (float | Unset):
@@ -46,7 +49,6 @@ class AccountOrder:
         legs (list[AccountOrderLeg] | Unset):
         limit_price (float | Unset):
         limit_price_text (str | Unset):
-        market_activation_rules (list[AccountOrderMarketActivationRulesItem] | Unset):
         min_move (float | Unset):
         order_id (int | Unset): Broker order id (a number here, a string in order results).
         originator (int | Unset):
@@ -62,16 +64,17 @@ class AccountOrder:
         stop_price (float | Unset):
         stop_price_text (str | Unset):
         symbol (str | Unset):
-        time_activation_rules (list[AccountOrderTimeActivationRulesItem] | Unset):
         time_stamp (str | Unset):
-        trailing_stop (Any | Unset): Trailing stop details (shape undocumented).
         triggered_by (str | Unset):
         type_ (AccountOrderSide | str | Unset):
         unbundled_route_fee (float | Unset):
+        market_activation_rules (list[ReportedMarketActivationRule] | Unset): Market activation rules of the order.
+        time_activation_rules (list[ReportedTimeActivationRule] | Unset): Time activation rules of the order.
+        trailing_stop (None | ReportedTrailingStop | Unset):
     """
 
     account_id: str | Unset = UNSET
-    advanced_options: str | Unset = UNSET
+    advanced_options: AdvancedOptionsDisplay | str | Unset = UNSET
     alias: str | Unset = UNSET
     asset_type: AssetTypeCode | str | Unset = UNSET
     commission_fee: float | Unset = UNSET
@@ -91,7 +94,6 @@ class AccountOrder:
     legs: list[AccountOrderLeg] | Unset = UNSET
     limit_price: float | Unset = UNSET
     limit_price_text: str | Unset = UNSET
-    market_activation_rules: list[AccountOrderMarketActivationRulesItem] | Unset = UNSET
     min_move: float | Unset = UNSET
     order_id: int | Unset = UNSET
     originator: int | Unset = UNSET
@@ -107,18 +109,27 @@ class AccountOrder:
     stop_price: float | Unset = UNSET
     stop_price_text: str | Unset = UNSET
     symbol: str | Unset = UNSET
-    time_activation_rules: list[AccountOrderTimeActivationRulesItem] | Unset = UNSET
     time_stamp: str | Unset = UNSET
-    trailing_stop: Any | Unset = UNSET
     triggered_by: str | Unset = UNSET
     type_: AccountOrderSide | str | Unset = UNSET
     unbundled_route_fee: float | Unset = UNSET
+    market_activation_rules: list[ReportedMarketActivationRule] | Unset = UNSET
+    time_activation_rules: list[ReportedTimeActivationRule] | Unset = UNSET
+    trailing_stop: None | ReportedTrailingStop | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.reported_trailing_stop import ReportedTrailingStop  # noqa: PLC0415
+
         account_id = self.account_id
 
-        advanced_options = self.advanced_options
+        advanced_options: str | Unset
+        if isinstance(self.advanced_options, Unset):
+            advanced_options = UNSET
+        elif isinstance(self.advanced_options, AdvancedOptionsDisplay):
+            advanced_options = self.advanced_options.value
+        else:
+            advanced_options = self.advanced_options
 
         alias = self.alias
 
@@ -173,13 +184,6 @@ class AccountOrder:
 
         limit_price_text = self.limit_price_text
 
-        market_activation_rules: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.market_activation_rules, Unset):
-            market_activation_rules = []
-            for market_activation_rules_item_data in self.market_activation_rules:
-                market_activation_rules_item = market_activation_rules_item_data.to_dict()
-                market_activation_rules.append(market_activation_rules_item)
-
         min_move = self.min_move
 
         order_id = self.order_id
@@ -216,16 +220,7 @@ class AccountOrder:
 
         symbol = self.symbol
 
-        time_activation_rules: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.time_activation_rules, Unset):
-            time_activation_rules = []
-            for time_activation_rules_item_data in self.time_activation_rules:
-                time_activation_rules_item = time_activation_rules_item_data.to_dict()
-                time_activation_rules.append(time_activation_rules_item)
-
         time_stamp = self.time_stamp
-
-        trailing_stop = self.trailing_stop
 
         triggered_by = self.triggered_by
 
@@ -238,6 +233,28 @@ class AccountOrder:
             type_ = self.type_
 
         unbundled_route_fee = self.unbundled_route_fee
+
+        market_activation_rules: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.market_activation_rules, Unset):
+            market_activation_rules = []
+            for market_activation_rules_item_data in self.market_activation_rules:
+                market_activation_rules_item = market_activation_rules_item_data.to_dict()
+                market_activation_rules.append(market_activation_rules_item)
+
+        time_activation_rules: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.time_activation_rules, Unset):
+            time_activation_rules = []
+            for time_activation_rules_item_data in self.time_activation_rules:
+                time_activation_rules_item = time_activation_rules_item_data.to_dict()
+                time_activation_rules.append(time_activation_rules_item)
+
+        trailing_stop: dict[str, Any] | None | Unset
+        if isinstance(self.trailing_stop, Unset):
+            trailing_stop = UNSET
+        elif isinstance(self.trailing_stop, ReportedTrailingStop):
+            trailing_stop = self.trailing_stop.to_dict()
+        else:
+            trailing_stop = self.trailing_stop
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -284,8 +301,6 @@ class AccountOrder:
             field_dict["LimitPrice"] = limit_price
         if limit_price_text is not UNSET:
             field_dict["LimitPriceText"] = limit_price_text
-        if market_activation_rules is not UNSET:
-            field_dict["MarketActivationRules"] = market_activation_rules
         if min_move is not UNSET:
             field_dict["MinMove"] = min_move
         if order_id is not UNSET:
@@ -316,31 +331,47 @@ class AccountOrder:
             field_dict["StopPriceText"] = stop_price_text
         if symbol is not UNSET:
             field_dict["Symbol"] = symbol
-        if time_activation_rules is not UNSET:
-            field_dict["TimeActivationRules"] = time_activation_rules
         if time_stamp is not UNSET:
             field_dict["TimeStamp"] = time_stamp
-        if trailing_stop is not UNSET:
-            field_dict["TrailingStop"] = trailing_stop
         if triggered_by is not UNSET:
             field_dict["TriggeredBy"] = triggered_by
         if type_ is not UNSET:
             field_dict["Type"] = type_
         if unbundled_route_fee is not UNSET:
             field_dict["UnbundledRouteFee"] = unbundled_route_fee
+        if market_activation_rules is not UNSET:
+            field_dict["MarketActivationRules"] = market_activation_rules
+        if time_activation_rules is not UNSET:
+            field_dict["TimeActivationRules"] = time_activation_rules
+        if trailing_stop is not UNSET:
+            field_dict["TrailingStop"] = trailing_stop
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.account_order_leg import AccountOrderLeg  # noqa: PLC0415
-        from ..models.account_order_market_activation_rules_item import AccountOrderMarketActivationRulesItem  # noqa: PLC0415
-        from ..models.account_order_time_activation_rules_item import AccountOrderTimeActivationRulesItem  # noqa: PLC0415
+        from ..models.reported_market_activation_rule import ReportedMarketActivationRule  # noqa: PLC0415
+        from ..models.reported_time_activation_rule import ReportedTimeActivationRule  # noqa: PLC0415
+        from ..models.reported_trailing_stop import ReportedTrailingStop  # noqa: PLC0415
 
         d = dict(src_dict)
         account_id = d.pop("AccountID", UNSET)
 
-        advanced_options = d.pop("AdvancedOptions", UNSET)
+        def _parse_advanced_options(data: object) -> AdvancedOptionsDisplay | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                advanced_options_type_0 = AdvancedOptionsDisplay(data)
+
+                return advanced_options_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(AdvancedOptionsDisplay | str | Unset, data)
+
+        advanced_options = _parse_advanced_options(d.pop("AdvancedOptions", UNSET))
 
         alias = d.pop("Alias", UNSET)
 
@@ -407,17 +438,6 @@ class AccountOrder:
 
         limit_price_text = d.pop("LimitPriceText", UNSET)
 
-        _market_activation_rules = d.pop("MarketActivationRules", UNSET)
-        market_activation_rules: list[AccountOrderMarketActivationRulesItem] | Unset = UNSET
-        if _market_activation_rules is not UNSET:
-            market_activation_rules = []
-            for market_activation_rules_item_data in _market_activation_rules:
-                market_activation_rules_item = AccountOrderMarketActivationRulesItem.from_dict(
-                    market_activation_rules_item_data
-                )
-
-                market_activation_rules.append(market_activation_rules_item)
-
         min_move = d.pop("MinMove", UNSET)
 
         order_id = d.pop("OrderID", UNSET)
@@ -461,20 +481,7 @@ class AccountOrder:
 
         symbol = d.pop("Symbol", UNSET)
 
-        _time_activation_rules = d.pop("TimeActivationRules", UNSET)
-        time_activation_rules: list[AccountOrderTimeActivationRulesItem] | Unset = UNSET
-        if _time_activation_rules is not UNSET:
-            time_activation_rules = []
-            for time_activation_rules_item_data in _time_activation_rules:
-                time_activation_rules_item = AccountOrderTimeActivationRulesItem.from_dict(
-                    time_activation_rules_item_data
-                )
-
-                time_activation_rules.append(time_activation_rules_item)
-
         time_stamp = d.pop("TimeStamp", UNSET)
-
-        trailing_stop = d.pop("TrailingStop", UNSET)
 
         triggered_by = d.pop("TriggeredBy", UNSET)
 
@@ -494,6 +501,41 @@ class AccountOrder:
         type_ = _parse_type_(d.pop("Type", UNSET))
 
         unbundled_route_fee = d.pop("UnbundledRouteFee", UNSET)
+
+        _market_activation_rules = d.pop("MarketActivationRules", UNSET)
+        market_activation_rules: list[ReportedMarketActivationRule] | Unset = UNSET
+        if _market_activation_rules is not UNSET:
+            market_activation_rules = []
+            for market_activation_rules_item_data in _market_activation_rules:
+                market_activation_rules_item = ReportedMarketActivationRule.from_dict(market_activation_rules_item_data)
+
+                market_activation_rules.append(market_activation_rules_item)
+
+        _time_activation_rules = d.pop("TimeActivationRules", UNSET)
+        time_activation_rules: list[ReportedTimeActivationRule] | Unset = UNSET
+        if _time_activation_rules is not UNSET:
+            time_activation_rules = []
+            for time_activation_rules_item_data in _time_activation_rules:
+                time_activation_rules_item = ReportedTimeActivationRule.from_dict(time_activation_rules_item_data)
+
+                time_activation_rules.append(time_activation_rules_item)
+
+        def _parse_trailing_stop(data: object) -> None | ReportedTrailingStop | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                trailing_stop_type_0 = ReportedTrailingStop.from_dict(data)
+
+                return trailing_stop_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | ReportedTrailingStop | Unset, data)
+
+        trailing_stop = _parse_trailing_stop(d.pop("TrailingStop", UNSET))
 
         account_order = cls(
             account_id=account_id,
@@ -517,7 +559,6 @@ class AccountOrder:
             legs=legs,
             limit_price=limit_price,
             limit_price_text=limit_price_text,
-            market_activation_rules=market_activation_rules,
             min_move=min_move,
             order_id=order_id,
             originator=originator,
@@ -533,12 +574,13 @@ class AccountOrder:
             stop_price=stop_price,
             stop_price_text=stop_price_text,
             symbol=symbol,
-            time_activation_rules=time_activation_rules,
             time_stamp=time_stamp,
-            trailing_stop=trailing_stop,
             triggered_by=triggered_by,
             type_=type_,
             unbundled_route_fee=unbundled_route_fee,
+            market_activation_rules=market_activation_rules,
+            time_activation_rules=time_activation_rules,
+            trailing_stop=trailing_stop,
         )
 
         account_order.additional_properties = d

@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..models.leg_order_type import LegOrderType
 from ..models.leg_side import LegSide
+from ..models.leg_trade_type import LegTradeType
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="AccountOrderLeg")
@@ -43,7 +44,7 @@ class AccountOrderLeg:
         strike_price (float | Unset):
         symbol (str | Unset):
         time_executed (str | Unset):
-        type_ (str | Unset):
+        type_ (LegTradeType | str | Unset):
         year (int | Unset):
     """
 
@@ -72,7 +73,7 @@ class AccountOrderLeg:
     strike_price: float | Unset = UNSET
     symbol: str | Unset = UNSET
     time_executed: str | Unset = UNSET
-    type_: str | Unset = UNSET
+    type_: LegTradeType | str | Unset = UNSET
     year: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -139,7 +140,13 @@ class AccountOrderLeg:
 
         time_executed = self.time_executed
 
-        type_ = self.type_
+        type_: str | Unset
+        if isinstance(self.type_, Unset):
+            type_ = UNSET
+        elif isinstance(self.type_, LegTradeType):
+            type_ = self.type_.value
+        else:
+            type_ = self.type_
 
         year = self.year
 
@@ -282,7 +289,20 @@ class AccountOrderLeg:
 
         time_executed = d.pop("TimeExecuted", UNSET)
 
-        type_ = d.pop("Type", UNSET)
+        def _parse_type_(data: object) -> LegTradeType | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                type_type_0 = LegTradeType(data)
+
+                return type_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(LegTradeType | str | Unset, data)
+
+        type_ = _parse_type_(d.pop("Type", UNSET))
 
         year = d.pop("Year", UNSET)
 

@@ -9,8 +9,9 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.order_confirmation_market_activation_rules_item import OrderConfirmationMarketActivationRulesItem
-    from ..models.order_confirmation_time_activation_rules_item import OrderConfirmationTimeActivationRulesItem
+    from ..models.reported_market_activation_rule import ReportedMarketActivationRule
+    from ..models.reported_time_activation_rule import ReportedTimeActivationRule
+    from ..models.reported_trailing_stop import ReportedTrailingStop
 
 
 T = TypeVar("T", bound="OrderConfirmation")
@@ -41,11 +42,10 @@ class OrderConfirmation:
             initial_margin_display (str | Unset):
             product_currency (str | Unset):
             account_currency (str | Unset):
-            trailing_stop (Any | Unset): Echo of the request's trailing stop.
-            market_activation_rules (list[OrderConfirmationMarketActivationRulesItem] | Unset): Echo of the request's market
-                activation rules.
-            time_activation_rules (list[OrderConfirmationTimeActivationRulesItem] | Unset): Echo of the request's time
-                activation rules.
+            trailing_stop (None | ReportedTrailingStop | Unset): Echo of the request's trailing stop.
+            market_activation_rules (list[ReportedMarketActivationRule] | Unset): Echo of the request's market activation
+                rules.
+            time_activation_rules (list[ReportedTimeActivationRule] | Unset): Echo of the request's time activation rules.
             show_only_quantity (int | Unset):
             field_type_ (str | Unset): WCF type marker in legacy answers.
             relation_identifier (None | str | Unset):
@@ -69,15 +69,17 @@ class OrderConfirmation:
     initial_margin_display: str | Unset = UNSET
     product_currency: str | Unset = UNSET
     account_currency: str | Unset = UNSET
-    trailing_stop: Any | Unset = UNSET
-    market_activation_rules: list[OrderConfirmationMarketActivationRulesItem] | Unset = UNSET
-    time_activation_rules: list[OrderConfirmationTimeActivationRulesItem] | Unset = UNSET
+    trailing_stop: None | ReportedTrailingStop | Unset = UNSET
+    market_activation_rules: list[ReportedMarketActivationRule] | Unset = UNSET
+    time_activation_rules: list[ReportedTimeActivationRule] | Unset = UNSET
     show_only_quantity: int | Unset = UNSET
     field_type_: str | Unset = UNSET
     relation_identifier: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.reported_trailing_stop import ReportedTrailingStop  # noqa: PLC0415
+
         route = self.route
 
         duration = self.duration
@@ -114,7 +116,13 @@ class OrderConfirmation:
 
         account_currency = self.account_currency
 
-        trailing_stop = self.trailing_stop
+        trailing_stop: dict[str, Any] | None | Unset
+        if isinstance(self.trailing_stop, Unset):
+            trailing_stop = UNSET
+        elif isinstance(self.trailing_stop, ReportedTrailingStop):
+            trailing_stop = self.trailing_stop.to_dict()
+        else:
+            trailing_stop = self.trailing_stop
 
         market_activation_rules: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.market_activation_rules, Unset):
@@ -196,8 +204,9 @@ class OrderConfirmation:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.order_confirmation_market_activation_rules_item import OrderConfirmationMarketActivationRulesItem  # noqa: PLC0415
-        from ..models.order_confirmation_time_activation_rules_item import OrderConfirmationTimeActivationRulesItem  # noqa: PLC0415
+        from ..models.reported_market_activation_rule import ReportedMarketActivationRule  # noqa: PLC0415
+        from ..models.reported_time_activation_rule import ReportedTimeActivationRule  # noqa: PLC0415
+        from ..models.reported_trailing_stop import ReportedTrailingStop  # noqa: PLC0415
 
         d = dict(src_dict)
         route = d.pop("Route", UNSET)
@@ -236,27 +245,38 @@ class OrderConfirmation:
 
         account_currency = d.pop("AccountCurrency", UNSET)
 
-        trailing_stop = d.pop("TrailingStop", UNSET)
+        def _parse_trailing_stop(data: object) -> None | ReportedTrailingStop | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                trailing_stop_type_0 = ReportedTrailingStop.from_dict(data)
+
+                return trailing_stop_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | ReportedTrailingStop | Unset, data)
+
+        trailing_stop = _parse_trailing_stop(d.pop("TrailingStop", UNSET))
 
         _market_activation_rules = d.pop("MarketActivationRules", UNSET)
-        market_activation_rules: list[OrderConfirmationMarketActivationRulesItem] | Unset = UNSET
+        market_activation_rules: list[ReportedMarketActivationRule] | Unset = UNSET
         if _market_activation_rules is not UNSET:
             market_activation_rules = []
             for market_activation_rules_item_data in _market_activation_rules:
-                market_activation_rules_item = OrderConfirmationMarketActivationRulesItem.from_dict(
-                    market_activation_rules_item_data
-                )
+                market_activation_rules_item = ReportedMarketActivationRule.from_dict(market_activation_rules_item_data)
 
                 market_activation_rules.append(market_activation_rules_item)
 
         _time_activation_rules = d.pop("TimeActivationRules", UNSET)
-        time_activation_rules: list[OrderConfirmationTimeActivationRulesItem] | Unset = UNSET
+        time_activation_rules: list[ReportedTimeActivationRule] | Unset = UNSET
         if _time_activation_rules is not UNSET:
             time_activation_rules = []
             for time_activation_rules_item_data in _time_activation_rules:
-                time_activation_rules_item = OrderConfirmationTimeActivationRulesItem.from_dict(
-                    time_activation_rules_item_data
-                )
+                time_activation_rules_item = ReportedTimeActivationRule.from_dict(time_activation_rules_item_data)
 
                 time_activation_rules.append(time_activation_rules_item)
 

@@ -13,18 +13,18 @@ T = TypeVar("T", bound="TokenResponse")
 
 @_attrs_define
 class TokenResponse:
-    """Token endpoint answer (TS-OAS field names).
+    """Token endpoint answer (TS-OAS field names; `expires_in` optional per RFC 6749 section 5.1).
 
     Attributes:
         access_token (str): Bearer token for every other call.
-        expires_in (int): Lifetime in seconds (1200 = 20 minutes).
+        expires_in (int | Unset): Lifetime in seconds (1200 = 20 minutes).
         refresh_token (str | Unset): Present on the authorization-code grant only.
         token_type (None | str | Unset): `AccessToken` in the examples.
         userid (str | Unset): The user id for `/v2/users/{user_id}/accounts`.
     """
 
     access_token: str
-    expires_in: int
+    expires_in: int | Unset = UNSET
     refresh_token: str | Unset = UNSET
     token_type: None | str | Unset = UNSET
     userid: str | Unset = UNSET
@@ -50,9 +50,10 @@ class TokenResponse:
         field_dict.update(
             {
                 "access_token": access_token,
-                "expires_in": expires_in,
             }
         )
+        if expires_in is not UNSET:
+            field_dict["expires_in"] = expires_in
         if refresh_token is not UNSET:
             field_dict["refresh_token"] = refresh_token
         if token_type is not UNSET:
@@ -67,7 +68,7 @@ class TokenResponse:
         d = dict(src_dict)
         access_token = d.pop("access_token")
 
-        expires_in = d.pop("expires_in")
+        expires_in = d.pop("expires_in", UNSET)
 
         refresh_token = d.pop("refresh_token", UNSET)
 

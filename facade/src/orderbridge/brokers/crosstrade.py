@@ -1,4 +1,4 @@
-"""CrossTrade (NinjaTrader 8 bridge) adapter (``specs/crosstrade.yaml``; research §2).
+"""CrossTrade (NinjaTrader 8 bridge) adapter (``specs/crosstrade.yaml``; CrossTrade API docs, crosstrade.io/docs/api).
 
 Wire facts this module encodes:
 
@@ -7,7 +7,7 @@ Wire facts this module encodes:
 * ``action`` BUY/SELL, ``orderType`` MARKET/LIMIT/STOPMARKET/STOPLIMIT, ``timeInForce`` DAY/GTC
   (required; ``None`` on the Order means DAY), integer ``quantity``, prices as JSON numbers;
 * our client order id goes in the custom ``orderId`` field and can be used to read the order
-  back (research §2.6), which is how :meth:`resolve` works;
+  back (CrossTrade docs: PlaceOrder), which is how :meth:`resolve` works;
 * errors are ``{"error": ...}`` (optionally ``success``/``detail``); 400 is a definitive
   refusal; 408 means the NinjaTrader bridge did not answer in time — the outcome is unknown;
 * the bearer token is the user's fixed secret key: no login request.
@@ -61,6 +61,8 @@ from .._extras import merge_extras
 from .._flow import Call, Flow, Grant, Retry, Sent, plain, rejected, unexpected, unknown, wire_number
 from .._lifecycle import Modification
 from .._models import Order, OrderType, PlacedOrder, Side, TimeInForce
+from .._order_ids import order_id_from_wire
+from .._tolerant import Undecoded, tolerant
 
 ACTIONS = {Side.BUY: "BUY", Side.SELL: "SELL"}
 TYPES = {
@@ -113,7 +115,7 @@ class CrossTradeAdapter(Adapter):
     def place(self, order: Order, account: str, settings: Settings) -> Flow[PlacedOrder]:
         cid = order.client_order_id
         operation, what = (
-            (flat_place_order, "orders/flatplace") if order.flatten_first else (place_order, "orders/place")
+            (FLAT_PLACE_ORDER, "orders/flatplace") if order.flatten_first else (PLACE_ORDER, "orders/place")
         )
         sent = yield Call(
             operation,
@@ -124,48 +126,61 @@ class CrossTradeAdapter(Adapter):
         )
         body = sent.parsed
         if sent.status == 200:
-            if (
-                isinstance(body, OrderIdResponse)
-                and body.success is True
-                and isinstance(body.order_id, str)
-                and body.order_id
-            ):
-                return PlacedOrder(
-                    broker=self.name, account=account, order_id=body.order_id, client_order_id=cid or "", raw=body
-                )
-            raise unknown(self.name, cid, "decode" if not isinstance(body, OrderIdResponse) else "inconsistent", what)
+            fields = _id_response(body)
+            if fields is None:
+                raise unknown(self.name, cid, "decode", what, status_code=200)
+            success, raw_id = fields
+            if success is not True:
+                raise unknown(self.name, cid, "inconsistent", what, status_code=200)
+            order_id = self.usable_order_id(raw_id)
+            if order_id is None:
+                raise unknown(self.name, cid, "unusable_order_id", what, status_code=200)
+            return PlacedOrder(
+                broker=self.name,
+                account=account,
+                order_id=order_id,
+                client_order_id=cid or "",
+                raw=body.data if isinstance(body, Undecoded) else body,
+                warnings=self.deviations(what, body, OrderIdResponse),
+            )
         if sent.status in (400, 404) and isinstance(body, ErrorResponse):
             raise self._refusal(sent, body, what, cid)
         raise self.fail(sent, what, money_moving=True, client_order_id=cid)
 
     def get_order(self, order_id: str, account: str, settings: Settings) -> Flow[BrokerOrder]:
         what = "orders/get"
+        order_id = self.check_order_id(order_id)
         sent = yield Call(
-            get_order, {"account": account, "order_id": order_id}, money_moving=False, retry=Retry.READ, name=what
+            GET_ORDER, {"account": account, "order_id": order_id}, money_moving=False, retry=Retry.READ, name=what
         )
         body = sent.parsed
-        if sent.status == 200 and isinstance(body, CrossTradeOrder):
-            return self._broker_order(body, account)
+        if sent.status == 200 and isinstance(body, (CrossTradeOrder, Undecoded)):
+            found = self._broker_order(body, account, self.deviations(what, body, CrossTradeOrder))
+            if found is not None:
+                return found
         if sent.status in (400, 404) and isinstance(body, ErrorResponse):
             raise self._refusal(sent, body, what, None)
         raise self.fail(sent, what, money_moving=False)
 
     def cancel(self, order_id: str, account: str, settings: Settings) -> Flow[None]:
         what = "orders/cancel"
+        order_id = self.check_order_id(order_id)
         sent = yield Call(
-            cancel_order,
+            CANCEL_ORDER,
             {"account": account, "order_id": order_id, "body": EmptyRequest()},
             money_moving=True,
             retry=Retry.NEVER,
             name=what,
         )
         body = sent.parsed
-        if sent.status == 200 and isinstance(body, OrderIdResponse) and body.success is True:
+        if sent.status == 200:
+            fields = _id_response(body)
+            if fields is None or fields[0] is not True:
+                raise unknown(self.name, None, "decode" if fields is None else "inconsistent", what)
+            self.deviations(what, body, OrderIdResponse)
             return None
         if sent.status in (400, 404) and isinstance(body, ErrorResponse):
             raise self._refusal(sent, body, what, None)
-        if sent.status == 200:
-            raise unknown(self.name, None, "decode", what)
         raise self.fail(sent, what, money_moving=True)
 
     def resolve(
@@ -189,7 +204,7 @@ class CrossTradeAdapter(Adapter):
         """400/404 body -> OrderRejected, or OrderNotFound when it says the order does not exist.
 
         The newest references send a machine code in ``error`` (``invalid_account``) with the
-        text in ``detail``; older pages send only text in ``error`` (research §2.3).
+        text in ``detail``; older pages send only text in ``error`` (CrossTrade docs: errors).
         """
         error = body.error if isinstance(body.error, str) else None
         detail = plain(body.detail)
@@ -220,15 +235,34 @@ class CrossTradeAdapter(Adapter):
             raw=body,
         )
 
-    def _broker_order(self, model: CrossTradeOrder, account: str) -> BrokerOrder:
-        filled = plain(model.filled)
+    def _broker_order(
+        self, body: CrossTradeOrder | Undecoded, account: str, warnings: tuple[str, ...]
+    ) -> BrokerOrder | None:
+        """The order read (typed, or its decoded JSON); ``None`` when ``orderId`` is unusable."""
+        raw_id: object
+        raw: object
+        if isinstance(body, CrossTradeOrder):
+            raw_id, state, filled, raw = body.order_id, plain(body.order_state), plain(body.filled), body
+        elif isinstance(body.data, dict):
+            raw_id, state, filled, raw = (
+                body.data.get("orderId"),
+                body.data.get("orderState"),
+                body.data.get("filled"),
+                body.data,
+            )
+        else:
+            return None
+        order_id = self.usable_order_id(raw_id)
+        if order_id is None:
+            return None
         return BrokerOrder(
             broker=self.name,
             account=account,
-            order_id=str(model.order_id),
-            status=plain(model.order_state),
-            filled_quantity=Decimal(filled) if isinstance(filled, int) and not isinstance(filled, bool) else None,
-            raw=model,
+            order_id=order_id,
+            status=state if isinstance(state, str) else None,
+            filled_quantity=Decimal(filled) if type(filled) is int and filled >= 0 else None,
+            raw=raw,
+            warnings=warnings,
         )
 
 
@@ -265,7 +299,7 @@ class CrossTradeLifecycle(CrossTradeAdapter):
         if change.stop_price is not None:
             wire["stopPrice"] = wire_number(change.stop_price, "stop_price", self.name)
         sent = yield Call(
-            change_order,
+            CHANGE_ORDER,
             {
                 "account": account,
                 "order_id": order_id,
@@ -277,14 +311,17 @@ class CrossTradeLifecycle(CrossTradeAdapter):
         )
         body = sent.parsed
         if sent.status == 200:
-            if (
-                isinstance(body, OrderIdResponse)
-                and body.success is True
-                and isinstance(body.order_id, str)
-                and body.order_id
-            ):
-                return BrokerOrder(broker=self.name, account=account, order_id=body.order_id, raw=body)
-            raise unknown(self.name, None, "decode", what)
+            fields = _id_response(body)
+            new_id = self.usable_order_id(fields[1]) if fields is not None and fields[0] is True else None
+            if new_id is not None:
+                return BrokerOrder(
+                    broker=self.name,
+                    account=account,
+                    order_id=new_id,
+                    raw=body.data if isinstance(body, Undecoded) else body,
+                    warnings=self.deviations(what, body, OrderIdResponse),
+                )
+            raise unknown(self.name, None, "decode", what, status_code=200)
         if sent.status in (400, 404) and isinstance(body, ErrorResponse):
             raise self._refusal(sent, body, what, None)
         raise self.fail(sent, what, money_moving=True)
@@ -488,4 +525,45 @@ class CrossTradeLifecycle(CrossTradeAdapter):
         return [Reader(row, self.name, what, sent.content) for row in rows]
 
 
+def _id_response(body: object) -> tuple[object, object] | None:
+    """(success, orderId) of an ``OrderIdResponse``, typed or decoded; ``None`` for another body
+    or when ``success`` is not a JSON boolean (the marker the outcome is read from)."""
+    success: object
+    order_id: object
+    if isinstance(body, OrderIdResponse):
+        success, order_id = body.success, body.order_id
+    elif isinstance(body, Undecoded) and isinstance(body.data, dict):
+        success, order_id = body.data.get("success"), body.data.get("orderId")
+    else:
+        return None
+    return (success, order_id) if type(success) is bool else None
+
+
+def _usable_id_response(parsed: object, content: bytes) -> bool:
+    """A 2xx ``{orderId, success}``: ``success`` must be there; a success needs a usable id."""
+    fields = _id_response(parsed)
+    if fields is None:
+        return False
+    return fields[0] is not True or order_id_from_wire("crosstrade", fields[1]) is not None
+
+
+def _usable_success(parsed: object, content: bytes) -> bool:
+    """A 2xx cancel answer: the ``success`` marker is what the outcome needs."""
+    return _id_response(parsed) is not None
+
+
+def _usable_order(parsed: object, content: bytes) -> bool:
+    raw_id: object = None
+    if isinstance(parsed, CrossTradeOrder):
+        raw_id = parsed.order_id
+    elif isinstance(parsed, Undecoded) and isinstance(parsed.data, dict):
+        raw_id = parsed.data.get("orderId")
+    return order_id_from_wire("crosstrade", raw_id) is not None
+
+
+PLACE_ORDER = tolerant(place_order, _usable_id_response)
+FLAT_PLACE_ORDER = tolerant(flat_place_order, _usable_id_response)
+GET_ORDER = tolerant(get_order, _usable_order)
+CANCEL_ORDER = tolerant(cancel_order, _usable_success)
+CHANGE_ORDER = tolerant(change_order, _usable_id_response)
 ADAPTER = CrossTradeLifecycle()

@@ -1,16 +1,16 @@
-"""Sophic Engine adapter (``specs/sophic.yaml``; research Part 2).
+"""Sophic Engine adapter (``specs/sophic.yaml``; Sophic Engine docs, docs.engine.usesophic.com).
 
 Wire facts this module encodes:
 
 * ``POST /accounts/{account_id}/orders`` answers ``201`` with the ``Order``; buys are
   cash-based (``cash_amount``), sells unit-based (``quantity``); decimals are strings with at
-  most 2 (money) / 4 (quantity) decimal places — more is refused, never rounded (§2.5);
+  most 2 (money) / 4 (quantity) decimal places — more is refused, never rounded (Sophic docs, data formats);
 * our client order id is the ``Idempotency-Key`` header: Sophic stores the first result for
   24 h and replays it for the same key and body, so placement is retried on transport
-  failures and 5xx, and :meth:`resolve` replays the recorded request (§2.4);
+  failures and 5xx, and :meth:`resolve` replays the recorded request (Sophic docs, idempotency);
 * errors are ``{code, detail, ...}``: 400/403/404/409 are definitive refusals named by
   ``code``; 500 after the retries is an unknown outcome;
-* tokens: client credentials on ``/auth/token``, 15-minute JWTs, no refresh token (§2.3);
+* tokens: client credentials on ``/auth/token``, 15-minute JWTs, no refresh token (Sophic docs, authentication);
 * there is no cancel endpoint.
 """
 
@@ -40,18 +40,20 @@ from .._account import Balance, Fill, Position, Reader, exact_json
 from .._adapter import Adapter, BrokerOrder
 from .._config import Settings
 from .._conform import build_request
-from .._errors import AuthenticationError, InvalidOrder, OrderNotFound
+from .._errors import AuthenticationError, InvalidOrder, OrderNotFound, clean
 from .._extras import merge_extras
-from .._flow import Call, Flow, Grant, Retry, Sent, plain, rejected, unexpected, unknown
+from .._flow import Call, Flow, Grant, Retry, Sent, Token, plain, rejected, unexpected, unknown
 from .._models import Order, PlacedOrder, Side, decimal_text
+from .._order_ids import order_id_from_wire
+from .._tolerant import Undecoded, tolerant
 
 API_VERSION = "2026-01-01"
 MAX_ID = 255
-"""IDs are opaque, up to 255 characters (research §2.5)."""
+"""IDs are opaque, up to 255 characters (Sophic docs, data formats)."""
 SIDES = {"buy": "buy", "sell": "sell"}
 EXTRAS = ("automatic_rollover", "quote")
 MAX_PLACES = {"cash_amount": 2, "quantity": 4}
-"""Decimal places Sophic accepts (research §2.5: money 2 dp, quantity up to 4 dp)."""
+"""Decimal places Sophic accepts (Sophic docs, data formats: money 2 dp, quantity up to 4 dp)."""
 
 
 class SophicAdapter(Adapter):
@@ -87,8 +89,7 @@ class SophicAdapter(Adapter):
             money_moving=False,
             retry=Retry.READ,
             name=what,
-            authenticated=False,
-            bearer=False,
+            token=Token.NONE,
         )
         body = sent.parsed
         if sent.status == 200 and isinstance(body, OAuthToken) and isinstance(body.access_token, str):
@@ -98,7 +99,7 @@ class SophicAdapter(Adapter):
             code = plain(body.error) if isinstance(body, OAuthErrorBody) else plain(body.code)
             message = plain(body.error_description) if isinstance(body, OAuthErrorBody) else plain(body.detail)
             raise AuthenticationError(
-                f"{what}: client-credentials grant refused: {code}",
+                f"{what}: client-credentials grant refused: {clean(code)}",
                 broker=self.name,
                 code=code,
                 code_name=code,
@@ -120,7 +121,7 @@ class SophicAdapter(Adapter):
         cid = order.client_order_id
         what = "accounts/{account_id}/orders"
         sent = yield Call(
-            place_order,
+            PLACE_ORDER,
             {
                 "account_id": account,
                 "body": self.place_request(order),
@@ -131,44 +132,50 @@ class SophicAdapter(Adapter):
             retry=Retry.IDEMPOTENT,
             name=what,
         )
-        body = sent.parsed
         if sent.status == 201:
-            if isinstance(body, SophicOrder) and isinstance(body.id, str) and body.id:
-                return PlacedOrder(
-                    broker=self.name,
-                    account=account,
-                    order_id=body.id,
-                    client_order_id=cid or "",
-                    status=str(plain(body.status)),
-                    raw=body,
-                )
-            raise unknown(self.name, cid, "decode", what, status_code=201)
+            fields = _order_fields(sent.parsed)
+            order_id = self.usable_order_id(fields[0]) if fields is not None else None
+            if fields is None or order_id is None:
+                # A 201 without a usable id is an order we cannot act on: never an acceptance.
+                raise unknown(self.name, cid, "decode", what, status_code=201)
+            return PlacedOrder(
+                broker=self.name,
+                account=account,
+                order_id=order_id,
+                client_order_id=cid or "",
+                status=fields[1],
+                raw=_raw(sent.parsed),
+                warnings=self.deviations(what, sent.parsed, SophicOrder),
+            )
         raise self._failure(sent, what, cid, money_moving=True)
 
     def get_order(self, order_id: str, account: str, settings: Settings) -> Flow[BrokerOrder]:
         what = "accounts/{account_id}/orders/{order_id}"
+        order_id = self.check_order_id(order_id)
         sent = yield Call(
-            get_order,
+            GET_ORDER,
             {"account_id": account, "order_id": order_id, "api_version": API_VERSION},
             money_moving=False,
             retry=Retry.READ,
             name=what,
         )
-        body = sent.parsed
-        if sent.status == 200 and isinstance(body, SophicOrder):
+        fields = _order_fields(sent.parsed) if sent.status == 200 else None
+        found_id = self.usable_order_id(fields[0]) if fields is not None else None
+        if fields is not None and found_id is not None:
             return BrokerOrder(
                 broker=self.name,
                 account=account,
-                order_id=str(body.id),
-                status=str(plain(body.status)),
-                filled_quantity=_decimal(body.traded_quantity),
-                raw=body,
+                order_id=found_id,
+                status=fields[1],
+                filled_quantity=_decimal(fields[2]),
+                raw=_raw(sent.parsed),
+                warnings=self.deviations(what, sent.parsed, SophicOrder),
             )
         raise self._failure(sent, what, None, money_moving=False)
 
     def cancel(self, order_id: str, account: str, settings: Settings) -> Flow[None]:
         yield from ()
-        raise self.not_supported("cancel_order", "the Sophic Engine API has no cancel endpoint (research §2.6)")
+        raise self.not_supported("cancel_order", "the Sophic Engine API has no cancel endpoint (Sophic OpenAPI)")
 
     def resolve(
         self, client_order_id: str, account: str, settings: Settings, recorded: Order | None
@@ -207,13 +214,41 @@ class SophicAdapter(Adapter):
         return self.fail(sent, what, money_moving=money_moving, client_order_id=cid)
 
 
+def _order_fields(parsed: object) -> tuple[object, str | None, object] | None:
+    """(id, status, traded_quantity) of an ``Order`` answer: from the typed model, or from the
+    decoded JSON when a field the outcome does not need failed to parse. ``None``: not an order."""
+    if isinstance(parsed, SophicOrder):
+        status = plain(parsed.status)
+        return parsed.id, status if isinstance(status, str) else None, parsed.traded_quantity
+    if isinstance(parsed, Undecoded) and isinstance(parsed.data, dict):
+        data = parsed.data
+        status = data.get("status")
+        return data.get("id"), status if isinstance(status, str) else None, data.get("traded_quantity")
+    return None
+
+
+def _raw(parsed: object) -> object:
+    return parsed.data if isinstance(parsed, Undecoded) else parsed
+
+
 def _decimal(value: object) -> Decimal | None:
     if not isinstance(value, str):
         return None
     try:
-        return Decimal(value)
+        number = Decimal(value)
     except InvalidOperation:
         return None
+    return number if number.is_finite() else None
+
+
+def _usable_order(parsed: object, content: bytes) -> bool:
+    """A 2xx ``Order`` answer is usable when it carries an order id this SDK can act on."""
+    fields = _order_fields(parsed)
+    return fields is not None and order_id_from_wire("sophic", fields[0]) is not None
+
+
+PLACE_ORDER = tolerant(place_order, _usable_order)
+GET_ORDER = tolerant(get_order, _usable_order)
 
 
 # -- the rest of an order's life (reads) -----------------------------------------------------------

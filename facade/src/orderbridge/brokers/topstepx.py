@@ -1,9 +1,9 @@
-"""TopstepX / ProjectX Gateway adapter (``specs/topstepx.yaml``; research §1).
+"""TopstepX / ProjectX Gateway adapter (``specs/topstepx.yaml``; ProjectX Gateway API docs, gateway.docs.projectx.com).
 
 Wire facts this module encodes:
 
 * every call is ``POST /api/...`` with a JSON body; business errors are HTTP 200 with
-  ``success: false`` and an endpoint-specific integer ``errorCode`` (research §1.5) — a 200 is
+  ``success: false`` and an endpoint-specific integer ``errorCode`` (ProjectX docs, response envelope) — a 200 is
   never taken as success on its own, and a rejected place may still carry an ``orderId``;
 * side 0 Bid (buy) / 1 Ask (sell); type 1 Limit, 2 Market, 4 Stop, 5 TrailingStop (3
   StopLimit is not documented as placeable); integer ``size``; no time in force; prices are
@@ -77,12 +77,27 @@ from .._config import Settings
 from .._conform import build_request
 from .._errors import AuthenticationError, InvalidOrder, OrderNotFound, OrderRejected
 from .._extras import merge_extras
-from .._flow import Call, Flow, Grant, Retry, Sent, enum_name, plain, rejected, unexpected, unknown, wire_number
+from .._flow import (
+    Call,
+    Flow,
+    Grant,
+    Retry,
+    Sent,
+    Token,
+    enum_name,
+    plain,
+    rejected,
+    unexpected,
+    unknown,
+    wire_number,
+)
 from .._lifecycle import Modification
 from .._models import Order, OrderType, PlacedOrder, Side
+from .._order_ids import check_order_id, order_id_from_wire
+from .._tolerant import Undecoded, Usable, decoded_json, tolerant
 
 TOKEN_LIFETIME = 24 * 3600.0
-"""Session token lifetime in seconds (research §1.3)."""
+"""Session token lifetime in seconds (ProjectX docs, authenticate)."""
 RESOLVE_LOOKBACK = dt.timedelta(days=7)
 """How far back ``resolve`` searches orders for the customTag."""
 
@@ -94,8 +109,12 @@ EXTRAS = ("stopLossBracket", "takeProfitBracket", "linkedOrderId")
 
 # Outcome tables: which documented errorCodes are definitive refusals. Every other code —
 # the documented pending/unknown ones and any code we do not know — is OutcomeUnknown.
+# *_UNKNOWN lists the documented codes left unknown on purpose, so that every code of the spec's
+# enum is classified one way or the other (tools/facade_ties.py checks it against the spec).
 PLACE_DEFINITIVE = frozenset({1, 2, 3, 4, 5, 8, 9, 10})
+PLACE_UNKNOWN = frozenset({6, 7})  # OrderPending, UnknownError
 CANCEL_DEFINITIVE = frozenset({1, 2, 3, 6})
+CANCEL_UNKNOWN = frozenset({4, 5})  # Pending, UnknownError
 NOT_FOUND_NAMES = frozenset({"ORDER_NOT_FOUND"})
 
 
@@ -120,7 +139,7 @@ class TopstepXAdapter(Adapter):
     def login(self, settings: Settings, current: str | None) -> Flow[Grant]:
         if current:
             sent = yield Call(
-                validate_session, {}, money_moving=False, retry=Retry.READ, name="Auth/validate", authenticated=False
+                validate_session, {}, money_moving=False, retry=Retry.READ, name="Auth/validate", token=Token.CURRENT
             )
             body = sent.parsed
             if sent.status == 200 and isinstance(body, ValidateResponse) and body.success is True:
@@ -134,8 +153,7 @@ class TopstepXAdapter(Adapter):
             money_moving=False,
             retry=Retry.READ,
             name="Auth/loginKey",
-            authenticated=False,
-            bearer=False,
+            token=Token.NONE,
         )
         body = sent.parsed
         if sent.status == 200 and isinstance(body, LoginResponse):
@@ -177,24 +195,31 @@ class TopstepXAdapter(Adapter):
         cid = order.client_order_id
         what = "Order/place"
         sent = yield Call(
-            place_order, {"body": self.place_request(order, account)}, money_moving=True, retry=Retry.NEVER, name=what
+            PLACE_ORDER, {"body": self.place_request(order, account)}, money_moving=True, retry=Retry.NEVER, name=what
         )
-        body = sent.parsed
         if sent.status == 400:
             raise self._bad_request(sent, what, cid)
         if sent.status != 200:
             raise self.fail(sent, what, money_moving=True, client_order_id=cid)
-        if not isinstance(body, PlaceOrderResponse) or not isinstance(body.success, bool):
+        envelope = _envelope(sent.parsed, sent.content, PlaceOrderResponse)
+        if envelope is None:
             raise unknown(self.name, cid, "decode", what, status_code=200)
-        code = plain(body.error_code)
+        success, code, message, data = envelope
         name = enum_name(PlaceOrderErrorCode, code)
-        order_id = plain(body.order_id)
-        message = plain(body.error_message)
-        if body.success and code == 0 and isinstance(order_id, int) and not isinstance(order_id, bool):
+        raw_id = body_order_id(sent.parsed)
+        if success and code == 0:
+            order_id = self.usable_order_id(raw_id)
+            if order_id is None:
+                raise unknown(self.name, cid, "unusable_order_id", what, code=code, code_name=name)
             return PlacedOrder(
-                broker=self.name, account=account, order_id=str(order_id), client_order_id=cid or "", raw=body
+                broker=self.name,
+                account=account,
+                order_id=order_id,
+                client_order_id=cid or "",
+                raw=data,
+                warnings=self.deviations(what, sent.parsed, PlaceOrderResponse),
             )
-        if body.success or code == 0:
+        if success or code == 0:
             raise unknown(self.name, cid, "inconsistent", what, code=code, code_name=name, broker_message=message)
         if code in PLACE_DEFINITIVE:
             raise rejected(
@@ -203,9 +228,9 @@ class TopstepXAdapter(Adapter):
                 code=code,
                 code_name=name,
                 broker_message=message,
-                order_id=str(order_id) if isinstance(order_id, int) else None,
+                order_id=self.usable_order_id(raw_id),
                 client_order_id=cid,
-                raw=body,
+                raw=data,
             )
         raise unknown(self.name, cid, "unknown_code", what, code=code, code_name=name, broker_message=message)
 
@@ -213,15 +238,21 @@ class TopstepXAdapter(Adapter):
     def get_order(self, order_id: str, account: str, settings: Settings) -> Flow[BrokerOrder]:
         what = "Order/searchById"
         request = SearchOrderByIdRequest(account_id=_account_id(account), order_id=_order_id(order_id))
-        sent = yield Call(search_order_by_id, {"body": request}, money_moving=False, retry=Retry.READ, name=what)
-        body = sent.parsed
+        sent = yield Call(SEARCH_ORDER_BY_ID, {"body": request}, money_moving=False, retry=Retry.READ, name=what)
         if sent.status != 200:
             raise self.fail(sent, what, money_moving=False)
-        if not isinstance(body, SearchOrderByIdResponse):
+        envelope = _envelope(sent.parsed, sent.content, SearchOrderByIdResponse)
+        if envelope is None:
             raise self.fail(sent, what, money_moving=False)
-        if body.success is True and isinstance(body.order, OrderModel):
-            return self._broker_order(body.order, account)
-        code = plain(body.error_code)
+        success, code, message, _ = envelope
+        if success and code == 0:
+            item = _order_item(sent.parsed)
+            found = self._broker_order(item, account, self.deviations(what, sent.parsed, SearchOrderByIdResponse))
+            if found is None:
+                raise self.fail(sent, what, money_moving=False)
+            return found
+        if success:
+            raise self.fail(sent, what, money_moving=False)
         name = enum_name(SearchOrderByIdErrorCode, code)
         cls = OrderNotFound if name in NOT_FOUND_NAMES else OrderRejected
         raise cls(
@@ -229,32 +260,33 @@ class TopstepXAdapter(Adapter):
             broker=self.name,
             code=code,
             code_name=name,
-            broker_message=plain(body.error_message),
+            broker_message=message,
         )
 
     def cancel(self, order_id: str, account: str, settings: Settings) -> Flow[None]:
         what = "Order/cancel"
         request = CancelOrderRequest(account_id=_account_id(account), order_id=_order_id(order_id))
-        sent = yield Call(cancel_order, {"body": request}, money_moving=True, retry=Retry.NEVER, name=what)
-        body = sent.parsed
+        sent = yield Call(CANCEL_ORDER, {"body": request}, money_moving=True, retry=Retry.NEVER, name=what)
         if sent.status == 400:
             raise self._bad_request(sent, what, None)
         if sent.status != 200:
             raise self.fail(sent, what, money_moving=True)
-        if not isinstance(body, CancelOrderResponse) or not isinstance(body.success, bool):
+        envelope = _envelope(sent.parsed, sent.content, CancelOrderResponse)
+        if envelope is None:
             raise unknown(self.name, None, "decode", what, status_code=200)
-        code = plain(body.error_code)
+        success, code, message, _ = envelope
         name = enum_name(CancelOrderErrorCode, code)
-        if body.success and code == 0:
+        if success and code == 0:
+            self.deviations(what, sent.parsed, CancelOrderResponse)
             return None
-        if not body.success and code in CANCEL_DEFINITIVE:
+        if not success and code in CANCEL_DEFINITIVE:
             cls = OrderNotFound if name in NOT_FOUND_NAMES else OrderRejected
             raise cls(
                 f"{what} refused: {name} ({code})",
                 broker=self.name,
                 code=code,
                 code_name=name,
-                broker_message=plain(body.error_message),
+                broker_message=message,
             )
         raise unknown(self.name, None, "unknown_code", what, code=code, code_name=name)
 
@@ -264,34 +296,49 @@ class TopstepXAdapter(Adapter):
         what = "Order/search"
         start = dt.datetime.now(dt.UTC) - RESOLVE_LOOKBACK
         request = SearchOrderRequest(account_id=_account_id(account), start_timestamp=start)
-        sent = yield Call(search_orders, {"body": request}, money_moving=False, retry=Retry.READ, name=what)
-        body = sent.parsed
-        if sent.status != 200 or not isinstance(body, SearchOrderResponse):
+        sent = yield Call(SEARCH_ORDERS, {"body": request}, money_moving=False, retry=Retry.READ, name=what)
+        if sent.status != 200:
             raise self.fail(sent, what, money_moving=False)
-        if body.success is not True:
-            code = plain(body.error_code)
+        envelope = _envelope(sent.parsed, sent.content, SearchOrderResponse)
+        if envelope is None:
+            raise self.fail(sent, what, money_moving=False)
+        success, code, message, _ = envelope
+        if not success or code != 0:
             raise OrderRejected(
                 f"{what} refused: {enum_name(SearchOrderErrorCode, code) or 'code'} ({code})",
                 broker=self.name,
                 code=code,
                 code_name=enum_name(SearchOrderErrorCode, code),
-                broker_message=plain(body.error_message),
+                broker_message=message,
             )
-        orders = plain(body.orders)
+        orders: object = None
+        if isinstance(sent.parsed, SearchOrderResponse):
+            orders = plain(sent.parsed.orders)
+        elif isinstance(sent.parsed, Undecoded) and isinstance(sent.parsed.data, dict):
+            orders = sent.parsed.data.get("orders")
         if not isinstance(orders, list):
-            # A missing list means "unknown", not "no orders" (research §1.9).
+            # A missing list means "unknown", not "no orders" (ProjectX ``Order/search``).
             raise self.fail(sent, what, money_moving=False)
+        warnings = self.deviations(what, sent.parsed, SearchOrderResponse)
         for item in orders:
-            if isinstance(item, OrderModel) and plain(item.custom_tag) == client_order_id:
-                found = self._broker_order(item, account)
-                return PlacedOrder(
-                    broker=self.name,
-                    account=account,
-                    order_id=found.order_id,
-                    client_order_id=client_order_id,
-                    status=found.status,
-                    raw=item,
-                )
+            tag = plain(item.custom_tag) if isinstance(item, OrderModel) else None
+            if isinstance(item, dict):
+                tag = item.get("customTag")
+            if tag != client_order_id:
+                continue
+            found = self._broker_order(item, account, warnings)
+            if found is None:
+                # Our order, but without an id this SDK could act on: never an acceptance.
+                raise self.fail(sent, what, money_moving=False)
+            return PlacedOrder(
+                broker=self.name,
+                account=account,
+                order_id=found.order_id,
+                client_order_id=client_order_id,
+                status=found.status,
+                raw=item,
+                warnings=warnings,
+            )
         return None
 
     def _bad_request(self, sent: Sent, what: str, cid: str | None) -> OrderRejected:
@@ -309,18 +356,74 @@ class TopstepXAdapter(Adapter):
             raw=body,
         )
 
-    def _broker_order(self, model: OrderModel, account: str) -> BrokerOrder:
-        status = plain(model.status)
-        fill = plain(model.fill_volume)
+    def _broker_order(self, item: object, account: str, warnings: tuple[str, ...]) -> BrokerOrder | None:
+        """An ``OrderModel`` (typed, or its decoded JSON) as a :class:`BrokerOrder`; ``None``
+        when its ``id`` is not a usable order id."""
+        raw_id: object
+        if isinstance(item, OrderModel):
+            raw_id, tag, status, fill = item.id, plain(item.custom_tag), plain(item.status), plain(item.fill_volume)
+        elif isinstance(item, dict):
+            raw_id, tag, status, fill = (
+                item.get("id"),
+                item.get("customTag"),
+                item.get("status"),
+                item.get("fillVolume"),
+            )
+        else:
+            return None
+        order_id = self.usable_order_id(raw_id)
+        if order_id is None:
+            return None
         return BrokerOrder(
             broker=self.name,
             account=account,
-            order_id=str(model.id),
-            client_order_id=plain(model.custom_tag),
-            status=enum_name(OrderStatus, status) or (str(status) if status is not None else None),
-            filled_quantity=Decimal(fill) if isinstance(fill, int) else None,
-            raw=model,
+            order_id=order_id,
+            client_order_id=tag if isinstance(tag, str) else None,
+            status=enum_name(OrderStatus, status) or (str(status) if type(status) in (int, str) else None),
+            filled_quantity=Decimal(fill) if type(fill) is int and fill >= 0 else None,
+            raw=item,
+            warnings=warnings,
         )
+
+
+_Envelope = PlaceOrderResponse | CancelOrderResponse | SearchOrderByIdResponse | SearchOrderResponse
+
+
+def _envelope(parsed: object, content: bytes, model: type[_Envelope]) -> tuple[bool, int, str | None, object] | None:
+    """(success, errorCode, errorMessage, raw) of a TopstepX envelope, strictly typed: ``success``
+    a JSON boolean and ``errorCode`` a JSON integer (not a boolean), as the gateway documents.
+    Read from the typed model, or from the decoded JSON when another field did not parse; the
+    JSON types are checked on the wire body too, because the generated enum parser turns a JSON
+    ``false`` into error code 0. ``None``: the outcome fields are missing or of the wrong type."""
+    if isinstance(parsed, model):
+        success: object = parsed.success
+        code: object = plain(parsed.error_code)
+        message: object = plain(parsed.error_message)
+        raw: object = parsed
+    elif isinstance(parsed, Undecoded) and isinstance(parsed.data, dict):
+        success, code, message, raw = (
+            parsed.data.get("success"),
+            parsed.data.get("errorCode"),
+            parsed.data.get("errorMessage"),
+            parsed.data,
+        )
+    else:
+        return None
+    wire = decoded_json(content)
+    if not isinstance(wire, dict) or type(wire.get("success")) is not bool or type(wire.get("errorCode")) is not int:
+        return None
+    if type(success) is not bool or type(code) is not int:
+        return None
+    return success, code, message if isinstance(message, str) else None, raw
+
+
+def body_order_id(parsed: object) -> object:
+    """The ``orderId`` of a place answer as sent (typed model or decoded JSON), unchecked."""
+    if isinstance(parsed, PlaceOrderResponse):
+        return plain(parsed.order_id)
+    if isinstance(parsed, Undecoded) and isinstance(parsed.data, dict):
+        return parsed.data.get("orderId")
+    return None
 
 
 def _account_id(account: str) -> int:
@@ -336,15 +439,55 @@ def _account_id(account: str) -> int:
 
 
 def _order_id(order_id: str) -> int:
-    try:
-        value = int(order_id)
-    except (TypeError, ValueError):
-        raise InvalidOrder(
-            f"TopstepX order ids are integers, got {order_id!r}", field="order_id", broker="topstepx"
-        ) from None
-    if not 0 < value <= INT64_MAX:
-        raise InvalidOrder(f"TopstepX order id out of range: {order_id!r}", field="order_id", broker="topstepx")
-    return value
+    """A caller's TopstepX order id as the int64 the gateway takes (shared rule, see
+    :mod:`orderbridge._order_ids`)."""
+    return int(check_order_id("topstepx", order_id))
+
+
+def _order_item(parsed: object) -> object:
+    """The ``order`` of an Order/searchById answer (typed model or decoded JSON), unchecked."""
+    if isinstance(parsed, SearchOrderByIdResponse):
+        return plain(parsed.order)
+    if isinstance(parsed, Undecoded) and isinstance(parsed.data, dict):
+        return parsed.data.get("order")
+    return None
+
+
+def _item_id(item: object) -> object:
+    if isinstance(item, OrderModel):
+        return item.id
+    return item.get("id") if isinstance(item, dict) else None
+
+
+def _usable_place(parsed: object, content: bytes) -> bool:
+    """A 200 Order/place answer: a strictly typed envelope; a success needs a usable orderId."""
+    envelope = _envelope(parsed, content, PlaceOrderResponse)
+    if envelope is None:
+        return False
+    success, code = envelope[0], envelope[1]
+    return not (success and code == 0) or order_id_from_wire("topstepx", body_order_id(parsed)) is not None
+
+
+def _usable_by_id(parsed: object, content: bytes) -> bool:
+    """A 200 Order/searchById answer: a strictly typed envelope; a success needs an order with a usable id."""
+    envelope = _envelope(parsed, content, SearchOrderByIdResponse)
+    if envelope is None:
+        return False
+    success, code = envelope[0], envelope[1]
+    return not (success and code == 0) or order_id_from_wire("topstepx", _item_id(_order_item(parsed))) is not None
+
+
+def _usable_envelope(model: type[_Envelope]) -> Usable:
+    def usable(parsed: object, content: bytes) -> bool:
+        return _envelope(parsed, content, model) is not None
+
+    return usable
+
+
+PLACE_ORDER = tolerant(place_order, _usable_place)
+CANCEL_ORDER = tolerant(cancel_order, _usable_envelope(CancelOrderResponse))
+SEARCH_ORDER_BY_ID = tolerant(search_order_by_id, _usable_by_id)
+SEARCH_ORDERS = tolerant(search_orders, _usable_envelope(SearchOrderResponse))
 
 
 # -- the rest of an order's life (modify, reads, close) -------------------------------------------
@@ -378,7 +521,7 @@ class TopstepXLifecycle(TopstepXAdapter):
                 wire[key] = wire_number(value, field, self.name)
         request = build_request(ModifyOrderRequest, wire, self.name, extras=False)
         sent = yield Call(modify_order, {"body": request}, money_moving=True, retry=Retry.NEVER, name=what)
-        self._envelope(sent, what, ModifyOrderResponse, ModifyOrderErrorCode, MODIFY_DEFINITIVE)
+        self._money_envelope(sent, what, ModifyOrderResponse, ModifyOrderErrorCode, MODIFY_DEFINITIVE)
         # Order/modify amends in place: the id stays; the envelope carries no order.
         return BrokerOrder(broker=self.name, account=account, order_id=order_id, raw=sent.parsed)
 
@@ -392,10 +535,11 @@ class TopstepXLifecycle(TopstepXAdapter):
         for index, row in enumerate(rows):
             row.need_text("id")
             model = models[index] if isinstance(models, list) and index < len(models) else None
-            if isinstance(model, OrderModel):
-                out.append(self._broker_order(model, account))
-            else:  # pragma: no cover - the generated parse and the exact parse agree on length
+            found = self._broker_order(model, account, ()) if isinstance(model, OrderModel) else None
+            if found is None:
+                # No usable order id (or the generated parse and the exact parse disagree).
                 raise unexpected(self.name, sent, what)
+            out.append(found)
         return out
 
     def positions(self, account: str, settings: Settings) -> Flow[list[Position]]:
@@ -478,7 +622,7 @@ class TopstepXLifecycle(TopstepXAdapter):
             what = "Position/closeContract"
             request: Any = CloseContractPositionRequest(account_id=_account_id(account), contract_id=instrument)
             sent = yield Call(close_position, {"body": request}, money_moving=True, retry=Retry.NEVER, name=what)
-            self._envelope(sent, what, ClosePositionResponse, ClosePositionErrorCode, CLOSE_DEFINITIVE)
+            self._money_envelope(sent, what, ClosePositionResponse, ClosePositionErrorCode, CLOSE_DEFINITIVE)
             return None
         what = "Position/partialCloseContract"
         if quantity > INT32_MAX:
@@ -487,13 +631,13 @@ class TopstepXLifecycle(TopstepXAdapter):
             account_id=_account_id(account), contract_id=instrument, size=int(quantity)
         )
         sent = yield Call(partial_close_position, {"body": request}, money_moving=True, retry=Retry.NEVER, name=what)
-        self._envelope(
+        self._money_envelope(
             sent, what, PartialClosePositionResponse, PartialClosePositionErrorCode, PARTIAL_CLOSE_DEFINITIVE
         )
         return None
 
     # -- helpers --------------------------------------------------------------------------------
-    def _envelope(self, sent: Sent, what: str, body_cls: type, codes: Any, definitive: frozenset[int]) -> None:
+    def _money_envelope(self, sent: Sent, what: str, body_cls: type, codes: Any, definitive: frozenset[int]) -> None:
         """A money-moving envelope: return on success, raise the refusal or OutcomeUnknown."""
         body = sent.parsed
         if sent.status == 400:

@@ -1,4 +1,4 @@
-"""TradeStation WebAPI v2 adapter (``specs/tradestation.yaml``; research Part 1).
+"""TradeStation WebAPI v2 adapter (``specs/tradestation.yaml``; tradestation.github.io/api-docs).
 
 Wire facts this module encodes:
 
@@ -7,15 +7,17 @@ Wire facts this module encodes:
   Market/Limit/StopMarket/StopLimit, Duration DAY/GTC/IOC/FOK/GTD + GTDDate MM/DD/YYYY);
   ``20150101`` sends the seed's ``GlobalOrderRequest`` (AccountId, Side Buy/Sell, Type,
   TimeInForce Day/GoodTillCancel/ImmediateOrCancel/FillorKill). Prices and quantities are
-  decimal strings, exactly the digits given (research §1.6);
+  decimal strings, exactly the digits given (TradeStation spec ``OrderRequestDefinition``);
 * our client order id is ``OrderConfirmId`` (≤ 22 chars), which TradeStation uses to detect
   duplicates — so placement is retried on transport failures and 5xx, and a rejection of a
   *retried* attempt is reported as unknown (it may be our own first attempt's duplicate);
 * results come as one object or an array of them; ``OrderStatus: Failed`` (or ``Status:
-  Failed`` in the 20150101 shape) is a rejection even though the HTTP status is 200 (§1.8);
-* 403 with the HTML body "Quota Exceeded" is throttling, not an authorisation failure (§1.13);
+  Failed`` in the 20150101 shape) is a rejection even though the HTTP status is 200
+  (TradeStation docs, order result);
+* 403 with the HTML body "Quota Exceeded" is throttling, not an authorisation failure
+  (TradeStation docs, rate limiting);
 * tokens: a given access token is used as is; otherwise the refresh-token grant on
-  ``/v2/security/authorize`` issues 20-minute access tokens (§1.4).
+  ``/v2/security/authorize`` issues 20-minute access tokens (TradeStation docs, authentication).
 """
 
 from __future__ import annotations
@@ -46,9 +48,11 @@ from .._config import Settings
 from .._conform import build_request
 from .._errors import AuthenticationError, NotSupported, OrderNotFound
 from .._extras import merge_extras
-from .._flow import Call, Flow, Grant, Retry, Sent, plain, rate_limited, rejected, unexpected, unknown
+from .._flow import Call, Flow, Grant, Retry, Sent, Token, plain, rate_limited, rejected, unexpected, unknown
 from .._lifecycle import Modification
 from .._models import Order, OrderType, PlacedOrder, Side, TimeInForce, decimal_text
+from .._order_ids import order_id_from_wire
+from .._tolerant import Undecoded, tolerant
 
 # 20160101 (official v2) shape.
 TRADE_ACTIONS = {Side.BUY: "BUY", Side.SELL: "SELL"}
@@ -115,8 +119,7 @@ class TradeStationAdapter(Adapter):
             money_moving=False,
             retry=Retry.READ,
             name=what,
-            authenticated=False,
-            bearer=False,
+            token=Token.NONE,
         )
         body = sent.parsed
         if sent.status == 200 and isinstance(body, TokenResponse) and isinstance(body.access_token, str):
@@ -185,7 +188,7 @@ class TradeStationAdapter(Adapter):
         version = settings.api_version or "20160101"
         what = f"orders (APIVersion {version})"
         sent = yield Call(
-            place_order,
+            PLACE_ORDER,
             {"body": self.place_request(order, account, version), "api_version": ApiVersion(version)},
             money_moving=True,
             retry=Retry.IDEMPOTENT,
@@ -195,15 +198,19 @@ class TradeStationAdapter(Adapter):
             result = _single_result(sent.parsed)
             if result is None:
                 raise unknown(self.name, cid, "decode", what, status_code=200)
-            status, order_id, message = _result_fields(result)
-            if status in ACCEPTED and order_id:
+            status, raw_id, message = result
+            if status in ACCEPTED:
+                order_id = self.usable_order_id(raw_id)
+                if order_id is None:
+                    raise unknown(self.name, cid, "unusable_order_id", what, code=status, broker_message=message)
                 return PlacedOrder(
                     broker=self.name,
                     account=account,
                     order_id=order_id,
                     client_order_id=cid or "",
                     status=status,
-                    raw=sent.parsed,
+                    raw=_raw(sent.parsed),
+                    warnings=self.deviations(what, sent.parsed, OrderResult),
                 )
             if status in FAILED:
                 raise rejected(
@@ -212,9 +219,9 @@ class TradeStationAdapter(Adapter):
                     code=status,
                     code_name="OrderFailed",
                     broker_message=message,
-                    order_id=order_id or None,
+                    order_id=self.usable_order_id(raw_id),
                     client_order_id=cid,
-                    raw=sent.parsed,
+                    raw=_raw(sent.parsed),
                 )
             raise unknown(self.name, cid, "unknown_code", what, code=status, broker_message=message)
         raise self._failure(sent, what, cid, money_moving=True)
@@ -222,25 +229,28 @@ class TradeStationAdapter(Adapter):
     # -- reads and cancel ---------------------------------------------------------------------
     def get_order(self, order_id: str, account: str, settings: Settings) -> Flow[BrokerOrder]:
         what = "accounts/{account_keys}/orders"
+        order_id = self.check_order_id(order_id)
         sent = yield Call(
-            list_account_orders,
+            LIST_ACCOUNT_ORDERS,
             {"account_keys": account, "api_version": ApiVersion(settings.api_version or "20160101")},
             money_moving=False,
             retry=Retry.READ,
             name=what,
         )
-        if sent.status != 200 or not isinstance(sent.parsed, list):
+        listing = _listing(sent.parsed) if sent.status == 200 else None
+        if listing is None:
             raise self._failure(sent, what, None, money_moving=False)
-        for item in sent.parsed:
-            if isinstance(item, AccountOrder) and str(plain(item.order_id)) == order_id:
-                filled = plain(item.execute_quantity)
+        for item in listing:
+            raw_id, status, filled = _listed_fields(item)
+            if self.usable_order_id(raw_id) == order_id:
                 return BrokerOrder(
                     broker=self.name,
                     account=account,
                     order_id=order_id,
-                    status=plain(item.status),
-                    filled_quantity=Decimal(repr(filled)) if isinstance(filled, (int, float)) else None,
+                    status=status if isinstance(status, str) else None,
+                    filled_quantity=_quantity(filled),
                     raw=item,
+                    warnings=self.deviations(what, sent.parsed, AccountOrder),
                 )
         raise OrderNotFound(
             f"{what}: no order {order_id} in account listing", broker=self.name, code=404, code_name="not_found"
@@ -248,8 +258,9 @@ class TradeStationAdapter(Adapter):
 
     def cancel(self, order_id: str, account: str, settings: Settings) -> Flow[None]:
         what = "orders/{order_id} DELETE"
+        order_id = self.check_order_id(order_id)
         sent = yield Call(
-            cancel_order,
+            CANCEL_ORDER,
             {"order_id": order_id, "api_version": ApiVersion(settings.api_version or "20160101")},
             money_moving=True,
             retry=Retry.NEVER,
@@ -259,8 +270,9 @@ class TradeStationAdapter(Adapter):
             result = _single_result(sent.parsed)
             if result is None:
                 raise unknown(self.name, None, "decode", what, status_code=200)
-            status, _, message = _result_fields(result)
+            status, _, message = result
             if status in ACCEPTED:
+                self.deviations(what, sent.parsed, OrderResult)
                 return None
             if status in FAILED:
                 raise rejected(self.name, what, code=status, code_name="CancelFailed", broker_message=message)
@@ -332,22 +344,85 @@ def _message_of(text: str) -> str | None:
     return message if isinstance(message, str) else text
 
 
-def _single_result(parsed: Any) -> OrderResult | None:
-    if isinstance(parsed, list):
-        return parsed[0] if len(parsed) == 1 and isinstance(parsed[0], OrderResult) else None
-    return parsed if isinstance(parsed, OrderResult) else None
-
-
-def _result_fields(result: OrderResult) -> tuple[str | None, str, str | None]:
-    """(status, order id, message) from either result shape (OrderStatus/OrderID or Status/Id)."""
-    status = plain(result.order_status) or plain(result.status)
-    order_id = plain(result.order_id) or plain(result.id)
-    message = plain(result.message)
+def _single_result(parsed: object) -> tuple[str | None, object, str | None] | None:
+    """(status, order id as sent, message) of the one result of a place / cancel answer, from
+    either shape (``OrderStatus``/``OrderID`` or ``Status``/``Id``), typed or decoded JSON;
+    ``None`` unless the answer is exactly one result object (alone or in a one-item array)."""
+    item: object = parsed.data if isinstance(parsed, Undecoded) else parsed
+    if isinstance(item, list):
+        if len(item) != 1:
+            return None
+        item = item[0]
+    status: object
+    order_id: object
+    message: object
+    if isinstance(item, OrderResult):
+        status = plain(item.order_status) if item.order_status is not None else None
+        status = status if status is not None else plain(item.status)
+        order_id = plain(item.order_id)
+        order_id = order_id if order_id is not None else plain(item.id)
+        message = plain(item.message)
+    elif isinstance(item, dict):
+        status = item.get("OrderStatus", item.get("Status"))
+        order_id = item.get("OrderID", item.get("Id"))
+        message = item.get("Message")
+    else:
+        return None
     return (
-        str(status) if status is not None else None,
-        str(order_id) if order_id not in (None, "") else "",
+        status if isinstance(status, str) else None,
+        order_id,
         message if isinstance(message, str) else None,
     )
+
+
+def _listing(parsed: object) -> list[object] | None:
+    """The orders of an account listing: the typed list, or the decoded JSON array when one
+    item did not parse. ``None``: not a listing."""
+    data = parsed.data if isinstance(parsed, Undecoded) else parsed
+    return list(data) if isinstance(data, list) else None
+
+
+def _listed_fields(item: object) -> tuple[object, object, object]:
+    """(OrderID, Status, ExecuteQuantity) of one listed order, typed or decoded, unchecked."""
+    if isinstance(item, AccountOrder):
+        return plain(item.order_id), plain(item.status), plain(item.execute_quantity)
+    if isinstance(item, dict):
+        return item.get("OrderID"), item.get("Status"), item.get("ExecuteQuantity")
+    return None, None, None
+
+
+def _raw(parsed: object) -> object:
+    return parsed.data if isinstance(parsed, Undecoded) else parsed
+
+
+def _quantity(value: object) -> Decimal | None:
+    """A JSON number from the account listing as ``Decimal`` (via its shortest repr)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    number = Decimal(repr(value))
+    return number if number.is_finite() else None
+
+
+def _usable_place(parsed: object, content: bytes) -> bool:
+    """A 200 place answer: exactly one result; an accepted one needs a usable order id."""
+    result = _single_result(parsed)
+    if result is None:
+        return False
+    return result[0] not in ACCEPTED or order_id_from_wire("tradestation", result[1]) is not None
+
+
+def _usable_result(parsed: object, content: bytes) -> bool:
+    return _single_result(parsed) is not None
+
+
+def _usable_listing(parsed: object, content: bytes) -> bool:
+    return _listing(parsed) is not None
+
+
+PLACE_ORDER = tolerant(place_order, _usable_place)
+LIST_ACCOUNT_ORDERS = tolerant(list_account_orders, _usable_listing)
+CANCEL_ORDER = tolerant(cancel_order, _usable_result)
+REPLACE_ORDER = tolerant(replace_order, _usable_place)
 
 
 # -- the rest of an order's life (modify, reads) ----------------------------------------------------
@@ -400,7 +475,7 @@ class TradeStationLifecycle(TradeStationAdapter):
             wire["StopPrice"] = decimal_text(change.stop_price)
         what = "orders/{order_id} PUT"
         sent = yield Call(
-            replace_order,
+            REPLACE_ORDER,
             {
                 "order_id": order_id,
                 "body": build_request(CancelReplaceRequest, wire, self.name, extras=False),
@@ -415,10 +490,18 @@ class TradeStationLifecycle(TradeStationAdapter):
         result = _single_result(sent.parsed)
         if result is None:
             raise unknown(self.name, None, "decode", what, status_code=200)
-        status, new_id, message = _result_fields(result)
-        if status in ACCEPTED and new_id:
+        status, raw_id, message = result
+        new_id = self.usable_order_id(raw_id)
+        if status in ACCEPTED and new_id is not None:
             # Cancel/replace: OrderID is the id the order has from now on (it may differ).
-            return BrokerOrder(broker=self.name, account=account, order_id=new_id, status=status, raw=result)
+            return BrokerOrder(
+                broker=self.name,
+                account=account,
+                order_id=new_id,
+                status=status,
+                raw=_raw(sent.parsed),
+                warnings=self.deviations(what, sent.parsed, OrderResult),
+            )
         if status in FAILED:
             raise rejected(self.name, what, code=status, code_name="ReplaceFailed", broker_message=message)
         raise unknown(self.name, None, "unknown_code" if status not in ACCEPTED else "decode", what, code=status)
@@ -507,7 +590,7 @@ class TradeStationLifecycle(TradeStationAdapter):
     def _order_rows(self, account: str, settings: Settings) -> Flow[list[Reader]]:
         what = "accounts/{account_keys}/orders"
         sent = yield Call(
-            list_account_orders,
+            LIST_ACCOUNT_ORDERS,
             {"account_keys": account, "api_version": ApiVersion(settings.api_version or "20160101")},
             money_moving=False,
             retry=Retry.READ,
@@ -527,7 +610,7 @@ class TradeStationLifecycle(TradeStationAdapter):
         )
 
     def _rows(self, sent: Sent, what: str) -> list[Reader]:
-        if sent.status != 200 or not isinstance(sent.parsed, list):
+        if sent.status != 200 or _listing(sent.parsed) is None:
             raise self._failure(sent, what, None, money_moving=False)
         data = exact_json(sent.content, self.name, what)
         if not isinstance(data, list):

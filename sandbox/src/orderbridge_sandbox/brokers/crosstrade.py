@@ -1,7 +1,7 @@
 """CrossTrade REST v1, the NinjaTrader 8 bridge (``specs/crosstrade.yaml``): NT8 accounts,
 dated futures instruments, orders, positions and executions.
 
-Rules (research API 2):
+Rules (CrossTrade API docs, crosstrade.io/docs/api):
 
 * ``Authorization: Bearer demo-token`` (the secret key; no login, no expiry); anything else 401.
 * Account names match case-insensitively and are echoed canonically (``sim101`` -> ``Sim101``).
@@ -344,11 +344,12 @@ class CrossTrade(Broker):
 
     @operation("list_orders")
     def list_orders(self, call: Call) -> Reply:
-        """``GET .../orders`` -> {orders, count, success}."""
+        """``GET .../orders[?activeOnly=true]`` -> {orders, count, success}."""
         account = self.account_name(call.path["account"])
         if account is None:
             return self._no_account(call.path["account"], 404)
-        orders = [self._order_json(o) for o in self.book.select(account=account)]
+        working = True if call.query.get("activeOnly", "").lower() == "true" else None
+        orders = [self._order_json(o) for o in self.book.select(account=account, working=working)]
         return json_reply({"orders": orders, "count": len(orders), "success": True})
 
     @operation("get_order")
@@ -642,10 +643,14 @@ class CrossTrade(Broker):
         period, kind = b.get("period", 1), b.get("periodType", "minute")
         step = dt.timedelta(seconds=period) if kind == "second" else dt.timedelta(minutes=period)
         end = self.now().replace(second=0, microsecond=0)
-        span = dt.timedelta(days=b.get("daysBack", 1))
+        # More days than bars can fill change nothing; the cap keeps timedelta in range.
+        span = dt.timedelta(days=min(int(b.get("daysBack", 1)), 1_000_000))
         if b.get("from") and b.get("to"):
-            start, end = (dt.datetime.fromisoformat(b[k].replace("Z", "+00:00")) for k in ("from", "to"))
-            span = end - start
+            try:
+                start, end = (dt.datetime.fromisoformat(b[k].replace("Z", "+00:00")) for k in ("from", "to"))
+                span = end - start
+            except (ValueError, TypeError):  # not ISO 8601, or one naive and one aware
+                return self.dialect.error(400, "invalid_request", "from and to must be UTC date-times")
         count = max(0, min(b.get("limit", 5000), MAX_BARS, int(span / step)))
         px = self.book.instruments[symbol].price
         bars = [

@@ -2,7 +2,7 @@
 one account with cash and positions, cash-based buys and unit-based sells whose lifecycle
 advances as the order is read, idempotent placement, events and webhooks.
 
-Rules (research PART 2, seed 003):
+Rules (Sophic Engine docs, docs.engine.usesophic.com):
 
 * ``POST /auth/token`` (form) with ``demo-client`` / ``demo-secret`` -> a 15-minute bearer
   token; a wrong client or secret is 401 ``invalid_client``; another grant is 400
@@ -51,7 +51,7 @@ BUY_FEE_RATE, MIN_BUY_FEE = Decimal("0.005"), Decimal("0.50")
 
 
 TRIGGERS: dict[tuple[str, str], list[tuple[str, Decimal]]] = {
-    # (side, exact amount text) -> lifecycle after "placed" (research 2.13)
+    # (side, exact amount text) -> lifecycle after "placed" (Sophic docs, sandbox testing scenarios)
     ("buy", "5001"): [("executing", Decimal(0)), ("cancelled", Decimal(0))],
     ("buy", "5002"): [("executing", Decimal(0)), ("filled", Decimal("0.4")), ("settled", Decimal(0))],
     ("sell", "20"): [("executing", Decimal(0)), ("filled", Decimal("0.25")), ("settled", Decimal(0))],
@@ -829,6 +829,27 @@ class Sophic(Broker):
         webhook.update({k: call.body[k] for k in ("url", "description", "is_active") if k in call.body})
         webhook["modified_at"] = iso_z(self.now())
         return json_reply(self._public(webhook))
+
+    @operation("test_webhook")
+    def test_webhook(self, call: Call) -> Reply:
+        """``POST /webhooks/{webhook_id}/test`` -> 202 delivery (``pending``, ``event`` null);
+        unknown is 404, inactive is 400 ``webhook_not_active``."""
+        webhook = self.webhooks.get(call.path["webhook_id"])
+        if webhook is None:
+            return self.dialect.error(404, "not_found")
+        if not webhook["is_active"]:
+            return self.dialect.error(400, "webhook_not_active", "The webhook is not active.")
+        now = iso_z(self.now())
+        delivery = {
+            "id": self.ids.prefixed("whd", "sophic:delivery"),
+            "webhook": webhook["id"],
+            "event": None,
+            "status": "pending",
+            "attempts": [],
+            "created_at": now,
+            "modified_at": now,
+        }
+        return json_reply(delivery, 202)
 
     def recorded_orders(self) -> list[RecordedOrder]:
         return [

@@ -1,7 +1,7 @@
 """TopstepX / ProjectX Gateway (``specs/topstepx.yaml``): accounts, contracts, orders, positions,
 half-turn trades and 24-hour session tokens.
 
-Rules (research API 1):
+Rules (ProjectX Gateway API docs, gateway.docs.projectx.com):
 
 * ``Auth/loginKey`` with ``demo`` / ``demo-api-key`` returns a 24 h token; wrong credentials
   are HTTP 200 ``success:false`` errorCode 3. ``Auth/validate`` returns a new token (the old one
@@ -9,9 +9,9 @@ Rules (research API 1):
 * Business failures are HTTP 200 with ``success:false`` and the endpoint's own errorCode.
 * ``Order/place``: ``customTag`` is unique per account (a duplicate is errorCode 2, nothing is
   recorded); prices must be tick-aligned; brackets are rejected as in the default "Position
-  Brackets" mode, yet the rejected order gets an ``orderId`` (research 1.7). Market orders fill at
+  Brackets" mode, yet the rejected order gets an ``orderId`` (ProjectX docs, Order/place). Market orders fill at
   the contract's reference price; the other types rest until cancelled.
-* The first order id is 9056 (seed 000), then 9057, ...
+* The first order id is 9056 (the ProjectX docs' example), then 9057, ...
 """
 
 from __future__ import annotations
@@ -26,14 +26,14 @@ from ..dialects import TopstepXDialect
 from ..seeds.topstepx import ACCOUNTS, CONTRACTS, USERS
 from ..tokens import TokenIssuer, TokenState
 from ..validation import FieldError
-from ..wire import Call, Reply, text_reply
+from ..wire import Call, Reply, json_reply, text_reply
 from .base import Broker, RecordedOrder, operation
 
 TOKEN_LIFETIME = dt.timedelta(hours=24)
 FIRST_ORDER_ID, FIRST_TRADE_ID, FIRST_POSITION_ID = 9056, 8603, 6124
 MAX_TRAIL_TICKS = 1000
 
-# Wire enums (integers, research 1.7).
+# Wire enums (integers, ProjectX docs, Order/place).
 SIDES = {0: Side.BUY, 1: Side.SELL}
 SIDE_CODES = {Side.BUY: 0, Side.SELL: 1}
 KINDS = {1: Kind.LIMIT, 2: Kind.MARKET, 4: Kind.STOP, 5: Kind.TRAILING_STOP, 6: Kind.LIMIT, 7: Kind.LIMIT}
@@ -136,13 +136,11 @@ class TopstepX(Broker):
 
     @operation("search_contracts")
     def search_contracts(self, call: Call) -> Reply:
-        """``POST /api/Contract/search`` {searchText, live} -> at most 20 contracts matching the text."""
+        """``POST /api/Contract/search`` {searchText, live} -> at most 20 contracts whose *name*
+        (``ESZ5``) contains the text, case-insensitively. The spec says names only: matching the
+        description too made ``EP`` find the British Pound ("S-ep-tember") first."""
         text = str(call.field("searchText", "")).lower()
-        found = [
-            self._contract_json(cid)
-            for cid, c in self.contracts.items()
-            if text in " ".join((cid, c[1], c[2], c[5])).lower()
-        ]
+        found = [self._contract_json(cid) for cid, c in self.contracts.items() if text in c[1].lower()]
         return self._ok(call, contracts=found[:20])
 
     @operation("search_contract_by_id")
@@ -179,12 +177,15 @@ class TopstepX(Broker):
             return self._fail(call, 3)
         if not 1 <= b["limit"] <= 20000:
             return self._fail(call, 4)
-        step = steps[b["unit"]] * b["unitNumber"]
         start, end = _when(b["startTime"]), _when(b["endTime"])
         assert start is not None and end is not None
+        try:
+            step = steps[b["unit"]] * b["unitNumber"]
+            t = end - step
+        except OverflowError:  # a bar longer than the calendar (int32 unitNumber): no whole bar fits
+            return self._ok(call, bars=[])
         instrument = self.book.instruments[b["contractId"]]
         bars: list[dict[str, Any]] = []
-        t = end - step
         while t >= start and len(bars) < b["limit"]:
             px = instrument.price
             bars.append(
@@ -197,6 +198,8 @@ class TopstepX(Broker):
                     "v": 100,
                 }
             )
+            if t - dt.datetime.min.replace(tzinfo=t.tzinfo) < step:
+                break  # the next bar would start before year 1
             t -= step
         return self._ok(call, bars=bars)
 
@@ -365,13 +368,14 @@ class TopstepX(Broker):
     @operation("query_orders_v2")
     def query_orders_v2(self, call: Call) -> Reply:
         """``POST /api/Order/v2/query``: filter (account, statuses, contract, created window), sort,
-        page (offset 0-based; default page size 100, at most 1000); bad paging is a 400."""
+        page (offset 0-based; default page size 100, no maximum: the gateway documents none);
+        a page size below 1 or a negative offset is a 400 (the spec's minimums)."""
         b, f = call.body, call.body["filter"]
         size, offset = b.get("pageSize"), b.get("pageOffset")
         bad = [
             name
             for name, value, low in (("pageSize", size, 1), ("pageOffset", offset, 0))
-            if value is not None and not low <= value <= 1000
+            if value is not None and value < low
         ]
         if bad:
             return self.dialect.problem(tuple(FieldError("body", (n,), "invalid", "out of range") for n in bad))
@@ -474,7 +478,11 @@ class TopstepX(Broker):
 
     @operation("ping")
     def ping(self, call: Call) -> Reply:
-        """``GET /api/Status/ping`` -> ``pong`` (text)."""
+        """``GET /api/Status/ping`` -> ``pong``: plain text, or the JSON string ``"pong"`` when
+        ``Accept`` asks for JSON (the gateway negotiates the media type; spec Source note 2)."""
+        accept = call.headers.get("accept", "")
+        if "application/json" in accept or "text/json" in accept:
+            return json_reply("pong")
         return text_reply("pong")
 
     def recorded_orders(self) -> list[RecordedOrder]:

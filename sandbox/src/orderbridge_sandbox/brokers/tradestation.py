@@ -1,7 +1,7 @@
 """TradeStation WebAPI v2 (``specs/tradestation.yaml``): OAuth refresh-token grant, orders in
 both body generations, OrderConfirmId duplicate detection, account reads.
 
-Rules (research PART 1):
+Rules (TradeStation WebAPI v2 docs, tradestation.github.io/api-docs):
 
 * ``POST /v2/security/authorize`` with ``grant_type=refresh_token``, ``client_id=demo-client``,
   ``client_secret=demo-secret``, ``refresh_token=demo-refresh`` returns a 20-minute access token
@@ -9,9 +9,9 @@ Rules (research PART 1):
   failure", unknown refresh token -> 401 "Invalid refresh token"; the authorization-code grant
   always answers 401 "Authorization code expired" (the sandbox has no browser step).
 * ``APIVersion`` selects the body: ``20160101`` and ``20101026`` (the default) take
-  ``OrderRequest``; ``20150101``/``20150601`` take the global ``GlobalOrderRequest`` (seed 002).
+  ``OrderRequest``; ``20150101``/``20150601`` take the global ``GlobalOrderRequest`` (TradeStation global docs).
   The place result is a single object for ``20160101`` (TS-OAS) and an array otherwise (legacy
-  docs, seed 002); the global versions answer in the global shape (``Id``, ``Status``).
+  docs); the global versions answer in the global shape (``Id``, ``Status``).
 * **Duplicate ``OrderConfirmId``** (same API key, same user): nothing new is placed; the answer
   is HTTP 200 with ``OrderStatus: "Failed"`` (global: ``Status: "Failed"``), the *original*
   order's id in ``OrderID`` (``Id``) and ``Message`` "Order failed. Reason: Duplicate
@@ -42,7 +42,7 @@ from .base import Broker, RecordedOrder, operation
 
 COMMISSION = Decimal("1.00")
 TOKEN_LIFETIME = dt.timedelta(minutes=20)
-FIRST_ORDER_ID = 207887693  # seed 002's order id
+FIRST_ORDER_ID = 207887693  # the order id of the TradeStation docs' example
 GLOBAL_VERSIONS = ("20150101", "20150601")
 DEFAULT_VERSION = "20101026"
 
@@ -518,7 +518,10 @@ class TradeStation(Broker):
             return self.dialect.error(400, str(exc))
         since_text = call.query.get("since")
         if since_text:
-            since = dt.datetime.strptime(since_text, "%m-%d-%Y").replace(tzinfo=dt.UTC)
+            try:
+                since = dt.datetime.strptime(since_text, "%m-%d-%Y").replace(tzinfo=dt.UTC)
+            except ValueError:  # the spec's pattern admits a day the month lacks (02-30-2026)
+                return self.dialect.error(400, f"Invalid since date {since_text}; expected MM-DD-YYYY.")
         else:
             since = self.now().replace(hour=0, minute=0, second=0, microsecond=0)
         rows = [o for o in self.book.select() if o.account in keys and (o.created_at >= since or o.working)]

@@ -1,4 +1,4 @@
-"""Seed data of the sophic fake: the identifiers the seeds and research examples use."""
+"""Seed data of the sophic fake: the identifiers the vendor's documented examples use."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Seed data of the topstepx fake: the identifiers the seeds and research examples use."""
+"""Seed data of the topstepx fake: the identifiers the vendor's documented examples use."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ USERS = {"demo": "demo-api-key"}
 """userName -> apiKey accepted by ``Auth/loginKey``."""
 
 ACCOUNTS: list[dict[str, Any]] = [
-    # Seed 000 and research 1.10 examples.
+    # The ProjectX docs' examples.
     {"id": 1, "name": "TEST_ACCOUNT_1", "balance": 50000, "canTrade": True, "isVisible": True, "simulated": True},
     {
         "id": 465,

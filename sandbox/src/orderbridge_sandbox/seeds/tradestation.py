@@ -1,4 +1,4 @@
-"""Seed data of the tradestation fake: the identifiers the seeds and research examples use."""
+"""Seed data of the tradestation fake: the identifiers the vendor's documented examples use."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ CLIENTS: dict[str, dict[str, Any]] = {
 """API key -> secret and the refresh tokens it issued (refresh token -> user id)."""
 
 ACCOUNTS: dict[str, dict[str, Any]] = {
-    # key -> account fields; 281994 is seed 002's global (Japan) account.
+    # key -> account fields; 281994 is the global (Japan) docs' account.
     "123456": {"Type": "M", "TypeDescription": "Margin", "Alias": ""},
     "123465": {"Type": "M", "TypeDescription": "Margin", "Alias": ""},
     "281994": {"Type": "C", "TypeDescription": "Cash", "Alias": "Japan"},

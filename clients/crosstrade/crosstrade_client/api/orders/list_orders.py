@@ -9,18 +9,27 @@ from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.order import Order
 from ...models.order_list import OrderList
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     account: str,
+    *,
+    active_only: bool | Unset = UNSET,
 ) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["activeOnly"] = active_only
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/v1/api/accounts/{account}/orders".format(
             account=quote(str(account), safe=""),
         ),
+        "params": params,
     }
 
     return _kwargs
@@ -101,16 +110,18 @@ def sync_detailed(
     account: str,
     *,
     client: AuthenticatedClient,
+    active_only: bool | Unset = UNSET,
 ) -> Response[ErrorResponse | list[Order] | OrderList]:
     """List the orders of one account
 
-     Orders of one NT8 account. Source: research API 2 §2.5 (path inferred from the get-order
-    path). Neither the body shape nor any filter was readable (§2.12 q5): the response
-    accepts a wrapper object or a bare array of orders. The examples reuse the quoted
-    get-order payload.
+     Orders of one NT8 account; `activeOnly=true` keeps only working orders. Source: research
+    API 2 §2.5 (path inferred from the get-order path) and Source note 20 (`activeOnly`).
+    The body shape was not readable (§2.12 q5): the response accepts a wrapper object or a
+    bare array of orders. The examples reuse the quoted get-order payload.
 
     Args:
         account (str):
+        active_only (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -122,6 +133,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         account=account,
+        active_only=active_only,
     )
 
     response = client.get_httpx_client().request(
@@ -135,16 +147,18 @@ def sync(
     account: str,
     *,
     client: AuthenticatedClient,
+    active_only: bool | Unset = UNSET,
 ) -> ErrorResponse | list[Order] | OrderList | None:
     """List the orders of one account
 
-     Orders of one NT8 account. Source: research API 2 §2.5 (path inferred from the get-order
-    path). Neither the body shape nor any filter was readable (§2.12 q5): the response
-    accepts a wrapper object or a bare array of orders. The examples reuse the quoted
-    get-order payload.
+     Orders of one NT8 account; `activeOnly=true` keeps only working orders. Source: research
+    API 2 §2.5 (path inferred from the get-order path) and Source note 20 (`activeOnly`).
+    The body shape was not readable (§2.12 q5): the response accepts a wrapper object or a
+    bare array of orders. The examples reuse the quoted get-order payload.
 
     Args:
         account (str):
+        active_only (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -157,6 +171,7 @@ def sync(
     return sync_detailed(
         account=account,
         client=client,
+        active_only=active_only,
     ).parsed
 
 
@@ -164,16 +179,18 @@ async def asyncio_detailed(
     account: str,
     *,
     client: AuthenticatedClient,
+    active_only: bool | Unset = UNSET,
 ) -> Response[ErrorResponse | list[Order] | OrderList]:
     """List the orders of one account
 
-     Orders of one NT8 account. Source: research API 2 §2.5 (path inferred from the get-order
-    path). Neither the body shape nor any filter was readable (§2.12 q5): the response
-    accepts a wrapper object or a bare array of orders. The examples reuse the quoted
-    get-order payload.
+     Orders of one NT8 account; `activeOnly=true` keeps only working orders. Source: research
+    API 2 §2.5 (path inferred from the get-order path) and Source note 20 (`activeOnly`).
+    The body shape was not readable (§2.12 q5): the response accepts a wrapper object or a
+    bare array of orders. The examples reuse the quoted get-order payload.
 
     Args:
         account (str):
+        active_only (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -185,6 +202,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         account=account,
+        active_only=active_only,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -196,16 +214,18 @@ async def asyncio(
     account: str,
     *,
     client: AuthenticatedClient,
+    active_only: bool | Unset = UNSET,
 ) -> ErrorResponse | list[Order] | OrderList | None:
     """List the orders of one account
 
-     Orders of one NT8 account. Source: research API 2 §2.5 (path inferred from the get-order
-    path). Neither the body shape nor any filter was readable (§2.12 q5): the response
-    accepts a wrapper object or a bare array of orders. The examples reuse the quoted
-    get-order payload.
+     Orders of one NT8 account; `activeOnly=true` keeps only working orders. Source: research
+    API 2 §2.5 (path inferred from the get-order path) and Source note 20 (`activeOnly`).
+    The body shape was not readable (§2.12 q5): the response accepts a wrapper object or a
+    bare array of orders. The examples reuse the quoted get-order payload.
 
     Args:
         account (str):
+        active_only (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -219,5 +239,6 @@ async def asyncio(
         await asyncio_detailed(
             account=account,
             client=client,
+            active_only=active_only,
         )
     ).parsed

@@ -44,11 +44,14 @@ def sync_detailed(
 ) -> Response[str]:
     """Liveness check
 
-     The only `GET` of the API. Answers the bare string `pong` (the swagger declares a
-    string with no schema). Whether it needs a token is undocumented; modelled as
-    unauthenticated, as one community client treats it.
+     The only `GET` of the API. Answers the string `pong`, in the media type the request's
+    `Accept` asks for: `text/plain` (also for `*/*` or no `Accept`) gives the four bytes
+    `pong`; `application/json` or `text/json` gives the JSON string `"pong"`. Whether it
+    needs a token is undocumented; modelled as unauthenticated, as community clients treat
+    it. See Source note 2 for the evidence.
 
-    Source: research API 1 section 1.2 and 1.4 row 21, open question 1.11 item 11.
+    Source: research API 1 section 1.2 and 1.4 row 21, open question 1.11 item 11; the
+    gateway swagger's `produces` list; community clients projectx-rs and project-x-py.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -73,11 +76,14 @@ def sync(
 ) -> str | None:
     """Liveness check
 
-     The only `GET` of the API. Answers the bare string `pong` (the swagger declares a
-    string with no schema). Whether it needs a token is undocumented; modelled as
-    unauthenticated, as one community client treats it.
+     The only `GET` of the API. Answers the string `pong`, in the media type the request's
+    `Accept` asks for: `text/plain` (also for `*/*` or no `Accept`) gives the four bytes
+    `pong`; `application/json` or `text/json` gives the JSON string `"pong"`. Whether it
+    needs a token is undocumented; modelled as unauthenticated, as community clients treat
+    it. See Source note 2 for the evidence.
 
-    Source: research API 1 section 1.2 and 1.4 row 21, open question 1.11 item 11.
+    Source: research API 1 section 1.2 and 1.4 row 21, open question 1.11 item 11; the
+    gateway swagger's `produces` list; community clients projectx-rs and project-x-py.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -98,11 +104,14 @@ async def asyncio_detailed(
 ) -> Response[str]:
     """Liveness check
 
-     The only `GET` of the API. Answers the bare string `pong` (the swagger declares a
-    string with no schema). Whether it needs a token is undocumented; modelled as
-    unauthenticated, as one community client treats it.
+     The only `GET` of the API. Answers the string `pong`, in the media type the request's
+    `Accept` asks for: `text/plain` (also for `*/*` or no `Accept`) gives the four bytes
+    `pong`; `application/json` or `text/json` gives the JSON string `"pong"`. Whether it
+    needs a token is undocumented; modelled as unauthenticated, as community clients treat
+    it. See Source note 2 for the evidence.
 
-    Source: research API 1 section 1.2 and 1.4 row 21, open question 1.11 item 11.
+    Source: research API 1 section 1.2 and 1.4 row 21, open question 1.11 item 11; the
+    gateway swagger's `produces` list; community clients projectx-rs and project-x-py.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -125,11 +134,14 @@ async def asyncio(
 ) -> str | None:
     """Liveness check
 
-     The only `GET` of the API. Answers the bare string `pong` (the swagger declares a
-    string with no schema). Whether it needs a token is undocumented; modelled as
-    unauthenticated, as one community client treats it.
+     The only `GET` of the API. Answers the string `pong`, in the media type the request's
+    `Accept` asks for: `text/plain` (also for `*/*` or no `Accept`) gives the four bytes
+    `pong`; `application/json` or `text/json` gives the JSON string `"pong"`. Whether it
+    needs a token is undocumented; modelled as unauthenticated, as community clients treat
+    it. See Source note 2 for the evidence.
 
-    Source: research API 1 section 1.2 and 1.4 row 21, open question 1.11 item 11.
+    Source: research API 1 section 1.2 and 1.4 row 21, open question 1.11 item 11; the
+    gateway swagger's `produces` list; community clients projectx-rs and project-x-py.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -6,11 +6,11 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="OrderConfirmationTimeActivationRulesItem")
+T = TypeVar("T", bound="WebhookDeliveryAttemptsItem")
 
 
 @_attrs_define
-class OrderConfirmationTimeActivationRulesItem:
+class WebhookDeliveryAttemptsItem:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -23,10 +23,10 @@ class OrderConfirmationTimeActivationRulesItem:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        order_confirmation_time_activation_rules_item = cls()
+        webhook_delivery_attempts_item = cls()
 
-        order_confirmation_time_activation_rules_item.additional_properties = d
-        return order_confirmation_time_activation_rules_item
+        webhook_delivery_attempts_item.additional_properties = d
+        return webhook_delivery_attempts_item
 
     @property
     def additional_keys(self) -> list[str]:

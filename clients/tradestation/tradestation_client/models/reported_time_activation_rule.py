@@ -6,27 +6,44 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="AccountOrderMarketActivationRulesItem")
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ReportedTimeActivationRule")
 
 
 @_attrs_define
-class AccountOrderMarketActivationRulesItem:
+class ReportedTimeActivationRule:
+    """A time activation rule as an answer reports it.
+
+    Attributes:
+        time_utc (str | Unset):
+    """
+
+    time_utc: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        time_utc = self.time_utc
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if time_utc is not UNSET:
+            field_dict["TimeUtc"] = time_utc
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        account_order_market_activation_rules_item = cls()
+        time_utc = d.pop("TimeUtc", UNSET)
 
-        account_order_market_activation_rules_item.additional_properties = d
-        return account_order_market_activation_rules_item
+        reported_time_activation_rule = cls(
+            time_utc=time_utc,
+        )
+
+        reported_time_activation_rule.additional_properties = d
+        return reported_time_activation_rule
 
     @property
     def additional_keys(self) -> list[str]:

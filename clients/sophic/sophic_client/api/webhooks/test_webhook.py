@@ -1,0 +1,243 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.webhook_delivery import WebhookDelivery
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    webhook_id: str,
+    *,
+    api_version: str | Unset = UNSET,
+    client_request_id: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(api_version, Unset):
+        headers["Api-Version"] = api_version
+
+    if not isinstance(client_request_id, Unset):
+        headers["Client-Request-Id"] = client_request_id
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/webhooks/{webhook_id}/test".format(
+            webhook_id=quote(str(webhook_id), safe=""),
+        ),
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | WebhookDelivery | None:
+    if response.status_code == 202:
+        response_202 = WebhookDelivery.from_dict(response.json())
+
+        return response_202
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | WebhookDelivery]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    webhook_id: str,
+    *,
+    client: AuthenticatedClient,
+    api_version: str | Unset = UNSET,
+    client_request_id: str | Unset = UNSET,
+) -> Response[Error | WebhookDelivery]:
+    """Send a test delivery to a webhook endpoint
+
+     Queues a signed test delivery to the webhook and answers 202 with the delivery, which
+    starts `pending`; follow it through `in_progress` to `succeeded` or `failed` (its
+    `attempts` list grows with each try). A test delivery belongs to no event: its `event`
+    is null, and the request Sophic sends to the endpoint carries no `Event-Id` header. An
+    inactive webhook is refused with `webhook_not_active`. Source: Sophic Engine API
+    reference (Webhooks: test a webhook); delivery statuses from the webhooks guide.
+
+    Args:
+        webhook_id (str):
+        api_version (str | Unset):
+        client_request_id (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | WebhookDelivery]
+    """
+
+    kwargs = _get_kwargs(
+        webhook_id=webhook_id,
+        api_version=api_version,
+        client_request_id=client_request_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    webhook_id: str,
+    *,
+    client: AuthenticatedClient,
+    api_version: str | Unset = UNSET,
+    client_request_id: str | Unset = UNSET,
+) -> Error | WebhookDelivery | None:
+    """Send a test delivery to a webhook endpoint
+
+     Queues a signed test delivery to the webhook and answers 202 with the delivery, which
+    starts `pending`; follow it through `in_progress` to `succeeded` or `failed` (its
+    `attempts` list grows with each try). A test delivery belongs to no event: its `event`
+    is null, and the request Sophic sends to the endpoint carries no `Event-Id` header. An
+    inactive webhook is refused with `webhook_not_active`. Source: Sophic Engine API
+    reference (Webhooks: test a webhook); delivery statuses from the webhooks guide.
+
+    Args:
+        webhook_id (str):
+        api_version (str | Unset):
+        client_request_id (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | WebhookDelivery
+    """
+
+    return sync_detailed(
+        webhook_id=webhook_id,
+        client=client,
+        api_version=api_version,
+        client_request_id=client_request_id,
+    ).parsed
+
+
+async def asyncio_detailed(
+    webhook_id: str,
+    *,
+    client: AuthenticatedClient,
+    api_version: str | Unset = UNSET,
+    client_request_id: str | Unset = UNSET,
+) -> Response[Error | WebhookDelivery]:
+    """Send a test delivery to a webhook endpoint
+
+     Queues a signed test delivery to the webhook and answers 202 with the delivery, which
+    starts `pending`; follow it through `in_progress` to `succeeded` or `failed` (its
+    `attempts` list grows with each try). A test delivery belongs to no event: its `event`
+    is null, and the request Sophic sends to the endpoint carries no `Event-Id` header. An
+    inactive webhook is refused with `webhook_not_active`. Source: Sophic Engine API
+    reference (Webhooks: test a webhook); delivery statuses from the webhooks guide.
+
+    Args:
+        webhook_id (str):
+        api_version (str | Unset):
+        client_request_id (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | WebhookDelivery]
+    """
+
+    kwargs = _get_kwargs(
+        webhook_id=webhook_id,
+        api_version=api_version,
+        client_request_id=client_request_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    webhook_id: str,
+    *,
+    client: AuthenticatedClient,
+    api_version: str | Unset = UNSET,
+    client_request_id: str | Unset = UNSET,
+) -> Error | WebhookDelivery | None:
+    """Send a test delivery to a webhook endpoint
+
+     Queues a signed test delivery to the webhook and answers 202 with the delivery, which
+    starts `pending`; follow it through `in_progress` to `succeeded` or `failed` (its
+    `attempts` list grows with each try). A test delivery belongs to no event: its `event`
+    is null, and the request Sophic sends to the endpoint carries no `Event-Id` header. An
+    inactive webhook is refused with `webhook_not_active`. Source: Sophic Engine API
+    reference (Webhooks: test a webhook); delivery statuses from the webhooks guide.
+
+    Args:
+        webhook_id (str):
+        api_version (str | Unset):
+        client_request_id (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | WebhookDelivery
+    """
+
+    return (
+        await asyncio_detailed(
+            webhook_id=webhook_id,
+            client=client,
+            api_version=api_version,
+            client_request_id=client_request_id,
+        )
+    ).parsed

@@ -1,0 +1,1 @@
+"""orderbridge test suite."""

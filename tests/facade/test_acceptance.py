@@ -1,0 +1,295 @@
+"""An acceptance is a 2xx, the broker's success markers and a usable order id (issue 11).
+
+* hostile ids and hostile success markers in an otherwise successful answer are
+  ``OutcomeUnknown``, never a ``PlacedOrder`` and never a rejection;
+* a success whose other fields do not match the spec is still a ``PlacedOrder``: ``raw`` holds
+  the decoded JSON, ``warnings`` says what deviated, and a WARNING is logged without secrets;
+* the id rule is one rule: every id an answer may carry is accepted by ``get_order`` and
+  ``cancel_order`` (and by the session's own path-segment check), and hostile ids given to
+  them are refused before anything is sent.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import logging
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import orderbridge as ob
+from orderbridge._order_ids import INT64_MAX, RULES, check_order_id, order_id_from_wire
+
+from .helpers import (
+    CROSSTRADE,
+    SOPHIC,
+    SOPHIC_ORDER,
+    TOPSTEPX,
+    TRADESTATION,
+    TRADESTATION_GLOBAL,
+    Case,
+    Reply,
+    assert_nothing_sent,
+    open_session,
+    place,
+    reply,
+    run,
+)
+
+CID = "acceptance-cid-01"
+
+
+def _order(case: Case) -> ob.Order:
+    return attrs.evolve(case.order, client_order_id=CID)
+
+
+def _raw_json(value: Any) -> bytes:
+    """JSON text that may hold NaN / huge integers exactly as a hostile broker would send them."""
+    return json.dumps(value, allow_nan=True).encode()
+
+
+NAN = float("nan")
+COMMON_TEXT_HOSTILE = ["", "   ", " ord_1", "ord_1 ", "ord\n1", "ord\x001", "ord\x7f1", ".", "..", None, [], {}, NAN]
+
+HOSTILE: dict[str, list[Any]] = {
+    "topstepx": [0, -1, 2**63, 2**64, True, False, "9056", 9056.0, 1.5, [9056], {"id": 9056}, None, NAN],
+    "crosstrade": [*COMMON_TEXT_HOSTILE, "a" * 65, "ab/cd", "ab cd", "ab?cd", 123, True],
+    "tradestation": [*COMMON_TEXT_HOSTILE, "0", "-5", "00123", "12a", str(2**63), 0, -1, 2**63, True, 1.5],
+    "sophic": [*COMMON_TEXT_HOSTILE, "a" * 256, "ord m4", "ord_é", 12, True],
+}
+
+
+def _success(case: Case, order_id: Any) -> Reply:
+    if case.broker == "topstepx":
+        return Reply(200, content=_raw_json({"orderId": order_id, "success": True, "errorCode": 0}))
+    if case.broker == "crosstrade":
+        return Reply(200, content=_raw_json({"orderId": order_id, "success": True}))
+    if case.broker == "tradestation":
+        key = "Id" if case.api_version == "20150101" else "OrderID"
+        status = "Success" if case.api_version == "20150101" else "Ok"
+        return Reply(200, content=_raw_json([{"Message": "Sent order", key: order_id, "OrderStatus": status}]))
+    body = {**SOPHIC_ORDER, "id": order_id}
+    return Reply(201, content=_raw_json(body), headers={"content-type": "application/json"})
+
+
+HOSTILE_CASES = [
+    pytest.param(case, value, id=f"{case.id}-{value!r:.30}")
+    for case in (TOPSTEPX, CROSSTRADE, TRADESTATION, TRADESTATION_GLOBAL, SOPHIC)
+    for value in HOSTILE[case.broker]
+]
+
+
+@pytest.mark.parametrize(("case", "order_id"), HOSTILE_CASES)
+def test_success_with_an_unusable_order_id_is_unknown(case: Case, order_id: Any) -> None:
+    outcome = place(case, case.recorder(_success(case, order_id)), _order(case))
+    assert type(outcome) is ob.OutcomeUnknown, outcome
+    assert outcome.order_may_exist is True
+    assert outcome.client_order_id == CID
+    assert outcome.origin in ("unusable_order_id", "decode")
+
+
+@pytest.mark.parametrize(
+    "envelope",
+    [
+        {"orderId": 9056, "success": True, "errorCode": False},
+        {"orderId": 9056, "success": True, "errorCode": True},
+        {"orderId": 9056, "success": False, "errorCode": True},
+        {"orderId": 9056, "success": True, "errorCode": "0"},
+        {"orderId": 9056, "success": True, "errorCode": 0.0},
+        {"orderId": 9056, "success": "true", "errorCode": 0},
+        {"orderId": 9056, "success": 1, "errorCode": 0},
+        {"orderId": 9056, "success": True, "errorCode": 3},
+        {"orderId": 9056, "success": None, "errorCode": 0},
+    ],
+)
+def test_topstepx_hostile_success_markers_are_unknown(envelope: dict[str, Any]) -> None:
+    """A boolean where an integer ``errorCode`` is documented must not pass as code 0 or 1."""
+    outcome = place(TOPSTEPX, TOPSTEPX.recorder(reply(json=envelope)), _order(TOPSTEPX))
+    assert type(outcome) is ob.OutcomeUnknown, outcome
+
+
+@pytest.mark.parametrize("success", ["true", 1, None, False])
+def test_crosstrade_hostile_success_markers_are_unknown(success: Any) -> None:
+    payload = {"orderId": "cb1fc8d4e1a84d29ae38fea964aaac8c", "success": success}
+    outcome = place(CROSSTRADE, CROSSTRADE.recorder(reply(json=payload)), _order(CROSSTRADE))
+    assert type(outcome) is ob.OutcomeUnknown, outcome
+
+
+# -- tolerant reading of fields the outcome does not need -----------------------------------------
+
+
+def _sophic_with(**changes: Any) -> dict[str, Any]:
+    body = copy.deepcopy(SOPHIC_ORDER)
+    body.update(changes)
+    return body
+
+
+TOLERATED = [
+    pytest.param(
+        SOPHIC, Reply(201, json=_sophic_with(created_at="yesterday-ish")), "ord_m4k7r9s2", id="sophic-bad-date"
+    ),
+    pytest.param(
+        SOPHIC, Reply(201, json=_sophic_with(instrument="ins_xyz789")), "ord_m4k7r9s2", id="sophic-bad-nested"
+    ),
+    pytest.param(
+        SOPHIC,
+        Reply(201, json={k: v for k, v in SOPHIC_ORDER.items() if k not in ("trades", "fees", "purpose")}),
+        "ord_m4k7r9s2",
+        id="sophic-missing-fields",
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "answer", "order_id"), TOLERATED)
+@pytest.mark.parametrize("async_", [False, True], ids=["sync", "async"])
+def test_success_with_malformed_other_fields_is_still_a_placed_order(
+    case: Case, answer: Reply, order_id: str, async_: bool, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.WARNING, logger="orderbridge")
+    rec = case.recorder(answer)
+    placed = place(case, rec, _order(case), async_=async_)
+    assert isinstance(placed, ob.PlacedOrder), placed
+    assert placed.order_id == order_id
+    assert len(case.places(rec)) == 1, "an acceptance is final on the first attempt"
+    assert isinstance(placed.raw, dict), "raw falls back to the decoded JSON"
+    assert placed.warnings and all("did not match" in w for w in placed.warnings)
+    logged = [r for r in caplog.records if r.levelno == logging.WARNING and r.name == "orderbridge"]
+    assert logged, "the deviation is logged at WARNING"
+    for record in logged:
+        text = record.getMessage()
+        assert case.token not in text
+        for secret in case.credentials.values():
+            assert secret not in text
+
+
+def test_a_matching_answer_has_no_warnings(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.WARNING, logger="orderbridge")
+    placed = place(SOPHIC, SOPHIC.recorder(), _order(SOPHIC))
+    assert isinstance(placed, ob.PlacedOrder)
+    assert placed.warnings == ()
+    assert not [r for r in caplog.records if r.name == "orderbridge"]
+
+
+def test_sophic_get_order_with_a_malformed_timestamp_still_reads_the_order() -> None:
+    rec = SOPHIC.recorder()
+    rec.set("GET", "/accounts/acc_abc123/orders/ord_m4k7r9s2", reply(json=_sophic_with(modified_at="soon")))
+    found = run(open_session(SOPHIC, rec), "get_order", "ord_m4k7r9s2", account=SOPHIC.account)
+    assert isinstance(found, ob.BrokerOrder), found
+    assert found.order_id == "ord_m4k7r9s2"
+    assert found.status == "placed"
+    assert found.warnings
+
+
+def test_sophic_get_order_with_an_unusable_id_is_unexpected() -> None:
+    rec = SOPHIC.recorder()
+    rec.set("GET", "/accounts/acc_abc123/orders/ord_m4k7r9s2", reply(json=_sophic_with(id="")))
+    error = run(open_session(SOPHIC, rec), "get_order", "ord_m4k7r9s2", account=SOPHIC.account)
+    assert isinstance(error, ob.UnexpectedResponse), error
+
+
+# -- one id rule, both directions -------------------------------------------------------------------
+
+
+def _wire_ids(broker: str) -> st.SearchStrategy[Any]:
+    rule = RULES[broker]
+    if rule.kind == "integer":
+        return st.integers(min_value=-5, max_value=INT64_MAX + 5)
+    alphabet = st.characters(codec="utf-8")
+    return st.text(alphabet=alphabet, max_size=rule.max_length + 3)
+
+
+@pytest.mark.parametrize("broker", sorted(RULES))
+@given(data=st.data())
+def test_every_usable_answer_id_is_accepted_by_get_and_cancel(broker: str, data: st.DataObject) -> None:
+    """Property: whatever text ``order_id_from_wire`` returns, ``check_order_id`` accepts unchanged,
+    and it also passes the session's own path-segment check."""
+    from orderbridge._session import MAX_ID_LENGTH
+
+    value = data.draw(_wire_ids(broker))
+    text = order_id_from_wire(broker, value)
+    if text is None:
+        return
+    assert check_order_id(broker, text) == text
+    assert text.strip() and len(text) <= MAX_ID_LENGTH and text not in (".", "..")
+    assert not any(ord(c) < 32 or ord(c) == 127 for c in text)
+
+
+@pytest.mark.parametrize(
+    ("case", "order_id"),
+    [
+        (TOPSTEPX, "0"),
+        (TOPSTEPX, "-3"),
+        (TOPSTEPX, str(2**63)),
+        (TOPSTEPX, "12 "),
+        (TOPSTEPX, "0x10"),
+        (CROSSTRADE, "ab/cd"),
+        (CROSSTRADE, "a" * 65),
+        (CROSSTRADE, "."),
+        (TRADESTATION, "12a"),
+        (TRADESTATION, "007"),
+        (SOPHIC, "ord m4"),
+        (SOPHIC, "a" * 256),
+    ],
+    ids=lambda v: v.id if isinstance(v, Case) else repr(v)[:24],
+)
+@pytest.mark.parametrize("method", ["get_order", "cancel_order"])
+def test_hostile_ids_are_refused_before_sending(case: Case, order_id: str, method: str) -> None:
+    rec = case.recorder()
+    error = run(open_session(case, rec), method, order_id, account=case.account)
+    if case.broker == "sophic" and method == "cancel_order":
+        assert isinstance(error, (ob.NotSupported, ob.InvalidOrder)), error  # no cancel endpoint at all
+    else:
+        assert isinstance(error, ob.InvalidOrder), error
+        assert error.field == "order_id"
+    assert [r for r in rec.requests if r.url.path != case.login_path] == []
+    if case.login_path is None:
+        assert_nothing_sent(rec)
+
+
+@pytest.mark.parametrize("async_", [False, True], ids=["sync", "async"])
+def test_the_sophic_order_guide_201_is_a_placed_order_on_the_first_attempt(async_: bool) -> None:
+    """Outside truth: the 201 body of Sophic's order guide, verbatim from the payload corpus
+    (it has no ``is_cancellable``, which the vendor's OpenAPI document requires)."""
+    from pathlib import Path
+
+    corpus = Path(__file__).resolve().parent.parent / "payloads" / "sophic" / "place_order_201_guide.json"
+    guide = json.loads(corpus.read_text(encoding="utf-8"))["body"]
+    assert "is_cancellable" not in guide
+    rec = SOPHIC.recorder(reply(201, json=guide))
+    placed = place(SOPHIC, rec, _order(SOPHIC), async_=async_)
+    assert isinstance(placed, ob.PlacedOrder), placed
+    assert (placed.order_id, placed.status, placed.client_order_id) == ("ord_m4k7r9s2", "placed", CID)
+    assert placed.warnings == ()
+    assert len(SOPHIC.places(rec)) == 1
+
+
+def test_an_unusable_answer_goes_through_the_attempt_policy() -> None:
+    """Sophic replays a placement for the same Idempotency-Key, so an answer without a usable id
+    is retried like an undecodable one; TopstepX does not deduplicate, so it is never retried."""
+    rec = SOPHIC.recorder([reply(201, json={**SOPHIC_ORDER, "id": ""}), reply(201, json=SOPHIC_ORDER)])
+    placed = place(SOPHIC, rec, _order(SOPHIC))
+    assert isinstance(placed, ob.PlacedOrder) and placed.order_id == "ord_m4k7r9s2"
+    assert [SOPHIC.cid_of(r) for r in SOPHIC.places(rec)] == [CID, CID]
+    rec = TOPSTEPX.recorder(
+        [reply(json={"orderId": 0, "success": True, "errorCode": 0}), TOPSTEPX.routes[("POST", TOPSTEPX.place_path)]]
+    )
+    outcome = place(TOPSTEPX, rec, _order(TOPSTEPX))
+    assert type(outcome) is ob.OutcomeUnknown
+    assert len(TOPSTEPX.places(rec)) == 1
+
+
+def test_tradestation_listing_with_one_malformed_order_still_reads_the_order() -> None:
+    listing = [
+        {"OrderID": 207887693, "Status": "OPN", "ExecuteQuantity": 0, "Symbol": "MSFT", "Legs": "not-a-list"},
+        {"OrderID": 207887700, "Status": "FLL", "ExecuteQuantity": 10, "Symbol": "MSFT"},
+    ]
+    rec = TRADESTATION.recorder()
+    rec.set("GET", "/v2/accounts/123456/orders", reply(json=listing))
+    found = run(open_session(TRADESTATION, rec), "get_order", "207887700", account=TRADESTATION.account)
+    assert isinstance(found, ob.BrokerOrder), found
+    assert (found.order_id, found.status, found.filled_quantity) == ("207887700", "FLL", 10)
+    assert found.warnings and isinstance(found.raw, dict)

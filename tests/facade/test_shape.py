@@ -1,0 +1,123 @@
+"""The facade's shape, read from its source with :mod:`ast`: no import cycle among its modules
+(lazy imports inside functions included), and no module except the attempt policy decides
+retries."""
+
+from __future__ import annotations
+
+import ast
+import typing
+from pathlib import Path
+
+import orderbridge
+from orderbridge._errors import Origin
+
+PACKAGE = Path(orderbridge.__file__).parent
+RETRY_LIBRARIES = {"tenacity", "backoff", "stamina", "retrying", "urllib3.util.retry"}
+
+
+def _modules() -> dict[str, ast.Module]:
+    out = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        parts = path.relative_to(PACKAGE).with_suffix("").parts
+        name = ".".join(("orderbridge", *parts)).removesuffix(".__init__")
+        out[name] = ast.parse(path.read_text(encoding="utf-8"))
+    return out
+
+
+def _imports(name: str, tree: ast.Module, package: bool) -> set[str]:
+    """Every module ``name`` imports (absolute names), at any depth of the file."""
+    base = name.split(".") if package else name.split(".")[:-1]
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            root = base[: len(base) - node.level + 1] if node.level else []
+            module = ".".join([*root, node.module] if node.module else root)
+            found.add(module)
+            found.update(f"{module}.{alias.name}" for alias in node.names)
+        elif (
+            isinstance(node, ast.Call)
+            and getattr(node.func, "attr", None) == "import_module"
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ):
+            found.add(node.args[0].value)
+    return found
+
+
+def test_the_facade_has_no_import_cycle() -> None:
+    modules = _modules()
+    graph = {
+        name: {
+            dep
+            for dep in _imports(name, tree, package=name == "orderbridge" or name.endswith(".brokers"))
+            if dep in modules and dep != name
+        }
+        for name, tree in modules.items()
+    }
+    graph.pop("orderbridge")  # the package's __init__ re-exports; nothing inside imports it
+    for deps in graph.values():
+        deps.discard("orderbridge")
+    cycles: list[list[str]] = []
+
+    def visit(node: str, path: list[str]) -> None:
+        for dep in graph.get(node, ()):
+            if dep in path:
+                cycles.append([*path[path.index(dep) :], dep])
+            elif len(path) < len(graph):
+                visit(dep, [*path, dep])
+
+    for start in graph:
+        visit(start, [start])
+    assert not cycles, cycles[:3]
+    assert graph["orderbridge._websocket"] >= {"orderbridge._errors"}  # the walk sees real edges
+
+
+def test_only_the_attempt_policy_decides_retries() -> None:
+    modules = _modules()
+    for name, tree in modules.items():
+        imported = _imports(name, tree, package=False)
+        assert not imported & RETRY_LIBRARIES, f"{name} imports a retry library"
+        for node in ast.walk(tree):
+            # reading a call's retry policy is deciding on it
+            if isinstance(node, ast.Attribute) and node.attr == "retry" and isinstance(node.ctx, ast.Load):
+                assert name in ("orderbridge._policy", "orderbridge._flow"), f"{name} reads .retry"
+            # comparing against a Retry member is deciding on it
+            if isinstance(node, ast.Compare):
+                for side in (node.left, *node.comparators):
+                    if isinstance(side, ast.Attribute) and getattr(side.value, "id", None) == "Retry":
+                        # _flow defines Retry (its moves_money property names READ)
+                        assert name in ("orderbridge._policy", "orderbridge._flow"), f"{name}: Retry.{side.attr}"
+            # only the drivers ask the policy
+            if isinstance(node, ast.Attribute) and node.attr == "decide":
+                assert name in ("orderbridge._session", "orderbridge._policy"), f"{name} calls decide"
+    # and the rule set is really there: the policy module compares with Retry members
+    policy = modules["orderbridge._policy"]
+    assert any(isinstance(n, ast.Attribute) and getattr(n.value, "id", None) == "Retry" for n in ast.walk(policy))
+
+
+def test_outcome_origin_lists_exactly_the_origins_the_code_raises() -> None:
+    """Every literal origin given to ``unknown(...)`` / ``OutcomeUnknown(origin=...)`` is in
+    :data:`orderbridge._errors.Origin`, and every member of it is raised somewhere."""
+    declared = set(typing.get_args(Origin))
+    used: set[str] = set()
+    for tree in _modules().values():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.AnnAssign) and getattr(node.annotation, "id", None) == "Origin" and node.value:
+                used.update(
+                    c.value for c in ast.walk(node.value) if isinstance(c, ast.Constant) and isinstance(c.value, str)
+                )
+            if isinstance(node, ast.Call):
+                candidates = [k.value for k in node.keywords if k.arg == "origin"]
+                if getattr(node.func, "id", None) == "unknown" and len(node.args) >= 3:
+                    candidates.append(node.args[2])
+                if getattr(node.func, "attr", None) == "_lost" and node.args:
+                    candidates.append(node.args[0])
+                for candidate in candidates:
+                    for leaf in ast.walk(candidate):
+                        if isinstance(leaf, ast.Constant) and isinstance(leaf.value, str):
+                            used.add(leaf.value)
+    assert used - declared == set(), "origins raised but not declared"
+    assert declared - used == set(), "origins declared but never raised"

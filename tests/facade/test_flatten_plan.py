@@ -4,6 +4,7 @@ exactly one item per attempt with the status its error implies."""
 
 from __future__ import annotations
 
+import types
 from decimal import Decimal
 
 from hypothesis import given
@@ -36,6 +37,7 @@ def _drive(broker: str, orders: int, positions: list[int], answers: list[str]) -
             if isinstance(step, PlaceStep):
                 name, value = "place", ob.PlacedOrder(broker=broker, account="1", order_id="n", client_order_id="c")
             else:
+                assert isinstance(step, types.GeneratorType)
                 name = step.gi_code.co_name  # which adapter flow the plan asked for
                 step.close()
                 value = None

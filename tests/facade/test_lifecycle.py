@@ -39,7 +39,9 @@ CASE = {"topstepx": TOPSTEPX, "crosstrade": CROSSTRADE, "tradestation": TRADESTA
 AUTH_PATHS = {"/api/Auth/loginKey", "/v2/security/authorize", "/auth/token"}
 
 
-def _call(case: Case, routes: dict[tuple[str, str], Any], method: str, *args: Any, async_: bool = False, **kw: Any):
+def _call(
+    case: Case, routes: dict[tuple[str, str], Any], method: str, *args: Any, async_: bool = False, **kw: Any
+) -> tuple[Any, list[httpx.Request]]:
     rec = case.recorder()
     for (verb, path), answer in routes.items():
         rec.set(verb, path, answer)
@@ -51,7 +53,7 @@ def _call(case: Case, routes: dict[tuple[str, str], Any], method: str, *args: An
     return outcome, sent
 
 
-def ex(broker: str, path: str, method: str, status: str, name: str) -> httpx.Response | Any:
+def ex(broker: str, path: str, method: str, status: str, name: str) -> Reply:
     return reply(int(status), json=spec_example(broker, path, method, status, name))
 
 
@@ -95,7 +97,7 @@ def test_topstepx_modify_sends_exact_digits_and_only_changed_fields() -> None:
         (99, ob.OutcomeUnknown, None),
     ],
 )
-def test_topstepx_modify_codes(code: int, error_type: type, code_name: str | None) -> None:
+def test_topstepx_modify_codes(code: int, error_type: type[Any], code_name: str | None) -> None:
     answer = reply(json={"success": False, "errorCode": code, "errorMessage": None})
     error, sent = _call(TOPSTEPX, {("POST", TSX_MODIFY): answer}, "modify_order", "26974", account="465", quantity=1)
     assert type(error) is error_type, error
@@ -242,7 +244,7 @@ def test_topstepx_close_whole_and_partial() -> None:
         ("/api/Position/partialCloseContract", "order_rejected_market_closed", ob.OrderRejected, "ORDER_REJECTED"),
     ],
 )
-def test_topstepx_close_refusals(path: str, example: str, error_type: type, code_name: str) -> None:
+def test_topstepx_close_refusals(path: str, example: str, error_type: type[Any], code_name: str) -> None:
     answer = ex("topstepx", path, "post", "200", example)
     quantity = 1 if "partial" in path else None
     error, sent = _call(TOPSTEPX, {("POST", path): answer}, "close_position", "X", account="536", quantity=quantity)
@@ -714,6 +716,7 @@ def test_capability_table_lists_every_operation() -> None:
         caps = ob.capabilities(broker)
         assert set(caps.operations) == set(ob.OPERATIONS)
         table = caps.as_dict()["operations"]
+        assert isinstance(table, dict)
         assert all(row["support"] in {"yes", "emulated", "no"} and row["how"] for row in table.values())
     # The ones the brokers do not document are refused, not guessed.
     assert ob.capabilities("tradestation").support("fills") is ob.Support.NO
@@ -807,7 +810,7 @@ def test_an_ambiguous_close_says_to_read_positions() -> None:
     error, sent = _call(
         TOPSTEPX, {("POST", "/api/Position/closeContract"): reply(502)}, "close_position", "X", account="5"
     )
-    assert type(error) is ob.OutcomeUnknown and error.origin == "http_502"
+    assert type(error) is ob.OutcomeUnknown and error.origin == "http_status" and error.status_code == 502
     assert "read positions()" in str(error) and "resolve" not in str(error)
     assert len(sent) == 1
 

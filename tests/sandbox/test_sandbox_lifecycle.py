@@ -8,10 +8,11 @@ import asyncio
 from decimal import Decimal
 
 import pytest
-from test_sandbox_facade import CREDENTIALS
 
 import orderbridge as ob
 from orderbridge_sandbox import Sandbox
+
+from .test_sandbox_facade import CREDENTIALS
 
 FUTURES = {
     # broker: (account, instrument, a limit price far below the market, a new limit price)

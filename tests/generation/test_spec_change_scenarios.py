@@ -21,17 +21,15 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tools"))
+from tools import facade_ties, release, spec_diff
 
-import facade_ties  # noqa: E402
-import release  # noqa: E402
-import spec_diff  # noqa: E402
+ROOT = Path(__file__).resolve().parents[2]
+
 
 pytestmark = pytest.mark.skipif(
     shutil.which("openapi-python-client", path=str(Path(sys.executable).parent)) is None,
@@ -68,7 +66,7 @@ def _edit(repo: Path, spec: str, change: Callable[[dict[str, Any]], None]) -> No
 
 
 def _schemas(doc: dict[str, Any]) -> dict[str, Any]:
-    return doc["components"]["schemas"]
+    return cast(dict[str, Any], doc["components"]["schemas"])
 
 
 # --- the edits ------------------------------------------------------------------------------------------
@@ -287,9 +285,9 @@ def test_scenario(name: str, repo: Path, capsys: pytest.CaptureFixture[str]) -> 
         assert any(line.startswith(f"facade/src/{module}:") and fragment in line for line in code), (fragment, code)
 
     # 4. the version gate, before and after the bump
-    code = spec_diff.main(["--root", str(repo), "--no-typed-usage", s.spec])
+    status = spec_diff.main(["--root", str(repo), "--no-typed-usage", s.spec])
     out = capsys.readouterr()
-    assert code == (1 if s.breaking else 0)
+    assert status == (1 if s.breaking else 0)
     if s.breaking:
         assert f"run `nox -s release -- --base HEAD {s.spec}`" in out.err
     problems = release.gate(repo, [s.spec])

@@ -57,9 +57,8 @@ def variants(request: httpx.Request) -> Iterator[tuple[str, httpx.Request]]:
     for key in body:
         rest = {k: v for k, v in body.items() if k != key}
         yield f"without {key}", _with(request, content=json.dumps(rest).encode())
-        for bad in BAD_VALUES:
-            changed: dict[str, object] = {**body, key: bad}
-            yield f"{key}={bad!r}", _with(request, content=json.dumps(changed).encode())
+        for wrong in BAD_VALUES:
+            yield f"{key}={wrong!r}", _with(request, content=json.dumps({**body, key: wrong}).encode())
     yield "extra field", _with(request, content=json.dumps({**body, "unexpectedField": 1}).encode())
 
 

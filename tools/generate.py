@@ -142,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         parser.error(f"unknown spec(s): {', '.join(unknown)}")
     if args.bump:
-        import release
+        from tools import release
 
         if release.main(names) != 0:
             return 1

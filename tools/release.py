@@ -32,8 +32,9 @@ from typing import Any
 
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import spec_diff
+if __package__ in (None, ""):  # run as a script (python tools/release.py): make the tools package importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tools import spec_diff
 
 ROOT = spec_diff.ROOT
 SPEC_NAMES = spec_diff.SPEC_NAMES

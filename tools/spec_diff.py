@@ -30,6 +30,9 @@ from typing import Any, Literal
 
 import yaml
 
+if __package__ in (None, ""):  # run as a script (python tools/NAME.py): make the tools package importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
 ROOT = Path(__file__).resolve().parent.parent
 SPEC_NAMES = ("topstepx", "crosstrade", "tradestation", "sophic")
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
@@ -553,9 +556,8 @@ def diff_spec(
         changes = compare(name, yaml.safe_load(old_text), yaml.safe_load(new_text))
     ran = False
     facade_code: list[str] = []
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
     if typed_usage and changes and old_text is not None:
-        import typed_usage as tu
+        from tools import typed_usage as tu
 
         usage = tu.check(root, name, base, facade=facade_typecheck)
         changes += [Change(name, "python-api-break", b.name, True, b.message) for b in usage.api]
@@ -569,9 +571,8 @@ def diff_spec(
 
 def facade_drift(root: Path) -> list[Any]:
     """The facade tables the working tree's specs leave behind (empty when orderbridge is not installed)."""
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
     try:
-        import facade_ties
+        from tools import facade_ties
     except ImportError:  # pragma: no cover - orderbridge not installed: nothing to say about it
         return []
     try:

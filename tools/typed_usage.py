@@ -30,6 +30,9 @@ from pathlib import Path
 
 import griffe
 
+if __package__ in (None, ""):  # run as a script (python tools/NAME.py): make the tools package importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
 TOOLS = Path(__file__).resolve().parent
 ENDPOINT_FUNCTIONS = ("sync", "sync_detailed", "asyncio", "asyncio_detailed")
 _MYPY_LINE = re.compile(r"^usage\.py:(\d+): error: (.*)$")
@@ -297,8 +300,7 @@ def check(root: Path, name: str, base: str, *, facade: bool = True) -> Report:
     With ``facade``, also type-check ``facade/src/orderbridge`` against both clients and report the
     errors that only the new client causes (what the spec change means for orderbridge's code).
     """
-    sys.path.insert(0, str(TOOLS))
-    import generate
+    from tools import generate
 
     package = f"{name}_client"
     # The package under test gets a name of its own, so that mypy cannot fall back to the copy

@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 import json
 import logging
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -53,7 +54,21 @@ def _raw_json(value: Any) -> bytes:
 
 
 NAN = float("nan")
-COMMON_TEXT_HOSTILE = ["", "   ", " ord_1", "ord_1 ", "ord\n1", "ord\x001", "ord\x7f1", ".", "..", None, [], {}, NAN]
+COMMON_TEXT_HOSTILE: list[object] = [
+    "",
+    "   ",
+    " ord_1",
+    "ord_1 ",
+    "ord\n1",
+    "ord\x001",
+    "ord\x7f1",
+    ".",
+    "..",
+    None,
+    [],
+    {},
+    NAN,
+]
 
 HOSTILE: dict[str, list[Any]] = {
     "topstepx": [0, -1, 2**63, 2**64, True, False, "9056", 9056.0, 1.5, [9056], {"id": 9056}, None, NAN],
@@ -123,7 +138,7 @@ def test_crosstrade_hostile_success_markers_are_unknown(success: Any) -> None:
 
 
 def _sophic_with(**changes: Any) -> dict[str, Any]:
-    body = copy.deepcopy(SOPHIC_ORDER)
+    body: dict[str, Any] = copy.deepcopy(SOPHIC_ORDER)
     body.update(changes)
     return body
 
@@ -291,5 +306,5 @@ def test_tradestation_listing_with_one_malformed_order_still_reads_the_order() -
     rec.set("GET", "/v2/accounts/123456/orders", reply(json=listing))
     found = run(open_session(TRADESTATION, rec), "get_order", "207887700", account=TRADESTATION.account)
     assert isinstance(found, ob.BrokerOrder), found
-    assert (found.order_id, found.status, found.filled_quantity) == ("207887700", "FLL", 10)
+    assert (found.order_id, found.status, found.filled_quantity) == ("207887700", "FLL", Decimal(10))
     assert found.warnings and isinstance(found.raw, dict)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
+from types import SimpleNamespace
 from typing import Any
 
 import attrs
@@ -213,5 +214,5 @@ def test_generated_client_order_ids_never_start_with_a_dash(monkeypatch: pytest.
 
     assert all(not ob.new_client_order_id().startswith("-") for _ in range(2000))
     draws = iter([b"\xfb" + bytes(15), b"\x00" * 16])  # urlsafe base64 of 0xfb00... is "-wAA..."
-    monkeypatch.setattr(models.os, "urandom", lambda n: next(draws))
+    monkeypatch.setattr(models, "os", SimpleNamespace(urandom=lambda n: next(draws)))
     assert ob.new_client_order_id() == "A" * 22

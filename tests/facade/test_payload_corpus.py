@@ -104,8 +104,9 @@ PAYLOADS = [_load(p) for p in FILES]
 
 @functools.cache
 def _registry(broker: str) -> Registry[Any]:
-    resource = Resource.from_contents(load_spec(broker), default_specification=DRAFT202012)
-    return Registry().with_resource("urn:corpus", resource)
+    resource: Resource[Any] = Resource.from_contents(load_spec(broker), default_specification=DRAFT202012)
+    registry: Registry[Any] = Registry().with_resource("urn:corpus", resource)
+    return registry
 
 
 def _escape(part: str) -> str:

@@ -8,16 +8,17 @@ classifies, a capability that disagrees with the operations the spec has.
 from __future__ import annotations
 
 import shutil
-import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tools"))
+from tools import facade_ties
 
-import facade_ties  # noqa: E402
+ROOT = Path(__file__).resolve().parents[2]
+
 
 SPECS = ROOT / "specs"
 
@@ -59,14 +60,14 @@ def specs_copy(tmp_path: Path) -> Path:
     return target
 
 
-def _edit(path: Path, change) -> None:
+def _edit(path: Path, change: Callable[[dict[str, Any]], None]) -> None:
     doc = yaml.safe_load(path.read_text(encoding="utf-8"))
     change(doc)
     path.write_text(yaml.safe_dump(doc, sort_keys=False), encoding="utf-8")
 
 
 def test_a_new_error_code_names_both_outcome_tables(specs_copy: Path) -> None:
-    def add_code(doc: dict) -> None:
+    def add_code(doc: dict[str, Any]) -> None:
         enum = doc["components"]["schemas"]["PlaceOrderErrorCode"]
         enum["enum"].append(11)
         enum["x-enum-varnames"].append("PriceOutOfBand")
@@ -78,7 +79,7 @@ def test_a_new_error_code_names_both_outcome_tables(specs_copy: Path) -> None:
 
 
 def test_a_new_operation_names_the_capability(specs_copy: Path) -> None:
-    def add_cancel(doc: dict) -> None:
+    def add_cancel(doc: dict[str, Any]) -> None:
         doc["paths"]["/accounts/{account_id}/orders/{order_id}/cancel"] = {
             "post": {"operationId": "cancel_order", "tags": ["Orders"], "responses": {"204": {"description": "ok"}}}
         }

@@ -3,23 +3,25 @@
 from __future__ import annotations
 
 import re
-import sys
 import tomllib
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tools"))
+from tools import spec_diff
 
-import spec_diff  # noqa: E402
+ROOT = Path(__file__).resolve().parents[2]
+
 
 CLIENTS = [f"clients/{name}" for name in spec_diff.SPEC_NAMES]
 PACKAGES = [*CLIENTS, "facade", "sandbox"]
 
 
-def project(package: str) -> dict:
-    return tomllib.loads((ROOT / package / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+def project(package: str) -> dict[str, Any]:
+    return cast(
+        dict[str, Any], tomllib.loads((ROOT / package / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    )
 
 
 @pytest.mark.parametrize("package", PACKAGES)

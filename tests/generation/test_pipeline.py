@@ -130,12 +130,14 @@ def test_lint_specs_refuses_a_duplicated_key(specs_copy: Path) -> None:
         lint_specs.SpecLinter(path)
 
 
-def test_generate_says_which_clients_changed(specs_copy: Path, tmp_path: Path, capsys) -> None:
+def test_generate_says_which_clients_changed(
+    specs_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     clients = tmp_path / "clients"
     shutil.copytree(ROOT / "clients" / "topstepx", clients / "topstepx")
     shutil.copytree(ROOT / "clients" / "sophic", clients / "sophic")
 
-    def reword(doc: dict) -> None:
+    def reword(doc: dict[str, Any]) -> None:
         doc["paths"]["/api/Order/place"]["post"]["description"] += "\nReworded."
 
     _edit(specs_copy / "topstepx.yaml", reword)

@@ -21,17 +21,15 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tools"))
+from tools import facade_ties, release, spec_diff
 
-import facade_ties  # noqa: E402
-import release  # noqa: E402
-import spec_diff  # noqa: E402
+ROOT = Path(__file__).resolve().parents[2]
+
 
 pytestmark = pytest.mark.skipif(
     shutil.which("openapi-python-client", path=str(Path(sys.executable).parent)) is None,
@@ -67,8 +65,22 @@ def _edit(repo: Path, spec: str, change: Callable[[dict[str, Any]], None]) -> No
     path.write_text(yaml.safe_dump(doc, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
+def _current(repo: Path, spec: str) -> str:
+    """The client version the repository copy starts from (whatever main has released)."""
+    version = spec_diff.client_version((repo / "specs" / "config" / f"{spec}.yaml").read_text())
+    assert version is not None
+    return version
+
+
+def _after(repo: Path, spec: str, bump: spec_diff.Bump) -> str:
+    """The version ``bump`` leads to from the repository copy's current one."""
+    parsed = spec_diff.parse_version(_current(repo, spec))
+    assert parsed is not None
+    return ".".join(str(part) for part in spec_diff.bumped(parsed, bump))
+
+
 def _schemas(doc: dict[str, Any]) -> dict[str, Any]:
-    return doc["components"]["schemas"]
+    return cast(dict[str, Any], doc["components"]["schemas"])
 
 
 # --- the edits ------------------------------------------------------------------------------------------
@@ -287,23 +299,24 @@ def test_scenario(name: str, repo: Path, capsys: pytest.CaptureFixture[str]) -> 
         assert any(line.startswith(f"facade/src/{module}:") and fragment in line for line in code), (fragment, code)
 
     # 4. the version gate, before and after the bump
-    code = spec_diff.main(["--root", str(repo), "--no-typed-usage", s.spec])
+    status = spec_diff.main(["--root", str(repo), "--no-typed-usage", s.spec])
     out = capsys.readouterr()
-    assert code == (1 if s.breaking else 0)
+    assert status == (1 if s.breaking else 0)
     if s.breaking:
         assert f"run `nox -s release -- --base HEAD {s.spec}`" in out.err
     problems = release.gate(repo, [s.spec])
     assert problems and f"run `nox -s release -- {s.spec}`" in problems[0]
 
+    before = _current(repo, s.spec)
+    expected = _after(repo, s.spec, s.bump)
     new_version = release.release(repo, s.spec, typed_usage=False)
-    expected = {"major": "2.0.0", "minor": "1.1.0", "patch": "1.0.1"}[s.bump]
     assert new_version == expected
     assert spec_diff.client_version((repo / "specs" / "config" / f"{s.spec}.yaml").read_text()) == expected
     changelog = (repo / "specs" / "changelog" / f"{s.spec}.md").read_text()
     entry = changelog.split(f"## [{expected}]", 1)[1].split("\n## [", 1)[0]
     assert f"{s.kind} `{s.location}`" in entry
     assert ("**Breaking:**" in entry) is s.breaking
-    assert changelog.index(f"## [{expected}]") < changelog.index("## [1.0.0]")
+    assert changelog.index(f"## [{expected}]") < changelog.index(f"## [{before}]")
     assert release.gate(repo, [s.spec]) == []
     assert spec_diff.main(["--root", str(repo), "--no-typed-usage", s.spec]) == 0
     capsys.readouterr()
@@ -324,15 +337,17 @@ def test_prose_only_change_needs_a_patch(repo: Path) -> None:
     report = spec_diff.diff_spec(repo, "sophic", "HEAD", typed_usage=False)
     assert [c.kind for c in report.changes] == ["documentation-changed"]
     assert report.required == "patch"
-    assert release.release(repo, "sophic", typed_usage=False) == "1.0.1"
+    expected = _after(repo, "sophic", "patch")
+    assert release.release(repo, "sophic", typed_usage=False) == expected
 
 
 def test_committed_spec_change_is_gated_and_released_against_the_version_commit(repo: Path) -> None:
     """A spec edit committed without a bump: the gate fails, release finds the base by itself."""
     _edit(repo, "crosstrade", request_enum_value_removed)
     subprocess.run([*GIT, "commit", "-q", "-am", "forgot to bump"], cwd=repo, check=True)
-    assert "changed since crosstrade-client 1.0.0" in release.gate(repo, ["crosstrade"])[0]
-    assert release.release(repo, "crosstrade", typed_usage=False) == "2.0.0"
+    assert f"changed since crosstrade-client {_current(repo, 'crosstrade')}" in release.gate(repo, ["crosstrade"])[0]
+    expected = _after(repo, "crosstrade", "major")
+    assert release.release(repo, "crosstrade", typed_usage=False) == expected
     assert release.gate(repo, ["crosstrade"]) == []
 
 

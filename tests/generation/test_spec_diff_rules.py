@@ -8,16 +8,16 @@ from __future__ import annotations
 
 import copy
 import re
-import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tools"))
+from tools import spec_diff
 
-import spec_diff  # noqa: E402
+ROOT = Path(__file__).resolve().parents[2]
+
 
 BASE: dict[str, Any] = {
     "openapi": "3.1.0",
@@ -72,18 +72,18 @@ BASE: dict[str, Any] = {
 }
 
 
-def diff(edit) -> list[tuple[str, str, bool]]:
+def diff(edit: Callable[[dict[str, Any]], object]) -> list[tuple[str, str, bool]]:
     new = copy.deepcopy(BASE)
     edit(new)
     return [(c.kind, c.location, c.breaking) for c in spec_diff.compare("t", BASE, new)]
 
 
 def schemas(doc: dict[str, Any]) -> dict[str, Any]:
-    return doc["components"]["schemas"]
+    return cast(dict[str, Any], doc["components"]["schemas"])
 
 
 def op(doc: dict[str, Any]) -> dict[str, Any]:
-    return doc["paths"]["/orders/{id}"]["post"]
+    return cast(dict[str, Any], doc["paths"]["/orders/{id}"]["post"])
 
 
 def test_identical_documents_have_no_change() -> None:
@@ -169,7 +169,7 @@ def test_identical_documents_have_no_change() -> None:
         (lambda d: d["info"].update(description="reworded"), ("documentation-changed", "", False)),
     ],
 )
-def test_rule(edit, expected: tuple[str, str, bool]) -> None:
+def test_rule(edit: Callable[[dict[str, Any]], object], expected: tuple[str, str, bool]) -> None:
     assert diff(edit) == [expected]
 
 
@@ -223,7 +223,7 @@ def test_operation_added_and_removed() -> None:
     ]
 
 
-def _edited(edit) -> dict[str, Any]:
+def _edited(edit: Callable[[dict[str, Any]], object]) -> dict[str, Any]:
     new = copy.deepcopy(BASE)
     edit(new)
     return new

@@ -12,10 +12,11 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
-from _sandbox_support import example_requests
 
 from orderbridge_sandbox.spec import BROKERS
 from orderbridge_sandbox.validation import Problem, check_request, check_request_openapi_core
+
+from ._sandbox_support import example_requests
 
 BAD_VALUES: tuple[object, ...] = ("", "abc", "\u00ff", -1, 0, 1.5, 10**20, True, None, [], {}, [1], {"a": 1})
 
@@ -56,8 +57,8 @@ def variants(request: httpx.Request) -> Iterator[tuple[str, httpx.Request]]:
     for key in body:
         rest = {k: v for k, v in body.items() if k != key}
         yield f"without {key}", _with(request, content=json.dumps(rest).encode())
-        for bad in BAD_VALUES:
-            yield f"{key}={bad!r}", _with(request, content=json.dumps({**body, key: bad}).encode())
+        for wrong in BAD_VALUES:
+            yield f"{key}={wrong!r}", _with(request, content=json.dumps({**body, key: wrong}).encode())
     yield "extra field", _with(request, content=json.dumps({**body, "unexpectedField": 1}).encode())
 
 

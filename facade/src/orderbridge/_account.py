@@ -1,6 +1,7 @@
 """Results of the account and lifecycle reads and actions: :class:`Position`, :class:`Balance`,
 :class:`Fill`, the per-item :class:`ItemOutcome` of a cancel-all or flatten, and
-:class:`FlattenReport`; plus the reader that takes numbers from the wire's exact text.
+:class:`FlattenReport`; the :class:`Modification` a ``modify_order`` sends; plus the reader
+that takes numbers from the wire's exact text.
 
 Numbers are :class:`~decimal.Decimal` built from the characters the broker sent: the generated
 clients turn JSON numbers into ``float``, so the adapters read numbers from the response bytes
@@ -21,6 +22,19 @@ import attrs
 
 from ._errors import OrderbridgeError, OutcomeUnknown, UnexpectedResponse
 from ._models import Side
+
+
+@attrs.frozen(kw_only=True)
+class Modification:
+    """The fields ``modify_order`` changes (``None``: leave as is). Decimals, validated."""
+
+    quantity: Decimal | None = None
+    limit_price: Decimal | None = None
+    stop_price: Decimal | None = None
+    trail_price: Decimal | None = None
+
+    def as_dict(self) -> dict[str, Decimal | None]:
+        return attrs.asdict(self)
 
 
 @attrs.frozen(kw_only=True)

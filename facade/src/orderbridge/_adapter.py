@@ -31,8 +31,7 @@ log = logging.getLogger("orderbridge")
 if TYPE_CHECKING:
     import datetime as dt
 
-    from ._account import Balance, Fill, ItemOutcome, Position
-    from ._lifecycle import Modification
+    from ._account import Balance, Fill, ItemOutcome, Modification, Position
 
 
 @attrs.frozen(kw_only=True)

@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from ._account import FlattenReport, ItemOutcome, Position
+from ._account import FlattenReport, ItemOutcome, Modification, Position
 from ._adapter import Adapter, BrokerOrder
 from ._capabilities import Capabilities, Support, is_whole
 from ._config import Settings
@@ -28,19 +28,6 @@ from ._flow import Flow
 from ._models import Order, OrderType, Side, to_decimal
 
 T = TypeVar("T")
-
-
-@attrs.frozen(kw_only=True)
-class Modification:
-    """The fields ``modify_order`` changes (``None``: leave as is). Decimals, validated."""
-
-    quantity: Decimal | None = None
-    limit_price: Decimal | None = None
-    stop_price: Decimal | None = None
-    trail_price: Decimal | None = None
-
-    def as_dict(self) -> dict[str, Decimal | None]:
-        return attrs.asdict(self)
 
 
 @attrs.frozen

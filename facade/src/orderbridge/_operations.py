@@ -14,12 +14,11 @@ import datetime as dt
 from decimal import Decimal
 from typing import TYPE_CHECKING, TypeVar
 
-from ._account import Balance, Fill, FlattenReport, ItemOutcome, Position
+from ._account import Balance, Fill, FlattenReport, ItemOutcome, Modification, Position
 from ._adapter import Adapter, BrokerOrder
 from ._config import Settings
 from ._errors import OrderbridgeError, OutcomeUnknown
 from ._lifecycle import (
-    Modification,
     PlaceStep,
     Plan,
     Step,

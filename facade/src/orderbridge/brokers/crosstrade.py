@@ -52,14 +52,13 @@ from crosstrade_client.models import (
 )
 from crosstrade_client.models import Order as CrossTradeOrder
 
-from .._account import Balance, Fill, ItemOutcome, Position, Reader, exact_json
+from .._account import Balance, Fill, ItemOutcome, Modification, Position, Reader, exact_json
 from .._adapter import Adapter, BrokerOrder
 from .._config import Settings
 from .._conform import build_request
 from .._errors import OrderNotFound, OrderRejected
 from .._extras import merge_extras
 from .._flow import Call, Flow, Grant, Retry, Sent, plain, rejected, unexpected, unknown, wire_number
-from .._lifecycle import Modification
 from .._models import Order, OrderType, PlacedOrder, Side, TimeInForce
 from .._order_ids import order_id_from_wire
 from .._tolerant import Undecoded, tolerant

@@ -71,7 +71,7 @@ from topstepx_client.models import (
     ValidateResponse,
 )
 
-from .._account import Balance, Fill, Position, Reader, exact_json
+from .._account import Balance, Fill, Modification, Position, Reader, exact_json
 from .._adapter import Adapter, BrokerOrder
 from .._config import Settings
 from .._conform import build_request
@@ -91,7 +91,6 @@ from .._flow import (
     unknown,
     wire_number,
 )
-from .._lifecycle import Modification
 from .._models import Order, OrderType, PlacedOrder, Side
 from .._order_ids import check_order_id, order_id_from_wire
 from .._tolerant import Undecoded, Usable, decoded_json, tolerant

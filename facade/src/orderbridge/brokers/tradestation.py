@@ -42,14 +42,13 @@ from tradestation_client.models import (
     TokenResponse,
 )
 
-from .._account import Balance, Position, Reader, exact_json
+from .._account import Balance, Modification, Position, Reader, exact_json
 from .._adapter import Adapter, BrokerOrder
 from .._config import Settings
 from .._conform import build_request
 from .._errors import AuthenticationError, NotSupported, OrderNotFound
 from .._extras import merge_extras
 from .._flow import Call, Flow, Grant, Retry, Sent, Token, plain, rate_limited, rejected, unexpected, unknown
-from .._lifecycle import Modification
 from .._models import Order, OrderType, PlacedOrder, Side, TimeInForce, decimal_text
 from .._order_ids import order_id_from_wire
 from .._tolerant import Undecoded, tolerant

@@ -108,6 +108,37 @@ def test_topstepx_modify_codes(code: int, error_type: type[Any], code_name: str 
         assert "get_order('26974')" in str(error)
 
 
+@pytest.mark.parametrize(
+    ("path", "kwargs"),
+    [
+        (TSX_MODIFY, {"method": "modify_order", "args": ("26974",), "quantity": 1}),
+        ("/api/Position/closeContract", {"method": "close_position", "args": ("CON.F.US.MES.Z25",)}),
+        (
+            "/api/Position/partialCloseContract",
+            {"method": "close_position", "args": ("CON.F.US.MES.Z25",), "quantity": 1},
+        ),
+    ],
+)
+@pytest.mark.parametrize(
+    "envelope",
+    [
+        {"success": True, "errorCode": False, "errorMessage": None},  # a boolean where the int code belongs
+        {"success": "true", "errorCode": 0, "errorMessage": None},  # a string where the boolean belongs
+        {"success": True, "errorMessage": None},  # no errorCode at all
+    ],
+)
+def test_topstepx_money_moving_envelope_is_read_strictly(
+    path: str, kwargs: dict[str, Any], envelope: dict[str, Any]
+) -> None:
+    # The gateway documents success as a JSON boolean and errorCode as a JSON integer; an answer
+    # that breaks either is never taken as done (the generated enum parser reads false as 0).
+    kw = dict(kwargs)
+    method, args = kw.pop("method"), kw.pop("args")
+    error, sent = _call(TOPSTEPX, {("POST", path): reply(json=envelope)}, method, *args, account="465", **kw)
+    assert type(error) is ob.OutcomeUnknown, error
+    assert len(sent) == 1  # sent once, not retried
+
+
 def test_topstepx_modify_is_never_retried() -> None:
     error, sent = _call(
         TOPSTEPX, {("POST", TSX_MODIFY): [reply(500), reply(500)]}, "modify_order", "7", account="465", quantity=1

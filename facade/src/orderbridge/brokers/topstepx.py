@@ -385,7 +385,15 @@ class TopstepXAdapter(Adapter):
         )
 
 
-_Envelope = PlaceOrderResponse | CancelOrderResponse | SearchOrderByIdResponse | SearchOrderResponse
+_Envelope = (
+    PlaceOrderResponse
+    | CancelOrderResponse
+    | SearchOrderByIdResponse
+    | SearchOrderResponse
+    | ModifyOrderResponse
+    | ClosePositionResponse
+    | PartialClosePositionResponse
+)
 
 
 def _envelope(parsed: object, content: bytes, model: type[_Envelope]) -> tuple[bool, int, str | None, object] | None:
@@ -487,6 +495,9 @@ PLACE_ORDER = tolerant(place_order, _usable_place)
 CANCEL_ORDER = tolerant(cancel_order, _usable_envelope(CancelOrderResponse))
 SEARCH_ORDER_BY_ID = tolerant(search_order_by_id, _usable_by_id)
 SEARCH_ORDERS = tolerant(search_orders, _usable_envelope(SearchOrderResponse))
+MODIFY_ORDER = tolerant(modify_order, _usable_envelope(ModifyOrderResponse))
+CLOSE_POSITION = tolerant(close_position, _usable_envelope(ClosePositionResponse))
+PARTIAL_CLOSE_POSITION = tolerant(partial_close_position, _usable_envelope(PartialClosePositionResponse))
 
 
 # -- the rest of an order's life (modify, reads, close) -------------------------------------------
@@ -519,7 +530,7 @@ class TopstepXLifecycle(TopstepXAdapter):
             if value is not None:
                 wire[key] = wire_number(value, field, self.name)
         request = build_request(ModifyOrderRequest, wire, self.name, extras=False)
-        sent = yield Call(modify_order, {"body": request}, money_moving=True, retry=Retry.NEVER, name=what)
+        sent = yield Call(MODIFY_ORDER, {"body": request}, money_moving=True, retry=Retry.NEVER, name=what)
         self._money_envelope(sent, what, ModifyOrderResponse, ModifyOrderErrorCode, MODIFY_DEFINITIVE)
         # Order/modify amends in place: the id stays; the envelope carries no order.
         return BrokerOrder(broker=self.name, account=account, order_id=order_id, raw=sent.parsed)
@@ -620,7 +631,7 @@ class TopstepXLifecycle(TopstepXAdapter):
         if quantity is None:
             what = "Position/closeContract"
             request: Any = CloseContractPositionRequest(account_id=_account_id(account), contract_id=instrument)
-            sent = yield Call(close_position, {"body": request}, money_moving=True, retry=Retry.NEVER, name=what)
+            sent = yield Call(CLOSE_POSITION, {"body": request}, money_moving=True, retry=Retry.NEVER, name=what)
             self._money_envelope(sent, what, ClosePositionResponse, ClosePositionErrorCode, CLOSE_DEFINITIVE)
             return None
         what = "Position/partialCloseContract"
@@ -629,28 +640,33 @@ class TopstepXLifecycle(TopstepXAdapter):
         request = PartialCloseContractPositionRequest(
             account_id=_account_id(account), contract_id=instrument, size=int(quantity)
         )
-        sent = yield Call(partial_close_position, {"body": request}, money_moving=True, retry=Retry.NEVER, name=what)
+        sent = yield Call(PARTIAL_CLOSE_POSITION, {"body": request}, money_moving=True, retry=Retry.NEVER, name=what)
         self._money_envelope(
             sent, what, PartialClosePositionResponse, PartialClosePositionErrorCode, PARTIAL_CLOSE_DEFINITIVE
         )
         return None
 
     # -- helpers --------------------------------------------------------------------------------
-    def _money_envelope(self, sent: Sent, what: str, body_cls: type, codes: Any, definitive: frozenset[int]) -> None:
-        """A money-moving envelope: return on success, raise the refusal or OutcomeUnknown."""
-        body = sent.parsed
+    def _money_envelope(
+        self, sent: Sent, what: str, body_cls: type[_Envelope], codes: Any, definitive: frozenset[int]
+    ) -> None:
+        """A money-moving envelope: return on success, raise the refusal or OutcomeUnknown.
+
+        ``success`` and ``errorCode`` are read strictly typed (:func:`_envelope`, the rule
+        placement and cancel use); a body missing them is ``OutcomeUnknown(origin="decode")``."""
         if sent.status == 400:
             raise self._bad_request(sent, what, None)
         if sent.status != 200:
             raise self.fail(sent, what, money_moving=True)
-        if not isinstance(body, body_cls) or not isinstance(getattr(body, "success", None), bool):
+        envelope = _envelope(sent.parsed, sent.content, body_cls)
+        if envelope is None:
             raise unknown(self.name, None, "decode", what, status_code=200)
-        code = plain(body.error_code)  # type: ignore[attr-defined]
+        success, code, message, _ = envelope
         name = enum_name(codes, code)
-        message = plain(body.error_message)  # type: ignore[attr-defined]
-        if body.success and code == 0:  # type: ignore[attr-defined]
+        if success and code == 0:
+            self.deviations(what, sent.parsed, body_cls)
             return
-        if not body.success and code in definitive:  # type: ignore[attr-defined]
+        if not success and code in definitive:
             cls = OrderNotFound if name in NOT_FOUND_NAMES else OrderRejected
             raise cls(
                 f"{what} refused: {name} ({code})", broker=self.name, code=code, code_name=name, broker_message=message

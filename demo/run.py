@@ -2,7 +2,9 @@
 
 Starts ``orderbridge-sandbox`` on a free loopback port, points the facade at it with the
 documented demo credentials, and runs each seed's documented flow, one definitive rejection
-and one ambiguous outcome settled with ``resolve``. Prints a table (broker, step, outcome,
+and one ambiguous outcome settled with ``resolve``; then the rest of an order's life per broker:
+modify a resting limit order, read positions, fills and balances, close part of a position and
+flatten the account (the kill switch). Prints a table (broker, step, outcome,
 order id, latency) and exits non-zero when any step does not behave as expected.
 
 Run with ``nox -s demo`` (or ``python demo/run.py`` with the packages installed).
@@ -61,8 +63,16 @@ class Demo:
     def connect(self, broker: str, **options: Any) -> ob.Session:
         return ob.connect(broker, base_url=self.urls[broker], credentials=CREDENTIALS[broker], **options)
 
-    def step(self, broker: str, step: str, expect: type, action: Callable[[], Any]) -> Any:
-        """Run ``action``; record its outcome and whether it is the expected type."""
+    def step(
+        self,
+        broker: str,
+        step: str,
+        expect: type,
+        action: Callable[[], Any],
+        check: Callable[[Any], bool] = lambda result: True,
+    ) -> Any:
+        """Run ``action``; record its outcome and whether it is the expected type (and passes
+        ``check``)."""
         started = time.perf_counter()
         try:
             result: Any = action()
@@ -76,9 +86,81 @@ class Demo:
             outcome += f" ({result.origin})"
         elif isinstance(result, (ob.PlacedOrder, ob.BrokerOrder)) and result.status:
             outcome += f" {result.status}"
+        elif isinstance(result, list):
+            outcome = f"{len(result)} " + (type(result[0]).__name__ if result else "items")
+        elif isinstance(result, ob.FlattenReport):
+            done = sum(1 for item in result.items if item.status is ob.ItemStatus.DONE)
+            outcome += f" {done}/{len(result.items)} done" + (" (emulated)" if result.emulated else "")
+        elif isinstance(result, ob.Balance):
+            outcome += f" cash={result.cash} {result.currency or ''}".rstrip()
         order_id = getattr(result, "order_id", None) or ""
-        self.rows.append(Row(broker, step, outcome, str(order_id), elapsed, isinstance(result, expect)))
+        ok = isinstance(result, expect) and check(result)
+        self.rows.append(Row(broker, step, outcome, str(order_id), elapsed, ok))
         return result
+
+    def lifecycle(self, broker: str, account: str, instrument: str, price: str, new_price: str) -> None:
+        """The rest of an order's life: modify, positions and fills, partial close, flatten."""
+        caps = ob.capabilities(broker)
+        emulate_close = caps.support("close_position") is ob.Support.EMULATED
+        emulate_flatten = caps.support("flatten") is ob.Support.EMULATED
+        limit = ob.Order(instrument=instrument, side="buy", type="limit", quantity=1, limit_price=price)
+        with self.connect(broker) as session:
+            self.step(
+                broker,
+                "flatten to start clean",
+                ob.FlattenReport,
+                lambda: session.flatten(account=account, emulate=emulate_flatten),
+                lambda report: report.complete,
+            )
+            self.step(
+                broker,
+                f"market buy 2 {instrument}",
+                ob.PlacedOrder,
+                lambda: session.place_order(ob.Order(instrument=instrument, side="buy", quantity=2), account=account),
+            )
+            resting = self.step(
+                broker, f"limit buy 1 @ {price}", ob.PlacedOrder, lambda: session.place_order(limit, account=account)
+            )
+            if isinstance(resting, ob.PlacedOrder):
+                self.step(
+                    broker,
+                    f"modify limit -> {new_price}",
+                    ob.BrokerOrder,
+                    lambda: session.modify_order(resting.order_id, account=account, limit_price=new_price),
+                )
+            self.step(broker, "open_orders", list, lambda: session.open_orders(account=account), lambda r: len(r) == 1)
+            self.step(
+                broker,
+                "positions",
+                list,
+                lambda: session.positions(account=account),
+                lambda r: [p.quantity for p in r if p.instrument == instrument] == [Decimal(2)],
+            )
+            if caps.support("fills") is ob.Support.NO:
+                self.step(broker, "fills (not documented)", ob.NotSupported, lambda: session.fills(account=account))
+            else:
+                self.step(broker, "fills", list, lambda: session.fills(account=account), lambda r: len(r) >= 1)
+            self.step(broker, "balances", ob.Balance, lambda: session.balances(account=account))
+            self.step(
+                broker,
+                "close 1 of the position" + (" (emulated)" if emulate_close else ""),
+                type(None),
+                lambda: session.close_position(instrument, account=account, quantity=1, emulate=emulate_close),
+            )
+            self.step(
+                broker,
+                "flatten (kill switch)",
+                ob.FlattenReport,
+                lambda: session.flatten(account=account, emulate=emulate_flatten),
+                lambda report: report.complete,
+            )
+            self.step(
+                broker,
+                "positions after flatten",
+                list,
+                lambda: session.positions(account=account),
+                lambda r: r == [],
+            )
 
     # -- the flows ----------------------------------------------------------------------------
     def topstepx(self) -> None:
@@ -232,6 +314,9 @@ class Demo:
             self.step(
                 "sophic", f"unit sell {units}", ob.PlacedOrder, lambda: broker.place_order(sell, account="acc_abc123")
             )
+            self.step("sophic", "positions (holdings)", list, lambda: broker.positions(account="acc_abc123"))
+            self.step("sophic", "fills (trades of the orders)", list, lambda: broker.fills(account="acc_abc123"), bool)
+            self.step("sophic", "cash balances", ob.Balance, lambda: broker.balances(account="acc_abc123"))
 
     def print_table(self) -> None:
         headers = ("broker", "step", "outcome", "order id", "ms", "")
@@ -255,6 +340,9 @@ def main() -> int:
         demo.crosstrade(sandbox)
         demo.tradestation()
         demo.sophic()
+        demo.lifecycle("topstepx", "465", "CON.F.US.MES.Z25", "5000.25", "5001.50")
+        demo.lifecycle("crosstrade", "Sim101", "MES 12-25", "5000.25", "5001.50")
+        demo.lifecycle("tradestation", "123456", "MSFT", "200.25", "201.50")
     demo.print_table()
     bad = [r for r in demo.rows if not r.ok]
     print(f"\n{len(demo.rows) - len(bad)}/{len(demo.rows)} steps behaved as expected")

@@ -21,6 +21,10 @@ class Stats:
     """Placements that were retried (TradeStation/Sophic) and still left exactly one order."""
     ambiguous_resolved: int = 0
     """OutcomeUnknown results reconciled against the sandbox (resolve found / did not find)."""
+    lifecycle_checked: int = 0
+    """Money-moving lifecycle calls (modify, close, cancel-all, flatten) run under a fault."""
+    lifecycle_duplicates: int = 0
+    """Of those, calls that left a second exit order or flipped the position (a duplicate close)."""
     unclassified: int = 0
     """Exceptions outside the orderbridge hierarchy that escaped a public call."""
     unclassified_where: Counter[str] = dataclasses.field(default_factory=Counter)

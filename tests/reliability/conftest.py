@@ -224,6 +224,8 @@ def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pyte
     tr.write_line(f"duplicates found           {STATS.duplicates}")
     tr.write_line(f"retried, dedup held        {STATS.dedup_proofs}")
     tr.write_line(f"ambiguous outcomes settled {STATS.ambiguous_resolved}")
+    tr.write_line(f"lifecycle calls faulted    {STATS.lifecycle_checked}")
+    tr.write_line(f"duplicate modify/close     {STATS.lifecycle_duplicates}")
     tr.write_line(f"unclassified exceptions    {STATS.unclassified}")
     calls = sum(n for key, n in STATS.unclassified_where.items() if "session call" in key)
     tr.write_line(f"    {'place/get/cancel/resolve':<32} {calls}")

@@ -4,6 +4,7 @@ CLI in others, configured only through the documented ORDERBRIDGE_* variables (R
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -133,3 +134,43 @@ def test_cli_sophic_cash_buy_as_json(sandbox_url: str) -> None:
     )
     assert placed.returncode == 0, placed.stderr
     assert '"status": "placed"' in placed.stdout
+
+
+def test_cli_runs_the_rest_of_an_order_s_life(sandbox_url: str) -> None:
+    """modify, open-orders, positions, balances, fills, close, flatten on crosstrade; the exit
+    codes say whether every item of a flatten was done."""
+    base = ("--account", "Sim101")
+    start = cli(sandbox_url, "flatten", "crosstrade", *base)  # start flat: the server is shared
+    assert start.returncode == 0, (start.stdout, start.stderr)
+    bought = cli(
+        sandbox_url, "place", "crosstrade", *base, "--instrument", "MES 12-25", "--side", "buy", "--quantity", "2"
+    )
+    assert bought.returncode == 0, bought.stderr
+    rest = cli(
+        sandbox_url,
+        "place",
+        "crosstrade",
+        *base,
+        *("--instrument", "MES 12-25", "--side", "buy", "--type", "limit", "--quantity", "1"),
+        *("--limit-price", "5000.25"),
+    )
+    order_id = fields(rest.stdout)["order_id"]
+    modified = cli(sandbox_url, "modify", "crosstrade", *base, "--order-id", order_id, "--limit-price", "5001.50")
+    assert modified.returncode == 0 and fields(modified.stdout)["order_id"] == order_id, modified.stderr
+    working = cli(sandbox_url, "open-orders", "crosstrade", *base, "--json")
+    assert [row["order_id"] for row in json.loads(working.stdout)] == [order_id], working.stdout
+    closed = cli(sandbox_url, "close", "crosstrade", *base, "--instrument", "MES 12-25", "--quantity", "1")
+    assert closed.returncode == 0, closed.stderr
+    positions = json.loads(cli(sandbox_url, "positions", "crosstrade", *base, "--json").stdout)
+    assert [(p["instrument"], p["quantity"]) for p in positions] == [("MES 12-25", "1")], positions
+    fills = json.loads(cli(sandbox_url, "fills", "crosstrade", *base, "--json").stdout)
+    assert [(f["side"], f["quantity"]) for f in fills][-2:] == [("buy", "2"), ("sell", "1")], fills
+    balances = json.loads(cli(sandbox_url, "balances", "crosstrade", *base, "--json").stdout)
+    assert balances["currency"] == "USD" and balances["cash"] is not None
+    flattened = cli(sandbox_url, "flatten", "crosstrade", *base, "--json")
+    assert flattened.returncode == 0, (flattened.stdout, flattened.stderr)
+    report = json.loads(flattened.stdout)
+    assert report["emulated"] is False and all(item["status"] == "done" for item in report["items"])
+    assert json.loads(cli(sandbox_url, "positions", "crosstrade", *base, "--json").stdout) == []
+    refused = cli(sandbox_url, "flatten", "topstepx", "--account", "465")
+    assert refused.returncode == 3 and "emulate=True" in refused.stderr, refused.stderr

@@ -15,11 +15,18 @@ Quick use::
 Outcomes: a :class:`PlacedOrder` is returned when the broker accepted; :class:`OrderRejected`
 is a definitive refusal; :class:`OutcomeUnknown` means the order may exist — reconcile with
 ``session.resolve(error.client_order_id, account=...)`` before sending it again.
+
+The rest of an order's life uses the same session and the same outcome rules:
+``modify_order``, ``open_orders``, ``positions`` (:class:`Position`), ``balances``
+(:class:`Balance`), ``fills`` (:class:`Fill`), ``close_position``, ``cancel_all_orders`` and
+``flatten`` (:class:`FlattenReport`, the kill switch). Which broker has which call, and which
+the facade emulates (only with ``emulate=True``), is ``capabilities(broker).operations``.
 """
 
+from ._account import Balance, Fill, FlattenReport, ItemOutcome, ItemStatus, Position
 from ._adapter import BrokerOrder
 from ._brokers import BROKERS, all_capabilities, capabilities
-from ._capabilities import Capabilities
+from ._capabilities import OPERATIONS, Capabilities, Support
 from ._errors import (
     AuthenticationError,
     BrokerUnavailable,
@@ -40,12 +47,18 @@ __version__ = "0.1.0"
 
 __all__ = [
     "BROKERS",
+    "OPERATIONS",
     "AsyncSession",
+    "Balance",
     "AuthenticationError",
     "BrokerOrder",
     "BrokerUnavailable",
     "Capabilities",
     "ConfigurationError",
+    "Fill",
+    "FlattenReport",
+    "ItemOutcome",
+    "ItemStatus",
     "InvalidOrder",
     "NotSupported",
     "Order",
@@ -55,9 +68,11 @@ __all__ = [
     "OrderbridgeError",
     "OutcomeUnknown",
     "PlacedOrder",
+    "Position",
     "RateLimited",
     "Session",
     "Side",
+    "Support",
     "TimeInForce",
     "UnexpectedResponse",
     "all_capabilities",

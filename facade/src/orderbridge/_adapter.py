@@ -13,7 +13,7 @@ import abc
 import importlib
 import logging
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import attrs
 
@@ -27,6 +27,11 @@ from ._order_ids import check_order_id, order_id_from_wire
 from ._tolerant import Undecoded
 
 log = logging.getLogger("orderbridge")
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from ._account import Balance, Fill, ItemOutcome, Modification, Position
 
 
 @attrs.frozen(kw_only=True)
@@ -98,6 +103,50 @@ class Adapter(abc.ABC):
         self, client_order_id: str, account: str, settings: Settings, recorded: Order | None
     ) -> Flow[PlacedOrder | None]:
         """Find the order placed with ``client_order_id`` (``recorded``: this session's journal entry)."""
+
+    # -- the rest of an order's life: a broker overrides what it documents ----------------------
+    # The session checks Capabilities.operations before calling these; the defaults are the
+    # last guard (NotSupported, nothing sent).
+    def modify(self, order_id: str, account: str, change: Modification, settings: Settings) -> Flow[BrokerOrder]:
+        """Change a working order; return it as the broker now knows it (possibly a new id)."""
+        return (yield from self._undocumented("modify_order"))
+
+    def open_orders(self, account: str, settings: Settings) -> Flow[list[BrokerOrder]]:
+        """The account's working orders."""
+        return (yield from self._undocumented("open_orders"))
+
+    def positions(self, account: str, settings: Settings) -> Flow[list[Position]]:
+        """The account's open positions."""
+        return (yield from self._undocumented("positions"))
+
+    def balances(self, account: str, settings: Settings) -> Flow[Balance]:
+        """The account's money."""
+        return (yield from self._undocumented("balances"))
+
+    def fills(self, account: str, since: dt.datetime | None, settings: Settings) -> Flow[list[Fill]]:
+        """The account's executions (since ``since`` when given)."""
+        return (yield from self._undocumented("fills"))
+
+    def close_position(self, instrument: str, account: str, quantity: Decimal | None, settings: Settings) -> Flow[None]:
+        """The broker's own close call (whole position, or ``quantity`` of it)."""
+        yield from self._undocumented("close_position")
+
+    def cancel_all(self, account: str, settings: Settings) -> Flow[list[ItemOutcome]]:
+        """The broker's own account-wide cancel call."""
+        return (yield from self._undocumented("cancel_all_orders"))
+
+    def close_all(self, account: str, settings: Settings) -> Flow[list[ItemOutcome]]:
+        """The broker's own close-every-position call (the second half of a native flatten)."""
+        return (yield from self._undocumented("flatten"))
+
+    def exit_refusal(self, position: Position) -> str | None:
+        """Why an opposite market order cannot close ``position`` here (emulated close), or
+        ``None`` when it can. By default it always can."""
+        return None
+
+    def _undocumented(self, operation: str) -> Flow[NoReturn]:
+        yield from ()
+        raise self.not_supported(operation, self.capabilities.operations[operation][1])
 
     # -- shared helpers -------------------------------------------------------------------------
     def check_order_id(self, order_id: object) -> str:

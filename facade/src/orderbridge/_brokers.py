@@ -14,7 +14,7 @@ from collections.abc import Mapping
 
 import attrs
 
-from ._capabilities import Capabilities
+from ._capabilities import Capabilities, Support
 from ._errors import ConfigurationError
 from ._models import OrderType, Side, TimeInForce
 
@@ -29,7 +29,8 @@ class BrokerDescription:
         credentials: credential names; ``ORDERBRIDGE_<BROKER>_<NAME upper-cased>`` in the environment.
         module: the adapter module, imported on first use (so ``import orderbridge`` loads no
             generated client).
-        capabilities: what ``place_order`` accepts (:class:`Capabilities`).
+        capabilities: what ``place_order`` accepts and, per lifecycle operation, whether the
+            broker documents it, the facade emulates it, or neither (:class:`Capabilities`).
         key_conflict_codes: error codes meaning "this idempotency key was already used";
             after an ambiguous attempt they mean the order may exist.
     """
@@ -44,6 +45,10 @@ class BrokerDescription:
 
 _BOTH = frozenset({Side.BUY, Side.SELL})
 _NONE: frozenset[Side] = frozenset()
+
+Y, E, N = Support.YES, Support.EMULATED, Support.NO
+_BY_ORDER = "open_orders, then cancel_order for each working order"
+_BY_MARKET = "an opposite market order for the position's size (positions first)"
 
 
 DESCRIPTIONS: Mapping[str, BrokerDescription] = {
@@ -78,6 +83,17 @@ DESCRIPTIONS: Mapping[str, BrokerDescription] = {
                 "as a distance instead, and no primary source settles it beyond doubt. An order read back "
                 "reports trailPrice as a distance."
             ),
+            operations={
+                "modify_order": (Y, "Order/modify (same order id)"),
+                "open_orders": (Y, "Order/searchOpen (status Open; suspended bracket children are not listed)"),
+                "positions": (Y, "Position/searchOpen"),
+                "balances": (Y, "Account/search (balance)"),
+                "fills": (Y, "Trade/search"),
+                "close_position": (Y, "Position/closeContract, or Position/partialCloseContract with quantity"),
+                "cancel_all_orders": (E, _BY_ORDER),
+                "flatten": (E, f"{_BY_ORDER}; then Position/closeContract for each position"),
+            },
+            modify_fields=frozenset({"quantity", "limit_price", "stop_price", "trail_price"}),
         ),
     ),
     "crosstrade": BrokerDescription(
@@ -105,6 +121,17 @@ DESCRIPTIONS: Mapping[str, BrokerDescription] = {
             notes=(
                 "Brackets via an ATM template (extras strategy); OCO via extras ocoId. NinjaTrader 8 must be running."
             ),
+            operations={
+                "modify_order": (Y, "PUT orders/{orderId}/change (same order id)"),
+                "open_orders": (Y, "GET orders, working states only"),
+                "positions": (Y, "GET positions"),
+                "balances": (Y, "GET accounts/{account} (item: cashValue, buyingPower, netLiquidation)"),
+                "fills": (Y, "GET executions (at most the last 900 s)"),
+                "close_position": (Y, "POST positions/close"),
+                "cancel_all_orders": (Y, "POST orders/cancel (this account)"),
+                "flatten": (Y, "POST orders/cancel, then POST positions/flatten"),
+            },
+            modify_fields=frozenset({"quantity", "limit_price", "stop_price"}),
         ),
     ),
     "tradestation": BrokerDescription(
@@ -136,6 +163,20 @@ DESCRIPTIONS: Mapping[str, BrokerDescription] = {
                 "same order with the same client_order_id cannot create a second order. Brackets and OCO go through "
                 "the group-order endpoint, outside place_order."
             ),
+            operations={
+                "modify_order": (Y, "PUT /v2/orders/{id} cancel/replace: the result carries the new OrderID"),
+                "open_orders": (Y, "GET accounts/{key}/orders, working statuses only"),
+                "positions": (Y, "GET accounts/{key}/positions"),
+                "balances": (Y, "GET accounts/{key}/balances"),
+                "fills": (N, "WebAPI v2 has no executions endpoint (orders carry only an aggregate FilledPrice)"),
+                "close_position": (E, f"{_BY_MARKET}; not for a short equity, which needs BUYTOCOVER"),
+                "cancel_all_orders": (E, _BY_ORDER),
+                "flatten": (
+                    E,
+                    f"{_BY_ORDER}; then {_BY_MARKET} for each position (short equities reported refused)",
+                ),
+            },
+            modify_fields=frozenset({"quantity", "limit_price", "stop_price"}),
         ),
     ),
     "sophic": BrokerDescription(
@@ -166,6 +207,20 @@ DESCRIPTIONS: Mapping[str, BrokerDescription] = {
                 "Market orders only (the placement guide). There is no cancel endpoint. extras automatic_rollover "
                 "applies to eligible bill buys."
             ),
+            operations={
+                "modify_order": (N, "the Sophic Engine API has no order amendment"),
+                "open_orders": (Y, "GET accounts/{id}/pending-orders"),
+                "positions": (Y, "GET accounts/{id}/positions?open_only=true"),
+                "balances": (Y, "GET accounts/{id}/cash-balances (the account's base currency)"),
+                "fills": (Y, "GET accounts/{id}/orders, the trades embedded in each order"),
+                "close_position": (E, "a market sell of the position's units (holdings are long only)"),
+                "cancel_all_orders": (N, "the Sophic Engine API has no cancel endpoint"),
+                "flatten": (
+                    E,
+                    "market sells of every position; pending orders cannot be cancelled and are reported refused",
+                ),
+            },
+            modify_fields=frozenset(),
         ),
     ),
 }

@@ -7,12 +7,52 @@ Sources: ``specs/<broker>.yaml`` and the vendors' order documents (ProjectX
 
 from __future__ import annotations
 
+import enum
+from collections.abc import Mapping
 from decimal import Decimal
+from types import MappingProxyType
 
 import attrs
 
 from ._errors import InvalidOrder, NotSupported
 from ._models import Order, OrderType, Side, TimeInForce
+
+
+class Support(enum.StrEnum):
+    """How a broker supports one lifecycle operation."""
+
+    YES = "yes"
+    """The broker documents a call for it; the facade uses that call."""
+    EMULATED = "emulated"
+    """No such call: the facade composes it from single calls (listing, per-order cancels,
+    opposite market orders). Runs only when the caller passes ``emulate=True``."""
+    NO = "no"
+    """Neither: the session raises :class:`NotSupported` before anything is sent."""
+
+
+OPERATIONS = (
+    "modify_order",
+    "open_orders",
+    "positions",
+    "balances",
+    "fills",
+    "close_position",
+    "cancel_all_orders",
+    "flatten",
+)
+"""The lifecycle operations whose support is per broker (beyond place / get / cancel / resolve)."""
+
+MODIFY_FIELDS = ("quantity", "limit_price", "stop_price", "trail_price")
+
+
+def _operations(value: Mapping[str, tuple[Support, str]]) -> Mapping[str, tuple[Support, str]]:
+    missing = set(OPERATIONS) - set(value)
+    if missing or set(value) - set(OPERATIONS):
+        raise ValueError(f"operations must list exactly {OPERATIONS}")
+    return MappingProxyType(dict(value))
+
+
+_NONE_DOCUMENTED = {name: (Support.NO, "not documented by this broker") for name in OPERATIONS}
 
 
 @attrs.frozen(kw_only=True)
@@ -41,6 +81,10 @@ class Capabilities:
         resolve: how ``resolve(client_order_id)`` works, or ``None`` when it cannot.
         cancel: whether ``cancel_order`` exists.
         notes: anything else a caller should know.
+        operations: per lifecycle operation (:data:`OPERATIONS`), its :class:`Support` and how
+            it is done (the broker call, or what the emulation sends).
+        modify_fields: which of ``quantity``, ``limit_price``, ``stop_price``, ``trail_price``
+            ``modify_order`` can change (empty when it cannot modify at all).
     """
 
     broker: str
@@ -60,6 +104,46 @@ class Capabilities:
     resolve: str | None
     cancel: bool
     notes: str = ""
+    operations: Mapping[str, tuple[Support, str]] = attrs.field(factory=lambda: _NONE_DOCUMENTED, converter=_operations)
+    modify_fields: frozenset[str] = frozenset()
+
+    def support(self, operation: str) -> Support:
+        """The :class:`Support` of ``operation`` (one of :data:`OPERATIONS`)."""
+        return self.operations[operation][0]
+
+    def check_operation(self, operation: str, *, emulate: bool = False) -> Support:
+        """Raise :class:`NotSupported` (nothing sent) unless ``operation`` can run here.
+
+        An emulated operation runs only with ``emulate=True``; the error says what the
+        emulation would send.
+        """
+        support, how = self.operations[operation]
+        if support is Support.NO:
+            raise NotSupported(f"{operation} is not supported: {how}", feature=operation, broker=self.broker)
+        if support is Support.EMULATED and not emulate:
+            raise NotSupported(
+                f"{operation} has no broker call here; orderbridge can emulate it ({how}): pass emulate=True",
+                feature=operation,
+                broker=self.broker,
+            )
+        return support
+
+    def check_modify(self, changes: Mapping[str, Decimal | None]) -> None:
+        """Refuse a modification of a field this broker cannot change (nothing sent)."""
+        self.check_operation("modify_order")
+        given = {name for name, value in changes.items() if value is not None}
+        if not given:
+            raise InvalidOrder(
+                "modify_order needs at least one of quantity, limit_price, stop_price, trail_price",
+                field="quantity",
+                broker=self.broker,
+            )
+        for name in MODIFY_FIELDS:
+            if name in given and name not in self.modify_fields:
+                can = ", ".join(f for f in MODIFY_FIELDS if f in self.modify_fields)
+                raise NotSupported(
+                    f"modify_order cannot change {name} here (it can change: {can})", feature=name, broker=self.broker
+                )
 
     def check(self, order: Order) -> None:
         """Raise :class:`NotSupported` / :class:`InvalidOrder` if this broker cannot take ``order``.
@@ -104,9 +188,11 @@ class Capabilities:
         for field in attrs.fields(Capabilities):
             value = getattr(self, field.name)
             if isinstance(value, frozenset):
-                value = sorted(v.value for v in value)
+                value = sorted(getattr(v, "value", v) for v in value)
             elif isinstance(value, (TimeInForce, OrderType, Side)):
                 value = value.value
+            elif field.name == "operations":
+                value = {name: {"support": support.value, "how": how} for name, (support, how) in value.items()}
             out[field.name] = value
         return out
 

@@ -234,6 +234,8 @@ class OutcomeUnknown(OrderbridgeError):
     """
 
     order_may_exist = True
+    order_id: str | None = None
+    """For ``modify_order``: the id of the order being changed (read it with ``get_order``)."""
 
     def __init__(
         self,

@@ -29,6 +29,7 @@ from ._errors import (
 )
 from ._flow import Call, Flow, Grant, Sent, Token
 from ._models import Order, PlacedOrder, new_client_order_id
+from ._operations import AsyncOperations, SyncOperations
 from ._policy import Answered, Attempt, AttemptPolicy, Deliver, Fail, Happened, Raised
 from ._transport import (
     AsyncSessionTransport,
@@ -184,7 +185,7 @@ class _Base:
             self._invalidate()
 
 
-class Session(_Base):
+class Session(_Base, SyncOperations):
     """A synchronous broker session; use as a context manager (closes the HTTP pool).
 
     Create with :func:`orderbridge.connect`. Methods raise only
@@ -350,7 +351,7 @@ class Session(_Base):
         return self._drive(self.adapter.resolve(client_order_id, account, self.settings, recorded), client_order_id)
 
 
-class AsyncSession(_Base):
+class AsyncSession(_Base, AsyncOperations):
     """The async twin of :class:`Session`: same methods, awaited; use ``async with``."""
 
     def __init__(

@@ -83,10 +83,20 @@ RPC_ROUTES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("POST", re.compile(r"/v1/api/accounts/(?P<account>[^/]+)/orders/flatplace$"), "FlatPlace"),
     ("GET", re.compile(r"/v1/api/accounts/(?P<account>[^/]+)/orders/(?P<orderId>[^/]+)$"), "GetOrder"),
     ("POST", re.compile(r"/v1/api/accounts/(?P<account>[^/]+)/orders/(?P<orderId>[^/]+)/cancel$"), "Cancel"),
+    ("PUT", re.compile(r"/v1/api/accounts/(?P<account>[^/]+)/orders/(?P<orderId>[^/]+)/change$"), "Change"),
+    ("POST", re.compile(r"/v1/api/accounts/(?P<account>[^/]+)/orders/cancel$"), "CancelOrders"),
+    ("POST", re.compile(r"/v1/api/accounts/(?P<account>[^/]+)/positions/close$"), "ClosePosition"),
+    ("POST", re.compile(r"/v1/api/accounts/(?P<account>[^/]+)/positions/flatten$"), "Flatten"),
 )
 """REST method + path (spec operations ``place_order``, ``flat_place_order``, ``get_order``,
-``cancel_order``) -> the RPC ``api`` of the same call; path parameters become ``args``
-(CrossTrade WebSocket API guide; ``specs/crosstrade.asyncapi.yaml``)."""
+``cancel_order``, ``change_order``, ``cancel_orders``, ``close_position``,
+``flatten_positions``) -> the RPC ``api`` of the same call; path parameters become ``args``
+(CrossTrade WebSocket API guide; ``specs/crosstrade.asyncapi.yaml``, whose RPC names the
+endpoint pages confirm). The account reads ``modify_order``'s siblings use (``list_orders``,
+per-account ``list_positions``, ``list_executions``, ``get_account``) have no documented RPC,
+so over this transport ``open_orders``, ``positions``, ``fills`` and ``balances`` raise
+:class:`NotSupported` before anything is sent (``flatten`` is native here: CancelOrders, then
+Flatten)."""
 
 PING_INTERVAL = 20.0
 """Seconds between ``{"action": "ping"}`` keep-alive messages."""
@@ -162,7 +172,8 @@ def rpc_request(request: httpx.Request, base_path: str = "") -> tuple[str, dict[
                 args = {**body, **args}
         return api, args
     raise NotSupported(
-        f"{request.method} {path} is not available over the WebSocket transport",
+        f"{request.method} {path} is not available over the WebSocket transport: CrossTrade documents no "
+        "WebSocket RPC for it; use the default HTTP transport",
         feature="websocket",
         broker="crosstrade",
     )

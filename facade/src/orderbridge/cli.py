@@ -1,4 +1,5 @@
-"""``orderbridge`` command line: place, get, cancel, resolve, capabilities.
+"""``orderbridge`` command line: place, get, cancel, resolve, modify, open-orders, positions,
+balances, fills, close, cancel-all, flatten, capabilities.
 
 Credentials and base URLs come from the ``ORDERBRIDGE_*`` environment variables (see
 ``orderbridge._config``); ``--base-url`` overrides the base URL. Examples::
@@ -7,15 +8,18 @@ Credentials and base URLs come from the ``ORDERBRIDGE_*`` environment variables 
     orderbridge place topstepx --account 465 --instrument CON.F.US.MES.Z25 --side buy --quantity 1
     orderbridge place sophic --account acc_abc123 --instrument ins_xyz789 --side buy --cash-amount 100.00 --dry-run
     orderbridge resolve topstepx --account 465 --client-order-id my-id-1
+    orderbridge modify topstepx --account 465 --order-id 9057 --limit-price 6001.25
+    orderbridge positions crosstrade --account Sim101 --json
+    orderbridge flatten tradestation --account 123456 --emulate
 
 Exit codes (distinct per outcome, so scripts can branch on them):
 
 ==  ===================================================================
-0   success (order accepted, read done, cancel accepted)
+0   success (order accepted, read done, cancel accepted; every cancel-all/flatten item done)
 2   invalid input: bad arguments, InvalidOrder, ConfigurationError
 3   NotSupported by this broker (nothing sent)
-4   OrderRejected (definitive; nothing placed)
-5   OutcomeUnknown (the order may exist: run ``resolve``)
+4   OrderRejected (definitive; nothing placed); cancel-all/flatten: an item was refused
+5   OutcomeUnknown (the order may exist: run ``resolve``); cancel-all/flatten: an item is unknown
 6   other broker failure: authentication, rate limit, unavailable, unexpected response
 ==  ===================================================================
 """
@@ -23,6 +27,7 @@ Exit codes (distinct per outcome, so scripts can branch on them):
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from collections.abc import Sequence
@@ -31,7 +36,9 @@ from typing import Any
 
 import attrs
 
+from ._account import FlattenReport, ItemOutcome, ItemStatus
 from ._brokers import BROKERS, all_capabilities
+from ._capabilities import OPERATIONS
 from ._errors import (
     ConfigurationError,
     InvalidOrder,
@@ -93,6 +100,35 @@ def _parser() -> argparse.ArgumentParser:
     broker_args(resolve)
     resolve.add_argument("--client-order-id", required=True)
 
+    modify = sub.add_parser("modify", help="change a working order (quantity and/or prices)")
+    broker_args(modify)
+    modify.add_argument("--order-id", required=True)
+    for flag in ("--quantity", "--limit-price", "--stop-price", "--trail-price"):
+        modify.add_argument(flag)
+    for name, text in (
+        ("open-orders", "list working orders"),
+        ("positions", "list open positions"),
+        ("balances", "cash, buying power and equity"),
+    ):
+        broker_args(sub.add_parser(name, help=text))
+    fills = sub.add_parser("fills", help="list executions")
+    broker_args(fills)
+    fills.add_argument("--since", help="ISO 8601 date-time with a UTC offset (e.g. 2026-01-02T14:30:00+00:00)")
+    close = sub.add_parser("close", help="close a position (all of it, or --quantity)")
+    broker_args(close)
+    close.add_argument("--instrument", required=True)
+    close.add_argument("--quantity")
+    for name, text in (
+        ("cancel-all", "cancel every working order"),
+        ("flatten", "cancel everything, close everything"),
+    ):
+        p = sub.add_parser(name, help=text)
+        broker_args(p)
+    for p in (close, sub.choices["cancel-all"], sub.choices["flatten"]):
+        p.add_argument(
+            "--emulate", action="store_true", help="allow the emulation capabilities lists (opposite market orders)"
+        )
+
     caps = sub.add_parser("capabilities", help="what each broker supports")
     caps.add_argument("--json", action="store_true")
     return parser
@@ -129,11 +165,38 @@ def _order(args: argparse.Namespace) -> Order:
     )
 
 
+def _fields(result: Any) -> dict[str, Any]:
+    out = {k: v for k, v in attrs.asdict(result, recurse=False).items() if k != "raw"}
+    if isinstance(result, ItemOutcome):
+        out["error"] = None if result.error is None else f"{type(result.error).__name__}: {result.error}"
+    return out
+
+
 def _emit(result: Any, as_json: bool) -> None:
     if result is None:
         print(json.dumps({"ok": True}) if as_json else "ok")
         return
-    fields = {k: v for k, v in attrs.asdict(result, recurse=False).items() if k != "raw"}
+    if isinstance(result, FlattenReport):
+        items = [_fields(item) for item in result.items]
+        if as_json:
+            head = {"broker": result.broker, "account": result.account, "emulated": result.emulated}
+            print(json.dumps({**head, "items": items}, default=str, sort_keys=True))
+        else:
+            for item in items:
+                print("  ".join(f"{k}={v}" for k, v in item.items()))
+            print(f"complete={result.complete}  emulated={result.emulated}")
+        return
+    if isinstance(result, list):
+        rows = [_fields(item) for item in result]
+        if as_json:
+            print(json.dumps(rows, default=str, sort_keys=True))
+        else:
+            for row in rows:
+                print("  ".join(f"{k}={v}" for k, v in row.items()))
+            if not rows:
+                print("(none)")
+        return
+    fields = _fields(result)
     if as_json:
         print(json.dumps(fields, default=str, sort_keys=True))
     else:
@@ -158,6 +221,7 @@ def _capabilities(as_json: bool) -> None:
         ("idempotent placement", "idempotent_placement"),
         ("resolve", "resolve"),
         ("cancel", "cancel"),
+        *((name.replace("_", " "), f"op:{name}") for name in OPERATIONS),
     ]
 
     def cell(value: object) -> str:
@@ -168,12 +232,61 @@ def _capabilities(as_json: bool) -> None:
         text = str(value)
         return text if len(text) <= 24 else text[:21] + "..."
 
-    cells = {name: [cell(table[name][key]) for _, key in rows] for name in table}
+    def value(name: str, key: str) -> object:
+        if key.startswith("op:"):
+            return table[name]["operations"][key[3:]]["support"]  # type: ignore[index]
+        return table[name][key]
+
+    cells = {name: [cell(value(name, key)) for _, key in rows] for name in table}
     widths = {name: max(len(name), *(len(c) for c in cells[name])) + 2 for name in table}
     label_width = max(len(label) for label, _ in rows) + 2
     print("".ljust(label_width) + "".join(name.ljust(widths[name]) for name in table).rstrip())
     for i, (label, _) in enumerate(rows):
         print((label.ljust(label_width) + "".join(cells[name][i].ljust(widths[name]) for name in table)).rstrip())
+
+
+def _lifecycle(session: Any, args: argparse.Namespace) -> Any:
+    account = args.account
+    if args.command == "modify":
+        return session.modify_order(
+            args.order_id,
+            account=account,
+            quantity=args.quantity,
+            limit_price=args.limit_price,
+            stop_price=args.stop_price,
+            trail_price=args.trail_price,
+        )
+    if args.command == "open-orders":
+        return session.open_orders(account=account)
+    if args.command == "positions":
+        return session.positions(account=account)
+    if args.command == "balances":
+        return session.balances(account=account)
+    if args.command == "fills":
+        since = None
+        if args.since:
+            try:
+                since = dt.datetime.fromisoformat(args.since)
+            except ValueError:
+                raise InvalidOrder(f"--since is not an ISO 8601 date-time: {args.since!r}", field="since") from None
+        return session.fills(account=account, since=since)
+    if args.command == "close":
+        session.close_position(args.instrument, account=account, quantity=args.quantity, emulate=args.emulate)
+        return None
+    if args.command == "cancel-all":
+        return session.cancel_all_orders(account=account, emulate=args.emulate)
+    return session.flatten(account=account, emulate=args.emulate)
+
+
+def _items_exit(result: Any) -> int:
+    """cancel-all / flatten: 5 when an item is unknown, 4 when one was refused, else 0."""
+    items = result.items if isinstance(result, FlattenReport) else result
+    if not isinstance(items, (list, tuple)) or not all(isinstance(i, ItemOutcome) for i in items):
+        return EXIT_OK
+    statuses = {item.status for item in items}
+    if ItemStatus.UNKNOWN in statuses:
+        return EXIT_UNKNOWN
+    return EXIT_REJECTED if ItemStatus.REFUSED in statuses else EXIT_OK
 
 
 VALUE_OPTIONS = ("--client-order-id", "--order-id", "--account", "--instrument")
@@ -221,13 +334,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             elif args.command == "cancel":
                 session.cancel_order(args.order_id, account=args.account)
                 result = None
-            else:
+            elif args.command == "resolve":
                 result = session.resolve(args.client_order_id, account=args.account)
                 if result is None:
                     print(f"no order with client order id {args.client_order_id!r}")
                     return EXIT_OK
+            else:
+                result = _lifecycle(session, args)
         _emit(result, args.json)
-        return EXIT_OK
+        return _items_exit(result)
     except (InvalidOrder, ConfigurationError) as error:
         print(f"invalid: {error}", file=sys.stderr)
         return EXIT_INVALID

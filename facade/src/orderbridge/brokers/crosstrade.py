@@ -15,21 +15,50 @@ Wire facts this module encodes:
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 import re
 from decimal import Decimal
 from typing import Any
 
 from crosstrade_client import AuthenticatedClient
-from crosstrade_client.api.orders import cancel_order, flat_place_order, get_order, place_order
-from crosstrade_client.models import EmptyRequest, ErrorResponse, OrderIdResponse, PlaceOrderRequest
+from crosstrade_client.api.accounts import get_account
+from crosstrade_client.api.executions import list_executions
+from crosstrade_client.api.orders import (
+    cancel_order,
+    cancel_orders,
+    change_order,
+    flat_place_order,
+    get_order,
+    list_orders,
+    place_order,
+)
+from crosstrade_client.api.positions import close_position, flatten_positions, list_positions
+from crosstrade_client.models import (
+    Account,
+    CancelOrdersRequest,
+    CancelOrdersResponse,
+    ChangeOrderRequest,
+    ClosedPositionsResponse,
+    ClosePositionRequest,
+    EmptyRequest,
+    ErrorResponse,
+    ExecutionList,
+    FlattenPositionsRequest,
+    OrderIdResponse,
+    OrderList,
+    PlaceOrderRequest,
+    PositionList,
+)
 from crosstrade_client.models import Order as CrossTradeOrder
 
+from .._account import Balance, Fill, ItemOutcome, Modification, Position, Reader, exact_json
 from .._adapter import Adapter, BrokerOrder
 from .._config import Settings
 from .._conform import build_request
 from .._errors import OrderNotFound, OrderRejected
 from .._extras import merge_extras
-from .._flow import Call, Flow, Grant, Retry, Sent, plain, rejected, unknown, wire_number
+from .._flow import Call, Flow, Grant, Retry, Sent, plain, rejected, unexpected, unknown, wire_number
 from .._models import Order, OrderType, PlacedOrder, Side, TimeInForce
 from .._order_ids import order_id_from_wire
 from .._tolerant import Undecoded, tolerant
@@ -236,6 +265,265 @@ class CrossTradeAdapter(Adapter):
         )
 
 
+# -- the rest of an order's life (modify, reads, close, cancel-all, flatten) -----------------------
+TERMINAL_STATES = frozenset({"Cancelled", "Rejected", "Filled"})
+"""NinjaTrader ``OrderState`` values after which an order no longer works; every other state,
+including one we do not know, counts as working (a kill switch must not skip an order)."""
+POSITION_SIGN = {"Long": 1, "Short": -1}
+EXECUTION_SIDES = {"Long": Side.BUY, "Short": Side.SELL}
+"""NinjaTrader ``Execution.MarketPosition`` is the execution's direction: Long for a buy,
+Short for a sell (NinjaTrader 8 help, "Execution")."""
+MAX_LOOKBACK = 900
+"""Seconds of executions the bridge keeps (``lookbackTime`` maximum, CrossTrade get-executions)."""
+CURRENCIES = {"UsDollar": "USD", "Euro": "EUR", "BritishPound": "GBP", "CanadianDollar": "CAD", "JapaneseYen": "JPY"}
+"""NinjaTrader ``Currency`` names -> ISO 4217."""
+
+
+class CrossTradeLifecycle(CrossTradeAdapter):
+    """Modify, open orders, positions, balances, fills, close, cancel-all and flatten
+    (specs/crosstrade.yaml).
+
+    Balances come from ``GET accounts/{account}``: ``cash`` is NinjaTrader's ``CashValue``,
+    ``buying_power`` its ``BuyingPower`` and ``equity`` its ``NetLiquidation`` (all under
+    ``item``), in the account's ``denomination``.
+    """
+
+    def modify(self, order_id: str, account: str, change: Modification, settings: Settings) -> Flow[BrokerOrder]:
+        what = "orders/change"
+        wire: dict[str, Any] = {}
+        if change.quantity is not None:
+            wire["quantity"] = int(change.quantity)
+        if change.limit_price is not None:
+            wire["limitPrice"] = wire_number(change.limit_price, "limit_price", self.name)
+        if change.stop_price is not None:
+            wire["stopPrice"] = wire_number(change.stop_price, "stop_price", self.name)
+        sent = yield Call(
+            CHANGE_ORDER,
+            {
+                "account": account,
+                "order_id": order_id,
+                "body": build_request(ChangeOrderRequest, wire, self.name, extras=False),
+            },
+            money_moving=True,
+            retry=Retry.NEVER,
+            name=what,
+        )
+        body = sent.parsed
+        if sent.status == 200:
+            fields = _id_response(body)
+            new_id = self.usable_order_id(fields[1]) if fields is not None and fields[0] is True else None
+            if new_id is not None:
+                return BrokerOrder(
+                    broker=self.name,
+                    account=account,
+                    order_id=new_id,
+                    raw=body.data if isinstance(body, Undecoded) else body,
+                    warnings=self.deviations(what, body, OrderIdResponse),
+                )
+            raise unknown(self.name, None, "decode", what, status_code=200)
+        if sent.status in (400, 404) and isinstance(body, ErrorResponse):
+            raise self._refusal(sent, body, what, None)
+        raise self.fail(sent, what, money_moving=True)
+
+    def open_orders(self, account: str, settings: Settings) -> Flow[list[BrokerOrder]]:
+        what = "orders/list"
+        sent = yield Call(list_orders, {"account": account}, money_moving=False, retry=Retry.READ, name=what)
+        rows = self._rows(sent, what, "orders", (OrderList, list))
+        out = []
+        for row in rows:
+            order_id = row.need_text("orderId")
+            state = row.maybe_text("orderState")
+            if state in TERMINAL_STATES:
+                continue
+            filled = row.row.get("filled")
+            out.append(
+                BrokerOrder(
+                    broker=self.name,
+                    account=account,
+                    order_id=order_id,
+                    status=state,
+                    filled_quantity=Decimal(filled)
+                    if isinstance(filled, int) and not isinstance(filled, bool)
+                    else None,
+                    raw=row.row,
+                )
+            )
+        return out
+
+    def positions(self, account: str, settings: Settings) -> Flow[list[Position]]:
+        what = "positions/list"
+        sent = yield Call(list_positions, {"account": account}, money_moving=False, retry=Retry.READ, name=what)
+        out = []
+        for row in self._rows(sent, what, "positions", (PositionList, list)):
+            direction = row.need_text("marketPosition")
+            if direction == "Flat":
+                continue
+            sign = POSITION_SIGN.get(direction)
+            if sign is None:
+                raise unexpected(self.name, sent, f"{what}: marketPosition {direction!r}")
+            out.append(
+                Position(
+                    broker=self.name,
+                    account=account,
+                    instrument=row.need_text("instrument"),
+                    quantity=sign * abs(row.need_decimal("quantity")),
+                    average_price=row.maybe_decimal("averagePrice"),
+                    raw=row.row,
+                )
+            )
+        return out
+
+    def balances(self, account: str, settings: Settings) -> Flow[Balance]:
+        what = "accounts/get"
+        sent = yield Call(get_account, {"account": account}, money_moving=False, retry=Retry.READ, name=what)
+        body = sent.parsed
+        if sent.status in (400, 404) and isinstance(body, ErrorResponse):
+            raise self._account_refusal(sent, body, what)
+        if sent.status != 200 or not isinstance(body, Account):
+            raise self.fail(sent, what, money_moving=False)
+        data = Reader(exact_json(sent.content, self.name, what), self.name, what, sent.content)
+        item = data.row.get("item")
+        money = Reader(item if isinstance(item, dict) else {}, self.name, what, sent.content)
+        denomination = data.maybe_text("denomination")
+        return Balance(
+            broker=self.name,
+            account=account,
+            currency=CURRENCIES.get(denomination or ""),
+            cash=money.maybe_decimal("cashValue", strict=True),
+            buying_power=money.maybe_decimal("buyingPower", strict=True),
+            equity=money.maybe_decimal("netLiquidation", strict=True),
+            raw=body,
+        )
+
+    def fills(self, account: str, since: dt.datetime | None, settings: Settings) -> Flow[list[Fill]]:
+        what = "executions/list"
+        lookback = MAX_LOOKBACK
+        if since is not None:
+            seconds = math.ceil((dt.datetime.now(dt.UTC) - since).total_seconds())
+            lookback = min(MAX_LOOKBACK, max(1, seconds))
+        sent = yield Call(
+            list_executions,
+            {"account": account, "lookback_time": lookback},
+            money_moving=False,
+            retry=Retry.READ,
+            name=what,
+        )
+        out = []
+        for row in self._rows(sent, what, "executions", (ExecutionList,)):
+            direction = row.need_text("marketPosition")
+            side = EXECUTION_SIDES.get(direction)
+            if side is None:
+                raise unexpected(self.name, sent, f"{what}: execution marketPosition {direction!r}")
+            epoch = row.row.get("epoch")
+            time = (
+                dt.datetime.fromtimestamp(epoch / 1000, dt.UTC)
+                if isinstance(epoch, int) and not isinstance(epoch, bool)
+                else None
+            )
+            if since is not None and time is not None and time < since:
+                continue
+            out.append(
+                Fill(
+                    broker=self.name,
+                    account=account,
+                    order_id=row.need_text("orderId"),
+                    fill_id=row.need_text("id"),
+                    instrument=row.need_text("instrument"),
+                    side=side,
+                    quantity=row.need_decimal("quantity"),
+                    price=row.need_decimal("price"),
+                    time=time,
+                    raw=row.row,
+                )
+            )
+        out.sort(key=lambda f: (f.time is None, f.time or dt.datetime.min.replace(tzinfo=dt.UTC), f.fill_id))
+        return out
+
+    def close_position(self, instrument: str, account: str, quantity: Decimal | None, settings: Settings) -> Flow[None]:
+        what = "positions/close"
+        wire: dict[str, Any] = {"instrument": instrument}
+        if quantity is not None:
+            wire["quantity"] = int(quantity)
+        sent = yield Call(
+            close_position,
+            {"account": account, "body": build_request(ClosePositionRequest, wire, self.name, extras=False)},
+            money_moving=True,
+            retry=Retry.NEVER,
+            name=what,
+        )
+        self._accepted(sent, what, ClosedPositionsResponse)
+        return None
+
+    def cancel_all(self, account: str, settings: Settings) -> Flow[list[ItemOutcome]]:
+        what = "orders/cancel (account)"
+        sent = yield Call(
+            cancel_orders,
+            {"account": account, "body": CancelOrdersRequest()},
+            money_moving=True,
+            retry=Retry.NEVER,
+            name=what,
+        )
+        body = self._accepted(sent, what, CancelOrdersResponse)
+        ids = plain(body.order_ids)
+        if not isinstance(ids, list):
+            return [ItemOutcome.done("cancel", "*")]
+        return [ItemOutcome.done("cancel", str(order_id)) for order_id in ids]
+
+    def close_all(self, account: str, settings: Settings) -> Flow[list[ItemOutcome]]:
+        what = "positions/flatten"
+        sent = yield Call(
+            flatten_positions,
+            {"account": account, "body": FlattenPositionsRequest()},
+            money_moving=True,
+            retry=Retry.NEVER,
+            name=what,
+        )
+        self._accepted(sent, what, ClosedPositionsResponse)
+        data = exact_json(sent.content, self.name, what)
+        closed = data.get("closedPositions") if isinstance(data, dict) else None
+        if not isinstance(closed, list):
+            return [ItemOutcome.done("close", "*")]
+        items = []
+        for row in closed:
+            instrument = row.get("instrument") if isinstance(row, dict) else None
+            items.append(ItemOutcome.done("close", instrument if isinstance(instrument, str) else "*"))
+        return items
+
+    # -- helpers --------------------------------------------------------------------------------
+    def _accepted(self, sent: Sent, what: str, body_cls: type) -> Any:
+        """A money-moving answer: the body on ``success: true``, else the refusal or unknown."""
+        body = sent.parsed
+        if sent.status == 200:
+            if isinstance(body, body_cls) and getattr(body, "success", None) is True:
+                return body
+            raise unknown(self.name, None, "decode" if not isinstance(body, body_cls) else "inconsistent", what)
+        if sent.status in (400, 404) and isinstance(body, ErrorResponse):
+            raise self._refusal(sent, body, what, None)
+        raise self.fail(sent, what, money_moving=True)
+
+    def _account_refusal(self, sent: Sent, body: ErrorResponse, what: str) -> OrderRejected:
+        """An account-level read refused (unknown account, bad request): never "order not found"."""
+        error = self._refusal(sent, body, what, None)
+        if isinstance(error, OrderNotFound):
+            return rejected(
+                self.name, what, code=error.code, code_name=error.code_name, broker_message=error.broker_message
+            )
+        return error
+
+    def _rows(self, sent: Sent, what: str, key: str, shapes: tuple[type, ...]) -> list[Reader]:
+        """A list read (wrapper object or bare array), each row from the exact JSON text."""
+        body = sent.parsed
+        if sent.status in (400, 404) and isinstance(body, ErrorResponse):
+            raise self._account_refusal(sent, body, what)
+        if sent.status != 200 or not isinstance(body, shapes):
+            raise self.fail(sent, what, money_moving=False)
+        data = exact_json(sent.content, self.name, what)
+        rows = data.get(key) if isinstance(data, dict) else data
+        if not isinstance(rows, list):
+            raise unexpected(self.name, sent, f"{what}: no {key!r} list")
+        return [Reader(row, self.name, what, sent.content) for row in rows]
+
+
 def _id_response(body: object) -> tuple[object, object] | None:
     """(success, orderId) of an ``OrderIdResponse``, typed or decoded; ``None`` for another body
     or when ``success`` is not a JSON boolean (the marker the outcome is read from)."""
@@ -276,4 +564,5 @@ PLACE_ORDER = tolerant(place_order, _usable_id_response)
 FLAT_PLACE_ORDER = tolerant(flat_place_order, _usable_id_response)
 GET_ORDER = tolerant(get_order, _usable_order)
 CANCEL_ORDER = tolerant(cancel_order, _usable_success)
-ADAPTER = CrossTradeAdapter()
+CHANGE_ORDER = tolerant(change_order, _usable_id_response)
+ADAPTER = CrossTradeLifecycle()

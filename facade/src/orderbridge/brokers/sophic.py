@@ -16,12 +16,16 @@ Wire facts this module encodes:
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from sophic_client import AuthenticatedClient
+from sophic_client.api.accounts import get_account, list_cash_balances
 from sophic_client.api.auth import create_token
-from sophic_client.api.orders import get_order, place_order
+from sophic_client.api.orders import get_order, list_orders, list_pending_orders, place_order
+from sophic_client.api.positions import list_positions
+from sophic_client.models import Account as SophicAccount
 from sophic_client.models import (
     ClientCredentialsForm,
     Error,
@@ -32,13 +36,14 @@ from sophic_client.models import (
 )
 from sophic_client.models import Order as SophicOrder
 
+from .._account import Balance, Fill, Position, Reader, exact_json
 from .._adapter import Adapter, BrokerOrder
 from .._config import Settings
 from .._conform import build_request
 from .._errors import AuthenticationError, InvalidOrder, OrderNotFound, clean
 from .._extras import merge_extras
-from .._flow import Call, Flow, Grant, Retry, Sent, Token, plain, rejected, unknown
-from .._models import Order, PlacedOrder, decimal_text
+from .._flow import Call, Flow, Grant, Retry, Sent, Token, plain, rejected, unexpected, unknown
+from .._models import Order, PlacedOrder, Side, decimal_text
 from .._order_ids import order_id_from_wire
 from .._tolerant import Undecoded, tolerant
 
@@ -244,4 +249,165 @@ def _usable_order(parsed: object, content: bytes) -> bool:
 
 PLACE_ORDER = tolerant(place_order, _usable_order)
 GET_ORDER = tolerant(get_order, _usable_order)
-ADAPTER = SophicAdapter()
+
+
+# -- the rest of an order's life (reads) -----------------------------------------------------------
+FILL_SIDES = {"buy": Side.BUY, "sell": Side.SELL}
+
+
+class SophicLifecycle(SophicAdapter):
+    """Open (pending) orders, positions, cash balances and fills (specs/sophic.yaml).
+
+    Balances come from ``GET accounts/{id}/cash-balances``, one row per currency: ``cash`` is
+    the row's ``total`` and ``buying_power`` its ``available_for_trading`` (the total minus
+    the cash reserved by pending buys); Sophic reports no account equity, so that is ``None``.
+    With several currencies the account's ``base_currency`` (``GET accounts/{id}``) is chosen;
+    every row stays in ``raw``. Positions are holdings, always long (``total`` units).
+    Fills are the ``trades`` embedded in each order (Sophic has no trade endpoint).
+    """
+
+    def open_orders(self, account: str, settings: Settings) -> Flow[list[BrokerOrder]]:
+        what = "accounts/{account_id}/pending-orders"
+        sent = yield Call(
+            list_pending_orders,
+            {"account_id": account, "api_version": API_VERSION},
+            money_moving=False,
+            retry=Retry.READ,
+            name=what,
+        )
+        return [
+            BrokerOrder(
+                broker=self.name,
+                account=account,
+                order_id=row.need_text("id"),
+                status=row.maybe_text("status"),
+                filled_quantity=row.maybe_decimal("traded_quantity"),
+                raw=row.row,
+            )
+            for row in self._rows(sent, what)
+        ]
+
+    def positions(self, account: str, settings: Settings) -> Flow[list[Position]]:
+        what = "accounts/{account_id}/positions"
+        sent = yield Call(
+            list_positions,
+            {"account_id": account, "open_only": True, "api_version": API_VERSION},
+            money_moving=False,
+            retry=Retry.READ,
+            name=what,
+        )
+        out = []
+        for row in self._rows(sent, what):
+            if row.maybe_text("status") not in (None, "open"):
+                continue
+            out.append(
+                Position(
+                    broker=self.name,
+                    account=account,
+                    instrument=_instrument_id(row),
+                    quantity=row.need_decimal("total"),
+                    average_price=row.maybe_decimal("average_price"),
+                    raw=row.row,
+                )
+            )
+        return out
+
+    def balances(self, account: str, settings: Settings) -> Flow[Balance]:
+        what = "accounts/{account_id}/cash-balances"
+        sent = yield Call(
+            list_cash_balances,
+            {"account_id": account, "api_version": API_VERSION},
+            money_moving=False,
+            retry=Retry.READ,
+            name=what,
+        )
+        rows = self._rows(sent, what)
+        chosen = rows[0] if len(rows) == 1 else None
+        if len(rows) > 1:
+            base = yield from self._base_currency(account)
+            chosen = next((row for row in rows if row.maybe_text("currency") == base), None)
+        if chosen is None:
+            return Balance(broker=self.name, account=account, raw=[row.row for row in rows])
+        return Balance(
+            broker=self.name,
+            account=account,
+            currency=chosen.need_text("currency"),
+            cash=chosen.need_decimal("total"),
+            buying_power=chosen.need_decimal("available_for_trading"),
+            equity=None,
+            raw=[row.row for row in rows],
+        )
+
+    def fills(self, account: str, since: dt.datetime | None, settings: Settings) -> Flow[list[Fill]]:
+        what = "accounts/{account_id}/orders"
+        sent = yield Call(
+            list_orders,
+            {"account_id": account, "api_version": API_VERSION},
+            money_moving=False,
+            retry=Retry.READ,
+            name=what,
+        )
+        out = []
+        for order in self._rows(sent, what):
+            order_id = order.need_text("id")
+            trades = order.row.get("trades")
+            if not isinstance(trades, list):
+                raise unexpected(self.name, sent, f"{what}: order {order_id} has no trades list")
+            for item in trades:
+                trade = Reader(item, self.name, what, sent.content)
+                side = FILL_SIDES.get(trade.need_text("side"))
+                if side is None:
+                    raise unexpected(self.name, sent, f"{what}: trade side {trade.row.get('side')!r}")
+                time = trade.maybe_time("executed_at")
+                if since is not None and time is not None and time < since:
+                    continue
+                out.append(
+                    Fill(
+                        broker=self.name,
+                        account=account,
+                        order_id=order_id,
+                        fill_id=trade.need_text("id"),
+                        instrument=_instrument_id(trade),
+                        side=side,
+                        quantity=trade.need_decimal("quantity"),
+                        price=trade.need_decimal("price"),
+                        time=time,
+                        raw=trade.row,
+                    )
+                )
+        out.sort(key=lambda f: (f.time is None, f.time or dt.datetime.min.replace(tzinfo=dt.UTC), f.fill_id))
+        return out
+
+    # -- helpers --------------------------------------------------------------------------------
+    def _base_currency(self, account: str) -> Flow[str | None]:
+        what = "accounts/{id_or_reference}"
+        sent = yield Call(
+            get_account,
+            {"id_or_reference": account, "api_version": API_VERSION},
+            money_moving=False,
+            retry=Retry.READ,
+            name=what,
+        )
+        if sent.status != 200 or not isinstance(sent.parsed, SophicAccount):
+            raise self._failure(sent, what, None, money_moving=False)
+        currency = plain(sent.parsed.base_currency)
+        return currency if isinstance(currency, str) else None
+
+    def _rows(self, sent: Sent, what: str) -> list[Reader]:
+        if sent.status != 200 or not isinstance(sent.parsed, list):
+            raise self._failure(sent, what, None, money_moving=False)
+        data = exact_json(sent.content, self.name, what)
+        if not isinstance(data, list):
+            raise unexpected(self.name, sent, f"{what}: not a list")
+        return [Reader(row, self.name, what, sent.content) for row in data]
+
+
+def _instrument_id(row: Reader) -> str:
+    """The instrument's id: an embedded object's ``id``, or the id itself."""
+    value = row.row.get("instrument")
+    if isinstance(value, dict):
+        return Reader(value, row.broker, row.what, row.content).need_text("id")
+    return row.need_text("instrument")
+
+
+ADAPTER = SophicLifecycle()

@@ -27,12 +27,13 @@ from decimal import Decimal
 from typing import Any
 
 from tradestation_client import AuthenticatedClient
-from tradestation_client.api.accounts import list_account_orders
+from tradestation_client.api.accounts import get_account_balances, get_account_positions, list_account_orders
 from tradestation_client.api.authentication import authorize
-from tradestation_client.api.orders import cancel_order, place_order
+from tradestation_client.api.orders import cancel_order, place_order, replace_order
 from tradestation_client.models import (
     AccountOrder,
     ApiVersion,
+    CancelReplaceRequest,
     Error,
     GlobalOrderRequest,
     OrderRequest,
@@ -41,12 +42,13 @@ from tradestation_client.models import (
     TokenResponse,
 )
 
+from .._account import Balance, Modification, Position, Reader, exact_json
 from .._adapter import Adapter, BrokerOrder
 from .._config import Settings
 from .._conform import build_request
 from .._errors import AuthenticationError, NotSupported, OrderNotFound
 from .._extras import merge_extras
-from .._flow import Call, Flow, Grant, Retry, Sent, Token, plain, rate_limited, rejected, unknown
+from .._flow import Call, Flow, Grant, Retry, Sent, Token, plain, rate_limited, rejected, unexpected, unknown
 from .._models import Order, OrderType, PlacedOrder, Side, TimeInForce, decimal_text
 from .._order_ids import order_id_from_wire
 from .._tolerant import Undecoded, tolerant
@@ -419,4 +421,200 @@ def _usable_listing(parsed: object, content: bytes) -> bool:
 PLACE_ORDER = tolerant(place_order, _usable_place)
 LIST_ACCOUNT_ORDERS = tolerant(list_account_orders, _usable_listing)
 CANCEL_ORDER = tolerant(cancel_order, _usable_result)
-ADAPTER = TradeStationAdapter()
+REPLACE_ORDER = tolerant(replace_order, _usable_place)
+
+
+# -- the rest of an order's life (modify, reads) ----------------------------------------------------
+TERMINAL_STATUSES = frozenset({"FLL", "FLP", "OUT", "REJ", "TSC", "Exp", "EXP", "BRO", "CAN", "LAT"})
+"""``AccountOrder.Status`` codes of orders that no longer work (filled, cancelled, rejected,
+expired, broken, too late). Every other code — OPN/ACK/UCN/FPR/DON and any we do not know —
+counts as working, so a kill switch never skips an order."""
+REPLACE_TYPES = {"Market": "Market", "Limit": "Limit", "Stop Limit": "StopLimit", "Stop Market": "StopMarket"}
+"""``Legs[].OrderType`` text (account listing) -> the ``OrderType`` a cancel/replace sends."""
+POSITION_SIGN = {"Long": 1, "Short": -1}
+
+
+class TradeStationLifecycle(TradeStationAdapter):
+    """Modify (cancel/replace), open orders, positions and balances (specs/tradestation.yaml).
+
+    Balances come from ``GET accounts/{key}/balances``: ``cash`` is ``RealTimeAccountBalance``
+    (the real-time cash balance), ``buying_power`` is ``RealTimeBuyingPower`` (what can be
+    spent now, margin included for margin accounts) and ``equity`` is ``RealTimeEquity``
+    (cash plus the market value of positions). v2 states no currency, so it is ``None``.
+    """
+
+    def modify(self, order_id: str, account: str, change: Modification, settings: Settings) -> Flow[BrokerOrder]:
+        version = ApiVersion(settings.api_version or "20160101")
+        current = yield from self._order_row(order_id, account, settings)
+        legs = current.row.get("Legs")
+        leg = Reader(legs[0], self.name, "orders", current.content) if isinstance(legs, list) and legs else None
+        # The listing's leg names the type in OrderTypeDescription ("Limit"); OrderType itself
+        # is a numeric code in the vendor's example, text elsewhere.
+        type_text = None
+        if leg is not None:
+            type_text = leg.maybe_text("OrderTypeDescription") or leg.maybe_text("OrderType")
+        order_type = REPLACE_TYPES.get(type_text or "")
+        if order_type is None:
+            raise NotSupported(
+                f"modify_order: cannot tell order {order_id}'s type from the listing ({type_text!r})",
+                feature="modify_order",
+                broker=self.name,
+            )
+        quantity = change.quantity if change.quantity is not None else current.need_decimal("Quantity")
+        wire: dict[str, Any] = {
+            "AccountKey": account,
+            "OrderID": order_id,
+            "Symbol": current.need_text("Symbol"),
+            "OrderType": order_type,
+            "Quantity": decimal_text(quantity),
+        }
+        if change.limit_price is not None:
+            wire["LimitPrice"] = decimal_text(change.limit_price)
+        if change.stop_price is not None:
+            wire["StopPrice"] = decimal_text(change.stop_price)
+        what = "orders/{order_id} PUT"
+        sent = yield Call(
+            REPLACE_ORDER,
+            {
+                "order_id": order_id,
+                "body": build_request(CancelReplaceRequest, wire, self.name, extras=False),
+                "api_version": version,
+            },
+            money_moving=True,
+            retry=Retry.NEVER,
+            name=what,
+        )
+        if sent.status != 200:
+            raise self._failure(sent, what, None, money_moving=True)
+        result = _single_result(sent.parsed)
+        if result is None:
+            raise unknown(self.name, None, "decode", what, status_code=200)
+        status, raw_id, message = result
+        new_id = self.usable_order_id(raw_id)
+        if status in ACCEPTED and new_id is not None:
+            # Cancel/replace: OrderID is the id the order has from now on (it may differ).
+            return BrokerOrder(
+                broker=self.name,
+                account=account,
+                order_id=new_id,
+                status=status,
+                raw=_raw(sent.parsed),
+                warnings=self.deviations(what, sent.parsed, OrderResult),
+            )
+        if status in FAILED:
+            raise rejected(self.name, what, code=status, code_name="ReplaceFailed", broker_message=message)
+        raise unknown(self.name, None, "unknown_code" if status not in ACCEPTED else "decode", what, code=status)
+
+    def open_orders(self, account: str, settings: Settings) -> Flow[list[BrokerOrder]]:
+        out = []
+        for row in (yield from self._order_rows(account, settings)):
+            status = row.maybe_text("Status")
+            if row.maybe_text("AccountID") not in (None, account) or status in TERMINAL_STATUSES:
+                continue
+            out.append(
+                BrokerOrder(
+                    broker=self.name,
+                    account=account,
+                    order_id=row.need_text("OrderID"),
+                    client_order_id=row.maybe_text("OrderConfirmId"),
+                    status=status,
+                    filled_quantity=row.maybe_decimal("ExecuteQuantity"),
+                    raw=row.row,
+                )
+            )
+        return out
+
+    def positions(self, account: str, settings: Settings) -> Flow[list[Position]]:
+        what = "accounts/{account_keys}/positions"
+        sent = yield Call(
+            get_account_positions,
+            {"account_keys": account, "api_version": ApiVersion(settings.api_version or "20160101")},
+            money_moving=False,
+            retry=Retry.READ,
+            name=what,
+        )
+        out = []
+        for row in self._rows(sent, what):
+            if row.maybe_text("AccountID") not in (None, account):
+                continue
+            direction = row.need_text("LongShort")
+            sign = POSITION_SIGN.get(direction)
+            if sign is None:
+                raise unexpected(self.name, sent, f"{what}: LongShort {direction!r}")
+            out.append(
+                Position(
+                    broker=self.name,
+                    account=account,
+                    instrument=row.need_text("Symbol"),
+                    quantity=sign * abs(row.need_decimal("Quantity")),
+                    average_price=row.maybe_decimal("AveragePrice"),
+                    raw=row.row,
+                )
+            )
+        return out
+
+    def balances(self, account: str, settings: Settings) -> Flow[Balance]:
+        what = "accounts/{account_keys}/balances"
+        sent = yield Call(
+            get_account_balances,
+            {"account_keys": account, "api_version": ApiVersion(settings.api_version or "20160101")},
+            money_moving=False,
+            retry=Retry.READ,
+            name=what,
+        )
+        rows = self._rows(sent, what)
+        for row in rows:
+            if row.maybe_text("Key") in (None, account) or row.maybe_text("Name") == account:
+                return Balance(
+                    broker=self.name,
+                    account=account,
+                    currency=None,
+                    cash=row.maybe_decimal("RealTimeAccountBalance", strict=True),
+                    buying_power=row.maybe_decimal("RealTimeBuyingPower", strict=True),
+                    equity=row.maybe_decimal("RealTimeEquity", strict=True),
+                    raw=row.row,
+                )
+        raise unexpected(self.name, sent, f"{what}: no balance row for the account")
+
+    def exit_refusal(self, position: Position) -> str | None:
+        """A short equity is closed with TradeAction BUYTOCOVER, which ``place_order`` (side
+        buy -> ``BUY``) does not send; a plain BUY is not a cover (TradeStation v2 order
+        request, TradeAction)."""
+        asset = position.raw.get("AssetType") if isinstance(position.raw, dict) else None
+        if position.quantity < 0 and asset in (None, "EQ", "STK", "Equity"):
+            return "covering a short equity needs TradeAction BUYTOCOVER; close it with the typed client"
+        return None
+
+    # -- helpers --------------------------------------------------------------------------------
+    def _order_rows(self, account: str, settings: Settings) -> Flow[list[Reader]]:
+        what = "accounts/{account_keys}/orders"
+        sent = yield Call(
+            LIST_ACCOUNT_ORDERS,
+            {"account_keys": account, "api_version": ApiVersion(settings.api_version or "20160101")},
+            money_moving=False,
+            retry=Retry.READ,
+            name=what,
+        )
+        return self._rows(sent, what)
+
+    def _order_row(self, order_id: str, account: str, settings: Settings) -> Flow[Reader]:
+        for row in (yield from self._order_rows(account, settings)):
+            if row.maybe_text("OrderID") == order_id:
+                return row
+        raise OrderNotFound(
+            f"modify_order: no order {order_id} in the account listing",
+            broker=self.name,
+            code=404,
+            code_name="not_found",
+        )
+
+    def _rows(self, sent: Sent, what: str) -> list[Reader]:
+        if sent.status != 200 or _listing(sent.parsed) is None:
+            raise self._failure(sent, what, None, money_moving=False)
+        data = exact_json(sent.content, self.name, what)
+        if not isinstance(data, list):
+            raise unexpected(self.name, sent, f"{what}: not a list")
+        return [Reader(row, self.name, what, sent.content) for row in data]
+
+
+ADAPTER = TradeStationLifecycle()

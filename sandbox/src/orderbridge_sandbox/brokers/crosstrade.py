@@ -532,7 +532,9 @@ class CrossTrade(Broker):
             "instrument": f.symbol,
             "instrumentType": "Future",
             "position": int(abs(after)),
-            "marketPosition": "Flat" if after == 0 else ("Long" if after > 0 else "Short"),
+            # NinjaTrader's Execution.MarketPosition is the execution's direction (Long = buy,
+            # Short = sell), not the position left after it.
+            "marketPosition": "Long" if f.side is Side.BUY else "Short",
             "price": f.price,
             "quantity": int(f.quantity),
         }

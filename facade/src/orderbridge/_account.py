@@ -1,0 +1,288 @@
+"""Results of the account and lifecycle reads and actions: :class:`Position`, :class:`Balance`,
+:class:`Fill`, the per-item :class:`ItemOutcome` of a cancel-all or flatten, and
+:class:`FlattenReport`; the :class:`Modification` a ``modify_order`` sends; plus the reader
+that takes numbers from the wire's exact text.
+
+Numbers are :class:`~decimal.Decimal` built from the characters the broker sent: the generated
+clients turn JSON numbers into ``float``, so the adapters read numbers from the response bytes
+parsed with ``parse_float=Decimal`` (``6065.250000000`` stays ``Decimal("6065.250000000")``).
+A missing or ``null`` value is ``None``, never 0.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import json
+from collections.abc import Mapping
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+import attrs
+
+from ._errors import OrderbridgeError, OutcomeUnknown, UnexpectedResponse
+from ._models import Side
+
+
+@attrs.frozen(kw_only=True)
+class Modification:
+    """The fields ``modify_order`` changes (``None``: leave as is). Decimals, validated."""
+
+    quantity: Decimal | None = None
+    limit_price: Decimal | None = None
+    stop_price: Decimal | None = None
+    trail_price: Decimal | None = None
+
+    def as_dict(self) -> dict[str, Decimal | None]:
+        return attrs.asdict(self)
+
+
+@attrs.frozen(kw_only=True)
+class Position:
+    """An open position as the broker reports it (``positions``).
+
+    Attributes:
+        broker, account: where it is held.
+        instrument: the broker's instrument id (TopstepX ``contractId``, NinjaTrader
+            instrument name, TradeStation ``Symbol``, Sophic instrument id).
+        quantity: signed size in contracts/units: positive long, negative short (TopstepX
+            ``type`` 1/2 with a positive ``size``, NinjaTrader ``marketPosition``, TradeStation
+            ``LongShort``; Sophic holdings are always long, from ``total``).
+        average_price: the broker's average entry price, or ``None`` when it sends none.
+        raw: the generated client's typed model of the row.
+    """
+
+    broker: str
+    account: str
+    instrument: str
+    quantity: Decimal
+    average_price: Decimal | None = None
+    raw: Any = attrs.field(default=None, repr=False, eq=False)
+
+
+@attrs.frozen(kw_only=True)
+class Balance:
+    """An account's money as the broker reports it (``balances``).
+
+    Each broker adapter documents which broker field fills which attribute; a value the broker
+    does not send is ``None`` (never 0).
+
+    Attributes:
+        currency: ISO code when the broker states one.
+        cash: cash balance (settled and unsettled cash, before margin).
+        buying_power: what can be spent on new orders now.
+        equity: account value including open positions, when the broker reports it.
+        raw: the generated model (or list of models) the values came from.
+    """
+
+    broker: str
+    account: str
+    currency: str | None = None
+    cash: Decimal | None = None
+    buying_power: Decimal | None = None
+    equity: Decimal | None = None
+    raw: Any = attrs.field(default=None, repr=False, eq=False)
+
+
+@attrs.frozen(kw_only=True)
+class Fill:
+    """One execution (``fills``).
+
+    Attributes:
+        order_id: the broker's id of the order that filled.
+        fill_id: the broker's id of this execution.
+        side: buy or sell.
+        quantity: units filled in this execution (positive).
+        price: execution price, exact wire text.
+        time: when it executed (timezone-aware where the broker says so), or ``None``.
+    """
+
+    broker: str
+    account: str
+    order_id: str
+    fill_id: str
+    instrument: str
+    side: Side
+    quantity: Decimal
+    price: Decimal
+    time: dt.datetime | None = None
+    raw: Any = attrs.field(default=None, repr=False, eq=False)
+
+
+class ItemStatus(enum.StrEnum):
+    """Outcome of one item of a cancel-all or flatten."""
+
+    DONE = "done"
+    """The broker accepted the request for this item."""
+    REFUSED = "refused"
+    """A definitive refusal, or nothing was sent: the item is as it was."""
+    UNKNOWN = "unknown"
+    """The request may have been applied: read the orders / positions again before acting."""
+
+
+@attrs.frozen(kw_only=True)
+class ItemOutcome:
+    """What happened to one order (cancel) or one position (close).
+
+    Attributes:
+        action: ``"cancel"`` or ``"close"``.
+        target: the order id (cancel) or instrument (close); ``"*"`` for a broker-native
+            call that covers the whole account.
+        status: :class:`ItemStatus`.
+        error: the :class:`~orderbridge.OrderbridgeError` behind a refused / unknown item.
+        client_order_id: for a close emulated by an opposite market order, the client order
+            id it was placed with (reconcile with ``resolve``).
+    """
+
+    action: str
+    target: str
+    status: ItemStatus
+    error: OrderbridgeError | None = attrs.field(default=None, eq=False)
+    client_order_id: str | None = None
+
+    @classmethod
+    def done(cls, action: str, target: str, client_order_id: str | None = None) -> ItemOutcome:
+        return cls(action=action, target=target, status=ItemStatus.DONE, client_order_id=client_order_id)
+
+    @classmethod
+    def failed(
+        cls, action: str, target: str, error: OrderbridgeError, client_order_id: str | None = None
+    ) -> ItemOutcome:
+        """``unknown`` when the error says the request may have been applied, else ``refused``."""
+        ambiguous = isinstance(error, OutcomeUnknown) or error.order_may_exist
+        status = ItemStatus.UNKNOWN if ambiguous else ItemStatus.REFUSED
+        cid = client_order_id if client_order_id is not None else getattr(error, "client_order_id", None)
+        return cls(action=action, target=target, status=status, error=error, client_order_id=cid)
+
+
+@attrs.frozen(kw_only=True)
+class FlattenReport:
+    """Result of ``flatten``: every working order cancelled, then every position closed.
+
+    Attributes:
+        cancelled: one :class:`ItemOutcome` per working order (or one ``"*"`` item for a
+            broker-native account-wide cancel).
+        closed: one :class:`ItemOutcome` per position (or one ``"*"`` item for a native flatten).
+        emulated: ``True`` when the facade composed the flatten from single calls.
+    """
+
+    broker: str
+    account: str
+    cancelled: tuple[ItemOutcome, ...] = ()
+    closed: tuple[ItemOutcome, ...] = ()
+    emulated: bool = False
+
+    @property
+    def items(self) -> tuple[ItemOutcome, ...]:
+        return self.cancelled + self.closed
+
+    @property
+    def complete(self) -> bool:
+        """Every item is done (an empty account is complete)."""
+        return all(item.status is ItemStatus.DONE for item in self.items)
+
+    @property
+    def unknown(self) -> tuple[ItemOutcome, ...]:
+        return tuple(i for i in self.items if i.status is ItemStatus.UNKNOWN)
+
+    @property
+    def refused(self) -> tuple[ItemOutcome, ...]:
+        return tuple(i for i in self.items if i.status is ItemStatus.REFUSED)
+
+
+# -- reading exact numbers from the wire ------------------------------------------------------
+
+
+def exact_json(content: bytes, broker: str, what: str, status: int = 200) -> Any:
+    """The response body parsed with every JSON number as :class:`Decimal` (exact text).
+
+    Raises:
+        UnexpectedResponse: the body is not JSON.
+    """
+    try:
+        return json.loads(content, parse_float=Decimal)
+    except (ValueError, UnicodeDecodeError):
+        raise UnexpectedResponse(
+            f"{what}: HTTP {status} body is not JSON", broker=broker, status_code=status, content=content
+        ) from None
+
+
+class Reader:
+    """Strict-where-needed access to one decoded JSON object (a row of a read).
+
+    ``need`` raises :class:`UnexpectedResponse` naming the field when a value the result needs
+    is missing or malformed; ``maybe`` returns ``None`` for a missing, ``null`` or malformed
+    optional value (liberal in what it reads).
+    """
+
+    def __init__(self, row: Any, broker: str, what: str, content: bytes = b"") -> None:
+        if not isinstance(row, Mapping):
+            raise self._bad(broker, what, "a row is not an object", content)
+        self.row = row
+        self.broker = broker
+        self.what = what
+        self.content = content
+
+    @staticmethod
+    def _bad(broker: str, what: str, why: str, content: bytes) -> UnexpectedResponse:
+        return UnexpectedResponse(f"{what}: {why}", broker=broker, status_code=200, content=content)
+
+    def _fail(self, key: str, why: str) -> UnexpectedResponse:
+        return self._bad(self.broker, self.what, f"field {key!r} {why}", self.content)
+
+    def need_decimal(self, key: str) -> Decimal:
+        value = self.maybe_decimal(key, strict=True)
+        if value is None:
+            raise self._fail(key, "is missing")
+        return value
+
+    def maybe_decimal(self, key: str, *, strict: bool = False) -> Decimal | None:
+        value = self.row.get(key)
+        if value is None:
+            return None
+        number = to_wire_decimal(value)
+        if number is None and strict:
+            raise self._fail(key, f"is not a number: {value!r}"[:120])
+        return number
+
+    def need_text(self, key: str) -> str:
+        value = self.row.get(key)
+        if isinstance(value, bool) or not isinstance(value, (str, int)) or value == "":
+            raise self._fail(key, "is missing or not an id")
+        return str(value)
+
+    def maybe_text(self, key: str) -> str | None:
+        value = self.row.get(key)
+        if isinstance(value, bool) or not isinstance(value, (str, int)) or value == "":
+            return None
+        return str(value)
+
+    def maybe_time(self, key: str) -> dt.datetime | None:
+        value = self.row.get(key)
+        if not isinstance(value, str):
+            return None
+        try:
+            return dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return None
+
+
+def to_wire_decimal(value: Any) -> Decimal | None:
+    """A JSON number (already ``Decimal``/``int``) or a decimal string as :class:`Decimal`;
+    ``None`` for anything else (bools, NaN, infinities, non-numeric text)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, Decimal):
+        return value if value.is_finite() else None
+    if isinstance(value, str):
+        try:
+            number = Decimal(value.strip())
+        except InvalidOperation:
+            return None
+        return number if number.is_finite() else None
+    return None
+
+
+__all__ = ["Balance", "Fill", "FlattenReport", "ItemOutcome", "ItemStatus", "Position"]

@@ -72,3 +72,10 @@ def test_facade_declares_a_compatible_range_that_admits_each_client() -> None:
             f"{name}-client {'.'.join(map(str, version))} is outside the facade's range {ranges[0]!r}: "
             f"check the facade against the new client, then update facade/pyproject.toml"
         )
+
+
+@pytest.mark.parametrize("package", CLIENTS)
+def test_client_links_the_vendors_api_documentation(package: str) -> None:
+    urls = project(package).get("urls", {})
+    assert set(urls) == {"API documentation"}, urls
+    assert all(url.startswith("https://") for url in urls.values())

@@ -80,22 +80,27 @@ class _Reader:
     def __init__(self, headers: httpx.Headers, max_bytes: int, deadline: float) -> None:
         self.max_bytes = max_bytes
         self.deadline = deadline
+        self._parts: list[bytes] = []
+        self._size = 0
         encoding = headers.get("content-encoding")
-        codings = [c.strip().lower() for c in encoding.split(",") if c.strip()] if encoding else []
+        if not encoding:  # the common case: nothing to inflate, chunks are counted as they come
+            self._layers: list[_Inflater] = []
+            self.inflated = False
+            return
+        codings = [c.strip().lower() for c in encoding.split(",") if c.strip()]
         codings = [c for c in codings if c != "identity"]
         if len(codings) > MAX_ENCODING_LAYERS:
             raise httpx.DecodingError(f"too many Content-Encoding layers ({len(codings)})")
         self._layers = [_Inflater(c) for c in reversed(codings)]
         self.inflated = bool(self._layers)
-        self._parts: list[bytes] = []
-        self._size = 0
 
     def feed(self, chunk: bytes) -> None:
         if time.monotonic() > self.deadline:
             raise DeadlineExceeded("the call's deadline passed while the response was arriving")
         data = chunk
-        for layer in self._layers:
-            data = layer(data, self.max_bytes - self._size)
+        if self._layers:
+            for layer in self._layers:
+                data = layer(data, self.max_bytes - self._size)
         self._size += len(data)
         if self._size > self.max_bytes:
             raise ResponseTooLarge(f"response body larger than {self.max_bytes} bytes")

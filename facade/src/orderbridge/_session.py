@@ -14,7 +14,6 @@ import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-import attrs
 import httpx
 
 from ._adapter import Adapter, BrokerOrder, get_adapter
@@ -28,7 +27,7 @@ from ._errors import (
     OrderbridgeError,
 )
 from ._flow import Call, Flow, Grant, Sent, Token
-from ._models import Order, PlacedOrder, new_client_order_id
+from ._models import Order, PlacedOrder, new_client_order_id, with_client_order_id
 from ._operations import AsyncOperations, SyncOperations
 from ._policy import Answered, Attempt, AttemptPolicy, Deliver, Fail, Happened, Raised
 from ._transport import (
@@ -90,7 +89,7 @@ class _Base:
         self._check_id(account, "account")
         self.capabilities.check(order)
         if order.client_order_id is None:
-            order = attrs.evolve(order, client_order_id=new_client_order_id())
+            order = with_client_order_id(order, new_client_order_id())
         self.adapter.validate(order, account)
         return order
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import collections
 import importlib
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -48,6 +49,8 @@ MAX_ID_LENGTH = 255
 """Longest account / order / client order id accepted (Sophic's documented limit, the lowest)."""
 JOURNAL_SIZE = 100_000
 """Placements remembered per session for ``resolve`` (oldest dropped first)."""
+_CONTROL = re.compile("[\x00-\x1f\x7f]")
+"""C0 control characters and DEL (code points below 32, and 127)."""
 REFRESH_MARGIN = 0.1
 """Renew a token once this fraction of its lifetime is left (TopstepX 24 h -> after ~21.6 h)."""
 
@@ -102,7 +105,7 @@ class _Base:
         """
         if not isinstance(value, str) or not value.strip():
             raise InvalidOrder(f"{field} must be a non-empty string", field=field, broker=self.broker)
-        if value in (".", "..") or any(ord(c) < 32 or ord(c) == 127 for c in value):
+        if value in (".", "..") or _CONTROL.search(value):
             raise InvalidOrder(f"{field} {value!r} is not a usable id", field=field, broker=self.broker)
         if len(value) > MAX_ID_LENGTH:
             raise InvalidOrder(f"{field} is longer than {MAX_ID_LENGTH} characters", field=field, broker=self.broker)

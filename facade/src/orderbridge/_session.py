@@ -30,7 +30,7 @@ from ._errors import (
 from ._flow import Call, Flow, Grant, Sent, Token
 from ._models import Order, PlacedOrder, new_client_order_id, with_client_order_id
 from ._operations import AsyncOperations, SyncOperations
-from ._policy import Answered, Attempt, AttemptPolicy, Deliver, Fail, Happened, Raised
+from ._policy import Answered, Attempt, AttemptPolicy, Deliver, Fail, Happened, Raised, delivered_as_is
 from ._transport import (
     AsyncSessionTransport,
     Exchange,
@@ -237,11 +237,17 @@ class Session(_Base, SyncOperations):
         """Attempts of one call until the attempt policy delivers or fails."""
         if call.token is Token.REQUIRED:
             self._ensure_token()
-        policy, deadline = self._policy(call, cid), time.monotonic() + self.settings.deadline
+        deadline = time.monotonic() + self.settings.deadline
         attempt = Attempt(remaining=self.settings.deadline)
+        policy: AttemptPolicy | None = None  # built for the first answer it has to decide
         while True:
             exchange = Exchange(bearer=call.token is not Token.NONE, deadline=deadline)
-            decision = policy.decide(attempt, self._attempt(call, exchange))
+            happened = self._attempt(call, exchange)
+            if delivered_as_is(happened):  # what every policy decides for it
+                return Sent(happened.response, attempt.number, attempt.ambiguous), attempt
+            if policy is None:
+                policy = self._policy(call, cid)
+            decision = policy.decide(attempt, happened)
             if isinstance(decision, Deliver):
                 return Sent(decision.response, attempt.number, attempt.ambiguous), attempt
             if isinstance(decision, Fail):
@@ -398,11 +404,17 @@ class AsyncSession(_Base, AsyncOperations):
         """Async twin of :meth:`Session._send`."""
         if call.token is Token.REQUIRED:
             await self._ensure_token()
-        policy, deadline = self._policy(call, cid), time.monotonic() + self.settings.deadline
+        deadline = time.monotonic() + self.settings.deadline
         attempt = Attempt(remaining=self.settings.deadline)
+        policy: AttemptPolicy | None = None  # built for the first answer it has to decide
         while True:
             exchange = Exchange(bearer=call.token is not Token.NONE, deadline=deadline)
-            decision = policy.decide(attempt, await self._attempt(call, exchange))
+            happened = await self._attempt(call, exchange)
+            if delivered_as_is(happened):  # what every policy decides for it
+                return Sent(happened.response, attempt.number, attempt.ambiguous), attempt
+            if policy is None:
+                policy = self._policy(call, cid)
+            decision = policy.decide(attempt, happened)
             if isinstance(decision, Deliver):
                 return Sent(decision.response, attempt.number, attempt.ambiguous), attempt
             if isinstance(decision, Fail):

@@ -216,3 +216,32 @@ def test_generated_client_order_ids_never_start_with_a_dash(monkeypatch: pytest.
     draws = iter([b"\xfb" + bytes(15), b"\x00" * 16])  # urlsafe base64 of 0xfb00... is "-wAA..."
     monkeypatch.setattr(models, "os", SimpleNamespace(urandom=lambda n: next(draws)))
     assert ob.new_client_order_id() == "A" * 22
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {},
+        {"type": "limit", "limit_price": "5012.25", "time_in_force": "gtd", "expire_date": "2026-12-31"},
+        {"type": "stop_limit", "limit_price": "1.5", "stop_price": "1.25", "client_order_id": "mine-1"},
+        {"quantity": None, "cash_amount": "100.00", "flatten_first": True, "extras": {"Route": "Intelligent"}},
+    ],
+)
+def test_with_client_order_id_builds_what_attrs_evolve_builds(changes: dict[str, Any]) -> None:
+    from orderbridge._models import with_client_order_id
+
+    given = order(**changes)
+    derived = with_client_order_id(given, "ob-7f3c_2a9e")
+    assert derived == attrs.evolve(given, client_order_id="ob-7f3c_2a9e")
+    assert type(derived) is ob.Order
+    assert attrs.asdict(derived) == {**attrs.asdict(given), "client_order_id": "ob-7f3c_2a9e"}
+    assert given.client_order_id == changes.get("client_order_id")  # the original is unchanged
+
+
+@pytest.mark.parametrize("cid", ["", "x" * 23, "has space", "dot.ted"])
+def test_with_client_order_id_checks_the_new_id(cid: str) -> None:
+    from orderbridge._models import with_client_order_id
+
+    with pytest.raises(ob.InvalidOrder) as caught:
+        with_client_order_id(order(), cid)
+    assert caught.value.field == "client_order_id"

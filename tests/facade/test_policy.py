@@ -28,6 +28,7 @@ from orderbridge._policy import (
     Raised,
     ResponseTooLarge,
     backoff,
+    delivered_as_is,
 )
 
 REQUEST = httpx.Request("POST", "https://broker.test/orders")
@@ -248,3 +249,19 @@ def test_retried_rejection_at_a_non_replaying_broker_is_unknown() -> None:
 def test_settle_leaves_reads_alone() -> None:
     error = ob.BrokerUnavailable("down", broker="sophic")
     assert policy(Retry.READ).settle(Attempt(3, ambiguous=False), error) is error
+
+
+@pytest.mark.parametrize("retry", list(Retry))
+@pytest.mark.parametrize("parsed", [True, False])
+def test_delivered_as_is_is_exactly_what_every_policy_delivers_untouched(retry: Retry, parsed: bool) -> None:
+    """The drivers skip building a policy when delivered_as_is holds: it must agree with decide
+    for every status, every attempt and every policy, and never hold for a raised attempt."""
+    for status in range(100, 600):
+        happened = answered(status, parsed=parsed)
+        for attempt in (Attempt(1), Attempt(2, ambiguous=True), Attempt(MAX_ATTEMPTS, remaining=0.0)):
+            decision = policy(retry).decide(attempt, happened)
+            if delivered_as_is(happened):
+                check(decision, D, attempt)
+        expected = parsed and not (300 <= status < 400 or status == 429 or status >= 500)
+        assert delivered_as_is(happened) is expected, status
+    assert not delivered_as_is(Raised(httpx.ReadTimeout("slow", request=REQUEST), sent=True))

@@ -338,6 +338,32 @@ class Order:
             raise InvalidOrder("flatten_first must be a bool", field="flatten_first")
 
 
+_ORDER_FIELDS = tuple(a.name for a in attrs.fields(Order) if a.name != "client_order_id")
+
+
+def with_client_order_id(order: Order, client_order_id: str) -> Order:
+    """``order`` with ``client_order_id`` set, as ``attrs.evolve`` would build it.
+
+    Every other field of an ``Order`` was converted and checked when it was built and no
+    check involves the client order id, so only the new id goes through its converter; the
+    other fields are carried over as they are (``attrs.evolve`` re-runs every converter and
+    the cross-field checks, about 5 µs on each placement). Subclasses go through
+    ``attrs.evolve``: they may check more.
+
+    Raises:
+        InvalidOrder: ``client_order_id`` is not 1-22 characters of ``[A-Za-z0-9_-]``.
+    """
+    if type(order) is not Order:
+        return attrs.evolve(order, client_order_id=client_order_id)
+    checked = _client_order_id(client_order_id)
+    derived = object.__new__(Order)
+    set_field = object.__setattr__  # the class is frozen; this is how its own __init__ sets fields
+    for name in _ORDER_FIELDS:
+        set_field(derived, name, getattr(order, name))
+    set_field(derived, "client_order_id", checked)
+    return derived
+
+
 @attrs.frozen(kw_only=True)
 class PlacedOrder:
     """An order the broker accepted (or, from ``resolve``, one the broker holds).

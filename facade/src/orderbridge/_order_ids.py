@@ -46,9 +46,11 @@ class OrderIdRule:
     charset: str = r"[0-9]"
     wire_text: bool = False
     source: str = ""
+    pattern: re.Pattern[str] = attrs.field(init=False, repr=False, eq=False)
+    """``charset`` repeated 1 to ``max_length`` times, compiled once per rule."""
 
-    @property
-    def pattern(self) -> re.Pattern[str]:
+    @pattern.default
+    def _compile(self) -> re.Pattern[str]:
         return re.compile(f"(?:{self.charset}){{1,{self.max_length}}}")
 
 
@@ -81,12 +83,16 @@ RULES: dict[str, OrderIdRule] = {
 }
 
 
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+"""C0 controls, DEL and C1 controls (code points below 32 and 127 to 159)."""
+
+
 def _text_problem(rule: OrderIdRule, text: str) -> str | None:
     if not text.strip():
         return "is blank"
     if text != text.strip():
         return "has surrounding whitespace"
-    if any(ord(c) < 32 or 127 <= ord(c) < 160 for c in text):
+    if _CONTROL.search(text):
         return "contains control characters"
     if text in (".", ".."):
         return "is a dot path segment"

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Collection, Mapping
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeGuard
 
 import attrs
 import httpx
@@ -122,6 +122,17 @@ class Fail(NamedTuple):
 Decision = Deliver | Again | Fail
 
 
+def delivered_as_is(happened: Happened) -> TypeGuard[Answered]:
+    """Whether every policy delivers ``happened`` unchanged: a parsed answer that is not a
+    redirect, not 429 and not 5xx (nothing to retry, nothing to fail). :meth:`AttemptPolicy.decide`
+    starts with this rule; a driver may apply it before building the call's policy, which it
+    then needs only for the other answers and for failures."""
+    if not isinstance(happened, Answered) or not happened.parsed:
+        return False
+    status = happened.status
+    return not (300 <= status < 400 or status == 429 or status >= 500)
+
+
 def backoff(number: int, rand: Callable[[], float] = random.random) -> float:
     """Exponential backoff before attempt ``number + 1``: 0.1 s, 0.2 s, 0.4 s... capped, with jitter."""
     return min(MAX_BACKOFF, BASE_BACKOFF * 2.0 ** (number - 1) * (1 + 0.1 * rand()))
@@ -173,6 +184,8 @@ class AttemptPolicy:
     # -- the one decision --------------------------------------------------------------------------
     def decide(self, attempt: Attempt, happened: Happened) -> Decision:
         """Retry, deliver or fail after ``attempt`` ended with ``happened``."""
+        if delivered_as_is(happened):
+            return Deliver(happened.response, attempt)
         if isinstance(happened, Answered):
             return self._answered(attempt, happened)
         return self._raised(attempt, happened)

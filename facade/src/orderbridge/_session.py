@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import collections
 import importlib
+import re
 import threading
 import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-import attrs
 import httpx
 
 from ._adapter import Adapter, BrokerOrder, get_adapter
@@ -28,9 +28,9 @@ from ._errors import (
     OrderbridgeError,
 )
 from ._flow import Call, Flow, Grant, Sent, Token
-from ._models import Order, PlacedOrder, new_client_order_id
+from ._models import Order, PlacedOrder, new_client_order_id, with_client_order_id
 from ._operations import AsyncOperations, SyncOperations
-from ._policy import Answered, Attempt, AttemptPolicy, Deliver, Fail, Happened, Raised
+from ._policy import Answered, Attempt, AttemptPolicy, Deliver, Fail, Happened, Raised, delivered_as_is
 from ._transport import (
     AsyncSessionTransport,
     Exchange,
@@ -49,6 +49,8 @@ MAX_ID_LENGTH = 255
 """Longest account / order / client order id accepted (Sophic's documented limit, the lowest)."""
 JOURNAL_SIZE = 100_000
 """Placements remembered per session for ``resolve`` (oldest dropped first)."""
+_CONTROL = re.compile("[\x00-\x1f\x7f]")
+"""C0 control characters and DEL (code points below 32, and 127)."""
 REFRESH_MARGIN = 0.1
 """Renew a token once this fraction of its lifetime is left (TopstepX 24 h -> after ~21.6 h)."""
 
@@ -90,7 +92,7 @@ class _Base:
         self._check_id(account, "account")
         self.capabilities.check(order)
         if order.client_order_id is None:
-            order = attrs.evolve(order, client_order_id=new_client_order_id())
+            order = with_client_order_id(order, new_client_order_id())
         self.adapter.validate(order, account)
         return order
 
@@ -103,7 +105,7 @@ class _Base:
         """
         if not isinstance(value, str) or not value.strip():
             raise InvalidOrder(f"{field} must be a non-empty string", field=field, broker=self.broker)
-        if value in (".", "..") or any(ord(c) < 32 or ord(c) == 127 for c in value):
+        if value in (".", "..") or _CONTROL.search(value):
             raise InvalidOrder(f"{field} {value!r} is not a usable id", field=field, broker=self.broker)
         if len(value) > MAX_ID_LENGTH:
             raise InvalidOrder(f"{field} is longer than {MAX_ID_LENGTH} characters", field=field, broker=self.broker)
@@ -235,11 +237,17 @@ class Session(_Base, SyncOperations):
         """Attempts of one call until the attempt policy delivers or fails."""
         if call.token is Token.REQUIRED:
             self._ensure_token()
-        policy, deadline = self._policy(call, cid), time.monotonic() + self.settings.deadline
+        deadline = time.monotonic() + self.settings.deadline
         attempt = Attempt(remaining=self.settings.deadline)
+        policy: AttemptPolicy | None = None  # built for the first answer it has to decide
         while True:
             exchange = Exchange(bearer=call.token is not Token.NONE, deadline=deadline)
-            decision = policy.decide(attempt, self._attempt(call, exchange))
+            happened = self._attempt(call, exchange)
+            if delivered_as_is(happened):  # what every policy decides for it
+                return Sent(happened.response, attempt.number, attempt.ambiguous), attempt
+            if policy is None:
+                policy = self._policy(call, cid)
+            decision = policy.decide(attempt, happened)
             if isinstance(decision, Deliver):
                 return Sent(decision.response, attempt.number, attempt.ambiguous), attempt
             if isinstance(decision, Fail):
@@ -396,11 +404,17 @@ class AsyncSession(_Base, AsyncOperations):
         """Async twin of :meth:`Session._send`."""
         if call.token is Token.REQUIRED:
             await self._ensure_token()
-        policy, deadline = self._policy(call, cid), time.monotonic() + self.settings.deadline
+        deadline = time.monotonic() + self.settings.deadline
         attempt = Attempt(remaining=self.settings.deadline)
+        policy: AttemptPolicy | None = None  # built for the first answer it has to decide
         while True:
             exchange = Exchange(bearer=call.token is not Token.NONE, deadline=deadline)
-            decision = policy.decide(attempt, await self._attempt(call, exchange))
+            happened = await self._attempt(call, exchange)
+            if delivered_as_is(happened):  # what every policy decides for it
+                return Sent(happened.response, attempt.number, attempt.ambiguous), attempt
+            if policy is None:
+                policy = self._policy(call, cid)
+            decision = policy.decide(attempt, happened)
             if isinstance(decision, Deliver):
                 return Sent(decision.response, attempt.number, attempt.ambiguous), attempt
             if isinstance(decision, Fail):

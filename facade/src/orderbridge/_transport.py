@@ -77,25 +77,29 @@ class _Reader:
 
     __slots__ = ("_layers", "_parts", "_size", "deadline", "inflated", "max_bytes")
 
-    def __init__(self, headers: httpx.Headers, max_bytes: int, deadline: float) -> None:
+    def __init__(self, encoding: str | None, max_bytes: int, deadline: float) -> None:
         self.max_bytes = max_bytes
         self.deadline = deadline
-        encoding = headers.get("content-encoding")
-        codings = [c.strip().lower() for c in encoding.split(",") if c.strip()] if encoding else []
+        self._parts: list[bytes] = []
+        self._size = 0
+        if not encoding:  # the common case: nothing to inflate, chunks are counted as they come
+            self._layers: list[_Inflater] = []
+            self.inflated = False
+            return
+        codings = [c.strip().lower() for c in encoding.split(",") if c.strip()]
         codings = [c for c in codings if c != "identity"]
         if len(codings) > MAX_ENCODING_LAYERS:
             raise httpx.DecodingError(f"too many Content-Encoding layers ({len(codings)})")
         self._layers = [_Inflater(c) for c in reversed(codings)]
         self.inflated = bool(self._layers)
-        self._parts: list[bytes] = []
-        self._size = 0
 
     def feed(self, chunk: bytes) -> None:
         if time.monotonic() > self.deadline:
             raise DeadlineExceeded("the call's deadline passed while the response was arriving")
         data = chunk
-        for layer in self._layers:
-            data = layer(data, self.max_bytes - self._size)
+        if self._layers:
+            for layer in self._layers:
+                data = layer(data, self.max_bytes - self._size)
         self._size += len(data)
         if self._size > self.max_bytes:
             raise ResponseTooLarge(f"response body larger than {self.max_bytes} bytes")
@@ -153,6 +157,17 @@ def _prepare(request: httpx.Request, box: TokenBox, exchange: Exchange) -> None:
     exchange.sent = True
 
 
+def _whole(response: httpx.Response, stream: httpx.ByteStream, max_bytes: int, deadline: float) -> httpx.Response:
+    """A plain body already in memory (an ``httpx.ByteStream`` without Content-Encoding: a
+    MockTransport's or the WebSocket transport's response) is one chunk: it gets the checks
+    :meth:`_Reader.feed` makes for a chunk (deadline, then size) and the response is kept as is."""
+    if time.monotonic() > deadline:
+        raise DeadlineExceeded("the call's deadline passed while the response was arriving")
+    if len(b"".join(stream)) > max_bytes:  # an in-memory ByteStream can be read again as is
+        raise ResponseTooLarge(f"response body larger than {max_bytes} bytes")
+    return response
+
+
 def _finish(response: httpx.Response, reader: _Reader) -> httpx.Response:
     """The response with its body replaced by what the reader kept (already inflated)."""
     content = reader.content()
@@ -178,9 +193,13 @@ class SessionTransport(httpx.BaseTransport):
         _prepare(request, self._box, exchange)
         response = self.inner.handle_request(request)
         stream = response.stream
+        encoding = response.headers.get("content-encoding")
+        if not encoding and type(stream) is httpx.ByteStream:
+            exchange.response = _whole(response, stream, self._max_bytes, exchange.deadline)
+            return response
         assert isinstance(stream, httpx.SyncByteStream)
         try:
-            reader = _Reader(response.headers, self._max_bytes, exchange.deadline)
+            reader = _Reader(encoding, self._max_bytes, exchange.deadline)
             feed = reader.feed
             for chunk in stream:
                 feed(chunk)
@@ -206,9 +225,13 @@ class AsyncSessionTransport(httpx.AsyncBaseTransport):
         _prepare(request, self._box, exchange)
         response = await self.inner.handle_async_request(request)
         stream = response.stream
+        encoding = response.headers.get("content-encoding")
+        if not encoding and type(stream) is httpx.ByteStream:
+            exchange.response = _whole(response, stream, self._max_bytes, exchange.deadline)
+            return response
         assert isinstance(stream, httpx.AsyncByteStream)
         try:
-            reader = _Reader(response.headers, self._max_bytes, exchange.deadline)
+            reader = _Reader(encoding, self._max_bytes, exchange.deadline)
             async for chunk in stream:
                 reader.feed(chunk)
         finally:

@@ -14,6 +14,7 @@ Wire facts this module encodes:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from decimal import Decimal
 from typing import Any
 
@@ -416,12 +417,32 @@ def _envelope(parsed: object, content: bytes, model: type[_Envelope]) -> tuple[b
         )
     else:
         return None
-    wire = decoded_json(content)
-    if not isinstance(wire, dict) or type(wire.get("success")) is not bool or type(wire.get("errorCode")) is not int:
+    if not _typed_on_wire(content):
         return None
     if type(success) is not bool or type(code) is not int:
         return None
     return success, code, message if isinstance(message, str) else None, raw
+
+
+def _wire_types(content: bytes) -> bool:
+    wire = decoded_json(content)
+    return isinstance(wire, dict) and type(wire.get("success")) is bool and type(wire.get("errorCode")) is int
+
+
+_memo_wire_types = functools.lru_cache(maxsize=8)(_wire_types)
+MEMO_BODY_BYTES = 4096
+"""Envelope bodies up to this size have their wire check remembered (a few, bounded)."""
+
+
+def _typed_on_wire(content: bytes) -> bool:
+    """Whether the body's ``success`` is a JSON boolean and its ``errorCode`` a JSON integer.
+
+    The tolerant wrapper's usable check and the flow both ask this of the same body; for a
+    small body the answer (a bool, keyed by the bytes) is remembered so it is decoded once.
+    """
+    if type(content) is bytes and len(content) <= MEMO_BODY_BYTES:
+        return _memo_wire_types(content)
+    return _wire_types(content)
 
 
 def body_order_id(parsed: object) -> object:

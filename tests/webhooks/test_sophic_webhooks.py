@@ -1,4 +1,4 @@
-"""Sophic signed-webhook verification (specs/sophic.yaml `webhooks.event`; research §2.11)."""
+"""Sophic signed-webhook verification (specs/sophic.yaml `webhooks.event`; Sophic Engine docs, "Webhooks")."""
 
 from __future__ import annotations
 

@@ -711,7 +711,8 @@ class TopstepXLifecycle(TopstepXAdapter):
         data = exact_json(sent.content, self.name, what)
         rows = data.get(key) if isinstance(data, dict) else None
         if not isinstance(rows, list):
-            # A missing or null list means "unknown", never "none" (research §1.9).
+            # A missing or null list means "unknown", never "none": treating it as an empty book would
+            # let a kill switch report success over orders it never saw.
             raise unexpected(self.name, sent, f"{what}: no {key!r} list")
         return [Reader(row, self.name, what, sent.content) for row in rows]
 

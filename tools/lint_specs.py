@@ -86,6 +86,29 @@ def load(path: Path) -> dict[str, Any]:
     return doc
 
 
+PRIVATE_CITATION = re.compile(r"(?<!RFC \d{4} )§\s*\d|\bresearch (?:notes?|API|§)|\bseeds? 0\d\d\b|\bCT-DOCS")
+"""A citation of the project's private notes (section numbers, "the research notes", seed file
+numbers). Spec prose becomes the generated clients' docstrings, so it must cite what a user can
+read: the vendor's page or spec operation, or a standard ("RFC 6749 §5.1" is fine)."""
+
+
+def private_citations(node: Any, parts: list[str] | None = None) -> Iterator[tuple[str, str]]:
+    """Every ``(JSON pointer, fragment)`` in ``node``'s prose strings that cites private notes."""
+    parts = parts or []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if isinstance(value, str) and key in ("description", "summary", "title"):
+                match = PRIVATE_CITATION.search(value)
+                if match:
+                    start = max(match.start() - 20, 0)
+                    yield _pointer([*parts, str(key)]), value[start : match.end() + 20].replace("\n", " ")
+            else:
+                yield from private_citations(value, [*parts, str(key)])
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from private_citations(value, [*parts, str(i)])
+
+
 def _pointer(parts: list[str]) -> str:
     return "/" + "/".join(p.replace("~", "~0").replace("/", "~1") for p in parts)
 
@@ -200,6 +223,8 @@ class SpecLinter:
             return self.problems
         if not self.doc.get("servers"):
             self.fail("servers", "no server URL")
+        for where, fragment in private_citations(self.doc):
+            self.fail(where, f"cites private notes, not a vendor document: ...{fragment}...")
         seen_ids: dict[str, str] = {}
         for section, path, method, op, parts in self.operations():
             where = f"{method.upper()} {path}"
@@ -411,6 +436,8 @@ class AsyncApiLinter:
         self.operations()
         self.schemas()
         self.messages()
+        for where, fragment in private_citations(self.doc):
+            self.fail(where, f"cites private notes, not a vendor document: ...{fragment}...")
         return self.problems
 
 

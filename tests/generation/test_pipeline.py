@@ -130,6 +130,30 @@ def test_lint_specs_refuses_a_duplicated_key(specs_copy: Path) -> None:
         lint_specs.SpecLinter(path)
 
 
+@pytest.mark.parametrize(
+    ("citation", "refused"),
+    [
+        ("(research API 2 §2.5)", True),
+        ("(§2.12 q7)", True),
+        ("as the research notes say", True),
+        ("seed 003 shows it", True),
+        ("RFC 6749 §5.1 makes it optional", False),
+        ("ProjectX Gateway docs, Place Order", False),
+    ],
+)
+def test_lint_specs_refuses_citations_of_private_notes(specs_copy: Path, citation: str, refused: bool) -> None:
+    """Spec prose becomes the generated clients' docstrings: it must cite what users can read."""
+    path = specs_copy / "sophic.yaml"
+
+    def cite(doc: dict[str, Any]) -> None:
+        doc["paths"]["/accounts/{account_id}/orders"]["post"]["description"] = f"Places an order. Source: {citation}."
+
+    _edit(path, cite)
+    where = "sophic.yaml: /paths/~1accounts~1{account_id}~1orders/post/description: cites private notes"
+    problems = [p for p in lint_specs.SpecLinter(path).run() if p.startswith(where)]
+    assert len(problems) == (1 if refused else 0), problems
+
+
 def test_generate_says_which_clients_changed(
     specs_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -142,6 +142,8 @@ class ItemOutcome:
 
     @classmethod
     def done(cls, action: str, target: str, client_order_id: str | None = None) -> ItemOutcome:
+        """The broker accepted ``action`` (``"cancel"``, ``"close"``) on ``target`` (an order id,
+        an instrument, or ``"*"`` for an account-wide native call)."""
         return cls(action=action, target=target, status=ItemStatus.DONE, client_order_id=client_order_id)
 
     @classmethod
@@ -174,6 +176,7 @@ class FlattenReport:
 
     @property
     def items(self) -> tuple[ItemOutcome, ...]:
+        """Every item, cancels first then closes, in the order they were sent."""
         return self.cancelled + self.closed
 
     @property
@@ -183,10 +186,14 @@ class FlattenReport:
 
     @property
     def unknown(self) -> tuple[ItemOutcome, ...]:
+        """Items that may or may not have been applied (an :class:`~orderbridge.OutcomeUnknown`
+        or another error with ``order_may_exist``): read the orders and positions again before
+        acting on them; never blindly resend."""
         return tuple(i for i in self.items if i.status is ItemStatus.UNKNOWN)
 
     @property
     def refused(self) -> tuple[ItemOutcome, ...]:
+        """Items the broker definitively refused, or that were never sent (``error`` says why)."""
         return tuple(i for i in self.items if i.status is ItemStatus.REFUSED)
 
 

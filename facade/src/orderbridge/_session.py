@@ -70,6 +70,8 @@ class _Base:
 
     @property
     def broker(self) -> str:
+        """The broker this session talks to: ``"topstepx"``, ``"crosstrade"``, ``"tradestation"``
+        or ``"sophic"``."""
         return self.settings.broker
 
     @property

@@ -63,6 +63,7 @@ class Outcome:
 
     @property
     def dropped(self) -> bool:
+        """The connection is to be dropped instead of answered (a ``drop`` fault)."""
         return self.response is None
 
     def deliver(self, request: httpx.Request) -> httpx.Response:
@@ -260,4 +261,5 @@ class SandboxTransport(httpx.MockTransport):
         self.sandbox = sandbox
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        """Answer ``request`` in process, as the sandbox would over HTTP (async twin)."""
         return await self.sandbox.handle_async(request)

@@ -16,7 +16,9 @@ UTC = dt.UTC
 class Clock(Protocol):
     """Anything with ``now() -> datetime`` (timezone-aware, UTC)."""
 
-    def now(self) -> dt.datetime: ...
+    def now(self) -> dt.datetime:
+        """The current time, timezone-aware UTC."""
+        ...
 
 
 class SystemClock:

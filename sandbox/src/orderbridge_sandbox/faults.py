@@ -175,12 +175,15 @@ class Fault:
 
     @property
     def armed(self) -> bool:
+        """The fault still has firings left (``times`` is ``None`` for "every time")."""
         return self.times is None or self.times > 0
 
     def matches(self, broker: str, operation: str) -> bool:
+        """Armed, and aimed at ``broker`` and ``operation`` (spec operationId; ``"*"`` matches any)."""
         return self.armed and self.broker in ("*", broker) and self.operation in ("*", operation)
 
     def fire(self) -> None:
+        """Count one firing and use up one of ``times``."""
         self.fired += 1
         if self.times is not None:
             self.times -= 1

@@ -100,6 +100,8 @@ class RpcEndpoint:
         return token is not None and self.sandbox.broker(BROKER).auth_failure(call, token) is None
 
     def answer(self, text: str | bytes, authorization: str | None) -> RpcAnswer:
+        """Answer one CrossTrade WebSocket RPC frame (JSON ``{action, args, id}``, as in
+        specs/crosstrade.asyncapi.yaml) with the reply frame the REST twin of that action gives."""
         try:
             message = json.loads(text)
         except ValueError:

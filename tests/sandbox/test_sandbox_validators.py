@@ -7,12 +7,14 @@ compiled validators because openapi-core re-resolves ``$ref``s on every request.
 
 from __future__ import annotations
 
+import copy
 import json
 from collections.abc import Iterator
 
 import httpx
 import pytest
 
+from orderbridge_sandbox import validators as validators_module
 from orderbridge_sandbox.spec import BROKERS
 from orderbridge_sandbox.validation import Problem, check_request, check_request_openapi_core
 
@@ -89,3 +91,32 @@ def test_a_body_that_is_not_utf8_is_a_media_type_problem_in_both() -> None:
     )
     assert _verdict(check_request("topstepx", request, "/topstepx")) == "media_type"
     assert _verdict(check_request_openapi_core("topstepx", request, "/topstepx")) == "media_type"
+
+
+def test_a_parameter_style_the_compiler_does_not_implement_is_left_to_openapi_core() -> None:
+    """A spec that starts using ``style: deepObject`` (or ``content``) on a parameter must not
+    be validated by a guess: that operation falls back to openapi-core, the others stay compiled."""
+    compiler = validators_module._Compiler("sophic")
+    compiler.doc = copy.deepcopy(compiler.doc)
+    template = "/accounts/{account_id}/orders"
+    assert validators_module._compile_operation(compiler, template, "post") is not None
+    params = compiler.doc["paths"][template]["post"]["parameters"]
+    header = compiler.resolve(params[0])
+    assert header["in"] == "header"
+    params[0] = {k: v for k, v in header.items() if k != "schema"} | {"content": {"application/json": {}}}
+    assert validators_module._compile_operation(compiler, template, "post") is None
+    params[0] = header | {"style": "form"}
+    assert validators_module._compile_operation(compiler, template, "post") is None
+
+
+def test_an_operation_left_to_openapi_core_gets_openapi_core_s_verdicts(monkeypatch: pytest.MonkeyPatch) -> None:
+    compiled = validators_module.validators("sophic")
+    monkeypatch.setattr(validators_module, "validators", lambda broker: dict.fromkeys(compiled))
+    compared = 0
+    for label, example in example_requests("sophic", "t" * 24):
+        for change, request in variants(example):
+            ours = check_request("sophic", request, "/sophic")
+            reference = check_request_openapi_core("sophic", request, "/sophic")
+            assert _verdict(ours) == _verdict(reference), (label, change)
+            compared += 1
+    assert compared > 100

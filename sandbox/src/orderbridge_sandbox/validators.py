@@ -40,7 +40,7 @@ from referencing.jsonschema import DRAFT202012
 
 from . import spec
 from .routes import METHODS, Match, table
-from .validation import FieldError, Location, Problem, schema_fields
+from .validation import FieldError, Location, Problem, check_request_openapi_core, schema_fields
 
 _TRUE = ("y", "yes", "t", "true", "on", "1")
 _FALSE = ("n", "no", "f", "false", "off", "0")
@@ -274,7 +274,10 @@ def _security(compiler: _Compiler, requirements: list[dict[str, Any]]) -> tuple[
     return tuple(out)
 
 
-def _compile_operation(compiler: _Compiler, template: str, method: str) -> OperationValidator:
+def _compile_operation(compiler: _Compiler, template: str, method: str) -> OperationValidator | None:
+    """The compiled validator of one operation, or ``None`` when it uses a parameter serialization
+    this compiler does not implement (``content``, or a non-default ``style``): such an operation is
+    validated by openapi-core instead, slower but right, never by a guess."""
     item = compiler.doc["paths"][template]
     op = item[method]
     by_key: dict[tuple[str, str], tuple[Any, str]] = {}
@@ -291,8 +294,7 @@ def _compile_operation(compiler: _Compiler, template: str, method: str) -> Opera
             continue
         default_style = "form" if resolved["in"] == "query" else "simple"
         if "content" in resolved or resolved.get("style", default_style) != default_style:
-            # Not needed by the four specs; refuse to build rather than validate it wrongly.
-            raise NotImplementedError(f"{op['operationId']}: parameter {resolved['name']} uses content/style")
+            return None
         schema = resolved.get("schema", {})
         kind = _primitive(schema, compiler.resolve)
         items = compiler.resolve(schema).get("items", {}) if kind == "array" else {}
@@ -332,15 +334,15 @@ def _compile_operation(compiler: _Compiler, template: str, method: str) -> Opera
 
 
 @functools.cache
-def validators(broker: str) -> Mapping[str, OperationValidator]:
-    """``operationId -> OperationValidator`` for every operation of ``broker``'s spec (built once)."""
+def validators(broker: str) -> Mapping[str, OperationValidator | None]:
+    """``operationId -> OperationValidator`` for every operation of ``broker``'s spec (built once);
+    ``None`` for an operation left to openapi-core (see :func:`_compile_operation`)."""
     compiler = _Compiler(broker)
-    out: dict[str, OperationValidator] = {}
+    out: dict[str, OperationValidator | None] = {}
     for template, item in compiler.doc["paths"].items():
         for method in METHODS:
             if method in item:
-                validator = _compile_operation(compiler, template, method)
-                out[validator.operation] = validator
+                out[item[method]["operationId"]] = _compile_operation(compiler, template, method)
     return out
 
 
@@ -352,4 +354,7 @@ def check(broker: str, request: httpx.Request, prefix: str = "") -> Problem | No
     if not isinstance(match, Match):
         message = f"no operation for {request.method} {path}"
         return Problem("parameter", (FieldError("path", (), "invalid", message),), message)
-    return validators(broker)[match.operation].check(request, match.path)
+    validator = validators(broker)[match.operation]
+    if validator is None:
+        return check_request_openapi_core(broker, request, prefix)
+    return validator.check(request, match.path)

@@ -27,7 +27,7 @@ import pytest
 
 from orderbridge_sandbox import ManualClock, Sandbox, SandboxServer, start
 
-from ._harness import LEDGER, validation_key
+from ._harness import LEDGER
 from ._stats import STATS
 
 # -- environment and network ------------------------------------------------------------------------
@@ -89,33 +89,6 @@ def _loopback_only(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     before = len(_attempts)
     yield
     assert _attempts[before:] == [], f"a test tried to leave loopback: {_attempts[before:]}"
-
-
-# -- the sandbox's request validation, memoized ------------------------------------------------------
-
-_VALID: set[tuple[Any, ...]] = set()
-
-
-@pytest.fixture(autouse=True)
-def _memoized_request_validation(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The sandbox validates every request with openapi-core (~5 ms each), which dominates the
-    suite's runtime. Validation is a pure function of the request, and a client order id or a
-    bearer token is valid or not by its length and alphabet only, so a request equal to an
-    already-valid one up to those values is valid too. Only "valid" is remembered; every
-    request that might be refused is validated for real."""
-    import orderbridge_sandbox.app as app
-    from orderbridge_sandbox.validation import check_request
-
-    def check(broker: str, request: Any, prefix: str) -> Any:
-        key = validation_key(broker, request, prefix)
-        if key in _VALID:
-            return None
-        problem = check_request(broker, request, prefix)
-        if problem is None:
-            _VALID.add(key)
-        return problem
-
-    monkeypatch.setattr(app, "check_request", check)
 
 
 # -- logging capture and the secrets audit ----------------------------------------------------------

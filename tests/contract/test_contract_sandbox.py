@@ -20,6 +20,7 @@ from orderbridge_sandbox import Sandbox
 from orderbridge_sandbox.routes import declared_statuses
 from orderbridge_sandbox.spec import BROKERS, load_spec
 from orderbridge_sandbox.validation import check_response
+from tests._specs import deref
 
 REFUSAL: dict[tuple[str, str], int] = {
     # The token endpoint answers every failed grant with 401 {Message, StatusCode} (TradeStation
@@ -55,21 +56,12 @@ def _token(sandbox: Sandbox, broker: str) -> str:
         return str(c.post(path, data=form).json()["access_token"])
 
 
-def _resolve(doc: dict[str, Any], node: Any) -> Any:
-    while isinstance(node, dict) and "$ref" in node:
-        target: Any = doc
-        for part in node["$ref"].lstrip("#/").split("/"):
-            target = target[part]
-        node = target
-    return node
-
-
 def _example(doc: dict[str, Any], param: dict[str, Any]) -> Any:
     if "examples" in param:
-        return _resolve(doc, next(iter(param["examples"].values())))["value"]
+        return deref(doc, next(iter(param["examples"].values())))["value"]
     if "example" in param:
         return param["example"]
-    return _resolve(doc, param.get("schema", {})).get("default")
+    return deref(doc, param.get("schema", {})).get("default")
 
 
 def _body_operations() -> Iterator[tuple[str, str, str, dict[str, Any]]]:
@@ -95,7 +87,7 @@ def test_a_body_the_schema_refuses_gets_the_declared_refusal(
     doc = load_spec(broker)
     item = doc["paths"][template]
     path, query, headers = template, {}, {}
-    for param in (_resolve(doc, p) for p in item.get("parameters", []) + op.get("parameters", [])):
+    for param in (deref(doc, p) for p in item.get("parameters", []) + op.get("parameters", [])):
         value = _example(doc, param)
         if value is None:
             continue
@@ -107,7 +99,7 @@ def test_a_body_the_schema_refuses_gets_the_declared_refusal(
             headers[param["name"]] = str(value)
     if any(op.get("security", [])):
         headers["Authorization"] = f"Bearer {_token(sandbox, broker)}"
-    media = next(iter(_resolve(doc, op["requestBody"])["content"]))
+    media = next(iter(deref(doc, op["requestBody"])["content"]))
     # A JSON array where the schema wants an object; a form missing every field.
     content = b"[1]" if "json" in media else b"unexpected=1"
     request = httpx.Request(

@@ -11,7 +11,7 @@ from urllib.parse import quote
 import httpx
 
 from orderbridge_sandbox import Sandbox
-from tests._specs import load_spec
+from tests._specs import deref, load_spec
 
 BASE = "http://127.0.0.1"
 
@@ -65,21 +65,12 @@ def logged_in(sandbox: Sandbox, broker: str) -> httpx.Client:
     return client(sandbox, broker, login(sandbox, broker))
 
 
-def _resolve(doc: dict[str, Any], node: Any) -> Any:
-    while isinstance(node, dict) and "$ref" in node:
-        target: Any = doc
-        for part in node["$ref"].lstrip("#/").split("/"):
-            target = target[part]
-        node = target
-    return node
-
-
 def _example(doc: dict[str, Any], param: dict[str, Any]) -> Any:
     if "examples" in param:
         return next(iter(param["examples"].values()))["value"]
     if "example" in param:
         return param["example"]
-    return _resolve(doc, param.get("schema", {})).get("default")
+    return deref(doc, param.get("schema", {})).get("default")
 
 
 _keys = itertools.count(1)
@@ -99,7 +90,7 @@ def _example_requests(broker: str, token: str) -> Iterator[tuple[str, httpx.Requ
             op = item.get(method)
             if op is None:
                 continue
-            params = [_resolve(doc, p) for p in item.get("parameters", []) + op.get("parameters", [])]
+            params = [deref(doc, p) for p in item.get("parameters", []) + op.get("parameters", [])]
             path, query, headers = template, [], {}
             for p in params:
                 value = _example(doc, p)
@@ -117,14 +108,14 @@ def _example_requests(broker: str, token: str) -> Iterator[tuple[str, httpx.Requ
             if any(req for req in op.get("security", [])):
                 headers["Authorization"] = f"Bearer {token}"
             url = httpx.URL(f"{BASE}/{broker}{path}", params=query)
-            body = _resolve(doc, op.get("requestBody", {}))
+            body = deref(doc, op.get("requestBody", {}))
             contents = body.get("content", {})
             if not contents:
                 yield f"{op['operationId']}", httpx.Request(method.upper(), url, headers=headers)
                 continue
             media, spec_ = next(iter(contents.items()))
             for name, example in spec_.get("examples", {}).items():
-                value = _resolve(doc, example)["value"]
+                value = deref(doc, example)["value"]
                 if op["operationId"] == "place_order" and broker == "sophic":
                     headers = {**headers, "Idempotency-Key": f"tour-{next(_keys)}"}
                 if broker == "tradestation" and "2015" in name:

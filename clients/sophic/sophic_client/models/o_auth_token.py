@@ -14,8 +14,8 @@ T = TypeVar("T", bound="OAuthToken")
 @_attrs_define
 class OAuthToken:
     """Access token response. Only `access_token` and `token_type` are required: RFC 6749 section 5.1 makes `expires_in`
-    recommended and `scope` optional, and SO-OAS requiring them is not a reason to fail a login whose token is usable
-    (Source note 19).
+    recommended and `scope` optional, and the OpenAPI requiring them is not a reason to fail a login whose token is
+    usable (Source note 19).
 
         Attributes:
             access_token (str): The JWT to send as `Authorization: Bearer <access_token>`.

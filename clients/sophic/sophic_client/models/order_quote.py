@@ -29,7 +29,7 @@ class OrderQuote:
 
     Attributes:
         instrument (AMC | Bill | Bond | CurrencyPair | ETF | InstrumentSummary | MoneyMarketFund | str): Instrument ID
-            or instrument object (shape not recorded by the research).
+            or instrument object (shape not documented by the vendor).
         side (OrderSide | str):
         fees (str):
         estimated_price (str):

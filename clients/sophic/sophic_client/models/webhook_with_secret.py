@@ -20,7 +20,7 @@ class WebhookWithSecret:
         is_active (bool):
         created_at (datetime.datetime):
         modified_at (datetime.datetime):
-        description (None | str): Required but nullable in SO-OAS; null when none was given.
+        description (None | str): Required but nullable in the Sophic OpenAPI; null when none was given.
         secret (str): HMAC-SHA256 signing secret.
     """
 

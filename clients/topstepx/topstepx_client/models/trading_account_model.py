@@ -19,7 +19,8 @@ class TradingAccountModel:
         name (str):
         can_trade (bool):
         is_visible (bool):
-        balance (float | Unset): Account balance (JSON number). Required in the swagger, absent from the seed example.
+        balance (float | Unset): Account balance (JSON number). Required in the swagger, absent from the first-order
+            page's example.
         simulated (bool | Unset): True for practice/simulated accounts, false for live ones. Required in the swagger,
             absent from the docs' examples.
     """

@@ -16,7 +16,7 @@ T = TypeVar("T", bound="Account")
 
 @_attrs_define
 class Account:
-    """An account of the user (research 1.5).
+    """An account of the user (TS-OAS `GET /v2/users/{user_id}/accounts`).
 
     Attributes:
         alias (str | Unset):

@@ -14,7 +14,7 @@ T = TypeVar("T", bound="AuthorizationCodeTokenRequest")
 
 @_attrs_define
 class AuthorizationCodeTokenRequest:
-    """Form fields of the authorization-code grant (research 1.4).
+    """Form fields of the authorization-code grant (TS-OAS; legacy authorize page).
 
     Attributes:
         grant_type (Literal['authorization_code']): Always `authorization_code`.

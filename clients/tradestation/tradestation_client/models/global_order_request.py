@@ -22,8 +22,8 @@ T = TypeVar("T", bound="GlobalOrderRequest")
 
 @_attrs_define
 class GlobalOrderRequest:
-    """Order in the global/Japan shape (Gen C; `APIVersion=20150101` in seed 002,
-    `20150601` later). Prices and quantity may be decimal strings or JSON numbers and
+    """Order in the global/Japan shape (Gen C; `APIVersion=20150101` on the legacy Place Order
+    page, `20150601` later). Prices and quantity may be decimal strings or JSON numbers and
     `AccountId` a string or an integer, as in the documented examples. Unknown keys are
     rejected so the body never also matches `OrderRequest`.
 

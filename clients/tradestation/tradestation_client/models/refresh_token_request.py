@@ -14,7 +14,7 @@ T = TypeVar("T", bound="RefreshTokenRequest")
 
 @_attrs_define
 class RefreshTokenRequest:
-    """Form fields of the refresh-token grant (research 1.4).
+    """Form fields of the refresh-token grant (TS-OAS; legacy authorize page).
 
     Attributes:
         grant_type (Literal['refresh_token']): Always `refresh_token`.

@@ -92,7 +92,7 @@ def sync_detailed(
 
      Retrieves an account by its ID or by its reference. The `can_place_buy_order` and
     `can_place_sell_order` flags tell whether orders are currently allowed. There is no
-    endpoint that lists accounts. Source: research §2.6, §2.10.
+    endpoint that lists accounts. Source: the Sophic OpenAPI.
 
     Args:
         id_or_reference (str):
@@ -131,7 +131,7 @@ def sync(
 
      Retrieves an account by its ID or by its reference. The `can_place_buy_order` and
     `can_place_sell_order` flags tell whether orders are currently allowed. There is no
-    endpoint that lists accounts. Source: research §2.6, §2.10.
+    endpoint that lists accounts. Source: the Sophic OpenAPI.
 
     Args:
         id_or_reference (str):
@@ -165,7 +165,7 @@ async def asyncio_detailed(
 
      Retrieves an account by its ID or by its reference. The `can_place_buy_order` and
     `can_place_sell_order` flags tell whether orders are currently allowed. There is no
-    endpoint that lists accounts. Source: research §2.6, §2.10.
+    endpoint that lists accounts. Source: the Sophic OpenAPI.
 
     Args:
         id_or_reference (str):
@@ -202,7 +202,7 @@ async def asyncio(
 
      Retrieves an account by its ID or by its reference. The `can_place_buy_order` and
     `can_place_sell_order` flags tell whether orders are currently allowed. There is no
-    endpoint that lists accounts. Source: research §2.6, §2.10.
+    endpoint that lists accounts. Source: the Sophic OpenAPI.
 
     Args:
         id_or_reference (str):

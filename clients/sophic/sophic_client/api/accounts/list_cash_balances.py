@@ -100,7 +100,7 @@ def sync_detailed(
     """List cash balances
 
      One balance per currency. Buy orders reserve cash: `available_for_trading` is what a
-    new buy can still use. Source: research §2.6, §2.10.
+    new buy can still use. Source: the Sophic OpenAPI.
 
     Args:
         account_id (str):
@@ -138,7 +138,7 @@ def sync(
     """List cash balances
 
      One balance per currency. Buy orders reserve cash: `available_for_trading` is what a
-    new buy can still use. Source: research §2.6, §2.10.
+    new buy can still use. Source: the Sophic OpenAPI.
 
     Args:
         account_id (str):
@@ -171,7 +171,7 @@ async def asyncio_detailed(
     """List cash balances
 
      One balance per currency. Buy orders reserve cash: `available_for_trading` is what a
-    new buy can still use. Source: research §2.6, §2.10.
+    new buy can still use. Source: the Sophic OpenAPI.
 
     Args:
         account_id (str):
@@ -207,7 +207,7 @@ async def asyncio(
     """List cash balances
 
      One balance per currency. Buy orders reserve cash: `available_for_trading` is what a
-    new buy can still use. Source: research §2.6, §2.10.
+    new buy can still use. Source: the Sophic OpenAPI.
 
     Args:
         account_id (str):

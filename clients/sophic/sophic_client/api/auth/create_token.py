@@ -105,7 +105,7 @@ def sync_detailed(
      Exchanges a client ID and secret for a JWT access token using the OAuth 2.0
     client-credentials grant, the only grant accepted since 2026-03-16. Tokens live 15
     minutes by default and cannot be refreshed; request a new one before `expires_in` runs
-    out. Sandbox tokens are not valid on live. Source: research §2.3, §2.15.
+    out. Sandbox tokens are not valid on live. Source: `/api-reference/auth`.
 
     Args:
         api_version (str | Unset):
@@ -146,7 +146,7 @@ def sync(
      Exchanges a client ID and secret for a JWT access token using the OAuth 2.0
     client-credentials grant, the only grant accepted since 2026-03-16. Tokens live 15
     minutes by default and cannot be refreshed; request a new one before `expires_in` runs
-    out. Sandbox tokens are not valid on live. Source: research §2.3, §2.15.
+    out. Sandbox tokens are not valid on live. Source: `/api-reference/auth`.
 
     Args:
         api_version (str | Unset):
@@ -182,7 +182,7 @@ async def asyncio_detailed(
      Exchanges a client ID and secret for a JWT access token using the OAuth 2.0
     client-credentials grant, the only grant accepted since 2026-03-16. Tokens live 15
     minutes by default and cannot be refreshed; request a new one before `expires_in` runs
-    out. Sandbox tokens are not valid on live. Source: research §2.3, §2.15.
+    out. Sandbox tokens are not valid on live. Source: `/api-reference/auth`.
 
     Args:
         api_version (str | Unset):
@@ -221,7 +221,7 @@ async def asyncio(
      Exchanges a client ID and secret for a JWT access token using the OAuth 2.0
     client-credentials grant, the only grant accepted since 2026-03-16. Tokens live 15
     minutes by default and cannot be refreshed; request a new one before `expires_in` runs
-    out. Sandbox tokens are not valid on live. Source: research §2.3, §2.15.
+    out. Sandbox tokens are not valid on live. Source: `/api-reference/auth`.
 
     Args:
         api_version (str | Unset):

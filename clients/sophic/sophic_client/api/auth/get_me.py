@@ -81,7 +81,8 @@ def sync_detailed(
     """Retrieve the current actor
 
      Returns the actor the bearer token belongs to: a `Service` for client-credential
-    tokens, a `User` otherwise. Useful as a cheap token check. Source: research §2.6, §2.17.
+    tokens, a `User` otherwise. Useful as a cheap token check. Source: the Sophic OpenAPI;
+    the fields of `Service` are not documented.
 
     Args:
         api_version (str | Unset):
@@ -116,7 +117,8 @@ def sync(
     """Retrieve the current actor
 
      Returns the actor the bearer token belongs to: a `Service` for client-credential
-    tokens, a `User` otherwise. Useful as a cheap token check. Source: research §2.6, §2.17.
+    tokens, a `User` otherwise. Useful as a cheap token check. Source: the Sophic OpenAPI;
+    the fields of `Service` are not documented.
 
     Args:
         api_version (str | Unset):
@@ -146,7 +148,8 @@ async def asyncio_detailed(
     """Retrieve the current actor
 
      Returns the actor the bearer token belongs to: a `Service` for client-credential
-    tokens, a `User` otherwise. Useful as a cheap token check. Source: research §2.6, §2.17.
+    tokens, a `User` otherwise. Useful as a cheap token check. Source: the Sophic OpenAPI;
+    the fields of `Service` are not documented.
 
     Args:
         api_version (str | Unset):
@@ -179,7 +182,8 @@ async def asyncio(
     """Retrieve the current actor
 
      Returns the actor the bearer token belongs to: a `Service` for client-credential
-    tokens, a `User` otherwise. Useful as a cheap token check. Source: research §2.6, §2.17.
+    tokens, a `User` otherwise. Useful as a cheap token check. Source: the Sophic OpenAPI;
+    the fields of `Service` are not documented.
 
     Args:
         api_version (str | Unset):

@@ -91,7 +91,7 @@ def sync_detailed(
     """Retrieve an event
 
      Retrieves one event, e.g. to confirm a webhook delivery by its `Event-Id`. Source:
-    research §2.6, §2.11.
+    the Sophic OpenAPI; `/docs/webhooks/events`.
 
     Args:
         event_id (str):
@@ -129,7 +129,7 @@ def sync(
     """Retrieve an event
 
      Retrieves one event, e.g. to confirm a webhook delivery by its `Event-Id`. Source:
-    research §2.6, §2.11.
+    the Sophic OpenAPI; `/docs/webhooks/events`.
 
     Args:
         event_id (str):
@@ -162,7 +162,7 @@ async def asyncio_detailed(
     """Retrieve an event
 
      Retrieves one event, e.g. to confirm a webhook delivery by its `Event-Id`. Source:
-    research §2.6, §2.11.
+    the Sophic OpenAPI; `/docs/webhooks/events`.
 
     Args:
         event_id (str):
@@ -198,7 +198,7 @@ async def asyncio(
     """Retrieve an event
 
      Retrieves one event, e.g. to confirm a webhook delivery by its `Event-Id`. Source:
-    research §2.6, §2.11.
+    the Sophic OpenAPI; `/docs/webhooks/events`.
 
     Args:
         event_id (str):

@@ -135,10 +135,10 @@ def sync_detailed(
      Lists events, optionally narrowed by name, by the resource they concern and by creation
     time. Events carry no state (`data` is empty); fetch the resource named in `resource`.
     For `trade.*` events fetch the order, since trades are embedded in orders. Source:
-    research §2.6, §2.11.
+    the Sophic OpenAPI; `/docs/webhooks/events`.
 
     Args:
-        name (EventName | Unset): Event names from SO-META (open-ended).
+        name (EventName | Unset): Event names from the Sophic metadata (open-ended).
         resourceid (str | Unset):
         createdgt (datetime.datetime | Unset):
         createdgte (datetime.datetime | Unset):
@@ -190,10 +190,10 @@ def sync(
      Lists events, optionally narrowed by name, by the resource they concern and by creation
     time. Events carry no state (`data` is empty); fetch the resource named in `resource`.
     For `trade.*` events fetch the order, since trades are embedded in orders. Source:
-    research §2.6, §2.11.
+    the Sophic OpenAPI; `/docs/webhooks/events`.
 
     Args:
-        name (EventName | Unset): Event names from SO-META (open-ended).
+        name (EventName | Unset): Event names from the Sophic metadata (open-ended).
         resourceid (str | Unset):
         createdgt (datetime.datetime | Unset):
         createdgte (datetime.datetime | Unset):
@@ -240,10 +240,10 @@ async def asyncio_detailed(
      Lists events, optionally narrowed by name, by the resource they concern and by creation
     time. Events carry no state (`data` is empty); fetch the resource named in `resource`.
     For `trade.*` events fetch the order, since trades are embedded in orders. Source:
-    research §2.6, §2.11.
+    the Sophic OpenAPI; `/docs/webhooks/events`.
 
     Args:
-        name (EventName | Unset): Event names from SO-META (open-ended).
+        name (EventName | Unset): Event names from the Sophic metadata (open-ended).
         resourceid (str | Unset):
         createdgt (datetime.datetime | Unset):
         createdgte (datetime.datetime | Unset):
@@ -293,10 +293,10 @@ async def asyncio(
      Lists events, optionally narrowed by name, by the resource they concern and by creation
     time. Events carry no state (`data` is empty); fetch the resource named in `resource`.
     For `trade.*` events fetch the order, since trades are embedded in orders. Source:
-    research §2.6, §2.11.
+    the Sophic OpenAPI; `/docs/webhooks/events`.
 
     Args:
-        name (EventName | Unset): Event names from SO-META (open-ended).
+        name (EventName | Unset): Event names from the Sophic metadata (open-ended).
         resourceid (str | Unset):
         createdgt (datetime.datetime | Unset):
         createdgte (datetime.datetime | Unset):

@@ -160,7 +160,7 @@ def sync_detailed(
 
      Retrieves one instrument by its ID or its symbol (ISIN, or the pair for currency
     pairs). The body is one of the instrument variants, told apart by `instrument_type`.
-    Orders need the instrument ID, not the symbol. Source: research §2.6, §2.9.
+    Orders need the instrument ID, not the symbol. Source: the Sophic OpenAPI.
 
     Args:
         id_or_symbol (str):
@@ -199,7 +199,7 @@ def sync(
 
      Retrieves one instrument by its ID or its symbol (ISIN, or the pair for currency
     pairs). The body is one of the instrument variants, told apart by `instrument_type`.
-    Orders need the instrument ID, not the symbol. Source: research §2.6, §2.9.
+    Orders need the instrument ID, not the symbol. Source: the Sophic OpenAPI.
 
     Args:
         id_or_symbol (str):
@@ -233,7 +233,7 @@ async def asyncio_detailed(
 
      Retrieves one instrument by its ID or its symbol (ISIN, or the pair for currency
     pairs). The body is one of the instrument variants, told apart by `instrument_type`.
-    Orders need the instrument ID, not the symbol. Source: research §2.6, §2.9.
+    Orders need the instrument ID, not the symbol. Source: the Sophic OpenAPI.
 
     Args:
         id_or_symbol (str):
@@ -270,7 +270,7 @@ async def asyncio(
 
      Retrieves one instrument by its ID or its symbol (ISIN, or the pair for currency
     pairs). The body is one of the instrument variants, told apart by `instrument_type`.
-    Orders need the instrument ID, not the symbol. Source: research §2.6, §2.9.
+    Orders need the instrument ID, not the symbol. Source: the Sophic OpenAPI.
 
     Args:
         id_or_symbol (str):

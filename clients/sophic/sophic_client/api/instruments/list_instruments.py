@@ -184,7 +184,7 @@ def sync_detailed(
 
      Lists the instruments visible to the tenant, optionally narrowed by instrument type and
     trading status. Returns a bare array of instruments; each element is one of the
-    instrument variants, told apart by `instrument_type`. Source: research §2.6, §2.9.
+    instrument variants, told apart by `instrument_type`. Source: the Sophic OpenAPI.
 
     Args:
         instrument_type (list[InstrumentType] | Unset):
@@ -226,7 +226,7 @@ def sync(
 
      Lists the instruments visible to the tenant, optionally narrowed by instrument type and
     trading status. Returns a bare array of instruments; each element is one of the
-    instrument variants, told apart by `instrument_type`. Source: research §2.6, §2.9.
+    instrument variants, told apart by `instrument_type`. Source: the Sophic OpenAPI.
 
     Args:
         instrument_type (list[InstrumentType] | Unset):
@@ -263,7 +263,7 @@ async def asyncio_detailed(
 
      Lists the instruments visible to the tenant, optionally narrowed by instrument type and
     trading status. Returns a bare array of instruments; each element is one of the
-    instrument variants, told apart by `instrument_type`. Source: research §2.6, §2.9.
+    instrument variants, told apart by `instrument_type`. Source: the Sophic OpenAPI.
 
     Args:
         instrument_type (list[InstrumentType] | Unset):
@@ -303,7 +303,7 @@ async def asyncio(
 
      Lists the instruments visible to the tenant, optionally narrowed by instrument type and
     trading status. Returns a bare array of instruments; each element is one of the
-    instrument variants, told apart by `instrument_type`. Source: research §2.6, §2.9.
+    instrument variants, told apart by `instrument_type`. Source: the Sophic OpenAPI.
 
     Args:
         instrument_type (list[InstrumentType] | Unset):

@@ -102,7 +102,7 @@ def sync_detailed(
 
      Returns bid/ask prices for the requested symbols, optionally as of a past moment.
     `price_type: percent` prices are percentages of par (bills, bonds); `money` prices are
-    amounts in `currency`. Source: research §2.6, §2.9.
+    amounts in `currency`. Source: the Sophic OpenAPI.
 
     Args:
         symbol (list[str]):
@@ -144,7 +144,7 @@ def sync(
 
      Returns bid/ask prices for the requested symbols, optionally as of a past moment.
     `price_type: percent` prices are percentages of par (bills, bonds); `money` prices are
-    amounts in `currency`. Source: research §2.6, §2.9.
+    amounts in `currency`. Source: the Sophic OpenAPI.
 
     Args:
         symbol (list[str]):
@@ -181,7 +181,7 @@ async def asyncio_detailed(
 
      Returns bid/ask prices for the requested symbols, optionally as of a past moment.
     `price_type: percent` prices are percentages of par (bills, bonds); `money` prices are
-    amounts in `currency`. Source: research §2.6, §2.9.
+    amounts in `currency`. Source: the Sophic OpenAPI.
 
     Args:
         symbol (list[str]):
@@ -221,7 +221,7 @@ async def asyncio(
 
      Returns bid/ask prices for the requested symbols, optionally as of a past moment.
     `price_type: percent` prices are percentages of par (bills, bonds); `money` prices are
-    amounts in `currency`. Source: research §2.6, §2.9.
+    amounts in `currency`. Source: the Sophic OpenAPI.
 
     Args:
         symbol (list[str]):

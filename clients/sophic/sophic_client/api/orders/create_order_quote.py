@@ -112,7 +112,7 @@ def sync_detailed(
     order (FX orders then replay the locked rate; security cash buys get a deviation
     check). Expired or used quotes are refused at placement (`quote_invalid`,
     `quote_already_consumed`). Note the field is `instrument_id` here but `instrument` on
-    place-order. Source: research §2.6, §2.7.
+    place-order. Source: the Sophic OpenAPI.
 
     Args:
         account_id (str):
@@ -165,7 +165,7 @@ def sync(
     order (FX orders then replay the locked rate; security cash buys get a deviation
     check). Expired or used quotes are refused at placement (`quote_invalid`,
     `quote_already_consumed`). Note the field is `instrument_id` here but `instrument` on
-    place-order. Source: research §2.6, §2.7.
+    place-order. Source: the Sophic OpenAPI.
 
     Args:
         account_id (str):
@@ -213,7 +213,7 @@ async def asyncio_detailed(
     order (FX orders then replay the locked rate; security cash buys get a deviation
     check). Expired or used quotes are refused at placement (`quote_invalid`,
     `quote_already_consumed`). Note the field is `instrument_id` here but `instrument` on
-    place-order. Source: research §2.6, §2.7.
+    place-order. Source: the Sophic OpenAPI.
 
     Args:
         account_id (str):
@@ -264,7 +264,7 @@ async def asyncio(
     order (FX orders then replay the locked rate; security cash buys get a deviation
     check). Expired or used quotes are refused at placement (`quote_invalid`,
     `quote_already_consumed`). Note the field is `instrument_id` here but `instrument` on
-    place-order. Source: research §2.6, §2.7.
+    place-order. Source: the Sophic OpenAPI.
 
     Args:
         account_id (str):

@@ -96,7 +96,8 @@ def sync_detailed(
      Retrieves one order with its embedded trades. Poll this (or react to `order.*` events)
     to follow an order from `placed` through `executing` and `filled` to `settled`, or to
     `cancelled`. An order with any executed quantity ends `filled`, never `cancelled`, even
-    when the rest was not executed. Source: research §2.6, §2.7, §2.8.
+    when the rest was not executed. Source: the Sophic OpenAPI;
+    `/docs/orders/lifecycle`.
 
     Args:
         account_id (str):
@@ -139,7 +140,8 @@ def sync(
      Retrieves one order with its embedded trades. Poll this (or react to `order.*` events)
     to follow an order from `placed` through `executing` and `filled` to `settled`, or to
     `cancelled`. An order with any executed quantity ends `filled`, never `cancelled`, even
-    when the rest was not executed. Source: research §2.6, §2.7, §2.8.
+    when the rest was not executed. Source: the Sophic OpenAPI;
+    `/docs/orders/lifecycle`.
 
     Args:
         account_id (str):
@@ -177,7 +179,8 @@ async def asyncio_detailed(
      Retrieves one order with its embedded trades. Poll this (or react to `order.*` events)
     to follow an order from `placed` through `executing` and `filled` to `settled`, or to
     `cancelled`. An order with any executed quantity ends `filled`, never `cancelled`, even
-    when the rest was not executed. Source: research §2.6, §2.7, §2.8.
+    when the rest was not executed. Source: the Sophic OpenAPI;
+    `/docs/orders/lifecycle`.
 
     Args:
         account_id (str):
@@ -218,7 +221,8 @@ async def asyncio(
      Retrieves one order with its embedded trades. Poll this (or react to `order.*` events)
     to follow an order from `placed` through `executing` and `filled` to `settled`, or to
     `cancelled`. An order with any executed quantity ends `filled`, never `cancelled`, even
-    when the rest was not executed. Source: research §2.6, §2.7, §2.8.
+    when the rest was not executed. Source: the Sophic OpenAPI;
+    `/docs/orders/lifecycle`.
 
     Args:
         account_id (str):

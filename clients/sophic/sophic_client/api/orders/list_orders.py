@@ -96,7 +96,7 @@ def sync_detailed(
     """List orders
 
      Lists every order of the account, terminal ones included, as a bare array. There are no
-    filters and no pagination. Source: research §2.6, §2.7.
+    filters and no pagination. Source: the Sophic OpenAPI.
 
     Args:
         account_id (str):
@@ -134,7 +134,7 @@ def sync(
     """List orders
 
      Lists every order of the account, terminal ones included, as a bare array. There are no
-    filters and no pagination. Source: research §2.6, §2.7.
+    filters and no pagination. Source: the Sophic OpenAPI.
 
     Args:
         account_id (str):
@@ -167,7 +167,7 @@ async def asyncio_detailed(
     """List orders
 
      Lists every order of the account, terminal ones included, as a bare array. There are no
-    filters and no pagination. Source: research §2.6, §2.7.
+    filters and no pagination. Source: the Sophic OpenAPI.
 
     Args:
         account_id (str):
@@ -203,7 +203,7 @@ async def asyncio(
     """List orders
 
      Lists every order of the account, terminal ones included, as a bare array. There are no
-    filters and no pagination. Source: research §2.6, §2.7.
+    filters and no pagination. Source: the Sophic OpenAPI.
 
     Args:
         account_id (str):

@@ -96,7 +96,8 @@ def sync_detailed(
     """List pending orders
 
      Lists the account's orders that are not yet terminal (neither `settled` nor
-    `cancelled`), as a bare array. Source: research §2.6, §2.8.
+    `cancelled`), as a bare array. Source: the Sophic OpenAPI;
+    `/docs/orders/lifecycle`.
 
     Args:
         account_id (str):
@@ -134,7 +135,8 @@ def sync(
     """List pending orders
 
      Lists the account's orders that are not yet terminal (neither `settled` nor
-    `cancelled`), as a bare array. Source: research §2.6, §2.8.
+    `cancelled`), as a bare array. Source: the Sophic OpenAPI;
+    `/docs/orders/lifecycle`.
 
     Args:
         account_id (str):
@@ -167,7 +169,8 @@ async def asyncio_detailed(
     """List pending orders
 
      Lists the account's orders that are not yet terminal (neither `settled` nor
-    `cancelled`), as a bare array. Source: research §2.6, §2.8.
+    `cancelled`), as a bare array. Source: the Sophic OpenAPI;
+    `/docs/orders/lifecycle`.
 
     Args:
         account_id (str):
@@ -203,7 +206,8 @@ async def asyncio(
     """List pending orders
 
      Lists the account's orders that are not yet terminal (neither `settled` nor
-    `cancelled`), as a bare array. Source: research §2.6, §2.8.
+    `cancelled`), as a bare array. Source: the Sophic OpenAPI;
+    `/docs/orders/lifecycle`.
 
     Args:
         account_id (str):

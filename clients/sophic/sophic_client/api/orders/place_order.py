@@ -132,8 +132,8 @@ def sync_detailed(
 
     In the sandbox, buys of `cash_amount` `"5001"` end `cancelled` unfilled, `"5002"` fill
     40% then end `filled`, and sells of `quantity` `"20"` fill 25% then end `filled`;
-    matching is on the exact string. Source: seed 003; research §2.4, §2.6, §2.7, §2.8,
-    §2.13.
+    matching is on the exact string. Source: the Sophic OpenAPI; `/docs/orders/overview`,
+    `/docs/orders/lifecycle`, `/docs/orders/testing`, `/api-reference/idempotency`.
 
     Args:
         account_id (str):
@@ -199,8 +199,8 @@ def sync(
 
     In the sandbox, buys of `cash_amount` `"5001"` end `cancelled` unfilled, `"5002"` fill
     40% then end `filled`, and sells of `quantity` `"20"` fill 25% then end `filled`;
-    matching is on the exact string. Source: seed 003; research §2.4, §2.6, §2.7, §2.8,
-    §2.13.
+    matching is on the exact string. Source: the Sophic OpenAPI; `/docs/orders/overview`,
+    `/docs/orders/lifecycle`, `/docs/orders/testing`, `/api-reference/idempotency`.
 
     Args:
         account_id (str):
@@ -261,8 +261,8 @@ async def asyncio_detailed(
 
     In the sandbox, buys of `cash_amount` `"5001"` end `cancelled` unfilled, `"5002"` fill
     40% then end `filled`, and sells of `quantity` `"20"` fill 25% then end `filled`;
-    matching is on the exact string. Source: seed 003; research §2.4, §2.6, §2.7, §2.8,
-    §2.13.
+    matching is on the exact string. Source: the Sophic OpenAPI; `/docs/orders/overview`,
+    `/docs/orders/lifecycle`, `/docs/orders/testing`, `/api-reference/idempotency`.
 
     Args:
         account_id (str):
@@ -326,8 +326,8 @@ async def asyncio(
 
     In the sandbox, buys of `cash_amount` `"5001"` end `cancelled` unfilled, `"5002"` fill
     40% then end `filled`, and sells of `quantity` `"20"` fill 25% then end `filled`;
-    matching is on the exact string. Source: seed 003; research §2.4, §2.6, §2.7, §2.8,
-    §2.13.
+    matching is on the exact string. Source: the Sophic OpenAPI; `/docs/orders/overview`,
+    `/docs/orders/lifecycle`, `/docs/orders/testing`, `/api-reference/idempotency`.
 
     Args:
         account_id (str):

@@ -94,7 +94,7 @@ def sync_detailed(
     """Retrieve a position
 
      Retrieves one position of the account; an order's `position` field points here once
-    its first trade is recorded. Source: research §2.6, §2.10.
+    its first trade is recorded. Source: the Sophic OpenAPI.
 
     Args:
         account_id (str):
@@ -135,7 +135,7 @@ def sync(
     """Retrieve a position
 
      Retrieves one position of the account; an order's `position` field points here once
-    its first trade is recorded. Source: research §2.6, §2.10.
+    its first trade is recorded. Source: the Sophic OpenAPI.
 
     Args:
         account_id (str):
@@ -171,7 +171,7 @@ async def asyncio_detailed(
     """Retrieve a position
 
      Retrieves one position of the account; an order's `position` field points here once
-    its first trade is recorded. Source: research §2.6, §2.10.
+    its first trade is recorded. Source: the Sophic OpenAPI.
 
     Args:
         account_id (str):
@@ -210,7 +210,7 @@ async def asyncio(
     """Retrieve a position
 
      Retrieves one position of the account; an order's `position` field points here once
-    its first trade is recorded. Source: research §2.6, §2.10.
+    its first trade is recorded. Source: the Sophic OpenAPI.
 
     Args:
         account_id (str):

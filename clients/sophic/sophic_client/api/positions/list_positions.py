@@ -108,7 +108,7 @@ def sync_detailed(
 
      Lists the account's positions, closed ones included unless `open_only` is true. Sell
     orders are sized in units of a position: `available_for_trading` is what a new sell can
-    still use. Source: research §2.6, §2.10.
+    still use. Source: the Sophic OpenAPI.
 
     Args:
         account_id (str):
@@ -150,7 +150,7 @@ def sync(
 
      Lists the account's positions, closed ones included unless `open_only` is true. Sell
     orders are sized in units of a position: `available_for_trading` is what a new sell can
-    still use. Source: research §2.6, §2.10.
+    still use. Source: the Sophic OpenAPI.
 
     Args:
         account_id (str):
@@ -187,7 +187,7 @@ async def asyncio_detailed(
 
      Lists the account's positions, closed ones included unless `open_only` is true. Sell
     orders are sized in units of a position: `available_for_trading` is what a new sell can
-    still use. Source: research §2.6, §2.10.
+    still use. Source: the Sophic OpenAPI.
 
     Args:
         account_id (str):
@@ -227,7 +227,7 @@ async def asyncio(
 
      Lists the account's positions, closed ones included unless `open_only` is true. Sell
     orders are sized in units of a position: `available_for_trading` is what a new sell can
-    still use. Source: research §2.6, §2.10.
+    still use. Source: the Sophic OpenAPI.
 
     Args:
         account_id (str):

@@ -110,8 +110,8 @@ def sync_detailed(
      Turns automatic rollover on or off for a bill position. At maturity Sophic then buys the
     on-the-run bill of the same country and maturity bucket with the maturing nominal
     (`purpose: rollover`). The setting locks four days before maturity
-    (`automatic_rollover_cutoff`, `can_update_automatic_rollover`). Source: research §2.6,
-    §2.14.
+    (`automatic_rollover_cutoff`, `can_update_automatic_rollover`). Source: the Sophic OpenAPI;
+    `/docs/orders/rollovers`.
 
     Args:
         id (str):
@@ -160,8 +160,8 @@ def sync(
      Turns automatic rollover on or off for a bill position. At maturity Sophic then buys the
     on-the-run bill of the same country and maturity bucket with the maturing nominal
     (`purpose: rollover`). The setting locks four days before maturity
-    (`automatic_rollover_cutoff`, `can_update_automatic_rollover`). Source: research §2.6,
-    §2.14.
+    (`automatic_rollover_cutoff`, `can_update_automatic_rollover`). Source: the Sophic OpenAPI;
+    `/docs/orders/rollovers`.
 
     Args:
         id (str):
@@ -205,8 +205,8 @@ async def asyncio_detailed(
      Turns automatic rollover on or off for a bill position. At maturity Sophic then buys the
     on-the-run bill of the same country and maturity bucket with the maturing nominal
     (`purpose: rollover`). The setting locks four days before maturity
-    (`automatic_rollover_cutoff`, `can_update_automatic_rollover`). Source: research §2.6,
-    §2.14.
+    (`automatic_rollover_cutoff`, `can_update_automatic_rollover`). Source: the Sophic OpenAPI;
+    `/docs/orders/rollovers`.
 
     Args:
         id (str):
@@ -253,8 +253,8 @@ async def asyncio(
      Turns automatic rollover on or off for a bill position. At maturity Sophic then buys the
     on-the-run bill of the same country and maturity bucket with the maturing nominal
     (`purpose: rollover`). The setting locks four days before maturity
-    (`automatic_rollover_cutoff`, `can_update_automatic_rollover`). Source: research §2.6,
-    §2.14.
+    (`automatic_rollover_cutoff`, `can_update_automatic_rollover`). Source: the Sophic OpenAPI;
+    `/docs/orders/rollovers`.
 
     Args:
         id (str):

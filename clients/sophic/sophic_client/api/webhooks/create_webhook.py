@@ -99,7 +99,8 @@ def sync_detailed(
      Registers an HTTPS endpoint (not an IP address) that will receive every event; there
     are no per-event subscriptions. The signing `secret` is returned only in this response;
     store it to verify `Webhook-Signature`. Registering a URL twice is refused with
-    `duplicate_webhook`. Source: research §2.6, §2.11.
+    `duplicate_webhook`. Source: the Sophic OpenAPI;
+    `/docs/webhooks/overview`.
 
     Args:
         api_version (str | Unset):
@@ -139,7 +140,8 @@ def sync(
      Registers an HTTPS endpoint (not an IP address) that will receive every event; there
     are no per-event subscriptions. The signing `secret` is returned only in this response;
     store it to verify `Webhook-Signature`. Registering a URL twice is refused with
-    `duplicate_webhook`. Source: research §2.6, §2.11.
+    `duplicate_webhook`. Source: the Sophic OpenAPI;
+    `/docs/webhooks/overview`.
 
     Args:
         api_version (str | Unset):
@@ -174,7 +176,8 @@ async def asyncio_detailed(
      Registers an HTTPS endpoint (not an IP address) that will receive every event; there
     are no per-event subscriptions. The signing `secret` is returned only in this response;
     store it to verify `Webhook-Signature`. Registering a URL twice is refused with
-    `duplicate_webhook`. Source: research §2.6, §2.11.
+    `duplicate_webhook`. Source: the Sophic OpenAPI;
+    `/docs/webhooks/overview`.
 
     Args:
         api_version (str | Unset):
@@ -212,7 +215,8 @@ async def asyncio(
      Registers an HTTPS endpoint (not an IP address) that will receive every event; there
     are no per-event subscriptions. The signing `secret` is returned only in this response;
     store it to verify `Webhook-Signature`. Registering a URL twice is refused with
-    `duplicate_webhook`. Source: research §2.6, §2.11.
+    `duplicate_webhook`. Source: the Sophic OpenAPI;
+    `/docs/webhooks/overview`.
 
     Args:
         api_version (str | Unset):

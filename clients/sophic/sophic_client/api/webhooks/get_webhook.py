@@ -90,7 +90,8 @@ def sync_detailed(
 ) -> Response[Error | Webhook]:
     """Retrieve a webhook endpoint
 
-     Retrieves one webhook (without its secret). Source: research §2.6, §2.11.
+     Retrieves one webhook (without its secret). Source: the Sophic OpenAPI;
+    `/docs/webhooks/overview`.
 
     Args:
         webhook_id (str):
@@ -127,7 +128,8 @@ def sync(
 ) -> Error | Webhook | None:
     """Retrieve a webhook endpoint
 
-     Retrieves one webhook (without its secret). Source: research §2.6, §2.11.
+     Retrieves one webhook (without its secret). Source: the Sophic OpenAPI;
+    `/docs/webhooks/overview`.
 
     Args:
         webhook_id (str):
@@ -159,7 +161,8 @@ async def asyncio_detailed(
 ) -> Response[Error | Webhook]:
     """Retrieve a webhook endpoint
 
-     Retrieves one webhook (without its secret). Source: research §2.6, §2.11.
+     Retrieves one webhook (without its secret). Source: the Sophic OpenAPI;
+    `/docs/webhooks/overview`.
 
     Args:
         webhook_id (str):
@@ -194,7 +197,8 @@ async def asyncio(
 ) -> Error | Webhook | None:
     """Retrieve a webhook endpoint
 
-     Retrieves one webhook (without its secret). Source: research §2.6, §2.11.
+     Retrieves one webhook (without its secret). Source: the Sophic OpenAPI;
+    `/docs/webhooks/overview`.
 
     Args:
         webhook_id (str):

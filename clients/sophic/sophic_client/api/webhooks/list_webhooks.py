@@ -87,8 +87,8 @@ def sync_detailed(
 ) -> Response[Error | list[Webhook]]:
     """List webhook endpoints
 
-     Lists the registered webhooks (without secrets) as a bare array. Source: research
-    §2.6, §2.11.
+     Lists the registered webhooks (without secrets) as a bare array. Source: the Sophic
+    OpenAPI; `/docs/webhooks/overview`.
 
     Args:
         api_version (str | Unset):
@@ -122,8 +122,8 @@ def sync(
 ) -> Error | list[Webhook] | None:
     """List webhook endpoints
 
-     Lists the registered webhooks (without secrets) as a bare array. Source: research
-    §2.6, §2.11.
+     Lists the registered webhooks (without secrets) as a bare array. Source: the Sophic
+    OpenAPI; `/docs/webhooks/overview`.
 
     Args:
         api_version (str | Unset):
@@ -152,8 +152,8 @@ async def asyncio_detailed(
 ) -> Response[Error | list[Webhook]]:
     """List webhook endpoints
 
-     Lists the registered webhooks (without secrets) as a bare array. Source: research
-    §2.6, §2.11.
+     Lists the registered webhooks (without secrets) as a bare array. Source: the Sophic
+    OpenAPI; `/docs/webhooks/overview`.
 
     Args:
         api_version (str | Unset):
@@ -185,8 +185,8 @@ async def asyncio(
 ) -> Error | list[Webhook] | None:
     """List webhook endpoints
 
-     Lists the registered webhooks (without secrets) as a bare array. Source: research
-    §2.6, §2.11.
+     Lists the registered webhooks (without secrets) as a bare array. Source: the Sophic
+    OpenAPI; `/docs/webhooks/overview`.
 
     Args:
         api_version (str | Unset):

@@ -104,7 +104,8 @@ def sync_detailed(
 
      Changes a webhook's URL or description, or switches it off and on with `is_active`.
     There is no delete; deactivate instead. Operations that need an active webhook answer
-    `webhook_not_active` for an inactive one. Source: research §2.6, §2.11.
+    `webhook_not_active` for an inactive one. Source: the Sophic OpenAPI;
+    `/docs/webhooks/overview`.
 
     Args:
         webhook_id (str):
@@ -146,7 +147,8 @@ def sync(
 
      Changes a webhook's URL or description, or switches it off and on with `is_active`.
     There is no delete; deactivate instead. Operations that need an active webhook answer
-    `webhook_not_active` for an inactive one. Source: research §2.6, §2.11.
+    `webhook_not_active` for an inactive one. Source: the Sophic OpenAPI;
+    `/docs/webhooks/overview`.
 
     Args:
         webhook_id (str):
@@ -183,7 +185,8 @@ async def asyncio_detailed(
 
      Changes a webhook's URL or description, or switches it off and on with `is_active`.
     There is no delete; deactivate instead. Operations that need an active webhook answer
-    `webhook_not_active` for an inactive one. Source: research §2.6, §2.11.
+    `webhook_not_active` for an inactive one. Source: the Sophic OpenAPI;
+    `/docs/webhooks/overview`.
 
     Args:
         webhook_id (str):
@@ -223,7 +226,8 @@ async def asyncio(
 
      Changes a webhook's URL or description, or switches it off and on with `is_active`.
     There is no delete; deactivate instead. Operations that need an active webhook answer
-    `webhook_not_active` for an inactive one. Source: research §2.6, §2.11.
+    `webhook_not_active` for an inactive one. Source: the Sophic OpenAPI;
+    `/docs/webhooks/overview`.
 
     Args:
         webhook_id (str):

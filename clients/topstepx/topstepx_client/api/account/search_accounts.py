@@ -79,7 +79,8 @@ def sync_detailed(
     `id` of the account to trade. `simulated` tells practice accounts from live ones (missing
     from the docs' examples although the swagger requires it).
 
-    Source: seed 000 step 1; research API 1 section 1.4 row 5, 1.7 "Account/search", 1.10.
+    Source: docs pages "Placing Your First Order" (step 1) and
+    `api-reference/account/search-accounts`; swagger operation `Account_SearchAccounts`.
 
     Args:
         body (SearchAccountRequest):
@@ -114,7 +115,8 @@ def sync(
     `id` of the account to trade. `simulated` tells practice accounts from live ones (missing
     from the docs' examples although the swagger requires it).
 
-    Source: seed 000 step 1; research API 1 section 1.4 row 5, 1.7 "Account/search", 1.10.
+    Source: docs pages "Placing Your First Order" (step 1) and
+    `api-reference/account/search-accounts`; swagger operation `Account_SearchAccounts`.
 
     Args:
         body (SearchAccountRequest):
@@ -144,7 +146,8 @@ async def asyncio_detailed(
     `id` of the account to trade. `simulated` tells practice accounts from live ones (missing
     from the docs' examples although the swagger requires it).
 
-    Source: seed 000 step 1; research API 1 section 1.4 row 5, 1.7 "Account/search", 1.10.
+    Source: docs pages "Placing Your First Order" (step 1) and
+    `api-reference/account/search-accounts`; swagger operation `Account_SearchAccounts`.
 
     Args:
         body (SearchAccountRequest):
@@ -177,7 +180,8 @@ async def asyncio(
     `id` of the account to trade. `simulated` tells practice accounts from live ones (missing
     from the docs' examples although the swagger requires it).
 
-    Source: seed 000 step 1; research API 1 section 1.4 row 5, 1.7 "Account/search", 1.10.
+    Source: docs pages "Placing Your First Order" (step 1) and
+    `api-reference/account/search-accounts`; swagger operation `Account_SearchAccounts`.
 
     Args:
         body (SearchAccountRequest):

@@ -75,7 +75,8 @@ def sync_detailed(
     docs withdrew this page and call the API key the only supported way, but the endpoint is
     still in the swagger. Same `LoginResponse` envelope as `loginKey`.
 
-    Source: research API 1 section 1.3 and 1.4 row 2.
+    Source: older docs page "authenticate-as-application" (withdrawn in the newest docs) and
+    swagger operation `Auth_LoginApp`.
 
     Args:
         body (LoginAppRequest):
@@ -110,7 +111,8 @@ def sync(
     docs withdrew this page and call the API key the only supported way, but the endpoint is
     still in the swagger. Same `LoginResponse` envelope as `loginKey`.
 
-    Source: research API 1 section 1.3 and 1.4 row 2.
+    Source: older docs page "authenticate-as-application" (withdrawn in the newest docs) and
+    swagger operation `Auth_LoginApp`.
 
     Args:
         body (LoginAppRequest):
@@ -140,7 +142,8 @@ async def asyncio_detailed(
     docs withdrew this page and call the API key the only supported way, but the endpoint is
     still in the swagger. Same `LoginResponse` envelope as `loginKey`.
 
-    Source: research API 1 section 1.3 and 1.4 row 2.
+    Source: older docs page "authenticate-as-application" (withdrawn in the newest docs) and
+    swagger operation `Auth_LoginApp`.
 
     Args:
         body (LoginAppRequest):
@@ -173,7 +176,8 @@ async def asyncio(
     docs withdrew this page and call the API key the only supported way, but the endpoint is
     still in the swagger. Same `LoginResponse` envelope as `loginKey`.
 
-    Source: research API 1 section 1.3 and 1.4 row 2.
+    Source: older docs page "authenticate-as-application" (withdrawn in the newest docs) and
+    swagger operation `Auth_LoginApp`.
 
     Args:
         body (LoginAppRequest):

@@ -77,7 +77,8 @@ def sync_detailed(
     9 ApiSubscriptionNotFound). A body missing `userName` or `apiKey` is answered with 400
     before any credential check. Login is rate-limited like every other endpoint.
 
-    Source: research API 1 section 1.3 and 1.4 row 1, examples from 1.10.
+    Source: docs page `getting-started/authenticate/authenticate-api-key` (examples quoted
+    from it; newer versions for 400 and re-login) and swagger operation `Auth_LoginKey`.
 
     Args:
         body (LoginApiKeyRequest):
@@ -114,7 +115,8 @@ def sync(
     9 ApiSubscriptionNotFound). A body missing `userName` or `apiKey` is answered with 400
     before any credential check. Login is rate-limited like every other endpoint.
 
-    Source: research API 1 section 1.3 and 1.4 row 1, examples from 1.10.
+    Source: docs page `getting-started/authenticate/authenticate-api-key` (examples quoted
+    from it; newer versions for 400 and re-login) and swagger operation `Auth_LoginKey`.
 
     Args:
         body (LoginApiKeyRequest):
@@ -146,7 +148,8 @@ async def asyncio_detailed(
     9 ApiSubscriptionNotFound). A body missing `userName` or `apiKey` is answered with 400
     before any credential check. Login is rate-limited like every other endpoint.
 
-    Source: research API 1 section 1.3 and 1.4 row 1, examples from 1.10.
+    Source: docs page `getting-started/authenticate/authenticate-api-key` (examples quoted
+    from it; newer versions for 400 and re-login) and swagger operation `Auth_LoginKey`.
 
     Args:
         body (LoginApiKeyRequest):
@@ -181,7 +184,8 @@ async def asyncio(
     9 ApiSubscriptionNotFound). A body missing `userName` or `apiKey` is answered with 400
     before any credential check. Login is rate-limited like every other endpoint.
 
-    Source: research API 1 section 1.3 and 1.4 row 1, examples from 1.10.
+    Source: docs page `getting-started/authenticate/authenticate-api-key` (examples quoted
+    from it; newer versions for 400 and re-login) and swagger operation `Auth_LoginKey`.
 
     Args:
         body (LoginApiKeyRequest):

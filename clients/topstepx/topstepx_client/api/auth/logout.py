@@ -58,7 +58,7 @@ def sync_detailed(
 
      Takes no body. Present in the swagger only; there is no docs page.
 
-    Source: research API 1 section 1.3 and 1.4 row 4.
+    Source: swagger operation `Auth_Logout` only; the docs have no page for it.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -85,7 +85,7 @@ def sync(
 
      Takes no body. Present in the swagger only; there is no docs page.
 
-    Source: research API 1 section 1.3 and 1.4 row 4.
+    Source: swagger operation `Auth_Logout` only; the docs have no page for it.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -108,7 +108,7 @@ async def asyncio_detailed(
 
      Takes no body. Present in the swagger only; there is no docs page.
 
-    Source: research API 1 section 1.3 and 1.4 row 4.
+    Source: swagger operation `Auth_Logout` only; the docs have no page for it.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -133,7 +133,7 @@ async def asyncio(
 
      Takes no body. Present in the swagger only; there is no docs page.
 
-    Source: research API 1 section 1.3 and 1.4 row 4.
+    Source: swagger operation `Auth_Logout` only; the docs have no page for it.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -61,7 +61,8 @@ def sync_detailed(
     Whether an already expired token can still be validated is undocumented: refresh
     before the 24 hours are up.
 
-    Source: research API 1 section 1.3 and 1.4 row 3, example from 1.10.
+    Source: docs page `getting-started/validate-session` (example quoted from it) and swagger
+    operation `Auth_Validate`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -91,7 +92,8 @@ def sync(
     Whether an already expired token can still be validated is undocumented: refresh
     before the 24 hours are up.
 
-    Source: research API 1 section 1.3 and 1.4 row 3, example from 1.10.
+    Source: docs page `getting-started/validate-session` (example quoted from it) and swagger
+    operation `Auth_Validate`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -117,7 +119,8 @@ async def asyncio_detailed(
     Whether an already expired token can still be validated is undocumented: refresh
     before the 24 hours are up.
 
-    Source: research API 1 section 1.3 and 1.4 row 3, example from 1.10.
+    Source: docs page `getting-started/validate-session` (example quoted from it) and swagger
+    operation `Auth_Validate`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -145,7 +148,8 @@ async def asyncio(
     Whether an already expired token can still be validated is undocumented: refresh
     before the 24 hours are up.
 
-    Source: research API 1 section 1.3 and 1.4 row 3, example from 1.10.
+    Source: docs page `getting-started/validate-session` (example quoted from it) and swagger
+    operation `Auth_Validate`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -78,7 +78,9 @@ def sync_detailed(
      Lists the contracts that can be traded; step 2 of "placing your first order". Keep the
     `id` of the contract to trade.
 
-    Source: seed 000 step 2; research API 1 section 1.4 row 8, 1.7 "Contract/available".
+    Source: docs pages "Placing Your First Order" (step 2) and
+    `api-reference/market-data/available-contracts` (newer docs); swagger operation
+    `Contract_AvailableContracts`.
 
     Args:
         body (ListAvailableContractRequest):
@@ -112,7 +114,9 @@ def sync(
      Lists the contracts that can be traded; step 2 of "placing your first order". Keep the
     `id` of the contract to trade.
 
-    Source: seed 000 step 2; research API 1 section 1.4 row 8, 1.7 "Contract/available".
+    Source: docs pages "Placing Your First Order" (step 2) and
+    `api-reference/market-data/available-contracts` (newer docs); swagger operation
+    `Contract_AvailableContracts`.
 
     Args:
         body (ListAvailableContractRequest):
@@ -141,7 +145,9 @@ async def asyncio_detailed(
      Lists the contracts that can be traded; step 2 of "placing your first order". Keep the
     `id` of the contract to trade.
 
-    Source: seed 000 step 2; research API 1 section 1.4 row 8, 1.7 "Contract/available".
+    Source: docs pages "Placing Your First Order" (step 2) and
+    `api-reference/market-data/available-contracts` (newer docs); swagger operation
+    `Contract_AvailableContracts`.
 
     Args:
         body (ListAvailableContractRequest):
@@ -173,7 +179,9 @@ async def asyncio(
      Lists the contracts that can be traded; step 2 of "placing your first order". Keep the
     `id` of the contract to trade.
 
-    Source: seed 000 step 2; research API 1 section 1.4 row 8, 1.7 "Contract/available".
+    Source: docs pages "Placing Your First Order" (step 2) and
+    `api-reference/market-data/available-contracts` (newer docs); swagger operation
+    `Contract_AvailableContracts`.
 
     Args:
         body (ListAvailableContractRequest):

@@ -78,7 +78,8 @@ def sync_detailed(
      Returns one contract in `contract`. Older docs showed a `contracts` array instead; both
     shapes parse. Code 1 ContractNotFound when the id is unknown.
 
-    Source: research API 1 section 1.4 row 7, 1.7 "Contract/searchById", 1.10.
+    Source: docs page `api-reference/market-data/search-contracts-by-id` (older and newer
+    versions, examples quoted); swagger operation `Contract_SearchContractById`.
 
     Args:
         body (SearchContractByIdRequest):
@@ -112,7 +113,8 @@ def sync(
      Returns one contract in `contract`. Older docs showed a `contracts` array instead; both
     shapes parse. Code 1 ContractNotFound when the id is unknown.
 
-    Source: research API 1 section 1.4 row 7, 1.7 "Contract/searchById", 1.10.
+    Source: docs page `api-reference/market-data/search-contracts-by-id` (older and newer
+    versions, examples quoted); swagger operation `Contract_SearchContractById`.
 
     Args:
         body (SearchContractByIdRequest):
@@ -141,7 +143,8 @@ async def asyncio_detailed(
      Returns one contract in `contract`. Older docs showed a `contracts` array instead; both
     shapes parse. Code 1 ContractNotFound when the id is unknown.
 
-    Source: research API 1 section 1.4 row 7, 1.7 "Contract/searchById", 1.10.
+    Source: docs page `api-reference/market-data/search-contracts-by-id` (older and newer
+    versions, examples quoted); swagger operation `Contract_SearchContractById`.
 
     Args:
         body (SearchContractByIdRequest):
@@ -173,7 +176,8 @@ async def asyncio(
      Returns one contract in `contract`. Older docs showed a `contracts` array instead; both
     shapes parse. Code 1 ContractNotFound when the id is unknown.
 
-    Source: research API 1 section 1.4 row 7, 1.7 "Contract/searchById", 1.10.
+    Source: docs page `api-reference/market-data/search-contracts-by-id` (older and newer
+    versions, examples quoted); swagger operation `Contract_SearchContractById`.
 
     Args:
         body (SearchContractByIdRequest):

@@ -78,7 +78,8 @@ def sync_detailed(
      Free-text contract search. Returns at most 20 contracts and has no paging. `live`
     selects the sim or live data subscription. Treat contract ids as opaque strings.
 
-    Source: research API 1 section 1.4 row 6, 1.7 "Contract/search".
+    Source: docs page `api-reference/market-data/search-contracts`; swagger operation
+    `Contract_SearchContracts`.
 
     Args:
         body (SearchContractRequest):
@@ -112,7 +113,8 @@ def sync(
      Free-text contract search. Returns at most 20 contracts and has no paging. `live`
     selects the sim or live data subscription. Treat contract ids as opaque strings.
 
-    Source: research API 1 section 1.4 row 6, 1.7 "Contract/search".
+    Source: docs page `api-reference/market-data/search-contracts`; swagger operation
+    `Contract_SearchContracts`.
 
     Args:
         body (SearchContractRequest):
@@ -141,7 +143,8 @@ async def asyncio_detailed(
      Free-text contract search. Returns at most 20 contracts and has no paging. `live`
     selects the sim or live data subscription. Treat contract ids as opaque strings.
 
-    Source: research API 1 section 1.4 row 6, 1.7 "Contract/search".
+    Source: docs page `api-reference/market-data/search-contracts`; swagger operation
+    `Contract_SearchContracts`.
 
     Args:
         body (SearchContractRequest):
@@ -173,7 +176,8 @@ async def asyncio(
      Free-text contract search. Returns at most 20 contracts and has no paging. `live`
     selects the sim or live data subscription. Treat contract ids as opaque strings.
 
-    Source: research API 1 section 1.4 row 6, 1.7 "Contract/search".
+    Source: docs page `api-reference/market-data/search-contracts`; swagger operation
+    `Contract_SearchContracts`.
 
     Args:
         body (SearchContractRequest):

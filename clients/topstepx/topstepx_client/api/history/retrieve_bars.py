@@ -80,7 +80,8 @@ def sync_detailed(
     bars of the window (observed, not guaranteed). Stricter rate limit than other
     endpoints (50 or 30 requests per 30 s, see the API description).
 
-    Source: research API 1 section 1.4 row 9, 1.6, 1.7 "History/retrieveBars", 1.10.
+    Source: docs pages `api-reference/market-data/retrieve-bars` (example quoted) and
+    `getting-started/rate-limits`; swagger operation `History_GetBars`.
 
     Args:
         body (RetrieveBarRequest):
@@ -116,7 +117,8 @@ def sync(
     bars of the window (observed, not guaranteed). Stricter rate limit than other
     endpoints (50 or 30 requests per 30 s, see the API description).
 
-    Source: research API 1 section 1.4 row 9, 1.6, 1.7 "History/retrieveBars", 1.10.
+    Source: docs pages `api-reference/market-data/retrieve-bars` (example quoted) and
+    `getting-started/rate-limits`; swagger operation `History_GetBars`.
 
     Args:
         body (RetrieveBarRequest):
@@ -147,7 +149,8 @@ async def asyncio_detailed(
     bars of the window (observed, not guaranteed). Stricter rate limit than other
     endpoints (50 or 30 requests per 30 s, see the API description).
 
-    Source: research API 1 section 1.4 row 9, 1.6, 1.7 "History/retrieveBars", 1.10.
+    Source: docs pages `api-reference/market-data/retrieve-bars` (example quoted) and
+    `getting-started/rate-limits`; swagger operation `History_GetBars`.
 
     Args:
         body (RetrieveBarRequest):
@@ -181,7 +184,8 @@ async def asyncio(
     bars of the window (observed, not guaranteed). Stricter rate limit than other
     endpoints (50 or 30 requests per 30 s, see the API description).
 
-    Source: research API 1 section 1.4 row 9, 1.6, 1.7 "History/retrieveBars", 1.10.
+    Source: docs pages `api-reference/market-data/retrieve-bars` (example quoted) and
+    `getting-started/rate-limits`; swagger operation `History_GetBars`.
 
     Args:
         body (RetrieveBarRequest):

@@ -79,7 +79,8 @@ def sync_detailed(
     accounts; follower (copy-trading) and live accounts get code 6 AccountRejected. Codes
     4 Pending and 5 UnknownError leave the outcome unknown. There is no cancel-all.
 
-    Source: research API 1 section 1.4 row 12, 1.5, 1.7 "Order/cancel", 1.10.
+    Source: docs page `api-reference/order/order-cancel` (examples quoted); swagger operation
+    `Order_CancelOrder` and its `CancelOrderErrorCode`.
 
     Args:
         body (CancelOrderRequest):
@@ -114,7 +115,8 @@ def sync(
     accounts; follower (copy-trading) and live accounts get code 6 AccountRejected. Codes
     4 Pending and 5 UnknownError leave the outcome unknown. There is no cancel-all.
 
-    Source: research API 1 section 1.4 row 12, 1.5, 1.7 "Order/cancel", 1.10.
+    Source: docs page `api-reference/order/order-cancel` (examples quoted); swagger operation
+    `Order_CancelOrder` and its `CancelOrderErrorCode`.
 
     Args:
         body (CancelOrderRequest):
@@ -144,7 +146,8 @@ async def asyncio_detailed(
     accounts; follower (copy-trading) and live accounts get code 6 AccountRejected. Codes
     4 Pending and 5 UnknownError leave the outcome unknown. There is no cancel-all.
 
-    Source: research API 1 section 1.4 row 12, 1.5, 1.7 "Order/cancel", 1.10.
+    Source: docs page `api-reference/order/order-cancel` (examples quoted); swagger operation
+    `Order_CancelOrder` and its `CancelOrderErrorCode`.
 
     Args:
         body (CancelOrderRequest):
@@ -177,7 +180,8 @@ async def asyncio(
     accounts; follower (copy-trading) and live accounts get code 6 AccountRejected. Codes
     4 Pending and 5 UnknownError leave the outcome unknown. There is no cancel-all.
 
-    Source: research API 1 section 1.4 row 12, 1.5, 1.7 "Order/cancel", 1.10.
+    Source: docs page `api-reference/order/order-cancel` (examples quoted); swagger operation
+    `Order_CancelOrder` and its `CancelOrderErrorCode`.
 
     Args:
         body (CancelOrderRequest):

@@ -80,7 +80,8 @@ def sync_detailed(
     Omitted fields are presumably left unchanged (undocumented). Codes 4 Pending and
     5 UnknownError leave the outcome unknown.
 
-    Source: research API 1 section 1.4 row 11, 1.5, 1.7 "Order/modify", 1.10.
+    Source: docs page `api-reference/order/order-modify` (examples quoted); swagger operation
+    `Order_ModifyOrder` and its `ModifyOrderErrorCode`.
 
     Args:
         body (ModifyOrderRequest):
@@ -116,7 +117,8 @@ def sync(
     Omitted fields are presumably left unchanged (undocumented). Codes 4 Pending and
     5 UnknownError leave the outcome unknown.
 
-    Source: research API 1 section 1.4 row 11, 1.5, 1.7 "Order/modify", 1.10.
+    Source: docs page `api-reference/order/order-modify` (examples quoted); swagger operation
+    `Order_ModifyOrder` and its `ModifyOrderErrorCode`.
 
     Args:
         body (ModifyOrderRequest):
@@ -147,7 +149,8 @@ async def asyncio_detailed(
     Omitted fields are presumably left unchanged (undocumented). Codes 4 Pending and
     5 UnknownError leave the outcome unknown.
 
-    Source: research API 1 section 1.4 row 11, 1.5, 1.7 "Order/modify", 1.10.
+    Source: docs page `api-reference/order/order-modify` (examples quoted); swagger operation
+    `Order_ModifyOrder` and its `ModifyOrderErrorCode`.
 
     Args:
         body (ModifyOrderRequest):
@@ -181,7 +184,8 @@ async def asyncio(
     Omitted fields are presumably left unchanged (undocumented). Codes 4 Pending and
     5 UnknownError leave the outcome unknown.
 
-    Source: research API 1 section 1.4 row 11, 1.5, 1.7 "Order/modify", 1.10.
+    Source: docs page `api-reference/order/order-modify` (examples quoted); swagger operation
+    `Order_ModifyOrder` and its `ModifyOrderErrorCode`.
 
     Args:
         body (ModifyOrderRequest):

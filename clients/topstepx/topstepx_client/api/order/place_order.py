@@ -88,8 +88,9 @@ def sync_detailed(
     Bracket objects are accepted only when the account uses "Auto OCO Brackets"; in the
     default "Position Brackets" mode the order is rejected with code 2.
 
-    Source: seed 000 step 3; research API 1 section 1.4 row 10, 1.5, 1.7 "Order/place",
-    1.9, 1.10.
+    Source: docs pages "Placing Your First Order" (step 3) and `api-reference/order/order-place`
+    (examples quoted); swagger operation `Order_PlaceOrder` and its `PlaceOrderErrorCode`;
+    pitfalls from the projectx-rs README and project-x-py's audit notes.
 
     Args:
         body (PlaceOrderRequest): New order. Prices are JSON numbers (not strings). Send only the
@@ -135,8 +136,9 @@ def sync(
     Bracket objects are accepted only when the account uses "Auto OCO Brackets"; in the
     default "Position Brackets" mode the order is rejected with code 2.
 
-    Source: seed 000 step 3; research API 1 section 1.4 row 10, 1.5, 1.7 "Order/place",
-    1.9, 1.10.
+    Source: docs pages "Placing Your First Order" (step 3) and `api-reference/order/order-place`
+    (examples quoted); swagger operation `Order_PlaceOrder` and its `PlaceOrderErrorCode`;
+    pitfalls from the projectx-rs README and project-x-py's audit notes.
 
     Args:
         body (PlaceOrderRequest): New order. Prices are JSON numbers (not strings). Send only the
@@ -177,8 +179,9 @@ async def asyncio_detailed(
     Bracket objects are accepted only when the account uses "Auto OCO Brackets"; in the
     default "Position Brackets" mode the order is rejected with code 2.
 
-    Source: seed 000 step 3; research API 1 section 1.4 row 10, 1.5, 1.7 "Order/place",
-    1.9, 1.10.
+    Source: docs pages "Placing Your First Order" (step 3) and `api-reference/order/order-place`
+    (examples quoted); swagger operation `Order_PlaceOrder` and its `PlaceOrderErrorCode`;
+    pitfalls from the projectx-rs README and project-x-py's audit notes.
 
     Args:
         body (PlaceOrderRequest): New order. Prices are JSON numbers (not strings). Send only the
@@ -222,8 +225,9 @@ async def asyncio(
     Bracket objects are accepted only when the account uses "Auto OCO Brackets"; in the
     default "Position Brackets" mode the order is rejected with code 2.
 
-    Source: seed 000 step 3; research API 1 section 1.4 row 10, 1.5, 1.7 "Order/place",
-    1.9, 1.10.
+    Source: docs pages "Placing Your First Order" (step 3) and `api-reference/order/order-place`
+    (examples quoted); swagger operation `Order_PlaceOrder` and its `PlaceOrderErrorCode`;
+    pitfalls from the projectx-rs README and project-x-py's audit notes.
 
     Args:
         body (PlaceOrderRequest): New order. Prices are JSON numbers (not strings). Send only the

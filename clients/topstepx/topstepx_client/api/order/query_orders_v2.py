@@ -80,7 +80,8 @@ def sync_detailed(
     page size and the offset base are undocumented. Invalid queries are answered with 400
     and an RFC 7807 ProblemDetails body. Only in the newest swagger; no docs page.
 
-    Source: research API 1 section 1.4 row 16, 1.5, 1.7 "Order/v2/query", 1.9.
+    Source: the newest gateway swagger (`POST /api/Order/v2/query`, 400 ProblemDetails) and
+    the projectx-rs operation manifest and README; no docs page.
 
     Args:
         body (SearchOrdersQueryRequest):
@@ -116,7 +117,8 @@ def sync(
     page size and the offset base are undocumented. Invalid queries are answered with 400
     and an RFC 7807 ProblemDetails body. Only in the newest swagger; no docs page.
 
-    Source: research API 1 section 1.4 row 16, 1.5, 1.7 "Order/v2/query", 1.9.
+    Source: the newest gateway swagger (`POST /api/Order/v2/query`, 400 ProblemDetails) and
+    the projectx-rs operation manifest and README; no docs page.
 
     Args:
         body (SearchOrdersQueryRequest):
@@ -147,7 +149,8 @@ async def asyncio_detailed(
     page size and the offset base are undocumented. Invalid queries are answered with 400
     and an RFC 7807 ProblemDetails body. Only in the newest swagger; no docs page.
 
-    Source: research API 1 section 1.4 row 16, 1.5, 1.7 "Order/v2/query", 1.9.
+    Source: the newest gateway swagger (`POST /api/Order/v2/query`, 400 ProblemDetails) and
+    the projectx-rs operation manifest and README; no docs page.
 
     Args:
         body (SearchOrdersQueryRequest):
@@ -181,7 +184,8 @@ async def asyncio(
     page size and the offset base are undocumented. Invalid queries are answered with 400
     and an RFC 7807 ProblemDetails body. Only in the newest swagger; no docs page.
 
-    Source: research API 1 section 1.4 row 16, 1.5, 1.7 "Order/v2/query", 1.9.
+    Source: the newest gateway swagger (`POST /api/Order/v2/query`, 400 ProblemDetails) and
+    the projectx-rs operation manifest and README; no docs page.
 
     Args:
         body (SearchOrdersQueryRequest):

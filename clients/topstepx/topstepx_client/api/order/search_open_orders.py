@@ -79,7 +79,8 @@ def sync_detailed(
     children are excluded; to mirror every working order query `Order/v2/query` with
     statuses Open, Pending, PendingCancellation and Suspended.
 
-    Source: research API 1 section 1.4 row 14, 1.7 "Order/searchOpen", 1.9, 1.10.
+    Source: docs page `api-reference/order/order-search-open` (example quoted); swagger
+    operation `Order_SearchOpenOrders`; pitfalls from the projectx-rs README.
 
     Args:
         body (SearchOpenOrderRequest):
@@ -114,7 +115,8 @@ def sync(
     children are excluded; to mirror every working order query `Order/v2/query` with
     statuses Open, Pending, PendingCancellation and Suspended.
 
-    Source: research API 1 section 1.4 row 14, 1.7 "Order/searchOpen", 1.9, 1.10.
+    Source: docs page `api-reference/order/order-search-open` (example quoted); swagger
+    operation `Order_SearchOpenOrders`; pitfalls from the projectx-rs README.
 
     Args:
         body (SearchOpenOrderRequest):
@@ -144,7 +146,8 @@ async def asyncio_detailed(
     children are excluded; to mirror every working order query `Order/v2/query` with
     statuses Open, Pending, PendingCancellation and Suspended.
 
-    Source: research API 1 section 1.4 row 14, 1.7 "Order/searchOpen", 1.9, 1.10.
+    Source: docs page `api-reference/order/order-search-open` (example quoted); swagger
+    operation `Order_SearchOpenOrders`; pitfalls from the projectx-rs README.
 
     Args:
         body (SearchOpenOrderRequest):
@@ -177,7 +180,8 @@ async def asyncio(
     children are excluded; to mirror every working order query `Order/v2/query` with
     statuses Open, Pending, PendingCancellation and Suspended.
 
-    Source: research API 1 section 1.4 row 14, 1.7 "Order/searchOpen", 1.9, 1.10.
+    Source: docs page `api-reference/order/order-search-open` (example quoted); swagger
+    operation `Order_SearchOpenOrders`; pitfalls from the projectx-rs README.
 
     Args:
         body (SearchOpenOrderRequest):

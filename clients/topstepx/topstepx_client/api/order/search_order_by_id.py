@@ -78,7 +78,8 @@ def sync_detailed(
      Returns one order of one account, whatever its status. Only in the newest swagger;
     no docs page. Code 1 OrderNotFound when the id is unknown.
 
-    Source: research API 1 section 1.4 row 15, 1.5.
+    Source: the newest gateway swagger (`POST /api/Order/searchById`, with
+    `SearchOrderByIdErrorCode`) and the projectx-rs operation manifest; no docs page.
 
     Args:
         body (SearchOrderByIdRequest):
@@ -112,7 +113,8 @@ def sync(
      Returns one order of one account, whatever its status. Only in the newest swagger;
     no docs page. Code 1 OrderNotFound when the id is unknown.
 
-    Source: research API 1 section 1.4 row 15, 1.5.
+    Source: the newest gateway swagger (`POST /api/Order/searchById`, with
+    `SearchOrderByIdErrorCode`) and the projectx-rs operation manifest; no docs page.
 
     Args:
         body (SearchOrderByIdRequest):
@@ -141,7 +143,8 @@ async def asyncio_detailed(
      Returns one order of one account, whatever its status. Only in the newest swagger;
     no docs page. Code 1 OrderNotFound when the id is unknown.
 
-    Source: research API 1 section 1.4 row 15, 1.5.
+    Source: the newest gateway swagger (`POST /api/Order/searchById`, with
+    `SearchOrderByIdErrorCode`) and the projectx-rs operation manifest; no docs page.
 
     Args:
         body (SearchOrderByIdRequest):
@@ -173,7 +176,8 @@ async def asyncio(
      Returns one order of one account, whatever its status. Only in the newest swagger;
     no docs page. Code 1 OrderNotFound when the id is unknown.
 
-    Source: research API 1 section 1.4 row 15, 1.5.
+    Source: the newest gateway swagger (`POST /api/Order/searchById`, with
+    `SearchOrderByIdErrorCode`) and the projectx-rs operation manifest; no docs page.
 
     Args:
         body (SearchOrderByIdRequest):

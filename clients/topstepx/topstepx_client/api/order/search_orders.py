@@ -79,7 +79,8 @@ def sync_detailed(
     ended when `endTimestamp` is null), whatever their status. The way to find an order
     by `customTag`.
 
-    Source: research API 1 section 1.4 row 13, 1.7 "Order/search", 1.10.
+    Source: docs page `api-reference/order/order-search` (example quoted); swagger operation
+    `Order_SearchOrders`.
 
     Args:
         body (SearchOrderRequest):
@@ -114,7 +115,8 @@ def sync(
     ended when `endTimestamp` is null), whatever their status. The way to find an order
     by `customTag`.
 
-    Source: research API 1 section 1.4 row 13, 1.7 "Order/search", 1.10.
+    Source: docs page `api-reference/order/order-search` (example quoted); swagger operation
+    `Order_SearchOrders`.
 
     Args:
         body (SearchOrderRequest):
@@ -144,7 +146,8 @@ async def asyncio_detailed(
     ended when `endTimestamp` is null), whatever their status. The way to find an order
     by `customTag`.
 
-    Source: research API 1 section 1.4 row 13, 1.7 "Order/search", 1.10.
+    Source: docs page `api-reference/order/order-search` (example quoted); swagger operation
+    `Order_SearchOrders`.
 
     Args:
         body (SearchOrderRequest):
@@ -177,7 +180,8 @@ async def asyncio(
     ended when `endTimestamp` is null), whatever their status. The way to find an order
     by `customTag`.
 
-    Source: research API 1 section 1.4 row 13, 1.7 "Order/search", 1.10.
+    Source: docs page `api-reference/order/order-search` (example quoted); swagger operation
+    `Order_SearchOrders`.
 
     Args:
         body (SearchOrderRequest):

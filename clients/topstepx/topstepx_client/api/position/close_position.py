@@ -78,7 +78,8 @@ def sync_detailed(
      Flattens one contract's position with a market order. Codes 6 OrderPending and
     7 UnknownError leave the outcome unknown. There is no close-all.
 
-    Source: research API 1 section 1.4 row 18, 1.5, 1.7 "Position/closeContract", 1.10.
+    Source: docs page `api-reference/positions/close-positions` (example quoted); swagger
+    operation `Position_CloseContractPosition` and its `ClosePositionErrorCode`.
 
     Args:
         body (CloseContractPositionRequest):
@@ -112,7 +113,8 @@ def sync(
      Flattens one contract's position with a market order. Codes 6 OrderPending and
     7 UnknownError leave the outcome unknown. There is no close-all.
 
-    Source: research API 1 section 1.4 row 18, 1.5, 1.7 "Position/closeContract", 1.10.
+    Source: docs page `api-reference/positions/close-positions` (example quoted); swagger
+    operation `Position_CloseContractPosition` and its `ClosePositionErrorCode`.
 
     Args:
         body (CloseContractPositionRequest):
@@ -141,7 +143,8 @@ async def asyncio_detailed(
      Flattens one contract's position with a market order. Codes 6 OrderPending and
     7 UnknownError leave the outcome unknown. There is no close-all.
 
-    Source: research API 1 section 1.4 row 18, 1.5, 1.7 "Position/closeContract", 1.10.
+    Source: docs page `api-reference/positions/close-positions` (example quoted); swagger
+    operation `Position_CloseContractPosition` and its `ClosePositionErrorCode`.
 
     Args:
         body (CloseContractPositionRequest):
@@ -173,7 +176,8 @@ async def asyncio(
      Flattens one contract's position with a market order. Codes 6 OrderPending and
     7 UnknownError leave the outcome unknown. There is no close-all.
 
-    Source: research API 1 section 1.4 row 18, 1.5, 1.7 "Position/closeContract", 1.10.
+    Source: docs page `api-reference/positions/close-positions` (example quoted); swagger
+    operation `Position_CloseContractPosition` and its `ClosePositionErrorCode`.
 
     Args:
         body (CloseContractPositionRequest):

@@ -81,8 +81,9 @@ def sync_detailed(
     there is no current price; 9 AccountRejected covers live accounts. Codes 7 OrderPending
     and 8 UnknownError leave the outcome unknown.
 
-    Source: research API 1 section 1.4 row 19, 1.5, 1.7 "Position/partialCloseContract",
-    1.9, 1.10.
+    Source: docs page `api-reference/positions/close-positions-partial` (example quoted);
+    swagger operation `Position_PartialCloseContractPosition` and its error-code enum;
+    pitfalls from project-x-py's audit notes (`size`, not `closeSize`).
 
     Args:
         body (PartialCloseContractPositionRequest):
@@ -119,8 +120,9 @@ def sync(
     there is no current price; 9 AccountRejected covers live accounts. Codes 7 OrderPending
     and 8 UnknownError leave the outcome unknown.
 
-    Source: research API 1 section 1.4 row 19, 1.5, 1.7 "Position/partialCloseContract",
-    1.9, 1.10.
+    Source: docs page `api-reference/positions/close-positions-partial` (example quoted);
+    swagger operation `Position_PartialCloseContractPosition` and its error-code enum;
+    pitfalls from project-x-py's audit notes (`size`, not `closeSize`).
 
     Args:
         body (PartialCloseContractPositionRequest):
@@ -152,8 +154,9 @@ async def asyncio_detailed(
     there is no current price; 9 AccountRejected covers live accounts. Codes 7 OrderPending
     and 8 UnknownError leave the outcome unknown.
 
-    Source: research API 1 section 1.4 row 19, 1.5, 1.7 "Position/partialCloseContract",
-    1.9, 1.10.
+    Source: docs page `api-reference/positions/close-positions-partial` (example quoted);
+    swagger operation `Position_PartialCloseContractPosition` and its error-code enum;
+    pitfalls from project-x-py's audit notes (`size`, not `closeSize`).
 
     Args:
         body (PartialCloseContractPositionRequest):
@@ -188,8 +191,9 @@ async def asyncio(
     there is no current price; 9 AccountRejected covers live accounts. Codes 7 OrderPending
     and 8 UnknownError leave the outcome unknown.
 
-    Source: research API 1 section 1.4 row 19, 1.5, 1.7 "Position/partialCloseContract",
-    1.9, 1.10.
+    Source: docs page `api-reference/positions/close-positions-partial` (example quoted);
+    swagger operation `Position_PartialCloseContractPosition` and its error-code enum;
+    pitfalls from project-x-py's audit notes (`size`, not `closeSize`).
 
     Args:
         body (PartialCloseContractPositionRequest):

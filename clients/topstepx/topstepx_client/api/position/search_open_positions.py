@@ -79,7 +79,8 @@ def sync_detailed(
     always positive. No P&L field. A missing or null `positions` array means "unknown",
     not "flat".
 
-    Source: research API 1 section 1.4 row 17, 1.7 "Position/searchOpen", 1.9, 1.10.
+    Source: docs page `api-reference/positions/search-open-positions` (example quoted); swagger
+    operation `Position_SearchOpenPositions`; pitfalls from the projectx-rs README.
 
     Args:
         body (SearchPositionRequest):
@@ -114,7 +115,8 @@ def sync(
     always positive. No P&L field. A missing or null `positions` array means "unknown",
     not "flat".
 
-    Source: research API 1 section 1.4 row 17, 1.7 "Position/searchOpen", 1.9, 1.10.
+    Source: docs page `api-reference/positions/search-open-positions` (example quoted); swagger
+    operation `Position_SearchOpenPositions`; pitfalls from the projectx-rs README.
 
     Args:
         body (SearchPositionRequest):
@@ -144,7 +146,8 @@ async def asyncio_detailed(
     always positive. No P&L field. A missing or null `positions` array means "unknown",
     not "flat".
 
-    Source: research API 1 section 1.4 row 17, 1.7 "Position/searchOpen", 1.9, 1.10.
+    Source: docs page `api-reference/positions/search-open-positions` (example quoted); swagger
+    operation `Position_SearchOpenPositions`; pitfalls from the projectx-rs README.
 
     Args:
         body (SearchPositionRequest):
@@ -177,7 +180,8 @@ async def asyncio(
     always positive. No P&L field. A missing or null `positions` array means "unknown",
     not "flat".
 
-    Source: research API 1 section 1.4 row 17, 1.7 "Position/searchOpen", 1.9, 1.10.
+    Source: docs page `api-reference/positions/search-open-positions` (example quoted); swagger
+    operation `Position_SearchOpenPositions`; pitfalls from the projectx-rs README.
 
     Args:
         body (SearchPositionRequest):

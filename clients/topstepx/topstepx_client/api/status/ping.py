@@ -50,8 +50,9 @@ def sync_detailed(
     needs a token is undocumented; modelled as unauthenticated, as community clients treat
     it. See Source note 2 for the evidence.
 
-    Source: research API 1 section 1.2 and 1.4 row 21, open question 1.11 item 11; the
-    gateway swagger's `produces` list; community clients projectx-rs and project-x-py.
+    Source: swagger operation `Status_Ping` and the swagger's `produces` list; no docs page,
+    and the vendor documents neither the exact body nor the auth requirement (our
+    reading of community clients projectx-rs and project-x-py).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -82,8 +83,9 @@ def sync(
     needs a token is undocumented; modelled as unauthenticated, as community clients treat
     it. See Source note 2 for the evidence.
 
-    Source: research API 1 section 1.2 and 1.4 row 21, open question 1.11 item 11; the
-    gateway swagger's `produces` list; community clients projectx-rs and project-x-py.
+    Source: swagger operation `Status_Ping` and the swagger's `produces` list; no docs page,
+    and the vendor documents neither the exact body nor the auth requirement (our
+    reading of community clients projectx-rs and project-x-py).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -110,8 +112,9 @@ async def asyncio_detailed(
     needs a token is undocumented; modelled as unauthenticated, as community clients treat
     it. See Source note 2 for the evidence.
 
-    Source: research API 1 section 1.2 and 1.4 row 21, open question 1.11 item 11; the
-    gateway swagger's `produces` list; community clients projectx-rs and project-x-py.
+    Source: swagger operation `Status_Ping` and the swagger's `produces` list; no docs page,
+    and the vendor documents neither the exact body nor the auth requirement (our
+    reading of community clients projectx-rs and project-x-py).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -140,8 +143,9 @@ async def asyncio(
     needs a token is undocumented; modelled as unauthenticated, as community clients treat
     it. See Source note 2 for the evidence.
 
-    Source: research API 1 section 1.2 and 1.4 row 21, open question 1.11 item 11; the
-    gateway swagger's `produces` list; community clients projectx-rs and project-x-py.
+    Source: swagger operation `Status_Ping` and the swagger's `produces` list; no docs page,
+    and the vendor documents neither the exact body nor the auth requirement (our
+    reading of community clients projectx-rs and project-x-py).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

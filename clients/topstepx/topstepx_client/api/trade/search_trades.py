@@ -78,7 +78,8 @@ def sync_detailed(
      Half-turn trades (one row per fill) of one account in a time window.
     `profitAndLoss` is null on the half-turn that opened a position.
 
-    Source: research API 1 section 1.4 row 20, 1.7 "Trade/search", 1.10.
+    Source: docs page `api-reference/trade/trade-search` (example quoted); swagger operation
+    `Trade_SearchHalfTurnTrades`.
 
     Args:
         body (SearchTradeRequest):
@@ -112,7 +113,8 @@ def sync(
      Half-turn trades (one row per fill) of one account in a time window.
     `profitAndLoss` is null on the half-turn that opened a position.
 
-    Source: research API 1 section 1.4 row 20, 1.7 "Trade/search", 1.10.
+    Source: docs page `api-reference/trade/trade-search` (example quoted); swagger operation
+    `Trade_SearchHalfTurnTrades`.
 
     Args:
         body (SearchTradeRequest):
@@ -141,7 +143,8 @@ async def asyncio_detailed(
      Half-turn trades (one row per fill) of one account in a time window.
     `profitAndLoss` is null on the half-turn that opened a position.
 
-    Source: research API 1 section 1.4 row 20, 1.7 "Trade/search", 1.10.
+    Source: docs page `api-reference/trade/trade-search` (example quoted); swagger operation
+    `Trade_SearchHalfTurnTrades`.
 
     Args:
         body (SearchTradeRequest):
@@ -173,7 +176,8 @@ async def asyncio(
      Half-turn trades (one row per fill) of one account in a time window.
     `profitAndLoss` is null on the half-turn that opened a position.
 
-    Source: research API 1 section 1.4 row 20, 1.7 "Trade/search", 1.10.
+    Source: docs page `api-reference/trade/trade-search` (example quoted); swagger operation
+    `Trade_SearchHalfTurnTrades`.
 
     Args:
         body (SearchTradeRequest):

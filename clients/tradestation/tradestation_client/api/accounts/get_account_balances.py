@@ -128,15 +128,16 @@ def sync_detailed(
 ) -> Response[Error | Error | ErrorEnvelope | list[AccountBalance] | str]:
     """Get the balances of one or more accounts
 
-     One balance object per account key. The research names the endpoint but not its
-    fields; the schema lists a few TS-OAS names and keeps every other key. Rate-limit
-    category "Balances" (250 per 5 minutes). Source: research 1.5, 1.13.
+     One balance object per account key. No vendor source we used quotes a payload; the
+    schema lists a few TS-OAS names and keeps every other key. Rate-limit
+    category "Balances" (250 per 5 minutes). Source: TS-OAS
+    `GET /v2/accounts/{account_keys}/balances`; legacy `request-throttling` page.
 
     Args:
         account_keys (str):
         api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
             early name of the global
-            edition (seed 002), `20150601` global edition, `20160101` latest.
+            edition (legacy Place Order page), `20150601` global edition, `20160101` latest.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -166,15 +167,16 @@ def sync(
 ) -> Error | Error | ErrorEnvelope | list[AccountBalance] | str | None:
     """Get the balances of one or more accounts
 
-     One balance object per account key. The research names the endpoint but not its
-    fields; the schema lists a few TS-OAS names and keeps every other key. Rate-limit
-    category "Balances" (250 per 5 minutes). Source: research 1.5, 1.13.
+     One balance object per account key. No vendor source we used quotes a payload; the
+    schema lists a few TS-OAS names and keeps every other key. Rate-limit
+    category "Balances" (250 per 5 minutes). Source: TS-OAS
+    `GET /v2/accounts/{account_keys}/balances`; legacy `request-throttling` page.
 
     Args:
         account_keys (str):
         api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
             early name of the global
-            edition (seed 002), `20150601` global edition, `20160101` latest.
+            edition (legacy Place Order page), `20150601` global edition, `20160101` latest.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -199,15 +201,16 @@ async def asyncio_detailed(
 ) -> Response[Error | Error | ErrorEnvelope | list[AccountBalance] | str]:
     """Get the balances of one or more accounts
 
-     One balance object per account key. The research names the endpoint but not its
-    fields; the schema lists a few TS-OAS names and keeps every other key. Rate-limit
-    category "Balances" (250 per 5 minutes). Source: research 1.5, 1.13.
+     One balance object per account key. No vendor source we used quotes a payload; the
+    schema lists a few TS-OAS names and keeps every other key. Rate-limit
+    category "Balances" (250 per 5 minutes). Source: TS-OAS
+    `GET /v2/accounts/{account_keys}/balances`; legacy `request-throttling` page.
 
     Args:
         account_keys (str):
         api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
             early name of the global
-            edition (seed 002), `20150601` global edition, `20160101` latest.
+            edition (legacy Place Order page), `20150601` global edition, `20160101` latest.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -235,15 +238,16 @@ async def asyncio(
 ) -> Error | Error | ErrorEnvelope | list[AccountBalance] | str | None:
     """Get the balances of one or more accounts
 
-     One balance object per account key. The research names the endpoint but not its
-    fields; the schema lists a few TS-OAS names and keeps every other key. Rate-limit
-    category "Balances" (250 per 5 minutes). Source: research 1.5, 1.13.
+     One balance object per account key. No vendor source we used quotes a payload; the
+    schema lists a few TS-OAS names and keeps every other key. Rate-limit
+    category "Balances" (250 per 5 minutes). Source: TS-OAS
+    `GET /v2/accounts/{account_keys}/balances`; legacy `request-throttling` page.
 
     Args:
         account_keys (str):
         api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
             early name of the global
-            edition (seed 002), `20150601` global edition, `20160101` latest.
+            edition (legacy Place Order page), `20150601` global edition, `20160101` latest.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

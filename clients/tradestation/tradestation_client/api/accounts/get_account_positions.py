@@ -133,15 +133,16 @@ def sync_detailed(
     """Get the open positions of one or more accounts
 
      Open positions of the given accounts, optionally filtered with an OData v2 `$filter`
-    on `Symbol`. The research names the endpoint but not its fields; the schema lists a few
+    on `Symbol`. No vendor source we used quotes a payload; the schema lists a few
     TS-OAS names and keeps every other key. Rate-limit category "Positions" (250 per
-    5 minutes). Source: research 1.5, 1.13.
+    5 minutes). Source: TS-OAS `GET /v2/accounts/{account_keys}/positions`; legacy
+    `request-throttling` page.
 
     Args:
         account_keys (str):
         api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
             early name of the global
-            edition (seed 002), `20150601` global edition, `20160101` latest.
+            edition (legacy Place Order page), `20150601` global edition, `20160101` latest.
         filter_ (str | Unset):
 
     Raises:
@@ -175,15 +176,16 @@ def sync(
     """Get the open positions of one or more accounts
 
      Open positions of the given accounts, optionally filtered with an OData v2 `$filter`
-    on `Symbol`. The research names the endpoint but not its fields; the schema lists a few
+    on `Symbol`. No vendor source we used quotes a payload; the schema lists a few
     TS-OAS names and keeps every other key. Rate-limit category "Positions" (250 per
-    5 minutes). Source: research 1.5, 1.13.
+    5 minutes). Source: TS-OAS `GET /v2/accounts/{account_keys}/positions`; legacy
+    `request-throttling` page.
 
     Args:
         account_keys (str):
         api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
             early name of the global
-            edition (seed 002), `20150601` global edition, `20160101` latest.
+            edition (legacy Place Order page), `20150601` global edition, `20160101` latest.
         filter_ (str | Unset):
 
     Raises:
@@ -212,15 +214,16 @@ async def asyncio_detailed(
     """Get the open positions of one or more accounts
 
      Open positions of the given accounts, optionally filtered with an OData v2 `$filter`
-    on `Symbol`. The research names the endpoint but not its fields; the schema lists a few
+    on `Symbol`. No vendor source we used quotes a payload; the schema lists a few
     TS-OAS names and keeps every other key. Rate-limit category "Positions" (250 per
-    5 minutes). Source: research 1.5, 1.13.
+    5 minutes). Source: TS-OAS `GET /v2/accounts/{account_keys}/positions`; legacy
+    `request-throttling` page.
 
     Args:
         account_keys (str):
         api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
             early name of the global
-            edition (seed 002), `20150601` global edition, `20160101` latest.
+            edition (legacy Place Order page), `20150601` global edition, `20160101` latest.
         filter_ (str | Unset):
 
     Raises:
@@ -252,15 +255,16 @@ async def asyncio(
     """Get the open positions of one or more accounts
 
      Open positions of the given accounts, optionally filtered with an OData v2 `$filter`
-    on `Symbol`. The research names the endpoint but not its fields; the schema lists a few
+    on `Symbol`. No vendor source we used quotes a payload; the schema lists a few
     TS-OAS names and keeps every other key. Rate-limit category "Positions" (250 per
-    5 minutes). Source: research 1.5, 1.13.
+    5 minutes). Source: TS-OAS `GET /v2/accounts/{account_keys}/positions`; legacy
+    `request-throttling` page.
 
     Args:
         account_keys (str):
         api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
             early name of the global
-            edition (seed 002), `20150601` global edition, `20160101` latest.
+            edition (legacy Place Order page), `20150601` global edition, `20160101` latest.
         filter_ (str | Unset):
 
     Raises:

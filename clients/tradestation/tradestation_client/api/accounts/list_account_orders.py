@@ -144,13 +144,14 @@ def sync_detailed(
     `since` only current orders are listed; with it, history back to that date (at most
     90 days). Current and historical orders are paged separately; a page past the end is
     `[]`. Intermediate state changes are not available. Rate-limit category "Order
-    Details" (250 per 5 minutes). Source: research 1.5, 1.12, 1.15.
+    Details" (250 per 5 minutes). Source: TS-OAS `GET /v2/accounts/{account_keys}/orders`,
+    `AccountOrdersDefinition`; legacy `accounts/orders` page.
 
     Args:
         account_keys (str):
         api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
             early name of the global
-            edition (seed 002), `20150601` global edition, `20160101` latest.
+            edition (legacy Place Order page), `20150601` global edition, `20160101` latest.
         since (str | Unset):
         page_size (int | Unset):  Default: 600.
         page_num (int | Unset):
@@ -193,13 +194,14 @@ def sync(
     `since` only current orders are listed; with it, history back to that date (at most
     90 days). Current and historical orders are paged separately; a page past the end is
     `[]`. Intermediate state changes are not available. Rate-limit category "Order
-    Details" (250 per 5 minutes). Source: research 1.5, 1.12, 1.15.
+    Details" (250 per 5 minutes). Source: TS-OAS `GET /v2/accounts/{account_keys}/orders`,
+    `AccountOrdersDefinition`; legacy `accounts/orders` page.
 
     Args:
         account_keys (str):
         api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
             early name of the global
-            edition (seed 002), `20150601` global edition, `20160101` latest.
+            edition (legacy Place Order page), `20150601` global edition, `20160101` latest.
         since (str | Unset):
         page_size (int | Unset):  Default: 600.
         page_num (int | Unset):
@@ -237,13 +239,14 @@ async def asyncio_detailed(
     `since` only current orders are listed; with it, history back to that date (at most
     90 days). Current and historical orders are paged separately; a page past the end is
     `[]`. Intermediate state changes are not available. Rate-limit category "Order
-    Details" (250 per 5 minutes). Source: research 1.5, 1.12, 1.15.
+    Details" (250 per 5 minutes). Source: TS-OAS `GET /v2/accounts/{account_keys}/orders`,
+    `AccountOrdersDefinition`; legacy `accounts/orders` page.
 
     Args:
         account_keys (str):
         api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
             early name of the global
-            edition (seed 002), `20150601` global edition, `20160101` latest.
+            edition (legacy Place Order page), `20150601` global edition, `20160101` latest.
         since (str | Unset):
         page_size (int | Unset):  Default: 600.
         page_num (int | Unset):
@@ -284,13 +287,14 @@ async def asyncio(
     `since` only current orders are listed; with it, history back to that date (at most
     90 days). Current and historical orders are paged separately; a page past the end is
     `[]`. Intermediate state changes are not available. Rate-limit category "Order
-    Details" (250 per 5 minutes). Source: research 1.5, 1.12, 1.15.
+    Details" (250 per 5 minutes). Source: TS-OAS `GET /v2/accounts/{account_keys}/orders`,
+    `AccountOrdersDefinition`; legacy `accounts/orders` page.
 
     Args:
         account_keys (str):
         api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
             early name of the global
-            edition (seed 002), `20150601` global edition, `20160101` latest.
+            edition (legacy Place Order page), `20150601` global edition, `20160101` latest.
         since (str | Unset):
         page_size (int | Unset):  Default: 600.
         page_num (int | Unset):

@@ -130,13 +130,14 @@ def sync_detailed(
 
      Accounts the user may access. `Key` (a number here) is the `AccountKey` of order
     requests (sent there as a string). The user id is the token response's `userid`.
-    Rate-limit category "Accounts" (250 per 5 minutes). Source: research 1.5, 1.13, 1.14.
+    Rate-limit category "Accounts" (250 per 5 minutes). Source: TS-OAS
+    `GET /v2/users/{user_id}/accounts`; legacy `request-throttling` page.
 
     Args:
         user_id (str):
         api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
             early name of the global
-            edition (seed 002), `20150601` global edition, `20160101` latest.
+            edition (legacy Place Order page), `20150601` global edition, `20160101` latest.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -168,13 +169,14 @@ def sync(
 
      Accounts the user may access. `Key` (a number here) is the `AccountKey` of order
     requests (sent there as a string). The user id is the token response's `userid`.
-    Rate-limit category "Accounts" (250 per 5 minutes). Source: research 1.5, 1.13, 1.14.
+    Rate-limit category "Accounts" (250 per 5 minutes). Source: TS-OAS
+    `GET /v2/users/{user_id}/accounts`; legacy `request-throttling` page.
 
     Args:
         user_id (str):
         api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
             early name of the global
-            edition (seed 002), `20150601` global edition, `20160101` latest.
+            edition (legacy Place Order page), `20150601` global edition, `20160101` latest.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -201,13 +203,14 @@ async def asyncio_detailed(
 
      Accounts the user may access. `Key` (a number here) is the `AccountKey` of order
     requests (sent there as a string). The user id is the token response's `userid`.
-    Rate-limit category "Accounts" (250 per 5 minutes). Source: research 1.5, 1.13, 1.14.
+    Rate-limit category "Accounts" (250 per 5 minutes). Source: TS-OAS
+    `GET /v2/users/{user_id}/accounts`; legacy `request-throttling` page.
 
     Args:
         user_id (str):
         api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
             early name of the global
-            edition (seed 002), `20150601` global edition, `20160101` latest.
+            edition (legacy Place Order page), `20150601` global edition, `20160101` latest.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -237,13 +240,14 @@ async def asyncio(
 
      Accounts the user may access. `Key` (a number here) is the `AccountKey` of order
     requests (sent there as a string). The user id is the token response's `userid`.
-    Rate-limit category "Accounts" (250 per 5 minutes). Source: research 1.5, 1.13, 1.14.
+    Rate-limit category "Accounts" (250 per 5 minutes). Source: TS-OAS
+    `GET /v2/users/{user_id}/accounts`; legacy `request-throttling` page.
 
     Args:
         user_id (str):
         api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
             early name of the global
-            edition (seed 002), `20150601` global edition, `20160101` latest.
+            edition (legacy Place Order page), `20150601` global edition, `20160101` latest.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

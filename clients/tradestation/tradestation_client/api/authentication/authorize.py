@@ -69,7 +69,8 @@ def sync_detailed(
     30-second code from the browser step (`redirect_uri` must equal the one used there);
     `grant_type=refresh_token` gets a new access token from a refresh token. Access tokens
     last 20 minutes (`expires_in: 1200`); the refresh-grant response carries no new
-    refresh token. Source: research 1.4 and the token example in 1.15.
+    refresh token. Source: TS-OAS `securityDefinitions` and its token example; legacy
+    security-overview and authorize pages.
 
     Args:
         body (AuthorizationCodeTokenRequest | RefreshTokenRequest):
@@ -104,7 +105,8 @@ def sync(
     30-second code from the browser step (`redirect_uri` must equal the one used there);
     `grant_type=refresh_token` gets a new access token from a refresh token. Access tokens
     last 20 minutes (`expires_in: 1200`); the refresh-grant response carries no new
-    refresh token. Source: research 1.4 and the token example in 1.15.
+    refresh token. Source: TS-OAS `securityDefinitions` and its token example; legacy
+    security-overview and authorize pages.
 
     Args:
         body (AuthorizationCodeTokenRequest | RefreshTokenRequest):
@@ -134,7 +136,8 @@ async def asyncio_detailed(
     30-second code from the browser step (`redirect_uri` must equal the one used there);
     `grant_type=refresh_token` gets a new access token from a refresh token. Access tokens
     last 20 minutes (`expires_in: 1200`); the refresh-grant response carries no new
-    refresh token. Source: research 1.4 and the token example in 1.15.
+    refresh token. Source: TS-OAS `securityDefinitions` and its token example; legacy
+    security-overview and authorize pages.
 
     Args:
         body (AuthorizationCodeTokenRequest | RefreshTokenRequest):
@@ -167,7 +170,8 @@ async def asyncio(
     30-second code from the browser step (`redirect_uri` must equal the one used there);
     `grant_type=refresh_token` gets a new access token from a refresh token. Access tokens
     last 20 minutes (`expires_in: 1200`); the refresh-grant response carries no new
-    refresh token. Source: research 1.4 and the token example in 1.15.
+    refresh token. Source: TS-OAS `securityDefinitions` and its token example; legacy
+    security-overview and authorize pages.
 
     Args:
         body (AuthorizationCodeTokenRequest | RefreshTokenRequest):

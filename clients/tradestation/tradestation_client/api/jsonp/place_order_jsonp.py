@@ -76,12 +76,13 @@ def sync_detailed(
     `data`, the access token is `oauth_token`, and the answer is JavaScript calling
     `callback` with the usual result array. Always HTTP 200: errors travel inside the
     callback (`{"Message":"Unauthorized","StatusCode":401}`). The response also carries a
-    `jsonp-callback` header. Source: seed 002 (JSONP section); research 1.5, 1.13, 1.15.
+    `jsonp-callback` header. Source: legacy Place Order page (JSONP section); legacy
+    `place-order` and `error-handling` pages (webapi-docs).
 
     Args:
         api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
             early name of the global
-            edition (seed 002), `20150601` global edition, `20160101` latest.
+            edition (legacy Place Order page), `20150601` global edition, `20160101` latest.
         data (str):
         callback (str):
         oauth_token (str):
@@ -122,12 +123,13 @@ def sync(
     `data`, the access token is `oauth_token`, and the answer is JavaScript calling
     `callback` with the usual result array. Always HTTP 200: errors travel inside the
     callback (`{"Message":"Unauthorized","StatusCode":401}`). The response also carries a
-    `jsonp-callback` header. Source: seed 002 (JSONP section); research 1.5, 1.13, 1.15.
+    `jsonp-callback` header. Source: legacy Place Order page (JSONP section); legacy
+    `place-order` and `error-handling` pages (webapi-docs).
 
     Args:
         api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
             early name of the global
-            edition (seed 002), `20150601` global edition, `20160101` latest.
+            edition (legacy Place Order page), `20150601` global edition, `20160101` latest.
         data (str):
         callback (str):
         oauth_token (str):
@@ -163,12 +165,13 @@ async def asyncio_detailed(
     `data`, the access token is `oauth_token`, and the answer is JavaScript calling
     `callback` with the usual result array. Always HTTP 200: errors travel inside the
     callback (`{"Message":"Unauthorized","StatusCode":401}`). The response also carries a
-    `jsonp-callback` header. Source: seed 002 (JSONP section); research 1.5, 1.13, 1.15.
+    `jsonp-callback` header. Source: legacy Place Order page (JSONP section); legacy
+    `place-order` and `error-handling` pages (webapi-docs).
 
     Args:
         api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
             early name of the global
-            edition (seed 002), `20150601` global edition, `20160101` latest.
+            edition (legacy Place Order page), `20150601` global edition, `20160101` latest.
         data (str):
         callback (str):
         oauth_token (str):
@@ -207,12 +210,13 @@ async def asyncio(
     `data`, the access token is `oauth_token`, and the answer is JavaScript calling
     `callback` with the usual result array. Always HTTP 200: errors travel inside the
     callback (`{"Message":"Unauthorized","StatusCode":401}`). The response also carries a
-    `jsonp-callback` header. Source: seed 002 (JSONP section); research 1.5, 1.13, 1.15.
+    `jsonp-callback` header. Source: legacy Place Order page (JSONP section); legacy
+    `place-order` and `error-handling` pages (webapi-docs).
 
     Args:
         api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
             early name of the global
-            edition (seed 002), `20150601` global edition, `20160101` latest.
+            edition (legacy Place Order page), `20150601` global edition, `20160101` latest.
         data (str):
         callback (str):
         oauth_token (str):

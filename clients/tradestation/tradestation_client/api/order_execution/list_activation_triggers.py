@@ -119,12 +119,13 @@ def sync_detailed(
     """List the trigger keys usable in market activation rules
 
      The `TriggerKey` values (with names and descriptions) accepted by
-    `AdvancedOptions.MarketActivationRules[].TriggerKey`. Source: research 1.5, 1.6.
+    `AdvancedOptions.MarketActivationRules[].TriggerKey`. Source: TS-OAS
+    `GET /v2/orderexecution/activationtriggers`, `OrderRequestDefinition`.
 
     Args:
         api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
             early name of the global
-            edition (seed 002), `20150601` global edition, `20160101` latest.
+            edition (legacy Place Order page), `20150601` global edition, `20160101` latest.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -153,12 +154,13 @@ def sync(
     """List the trigger keys usable in market activation rules
 
      The `TriggerKey` values (with names and descriptions) accepted by
-    `AdvancedOptions.MarketActivationRules[].TriggerKey`. Source: research 1.5, 1.6.
+    `AdvancedOptions.MarketActivationRules[].TriggerKey`. Source: TS-OAS
+    `GET /v2/orderexecution/activationtriggers`, `OrderRequestDefinition`.
 
     Args:
         api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
             early name of the global
-            edition (seed 002), `20150601` global edition, `20160101` latest.
+            edition (legacy Place Order page), `20150601` global edition, `20160101` latest.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -182,12 +184,13 @@ async def asyncio_detailed(
     """List the trigger keys usable in market activation rules
 
      The `TriggerKey` values (with names and descriptions) accepted by
-    `AdvancedOptions.MarketActivationRules[].TriggerKey`. Source: research 1.5, 1.6.
+    `AdvancedOptions.MarketActivationRules[].TriggerKey`. Source: TS-OAS
+    `GET /v2/orderexecution/activationtriggers`, `OrderRequestDefinition`.
 
     Args:
         api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
             early name of the global
-            edition (seed 002), `20150601` global edition, `20160101` latest.
+            edition (legacy Place Order page), `20150601` global edition, `20160101` latest.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -214,12 +217,13 @@ async def asyncio(
     """List the trigger keys usable in market activation rules
 
      The `TriggerKey` values (with names and descriptions) accepted by
-    `AdvancedOptions.MarketActivationRules[].TriggerKey`. Source: research 1.5, 1.6.
+    `AdvancedOptions.MarketActivationRules[].TriggerKey`. Source: TS-OAS
+    `GET /v2/orderexecution/activationtriggers`, `OrderRequestDefinition`.
 
     Args:
         api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
             early name of the global
-            edition (seed 002), `20150601` global edition, `20160101` latest.
+            edition (legacy Place Order page), `20150601` global edition, `20160101` latest.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -120,12 +120,13 @@ def sync_detailed(
 
      Route ids valid for the `Route` field of order requests, per asset type (`EQ`, `OP`).
     The response key is the singular `Exchange`. TS-OAS declares no security here; the
-    legacy docs require a token on every call. Source: research 1.5, 1.6.
+    legacy docs require a token on every call. Source: TS-OAS
+    `GET /v2/orderexecution/exchanges`, `OrderRequestDefinition`.
 
     Args:
         api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
             early name of the global
-            edition (seed 002), `20150601` global edition, `20160101` latest.
+            edition (legacy Place Order page), `20150601` global edition, `20160101` latest.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -155,12 +156,13 @@ def sync(
 
      Route ids valid for the `Route` field of order requests, per asset type (`EQ`, `OP`).
     The response key is the singular `Exchange`. TS-OAS declares no security here; the
-    legacy docs require a token on every call. Source: research 1.5, 1.6.
+    legacy docs require a token on every call. Source: TS-OAS
+    `GET /v2/orderexecution/exchanges`, `OrderRequestDefinition`.
 
     Args:
         api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
             early name of the global
-            edition (seed 002), `20150601` global edition, `20160101` latest.
+            edition (legacy Place Order page), `20150601` global edition, `20160101` latest.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -185,12 +187,13 @@ async def asyncio_detailed(
 
      Route ids valid for the `Route` field of order requests, per asset type (`EQ`, `OP`).
     The response key is the singular `Exchange`. TS-OAS declares no security here; the
-    legacy docs require a token on every call. Source: research 1.5, 1.6.
+    legacy docs require a token on every call. Source: TS-OAS
+    `GET /v2/orderexecution/exchanges`, `OrderRequestDefinition`.
 
     Args:
         api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
             early name of the global
-            edition (seed 002), `20150601` global edition, `20160101` latest.
+            edition (legacy Place Order page), `20150601` global edition, `20160101` latest.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -218,12 +221,13 @@ async def asyncio(
 
      Route ids valid for the `Route` field of order requests, per asset type (`EQ`, `OP`).
     The response key is the singular `Exchange`. TS-OAS declares no security here; the
-    legacy docs require a token on every call. Source: research 1.5, 1.6.
+    legacy docs require a token on every call. Source: TS-OAS
+    `GET /v2/orderexecution/exchanges`, `OrderRequestDefinition`.
 
     Args:
         api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
             early name of the global
-            edition (seed 002), `20150601` global edition, `20160101` latest.
+            edition (legacy Place Order page), `20150601` global edition, `20160101` latest.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

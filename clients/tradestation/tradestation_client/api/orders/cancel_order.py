@@ -124,13 +124,14 @@ def sync_detailed(
     """Cancel an open order
 
      Cancels an open order. Filled orders cannot be cancelled ("Not an open order.").
-    Answers a single `OrderResult` object. Source: research 1.5, 1.11, 1.15.
+    Answers a single `OrderResult` object. Source: TS-OAS `DELETE /v2/orders/{order_id}`;
+    legacy `cancel-order` page.
 
     Args:
         order_id (str):
         api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
             early name of the global
-            edition (seed 002), `20150601` global edition, `20160101` latest.
+            edition (legacy Place Order page), `20150601` global edition, `20160101` latest.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -161,13 +162,14 @@ def sync(
     """Cancel an open order
 
      Cancels an open order. Filled orders cannot be cancelled ("Not an open order.").
-    Answers a single `OrderResult` object. Source: research 1.5, 1.11, 1.15.
+    Answers a single `OrderResult` object. Source: TS-OAS `DELETE /v2/orders/{order_id}`;
+    legacy `cancel-order` page.
 
     Args:
         order_id (str):
         api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
             early name of the global
-            edition (seed 002), `20150601` global edition, `20160101` latest.
+            edition (legacy Place Order page), `20150601` global edition, `20160101` latest.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -193,13 +195,14 @@ async def asyncio_detailed(
     """Cancel an open order
 
      Cancels an open order. Filled orders cannot be cancelled ("Not an open order.").
-    Answers a single `OrderResult` object. Source: research 1.5, 1.11, 1.15.
+    Answers a single `OrderResult` object. Source: TS-OAS `DELETE /v2/orders/{order_id}`;
+    legacy `cancel-order` page.
 
     Args:
         order_id (str):
         api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
             early name of the global
-            edition (seed 002), `20150601` global edition, `20160101` latest.
+            edition (legacy Place Order page), `20150601` global edition, `20160101` latest.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -228,13 +231,14 @@ async def asyncio(
     """Cancel an open order
 
      Cancels an open order. Filled orders cannot be cancelled ("Not an open order.").
-    Answers a single `OrderResult` object. Source: research 1.5, 1.11, 1.15.
+    Answers a single `OrderResult` object. Source: TS-OAS `DELETE /v2/orders/{order_id}`;
+    legacy `cancel-order` page.
 
     Args:
         order_id (str):
         api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
             early name of the global
-            edition (seed 002), `20150601` global edition, `20160101` latest.
+            edition (legacy Place Order page), `20150601` global edition, `20160101` latest.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

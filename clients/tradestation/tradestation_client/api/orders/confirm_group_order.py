@@ -133,12 +133,13 @@ def sync_detailed(
     """Estimate a group of orders without placing it
 
      Confirmation twin of `POST /v2/orders/groups`: answers an array with one confirmation
-    per child order. Source: research 1.5, 1.9, 1.10.
+    per child order. Source: TS-OAS `POST /v2/orders/groups/confirm`,
+    `OrderConfirmResponseDefinition`.
 
     Args:
         api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
             early name of the global
-            edition (seed 002), `20150601` global edition, `20160101` latest.
+            edition (legacy Place Order page), `20150601` global edition, `20160101` latest.
         body (GroupOrderConfirmRequest): A group of orders to estimate (TS-OAS
             `GroupOrderConfirmRequestDefinition`).
 
@@ -171,12 +172,13 @@ def sync(
     """Estimate a group of orders without placing it
 
      Confirmation twin of `POST /v2/orders/groups`: answers an array with one confirmation
-    per child order. Source: research 1.5, 1.9, 1.10.
+    per child order. Source: TS-OAS `POST /v2/orders/groups/confirm`,
+    `OrderConfirmResponseDefinition`.
 
     Args:
         api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
             early name of the global
-            edition (seed 002), `20150601` global edition, `20160101` latest.
+            edition (legacy Place Order page), `20150601` global edition, `20160101` latest.
         body (GroupOrderConfirmRequest): A group of orders to estimate (TS-OAS
             `GroupOrderConfirmRequestDefinition`).
 
@@ -204,12 +206,13 @@ async def asyncio_detailed(
     """Estimate a group of orders without placing it
 
      Confirmation twin of `POST /v2/orders/groups`: answers an array with one confirmation
-    per child order. Source: research 1.5, 1.9, 1.10.
+    per child order. Source: TS-OAS `POST /v2/orders/groups/confirm`,
+    `OrderConfirmResponseDefinition`.
 
     Args:
         api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
             early name of the global
-            edition (seed 002), `20150601` global edition, `20160101` latest.
+            edition (legacy Place Order page), `20150601` global edition, `20160101` latest.
         body (GroupOrderConfirmRequest): A group of orders to estimate (TS-OAS
             `GroupOrderConfirmRequestDefinition`).
 
@@ -240,12 +243,13 @@ async def asyncio(
     """Estimate a group of orders without placing it
 
      Confirmation twin of `POST /v2/orders/groups`: answers an array with one confirmation
-    per child order. Source: research 1.5, 1.9, 1.10.
+    per child order. Source: TS-OAS `POST /v2/orders/groups/confirm`,
+    `OrderConfirmResponseDefinition`.
 
     Args:
         api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
             early name of the global
-            edition (seed 002), `20150601` global edition, `20160101` latest.
+            edition (legacy Place Order page), `20150601` global edition, `20160101` latest.
         body (GroupOrderConfirmRequest): A group of orders to estimate (TS-OAS
             `GroupOrderConfirmRequestDefinition`).
 

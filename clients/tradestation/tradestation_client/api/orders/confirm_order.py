@@ -153,13 +153,13 @@ def sync_detailed(
      Returns a confirmation (summary message, estimated price, cost and commission for
     equities; margin and currencies for futures and forex) for an order in the 20160101
     shape, without sending it. The body carries no `OrderConfirmId` (removed 2018-06-01).
-    The answer is an object (TS-OAS) or an array (legacy docs). Source: research 1.5, 1.9,
-    1.15.
+    The answer is an object (TS-OAS) or an array (legacy docs). Source: TS-OAS
+    `POST /v2/orders/confirm`, `OrderConfirmResponseDefinition`; legacy `confirm-order` page.
 
     Args:
         api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
             early name of the global
-            edition (seed 002), `20150601` global edition, `20160101` latest.
+            edition (legacy Place Order page), `20150601` global edition, `20160101` latest.
         body (OrderConfirmRequest): Order to be estimated (TS-OAS
             `OrderConfirmRequestDefinition`): the `OrderRequest`
             fields without `OrderConfirmId`.
@@ -195,13 +195,13 @@ def sync(
      Returns a confirmation (summary message, estimated price, cost and commission for
     equities; margin and currencies for futures and forex) for an order in the 20160101
     shape, without sending it. The body carries no `OrderConfirmId` (removed 2018-06-01).
-    The answer is an object (TS-OAS) or an array (legacy docs). Source: research 1.5, 1.9,
-    1.15.
+    The answer is an object (TS-OAS) or an array (legacy docs). Source: TS-OAS
+    `POST /v2/orders/confirm`, `OrderConfirmResponseDefinition`; legacy `confirm-order` page.
 
     Args:
         api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
             early name of the global
-            edition (seed 002), `20150601` global edition, `20160101` latest.
+            edition (legacy Place Order page), `20150601` global edition, `20160101` latest.
         body (OrderConfirmRequest): Order to be estimated (TS-OAS
             `OrderConfirmRequestDefinition`): the `OrderRequest`
             fields without `OrderConfirmId`.
@@ -232,13 +232,13 @@ async def asyncio_detailed(
      Returns a confirmation (summary message, estimated price, cost and commission for
     equities; margin and currencies for futures and forex) for an order in the 20160101
     shape, without sending it. The body carries no `OrderConfirmId` (removed 2018-06-01).
-    The answer is an object (TS-OAS) or an array (legacy docs). Source: research 1.5, 1.9,
-    1.15.
+    The answer is an object (TS-OAS) or an array (legacy docs). Source: TS-OAS
+    `POST /v2/orders/confirm`, `OrderConfirmResponseDefinition`; legacy `confirm-order` page.
 
     Args:
         api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
             early name of the global
-            edition (seed 002), `20150601` global edition, `20160101` latest.
+            edition (legacy Place Order page), `20150601` global edition, `20160101` latest.
         body (OrderConfirmRequest): Order to be estimated (TS-OAS
             `OrderConfirmRequestDefinition`): the `OrderRequest`
             fields without `OrderConfirmId`.
@@ -272,13 +272,13 @@ async def asyncio(
      Returns a confirmation (summary message, estimated price, cost and commission for
     equities; margin and currencies for futures and forex) for an order in the 20160101
     shape, without sending it. The body carries no `OrderConfirmId` (removed 2018-06-01).
-    The answer is an object (TS-OAS) or an array (legacy docs). Source: research 1.5, 1.9,
-    1.15.
+    The answer is an object (TS-OAS) or an array (legacy docs). Source: TS-OAS
+    `POST /v2/orders/confirm`, `OrderConfirmResponseDefinition`; legacy `confirm-order` page.
 
     Args:
         api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
             early name of the global
-            edition (seed 002), `20150601` global edition, `20160101` latest.
+            edition (legacy Place Order page), `20150601` global edition, `20160101` latest.
         body (OrderConfirmRequest): Order to be estimated (TS-OAS
             `OrderConfirmRequestDefinition`): the `OrderRequest`
             fields without `OrderConfirmId`.

@@ -135,13 +135,13 @@ def sync_detailed(
      Submits several orders as one group. `OCO`: when one fills (even partially) the others
     are cancelled. `BRK` (bracket): an OCO that exits an existing position; every leg has
     the same symbol and side, closing transactions only. The server does not check that the
-    quantities match. Answers an array with one `OrderResult` per child. Source: research
-    1.5, 1.10, 1.15.
+    quantities match. Answers an array with one `OrderResult` per child. Source: TS-OAS
+    `POST /v2/orders/groups`, `GroupOrderRequestDefinition`; legacy `send-group-order` page.
 
     Args:
         api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
             early name of the global
-            edition (seed 002), `20150601` global edition, `20160101` latest.
+            edition (legacy Place Order page), `20150601` global edition, `20160101` latest.
         body (GroupOrderRequest): A group of orders (TS-OAS `GroupOrderRequestDefinition`).
 
     Raises:
@@ -175,13 +175,13 @@ def sync(
      Submits several orders as one group. `OCO`: when one fills (even partially) the others
     are cancelled. `BRK` (bracket): an OCO that exits an existing position; every leg has
     the same symbol and side, closing transactions only. The server does not check that the
-    quantities match. Answers an array with one `OrderResult` per child. Source: research
-    1.5, 1.10, 1.15.
+    quantities match. Answers an array with one `OrderResult` per child. Source: TS-OAS
+    `POST /v2/orders/groups`, `GroupOrderRequestDefinition`; legacy `send-group-order` page.
 
     Args:
         api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
             early name of the global
-            edition (seed 002), `20150601` global edition, `20160101` latest.
+            edition (legacy Place Order page), `20150601` global edition, `20160101` latest.
         body (GroupOrderRequest): A group of orders (TS-OAS `GroupOrderRequestDefinition`).
 
     Raises:
@@ -210,13 +210,13 @@ async def asyncio_detailed(
      Submits several orders as one group. `OCO`: when one fills (even partially) the others
     are cancelled. `BRK` (bracket): an OCO that exits an existing position; every leg has
     the same symbol and side, closing transactions only. The server does not check that the
-    quantities match. Answers an array with one `OrderResult` per child. Source: research
-    1.5, 1.10, 1.15.
+    quantities match. Answers an array with one `OrderResult` per child. Source: TS-OAS
+    `POST /v2/orders/groups`, `GroupOrderRequestDefinition`; legacy `send-group-order` page.
 
     Args:
         api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
             early name of the global
-            edition (seed 002), `20150601` global edition, `20160101` latest.
+            edition (legacy Place Order page), `20150601` global edition, `20160101` latest.
         body (GroupOrderRequest): A group of orders (TS-OAS `GroupOrderRequestDefinition`).
 
     Raises:
@@ -248,13 +248,13 @@ async def asyncio(
      Submits several orders as one group. `OCO`: when one fills (even partially) the others
     are cancelled. `BRK` (bracket): an OCO that exits an existing position; every leg has
     the same symbol and side, closing transactions only. The server does not check that the
-    quantities match. Answers an array with one `OrderResult` per child. Source: research
-    1.5, 1.10, 1.15.
+    quantities match. Answers an array with one `OrderResult` per child. Source: TS-OAS
+    `POST /v2/orders/groups`, `GroupOrderRequestDefinition`; legacy `send-group-order` page.
 
     Args:
         api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
             early name of the global
-            edition (seed 002), `20150601` global edition, `20160101` latest.
+            edition (legacy Place Order page), `20150601` global edition, `20160101` latest.
         body (GroupOrderRequest): A group of orders (TS-OAS `GroupOrderRequestDefinition`).
 
     Raises:

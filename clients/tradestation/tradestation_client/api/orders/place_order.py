@@ -156,16 +156,19 @@ def sync_detailed(
 
      Submits one order (market, limit, stop market, stop limit; equities, options, futures;
     optionally with Order-Sends-Order children in `OSOs`). The body shape depends on
-    `APIVersion`: `20160101` (and the implicit `20101026`) take `OrderRequest`; `20150101`
-    and `20150601` take the global/Japan `GlobalOrderRequest` (seed 002). Put the client
-    order id in `OrderConfirmId` (at most 22 characters) so a repeated request is detected
-    as a duplicate. A 200 answer may still report `OrderStatus`/`Status` `Failed` with the
-    reason in `Message`. Source: seed 002; research 1.3, 1.5-1.8, 1.13, 1.15.
+    `APIVersion`: `20160101` (and the implicit `20101026`) take `OrderRequest`; `20150101` and
+    `20150601` take the global/Japan `GlobalOrderRequest` (the legacy Place Order page). Put
+    the client order id in `OrderConfirmId` (at most 22 characters) so a repeated request is
+    detected as a duplicate. A 200 answer may still report `OrderStatus`/`Status` `Failed` with
+    the reason in `Message`. Source: legacy Place Order page (webapi-docs-v2); TS-OAS
+    `POST /v2/orders`, `OrderRequestDefinition`, `OrderResponseDefinition` and its APIVersion
+    text; legacy `place-order`, `order`, `api-versioning`, `error-handling` and
+    `request-throttling` pages.
 
     Args:
         api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
             early name of the global
-            edition (seed 002), `20150601` global edition, `20160101` latest.
+            edition (legacy Place Order page), `20150601` global edition, `20160101` latest.
         body (GlobalOrderRequest | OrderRequest):
 
     Raises:
@@ -198,16 +201,19 @@ def sync(
 
      Submits one order (market, limit, stop market, stop limit; equities, options, futures;
     optionally with Order-Sends-Order children in `OSOs`). The body shape depends on
-    `APIVersion`: `20160101` (and the implicit `20101026`) take `OrderRequest`; `20150101`
-    and `20150601` take the global/Japan `GlobalOrderRequest` (seed 002). Put the client
-    order id in `OrderConfirmId` (at most 22 characters) so a repeated request is detected
-    as a duplicate. A 200 answer may still report `OrderStatus`/`Status` `Failed` with the
-    reason in `Message`. Source: seed 002; research 1.3, 1.5-1.8, 1.13, 1.15.
+    `APIVersion`: `20160101` (and the implicit `20101026`) take `OrderRequest`; `20150101` and
+    `20150601` take the global/Japan `GlobalOrderRequest` (the legacy Place Order page). Put
+    the client order id in `OrderConfirmId` (at most 22 characters) so a repeated request is
+    detected as a duplicate. A 200 answer may still report `OrderStatus`/`Status` `Failed` with
+    the reason in `Message`. Source: legacy Place Order page (webapi-docs-v2); TS-OAS
+    `POST /v2/orders`, `OrderRequestDefinition`, `OrderResponseDefinition` and its APIVersion
+    text; legacy `place-order`, `order`, `api-versioning`, `error-handling` and
+    `request-throttling` pages.
 
     Args:
         api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
             early name of the global
-            edition (seed 002), `20150601` global edition, `20160101` latest.
+            edition (legacy Place Order page), `20150601` global edition, `20160101` latest.
         body (GlobalOrderRequest | OrderRequest):
 
     Raises:
@@ -235,16 +241,19 @@ async def asyncio_detailed(
 
      Submits one order (market, limit, stop market, stop limit; equities, options, futures;
     optionally with Order-Sends-Order children in `OSOs`). The body shape depends on
-    `APIVersion`: `20160101` (and the implicit `20101026`) take `OrderRequest`; `20150101`
-    and `20150601` take the global/Japan `GlobalOrderRequest` (seed 002). Put the client
-    order id in `OrderConfirmId` (at most 22 characters) so a repeated request is detected
-    as a duplicate. A 200 answer may still report `OrderStatus`/`Status` `Failed` with the
-    reason in `Message`. Source: seed 002; research 1.3, 1.5-1.8, 1.13, 1.15.
+    `APIVersion`: `20160101` (and the implicit `20101026`) take `OrderRequest`; `20150101` and
+    `20150601` take the global/Japan `GlobalOrderRequest` (the legacy Place Order page). Put
+    the client order id in `OrderConfirmId` (at most 22 characters) so a repeated request is
+    detected as a duplicate. A 200 answer may still report `OrderStatus`/`Status` `Failed` with
+    the reason in `Message`. Source: legacy Place Order page (webapi-docs-v2); TS-OAS
+    `POST /v2/orders`, `OrderRequestDefinition`, `OrderResponseDefinition` and its APIVersion
+    text; legacy `place-order`, `order`, `api-versioning`, `error-handling` and
+    `request-throttling` pages.
 
     Args:
         api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
             early name of the global
-            edition (seed 002), `20150601` global edition, `20160101` latest.
+            edition (legacy Place Order page), `20150601` global edition, `20160101` latest.
         body (GlobalOrderRequest | OrderRequest):
 
     Raises:
@@ -275,16 +284,19 @@ async def asyncio(
 
      Submits one order (market, limit, stop market, stop limit; equities, options, futures;
     optionally with Order-Sends-Order children in `OSOs`). The body shape depends on
-    `APIVersion`: `20160101` (and the implicit `20101026`) take `OrderRequest`; `20150101`
-    and `20150601` take the global/Japan `GlobalOrderRequest` (seed 002). Put the client
-    order id in `OrderConfirmId` (at most 22 characters) so a repeated request is detected
-    as a duplicate. A 200 answer may still report `OrderStatus`/`Status` `Failed` with the
-    reason in `Message`. Source: seed 002; research 1.3, 1.5-1.8, 1.13, 1.15.
+    `APIVersion`: `20160101` (and the implicit `20101026`) take `OrderRequest`; `20150101` and
+    `20150601` take the global/Japan `GlobalOrderRequest` (the legacy Place Order page). Put
+    the client order id in `OrderConfirmId` (at most 22 characters) so a repeated request is
+    detected as a duplicate. A 200 answer may still report `OrderStatus`/`Status` `Failed` with
+    the reason in `Message`. Source: legacy Place Order page (webapi-docs-v2); TS-OAS
+    `POST /v2/orders`, `OrderRequestDefinition`, `OrderResponseDefinition` and its APIVersion
+    text; legacy `place-order`, `order`, `api-versioning`, `error-handling` and
+    `request-throttling` pages.
 
     Args:
         api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
             early name of the global
-            edition (seed 002), `20150601` global edition, `20160101` latest.
+            edition (legacy Place Order page), `20150601` global edition, `20160101` latest.
         body (GlobalOrderRequest | OrderRequest):
 
     Raises:

@@ -140,13 +140,14 @@ def sync_detailed(
      Replaces an open order's quantity, prices, type (limit to market only) or advanced
     options. Filled orders cannot be updated; bracket legs are updated one by one. The
     advanced options use `{ClearAll, Rules}` wrappers unlike placement. Answers a single
-    `OrderResult` object. Source: research 1.5, 1.11, 1.15.
+    `OrderResult` object. Source: TS-OAS `PUT /v2/orders/{order_id}`,
+    `CancelReplaceDefinition`; legacy `update-order` page.
 
     Args:
         order_id (str):
         api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
             early name of the global
-            edition (seed 002), `20150601` global edition, `20160101` latest.
+            edition (legacy Place Order page), `20150601` global edition, `20160101` latest.
         body (CancelReplaceRequest): Replacement values for an open order (TS-OAS
             `CancelReplaceDefinition`).
             `AccountKey` and `OrderID` are legacy fields still shown in examples.
@@ -184,13 +185,14 @@ def sync(
      Replaces an open order's quantity, prices, type (limit to market only) or advanced
     options. Filled orders cannot be updated; bracket legs are updated one by one. The
     advanced options use `{ClearAll, Rules}` wrappers unlike placement. Answers a single
-    `OrderResult` object. Source: research 1.5, 1.11, 1.15.
+    `OrderResult` object. Source: TS-OAS `PUT /v2/orders/{order_id}`,
+    `CancelReplaceDefinition`; legacy `update-order` page.
 
     Args:
         order_id (str):
         api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
             early name of the global
-            edition (seed 002), `20150601` global edition, `20160101` latest.
+            edition (legacy Place Order page), `20150601` global edition, `20160101` latest.
         body (CancelReplaceRequest): Replacement values for an open order (TS-OAS
             `CancelReplaceDefinition`).
             `AccountKey` and `OrderID` are legacy fields still shown in examples.
@@ -223,13 +225,14 @@ async def asyncio_detailed(
      Replaces an open order's quantity, prices, type (limit to market only) or advanced
     options. Filled orders cannot be updated; bracket legs are updated one by one. The
     advanced options use `{ClearAll, Rules}` wrappers unlike placement. Answers a single
-    `OrderResult` object. Source: research 1.5, 1.11, 1.15.
+    `OrderResult` object. Source: TS-OAS `PUT /v2/orders/{order_id}`,
+    `CancelReplaceDefinition`; legacy `update-order` page.
 
     Args:
         order_id (str):
         api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
             early name of the global
-            edition (seed 002), `20150601` global edition, `20160101` latest.
+            edition (legacy Place Order page), `20150601` global edition, `20160101` latest.
         body (CancelReplaceRequest): Replacement values for an open order (TS-OAS
             `CancelReplaceDefinition`).
             `AccountKey` and `OrderID` are legacy fields still shown in examples.
@@ -265,13 +268,14 @@ async def asyncio(
      Replaces an open order's quantity, prices, type (limit to market only) or advanced
     options. Filled orders cannot be updated; bracket legs are updated one by one. The
     advanced options use `{ClearAll, Rules}` wrappers unlike placement. Answers a single
-    `OrderResult` object. Source: research 1.5, 1.11, 1.15.
+    `OrderResult` object. Source: TS-OAS `PUT /v2/orders/{order_id}`,
+    `CancelReplaceDefinition`; legacy `update-order` page.
 
     Args:
         order_id (str):
         api_version (ApiVersion | Unset): `20101026` original (default when omitted), `20150101`
             early name of the global
-            edition (seed 002), `20150601` global edition, `20160101` latest.
+            edition (legacy Place Order page), `20150601` global edition, `20160101` latest.
         body (CancelReplaceRequest): Replacement values for an open order (TS-OAS
             `CancelReplaceDefinition`).
             `AccountKey` and `OrderID` are legacy fields still shown in examples.

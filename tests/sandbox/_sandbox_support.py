@@ -15,7 +15,7 @@ from tests._specs import deref, load_spec
 
 BASE = "http://127.0.0.1"
 
-SEED_ORDER = {  # seed 002, sent with APIVersion=20150101
+SEED_ORDER = {  # the "Place Order" page of TradeStation's WebAPI v2 docs, sent with APIVersion=20150101
     "OrderConfirmId": "96x0c/Bq00qatgyO+QO4pA",
     "AccountId": 281994,
     "AssetType": "Equity",

@@ -9,7 +9,7 @@ Environment variables (arguments win over them):
 ``ORDERBRIDGE_TRADESTATION_ACCESS_TOKEN``      a ready TradeStation access token, or
 ``ORDERBRIDGE_TRADESTATION_CLIENT_ID`` /
 ``_CLIENT_SECRET`` / ``_REFRESH_TOKEN``        the refresh-token grant (20-minute access tokens)
-``ORDERBRIDGE_TRADESTATION_API_VERSION``       ``20160101`` (default) or ``20150101`` (seed shape)
+``ORDERBRIDGE_TRADESTATION_API_VERSION``       ``20160101`` (default) or ``20150101`` (the "Place Order" page shape)
 ``ORDERBRIDGE_SOPHIC_CLIENT_ID`` / ``_CLIENT_SECRET``  Sophic client-credentials grant
 =============================================  =================================================
 

@@ -5,9 +5,9 @@ Wire facts this module encodes:
 * ``POST /v2/orders?APIVersion=<version>``; the body shape follows the version: ``20160101``
   (default) sends ``OrderRequest`` (AccountKey, TradeAction BUY/SELL, OrderType
   Market/Limit/StopMarket/StopLimit, Duration DAY/GTC/IOC/FOK/GTD + GTDDate MM/DD/YYYY);
-  ``20150101`` sends the seed's ``GlobalOrderRequest`` (AccountId, Side Buy/Sell, Type,
-  TimeInForce Day/GoodTillCancel/ImmediateOrCancel/FillorKill). Prices and quantities are
-  decimal strings, exactly the digits given (TradeStation spec ``OrderRequestDefinition``);
+  ``20150101`` sends the ``GlobalOrderRequest`` of the WebAPI v2 "Place Order" page
+  (AccountId, Side Buy/Sell, Type, TimeInForce Day/GoodTillCancel/ImmediateOrCancel/FillorKill).
+  Prices and quantities are decimal strings, exactly the digits given (TradeStation spec ``OrderRequestDefinition``);
 * our client order id is ``OrderConfirmId`` (≤ 22 chars), which TradeStation uses to detect
   duplicates — so placement is retried on transport failures and 5xx, and a rejection of a
   *retried* attempt is reported as unknown (it may be our own first attempt's duplicate);
@@ -70,7 +70,7 @@ DURATIONS = {
 }
 EXTRAS_V2 = ("AssetType", "Route", "AdvancedOptions", "OSOs", "Legs")
 
-# 20150101 (seed / global) shape.
+# 20150101 (global, "Place Order" page) shape.
 GLOBAL_SIDES = {Side.BUY: "Buy", Side.SELL: "Sell"}
 GLOBAL_TIME_IN_FORCE = {
     TimeInForce.DAY: "Day",

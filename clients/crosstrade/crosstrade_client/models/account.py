@@ -17,8 +17,8 @@ T = TypeVar("T", bound="Account")
 
 @_attrs_define
 class Account:
-    """An NT8 account (research §2.8). Field types are inferred from the field names; the
-    research lists the fields without a quoted payload.
+    """An NT8 account (CrossTrade get-account page). Field types are inferred from the field
+    names; we could read the fields but no quoted payload.
 
         Attributes:
             name (str): NT8 account name, used as `{account}` in paths.
@@ -35,7 +35,7 @@ class Account:
             connection (Any | Unset): NT8 connection the account belongs to (shape not documented).
             connection_status (str | Unset): e.g. `Connected`.
             last_transaction_sum (float | Unset):
-            item (AccountItem | Unset): NT8 account money values (research §2.8).
+            item (AccountItem | Unset): NT8 account money values (CrossTrade get-account page).
             type_ (str | Unset): Snapshot only.
             is_account_flat (bool | Unset): Snapshot only; true when the account holds no position.
             success (bool | Unset):

@@ -13,7 +13,7 @@ T = TypeVar("T", bound="AccountItem")
 
 @_attrs_define
 class AccountItem:
-    """NT8 account money values (research §2.8).
+    """NT8 account money values (CrossTrade get-account page).
 
     Attributes:
         buying_power (float | Unset):

@@ -20,8 +20,8 @@ T = TypeVar("T", bound="AccountSnapshotEntry")
 class AccountSnapshotEntry:
     """
     Attributes:
-        account (Account | Unset): An NT8 account (research §2.8). Field types are inferred from the field names; the
-            research lists the fields without a quoted payload.
+        account (Account | Unset): An NT8 account (CrossTrade get-account page). Field types are inferred from the field
+            names; we could read the fields but no quoted payload.
         positions (list[Position] | Unset):
     """
 

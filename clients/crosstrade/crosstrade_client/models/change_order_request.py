@@ -13,7 +13,7 @@ T = TypeVar("T", bound="ChangeOrderRequest")
 
 @_attrs_define
 class ChangeOrderRequest:
-    """Fields to change on a working order; all optional (research §2.5).
+    """Fields to change on a working order; all optional (CrossTrade put-change-order page).
 
     Attributes:
         quantity (int | Unset): New quantity.

@@ -14,7 +14,8 @@ T = TypeVar("T", bound="ErrorResponse")
 @_attrs_define
 class ErrorResponse:
     """Either generation of CrossTrade error body: `{"error": "<message>"}` or
-    `{"success": false, "error": "<code>", "detail": "<message>"}` (research §2.3).
+    `{"success": false, "error": "<code>", "detail": "<message>"}` (CrossTrade endpoint pages;
+    https://crosstrade.io/llms-full.txt).
 
         Attributes:
             error (str): Human message (older pages) or machine code such as `invalid_account`.

@@ -14,7 +14,7 @@ T = TypeVar("T", bound="Execution")
 
 @_attrs_define
 class Execution:
-    """An NT8 execution (research §2.8; only part of the fields were readable).
+    """An NT8 execution (CrossTrade get-execution page; only some fields were readable).
 
     Attributes:
         id (str):

@@ -15,9 +15,9 @@ T = TypeVar("T", bound="Order")
 
 @_attrs_define
 class Order:
-    """An NT8 order (research §2.8). Only the fields before the truncation point of the stored
-    docs page are declared; further NT8 fields (stop price, action, time in force, OCO, name,
-    time, ...) are kept as additional properties.
+    """An NT8 order (fields of the CrossTrade get-order example). Only the fields before the
+    truncation point of the stored docs page are declared; further NT8 fields (stop price,
+    action, time in force, OCO, name, time, ...) are kept as additional properties.
 
         Attributes:
             order_id (str):

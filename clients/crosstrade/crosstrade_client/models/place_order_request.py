@@ -16,7 +16,7 @@ T = TypeVar("T", bound="PlaceOrderRequest")
 
 @_attrs_define
 class PlaceOrderRequest:
-    """Body of place, flatplace and reverseposition (research §2.6, seeds 001/004).
+    """Body of place, flatplace and reverseposition (CrossTrade docs pages "POST Place Order" and "POST Flat Place Order").
 
     Attributes:
         instrument (str): Instrument, e.g. `MES 12-25` (see info, "Accounts and instruments").

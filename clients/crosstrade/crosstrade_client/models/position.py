@@ -14,7 +14,7 @@ T = TypeVar("T", bound="Position")
 
 @_attrs_define
 class Position:
-    """An NT8 position (research §2.8).
+    """An NT8 position (fields of the CrossTrade position examples).
 
     Attributes:
         instrument (str):

@@ -17,7 +17,7 @@ T = TypeVar("T", bound="Quote")
 
 @_attrs_define
 class Quote:
-    """Quote and contract details (research §2.8).
+    """Quote and contract details (CrossTrade market/get-quote page).
 
     Attributes:
         instrument (str):

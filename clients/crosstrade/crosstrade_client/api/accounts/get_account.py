@@ -83,8 +83,8 @@ def sync_detailed(
     """Get one NT8 account
 
      Returns the NT8 account object with its money fields under `item`, plus `success`.
-    Source: research API 2 §2.5 (CT-DOCS get-account) and §2.8 (field list). The research
-    lists the fields but quotes no payload, so the example is constructed.
+    Source: CrossTrade API docs page get-account (field list). We
+    could not read a quoted payload, so the example is constructed.
 
     Args:
         account (str):
@@ -116,8 +116,8 @@ def sync(
     """Get one NT8 account
 
      Returns the NT8 account object with its money fields under `item`, plus `success`.
-    Source: research API 2 §2.5 (CT-DOCS get-account) and §2.8 (field list). The research
-    lists the fields but quotes no payload, so the example is constructed.
+    Source: CrossTrade API docs page get-account (field list). We
+    could not read a quoted payload, so the example is constructed.
 
     Args:
         account (str):
@@ -144,8 +144,8 @@ async def asyncio_detailed(
     """Get one NT8 account
 
      Returns the NT8 account object with its money fields under `item`, plus `success`.
-    Source: research API 2 §2.5 (CT-DOCS get-account) and §2.8 (field list). The research
-    lists the fields but quotes no payload, so the example is constructed.
+    Source: CrossTrade API docs page get-account (field list). We
+    could not read a quoted payload, so the example is constructed.
 
     Args:
         account (str):
@@ -175,8 +175,8 @@ async def asyncio(
     """Get one NT8 account
 
      Returns the NT8 account object with its money fields under `item`, plus `success`.
-    Source: research API 2 §2.5 (CT-DOCS get-account) and §2.8 (field list). The research
-    lists the fields but quotes no payload, so the example is constructed.
+    Source: CrossTrade API docs page get-account (field list). We
+    could not read a quoted payload, so the example is constructed.
 
     Args:
         account (str):

@@ -77,9 +77,10 @@ def sync_detailed(
     """Snapshot of every account with its positions
 
      "Accounts Summary": every NT8 account with its money fields, `isAccountFlat`, and its open
-    positions, stamped with a local `timestamp` and an `epoch`. Source: research API 2 §2.5
-    (CT-DOCS-OLD get-accounts-summary) and §2.8. The example is constructed in the documented
-    shape. This literal path takes precedence over `/v1/api/accounts/{account}`.
+    positions, stamped with a local `timestamp` and an `epoch`. Source: CrossTrade's older API
+    docs (https://docs.crosstrade.io/api), page "Accounts Summary" (get-accounts-summary). The
+    example is constructed in the documented shape. This literal path takes precedence over
+    `/v1/api/accounts/{account}`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -105,9 +106,10 @@ def sync(
     """Snapshot of every account with its positions
 
      "Accounts Summary": every NT8 account with its money fields, `isAccountFlat`, and its open
-    positions, stamped with a local `timestamp` and an `epoch`. Source: research API 2 §2.5
-    (CT-DOCS-OLD get-accounts-summary) and §2.8. The example is constructed in the documented
-    shape. This literal path takes precedence over `/v1/api/accounts/{account}`.
+    positions, stamped with a local `timestamp` and an `epoch`. Source: CrossTrade's older API
+    docs (https://docs.crosstrade.io/api), page "Accounts Summary" (get-accounts-summary). The
+    example is constructed in the documented shape. This literal path takes precedence over
+    `/v1/api/accounts/{account}`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -129,9 +131,10 @@ async def asyncio_detailed(
     """Snapshot of every account with its positions
 
      "Accounts Summary": every NT8 account with its money fields, `isAccountFlat`, and its open
-    positions, stamped with a local `timestamp` and an `epoch`. Source: research API 2 §2.5
-    (CT-DOCS-OLD get-accounts-summary) and §2.8. The example is constructed in the documented
-    shape. This literal path takes precedence over `/v1/api/accounts/{account}`.
+    positions, stamped with a local `timestamp` and an `epoch`. Source: CrossTrade's older API
+    docs (https://docs.crosstrade.io/api), page "Accounts Summary" (get-accounts-summary). The
+    example is constructed in the documented shape. This literal path takes precedence over
+    `/v1/api/accounts/{account}`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -155,9 +158,10 @@ async def asyncio(
     """Snapshot of every account with its positions
 
      "Accounts Summary": every NT8 account with its money fields, `isAccountFlat`, and its open
-    positions, stamped with a local `timestamp` and an `epoch`. Source: research API 2 §2.5
-    (CT-DOCS-OLD get-accounts-summary) and §2.8. The example is constructed in the documented
-    shape. This literal path takes precedence over `/v1/api/accounts/{account}`.
+    positions, stamped with a local `timestamp` and an `epoch`. Source: CrossTrade's older API
+    docs (https://docs.crosstrade.io/api), page "Accounts Summary" (get-accounts-summary). The
+    example is constructed in the documented shape. This literal path takes precedence over
+    `/v1/api/accounts/{account}`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

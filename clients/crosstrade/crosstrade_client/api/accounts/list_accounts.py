@@ -98,10 +98,11 @@ def sync_detailed(
 ) -> Response[AccountList | list[Account] | ErrorResponse]:
     """List NT8 accounts
 
-     Lists the NinjaTrader 8 accounts visible to the add-on. Source: research API 2 §2.5 (AGENTS.md
-    catalogue; CLAUDE.md names the RPC `ListAccounts`). The body shape was not readable
-    (§2.12 q5): the response accepts either a wrapper object or a bare array of accounts, and
-    the examples are constructed from the account fields of §2.8.
+     Lists the NinjaTrader 8 accounts visible to the add-on. Source: the endpoint list in
+    CrossTrade's https://crosstrade.io/ai/AGENTS.md (https://crosstrade.io/ai/CLAUDE.md names
+    the RPC `ListAccounts`). The body shape is not documented by the vendor: the response
+    accepts either a wrapper object or a bare array of accounts, and the examples are
+    constructed from the account fields of the get-account docs page.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -126,10 +127,11 @@ def sync(
 ) -> AccountList | list[Account] | ErrorResponse | None:
     """List NT8 accounts
 
-     Lists the NinjaTrader 8 accounts visible to the add-on. Source: research API 2 §2.5 (AGENTS.md
-    catalogue; CLAUDE.md names the RPC `ListAccounts`). The body shape was not readable
-    (§2.12 q5): the response accepts either a wrapper object or a bare array of accounts, and
-    the examples are constructed from the account fields of §2.8.
+     Lists the NinjaTrader 8 accounts visible to the add-on. Source: the endpoint list in
+    CrossTrade's https://crosstrade.io/ai/AGENTS.md (https://crosstrade.io/ai/CLAUDE.md names
+    the RPC `ListAccounts`). The body shape is not documented by the vendor: the response
+    accepts either a wrapper object or a bare array of accounts, and the examples are
+    constructed from the account fields of the get-account docs page.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -150,10 +152,11 @@ async def asyncio_detailed(
 ) -> Response[AccountList | list[Account] | ErrorResponse]:
     """List NT8 accounts
 
-     Lists the NinjaTrader 8 accounts visible to the add-on. Source: research API 2 §2.5 (AGENTS.md
-    catalogue; CLAUDE.md names the RPC `ListAccounts`). The body shape was not readable
-    (§2.12 q5): the response accepts either a wrapper object or a bare array of accounts, and
-    the examples are constructed from the account fields of §2.8.
+     Lists the NinjaTrader 8 accounts visible to the add-on. Source: the endpoint list in
+    CrossTrade's https://crosstrade.io/ai/AGENTS.md (https://crosstrade.io/ai/CLAUDE.md names
+    the RPC `ListAccounts`). The body shape is not documented by the vendor: the response
+    accepts either a wrapper object or a bare array of accounts, and the examples are
+    constructed from the account fields of the get-account docs page.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -176,10 +179,11 @@ async def asyncio(
 ) -> AccountList | list[Account] | ErrorResponse | None:
     """List NT8 accounts
 
-     Lists the NinjaTrader 8 accounts visible to the add-on. Source: research API 2 §2.5 (AGENTS.md
-    catalogue; CLAUDE.md names the RPC `ListAccounts`). The body shape was not readable
-    (§2.12 q5): the response accepts either a wrapper object or a bare array of accounts, and
-    the examples are constructed from the account fields of §2.8.
+     Lists the NinjaTrader 8 accounts visible to the add-on. Source: the endpoint list in
+    CrossTrade's https://crosstrade.io/ai/AGENTS.md (https://crosstrade.io/ai/CLAUDE.md names
+    the RPC `ListAccounts`). The body shape is not documented by the vendor: the response
+    accepts either a wrapper object or a bare array of accounts, and the examples are
+    constructed from the account fields of the get-account docs page.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -85,8 +85,8 @@ def sync_detailed(
 ) -> Response[ErrorResponse | Execution]:
     """Get one execution
 
-     One execution by id. Source: research API 2 §2.5 and §2.8 (CT-DOCS-OLD get-execution);
-    the example is constructed from the §2.8 field list.
+     One execution by id. Source: CrossTrade's older API docs (https://docs.crosstrade.io/api),
+    page get-execution; the example is constructed from its field list.
 
     Args:
         account (str):
@@ -120,8 +120,8 @@ def sync(
 ) -> ErrorResponse | Execution | None:
     """Get one execution
 
-     One execution by id. Source: research API 2 §2.5 and §2.8 (CT-DOCS-OLD get-execution);
-    the example is constructed from the §2.8 field list.
+     One execution by id. Source: CrossTrade's older API docs (https://docs.crosstrade.io/api),
+    page get-execution; the example is constructed from its field list.
 
     Args:
         account (str):
@@ -150,8 +150,8 @@ async def asyncio_detailed(
 ) -> Response[ErrorResponse | Execution]:
     """Get one execution
 
-     One execution by id. Source: research API 2 §2.5 and §2.8 (CT-DOCS-OLD get-execution);
-    the example is constructed from the §2.8 field list.
+     One execution by id. Source: CrossTrade's older API docs (https://docs.crosstrade.io/api),
+    page get-execution; the example is constructed from its field list.
 
     Args:
         account (str):
@@ -183,8 +183,8 @@ async def asyncio(
 ) -> ErrorResponse | Execution | None:
     """Get one execution
 
-     One execution by id. Source: research API 2 §2.5 and §2.8 (CT-DOCS-OLD get-execution);
-    the example is constructed from the §2.8 field list.
+     One execution by id. Source: CrossTrade's older API docs (https://docs.crosstrade.io/api),
+    page get-execution; the example is constructed from its field list.
 
     Args:
         account (str):

@@ -93,9 +93,10 @@ def sync_detailed(
     """List recent executions of one account
 
      Executions (fills) of the account within the last `lookbackTime` seconds (default 320,
-    maximum 900 per the older docs). Bulk endpoint with its own egress cap. Source: research
-    API 2 §2.4, §2.5 and §2.8 (CT-DOCS-OLD get-executions). The research lists the execution
-    fields but quotes no payload, so the example is constructed.
+    maximum 900 per the older docs). Bulk endpoint with its own egress cap. Source: CrossTrade's
+    older API docs (https://docs.crosstrade.io/api), page get-executions, and the "Rate
+    Limiting" page. We could read the execution fields but no quoted payload, so the example is
+    constructed.
 
     Args:
         account (str):
@@ -130,9 +131,10 @@ def sync(
     """List recent executions of one account
 
      Executions (fills) of the account within the last `lookbackTime` seconds (default 320,
-    maximum 900 per the older docs). Bulk endpoint with its own egress cap. Source: research
-    API 2 §2.4, §2.5 and §2.8 (CT-DOCS-OLD get-executions). The research lists the execution
-    fields but quotes no payload, so the example is constructed.
+    maximum 900 per the older docs). Bulk endpoint with its own egress cap. Source: CrossTrade's
+    older API docs (https://docs.crosstrade.io/api), page get-executions, and the "Rate
+    Limiting" page. We could read the execution fields but no quoted payload, so the example is
+    constructed.
 
     Args:
         account (str):
@@ -162,9 +164,10 @@ async def asyncio_detailed(
     """List recent executions of one account
 
      Executions (fills) of the account within the last `lookbackTime` seconds (default 320,
-    maximum 900 per the older docs). Bulk endpoint with its own egress cap. Source: research
-    API 2 §2.4, §2.5 and §2.8 (CT-DOCS-OLD get-executions). The research lists the execution
-    fields but quotes no payload, so the example is constructed.
+    maximum 900 per the older docs). Bulk endpoint with its own egress cap. Source: CrossTrade's
+    older API docs (https://docs.crosstrade.io/api), page get-executions, and the "Rate
+    Limiting" page. We could read the execution fields but no quoted payload, so the example is
+    constructed.
 
     Args:
         account (str):
@@ -197,9 +200,10 @@ async def asyncio(
     """List recent executions of one account
 
      Executions (fills) of the account within the last `lookbackTime` seconds (default 320,
-    maximum 900 per the older docs). Bulk endpoint with its own egress cap. Source: research
-    API 2 §2.4, §2.5 and §2.8 (CT-DOCS-OLD get-executions). The research lists the execution
-    fields but quotes no payload, so the example is constructed.
+    maximum 900 per the older docs). Bulk endpoint with its own egress cap. Source: CrossTrade's
+    older API docs (https://docs.crosstrade.io/api), page get-executions, and the "Rate
+    Limiting" page. We could read the execution fields but no quoted payload, so the example is
+    constructed.
 
     Args:
         account (str):

@@ -91,8 +91,8 @@ def sync_detailed(
     """Legacy account-scoped quote (deprecated)
 
      Quote for one instrument through an account's data connection. Deprecated since add-on
-    v1.12.0; use `get_quote` (`GET /v1/api/market/quote`). Source: research API 2 §2.5, §2.10
-    and §2.11 (CT-DOCS-NEW quotes/get-quote; example quoted).
+    v1.12.0; use `get_quote` (`GET /v1/api/market/quote`). Source: CrossTrade's newer
+    docs page quotes/get-quote (https://crosstrade.io/docs/api; example quoted).
 
     Args:
         account (str):
@@ -127,8 +127,8 @@ def sync(
     """Legacy account-scoped quote (deprecated)
 
      Quote for one instrument through an account's data connection. Deprecated since add-on
-    v1.12.0; use `get_quote` (`GET /v1/api/market/quote`). Source: research API 2 §2.5, §2.10
-    and §2.11 (CT-DOCS-NEW quotes/get-quote; example quoted).
+    v1.12.0; use `get_quote` (`GET /v1/api/market/quote`). Source: CrossTrade's newer
+    docs page quotes/get-quote (https://crosstrade.io/docs/api; example quoted).
 
     Args:
         account (str):
@@ -158,8 +158,8 @@ async def asyncio_detailed(
     """Legacy account-scoped quote (deprecated)
 
      Quote for one instrument through an account's data connection. Deprecated since add-on
-    v1.12.0; use `get_quote` (`GET /v1/api/market/quote`). Source: research API 2 §2.5, §2.10
-    and §2.11 (CT-DOCS-NEW quotes/get-quote; example quoted).
+    v1.12.0; use `get_quote` (`GET /v1/api/market/quote`). Source: CrossTrade's newer
+    docs page quotes/get-quote (https://crosstrade.io/docs/api; example quoted).
 
     Args:
         account (str):
@@ -192,8 +192,8 @@ async def asyncio(
     """Legacy account-scoped quote (deprecated)
 
      Quote for one instrument through an account's data connection. Deprecated since add-on
-    v1.12.0; use `get_quote` (`GET /v1/api/market/quote`). Source: research API 2 §2.5, §2.10
-    and §2.11 (CT-DOCS-NEW quotes/get-quote; example quoted).
+    v1.12.0; use `get_quote` (`GET /v1/api/market/quote`). Source: CrossTrade's newer
+    docs page quotes/get-quote (https://crosstrade.io/docs/api; example quoted).
 
     Args:
         account (str):

@@ -89,9 +89,9 @@ def sync_detailed(
 
      Historical OHLCV bars for one instrument, by `daysBack` or by a `from`/`to` UTC range,
     keeping the most recent `limit` bars. Bulk endpoint with its own egress cap. WebSocket RPC
-    `GetBars` (per CLAUDE.md). Source: research API 2 §2.4, §2.5 and §2.11 (CT-DOCS-NEW
-    market/post-historical-bars; response quoted, abridged to the first bar; the request
-    example is constructed to match it).
+    `GetBars` (per https://crosstrade.io/ai/CLAUDE.md). Source: CrossTrade's newer docs page
+    market/post-historical-bars and the "Rate Limiting" page (response quoted, abridged to
+    the first bar; the request example is constructed to match it).
 
     Args:
         body (BarsRequest):
@@ -124,9 +124,9 @@ def sync(
 
      Historical OHLCV bars for one instrument, by `daysBack` or by a `from`/`to` UTC range,
     keeping the most recent `limit` bars. Bulk endpoint with its own egress cap. WebSocket RPC
-    `GetBars` (per CLAUDE.md). Source: research API 2 §2.4, §2.5 and §2.11 (CT-DOCS-NEW
-    market/post-historical-bars; response quoted, abridged to the first bar; the request
-    example is constructed to match it).
+    `GetBars` (per https://crosstrade.io/ai/CLAUDE.md). Source: CrossTrade's newer docs page
+    market/post-historical-bars and the "Rate Limiting" page (response quoted, abridged to
+    the first bar; the request example is constructed to match it).
 
     Args:
         body (BarsRequest):
@@ -154,9 +154,9 @@ async def asyncio_detailed(
 
      Historical OHLCV bars for one instrument, by `daysBack` or by a `from`/`to` UTC range,
     keeping the most recent `limit` bars. Bulk endpoint with its own egress cap. WebSocket RPC
-    `GetBars` (per CLAUDE.md). Source: research API 2 §2.4, §2.5 and §2.11 (CT-DOCS-NEW
-    market/post-historical-bars; response quoted, abridged to the first bar; the request
-    example is constructed to match it).
+    `GetBars` (per https://crosstrade.io/ai/CLAUDE.md). Source: CrossTrade's newer docs page
+    market/post-historical-bars and the "Rate Limiting" page (response quoted, abridged to
+    the first bar; the request example is constructed to match it).
 
     Args:
         body (BarsRequest):
@@ -187,9 +187,9 @@ async def asyncio(
 
      Historical OHLCV bars for one instrument, by `daysBack` or by a `from`/`to` UTC range,
     keeping the most recent `limit` bars. Bulk endpoint with its own egress cap. WebSocket RPC
-    `GetBars` (per CLAUDE.md). Source: research API 2 §2.4, §2.5 and §2.11 (CT-DOCS-NEW
-    market/post-historical-bars; response quoted, abridged to the first bar; the request
-    example is constructed to match it).
+    `GetBars` (per https://crosstrade.io/ai/CLAUDE.md). Source: CrossTrade's newer docs page
+    market/post-historical-bars and the "Rate Limiting" page (response quoted, abridged to
+    the first bar; the request example is constructed to match it).
 
     Args:
         body (BarsRequest):

@@ -109,9 +109,9 @@ def sync_detailed(
     """Get a quote for one or more instruments
 
      Latest quote and contract details. `instrument` may be a comma-separated list, in which
-    case the answer is a JSON array of quotes. WebSocket RPC `GetQuote`. Source: research
-    API 2 §2.5, §2.8 and §2.11 (CT-DOCS-NEW market/get-quote; single-quote example quoted, the
-    list example wraps it).
+    case the answer is a JSON array of quotes. WebSocket RPC `GetQuote`. Source: CrossTrade's
+    newer docs page market/get-quote (https://crosstrade.io/docs/api; single-quote example
+    quoted, the list example wraps it).
 
     Args:
         instrument (str):
@@ -143,9 +143,9 @@ def sync(
     """Get a quote for one or more instruments
 
      Latest quote and contract details. `instrument` may be a comma-separated list, in which
-    case the answer is a JSON array of quotes. WebSocket RPC `GetQuote`. Source: research
-    API 2 §2.5, §2.8 and §2.11 (CT-DOCS-NEW market/get-quote; single-quote example quoted, the
-    list example wraps it).
+    case the answer is a JSON array of quotes. WebSocket RPC `GetQuote`. Source: CrossTrade's
+    newer docs page market/get-quote (https://crosstrade.io/docs/api; single-quote example
+    quoted, the list example wraps it).
 
     Args:
         instrument (str):
@@ -172,9 +172,9 @@ async def asyncio_detailed(
     """Get a quote for one or more instruments
 
      Latest quote and contract details. `instrument` may be a comma-separated list, in which
-    case the answer is a JSON array of quotes. WebSocket RPC `GetQuote`. Source: research
-    API 2 §2.5, §2.8 and §2.11 (CT-DOCS-NEW market/get-quote; single-quote example quoted, the
-    list example wraps it).
+    case the answer is a JSON array of quotes. WebSocket RPC `GetQuote`. Source: CrossTrade's
+    newer docs page market/get-quote (https://crosstrade.io/docs/api; single-quote example
+    quoted, the list example wraps it).
 
     Args:
         instrument (str):
@@ -204,9 +204,9 @@ async def asyncio(
     """Get a quote for one or more instruments
 
      Latest quote and contract details. `instrument` may be a comma-separated list, in which
-    case the answer is a JSON array of quotes. WebSocket RPC `GetQuote`. Source: research
-    API 2 §2.5, §2.8 and §2.11 (CT-DOCS-NEW market/get-quote; single-quote example quoted, the
-    list example wraps it).
+    case the answer is a JSON array of quotes. WebSocket RPC `GetQuote`. Source: CrossTrade's
+    newer docs page market/get-quote (https://crosstrade.io/docs/api; single-quote example
+    quoted, the list example wraps it).
 
     Args:
         instrument (str):

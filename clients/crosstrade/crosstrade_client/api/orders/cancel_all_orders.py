@@ -88,7 +88,8 @@ def sync_detailed(
     """Cancel every working order in every account
 
      Cancels all working orders across all NT8 accounts (webhook command CANCELALLORDERS).
-    Source: research API 2 §2.5 (AGENTS.md catalogue). Neither body nor response was readable;
+    Source: the endpoint list in https://crosstrade.io/ai/AGENTS.md. Neither body nor
+    response is documented by the vendor;
     the response is modelled like cancel-orders with no required field and its example is
     constructed.
 
@@ -124,7 +125,8 @@ def sync(
     """Cancel every working order in every account
 
      Cancels all working orders across all NT8 accounts (webhook command CANCELALLORDERS).
-    Source: research API 2 §2.5 (AGENTS.md catalogue). Neither body nor response was readable;
+    Source: the endpoint list in https://crosstrade.io/ai/AGENTS.md. Neither body nor
+    response is documented by the vendor;
     the response is modelled like cancel-orders with no required field and its example is
     constructed.
 
@@ -155,7 +157,8 @@ async def asyncio_detailed(
     """Cancel every working order in every account
 
      Cancels all working orders across all NT8 accounts (webhook command CANCELALLORDERS).
-    Source: research API 2 §2.5 (AGENTS.md catalogue). Neither body nor response was readable;
+    Source: the endpoint list in https://crosstrade.io/ai/AGENTS.md. Neither body nor
+    response is documented by the vendor;
     the response is modelled like cancel-orders with no required field and its example is
     constructed.
 
@@ -189,7 +192,8 @@ async def asyncio(
     """Cancel every working order in every account
 
      Cancels all working orders across all NT8 accounts (webhook command CANCELALLORDERS).
-    Source: research API 2 §2.5 (AGENTS.md catalogue). Neither body nor response was readable;
+    Source: the endpoint list in https://crosstrade.io/ai/AGENTS.md. Neither body nor
+    response is documented by the vendor;
     the response is modelled like cancel-orders with no required field and its example is
     constructed.
 

@@ -97,8 +97,8 @@ def sync_detailed(
 
      Cancels one working order; the documented body is an empty object. An unknown or finished
     order answers with the stable, parseable message `Order linked to '<id>' not found or
-    already terminal.` WebSocket RPC `Cancel`. Source: research API 2 §2.3, §2.5 and §2.11
-    (CT-DOCS post-cancel-order).
+    already terminal.` WebSocket RPC `Cancel`. Source: CrossTrade API docs page
+    post-cancel-order (older and newer versions).
 
     Args:
         account (str):
@@ -139,8 +139,8 @@ def sync(
 
      Cancels one working order; the documented body is an empty object. An unknown or finished
     order answers with the stable, parseable message `Order linked to '<id>' not found or
-    already terminal.` WebSocket RPC `Cancel`. Source: research API 2 §2.3, §2.5 and §2.11
-    (CT-DOCS post-cancel-order).
+    already terminal.` WebSocket RPC `Cancel`. Source: CrossTrade API docs page
+    post-cancel-order (older and newer versions).
 
     Args:
         account (str):
@@ -176,8 +176,8 @@ async def asyncio_detailed(
 
      Cancels one working order; the documented body is an empty object. An unknown or finished
     order answers with the stable, parseable message `Order linked to '<id>' not found or
-    already terminal.` WebSocket RPC `Cancel`. Source: research API 2 §2.3, §2.5 and §2.11
-    (CT-DOCS post-cancel-order).
+    already terminal.` WebSocket RPC `Cancel`. Source: CrossTrade API docs page
+    post-cancel-order (older and newer versions).
 
     Args:
         account (str):
@@ -216,8 +216,8 @@ async def asyncio(
 
      Cancels one working order; the documented body is an empty object. An unknown or finished
     order answers with the stable, parseable message `Order linked to '<id>' not found or
-    already terminal.` WebSocket RPC `Cancel`. Source: research API 2 §2.3, §2.5 and §2.11
-    (CT-DOCS post-cancel-order).
+    already terminal.` WebSocket RPC `Cancel`. Source: CrossTrade API docs page
+    post-cancel-order (older and newer versions).
 
     Args:
         account (str):

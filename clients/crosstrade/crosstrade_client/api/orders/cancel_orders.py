@@ -93,8 +93,8 @@ def sync_detailed(
     """Cancel the working orders of one account
 
      Cancels the account's working orders in `instrument`, or all of the account's working
-    orders when `instrument` is omitted. WebSocket RPC `CancelOrders`. Source: research
-    API 2 §2.5 and §2.11 (CT-DOCS post-cancel-orders; 200 example quoted).
+    orders when `instrument` is omitted. WebSocket RPC `CancelOrders`. Source: CrossTrade
+    API docs page post-cancel-orders (200 example quoted).
 
     Args:
         account (str):
@@ -129,8 +129,8 @@ def sync(
     """Cancel the working orders of one account
 
      Cancels the account's working orders in `instrument`, or all of the account's working
-    orders when `instrument` is omitted. WebSocket RPC `CancelOrders`. Source: research
-    API 2 §2.5 and §2.11 (CT-DOCS post-cancel-orders; 200 example quoted).
+    orders when `instrument` is omitted. WebSocket RPC `CancelOrders`. Source: CrossTrade
+    API docs page post-cancel-orders (200 example quoted).
 
     Args:
         account (str):
@@ -160,8 +160,8 @@ async def asyncio_detailed(
     """Cancel the working orders of one account
 
      Cancels the account's working orders in `instrument`, or all of the account's working
-    orders when `instrument` is omitted. WebSocket RPC `CancelOrders`. Source: research
-    API 2 §2.5 and §2.11 (CT-DOCS post-cancel-orders; 200 example quoted).
+    orders when `instrument` is omitted. WebSocket RPC `CancelOrders`. Source: CrossTrade
+    API docs page post-cancel-orders (200 example quoted).
 
     Args:
         account (str):
@@ -194,8 +194,8 @@ async def asyncio(
     """Cancel the working orders of one account
 
      Cancels the account's working orders in `instrument`, or all of the account's working
-    orders when `instrument` is omitted. WebSocket RPC `CancelOrders`. Source: research
-    API 2 §2.5 and §2.11 (CT-DOCS post-cancel-orders; 200 example quoted).
+    orders when `instrument` is omitted. WebSocket RPC `CancelOrders`. Source: CrossTrade
+    API docs page post-cancel-orders (200 example quoted).
 
     Args:
         account (str):

@@ -96,14 +96,14 @@ def sync_detailed(
     """Change a working order
 
      Changes the quantity, limit price or stop price of a working order; every field is
-    optional. WebSocket RPC `Change`. Source: research API 2 §2.5 and §2.11 (CT-DOCS
+    optional. WebSocket RPC `Change`. Source: CrossTrade API docs page
     put-change-order; the request example is the quoted RPC `args` without the path fields).
 
     Args:
         account (str):
         order_id (str):
-        body (ChangeOrderRequest): Fields to change on a working order; all optional (research
-            §2.5).
+        body (ChangeOrderRequest): Fields to change on a working order; all optional (CrossTrade
+            put-change-order page).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -136,14 +136,14 @@ def sync(
     """Change a working order
 
      Changes the quantity, limit price or stop price of a working order; every field is
-    optional. WebSocket RPC `Change`. Source: research API 2 §2.5 and §2.11 (CT-DOCS
+    optional. WebSocket RPC `Change`. Source: CrossTrade API docs page
     put-change-order; the request example is the quoted RPC `args` without the path fields).
 
     Args:
         account (str):
         order_id (str):
-        body (ChangeOrderRequest): Fields to change on a working order; all optional (research
-            §2.5).
+        body (ChangeOrderRequest): Fields to change on a working order; all optional (CrossTrade
+            put-change-order page).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -171,14 +171,14 @@ async def asyncio_detailed(
     """Change a working order
 
      Changes the quantity, limit price or stop price of a working order; every field is
-    optional. WebSocket RPC `Change`. Source: research API 2 §2.5 and §2.11 (CT-DOCS
+    optional. WebSocket RPC `Change`. Source: CrossTrade API docs page
     put-change-order; the request example is the quoted RPC `args` without the path fields).
 
     Args:
         account (str):
         order_id (str):
-        body (ChangeOrderRequest): Fields to change on a working order; all optional (research
-            §2.5).
+        body (ChangeOrderRequest): Fields to change on a working order; all optional (CrossTrade
+            put-change-order page).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -209,14 +209,14 @@ async def asyncio(
     """Change a working order
 
      Changes the quantity, limit price or stop price of a working order; every field is
-    optional. WebSocket RPC `Change`. Source: research API 2 §2.5 and §2.11 (CT-DOCS
+    optional. WebSocket RPC `Change`. Source: CrossTrade API docs page
     put-change-order; the request example is the quoted RPC `args` without the path fields).
 
     Args:
         account (str):
         order_id (str):
-        body (ChangeOrderRequest): Fields to change on a working order; all optional (research
-            §2.5).
+        body (ChangeOrderRequest): Fields to change on a working order; all optional (CrossTrade
+            put-change-order page).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -94,14 +94,14 @@ def sync_detailed(
 
      Closes any position and cancels working orders in `instrument` (even when already flat),
     then places the order regardless — the REST form of the webhook `flatten_first` option.
-    Unlike reverse, it does not require an open position. Same body as place order.
-    WebSocket RPC `FlatPlace`. Source: seed 004 (request, 200 and 400 quoted) and research
-    API 2 §2.5, §2.6, §2.10.
+    Unlike reverse, it does not require an open position. Same body as place order. WebSocket
+    RPC `FlatPlace`. Source: CrossTrade docs page "POST Flat Place Order" (request, 200 and 400
+    quoted; its WebSocket API block).
 
     Args:
         account (str):
-        body (PlaceOrderRequest): Body of place, flatplace and reverseposition (research §2.6,
-            seeds 001/004).
+        body (PlaceOrderRequest): Body of place, flatplace and reverseposition (CrossTrade docs
+            pages "POST Place Order" and "POST Flat Place Order").
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -133,14 +133,14 @@ def sync(
 
      Closes any position and cancels working orders in `instrument` (even when already flat),
     then places the order regardless — the REST form of the webhook `flatten_first` option.
-    Unlike reverse, it does not require an open position. Same body as place order.
-    WebSocket RPC `FlatPlace`. Source: seed 004 (request, 200 and 400 quoted) and research
-    API 2 §2.5, §2.6, §2.10.
+    Unlike reverse, it does not require an open position. Same body as place order. WebSocket
+    RPC `FlatPlace`. Source: CrossTrade docs page "POST Flat Place Order" (request, 200 and 400
+    quoted; its WebSocket API block).
 
     Args:
         account (str):
-        body (PlaceOrderRequest): Body of place, flatplace and reverseposition (research §2.6,
-            seeds 001/004).
+        body (PlaceOrderRequest): Body of place, flatplace and reverseposition (CrossTrade docs
+            pages "POST Place Order" and "POST Flat Place Order").
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -167,14 +167,14 @@ async def asyncio_detailed(
 
      Closes any position and cancels working orders in `instrument` (even when already flat),
     then places the order regardless — the REST form of the webhook `flatten_first` option.
-    Unlike reverse, it does not require an open position. Same body as place order.
-    WebSocket RPC `FlatPlace`. Source: seed 004 (request, 200 and 400 quoted) and research
-    API 2 §2.5, §2.6, §2.10.
+    Unlike reverse, it does not require an open position. Same body as place order. WebSocket
+    RPC `FlatPlace`. Source: CrossTrade docs page "POST Flat Place Order" (request, 200 and 400
+    quoted; its WebSocket API block).
 
     Args:
         account (str):
-        body (PlaceOrderRequest): Body of place, flatplace and reverseposition (research §2.6,
-            seeds 001/004).
+        body (PlaceOrderRequest): Body of place, flatplace and reverseposition (CrossTrade docs
+            pages "POST Place Order" and "POST Flat Place Order").
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -204,14 +204,14 @@ async def asyncio(
 
      Closes any position and cancels working orders in `instrument` (even when already flat),
     then places the order regardless — the REST form of the webhook `flatten_first` option.
-    Unlike reverse, it does not require an open position. Same body as place order.
-    WebSocket RPC `FlatPlace`. Source: seed 004 (request, 200 and 400 quoted) and research
-    API 2 §2.5, §2.6, §2.10.
+    Unlike reverse, it does not require an open position. Same body as place order. WebSocket
+    RPC `FlatPlace`. Source: CrossTrade docs page "POST Flat Place Order" (request, 200 and 400
+    quoted; its WebSocket API block).
 
     Args:
         account (str):
-        body (PlaceOrderRequest): Body of place, flatplace and reverseposition (research §2.6,
-            seeds 001/004).
+        body (PlaceOrderRequest): Body of place, flatplace and reverseposition (CrossTrade docs
+            pages "POST Place Order" and "POST Flat Place Order").
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -86,8 +86,9 @@ def sync_detailed(
      One order, by the id CrossTrade returned at placement or by the custom `orderId` supplied
     then. CrossTrade keeps resolving the originally returned id even if NT8 or the broker
     reassigns it internally. `orderType` and `orderState` are NT8 PascalCase names. Source:
-    research API 2 §2.5, §2.6, §2.8 and §2.11 (CT-DOCS-OLD get-order; example quoted, truncated
-    in the stored page after `limitPriceChanged`).
+    CrossTrade's older API docs (https://docs.crosstrade.io/api), page get-order (example
+    quoted, truncated in the stored page after `limitPriceChanged`); newer place-order page
+    for the id behaviour.
 
     Args:
         account (str):
@@ -124,8 +125,9 @@ def sync(
      One order, by the id CrossTrade returned at placement or by the custom `orderId` supplied
     then. CrossTrade keeps resolving the originally returned id even if NT8 or the broker
     reassigns it internally. `orderType` and `orderState` are NT8 PascalCase names. Source:
-    research API 2 §2.5, §2.6, §2.8 and §2.11 (CT-DOCS-OLD get-order; example quoted, truncated
-    in the stored page after `limitPriceChanged`).
+    CrossTrade's older API docs (https://docs.crosstrade.io/api), page get-order (example
+    quoted, truncated in the stored page after `limitPriceChanged`); newer place-order page
+    for the id behaviour.
 
     Args:
         account (str):
@@ -157,8 +159,9 @@ async def asyncio_detailed(
      One order, by the id CrossTrade returned at placement or by the custom `orderId` supplied
     then. CrossTrade keeps resolving the originally returned id even if NT8 or the broker
     reassigns it internally. `orderType` and `orderState` are NT8 PascalCase names. Source:
-    research API 2 §2.5, §2.6, §2.8 and §2.11 (CT-DOCS-OLD get-order; example quoted, truncated
-    in the stored page after `limitPriceChanged`).
+    CrossTrade's older API docs (https://docs.crosstrade.io/api), page get-order (example
+    quoted, truncated in the stored page after `limitPriceChanged`); newer place-order page
+    for the id behaviour.
 
     Args:
         account (str):
@@ -193,8 +196,9 @@ async def asyncio(
      One order, by the id CrossTrade returned at placement or by the custom `orderId` supplied
     then. CrossTrade keeps resolving the originally returned id even if NT8 or the broker
     reassigns it internally. `orderType` and `orderState` are NT8 PascalCase names. Source:
-    research API 2 §2.5, §2.6, §2.8 and §2.11 (CT-DOCS-OLD get-order; example quoted, truncated
-    in the stored page after `limitPriceChanged`).
+    CrossTrade's older API docs (https://docs.crosstrade.io/api), page get-order (example
+    quoted, truncated in the stored page after `limitPriceChanged`); newer place-order page
+    for the id behaviour.
 
     Args:
         account (str):

@@ -114,10 +114,10 @@ def sync_detailed(
 ) -> Response[ErrorResponse | list[Order] | OrderList]:
     """List the orders of one account
 
-     Orders of one NT8 account; `activeOnly=true` keeps only working orders. Source: research
-    API 2 §2.5 (path inferred from the get-order path) and Source note 20 (`activeOnly`).
-    The body shape was not readable (§2.12 q5): the response accepts a wrapper object or a
-    bare array of orders. The examples reuse the quoted get-order payload.
+     Orders of one NT8 account; `activeOnly=true` keeps only working orders. Source: not
+    documented by the vendor; the path is inferred from the get-order path, and `activeOnly` is
+    from Source note 20. The body shape is not documented either: the response accepts a wrapper
+    object or a bare array of orders. The examples reuse the quoted get-order payload.
 
     Args:
         account (str):
@@ -151,10 +151,10 @@ def sync(
 ) -> ErrorResponse | list[Order] | OrderList | None:
     """List the orders of one account
 
-     Orders of one NT8 account; `activeOnly=true` keeps only working orders. Source: research
-    API 2 §2.5 (path inferred from the get-order path) and Source note 20 (`activeOnly`).
-    The body shape was not readable (§2.12 q5): the response accepts a wrapper object or a
-    bare array of orders. The examples reuse the quoted get-order payload.
+     Orders of one NT8 account; `activeOnly=true` keeps only working orders. Source: not
+    documented by the vendor; the path is inferred from the get-order path, and `activeOnly` is
+    from Source note 20. The body shape is not documented either: the response accepts a wrapper
+    object or a bare array of orders. The examples reuse the quoted get-order payload.
 
     Args:
         account (str):
@@ -183,10 +183,10 @@ async def asyncio_detailed(
 ) -> Response[ErrorResponse | list[Order] | OrderList]:
     """List the orders of one account
 
-     Orders of one NT8 account; `activeOnly=true` keeps only working orders. Source: research
-    API 2 §2.5 (path inferred from the get-order path) and Source note 20 (`activeOnly`).
-    The body shape was not readable (§2.12 q5): the response accepts a wrapper object or a
-    bare array of orders. The examples reuse the quoted get-order payload.
+     Orders of one NT8 account; `activeOnly=true` keeps only working orders. Source: not
+    documented by the vendor; the path is inferred from the get-order path, and `activeOnly` is
+    from Source note 20. The body shape is not documented either: the response accepts a wrapper
+    object or a bare array of orders. The examples reuse the quoted get-order payload.
 
     Args:
         account (str):
@@ -218,10 +218,10 @@ async def asyncio(
 ) -> ErrorResponse | list[Order] | OrderList | None:
     """List the orders of one account
 
-     Orders of one NT8 account; `activeOnly=true` keeps only working orders. Source: research
-    API 2 §2.5 (path inferred from the get-order path) and Source note 20 (`activeOnly`).
-    The body shape was not readable (§2.12 q5): the response accepts a wrapper object or a
-    bare array of orders. The examples reuse the quoted get-order payload.
+     Orders of one NT8 account; `activeOnly=true` keeps only working orders. Source: not
+    documented by the vendor; the path is inferred from the get-order path, and `activeOnly` is
+    from Source note 20. The body shape is not documented either: the response accepts a wrapper
+    object or a bare array of orders. The examples reuse the quoted get-order payload.
 
     Args:
         account (str):

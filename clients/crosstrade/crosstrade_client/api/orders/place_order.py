@@ -97,13 +97,13 @@ def sync_detailed(
     opens the position with an ATM template. Newer docs add a caller-chosen `orderId` that can
     later be used to look the order up or cancel it, `requireMarketPosition` and
     `maxPositions` guards (an unmet guard answers 400 and places nothing). WebSocket RPC
-    `PlaceOrder`. Source: seed 001 (request, 200 and 400 quoted) and research API 2 §2.5,
-    §2.6, §2.11.
+    `PlaceOrder`. Source: CrossTrade docs page "POST Place Order" (request, 200 and 400
+    quoted; its WebSocket API block) and the newer place-order page for the added fields.
 
     Args:
         account (str):
-        body (PlaceOrderRequest): Body of place, flatplace and reverseposition (research §2.6,
-            seeds 001/004).
+        body (PlaceOrderRequest): Body of place, flatplace and reverseposition (CrossTrade docs
+            pages "POST Place Order" and "POST Flat Place Order").
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -138,13 +138,13 @@ def sync(
     opens the position with an ATM template. Newer docs add a caller-chosen `orderId` that can
     later be used to look the order up or cancel it, `requireMarketPosition` and
     `maxPositions` guards (an unmet guard answers 400 and places nothing). WebSocket RPC
-    `PlaceOrder`. Source: seed 001 (request, 200 and 400 quoted) and research API 2 §2.5,
-    §2.6, §2.11.
+    `PlaceOrder`. Source: CrossTrade docs page "POST Place Order" (request, 200 and 400
+    quoted; its WebSocket API block) and the newer place-order page for the added fields.
 
     Args:
         account (str):
-        body (PlaceOrderRequest): Body of place, flatplace and reverseposition (research §2.6,
-            seeds 001/004).
+        body (PlaceOrderRequest): Body of place, flatplace and reverseposition (CrossTrade docs
+            pages "POST Place Order" and "POST Flat Place Order").
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -174,13 +174,13 @@ async def asyncio_detailed(
     opens the position with an ATM template. Newer docs add a caller-chosen `orderId` that can
     later be used to look the order up or cancel it, `requireMarketPosition` and
     `maxPositions` guards (an unmet guard answers 400 and places nothing). WebSocket RPC
-    `PlaceOrder`. Source: seed 001 (request, 200 and 400 quoted) and research API 2 §2.5,
-    §2.6, §2.11.
+    `PlaceOrder`. Source: CrossTrade docs page "POST Place Order" (request, 200 and 400
+    quoted; its WebSocket API block) and the newer place-order page for the added fields.
 
     Args:
         account (str):
-        body (PlaceOrderRequest): Body of place, flatplace and reverseposition (research §2.6,
-            seeds 001/004).
+        body (PlaceOrderRequest): Body of place, flatplace and reverseposition (CrossTrade docs
+            pages "POST Place Order" and "POST Flat Place Order").
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -213,13 +213,13 @@ async def asyncio(
     opens the position with an ATM template. Newer docs add a caller-chosen `orderId` that can
     later be used to look the order up or cancel it, `requireMarketPosition` and
     `maxPositions` guards (an unmet guard answers 400 and places nothing). WebSocket RPC
-    `PlaceOrder`. Source: seed 001 (request, 200 and 400 quoted) and research API 2 §2.5,
-    §2.6, §2.11.
+    `PlaceOrder`. Source: CrossTrade docs page "POST Place Order" (request, 200 and 400
+    quoted; its WebSocket API block) and the newer place-order page for the added fields.
 
     Args:
         account (str):
-        body (PlaceOrderRequest): Body of place, flatplace and reverseposition (research §2.6,
-            seeds 001/004).
+        body (PlaceOrderRequest): Body of place, flatplace and reverseposition (CrossTrade docs
+            pages "POST Place Order" and "POST Flat Place Order").
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -95,8 +95,8 @@ def sync_detailed(
      Closes the position in `instrument`: all of it, `quantity` contracts, or a `percent`
     (0–1, rounded up; used only when `quantity` is absent). A partial close sends a market
     order and does not cancel working stops or targets. WebSocket RPC `ClosePosition`.
-    Source: research API 2 §2.5, §2.10 and §2.11 (CT-DOCS close-position; 200 and 400 examples
-    quoted).
+    Source: CrossTrade API docs page close-position, older and newer versions (200 and 400
+    examples quoted).
 
     Args:
         account (str):
@@ -133,8 +133,8 @@ def sync(
      Closes the position in `instrument`: all of it, `quantity` contracts, or a `percent`
     (0–1, rounded up; used only when `quantity` is absent). A partial close sends a market
     order and does not cancel working stops or targets. WebSocket RPC `ClosePosition`.
-    Source: research API 2 §2.5, §2.10 and §2.11 (CT-DOCS close-position; 200 and 400 examples
-    quoted).
+    Source: CrossTrade API docs page close-position, older and newer versions (200 and 400
+    examples quoted).
 
     Args:
         account (str):
@@ -166,8 +166,8 @@ async def asyncio_detailed(
      Closes the position in `instrument`: all of it, `quantity` contracts, or a `percent`
     (0–1, rounded up; used only when `quantity` is absent). A partial close sends a market
     order and does not cancel working stops or targets. WebSocket RPC `ClosePosition`.
-    Source: research API 2 §2.5, §2.10 and §2.11 (CT-DOCS close-position; 200 and 400 examples
-    quoted).
+    Source: CrossTrade API docs page close-position, older and newer versions (200 and 400
+    examples quoted).
 
     Args:
         account (str):
@@ -202,8 +202,8 @@ async def asyncio(
      Closes the position in `instrument`: all of it, `quantity` contracts, or a `percent`
     (0–1, rounded up; used only when `quantity` is absent). A partial close sends a market
     order and does not cancel working stops or targets. WebSocket RPC `ClosePosition`.
-    Source: research API 2 §2.5, §2.10 and §2.11 (CT-DOCS close-position; 200 and 400 examples
-    quoted).
+    Source: CrossTrade API docs page close-position, older and newer versions (200 and 400
+    examples quoted).
 
     Args:
         account (str):

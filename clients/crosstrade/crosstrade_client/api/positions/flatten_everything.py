@@ -89,9 +89,9 @@ def sync_detailed(
 
      "Flatten Everything". Filters are optional: `account`, `instrument`, and `marketPosition`
     (`long` or `short`). **An empty body flattens every position in every account.** WebSocket
-    RPC `FlattenEverything` without filters, `Flatten` with filters. Source: research API 2
-    §2.5 (CT-DOCS flatten-everything) and §2.10. The 200 example is constructed from quoted
-    ids and position rows.
+    RPC `FlattenEverything` without filters, `Flatten` with filters. Source: CrossTrade API docs
+    page flatten-everything (including its empty-body warning). The 200 example is constructed
+    from quoted ids and position rows.
 
     Args:
         body (FlattenEverythingRequest): All filters optional; an empty object flattens every
@@ -125,9 +125,9 @@ def sync(
 
      "Flatten Everything". Filters are optional: `account`, `instrument`, and `marketPosition`
     (`long` or `short`). **An empty body flattens every position in every account.** WebSocket
-    RPC `FlattenEverything` without filters, `Flatten` with filters. Source: research API 2
-    §2.5 (CT-DOCS flatten-everything) and §2.10. The 200 example is constructed from quoted
-    ids and position rows.
+    RPC `FlattenEverything` without filters, `Flatten` with filters. Source: CrossTrade API docs
+    page flatten-everything (including its empty-body warning). The 200 example is constructed
+    from quoted ids and position rows.
 
     Args:
         body (FlattenEverythingRequest): All filters optional; an empty object flattens every
@@ -156,9 +156,9 @@ async def asyncio_detailed(
 
      "Flatten Everything". Filters are optional: `account`, `instrument`, and `marketPosition`
     (`long` or `short`). **An empty body flattens every position in every account.** WebSocket
-    RPC `FlattenEverything` without filters, `Flatten` with filters. Source: research API 2
-    §2.5 (CT-DOCS flatten-everything) and §2.10. The 200 example is constructed from quoted
-    ids and position rows.
+    RPC `FlattenEverything` without filters, `Flatten` with filters. Source: CrossTrade API docs
+    page flatten-everything (including its empty-body warning). The 200 example is constructed
+    from quoted ids and position rows.
 
     Args:
         body (FlattenEverythingRequest): All filters optional; an empty object flattens every
@@ -190,9 +190,9 @@ async def asyncio(
 
      "Flatten Everything". Filters are optional: `account`, `instrument`, and `marketPosition`
     (`long` or `short`). **An empty body flattens every position in every account.** WebSocket
-    RPC `FlattenEverything` without filters, `Flatten` with filters. Source: research API 2
-    §2.5 (CT-DOCS flatten-everything) and §2.10. The 200 example is constructed from quoted
-    ids and position rows.
+    RPC `FlattenEverything` without filters, `Flatten` with filters. Source: CrossTrade API docs
+    page flatten-everything (including its empty-body warning). The 200 example is constructed
+    from quoted ids and position rows.
 
     Args:
         body (FlattenEverythingRequest): All filters optional; an empty object flattens every

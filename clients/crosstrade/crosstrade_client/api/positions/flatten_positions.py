@@ -93,9 +93,10 @@ def sync_detailed(
     """Flatten one account (optionally one instrument)
 
      Closes the account's positions, restricted to `instrument` when given. WebSocket RPC
-    `Flatten`. Nothing to flatten may be reported as a non-fatal `warning`. Source: research
-    API 2 §2.5 (CT-DOCS flatten-positions) and §2.3. The 200 example is constructed from the
-    quoted position rows, since the page's own example was not quoted.
+    `Flatten`. Nothing to flatten may be reported as a non-fatal `warning`. Source: CrossTrade
+    API docs page flatten-positions; `warning` from https://crosstrade.io/llms-full.txt. The 200
+    example is constructed from the quoted position rows, since the page's own example was not
+    quoted.
 
     Args:
         account (str):
@@ -130,9 +131,10 @@ def sync(
     """Flatten one account (optionally one instrument)
 
      Closes the account's positions, restricted to `instrument` when given. WebSocket RPC
-    `Flatten`. Nothing to flatten may be reported as a non-fatal `warning`. Source: research
-    API 2 §2.5 (CT-DOCS flatten-positions) and §2.3. The 200 example is constructed from the
-    quoted position rows, since the page's own example was not quoted.
+    `Flatten`. Nothing to flatten may be reported as a non-fatal `warning`. Source: CrossTrade
+    API docs page flatten-positions; `warning` from https://crosstrade.io/llms-full.txt. The 200
+    example is constructed from the quoted position rows, since the page's own example was not
+    quoted.
 
     Args:
         account (str):
@@ -162,9 +164,10 @@ async def asyncio_detailed(
     """Flatten one account (optionally one instrument)
 
      Closes the account's positions, restricted to `instrument` when given. WebSocket RPC
-    `Flatten`. Nothing to flatten may be reported as a non-fatal `warning`. Source: research
-    API 2 §2.5 (CT-DOCS flatten-positions) and §2.3. The 200 example is constructed from the
-    quoted position rows, since the page's own example was not quoted.
+    `Flatten`. Nothing to flatten may be reported as a non-fatal `warning`. Source: CrossTrade
+    API docs page flatten-positions; `warning` from https://crosstrade.io/llms-full.txt. The 200
+    example is constructed from the quoted position rows, since the page's own example was not
+    quoted.
 
     Args:
         account (str):
@@ -197,9 +200,10 @@ async def asyncio(
     """Flatten one account (optionally one instrument)
 
      Closes the account's positions, restricted to `instrument` when given. WebSocket RPC
-    `Flatten`. Nothing to flatten may be reported as a non-fatal `warning`. Source: research
-    API 2 §2.5 (CT-DOCS flatten-positions) and §2.3. The 200 example is constructed from the
-    quoted position rows, since the page's own example was not quoted.
+    `Flatten`. Nothing to flatten may be reported as a non-fatal `warning`. Source: CrossTrade
+    API docs page flatten-positions; `warning` from https://crosstrade.io/llms-full.txt. The 200
+    example is constructed from the quoted position rows, since the page's own example was not
+    quoted.
 
     Args:
         account (str):

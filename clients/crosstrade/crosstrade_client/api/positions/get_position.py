@@ -93,7 +93,7 @@ def sync_detailed(
     """Get the position in one instrument
 
      The account's position in one instrument, plus `success`. WebSocket RPC `GetPosition`.
-    Source: research API 2 §2.5 (CT-DOCS get-position) and §2.8. The 200 example is the first
+    Source: CrossTrade API docs page get-position. The 200 example is the first
     quoted position row of the all-positions example with `success` added.
 
     Args:
@@ -129,7 +129,7 @@ def sync(
     """Get the position in one instrument
 
      The account's position in one instrument, plus `success`. WebSocket RPC `GetPosition`.
-    Source: research API 2 §2.5 (CT-DOCS get-position) and §2.8. The 200 example is the first
+    Source: CrossTrade API docs page get-position. The 200 example is the first
     quoted position row of the all-positions example with `success` added.
 
     Args:
@@ -160,7 +160,7 @@ async def asyncio_detailed(
     """Get the position in one instrument
 
      The account's position in one instrument, plus `success`. WebSocket RPC `GetPosition`.
-    Source: research API 2 §2.5 (CT-DOCS get-position) and §2.8. The 200 example is the first
+    Source: CrossTrade API docs page get-position. The 200 example is the first
     quoted position row of the all-positions example with `success` added.
 
     Args:
@@ -194,7 +194,7 @@ async def asyncio(
     """Get the position in one instrument
 
      The account's position in one instrument, plus `success`. WebSocket RPC `GetPosition`.
-    Source: research API 2 §2.5 (CT-DOCS get-position) and §2.8. The 200 example is the first
+    Source: CrossTrade API docs page get-position. The 200 example is the first
     quoted position row of the all-positions example with `success` added.
 
     Args:

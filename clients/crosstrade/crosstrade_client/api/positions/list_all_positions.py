@@ -88,8 +88,9 @@ def sync_detailed(
     """List positions across every account
 
      Positions in all NT8 accounts; flat positions are included only with `includeFlat=true`.
-    WebSocket RPC `GetAllPositions`. Source: research API 2 §2.5 and §2.11 (CT-DOCS-NEW
-    get-all-positions; example quoted, with the docs' stray trailing comma removed).
+    WebSocket RPC `GetAllPositions`. Source: CrossTrade docs page get-all-positions
+    (https://crosstrade.io/docs/api; example quoted, with the docs' stray trailing comma
+    removed).
 
     Args:
         include_flat (bool | Unset):  Default: False.
@@ -121,8 +122,9 @@ def sync(
     """List positions across every account
 
      Positions in all NT8 accounts; flat positions are included only with `includeFlat=true`.
-    WebSocket RPC `GetAllPositions`. Source: research API 2 §2.5 and §2.11 (CT-DOCS-NEW
-    get-all-positions; example quoted, with the docs' stray trailing comma removed).
+    WebSocket RPC `GetAllPositions`. Source: CrossTrade docs page get-all-positions
+    (https://crosstrade.io/docs/api; example quoted, with the docs' stray trailing comma
+    removed).
 
     Args:
         include_flat (bool | Unset):  Default: False.
@@ -149,8 +151,9 @@ async def asyncio_detailed(
     """List positions across every account
 
      Positions in all NT8 accounts; flat positions are included only with `includeFlat=true`.
-    WebSocket RPC `GetAllPositions`. Source: research API 2 §2.5 and §2.11 (CT-DOCS-NEW
-    get-all-positions; example quoted, with the docs' stray trailing comma removed).
+    WebSocket RPC `GetAllPositions`. Source: CrossTrade docs page get-all-positions
+    (https://crosstrade.io/docs/api; example quoted, with the docs' stray trailing comma
+    removed).
 
     Args:
         include_flat (bool | Unset):  Default: False.
@@ -180,8 +183,9 @@ async def asyncio(
     """List positions across every account
 
      Positions in all NT8 accounts; flat positions are included only with `includeFlat=true`.
-    WebSocket RPC `GetAllPositions`. Source: research API 2 §2.5 and §2.11 (CT-DOCS-NEW
-    get-all-positions; example quoted, with the docs' stray trailing comma removed).
+    WebSocket RPC `GetAllPositions`. Source: CrossTrade docs page get-all-positions
+    (https://crosstrade.io/docs/api; example quoted, with the docs' stray trailing comma
+    removed).
 
     Args:
         include_flat (bool | Unset):  Default: False.

@@ -104,10 +104,10 @@ def sync_detailed(
 ) -> Response[ErrorResponse | list[Position] | PositionList]:
     """List the open positions of one account
 
-     Positions held in one NT8 account. Source: research API 2 §2.5 (AGENTS.md catalogue). The
-    body shape was not readable (§2.12 q5): the response accepts the all-positions wrapper
-    (`positions`, `count`, `success`) or a bare array of positions. The examples reuse the
-    quoted position rows of the all-positions example.
+     Positions held in one NT8 account. Source: the endpoint list in
+    https://crosstrade.io/ai/AGENTS.md. The body shape is not documented by the vendor: the
+    response accepts the all-positions wrapper (`positions`, `count`, `success`) or a bare array
+    of positions. The examples reuse the quoted position rows of the all-positions example.
 
     Args:
         account (str):
@@ -138,10 +138,10 @@ def sync(
 ) -> ErrorResponse | list[Position] | PositionList | None:
     """List the open positions of one account
 
-     Positions held in one NT8 account. Source: research API 2 §2.5 (AGENTS.md catalogue). The
-    body shape was not readable (§2.12 q5): the response accepts the all-positions wrapper
-    (`positions`, `count`, `success`) or a bare array of positions. The examples reuse the
-    quoted position rows of the all-positions example.
+     Positions held in one NT8 account. Source: the endpoint list in
+    https://crosstrade.io/ai/AGENTS.md. The body shape is not documented by the vendor: the
+    response accepts the all-positions wrapper (`positions`, `count`, `success`) or a bare array
+    of positions. The examples reuse the quoted position rows of the all-positions example.
 
     Args:
         account (str):
@@ -167,10 +167,10 @@ async def asyncio_detailed(
 ) -> Response[ErrorResponse | list[Position] | PositionList]:
     """List the open positions of one account
 
-     Positions held in one NT8 account. Source: research API 2 §2.5 (AGENTS.md catalogue). The
-    body shape was not readable (§2.12 q5): the response accepts the all-positions wrapper
-    (`positions`, `count`, `success`) or a bare array of positions. The examples reuse the
-    quoted position rows of the all-positions example.
+     Positions held in one NT8 account. Source: the endpoint list in
+    https://crosstrade.io/ai/AGENTS.md. The body shape is not documented by the vendor: the
+    response accepts the all-positions wrapper (`positions`, `count`, `success`) or a bare array
+    of positions. The examples reuse the quoted position rows of the all-positions example.
 
     Args:
         account (str):
@@ -199,10 +199,10 @@ async def asyncio(
 ) -> ErrorResponse | list[Position] | PositionList | None:
     """List the open positions of one account
 
-     Positions held in one NT8 account. Source: research API 2 §2.5 (AGENTS.md catalogue). The
-    body shape was not readable (§2.12 q5): the response accepts the all-positions wrapper
-    (`positions`, `count`, `success`) or a bare array of positions. The examples reuse the
-    quoted position rows of the all-positions example.
+     Positions held in one NT8 account. Source: the endpoint list in
+    https://crosstrade.io/ai/AGENTS.md. The body shape is not documented by the vendor: the
+    response accepts the all-positions wrapper (`positions`, `count`, `success`) or a bare array
+    of positions. The examples reuse the quoted position rows of the all-positions example.
 
     Args:
         account (str):

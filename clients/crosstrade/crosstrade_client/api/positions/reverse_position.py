@@ -94,7 +94,7 @@ def sync_detailed(
 
      Turns a long position into an equal short (or the other way round). Does nothing when the
     account is flat in the instrument and answers 400. WebSocket RPC `Reverse`. Source:
-    research API 2 §2.5 (CT-DOCS post-reverse) and §2.10. The 200 example uses the quoted
+    CrossTrade API docs page post-reverse. The 200 example uses the quoted
     order id of the place-order example.
 
     Args:
@@ -131,7 +131,7 @@ def sync(
 
      Turns a long position into an equal short (or the other way round). Does nothing when the
     account is flat in the instrument and answers 400. WebSocket RPC `Reverse`. Source:
-    research API 2 §2.5 (CT-DOCS post-reverse) and §2.10. The 200 example uses the quoted
+    CrossTrade API docs page post-reverse. The 200 example uses the quoted
     order id of the place-order example.
 
     Args:
@@ -163,7 +163,7 @@ async def asyncio_detailed(
 
      Turns a long position into an equal short (or the other way round). Does nothing when the
     account is flat in the instrument and answers 400. WebSocket RPC `Reverse`. Source:
-    research API 2 §2.5 (CT-DOCS post-reverse) and §2.10. The 200 example uses the quoted
+    CrossTrade API docs page post-reverse. The 200 example uses the quoted
     order id of the place-order example.
 
     Args:
@@ -198,7 +198,7 @@ async def asyncio(
 
      Turns a long position into an equal short (or the other way round). Does nothing when the
     account is flat in the instrument and answers 400. WebSocket RPC `Reverse`. Source:
-    research API 2 §2.5 (CT-DOCS post-reverse) and §2.10. The 200 example uses the quoted
+    CrossTrade API docs page post-reverse. The 200 example uses the quoted
     order id of the place-order example.
 
     Args:

@@ -94,14 +94,14 @@ def sync_detailed(
 
      Closes the open position in `instrument`, waits up to about 5 s for the close to clear,
     then places the order described by the body (same fields as place order). Fails when no
-    position is open. Equivalent to the webhook command REVERSEPOSITION. Source: research
-    API 2 §2.5 (CT-DOCS-NEW post-reverse-position) and §2.6; the response shape is inferred
-    to match place order.
+    position is open. Equivalent to the webhook command REVERSEPOSITION. Source: CrossTrade's
+    newer docs page post-reverse-position (https://crosstrade.io/docs/api); the response
+    shape is not documented by the vendor and is inferred to match place order.
 
     Args:
         account (str):
-        body (PlaceOrderRequest): Body of place, flatplace and reverseposition (research §2.6,
-            seeds 001/004).
+        body (PlaceOrderRequest): Body of place, flatplace and reverseposition (CrossTrade docs
+            pages "POST Place Order" and "POST Flat Place Order").
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -133,14 +133,14 @@ def sync(
 
      Closes the open position in `instrument`, waits up to about 5 s for the close to clear,
     then places the order described by the body (same fields as place order). Fails when no
-    position is open. Equivalent to the webhook command REVERSEPOSITION. Source: research
-    API 2 §2.5 (CT-DOCS-NEW post-reverse-position) and §2.6; the response shape is inferred
-    to match place order.
+    position is open. Equivalent to the webhook command REVERSEPOSITION. Source: CrossTrade's
+    newer docs page post-reverse-position (https://crosstrade.io/docs/api); the response
+    shape is not documented by the vendor and is inferred to match place order.
 
     Args:
         account (str):
-        body (PlaceOrderRequest): Body of place, flatplace and reverseposition (research §2.6,
-            seeds 001/004).
+        body (PlaceOrderRequest): Body of place, flatplace and reverseposition (CrossTrade docs
+            pages "POST Place Order" and "POST Flat Place Order").
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -167,14 +167,14 @@ async def asyncio_detailed(
 
      Closes the open position in `instrument`, waits up to about 5 s for the close to clear,
     then places the order described by the body (same fields as place order). Fails when no
-    position is open. Equivalent to the webhook command REVERSEPOSITION. Source: research
-    API 2 §2.5 (CT-DOCS-NEW post-reverse-position) and §2.6; the response shape is inferred
-    to match place order.
+    position is open. Equivalent to the webhook command REVERSEPOSITION. Source: CrossTrade's
+    newer docs page post-reverse-position (https://crosstrade.io/docs/api); the response
+    shape is not documented by the vendor and is inferred to match place order.
 
     Args:
         account (str):
-        body (PlaceOrderRequest): Body of place, flatplace and reverseposition (research §2.6,
-            seeds 001/004).
+        body (PlaceOrderRequest): Body of place, flatplace and reverseposition (CrossTrade docs
+            pages "POST Place Order" and "POST Flat Place Order").
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -204,14 +204,14 @@ async def asyncio(
 
      Closes the open position in `instrument`, waits up to about 5 s for the close to clear,
     then places the order described by the body (same fields as place order). Fails when no
-    position is open. Equivalent to the webhook command REVERSEPOSITION. Source: research
-    API 2 §2.5 (CT-DOCS-NEW post-reverse-position) and §2.6; the response shape is inferred
-    to match place order.
+    position is open. Equivalent to the webhook command REVERSEPOSITION. Source: CrossTrade's
+    newer docs page post-reverse-position (https://crosstrade.io/docs/api); the response
+    shape is not documented by the vendor and is inferred to match place order.
 
     Args:
         account (str):
-        body (PlaceOrderRequest): Body of place, flatplace and reverseposition (research §2.6,
-            seeds 001/004).
+        body (PlaceOrderRequest): Body of place, flatplace and reverseposition (CrossTrade docs
+            pages "POST Place Order" and "POST Flat Place Order").
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -96,8 +96,8 @@ def sync_detailed(
     """Close an ATM strategy
 
      Closes a running NT8 ATM strategy (its position and its working orders); the documented
-    body is an empty object. WebSocket RPC `CloseStrategy`. Source: research API 2 §2.5 and
-    §2.11 (CT-DOCS close-strategy; 200 example quoted).
+    body is an empty object. WebSocket RPC `CloseStrategy`. Source: CrossTrade API docs page
+    close-strategy (200 example quoted).
 
     Args:
         account (str):
@@ -137,8 +137,8 @@ def sync(
     """Close an ATM strategy
 
      Closes a running NT8 ATM strategy (its position and its working orders); the documented
-    body is an empty object. WebSocket RPC `CloseStrategy`. Source: research API 2 §2.5 and
-    §2.11 (CT-DOCS close-strategy; 200 example quoted).
+    body is an empty object. WebSocket RPC `CloseStrategy`. Source: CrossTrade API docs page
+    close-strategy (200 example quoted).
 
     Args:
         account (str):
@@ -173,8 +173,8 @@ async def asyncio_detailed(
     """Close an ATM strategy
 
      Closes a running NT8 ATM strategy (its position and its working orders); the documented
-    body is an empty object. WebSocket RPC `CloseStrategy`. Source: research API 2 §2.5 and
-    §2.11 (CT-DOCS close-strategy; 200 example quoted).
+    body is an empty object. WebSocket RPC `CloseStrategy`. Source: CrossTrade API docs page
+    close-strategy (200 example quoted).
 
     Args:
         account (str):
@@ -212,8 +212,8 @@ async def asyncio(
     """Close an ATM strategy
 
      Closes a running NT8 ATM strategy (its position and its working orders); the documented
-    body is an empty object. WebSocket RPC `CloseStrategy`. Source: research API 2 §2.5 and
-    §2.11 (CT-DOCS close-strategy; 200 example quoted).
+    body is an empty object. WebSocket RPC `CloseStrategy`. Source: CrossTrade API docs page
+    close-strategy (200 example quoted).
 
     Args:
         account (str):

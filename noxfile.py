@@ -73,10 +73,12 @@ def generate(session: nox.Session) -> None:
 
     ``nox -s generate -- --bump [name...]`` first bumps each changed client's version (as ``release``).
     """
+    args = [arg for arg in session.posargs if arg != "--bump"]
     session.install(*GENERATOR, *(API_TOOLS if "--bump" in session.posargs else []))
-    if "--bump" in session.posargs:
+    if "--bump" in session.posargs:  # release.py, then generate.py: the tools call each other one way
         install_project(session)
-    session.run("python", "tools/generate.py", *session.posargs)
+        session.run("python", "tools/release.py", *args)
+    session.run("python", "tools/generate.py", *args)
 
 
 @nox.session

@@ -1,8 +1,9 @@
 """Every workflow of the orderbridge monorepo.
 
 Plain ``nox`` runs what CI needs, fastest and most telling first (``.ci/run`` stops at the first
-failure): the generated-code drift gate, spec lint, the client-version gate, ruff, mypy, the test
-suite, Schemathesis against the sandbox, the demo and the release build. Other sessions:
+failure): the generated-code drift gate, spec lint, the client-version gate, the vendor-document
+drift gate, ruff, mypy, the test suite, Schemathesis against the sandbox, the demo and the release
+build. Other sessions:
 ``generate`` (rewrite clients/ from specs/), ``spec_diff`` (what a spec change breaks), ``release``
 (bump + changelog), ``reliability`` and ``bench``.
 
@@ -51,6 +52,7 @@ nox.options.sessions = [
     "check_generated",
     "lint_specs",
     "check_versions",
+    "vendor_drift",
     "lint",
     "typecheck",
     "client_alone",
@@ -73,10 +75,12 @@ def generate(session: nox.Session) -> None:
 
     ``nox -s generate -- --bump [name...]`` first bumps each changed client's version (as ``release``).
     """
+    args = [arg for arg in session.posargs if arg != "--bump"]
     session.install(*GENERATOR, *(API_TOOLS if "--bump" in session.posargs else []))
-    if "--bump" in session.posargs:
+    if "--bump" in session.posargs:  # release.py, then generate.py: the tools call each other one way
         install_project(session)
-    session.run("python", "tools/generate.py", *session.posargs)
+        session.run("python", "tools/release.py", *args)
+    session.run("python", "tools/generate.py", *args)
 
 
 @nox.session
@@ -116,6 +120,15 @@ def check_generated(session: nox.Session) -> None:
     """Fail when clients/ differs from a fresh generation, or when the generator warns."""
     session.install(*GENERATOR)
     session.run("python", "tools/generate.py", "--check", *session.posargs)
+
+
+@nox.session
+def vendor_drift(session: nox.Session) -> None:
+    """Each spec against its vendor's committed document: fail on an undeclared difference or a stale
+    divergence; print per-broker coverage. ``-- --update BROKER FILE`` takes a newly published vendor
+    document, says what the vendor changed and which spec edits to consider (tools/vendor_drift.py)."""
+    session.install("pyyaml==6.0.3")
+    session.run("python", "tools/vendor_drift.py", *session.posargs)
 
 
 @nox.session

@@ -40,6 +40,16 @@ BENCH_TOOLS = ["requests==2.34.2", "trustme==1.2.1"]
 # spec_diff's typed-usage check reads the generated API with griffe and type-checks with mypy.
 API_TOOLS = [GRIFFE, MYPY, "pyyaml==6.0.3"]
 BUILD_TOOLS = ["build==1.6.1", "twine==7.0.0"]
+DOCS_TOOLS = [
+    "mkdocs==1.6.1",
+    "mkdocs-material==9.8.1",
+    "mkdocstrings==1.0.8",
+    "mkdocstrings-python==2.0.11",
+    "mkdocs-gen-files==0.6.1",
+    GRIFFE,
+    RUFF,  # mkdocstrings formats signatures with it
+    "pyyaml==6.0.3",
+]
 PACKAGES = (*(f"clients/{name}" for name in SPEC_NAMES), "facade", "sandbox")
 # The independent API fuzzer run against the sandbox (tests/schemathesis/run.py).
 SCHEMATHESIS = ["schemathesis==4.32.5", "pyyaml==6.0.3"]
@@ -57,6 +67,7 @@ nox.options.sessions = [
     "tests",
     "schemathesis",
     "demo",
+    "docs",
     "build",
 ]
 
@@ -211,6 +222,31 @@ def demo(session: nox.Session) -> None:
     """The main job end to end: orderbridge against the sandbox over loopback HTTP."""
     install_project(session)
     session.run("python", "demo/run.py")
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """Build the documentation site into site/ with MkDocs in strict mode (a warning fails):
+    the README's guide, concepts, a page per broker and per generated client (generated from the
+    public API and the specs by tools/docs_pages.py), the API reference of every name in
+    ``orderbridge.__all__``, and the changelogs; then check the built site (tests/docs/test_site.py).
+    ``nox -s docs -- serve`` serves it on http://127.0.0.1:8000 instead."""
+    session.install(*DOCS_TOOLS, "pytest==9.2.0")
+    install_project(session)
+    session.env.update({"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"})  # banners, not findings
+    if session.posargs[:1] == ["serve"]:
+        session.run("mkdocs", "serve", "--strict", *session.posargs[1:])
+        return
+    site = ROOT / "site"
+    session.run("mkdocs", "build", "--strict", "--clean", "--site-dir", str(site))
+    session.run(
+        "pytest",
+        "tests/docs/test_site.py",
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        env={"ORDERBRIDGE_DOCS_SITE": str(site), "ORDERBRIDGE_SPECS_DIR": str(ROOT / "specs")},
+    )
 
 
 @nox.session

@@ -92,7 +92,9 @@ def broker_page(broker: str) -> str:
     prefix = f"ORDERBRIDGE_{broker.upper()}_"
     sizing = []
     if caps.quantity_sides:
-        sizing.append(f"quantity for {_words(caps.quantity_sides)}" + (" (fractional)" if caps.fractional_quantity else ""))
+        sizing.append(
+            f"quantity for {_words(caps.quantity_sides)}" + (" (fractional)" if caps.fractional_quantity else "")
+        )
     if caps.cash_amount_sides:
         sizing.append(f"cash amount for {_words(caps.cash_amount_sides)}")
     lines = [
@@ -114,8 +116,10 @@ def broker_page(broker: str) -> str:
         + " |",
         f"| sizing | {'; '.join(sizing)} |",
         f"| brackets / OCO | {'yes' if caps.brackets else 'no'} / {'yes' if caps.oco else 'no'} |",
-        f"| client order id | sent as `{caps.client_order_id_field}`, at most {caps.client_order_id_max_length} characters |",
-        f"| placement retried | {'yes: the broker deduplicates on the key' if caps.idempotent_placement else 'never'} |",
+        f"| client order id | sent as `{caps.client_order_id_field}`, "
+        f"at most {caps.client_order_id_max_length} characters |",
+        f"| placement retried | {'yes: the broker deduplicates on the key' if caps.idempotent_placement else 'never'} "
+        "|",
         f"| resolve | {_cell(caps.resolve) if caps.resolve else 'not available'} |",
         f"| modifiable fields | {_words(caps.modify_fields)} |",
         "",
@@ -208,7 +212,9 @@ def pages() -> dict[str, str]:
     for broker in BROKERS:
         out[f"brokers/{broker}.md"] = broker_page(broker)
         out[f"clients/{broker}.md"] = client_page(broker)
-        out[f"changelog/{broker}-client.md"] = (ROOT / "specs" / "changelog" / f"{broker}.md").read_text(encoding="utf-8")
+        out[f"changelog/{broker}-client.md"] = (ROOT / "specs" / "changelog" / f"{broker}.md").read_text(
+            encoding="utf-8"
+        )
     for package, name in (("facade", "orderbridge"), ("sandbox", "orderbridge-sandbox")):
         out[f"changelog/{name}.md"] = (ROOT / package / "CHANGELOG.md").read_text(encoding="utf-8")
     return out

@@ -39,6 +39,7 @@ def words(markup: str) -> str:
 
 
 def test_api_reference_shows_the_docstrings() -> None:
+    assert not re.search(r":(class|func|data|attr|meth):", text(page("reference"))), "a Sphinx role shown as is"
     reference = words(text(page("reference")))
     for name in ("OutcomeUnknown", "Order", "connect", "capabilities", "FlattenReport"):
         first_line = (getattr(ob, name).__doc__ or "").strip().splitlines()[0]

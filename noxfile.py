@@ -41,6 +41,16 @@ BENCH_TOOLS = ["requests==2.34.2", "trustme==1.2.1"]
 # spec_diff's typed-usage check reads the generated API with griffe and type-checks with mypy.
 API_TOOLS = [GRIFFE, MYPY, "pyyaml==6.0.3"]
 BUILD_TOOLS = ["build==1.6.1", "twine==7.0.0"]
+DOCS_TOOLS = [
+    "mkdocs==1.6.1",
+    "mkdocs-material==9.8.1",
+    "mkdocstrings==1.0.8",
+    "mkdocstrings-python==2.0.11",
+    "mkdocs-gen-files==0.6.1",
+    GRIFFE,
+    RUFF,  # mkdocstrings formats signatures with it
+    "pyyaml==6.0.3",
+]
 PACKAGES = (*(f"clients/{name}" for name in SPEC_NAMES), "facade", "sandbox")
 # The independent API fuzzer run against the sandbox (tests/schemathesis/run.py).
 SCHEMATHESIS = ["schemathesis==4.32.5", "pyyaml==6.0.3"]
@@ -59,6 +69,7 @@ nox.options.sessions = [
     "tests",
     "schemathesis",
     "demo",
+    "docs",
     "build",
 ]
 
@@ -227,8 +238,33 @@ def demo(session: nox.Session) -> None:
 
 
 @nox.session
+def docs(session: nox.Session) -> None:
+    """Build the documentation site into site/ with MkDocs in strict mode (a warning fails):
+    the README's guide, concepts, a page per broker and per generated client (generated from the
+    public API and the specs by tools/docs_pages.py), the API reference of every name in
+    ``orderbridge.__all__``, and the changelogs; then check the built site (tests/docs/test_site.py).
+    ``nox -s docs -- serve`` serves it on http://127.0.0.1:8000 instead."""
+    session.install(*DOCS_TOOLS, "pytest==9.2.0")
+    install_project(session)
+    session.env.update({"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"})  # banners, not findings
+    if session.posargs[:1] == ["serve"]:
+        session.run("mkdocs", "serve", "--strict", *session.posargs[1:])
+        return
+    site = ROOT / "site"
+    session.run("mkdocs", "build", "--strict", "--clean", "--site-dir", str(site))
+    session.run(
+        "pytest",
+        "tests/docs/test_site.py",
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        env={"ORDERBRIDGE_DOCS_SITE": str(site), "ORDERBRIDGE_SPECS_DIR": str(ROOT / "specs")},
+    )
+
+
+@nox.session
 def bench(session: nox.Session) -> None:
-    """Benchmarks (issue 6): print the tables, write benchmarks/results/latest.json.
+    """Benchmarks: print the tables, write benchmarks/results/latest.json.
 
     ``nox -s bench -- --quick`` is the smoke mode; other arguments go to benchmarks/run.py.
     The generator is installed because section 5 times it.
@@ -240,32 +276,44 @@ def bench(session: nox.Session) -> None:
 
 @nox.session
 def build(session: nox.Session) -> None:
-    """Build an sdist and a wheel of each of the six packages, ``twine check`` them, install the
-    wheels (not the source tree) into a clean virtualenv and run the demo from there."""
+    """Build each of the six packages as an sdist and a wheel *from that sdist* (as an index user
+    or ``pip install <sdist>`` gets it), ``twine check`` them, install the six sdists into one
+    clean virtualenv and the six wheels into another, and run the demo from the wheels."""
     import shutil
     import sys
 
     session.install(*BUILD_TOOLS)
     tmp = Path(session.create_tmp()).resolve()
-    dist, venv, work = tmp / "dist", tmp / "wheels-venv", tmp / "demo"
-    for path in (dist, venv, work):
+    dist, work = tmp / "dist", tmp / "demo"
+    venvs = {"sdist": tmp / "sdists-venv", "wheel": tmp / "wheels-venv"}
+    for path in (dist, work, *venvs.values()):
         shutil.rmtree(path, ignore_errors=True)
     for package in PACKAGES:
-        session.run("python", "-m", "build", "--sdist", "--wheel", "--outdir", str(dist), str(ROOT / package))
+        # No --sdist/--wheel: build makes the sdist, unpacks it and builds the wheel from it, so a
+        # file the sdist lacks fails here rather than on a user's machine.
+        session.run("python", "-m", "build", "--outdir", str(dist), str(ROOT / package))
     artifacts = sorted(str(p) for p in dist.iterdir())
     session.run("twine", "check", "--strict", *artifacts)
-    session.run(sys.executable, "-m", "venv", str(venv), external=True)
-    python = str(venv / ("Scripts" if sys.platform == "win32" else "bin") / "python")
-    wheels = [a for a in artifacts if a.endswith(".whl")]
-    session.run(python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *wheels, external=True)
+    kinds = {
+        "sdist": [a for a in artifacts if a.endswith(".tar.gz")],
+        "wheel": [a for a in artifacts if a.endswith(".whl")],
+    }
+    if len(kinds["sdist"]) != len(PACKAGES) or len(kinds["wheel"]) != len(PACKAGES):
+        session.error(f"expected {len(PACKAGES)} sdists and {len(PACKAGES)} wheels, got {artifacts}")
     work.mkdir()
     shutil.copy(ROOT / "demo" / "run.py", work / "run.py")
-    # From a directory outside the tree, with no specs override: the wheels must carry everything.
+    # From a directory outside the tree, with no specs override: the packages must carry everything.
     env = {"ORDERBRIDGE_SPECS_DIR": None, "PYTHONPATH": None}
     session.chdir(work)
-    where = (
-        "import orderbridge_sandbox.spec as s, sys; d = s.specs_dir(); print(d); "
-        f"sys.exit(not d.is_relative_to({str(venv)!r}))"
-    )
-    session.run(python, "-I", "-c", where, external=True, env=env)  # the bundled specs, not the tree's
-    session.run(python, "-I", "run.py", external=True, env=env)
+    for kind, venv in venvs.items():
+        session.run(sys.executable, "-m", "venv", str(venv), external=True)
+        python = str(venv / ("Scripts" if sys.platform == "win32" else "bin") / "python")
+        pip = [python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+        session.run(*pip, *kinds[kind], external=True, env=env)
+        where = (
+            "import orderbridge, orderbridge_sandbox.spec as s, sys; d = s.specs_dir(); print(d); "
+            f"sys.exit(not d.is_relative_to({str(venv)!r}))"
+        )
+        session.run(python, "-I", "-c", where, external=True, env=env)  # the bundled specs, not the tree's
+    wheel_python = str(venvs["wheel"] / ("Scripts" if sys.platform == "win32" else "bin") / "python")
+    session.run(wheel_python, "-I", "run.py", external=True, env=env)  # the demo, from the wheels

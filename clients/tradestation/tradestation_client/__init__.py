@@ -1,4 +1,5 @@
-"""A client library for accessing TradeStation WebAPI v2"""
+"""Typed Python client for TradeStation WebAPI v2: OAuth2 tokens, accounts, balances, positions, and
+order placement, confirmation and cancellation, generated from an OpenAPI 3.1 spec."""
 
 from .client import AuthenticatedClient, Client
 

@@ -321,7 +321,11 @@ class Session(_Base, SyncOperations):
 
         Raises:
             OrderRejected: the broker says no such order (``code_name`` names why).
-            NotSupported, AuthenticationError, RateLimited, BrokerUnavailable, UnexpectedResponse.
+            NotSupported: the broker cannot read orders (nothing was sent).
+            AuthenticationError: the credentials were refused.
+            RateLimited: the broker's budget is spent (after the read's retries).
+            BrokerUnavailable: the broker could not be reached or answered 5xx (after retries).
+            UnexpectedResponse: an answer the spec does not describe.
         """
         self._ids(account, order_id=order_id)
         return self._drive(self.adapter.get_order(order_id, account, self.settings))

@@ -240,6 +240,24 @@ def test_crosstrade_bars_with_extreme_or_unreadable_ranges_get_no_500(api: Api, 
     assert answer.status_code in (200, 400), answer.text
 
 
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"period": 10**18}, "period"),  # OverflowError building the bar length: was a text/plain 500
+        ({"period": 10**18, "periodType": "second"}, "period"),
+        ({"period": 4_000_000, "daysBack": 1_000_000}, "daysBack"),  # the first bar before year 1
+    ],
+)
+def test_crosstrade_bars_longer_than_the_calendar_are_a_400_naming_the_field(
+    api: Api, change: dict[str, Any], field: str
+) -> None:
+    answer = api("crosstrade").post("/v1/api/market/bars", json={"instrument": "ES 12-25", **change})
+    assert answer.status_code == 400, answer.text
+    assert answer.headers["content-type"] == "application/json"
+    body = answer.json()
+    assert body["error"] == "invalid_request" and field in body["detail"]
+
+
 def test_crosstrade_an_empty_instrument_query_is_a_400(api: Api) -> None:
     assert api("crosstrade").get("/v1/api/market/quote", params={"instrument": ""}).status_code == 400
 

@@ -22,6 +22,7 @@ from ..clock import Clock
 from ..dialect import Dialect
 from ..faults import Fault
 from ..ids import Ids
+from ..leniency import STRICT, Leniency
 from ..routes import security_required
 from ..wire import Call, Reply
 
@@ -140,6 +141,8 @@ class Broker(abc.ABC):
     handlers: ClassVar[dict[str, str]] = {}
     dialect_class: ClassVar[type[Dialect]] = Dialect
     """How this broker words its errors (its package's ``dialect.py``)."""
+    leniency: ClassVar[Leniency] = STRICT
+    """What the real broker accepts beyond its spec's letter (its package's ``leniency.py``)."""
     stream_path: ClassVar[str] = ""
     """A path under the broker's prefix that upgrades to a WebSocket (CrossTrade ``/ws/stream``);
     empty when the broker has none. Served by :meth:`stream_endpoint`."""

@@ -27,6 +27,7 @@ from ...tokens import TokenIssuer, TokenState
 from ...wire import Call, Reply, json_reply, text_reply
 from ..base import Broker, RecordedOrder, operation
 from .dialect import TopstepXDialect
+from .leniency import LENIENCY
 from .seeds import ACCOUNTS, CONTRACTS, USERS
 
 TOKEN_LIFETIME = dt.timedelta(hours=24)
@@ -55,6 +56,7 @@ def _when(text: str | None) -> dt.datetime | None:
 class TopstepX(Broker):
     name = "topstepx"
     dialect_class = TopstepXDialect
+    leniency = LENIENCY
     dialect: TopstepXDialect
 
     def __init__(self, *args: Any) -> None:

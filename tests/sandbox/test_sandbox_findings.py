@@ -258,6 +258,18 @@ def test_crosstrade_bars_longer_than_the_calendar_are_a_400_naming_the_field(
     assert body["error"] == "invalid_request" and field in body["detail"]
 
 
+def test_crosstrade_bars_take_an_integer_written_with_a_fraction_part(api: Api) -> None:
+    """Schemathesis, seed 7: ``"period": 55.0`` (an integer to JSON Schema) reached
+    ``timedelta`` as ``Decimal`` and raised TypeError, a text/plain 500."""
+    answer = api("crosstrade").post(
+        "/v1/api/market/bars",
+        content=b'{"instrument": "ES 12-25", "periodType": "second", "period": 55.0, "limit": 3.0}',
+        headers={"Content-Type": "application/json"},
+    )
+    assert answer.status_code == 200, answer.text
+    assert (answer.json()["period"], answer.json()["count"]) == (55, 3)
+
+
 def test_crosstrade_an_empty_instrument_query_is_a_400(api: Api) -> None:
     assert api("crosstrade").get("/v1/api/market/quote", params={"instrument": ""}).status_code == 400
 

@@ -647,7 +647,8 @@ class CrossTrade(Broker):
         symbol = self.resolve(b["instrument"])
         if symbol is None:
             return self.dialect.error(400, "invalid_instrument", f"Instrument '{b['instrument']}' not found")
-        period, kind = b.get("period", 1), b.get("periodType", "minute")
+        # JSON Schema counts 55.0 as an integer; the body decodes it as Decimal("55.0")
+        period, kind = int(b.get("period", 1)), b.get("periodType", "minute")
         try:
             step = dt.timedelta(seconds=period) if kind == "second" else dt.timedelta(minutes=period)
         except OverflowError:  # the spec sets no maximum; a bar longer than the calendar is refused
@@ -661,7 +662,7 @@ class CrossTrade(Broker):
                 span = end - start
             except (ValueError, TypeError):  # not ISO 8601, or one naive and one aware
                 return self.dialect.error(400, "invalid_request", "from and to must be UTC date-times")
-        count = max(0, min(b.get("limit", 5000), MAX_BARS, int(span / step)))
+        count = max(0, min(int(b.get("limit", 5000)), MAX_BARS, int(span / step)))
         px = self.book.instruments[symbol].price
         try:
             times = [end - step * k for k in range(count - 1, -1, -1)]

@@ -12,9 +12,8 @@ from typing import Any
 import httpx
 import pytest
 
-from orderbridge_sandbox import Sandbox
-from orderbridge_sandbox.server import start
-from orderbridge_sandbox.spec import load_spec
+from orderbridge_sandbox import Sandbox, start
+from tests._specs import load_spec
 
 Api = Callable[[str], httpx.Client]
 V2 = {"APIVersion": "20160101"}

@@ -217,7 +217,8 @@ def reliability(session: nox.Session) -> None:
 @nox.session
 def schemathesis(session: nox.Session) -> None:
     """Schemathesis against each broker in the sandbox (loopback, strict): every check, stateful
-    runs where the spec's links allow, each API's own login, a fixed seed and bounded examples.
+    runs where the spec's links allow, each API's own login, a daily seed (printed; replay with
+    ``-- --seed N``) and bounded examples.
     Fails on any finding outside ``tests/schemathesis/exclusions.yaml``; prints counts per broker.
     Arguments go to tests/schemathesis/run.py (``-- --max-examples 50 --broker sophic``)."""
     session.install(*SCHEMATHESIS)

@@ -24,12 +24,13 @@ import math
 from decimal import Decimal
 from typing import Any
 
-from ..book import BookOrder, Instrument, Kind, OrderBook, Position, Side, State
-from ..dialects import CrossTradeDialect
-from ..formats import epoch_ms, us_timestamp
-from ..seeds.crosstrade import ACCOUNTS, INSTRUMENTS, TOKENS
-from ..wire import Call, Reply, json_reply
-from .base import Broker, RecordedOrder, operation
+from ...book import BookOrder, Instrument, Kind, OrderBook, Position, Side, State
+from ...formats import epoch_ms, us_timestamp
+from ...wire import Call, Reply, json_reply
+from ..base import Broker, Host, RecordedOrder, operation
+from .dialect import CrossTradeDialect
+from .rpc import STREAM_PATH, RpcEndpoint
+from .seeds import ACCOUNTS, INSTRUMENTS, TOKENS
 
 FEE_PER_CONTRACT = Decimal("0")
 MAX_BARS = 500
@@ -45,6 +46,8 @@ TERMINAL_MESSAGE = "Order linked to '{}' not found or already terminal."
 
 class CrossTrade(Broker):
     name = "crosstrade"
+    dialect_class = CrossTradeDialect
+    stream_path = STREAM_PATH
     dialect: CrossTradeDialect
 
     def __init__(self, *args: Any) -> None:
@@ -62,6 +65,10 @@ class CrossTrade(Broker):
             lambda: self.ids.hex32("crosstrade:position"),
         )
         self.strategies: dict[str, dict[str, str]] = {}
+
+    def stream_endpoint(self, host: Host, origin: str) -> RpcEndpoint:
+        """CrossTrade's WebSocket RPC (``/ws/stream``), answered through ``host``'s pipeline."""
+        return RpcEndpoint(host, origin)
 
     def auth_failure(self, call: Call, token: str | None) -> str | None:
         if token is None:
@@ -640,8 +647,12 @@ class CrossTrade(Broker):
         symbol = self.resolve(b["instrument"])
         if symbol is None:
             return self.dialect.error(400, "invalid_instrument", f"Instrument '{b['instrument']}' not found")
-        period, kind = b.get("period", 1), b.get("periodType", "minute")
-        step = dt.timedelta(seconds=period) if kind == "second" else dt.timedelta(minutes=period)
+        # JSON Schema counts 55.0 as an integer; the body decodes it as Decimal("55.0")
+        period, kind = int(b.get("period", 1)), b.get("periodType", "minute")
+        try:
+            step = dt.timedelta(seconds=period) if kind == "second" else dt.timedelta(minutes=period)
+        except OverflowError:  # the spec sets no maximum; a bar longer than the calendar is refused
+            return self.dialect.error(400, "invalid_request", f"period: {period} {kind}s is longer than any date range")
         end = self.now().replace(second=0, microsecond=0)
         # More days than bars can fill change nothing; the cap keeps timedelta in range.
         span = dt.timedelta(days=min(int(b.get("daysBack", 1)), 1_000_000))
@@ -651,8 +662,14 @@ class CrossTrade(Broker):
                 span = end - start
             except (ValueError, TypeError):  # not ISO 8601, or one naive and one aware
                 return self.dialect.error(400, "invalid_request", "from and to must be UTC date-times")
-        count = max(0, min(b.get("limit", 5000), MAX_BARS, int(span / step)))
+        count = max(0, min(int(b.get("limit", 5000)), MAX_BARS, int(span / step)))
         px = self.book.instruments[symbol].price
+        try:
+            times = [end - step * k for k in range(count - 1, -1, -1)]
+        except OverflowError:  # the earliest bar would start before year 1
+            return self.dialect.error(
+                400, "invalid_request", "period, daysBack: the bars would start before the first representable date"
+            )
         bars = [
             {
                 "time": f"{t:%Y-%m-%dT%H:%M:%S}.0000000Z",
@@ -663,7 +680,7 @@ class CrossTrade(Broker):
                 "close": px,
                 "volume": 1,
             }
-            for t in (end - step * k for k in range(count - 1, -1, -1))
+            for t in times
         ]
         return json_reply(
             {"instrument": symbol, "periodType": kind, "period": period, "count": len(bars), "bars": bars}

@@ -6,7 +6,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from orderbridge_sandbox.seeds import crosstrade, sophic, topstepx, tradestation
+from orderbridge_sandbox.brokers.crosstrade import seeds as crosstrade
+from orderbridge_sandbox.brokers.sophic import seeds as sophic
+from orderbridge_sandbox.brokers.topstepx import seeds as topstepx
+from orderbridge_sandbox.brokers.tradestation import seeds as tradestation
 
 ROOT = Path(__file__).resolve().parents[2]
 

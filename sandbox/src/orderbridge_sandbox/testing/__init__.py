@@ -1,0 +1,1 @@
+"""Test helpers shipped with orderbridge-sandbox (placeholder, filled below)."""

@@ -22,10 +22,12 @@ import dataclasses
 import threading
 import time
 from collections.abc import Callable, Iterable
+from decimal import Decimal
 from typing import Any
 
 import httpx
 
+from .book import OrderBook
 from .brokers import BROKER_CLASSES, Broker, RecordedOrder
 from .brokers.sophic import Sophic
 from .clock import Clock, SystemClock
@@ -139,6 +141,46 @@ class Sandbox:
         with self._lock:
             found = self.brokers[broker].recorded_orders()
         return [o for o in found if account is None or o.account == account]
+
+    def fill(
+        self, broker: str, order_id: str, *, quantity: Decimal | None = None, price: Decimal | None = None
+    ) -> None:
+        """Execute a working order now, as if the market had reached it (fills on demand).
+
+        TopstepX, CrossTrade and TradeStation: ``quantity`` units (default: all that remain) at
+        ``price`` (default: the instrument's reference price); positions and fills follow.
+        Sophic: the order's scripted lifecycle runs to its end (``filled``/``settled``, or
+        ``cancelled`` for the documented trigger amounts); ``quantity`` and ``price`` must be None.
+
+        Raises:
+            KeyError: unknown broker or order id.
+            ValueError: the order is no longer working, or a quantity/price given for Sophic.
+        """
+        with self._lock:
+            state = self.brokers[broker]
+            if isinstance(state, Sophic):
+                if quantity is not None or price is not None:
+                    raise ValueError("sophic orders fill along their own lifecycle; give no quantity or price")
+                order = state.orders.get(order_id)
+                if order is None:
+                    raise KeyError(f"sophic has no order {order_id!r}")
+                if not order.script:
+                    raise ValueError(f"sophic order {order_id!r} is already {order.status}")
+                while order.script:
+                    state._advance(order)
+                self.deliver_webhooks()
+                return
+            book = getattr(state, "book", None)
+            if not isinstance(book, OrderBook):
+                raise KeyError(f"{broker} keeps no order book")
+            found = book.get(order_id)
+            if found is None:
+                raise KeyError(f"{broker} has no order {order_id!r}")
+            if not found.working:
+                raise ValueError(f"{broker} order {order_id!r} is {found.state.value}, not working")
+            if quantity is not None and not 0 < quantity <= found.remaining:
+                raise ValueError(f"quantity must be > 0 and <= {found.remaining} (what remains), got {quantity}")
+            book.fill(found, quantity, price)
 
     def add_fault(self, fault: Fault | str) -> Fault:
         """Arm a fault, e.g. ``sandbox.add_fault("topstepx:place_order:drop_after_record:1")``."""

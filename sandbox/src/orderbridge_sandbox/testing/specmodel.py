@@ -158,6 +158,16 @@ def explain_errors(errors: Iterable[jsonschema.exceptions.ValidationError], limi
     return "; ".join(explain(error) for error in ranked[:limit])
 
 
+BUSINESS_REFUSALS: dict[str, tuple[str, Any]] = {
+    "topstepx": ("success", False),
+    "tradestation": ("OrderStatus", "Failed"),
+}
+"""Brokers that refuse inside a 2xx answer: broker -> (field, value) marking a refusal in the
+body (or in any item of an array body). TopstepX answers HTTP 200 with ``success: false`` and an
+``errorCode`` (ProjectX Gateway API docs); TradeStation's order confirmations carry
+``OrderStatus: "Failed"`` with a ``Message`` (TradeStation WebAPI v2, "Place Order")."""
+
+
 # -- the spec, as operations --------------------------------------------------------------------
 
 
@@ -353,7 +363,14 @@ def example_pointer(v: SpecView, media: Media, name: str) -> str:
 
 @dataclass
 class ResponseCase:
-    """One (operation, status, example) triple of a spec."""
+    """One documented answer: an (operation, status, example) triple of a spec.
+
+    Attributes:
+        op: the operation.
+        status: the documented status (``status.code`` is the spec's key, e.g. ``"200"``).
+        media: the media type the example is written for (``media.content_type``).
+        example_name: the example's key in the spec (``"rejected_bracket_mode"``).
+    """
 
     op: Operation
     status: Status
@@ -375,7 +392,27 @@ class ResponseCase:
 
     @property
     def id(self) -> str:
+        """``broker::operation::status[example]``, e.g. ``topstepx::place_order::200[rejected_bracket_mode]``."""
         return f"{self.op.id}::{self.status.code}[{self.label}]"
+
+    @property
+    def status_code(self) -> int:
+        """The HTTP status as an int."""
+        return int(self.status.code)
+
+    @property
+    def is_error(self) -> bool:
+        """Whether this answer is a refusal: a non-2xx status, or a 2xx body carrying the
+        broker's own refusal marker (:data:`BUSINESS_REFUSALS`: TopstepX ``success: false``,
+        TradeStation ``OrderStatus: "Failed"``)."""
+        if not self.status.code.startswith("2"):
+            return True
+        marker = BUSINESS_REFUSALS.get(self.op.broker)
+        if marker is None or not self.media.is_json:
+            return False
+        key, refused = marker
+        rows = self.value if isinstance(self.value, list) else [self.value]
+        return any(isinstance(row, dict) and key in row and row[key] == refused for row in rows)
 
 
 @dataclass

@@ -10,10 +10,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-import orderbridge as ob
 import pytest
-from orderbridge_sandbox.testing import BrokerSandbox, ResponseCase, error_params
 from stop_entry import EntryNotPlaced, enter_with_stop
+
+import orderbridge as ob
+from orderbridge_sandbox.testing import BrokerSandbox, ResponseCase, error_params
 
 ACCOUNT = "465"
 CONTRACT = "CON.F.US.MES.Z25"
@@ -37,8 +38,13 @@ def test_entry_fills_and_the_stop_rests_until_the_market_reaches_it(broker_sandb
     with connect(broker_sandbox) as session:
         placed = enter(session)
     entry, stop = broker_sandbox.orders()
-    assert (entry.order_id, entry.side, entry.quantity, entry.status) == (placed.entry.order_id, "buy", 2, "Filled")
-    assert (stop.order_id, stop.side, stop.quantity, stop.status) == (placed.stop.order_id, "sell", 2, "Open")
+    assert (entry.order_id, entry.side, entry.quantity, entry.status) == (
+        placed.entry.order_id,
+        "buy",
+        Decimal(2),
+        "Filled",
+    )
+    assert (stop.order_id, stop.side, stop.quantity, stop.status) == (placed.stop.order_id, "sell", Decimal(2), "Open")
     body = broker_sandbox.requests(operation="place_order")[1].json
     assert body["stopPrice"] == 6300 and "stopLossBracket" not in body  # a plain stop, no bracket
     broker_sandbox.fill(stop.order_id)
@@ -71,7 +77,7 @@ def test_every_request_is_one_the_spec_allows(spec_router: Any) -> None:
     router = spec_router("topstepx")
     router.answer("login_key", "success")
     place = router.answer("place_order", "success")
-    with ob.connect("topstepx", credentials={"username": "demo", "api_key": "demo-api-key"}) as session:
+    with ob.connect("topstepx", credentials={"username": "demo", "api_key": "x"}) as session:
         enter(session)
     entry, stop = (call.request for call in place.calls)
     assert b'"type":2' in entry.content.replace(b" ", b"")  # Market
@@ -85,7 +91,7 @@ def test_a_refused_entry_never_places_the_stop(spec_router: Any, answer: Respons
     router.answer("login_key", "success")
     place = router.answer("place_order", answer)
     router.answer("search_orders", "success")  # the reconcile after an unknown outcome
-    with ob.connect("topstepx", credentials={"username": "demo", "api_key": "demo-api-key"}) as session:
-        with pytest.raises((ob.OrderbridgeError, EntryNotPlaced)):
-            enter(session)
+    refused = (ob.OrderbridgeError, EntryNotPlaced)
+    with ob.connect("topstepx", credentials={"username": "demo", "api_key": "x"}) as session, pytest.raises(refused):
+        enter(session)
     assert place.call_count == 1  # refused or unknown: the entry is never sent again, no stop follows

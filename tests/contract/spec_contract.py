@@ -43,7 +43,7 @@ import httpx
 import respx
 
 from orderbridge_sandbox import spec as specs
-from orderbridge_sandbox.testing import specmodel
+from orderbridge_sandbox.testing import SpecRouter, specmodel
 from orderbridge_sandbox.testing.specmodel import (
     BROKERS,
     MISSING,
@@ -499,15 +499,18 @@ def exchange(
     body: Any = MISSING,
     asynchronous: bool = False,
 ) -> Exchange:
-    """Call ``op`` through the generated client against a contract route answering
-    ``example_name`` of ``status``; checks the route was called exactly once and that the
-    answer passes :func:`parse_strict`."""
+    """Call ``op`` through the generated client against the public plugin's
+    :class:`~orderbridge_sandbox.testing.SpecRouter` (every request checked against the spec,
+    requiring :data:`TOKEN`) answering ``example_name`` of ``status``; checks the operation was
+    called exactly once and that the answer passes :func:`parse_strict`."""
     kwargs = call_kwargs(op, body)
-    with respx.mock(assert_all_called=True, assert_all_mocked=True) as router:
-        route = contract_route(router, op, status.code, examples=[example_name], content_type=media.content_type)
+    with respx.mock(assert_all_called=True, assert_all_mocked=True) as mock:
+        router = SpecRouter(op.broker, mock, token=TOKEN)
+        stub = router.answer(op.operation_id, ResponseCase(op, status, media, example_name))
         result = invoke(op, kwargs, asynchronous=asynchronous)
-        assert route.call_count == 1, f"{op.id}: expected one call, got {route.call_count}"
-    call = route.calls.last
+        router.verify()
+        assert stub.call_count == 1, f"{op.id}: expected one call, got {stub.call_count}"
+    call = stub.calls[-1]
     assert result.status_code == int(status.code), f"{op.id}: status {result.status_code} != {status.code}"
     strict = parse_strict(op, call.request, call.response)
     return Exchange(result, call.request, call.response, strict)
@@ -799,9 +802,11 @@ def rebuild(
 
 
 def send_raw(op: Operation, request: httpx.Request) -> httpx.Response:
-    """Send ``request`` as it is (no generated client) to ``op``'s contract route."""
-    with respx.mock(assert_all_called=True, assert_all_mocked=True) as router:
-        contract_route(router, op)
+    """Send ``request`` as it is (no generated client) through the plugin's
+    :class:`~orderbridge_sandbox.testing.SpecRouter`, ``op`` answered with its first success
+    example; a request the spec refuses raises :class:`RequestContractError`."""
+    with respx.mock(assert_all_called=True, assert_all_mocked=True) as mock:
+        SpecRouter(op.broker, mock, token=TOKEN).answer(op.operation_id)
         with httpx.Client(verify=_ssl_context()) as client:
             return client.send(request)
 

@@ -9,13 +9,13 @@ from decimal import Decimal
 
 import httpx
 import pytest
+from topstepx_client import AuthenticatedClient
+from topstepx_client.api.order import place_order
+from topstepx_client.models import OrderSide, OrderType, PlaceOrderRequest, PlaceOrderResponse
 
 import orderbridge as ob
 from orderbridge_sandbox import FaultError
 from orderbridge_sandbox.testing import SEEDS, BrokerSandbox
-from topstepx_client import AuthenticatedClient
-from topstepx_client.api.order import place_order
-from topstepx_client.models import OrderSide, OrderType, PlaceOrderRequest
 
 
 def market(broker: str, side: str = "buy") -> ob.Order:
@@ -70,7 +70,7 @@ def test_a_generated_client_works_over_the_transport(broker_sandbox: BrokerSandb
     )
     with client:
         answer = place_order.sync(client=client, body=body)
-    assert answer is not None and answer.success is True
+    assert isinstance(answer, PlaceOrderResponse) and answer.success is True
     [recorded] = broker_sandbox.orders()
     assert (recorded.order_id, recorded.quantity) == (str(answer.order_id), Decimal(3))
     assert broker_sandbox.requests(operation="place_order")[0].json["size"] == 3

@@ -67,6 +67,7 @@ nox.options.sessions = [
     "typecheck",
     "client_alone",
     "tests",
+    "examples",
     "schemathesis",
     "demo",
     "docs",
@@ -195,6 +196,34 @@ def tests(session: nox.Session) -> None:
         coverage.append("--cov-fail-under=0")
     # The sandbox reads the specs from the tree, not from the copy bundled at install time.
     session.run("pytest", *coverage, *session.posargs, env={"ORDERBRIDGE_SPECS_DIR": str(ROOT / "specs")})
+
+
+@nox.session
+def examples(session: nox.Session) -> None:
+    """The examples' own test suites, as a user runs them: wheels of the six packages built into
+    a temp dir and installed (with ``orderbridge-sandbox[pytest]`` and pytest) into the session
+    venv, each example copied outside the tree and tested with no specs override, so the
+    bundled specs and the installed pytest plugin are what is exercised."""
+    import shutil
+
+    session.install("build==1.6.1")
+    tmp = Path(session.create_tmp()).resolve()
+    dist, work = tmp / "example-dist", tmp / "examples"
+    for path in (dist, work):
+        shutil.rmtree(path, ignore_errors=True)
+    for package in PACKAGES:
+        session.run("python", "-m", "build", "--wheel", "--outdir", str(dist), str(ROOT / package), silent=True)
+    wheels = sorted(str(p) for p in dist.glob("*.whl"))
+    sandbox_wheel = next(w for w in wheels if Path(w).name.startswith("orderbridge_sandbox-"))
+    others = [w for w in wheels if w != sandbox_wheel]
+    session.install("--reinstall", *others, f"{sandbox_wheel}[pytest]", "pytest==9.2.0")
+    env = {"ORDERBRIDGE_SPECS_DIR": None, "PYTHONPATH": None}
+    for example in sorted(p for p in (ROOT / "examples").iterdir() if p.is_dir()):
+        target = work / example.name
+        shutil.copytree(example, target, ignore=shutil.ignore_patterns("__pycache__", ".pytest_cache"))
+        session.chdir(target)
+        session.run("python", "-m", "pytest", "-p", "no:cacheprovider", "-q", *session.posargs, env=env)
+    session.chdir(ROOT)
 
 
 @nox.session

@@ -28,6 +28,7 @@ import dataclasses
 import threading
 import time
 from collections.abc import Callable, Iterable
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import httpx
@@ -150,6 +151,24 @@ class Sandbox:
         with self._lock:
             found = self.brokers[broker].recorded_orders()
         return [o for o in found if account is None or o.account == account]
+
+    def fill(
+        self, broker: str, order_id: str, *, quantity: Decimal | None = None, price: Decimal | None = None
+    ) -> None:
+        """Execute a working order now, as if the market had reached it (fills on demand).
+
+        TopstepX, CrossTrade and TradeStation: ``quantity`` units (default: all that remain) at
+        ``price`` (default: the instrument's reference price); positions and fills follow.
+        Sophic: the order's scripted lifecycle runs to its end (``filled``/``settled``, or
+        ``cancelled`` for the documented trigger amounts); ``quantity`` and ``price`` must be None.
+
+        Raises:
+            KeyError: unknown broker or order id.
+            ValueError: the order is no longer working, or a quantity/price given for Sophic.
+        """
+        with self._lock:
+            self.brokers[broker].fill_now(order_id, quantity, price)
+            self.deliver_webhooks()
 
     def add_fault(self, fault: Fault | str) -> Fault:
         """Arm a fault, e.g. ``sandbox.add_fault("topstepx:place_order:drop_after_record:1")``."""

@@ -205,6 +205,29 @@ class Broker(abc.ABC):
         is the server's ``http://HOST:PORT``. Only called when :attr:`stream_path` is set."""
         raise NotImplementedError(f"{self.name} has no WebSocket stream")
 
+    def fill_now(self, order_id: str, quantity: Decimal | None, price: Decimal | None) -> None:
+        """Execute a working order now, as if the market had reached it (``Sandbox.fill``).
+
+        Default, for a broker whose orders live in an :class:`OrderBook` attribute ``book``:
+        ``quantity`` units (None: all that remain) at ``price`` (None: the instrument's reference
+        price); positions and fills follow. A broker with its own order lifecycle overrides it.
+
+        Raises:
+            KeyError: no such order, or this broker keeps no order book.
+            ValueError: the order is no longer working, or ``quantity`` is not in (0, remaining].
+        """
+        book = getattr(self, "book", None)
+        if not isinstance(book, OrderBook):
+            raise KeyError(f"{self.name} keeps no order book")
+        found = book.get(order_id)
+        if found is None:
+            raise KeyError(f"{self.name} has no order {order_id!r}")
+        if not found.working:
+            raise ValueError(f"{self.name} order {order_id!r} is {found.state.value}, not working")
+        if quantity is not None and not 0 < quantity <= found.remaining:
+            raise ValueError(f"quantity must be > 0 and <= {found.remaining} (what remains), got {quantity}")
+        book.fill(found, quantity, price)
+
     @abc.abstractmethod
     def recorded_orders(self) -> list[RecordedOrder]:
         """Every order this broker recorded (each subclass knows where its orders live)."""

@@ -260,3 +260,17 @@ class OutcomeUnknown(OrderbridgeError):
 
 class OrderNotFound(OrderRejected):
     """The broker says it has no such order (TopstepX ``OrderNotFound``, HTTP 404...)."""
+
+
+# -- factories: the errors the facade builds from what it read ----------------------------------
+
+
+def conflicting_rows(broker: str, instrument: str) -> UnexpectedResponse:
+    """A position list that names ``instrument`` more than once with different sizes: the true
+    size is unknown, so nothing is sent for it (a flatten reports the item refused)."""
+    return UnexpectedResponse(
+        f"positions list {clean(instrument)} more than once with different sizes; nothing was sent "
+        "for it: read positions() again and close it yourself",
+        broker=broker,
+        status_code=200,
+    )

@@ -52,7 +52,7 @@ from crosstrade_client.models import (
 )
 from crosstrade_client.models import Order as CrossTradeOrder
 
-from .._account import Balance, Fill, ItemOutcome, Modification, Position, Reader, exact_json
+from .._account import Balance, Fill, ItemOutcome, Modification, Position, Reader, by_time, exact_json
 from .._adapter import Adapter, BrokerOrder
 from .._config import Settings
 from .._conform import build_request
@@ -355,12 +355,9 @@ class CrossTradeLifecycle(CrossTradeAdapter):
         sent = yield Call(list_positions, {"account": account}, money_moving=False, retry=Retry.READ, name=what)
         out = []
         for row in self._rows(sent, what, "positions", (PositionList, list)):
-            direction = row.need_text("marketPosition")
-            if direction == "Flat":
+            if row.row.get("marketPosition") == "Flat":
                 continue
-            sign = POSITION_SIGN.get(direction)
-            if sign is None:
-                raise unexpected(self.name, sent, f"{what}: marketPosition {direction!r}")
+            sign = row.need_member("marketPosition", POSITION_SIGN)
             out.append(
                 Position(
                     broker=self.name,
@@ -396,6 +393,9 @@ class CrossTradeLifecycle(CrossTradeAdapter):
         )
 
     def fills(self, account: str, since: dt.datetime | None, settings: Settings) -> Flow[list[Fill]]:
+        """GET executions. ``epoch`` is Unix milliseconds (UTC by definition); one outside
+        datetime's range leaves ``time`` ``None`` with a warning on the fill. A ``quantity``
+        that is not positive is :class:`UnexpectedResponse` naming ``quantity``."""
         what = "executions/list"
         lookback = MAX_LOOKBACK
         if since is not None:
@@ -410,16 +410,8 @@ class CrossTradeLifecycle(CrossTradeAdapter):
         )
         out = []
         for row in self._rows(sent, what, "executions", (ExecutionList,)):
-            direction = row.need_text("marketPosition")
-            side = EXECUTION_SIDES.get(direction)
-            if side is None:
-                raise unexpected(self.name, sent, f"{what}: execution marketPosition {direction!r}")
-            epoch = row.row.get("epoch")
-            time = (
-                dt.datetime.fromtimestamp(epoch / 1000, dt.UTC)
-                if isinstance(epoch, int) and not isinstance(epoch, bool)
-                else None
-            )
+            side = row.need_member("marketPosition", EXECUTION_SIDES)
+            time = row.maybe_epoch_ms("epoch")
             if since is not None and time is not None and time < since:
                 continue
             out.append(
@@ -430,14 +422,14 @@ class CrossTradeLifecycle(CrossTradeAdapter):
                     fill_id=row.need_text("id"),
                     instrument=row.need_text("instrument"),
                     side=side,
-                    quantity=row.need_decimal("quantity"),
+                    quantity=row.need_positive_decimal("quantity"),
                     price=row.need_decimal("price"),
                     time=time,
                     raw=row.row,
+                    warnings=tuple(row.warnings),
                 )
             )
-        out.sort(key=lambda f: (f.time is None, f.time or dt.datetime.min.replace(tzinfo=dt.UTC), f.fill_id))
-        return out
+        return by_time(out)
 
     def close_position(self, instrument: str, account: str, quantity: Decimal | None, settings: Settings) -> Flow[None]:
         what = "positions/close"

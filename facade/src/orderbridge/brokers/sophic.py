@@ -36,7 +36,7 @@ from sophic_client.models import (
 )
 from sophic_client.models import Order as SophicOrder
 
-from .._account import Balance, Fill, Position, Reader, exact_json
+from .._account import Balance, Fill, Position, Reader, by_time, exact_json
 from .._adapter import Adapter, BrokerOrder
 from .._config import Settings
 from .._conform import build_request
@@ -339,6 +339,10 @@ class SophicLifecycle(SophicAdapter):
         )
 
     def fills(self, account: str, since: dt.datetime | None, settings: Settings) -> Flow[list[Fill]]:
+        """The trades embedded in GET accounts/{id}/orders. ``executed_at`` is an RFC 3339 UTC
+        timestamp in the Sophic Engine API reference; one sent without an offset is read as
+        UTC. A trade ``quantity`` that is not positive is :class:`UnexpectedResponse` naming
+        ``quantity``."""
         what = "accounts/{account_id}/orders"
         sent = yield Call(
             list_orders,
@@ -355,10 +359,8 @@ class SophicLifecycle(SophicAdapter):
                 raise unexpected(self.name, sent, f"{what}: order {order_id} has no trades list")
             for item in trades:
                 trade = Reader(item, self.name, what, sent.content)
-                side = FILL_SIDES.get(trade.need_text("side"))
-                if side is None:
-                    raise unexpected(self.name, sent, f"{what}: trade side {trade.row.get('side')!r}")
-                time = trade.maybe_time("executed_at")
+                side = trade.need_member("side", FILL_SIDES)
+                time = trade.maybe_time("executed_at", naive_zone=dt.UTC)
                 if since is not None and time is not None and time < since:
                     continue
                 out.append(
@@ -369,14 +371,14 @@ class SophicLifecycle(SophicAdapter):
                         fill_id=trade.need_text("id"),
                         instrument=_instrument_id(trade),
                         side=side,
-                        quantity=trade.need_decimal("quantity"),
+                        quantity=trade.need_positive_decimal("quantity"),
                         price=trade.need_decimal("price"),
                         time=time,
                         raw=trade.row,
+                        warnings=tuple(trade.warnings),
                     )
                 )
-        out.sort(key=lambda f: (f.time is None, f.time or dt.datetime.min.replace(tzinfo=dt.UTC), f.fill_id))
-        return out
+        return by_time(out)
 
     # -- helpers --------------------------------------------------------------------------------
     def _base_currency(self, account: str) -> Flow[str | None]:

@@ -72,7 +72,7 @@ from topstepx_client.models import (
     ValidateResponse,
 )
 
-from .._account import Balance, Fill, Modification, Position, Reader, exact_json
+from .._account import Balance, Fill, Modification, Position, Reader, by_time, exact_json
 from .._adapter import Adapter, BrokerOrder
 from .._config import Settings
 from .._conform import build_request
@@ -581,15 +581,13 @@ class TopstepXLifecycle(TopstepXAdapter):
         models = plain(sent.parsed.positions) or []
         out = []
         for index, row in enumerate(rows):
-            sign = POSITION_SIGN.get(row.row.get("type"))  # type: ignore[arg-type]
-            if sign is None:
-                raise unexpected(self.name, sent, f"{what}: position type {row.row.get('type')!r}")
+            sign = row.need_member("type", POSITION_SIGN)
             out.append(
                 Position(
                     broker=self.name,
                     account=account,
                     instrument=row.need_text("contractId"),
-                    quantity=sign * row.need_decimal("size"),
+                    quantity=sign * row.need_positive_decimal("size"),
                     average_price=row.maybe_decimal("averagePrice"),
                     raw=models[index] if index < len(models) else None,
                 )
@@ -619,6 +617,9 @@ class TopstepXLifecycle(TopstepXAdapter):
         )
 
     def fills(self, account: str, since: dt.datetime | None, settings: Settings) -> Flow[list[Fill]]:
+        """Trade/search half-turns, voided ones skipped. ``creationTimestamp`` is UTC (the ProjectX
+        Gateway API documents UTC timestamps); one sent without an offset is read as UTC. A
+        ``size`` that is not positive is :class:`UnexpectedResponse` naming ``size``."""
         what = "Trade/search"
         start = since if since is not None else dt.datetime.now(dt.UTC) - FILLS_LOOKBACK
         request = SearchTradeRequest(account_id=_account_id(account), start_timestamp=start)
@@ -628,9 +629,7 @@ class TopstepXLifecycle(TopstepXAdapter):
         for row in rows:
             if row.row.get("voided") is True:
                 continue  # a voided half-turn did not happen
-            side = FILL_SIDES.get(row.row.get("side"))  # type: ignore[arg-type]
-            if side is None:
-                raise unexpected(self.name, sent, f"{what}: side {row.row.get('side')!r}")
+            side = row.need_member("side", FILL_SIDES)
             out.append(
                 Fill(
                     broker=self.name,
@@ -639,14 +638,14 @@ class TopstepXLifecycle(TopstepXAdapter):
                     fill_id=row.need_text("id"),
                     instrument=row.need_text("contractId"),
                     side=side,
-                    quantity=row.need_decimal("size"),
+                    quantity=row.need_positive_decimal("size"),
                     price=row.need_decimal("price"),
-                    time=row.maybe_time("creationTimestamp"),
+                    time=row.maybe_time("creationTimestamp", naive_zone=dt.UTC),
                     raw=row.row,
+                    warnings=tuple(row.warnings),
                 )
             )
-        out.sort(key=lambda f: (f.time is None, f.time or dt.datetime.min.replace(tzinfo=dt.UTC), f.fill_id))
-        return out
+        return by_time(out)
 
     def close_position(self, instrument: str, account: str, quantity: Decimal | None, settings: Settings) -> Flow[None]:
         if quantity is None:

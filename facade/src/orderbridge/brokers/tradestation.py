@@ -537,10 +537,7 @@ class TradeStationLifecycle(TradeStationAdapter):
         for row in self._rows(sent, what):
             if row.maybe_text("AccountID") not in (None, account):
                 continue
-            direction = row.need_text("LongShort")
-            sign = POSITION_SIGN.get(direction)
-            if sign is None:
-                raise unexpected(self.name, sent, f"{what}: LongShort {direction!r}")
+            sign = row.need_member("LongShort", POSITION_SIGN)
             out.append(
                 Position(
                     broker=self.name,

@@ -72,13 +72,13 @@ from topstepx_client.models import (
     ValidateResponse,
 )
 
-from .._account import Balance, Fill, Modification, Position, Reader, by_time, exact_json
-from .._adapter import Adapter, BrokerOrder
-from .._config import Settings
-from .._conform import build_request
-from .._errors import AuthenticationError, InvalidOrder, OrderNotFound, OrderRejected
-from .._extras import merge_extras
-from .._flow import (
+from ..._account import Balance, Fill, Modification, Position, Reader, by_time, exact_json
+from ..._adapter import Adapter, BrokerOrder
+from ..._config import Settings
+from ..._conform import build_request
+from ..._errors import AuthenticationError, InvalidOrder, OrderNotFound, OrderRejected
+from ..._extras import merge_extras
+from ..._flow import (
     Call,
     Flow,
     Grant,
@@ -92,9 +92,10 @@ from .._flow import (
     unknown,
     wire_number,
 )
-from .._models import Order, OrderType, PlacedOrder, Side
-from .._order_ids import check_order_id, order_id_from_wire
-from .._tolerant import Undecoded, Usable, decoded_json, tolerant
+from ..._models import Order, OrderType, PlacedOrder, Side
+from ..._order_ids import check_order_id, order_id_from_wire
+from ..._tolerant import Undecoded, Usable, decoded_json, tolerant
+from . import DESCRIPTION
 
 TOKEN_LIFETIME = 24 * 3600.0
 """Session token lifetime in seconds (ProjectX docs, authenticate)."""
@@ -119,9 +120,16 @@ NOT_FOUND_NAMES = frozenset({"ORDER_NOT_FOUND"})
 
 
 class TopstepXAdapter(Adapter):
-    """TopstepX / ProjectX Gateway: the flows of specs/topstepx.yaml (see the module docstring)."""
+    """TopstepX / ProjectX Gateway: the flows of specs/topstepx.yaml (see the module docstring).
 
-    name = "topstepx"
+    The whole order life in one class: place, get, cancel, resolve, and modify, open orders, positions,
+    balances, fills and close (specs/topstepx.yaml).
+    Balances come from ``Account/search``: ``balance`` is the account's cash balance in USD
+    (the Gateway's only money field); TopstepX reports no buying power or equity, so those are
+    ``None``.
+    """
+
+    description = DESCRIPTION
     client_class = AuthenticatedClient
 
     def validate(self, order: Order, account: str) -> None:
@@ -385,160 +393,6 @@ class TopstepXAdapter(Adapter):
             warnings=warnings,
         )
 
-
-_Envelope = (
-    PlaceOrderResponse
-    | CancelOrderResponse
-    | SearchOrderByIdResponse
-    | SearchOrderResponse
-    | ModifyOrderResponse
-    | ClosePositionResponse
-    | PartialClosePositionResponse
-)
-
-
-def _envelope(parsed: object, content: bytes, model: type[_Envelope]) -> tuple[bool, int, str | None, object] | None:
-    """(success, errorCode, errorMessage, raw) of a TopstepX envelope, strictly typed: ``success``
-    a JSON boolean and ``errorCode`` a JSON integer (not a boolean), as the gateway documents.
-    Read from the typed model, or from the decoded JSON when another field did not parse; the
-    JSON types are checked on the wire body too, because the generated enum parser turns a JSON
-    ``false`` into error code 0. ``None``: the outcome fields are missing or of the wrong type."""
-    if isinstance(parsed, model):
-        success: object = parsed.success
-        code: object = plain(parsed.error_code)
-        message: object = plain(parsed.error_message)
-        raw: object = parsed
-    elif isinstance(parsed, Undecoded) and isinstance(parsed.data, dict):
-        success, code, message, raw = (
-            parsed.data.get("success"),
-            parsed.data.get("errorCode"),
-            parsed.data.get("errorMessage"),
-            parsed.data,
-        )
-    else:
-        return None
-    if not _typed_on_wire(content):
-        return None
-    if type(success) is not bool or type(code) is not int:
-        return None
-    return success, code, message if isinstance(message, str) else None, raw
-
-
-def _wire_types(content: bytes) -> bool:
-    wire = decoded_json(content)
-    return isinstance(wire, dict) and type(wire.get("success")) is bool and type(wire.get("errorCode")) is int
-
-
-_memo_wire_types = functools.lru_cache(maxsize=8)(_wire_types)
-MEMO_BODY_BYTES = 4096
-"""Envelope bodies up to this size have their wire check remembered (a few, bounded)."""
-
-
-def _typed_on_wire(content: bytes) -> bool:
-    """Whether the body's ``success`` is a JSON boolean and its ``errorCode`` a JSON integer.
-
-    The tolerant wrapper's usable check and the flow both ask this of the same body; for a
-    small body the answer (a bool, keyed by the bytes) is remembered so it is decoded once.
-    """
-    if type(content) is bytes and len(content) <= MEMO_BODY_BYTES:
-        return _memo_wire_types(content)
-    return _wire_types(content)
-
-
-def body_order_id(parsed: object) -> object:
-    """The ``orderId`` of a place answer as sent (typed model or decoded JSON), unchecked."""
-    if isinstance(parsed, PlaceOrderResponse):
-        return plain(parsed.order_id)
-    if isinstance(parsed, Undecoded) and isinstance(parsed.data, dict):
-        return parsed.data.get("orderId")
-    return None
-
-
-def _account_id(account: str) -> int:
-    try:
-        value = int(account)
-    except (TypeError, ValueError):
-        raise InvalidOrder(
-            f"TopstepX account ids are integers, got {account!r}", field="account", broker="topstepx"
-        ) from None
-    if value <= 0 or value > INT32_MAX:
-        raise InvalidOrder(f"TopstepX account id out of range: {account!r}", field="account", broker="topstepx")
-    return value
-
-
-def _order_id(order_id: str) -> int:
-    """A caller's TopstepX order id as the int64 the gateway takes (shared rule, see
-    :mod:`orderbridge._order_ids`)."""
-    return int(check_order_id("topstepx", order_id))
-
-
-def _order_item(parsed: object) -> object:
-    """The ``order`` of an Order/searchById answer (typed model or decoded JSON), unchecked."""
-    if isinstance(parsed, SearchOrderByIdResponse):
-        return plain(parsed.order)
-    if isinstance(parsed, Undecoded) and isinstance(parsed.data, dict):
-        return parsed.data.get("order")
-    return None
-
-
-def _item_id(item: object) -> object:
-    if isinstance(item, OrderModel):
-        return item.id
-    return item.get("id") if isinstance(item, dict) else None
-
-
-def _usable_place(parsed: object, content: bytes) -> bool:
-    """A 200 Order/place answer: a strictly typed envelope; a success needs a usable orderId."""
-    envelope = _envelope(parsed, content, PlaceOrderResponse)
-    if envelope is None:
-        return False
-    success, code = envelope[0], envelope[1]
-    return not (success and code == 0) or order_id_from_wire("topstepx", body_order_id(parsed)) is not None
-
-
-def _usable_by_id(parsed: object, content: bytes) -> bool:
-    """A 200 Order/searchById answer: a strictly typed envelope; a success needs an order with a usable id."""
-    envelope = _envelope(parsed, content, SearchOrderByIdResponse)
-    if envelope is None:
-        return False
-    success, code = envelope[0], envelope[1]
-    return not (success and code == 0) or order_id_from_wire("topstepx", _item_id(_order_item(parsed))) is not None
-
-
-def _usable_envelope(model: type[_Envelope]) -> Usable:
-    def usable(parsed: object, content: bytes) -> bool:
-        return _envelope(parsed, content, model) is not None
-
-    return usable
-
-
-PLACE_ORDER = tolerant(place_order, _usable_place)
-CANCEL_ORDER = tolerant(cancel_order, _usable_envelope(CancelOrderResponse))
-SEARCH_ORDER_BY_ID = tolerant(search_order_by_id, _usable_by_id)
-SEARCH_ORDERS = tolerant(search_orders, _usable_envelope(SearchOrderResponse))
-MODIFY_ORDER = tolerant(modify_order, _usable_envelope(ModifyOrderResponse))
-CLOSE_POSITION = tolerant(close_position, _usable_envelope(ClosePositionResponse))
-PARTIAL_CLOSE_POSITION = tolerant(partial_close_position, _usable_envelope(PartialClosePositionResponse))
-
-
-# -- the rest of an order's life (modify, reads, close) -------------------------------------------
-# Money-moving envelopes: codes that are definitive refusals; every other code is unknown.
-MODIFY_DEFINITIVE = frozenset({1, 2, 3, 6, 7})
-CLOSE_DEFINITIVE = frozenset({1, 2, 3, 4, 5, 8})
-PARTIAL_CLOSE_DEFINITIVE = frozenset({1, 2, 3, 4, 5, 6, 9})
-POSITION_SIGN = {1: 1, 2: -1}
-"""PositionType 1 Long, 2 Short (0 Undefined is not a usable direction)."""
-FILL_SIDES = {0: Side.BUY, 1: Side.SELL}
-
-
-class TopstepXLifecycle(TopstepXAdapter):
-    """Modify, open orders, positions, balances, fills and close (specs/topstepx.yaml).
-
-    Balances come from ``Account/search``: ``balance`` is the account's cash balance in USD
-    (the Gateway's only money field); TopstepX reports no buying power or equity, so those are
-    ``None``.
-    """
-
     def modify(self, order_id: str, account: str, change: Modification, settings: Settings) -> Flow[BrokerOrder]:
         what = "Order/modify"
         wire: dict[str, Any] = {"accountId": _account_id(account), "orderId": _order_id(order_id)}
@@ -716,8 +570,156 @@ class TopstepXLifecycle(TopstepXAdapter):
         return [Reader(row, self.name, what, sent.content) for row in rows]
 
 
+_Envelope = (
+    PlaceOrderResponse
+    | CancelOrderResponse
+    | SearchOrderByIdResponse
+    | SearchOrderResponse
+    | ModifyOrderResponse
+    | ClosePositionResponse
+    | PartialClosePositionResponse
+)
+
+
+def _envelope(parsed: object, content: bytes, model: type[_Envelope]) -> tuple[bool, int, str | None, object] | None:
+    """(success, errorCode, errorMessage, raw) of a TopstepX envelope, strictly typed: ``success``
+    a JSON boolean and ``errorCode`` a JSON integer (not a boolean), as the gateway documents.
+    Read from the typed model, or from the decoded JSON when another field did not parse; the
+    JSON types are checked on the wire body too, because the generated enum parser turns a JSON
+    ``false`` into error code 0. ``None``: the outcome fields are missing or of the wrong type."""
+    if isinstance(parsed, model):
+        success: object = parsed.success
+        code: object = plain(parsed.error_code)
+        message: object = plain(parsed.error_message)
+        raw: object = parsed
+    elif isinstance(parsed, Undecoded) and isinstance(parsed.data, dict):
+        success, code, message, raw = (
+            parsed.data.get("success"),
+            parsed.data.get("errorCode"),
+            parsed.data.get("errorMessage"),
+            parsed.data,
+        )
+    else:
+        return None
+    if not _typed_on_wire(content):
+        return None
+    if type(success) is not bool or type(code) is not int:
+        return None
+    return success, code, message if isinstance(message, str) else None, raw
+
+
+def _wire_types(content: bytes) -> bool:
+    wire = decoded_json(content)
+    return isinstance(wire, dict) and type(wire.get("success")) is bool and type(wire.get("errorCode")) is int
+
+
+_memo_wire_types = functools.lru_cache(maxsize=8)(_wire_types)
+MEMO_BODY_BYTES = 4096
+"""Envelope bodies up to this size have their wire check remembered (a few, bounded)."""
+
+
+def _typed_on_wire(content: bytes) -> bool:
+    """Whether the body's ``success`` is a JSON boolean and its ``errorCode`` a JSON integer.
+
+    The tolerant wrapper's usable check and the flow both ask this of the same body; for a
+    small body the answer (a bool, keyed by the bytes) is remembered so it is decoded once.
+    """
+    if type(content) is bytes and len(content) <= MEMO_BODY_BYTES:
+        return _memo_wire_types(content)
+    return _wire_types(content)
+
+
+def body_order_id(parsed: object) -> object:
+    """The ``orderId`` of a place answer as sent (typed model or decoded JSON), unchecked."""
+    if isinstance(parsed, PlaceOrderResponse):
+        return plain(parsed.order_id)
+    if isinstance(parsed, Undecoded) and isinstance(parsed.data, dict):
+        return parsed.data.get("orderId")
+    return None
+
+
+def _account_id(account: str) -> int:
+    try:
+        value = int(account)
+    except (TypeError, ValueError):
+        raise InvalidOrder(
+            f"TopstepX account ids are integers, got {account!r}", field="account", broker="topstepx"
+        ) from None
+    if value <= 0 or value > INT32_MAX:
+        raise InvalidOrder(f"TopstepX account id out of range: {account!r}", field="account", broker="topstepx")
+    return value
+
+
+def _order_id(order_id: str) -> int:
+    """A caller's TopstepX order id as the int64 the gateway takes (shared rule, see
+    :mod:`orderbridge._order_ids`)."""
+    return int(check_order_id(DESCRIPTION.order_ids, order_id, DESCRIPTION.name))
+
+
+def _order_item(parsed: object) -> object:
+    """The ``order`` of an Order/searchById answer (typed model or decoded JSON), unchecked."""
+    if isinstance(parsed, SearchOrderByIdResponse):
+        return plain(parsed.order)
+    if isinstance(parsed, Undecoded) and isinstance(parsed.data, dict):
+        return parsed.data.get("order")
+    return None
+
+
+def _item_id(item: object) -> object:
+    if isinstance(item, OrderModel):
+        return item.id
+    return item.get("id") if isinstance(item, dict) else None
+
+
+def _usable_place(parsed: object, content: bytes) -> bool:
+    """A 200 Order/place answer: a strictly typed envelope; a success needs a usable orderId."""
+    envelope = _envelope(parsed, content, PlaceOrderResponse)
+    if envelope is None:
+        return False
+    success, code = envelope[0], envelope[1]
+    return not (success and code == 0) or order_id_from_wire(DESCRIPTION.order_ids, body_order_id(parsed)) is not None
+
+
+def _usable_by_id(parsed: object, content: bytes) -> bool:
+    """A 200 Order/searchById answer: a strictly typed envelope; a success needs an order with a usable id."""
+    envelope = _envelope(parsed, content, SearchOrderByIdResponse)
+    if envelope is None:
+        return False
+    success, code = envelope[0], envelope[1]
+    return (
+        not (success and code == 0)
+        or order_id_from_wire(DESCRIPTION.order_ids, _item_id(_order_item(parsed))) is not None
+    )
+
+
+def _usable_envelope(model: type[_Envelope]) -> Usable:
+    def usable(parsed: object, content: bytes) -> bool:
+        return _envelope(parsed, content, model) is not None
+
+    return usable
+
+
+PLACE_ORDER = tolerant(place_order, _usable_place)
+CANCEL_ORDER = tolerant(cancel_order, _usable_envelope(CancelOrderResponse))
+SEARCH_ORDER_BY_ID = tolerant(search_order_by_id, _usable_by_id)
+SEARCH_ORDERS = tolerant(search_orders, _usable_envelope(SearchOrderResponse))
+MODIFY_ORDER = tolerant(modify_order, _usable_envelope(ModifyOrderResponse))
+CLOSE_POSITION = tolerant(close_position, _usable_envelope(ClosePositionResponse))
+PARTIAL_CLOSE_POSITION = tolerant(partial_close_position, _usable_envelope(PartialClosePositionResponse))
+
+
+# -- the rest of an order's life (modify, reads, close) -------------------------------------------
+# Money-moving envelopes: codes that are definitive refusals; every other code is unknown.
+MODIFY_DEFINITIVE = frozenset({1, 2, 3, 6, 7})
+CLOSE_DEFINITIVE = frozenset({1, 2, 3, 4, 5, 8})
+PARTIAL_CLOSE_DEFINITIVE = frozenset({1, 2, 3, 4, 5, 6, 9})
+POSITION_SIGN = {1: 1, 2: -1}
+"""PositionType 1 Long, 2 Short (0 Undefined is not a usable direction)."""
+FILL_SIDES = {0: Side.BUY, 1: Side.SELL}
+
+
 FILLS_LOOKBACK = dt.timedelta(days=7)
 """How far back ``fills()`` without ``since`` reads Trade/search."""
 
 
-ADAPTER = TopstepXLifecycle()
+ADAPTER = TopstepXAdapter()

@@ -373,7 +373,7 @@ def open_session(
 ) -> Session | AsyncSession:
     """A session on ``handler`` with its backoff sleep replaced by a recorder (no real waits)."""
     settings = resolve_settings(
-        case.broker,
+        describe(case.broker),
         credentials=dict(case.credentials if credentials is None else credentials),
         api_version=case.api_version,
         environ={},

@@ -543,8 +543,9 @@ def _opening(
 ) -> tuple[Settings, Adapter, Any]:
     """What both :func:`connect` twins do before building their session: settings, adapter
     and the transport (``None``: the session's own HTTP pool)."""
+    description = describe(broker)
     settings = resolve_settings(
-        broker,
+        description,
         credentials=credentials,
         base_url=base_url,
         timeout=timeout,
@@ -552,7 +553,6 @@ def _opening(
         max_response_bytes=max_response_bytes,
         api_version=api_version,
     )
-    description = describe(broker)
     adapter = get_adapter(description)
     if not isinstance(transport, str):
         return settings, adapter, transport

@@ -118,8 +118,8 @@ def test_outcome_origin_lists_exactly_the_origins_the_code_raises() -> None:
                 candidates = [k.value for k in node.keywords if k.arg == "origin"]
                 if getattr(node.func, "id", None) == "unknown" and len(node.args) >= 3:
                     candidates.append(node.args[2])
-                if getattr(node.func, "attr", None) == "_lost" and node.args:
-                    candidates.append(node.args[0])
+                if getattr(node.func, "id", None) == "_lost" and len(node.args) >= 2:
+                    candidates.append(node.args[-2])  # _lost(*lost, origin, why)
                 for candidate in candidates:
                     for leaf in ast.walk(candidate):
                         if isinstance(leaf, ast.Constant) and isinstance(leaf.value, str):

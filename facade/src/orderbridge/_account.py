@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from ._errors import OrderbridgeError, OutcomeUnknown, UnexpectedResponse
+from ._errors import OrderbridgeError, OutcomeUnknown, UnexpectedResponse, bad_row, not_json
 from ._models import Side
 
 log = logging.getLogger("orderbridge")
@@ -218,9 +218,7 @@ def exact_json(content: bytes, broker: str, what: str, status: int = 200) -> Any
     try:
         return json.loads(content, parse_float=Decimal)
     except (ValueError, UnicodeDecodeError):
-        raise UnexpectedResponse(
-            f"{what}: HTTP {status} body is not JSON", broker=broker, status_code=status, content=content
-        ) from None
+        raise not_json(broker, what, status, content) from None
 
 
 class Reader:
@@ -234,7 +232,7 @@ class Reader:
 
     def __init__(self, row: Any, broker: str, what: str, content: bytes = b"") -> None:
         if not isinstance(row, Mapping):
-            raise self._bad(broker, what, "a row is not an object", content)
+            raise bad_row(broker, what, "a row is not an object", content)
         self.row = row
         self.broker = broker
         self.what = what
@@ -242,12 +240,8 @@ class Reader:
         self.warnings: list[str] = []
         """Optional values that were present but unreadable (no value text, no secrets)."""
 
-    @staticmethod
-    def _bad(broker: str, what: str, why: str, content: bytes) -> UnexpectedResponse:
-        return UnexpectedResponse(f"{what}: {why}", broker=broker, status_code=200, content=content)
-
     def _fail(self, key: str, why: str) -> UnexpectedResponse:
-        return self._bad(self.broker, self.what, f"field {key!r} {why}", self.content)
+        return bad_row(self.broker, self.what, f"field {key!r} {why}", self.content)
 
     def need_decimal(self, key: str) -> Decimal:
         value = self.maybe_decimal(key, strict=True)

@@ -19,8 +19,8 @@ import attrs
 
 from ._capabilities import BrokerDescription, Capabilities
 from ._config import Settings
-from ._errors import AuthenticationError, BrokerUnavailable, NotSupported, OrderbridgeError, Origin
-from ._flow import Flow, Grant, Sent, rate_limited, unexpected, unknown
+from ._errors import NotSupported, OrderbridgeError, for_status, not_supported
+from ._flow import Flow, Grant, Sent, retry_after
 from ._models import Order, PlacedOrder
 from ._order_ids import check_order_id, order_id_from_wire
 from ._tolerant import Undecoded
@@ -186,7 +186,7 @@ class Adapter(abc.ABC):
         return Grant(settings.secret(name), None)
 
     def not_supported(self, feature: str, why: str) -> NotSupported:
-        return NotSupported(f"{feature} is not supported: {why}", feature=feature, broker=self.name)
+        return not_supported(self.name, feature, why)
 
     def fail(
         self,
@@ -197,33 +197,19 @@ class Adapter(abc.ABC):
         client_order_id: str | None = None,
         secret_body: bool = False,
     ) -> OrderbridgeError:
-        """The error for a status the operation's own table did not settle.
-
-        401 is :class:`AuthenticationError` (the auth layer refused before processing).
-        Money-moving calls: anything else that is not a documented definitive refusal may have
-        been processed, so it is :class:`OutcomeUnknown` (``origin`` ``"http_status"`` with
-        ``status_code``, or
-        ``rate_limited``). ``secret_body`` (token endpoints) keeps the body off the error.
-        Reads: 429 ->
-        :class:`RateLimited`, 5xx -> :class:`BrokerUnavailable`, else
-        :class:`UnexpectedResponse`.
-        """
-        status = sent.status
-        if status == 401:
-            # The broker's auth layer refused the request before looking at it: definitive,
-            # nothing was placed. The session marks its token stale, so the next call logs in.
-            return AuthenticationError(f"{what}: the broker refused the token (HTTP 401)", broker=self.name)
-        if money_moving:
-            origin: Origin = "rate_limited" if status == 429 else "http_status"
-            return unknown(self.name, client_order_id, origin, what, status_code=status)
-        if status == 429:
-            return rate_limited(self.name, sent, what)
-        if status >= 500:
-            return BrokerUnavailable(f"{what}: broker error HTTP {status} after retries", broker=self.name)
-        error = unexpected(self.name, sent, what)
-        if secret_body:  # a token endpoint's answer may carry a live token
-            error.content = b""
-        return error
+        """The error for a status the operation's own table did not settle
+        (:func:`orderbridge._errors.for_status` says which). ``secret_body`` (token endpoints)
+        keeps the body off the error."""
+        return for_status(
+            self.name,
+            what,
+            sent.status,
+            content=sent.content,
+            retry_after=retry_after(sent.headers),
+            money_moving=money_moving,
+            client_order_id=client_order_id,
+            secret_body=secret_body,
+        )
 
 
 def get_adapter(description: BrokerDescription) -> Adapter:

@@ -15,8 +15,6 @@ from typing import Any, Protocol, TypeVar
 
 import attrs
 
-from ._errors import OrderRejected, Origin, OutcomeUnknown, RateLimited, UnexpectedResponse, clean
-
 T = TypeVar("T")
 
 
@@ -134,72 +132,6 @@ def retry_after(headers: Mapping[str, str]) -> float | None:
     except ValueError:
         return None
     return seconds if seconds >= 0 else None
-
-
-def unexpected(broker: str, sent: Sent, what: str) -> UnexpectedResponse:
-    """An :class:`UnexpectedResponse` for a read whose body violates the spec."""
-    return UnexpectedResponse(
-        f"{what}: HTTP {sent.status} response does not match the spec",
-        broker=broker,
-        status_code=sent.status,
-        content=sent.content,
-    )
-
-
-def unknown(
-    broker: str,
-    client_order_id: str | None,
-    origin: Origin,
-    what: str,
-    *,
-    code: str | int | None = None,
-    code_name: str | None = None,
-    broker_message: str | None = None,
-    status_code: int | None = None,
-) -> OutcomeUnknown:
-    """An :class:`OutcomeUnknown` with a message that tells the caller to reconcile."""
-    return OutcomeUnknown(
-        f"{what}: outcome unknown ({origin}); the order may exist — reconcile with "
-        f"resolve({client_order_id!r}) before sending it again",
-        broker=broker,
-        client_order_id=client_order_id,
-        origin=origin,
-        code=code,
-        code_name=code_name,
-        broker_message=broker_message,
-        status_code=status_code,
-    )
-
-
-def rejected(
-    broker: str,
-    what: str,
-    *,
-    code: str | int | None,
-    code_name: str | None,
-    broker_message: str | None = None,
-    order_id: str | None = None,
-    client_order_id: str | None = None,
-    raw: Any = None,
-) -> OrderRejected:
-    """An :class:`OrderRejected`; the broker's text goes to ``broker_message`` only."""
-    label = f"{clean(code_name)} ({clean(code)})" if code_name else f"code {clean(code)}"
-    return OrderRejected(
-        f"{what} rejected: {label}",
-        broker=broker,
-        code=code,
-        code_name=code_name,
-        broker_message=broker_message,
-        order_id=order_id,
-        client_order_id=client_order_id,
-        raw=raw,
-    )
-
-
-def rate_limited(broker: str, sent: Sent, what: str) -> RateLimited:
-    after = retry_after(sent.headers)
-    hint = f"; retry after {after:g} s" if after is not None else ""
-    return RateLimited(f"{what}: rate limited (HTTP {sent.status}){hint}", broker=broker, retry_after=after)
 
 
 def wire_number(value: Decimal, field: str, broker: str) -> float:

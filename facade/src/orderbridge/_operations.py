@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, TypeVar
 from ._account import Balance, Fill, FlattenReport, ItemOutcome, Modification, Position
 from ._adapter import Adapter, BrokerOrder
 from ._config import Settings
-from ._errors import OrderbridgeError, OutcomeUnknown
+from ._errors import OrderbridgeError, OutcomeUnknown, modify_unknown
 from ._lifecycle import (
     PlaceStep,
     Plan,
@@ -29,7 +29,6 @@ from ._lifecycle import (
     flatten_plan,
     instrument_id,
     modification,
-    modify_unknown,
     since_time,
 )
 

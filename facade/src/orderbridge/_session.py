@@ -20,12 +20,7 @@ import httpx
 from ._adapter import Adapter, BrokerOrder, get_adapter
 from ._capabilities import BrokerDescription, Capabilities
 from ._config import Settings, resolve_settings
-from ._errors import (
-    AuthenticationError,
-    ConfigurationError,
-    InvalidOrder,
-    OrderbridgeError,
-)
+from ._errors import ConfigurationError, InvalidOrder, OrderbridgeError, unusable_token
 from ._flow import Call, Flow, Grant, Sent, Token
 from ._models import Order, PlacedOrder, new_client_order_id, with_client_order_id
 from ._operations import AsyncOperations, SyncOperations
@@ -136,9 +131,7 @@ class _Base:
             return
         lifetime = grant.lifetime
         if not isinstance(grant.token, str) or not grant.token or not all(32 < ord(c) < 127 for c in grant.token):
-            raise AuthenticationError(
-                "the broker issued a token that cannot be sent as a header value", broker=self.broker
-            )
+            raise unusable_token(self.broker)
         self._box.token = grant.token
         self._box.expires_at = None if lifetime is None else self._clock() + lifetime * (1 - REFRESH_MARGIN)
         self._box.revision += 1

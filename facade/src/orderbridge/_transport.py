@@ -8,9 +8,9 @@ for every request:
   attempt is a token request), remembering which token revision went out;
 * cap every timeout at the time left before the call's total deadline;
 * read the body here (the response keeps the bytes read as its new stream), stopping with
-  :class:`~orderbridge._policy.DeadlineExceeded` once the deadline passes (a server trickling
+  :class:`~orderbridge._errors.DeadlineExceeded` once the deadline passes (a server trickling
   one byte at a time) and with
-  :class:`~orderbridge._policy.ResponseTooLarge` once the *decoded* body passes the cap
+  :class:`~orderbridge._errors.ResponseTooLarge` once the *decoded* body passes the cap
   (gzip / deflate are inflated here, incrementally, so a compression bomb never expands
   beyond the cap); ``br``/``zstd`` are never asked for (``Accept-Encoding: gzip, deflate``);
 * record on the attempt's :class:`Exchange` whether the request was handed on (may have been
@@ -33,7 +33,7 @@ from typing import Any
 import attrs
 import httpx
 
-from ._policy import DeadlineExceeded, ResponseTooLarge
+from ._errors import DeadlineExceeded, ResponseTooLarge
 
 MAX_ENCODING_LAYERS = 2
 """Content-Encoding layers inflated at most (``gzip`` or ``deflate``, optionally twice)."""

@@ -56,9 +56,9 @@ from ..._account import Balance, Fill, ItemOutcome, Modification, Position, Read
 from ..._adapter import Adapter, BrokerOrder
 from ..._config import Settings
 from ..._conform import build_request
-from ..._errors import OrderNotFound, OrderRejected
+from ..._errors import OrderNotFound, OrderRejected, rejected, unexpected, unknown
 from ..._extras import merge_extras
-from ..._flow import Call, Flow, Grant, Retry, Sent, plain, rejected, unexpected, unknown, wire_number
+from ..._flow import Call, Flow, Grant, Retry, Sent, plain, wire_number
 from ..._models import Order, OrderType, PlacedOrder, Side, TimeInForce
 from ..._order_ids import order_id_from_wire
 from ..._tolerant import Undecoded, tolerant
@@ -77,6 +77,9 @@ EXTRAS = ("ocoId", "strategy", "requireMarketPosition", "maxPositions")
 _MACHINE_CODE = re.compile(r"^[a-z][a-z0-9_]*$")
 _NOT_FOUND = re.compile(r"not found", re.IGNORECASE)
 NOT_FOUND_CODES = frozenset({"not_found", "order_not_found"})
+DOCUMENTED_CODES = frozenset({"invalid_account"})
+"""Machine codes the CrossTrade error reference documents (``specs/crosstrade.yaml``: only
+``invalid_account`` is known); any other is quoted in no ``str()``."""
 
 
 class CrossTradeAdapter(Adapter):
@@ -223,21 +226,14 @@ class CrossTradeAdapter(Adapter):
             or (machine in NOT_FOUND_CODES)
             or (machine is None and text is not None and bool(_NOT_FOUND.search(text)))
         )
-        if not_found:
-            return OrderNotFound(
-                f"{what}: no such order ({sent.status})",
-                broker=self.name,
-                code=sent.status,
-                code_name=machine or "not_found",
-                broker_message=text,
-                client_order_id=cid,
-                raw=body,
-            )
+        # The machine code is the broker's text: quoted in str() only when CrossTrade documents it.
         return rejected(
             self.name,
             what,
             code=sent.status,
-            code_name=machine or "bad_request",
+            code_name=machine or ("not_found" if not_found else "bad_request"),
+            documented=machine is None or machine in DOCUMENTED_CODES,
+            not_found=not_found,
             broker_message=text,
             client_order_id=cid,
             raw=body,
@@ -482,8 +478,14 @@ class CrossTradeAdapter(Adapter):
         """An account-level read refused (unknown account, bad request): never "order not found"."""
         error = self._refusal(sent, body, what, None)
         if isinstance(error, OrderNotFound):
+            code_name = error.code_name
             return rejected(
-                self.name, what, code=error.code, code_name=error.code_name, broker_message=error.broker_message
+                self.name,
+                what,
+                code=error.code,
+                code_name=code_name,
+                documented=code_name in DOCUMENTED_CODES or code_name == "not_found",
+                broker_message=error.broker_message,
             )
         return error
 
@@ -497,7 +499,7 @@ class CrossTradeAdapter(Adapter):
         data = exact_json(sent.content, self.name, what)
         rows = data.get(key) if isinstance(data, dict) else data
         if not isinstance(rows, list):
-            raise unexpected(self.name, sent, f"{what}: no {key!r} list")
+            raise unexpected(self.name, f"{what}: no {key!r} list", sent.status, sent.content)
         return [Reader(row, self.name, what, sent.content) for row in rows]
 
 

@@ -76,7 +76,7 @@ from ..._account import Balance, Fill, Modification, Position, Reader, by_time, 
 from ..._adapter import Adapter, BrokerOrder
 from ..._config import Settings
 from ..._conform import build_request
-from ..._errors import AuthenticationError, InvalidOrder, OrderNotFound, OrderRejected
+from ..._errors import InvalidOrder, OrderRejected, auth_refused, rejected, unexpected, unknown
 from ..._extras import merge_extras
 from ..._flow import (
     Call,
@@ -87,9 +87,6 @@ from ..._flow import (
     Token,
     enum_name,
     plain,
-    rejected,
-    unexpected,
-    unknown,
     wire_number,
 )
 from ..._models import Order, OrderType, PlacedOrder, Side
@@ -169,15 +166,17 @@ class TopstepXAdapter(Adapter):
             if body.success is True and isinstance(token, str) and token:
                 return Grant(token, TOKEN_LIFETIME)
             code = plain(body.error_code)
-            raise AuthenticationError(
-                f"Auth/loginKey refused: {enum_name(LoginErrorCode, code) or 'code'} ({code})",
-                broker=self.name,
+            name = enum_name(LoginErrorCode, code)
+            raise auth_refused(
+                self.name,
+                "Auth/loginKey",
                 code=code,
-                code_name=enum_name(LoginErrorCode, code),
+                code_name=name,
+                documented=name is not None,
                 broker_message=plain(body.error_message),
             )
         if sent.status == 400:
-            raise AuthenticationError("Auth/loginKey refused the request body (HTTP 400)", broker=self.name)
+            raise auth_refused(self.name, "Auth/loginKey (the request body)", code=400, code_name="BadRequest")
         raise self.fail(sent, "Auth/loginKey", money_moving=False, secret_body=True)
 
     # -- place --------------------------------------------------------------------------------
@@ -261,15 +260,7 @@ class TopstepXAdapter(Adapter):
             return found
         if success:
             raise self.fail(sent, what, money_moving=False)
-        name = enum_name(SearchOrderByIdErrorCode, code)
-        cls = OrderNotFound if name in NOT_FOUND_NAMES else OrderRejected
-        raise cls(
-            f"{what} refused: {name or 'code'} ({code})",
-            broker=self.name,
-            code=code,
-            code_name=name,
-            broker_message=message,
-        )
+        raise _refused(what, SearchOrderByIdErrorCode, code, message)
 
     def cancel(self, order_id: str, account: str, settings: Settings) -> Flow[None]:
         what = "Order/cancel"
@@ -288,14 +279,7 @@ class TopstepXAdapter(Adapter):
             self.deviations(what, sent.parsed, CancelOrderResponse)
             return None
         if not success and code in CANCEL_DEFINITIVE:
-            cls = OrderNotFound if name in NOT_FOUND_NAMES else OrderRejected
-            raise cls(
-                f"{what} refused: {name} ({code})",
-                broker=self.name,
-                code=code,
-                code_name=name,
-                broker_message=message,
-            )
+            raise _refused(what, CancelOrderErrorCode, code, message)
         raise unknown(self.name, None, "unknown_code", what, code=code, code_name=name)
 
     def resolve(
@@ -312,13 +296,7 @@ class TopstepXAdapter(Adapter):
             raise self.fail(sent, what, money_moving=False)
         success, code, message, _ = envelope
         if not success or code != 0:
-            raise OrderRejected(
-                f"{what} refused: {enum_name(SearchOrderErrorCode, code) or 'code'} ({code})",
-                broker=self.name,
-                code=code,
-                code_name=enum_name(SearchOrderErrorCode, code),
-                broker_message=message,
-            )
+            raise _refused(what, SearchOrderErrorCode, code, message)
         orders: object = None
         if isinstance(sent.parsed, SearchOrderResponse):
             orders = plain(sent.parsed.orders)
@@ -423,7 +401,7 @@ class TopstepXAdapter(Adapter):
             found = self._broker_order(model, account, ()) if isinstance(model, OrderModel) else None
             if found is None:
                 # No usable order id (or the generated parse and the exact parse disagree).
-                raise unexpected(self.name, sent, what)
+                raise unexpected(self.name, what, sent.status, sent.content)
             out.append(found)
         return out
 
@@ -463,11 +441,10 @@ class TopstepXAdapter(Adapter):
                     cash=row.maybe_decimal("balance", strict=True),
                     raw=row.row,
                 )
-        raise OrderRejected(
-            f"{what}: account {account} is not among this user's accounts",
-            broker=self.name,
-            code=1,
-            code_name="AccountNotFound",
+        # Account/search lists the user's accounts; one missing from it is refused like the
+        # gateway's own AccountNotFound (code 1).
+        raise rejected(
+            self.name, f"{what} (account not among this user's accounts)", code=1, code_name="AccountNotFound"
         )
 
     def fills(self, account: str, since: dt.datetime | None, settings: Settings) -> Flow[list[Fill]]:
@@ -541,10 +518,7 @@ class TopstepXAdapter(Adapter):
             self.deviations(what, sent.parsed, body_cls)
             return
         if not success and code in definitive:
-            cls = OrderNotFound if name in NOT_FOUND_NAMES else OrderRejected
-            raise cls(
-                f"{what} refused: {name} ({code})", broker=self.name, code=code, code_name=name, broker_message=message
-            )
+            raise _refused(what, codes, code, message)
         raise unknown(self.name, None, "unknown_code", what, code=code, code_name=name, broker_message=message)
 
     def _rows(self, sent: Sent, what: str, body_cls: type, codes: Any, key: str) -> list[Reader]:
@@ -554,19 +528,13 @@ class TopstepXAdapter(Adapter):
             raise self.fail(sent, what, money_moving=False)
         if body.success is not True:  # type: ignore[attr-defined]
             code = plain(body.error_code)  # type: ignore[attr-defined]
-            raise OrderRejected(
-                f"{what} refused: {enum_name(codes, code) or 'code'} ({code})",
-                broker=self.name,
-                code=code,
-                code_name=enum_name(codes, code),
-                broker_message=plain(body.error_message),  # type: ignore[attr-defined]
-            )
+            raise _refused(what, codes, code, plain(body.error_message))  # type: ignore[attr-defined]
         data = exact_json(sent.content, self.name, what)
         rows = data.get(key) if isinstance(data, dict) else None
         if not isinstance(rows, list):
             # A missing or null list means "unknown", never "none": treating it as an empty book would
             # let a kill switch report success over orders it never saw.
-            raise unexpected(self.name, sent, f"{what}: no {key!r} list")
+            raise unexpected(self.name, f"{what}: no {key!r} list", sent.status, sent.content)
         return [Reader(row, self.name, what, sent.content) for row in rows]
 
 
@@ -579,6 +547,22 @@ _Envelope = (
     | ClosePositionResponse
     | PartialClosePositionResponse
 )
+
+
+def _refused(what: str, codes: Any, code: object, message: str | None) -> OrderRejected:
+    """A definitive ``success: false`` answer: its code is named from the operation's own
+    generated enum (``codes``); a code outside it is undocumented and stays out of ``str()``."""
+    name = enum_name(codes, code)
+    return rejected(
+        DESCRIPTION.name,
+        what,
+        verb="refused",
+        code=code if isinstance(code, (int, str)) else None,
+        code_name=name,
+        documented=name is not None,
+        not_found=name in NOT_FOUND_NAMES,
+        broker_message=message,
+    )
 
 
 def _envelope(parsed: object, content: bytes, model: type[_Envelope]) -> tuple[bool, int, str | None, object] | None:

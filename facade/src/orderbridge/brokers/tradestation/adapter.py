@@ -46,9 +46,9 @@ from ..._account import Balance, Modification, Position, Reader, exact_json
 from ..._adapter import Adapter, BrokerOrder
 from ..._config import Settings
 from ..._conform import build_request
-from ..._errors import AuthenticationError, NotSupported, OrderNotFound
+from ..._errors import NotSupported, auth_refused, rate_limited, rejected, unexpected, unknown
 from ..._extras import merge_extras
-from ..._flow import Call, Flow, Grant, Retry, Sent, Token, plain, rate_limited, rejected, unexpected, unknown
+from ..._flow import Call, Flow, Grant, Retry, Sent, Token, plain, retry_after
 from ..._models import Order, OrderType, PlacedOrder, Side, TimeInForce, decimal_text
 from ..._order_ids import order_id_from_wire
 from ..._tolerant import Undecoded, tolerant
@@ -135,9 +135,9 @@ class TradeStationAdapter(Adapter):
             return Grant(body.access_token, float(lifetime))
         if sent.status in (400, 401):
             message = plain(body.message) if isinstance(body, Error) else None
-            raise AuthenticationError(
-                f"{what}: refresh-token grant refused (HTTP {sent.status})",
-                broker=self.name,
+            raise auth_refused(
+                self.name,
+                f"{what} (refresh-token grant)",
                 code=sent.status,
                 broker_message=message,
             )
@@ -260,8 +260,12 @@ class TradeStationAdapter(Adapter):
                     raw=item,
                     warnings=self.deviations(what, sent.parsed, AccountOrder),
                 )
-        raise OrderNotFound(
-            f"{what}: no order {order_id} in account listing", broker=self.name, code=404, code_name="not_found"
+        raise rejected(
+            self.name,
+            f"{what} ({order_id} not in the account listing)",
+            code=404,
+            code_name="not_found",
+            not_found=True,
         )
 
     def cancel(self, order_id: str, account: str, settings: Settings) -> Flow[None]:
@@ -307,7 +311,7 @@ class TradeStationAdapter(Adapter):
             if QUOTA_TEXT in text.lower():
                 if money_moving:
                     return unknown(self.name, cid, "rate_limited", what, status_code=403)
-                return rate_limited(self.name, sent, f"{what}: quota exceeded")
+                return rate_limited(self.name, f"{what}: quota exceeded", sent.status, retry_after(sent.headers))
             # Any other 403 is an authorisation refusal; the generated client hands the body
             # over as text because the spec lists text/html first for 403.
             return rejected(
@@ -321,11 +325,12 @@ class TradeStationAdapter(Adapter):
         if sent.status in (400, 403, 404) and isinstance(body, Error):
             message = plain(body.message)
             if sent.status == 404 or (isinstance(message, str) and "invalid order id" in message.lower()):
-                return OrderNotFound(
-                    f"{what}: not found (HTTP {sent.status})",
-                    broker=self.name,
+                return rejected(
+                    self.name,
+                    what,
                     code=sent.status,
                     code_name="not_found",
+                    not_found=True,
                     broker_message=message,
                     client_order_id=cid,
                 )
@@ -470,7 +475,7 @@ class TradeStationAdapter(Adapter):
                     equity=row.maybe_decimal("RealTimeEquity", strict=True),
                     raw=row.row,
                 )
-        raise unexpected(self.name, sent, f"{what}: no balance row for the account")
+        raise unexpected(self.name, f"{what}: no balance row for the account", sent.status, sent.content)
 
     def exit_refusal(self, position: Position) -> str | None:
         """A short equity is closed with TradeAction BUYTOCOVER, which ``place_order`` (side
@@ -497,11 +502,12 @@ class TradeStationAdapter(Adapter):
         for row in (yield from self._order_rows(account, settings)):
             if row.maybe_text("OrderID") == order_id:
                 return row
-        raise OrderNotFound(
-            f"modify_order: no order {order_id} in the account listing",
-            broker=self.name,
+        raise rejected(
+            self.name,
+            f"modify_order ({order_id} not in the account listing)",
             code=404,
             code_name="not_found",
+            not_found=True,
         )
 
     def _rows(self, sent: Sent, what: str) -> list[Reader]:
@@ -509,7 +515,7 @@ class TradeStationAdapter(Adapter):
             raise self._failure(sent, what, None, money_moving=False)
         data = exact_json(sent.content, self.name, what)
         if not isinstance(data, list):
-            raise unexpected(self.name, sent, f"{what}: not a list")
+            raise unexpected(self.name, f"{what}: not a list", sent.status, sent.content)
         return [Reader(row, self.name, what, sent.content) for row in data]
 
 

@@ -2,7 +2,7 @@
 
 from .client import AuthenticatedClient, Client
 
-__version__ = "1.0.2"
+__version__ = "1.1.0"
 """This package's own semantic version (``package_version_override`` in specs/config/)."""
 
 BROKER_API_VERSION = "2025.09"

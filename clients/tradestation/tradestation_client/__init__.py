@@ -2,7 +2,7 @@
 
 from .client import AuthenticatedClient, Client
 
-__version__ = "2.0.1"
+__version__ = "2.1.0"
 """This package's own semantic version (``package_version_override`` in specs/config/)."""
 
 BROKER_API_VERSION = "v2-20160101"

@@ -20,10 +20,9 @@ import attrs
 from ._capabilities import BrokerDescription, Capabilities
 from ._config import Settings
 from ._errors import NotSupported, OrderbridgeError, for_status, not_supported
-from ._flow import Flow, Grant, Sent, retry_after
+from ._flow import Flow, Grant, Sent, Undecoded, retry_after
 from ._models import Order, PlacedOrder
 from ._order_ids import check_order_id, order_id_from_wire
-from ._tolerant import Undecoded
 
 log = logging.getLogger("orderbridge")
 

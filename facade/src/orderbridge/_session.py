@@ -1,7 +1,7 @@
 """Broker sessions: :class:`Session` (sync) and :class:`AsyncSession` (async twin).
 
 Both drive the same adapter flows (:mod:`orderbridge._flow`), so their behaviour is identical;
-only the I/O differs (``sync_detailed`` vs ``asyncio_detailed`` of the generated operation).
+only the I/O differs (:meth:`~orderbridge._flow.Operation.send` vs ``asend``).
 Each session owns one pooled httpx client, one token and one journal of placements.
 """
 
@@ -33,7 +33,6 @@ from ._transport import (
     TokenBox,
     async_http_transport,
     client_options,
-    current,
     http_transport,
 )
 from .brokers import DESCRIPTIONS, describe
@@ -219,13 +218,10 @@ class Session(_Base, SyncOperations):
 
     # -- driving ----------------------------------------------------------------------------
     def _attempt(self, call: Call, exchange: Exchange) -> Happened:
-        token = current.set(exchange)
         try:
-            response = call.operation.sync_detailed(client=self._api, **call.kwargs)
+            response = call.operation.send(self._api, call.kwargs, exchange)
         except Exception as exc:  # noqa: BLE001 - every failure is described to the policy
             return self._happened(call, exchange, None, exc)
-        finally:
-            current.reset(token)
         return self._happened(call, exchange, response, None)
 
     def _send(self, call: Call, cid: str | None) -> tuple[Sent, Attempt]:
@@ -386,13 +382,10 @@ class AsyncSession(_Base, AsyncOperations):
         await self._http.aclose()
 
     async def _attempt(self, call: Call, exchange: Exchange) -> Happened:
-        token = current.set(exchange)
         try:
-            response = await call.operation.asyncio_detailed(client=self._api, **call.kwargs)
+            response = await call.operation.asend(self._api, call.kwargs, exchange)
         except Exception as exc:  # noqa: BLE001 - every failure is described to the policy
             return self._happened(call, exchange, None, exc)
-        finally:
-            current.reset(token)
         return self._happened(call, exchange, response, None)
 
     async def _send(self, call: Call, cid: str | None) -> tuple[Sent, Attempt]:

@@ -16,15 +16,14 @@ for every request:
 * record on the attempt's :class:`Exchange` whether the request was handed on (may have been
   sent) and the response, for the driver to describe the attempt to the attempt policy.
 
-The driver passes the :class:`Exchange` through one context variable (:data:`current`), set
-around the generated call: the generated clients take no per-request options. Redirects are
-never followed (``follow_redirects=False``): a 3xx comes back as a response and the attempt
-policy decides.
+Each request carries its attempt's :class:`Exchange` in ``request.extensions``
+(:data:`~orderbridge._flow.EXCHANGE`, httpx's own seam for per-request state; set by
+:class:`~orderbridge._flow.Operation`). Redirects are never followed
+(``follow_redirects=False``): a 3xx comes back as a response and the attempt policy decides.
 """
 
 from __future__ import annotations
 
-import contextvars
 import math
 import time
 import zlib
@@ -34,6 +33,7 @@ import attrs
 import httpx
 
 from ._errors import DeadlineExceeded, ResponseTooLarge
+from ._flow import EXCHANGE
 
 MAX_ENCODING_LAYERS = 2
 """Content-Encoding layers inflated at most (``gzip`` or ``deflate``, optionally twice)."""
@@ -66,10 +66,6 @@ class Exchange:
     sent: bool = False
     response: httpx.Response | None = None
     revision: int | None = None
-
-
-current: contextvars.ContextVar[Exchange | None] = contextvars.ContextVar("orderbridge_exchange", default=None)
-"""The attempt being made in this thread / task (set by the session's driver)."""
 
 
 class _Reader:
@@ -189,7 +185,7 @@ class SessionTransport(httpx.BaseTransport):
         self._max_bytes = max_bytes
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        exchange = current.get() or Exchange()
+        exchange = request.extensions.get(EXCHANGE) or Exchange()
         _prepare(request, self._box, exchange)
         response = self.inner.handle_request(request)
         stream = response.stream
@@ -221,7 +217,7 @@ class AsyncSessionTransport(httpx.AsyncBaseTransport):
         self._max_bytes = max_bytes
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        exchange = current.get() or Exchange()
+        exchange = request.extensions.get(EXCHANGE) or Exchange()
         _prepare(request, self._box, exchange)
         response = await self.inner.handle_async_request(request)
         stream = response.stream

@@ -58,10 +58,9 @@ from ..._config import Settings
 from ..._conform import build_request
 from ..._errors import OrderNotFound, OrderRejected, rejected, unexpected, unknown
 from ..._extras import merge_extras
-from ..._flow import Call, Flow, Grant, Retry, Sent, plain, wire_number
+from ..._flow import Call, Flow, Grant, Retry, Sent, Undecoded, operation, plain, wire_number
 from ..._models import Order, OrderType, PlacedOrder, Side, TimeInForce
 from ..._order_ids import order_id_from_wire
-from ..._tolerant import Undecoded, tolerant
 from . import DESCRIPTION
 
 ACTIONS = {Side.BUY: "BUY", Side.SELL: "SELL"}
@@ -359,7 +358,7 @@ class CrossTradeAdapter(Adapter):
             raise self._account_refusal(sent, body, what)
         if sent.status != 200 or not isinstance(body, Account):
             raise self.fail(sent, what, money_moving=False)
-        data = Reader(exact_json(sent.content, self.name, what), self.name, what, sent.content)
+        data = Reader(exact_json(sent, self.name, what), self.name, what, sent.content)
         item = data.row.get("item")
         money = Reader(item if isinstance(item, dict) else {}, self.name, what, sent.content)
         denomination = data.maybe_text("denomination")
@@ -452,7 +451,7 @@ class CrossTradeAdapter(Adapter):
             name=what,
         )
         self._accepted(sent, what, ClosedPositionsResponse)
-        data = exact_json(sent.content, self.name, what)
+        data = exact_json(sent, self.name, what)
         closed = data.get("closedPositions") if isinstance(data, dict) else None
         if not isinstance(closed, list):
             return [ItemOutcome.done("close", "*")]
@@ -496,7 +495,7 @@ class CrossTradeAdapter(Adapter):
             raise self._account_refusal(sent, body, what)
         if sent.status != 200 or not isinstance(body, shapes):
             raise self.fail(sent, what, money_moving=False)
-        data = exact_json(sent.content, self.name, what)
+        data = exact_json(sent, self.name, what)
         rows = data.get(key) if isinstance(data, dict) else data
         if not isinstance(rows, list):
             raise unexpected(self.name, f"{what}: no {key!r} list", sent.status, sent.content)
@@ -531,7 +530,7 @@ def _id_response(body: object) -> tuple[object, object] | None:
     return (success, order_id) if type(success) is bool else None
 
 
-def _usable_id_response(parsed: object, content: bytes) -> bool:
+def _usable_id_response(parsed: object, data: Any) -> bool:
     """A 2xx ``{orderId, success}``: ``success`` must be there; a success needs a usable id."""
     fields = _id_response(parsed)
     if fields is None:
@@ -539,12 +538,12 @@ def _usable_id_response(parsed: object, content: bytes) -> bool:
     return fields[0] is not True or order_id_from_wire(DESCRIPTION.order_ids, fields[1]) is not None
 
 
-def _usable_success(parsed: object, content: bytes) -> bool:
+def _usable_success(parsed: object, data: Any) -> bool:
     """A 2xx cancel answer: the ``success`` marker is what the outcome needs."""
     return _id_response(parsed) is not None
 
 
-def _usable_order(parsed: object, content: bytes) -> bool:
+def _usable_order(parsed: object, data: Any) -> bool:
     raw_id: object = None
     if isinstance(parsed, CrossTradeOrder):
         raw_id = parsed.order_id
@@ -553,9 +552,9 @@ def _usable_order(parsed: object, content: bytes) -> bool:
     return order_id_from_wire(DESCRIPTION.order_ids, raw_id) is not None
 
 
-PLACE_ORDER = tolerant(place_order, _usable_id_response)
-FLAT_PLACE_ORDER = tolerant(flat_place_order, _usable_id_response)
-GET_ORDER = tolerant(get_order, _usable_order)
-CANCEL_ORDER = tolerant(cancel_order, _usable_success)
-CHANGE_ORDER = tolerant(change_order, _usable_id_response)
+PLACE_ORDER = operation(place_order, _usable_id_response)
+FLAT_PLACE_ORDER = operation(flat_place_order, _usable_id_response)
+GET_ORDER = operation(get_order, _usable_order)
+CANCEL_ORDER = operation(cancel_order, _usable_success)
+CHANGE_ORDER = operation(change_order, _usable_id_response)
 ADAPTER = CrossTradeAdapter()

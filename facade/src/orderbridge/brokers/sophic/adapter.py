@@ -44,10 +44,9 @@ from ..._config import Settings
 from ..._conform import build_request
 from ..._errors import InvalidOrder, auth_refused, rejected, unexpected, unknown
 from ..._extras import merge_extras
-from ..._flow import Call, Flow, Grant, Retry, Sent, Token, enum_name, plain
+from ..._flow import Call, Flow, Grant, Retry, Sent, Token, Undecoded, enum_name, operation, plain
 from ..._models import Order, PlacedOrder, Side, decimal_text
 from ..._order_ids import order_id_from_wire
-from ..._tolerant import Undecoded, tolerant
 from . import DESCRIPTION
 
 API_VERSION = "2026-01-01"
@@ -355,7 +354,7 @@ class SophicAdapter(Adapter):
     def _rows(self, sent: Sent, what: str) -> list[Reader]:
         if sent.status != 200 or not isinstance(sent.parsed, list):
             raise self._failure(sent, what, None, money_moving=False)
-        data = exact_json(sent.content, self.name, what)
+        data = exact_json(sent, self.name, what)
         if not isinstance(data, list):
             raise unexpected(self.name, f"{what}: not a list", sent.status, sent.content)
         return [Reader(row, self.name, what, sent.content) for row in data]
@@ -388,14 +387,14 @@ def _decimal(value: object) -> Decimal | None:
     return number if number.is_finite() else None
 
 
-def _usable_order(parsed: object, content: bytes) -> bool:
+def _usable_order(parsed: object, data: Any) -> bool:
     """A 2xx ``Order`` answer is usable when it carries an order id this SDK can act on."""
     fields = _order_fields(parsed)
     return fields is not None and order_id_from_wire(DESCRIPTION.order_ids, fields[0]) is not None
 
 
-PLACE_ORDER = tolerant(place_order, _usable_order)
-GET_ORDER = tolerant(get_order, _usable_order)
+PLACE_ORDER = operation(place_order, _usable_order)
+GET_ORDER = operation(get_order, _usable_order)
 
 
 # -- the rest of an order's life (reads) -----------------------------------------------------------

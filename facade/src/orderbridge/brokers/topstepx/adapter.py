@@ -14,7 +14,6 @@ Wire facts this module encodes:
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from decimal import Decimal
 from typing import Any
 
@@ -85,13 +84,15 @@ from ..._flow import (
     Retry,
     Sent,
     Token,
+    Undecoded,
+    Usable,
     enum_name,
+    operation,
     plain,
     wire_number,
 )
 from ..._models import Order, OrderType, PlacedOrder, Side
 from ..._order_ids import check_order_id, order_id_from_wire
-from ..._tolerant import Undecoded, Usable, decoded_json, tolerant
 from . import DESCRIPTION
 
 TOKEN_LIFETIME = 24 * 3600.0
@@ -208,7 +209,7 @@ class TopstepXAdapter(Adapter):
             raise self._bad_request(sent, what, cid)
         if sent.status != 200:
             raise self.fail(sent, what, money_moving=True, client_order_id=cid)
-        envelope = _envelope(sent.parsed, sent.content, PlaceOrderResponse)
+        envelope = _envelope(sent.parsed, sent.data, PlaceOrderResponse)
         if envelope is None:
             raise unknown(self.name, cid, "decode", what, status_code=200)
         success, code, message, data = envelope
@@ -248,7 +249,7 @@ class TopstepXAdapter(Adapter):
         sent = yield Call(SEARCH_ORDER_BY_ID, {"body": request}, money_moving=False, retry=Retry.READ, name=what)
         if sent.status != 200:
             raise self.fail(sent, what, money_moving=False)
-        envelope = _envelope(sent.parsed, sent.content, SearchOrderByIdResponse)
+        envelope = _envelope(sent.parsed, sent.data, SearchOrderByIdResponse)
         if envelope is None:
             raise self.fail(sent, what, money_moving=False)
         success, code, message, _ = envelope
@@ -270,7 +271,7 @@ class TopstepXAdapter(Adapter):
             raise self._bad_request(sent, what, None)
         if sent.status != 200:
             raise self.fail(sent, what, money_moving=True)
-        envelope = _envelope(sent.parsed, sent.content, CancelOrderResponse)
+        envelope = _envelope(sent.parsed, sent.data, CancelOrderResponse)
         if envelope is None:
             raise unknown(self.name, None, "decode", what, status_code=200)
         success, code, message, _ = envelope
@@ -291,7 +292,7 @@ class TopstepXAdapter(Adapter):
         sent = yield Call(SEARCH_ORDERS, {"body": request}, money_moving=False, retry=Retry.READ, name=what)
         if sent.status != 200:
             raise self.fail(sent, what, money_moving=False)
-        envelope = _envelope(sent.parsed, sent.content, SearchOrderResponse)
+        envelope = _envelope(sent.parsed, sent.data, SearchOrderResponse)
         if envelope is None:
             raise self.fail(sent, what, money_moving=False)
         success, code, message, _ = envelope
@@ -509,7 +510,7 @@ class TopstepXAdapter(Adapter):
             raise self._bad_request(sent, what, None)
         if sent.status != 200:
             raise self.fail(sent, what, money_moving=True)
-        envelope = _envelope(sent.parsed, sent.content, body_cls)
+        envelope = _envelope(sent.parsed, sent.data, body_cls)
         if envelope is None:
             raise unknown(self.name, None, "decode", what, status_code=200)
         success, code, message, _ = envelope
@@ -529,7 +530,7 @@ class TopstepXAdapter(Adapter):
         if body.success is not True:  # type: ignore[attr-defined]
             code = plain(body.error_code)  # type: ignore[attr-defined]
             raise _refused(what, codes, code, plain(body.error_message))  # type: ignore[attr-defined]
-        data = exact_json(sent.content, self.name, what)
+        data = exact_json(sent, self.name, what)
         rows = data.get(key) if isinstance(data, dict) else None
         if not isinstance(rows, list):
             # A missing or null list means "unknown", never "none": treating it as an empty book would
@@ -565,7 +566,7 @@ def _refused(what: str, codes: Any, code: object, message: str | None) -> OrderR
     )
 
 
-def _envelope(parsed: object, content: bytes, model: type[_Envelope]) -> tuple[bool, int, str | None, object] | None:
+def _envelope(parsed: object, data: Any, model: type[_Envelope]) -> tuple[bool, int, str | None, object] | None:
     """(success, errorCode, errorMessage, raw) of a TopstepX envelope, strictly typed: ``success``
     a JSON boolean and ``errorCode`` a JSON integer (not a boolean), as the gateway documents.
     Read from the typed model, or from the decoded JSON when another field did not parse; the
@@ -585,32 +586,17 @@ def _envelope(parsed: object, content: bytes, model: type[_Envelope]) -> tuple[b
         )
     else:
         return None
-    if not _typed_on_wire(content):
+    if not _typed_on_wire(data):
         return None
     if type(success) is not bool or type(code) is not int:
         return None
     return success, code, message if isinstance(message, str) else None, raw
 
 
-def _wire_types(content: bytes) -> bool:
-    wire = decoded_json(content)
-    return isinstance(wire, dict) and type(wire.get("success")) is bool and type(wire.get("errorCode")) is int
-
-
-_memo_wire_types = functools.lru_cache(maxsize=8)(_wire_types)
-MEMO_BODY_BYTES = 4096
-"""Envelope bodies up to this size have their wire check remembered (a few, bounded)."""
-
-
-def _typed_on_wire(content: bytes) -> bool:
-    """Whether the body's ``success`` is a JSON boolean and its ``errorCode`` a JSON integer.
-
-    The tolerant wrapper's usable check and the flow both ask this of the same body; for a
-    small body the answer (a bool, keyed by the bytes) is remembered so it is decoded once.
-    """
-    if type(content) is bytes and len(content) <= MEMO_BODY_BYTES:
-        return _memo_wire_types(content)
-    return _wire_types(content)
+def _typed_on_wire(data: Any) -> bool:
+    """Whether the decoded body's ``success`` is a JSON boolean and its ``errorCode`` a JSON
+    integer (the decode the flow was handed, so nothing is decoded again)."""
+    return isinstance(data, dict) and type(data.get("success")) is bool and type(data.get("errorCode")) is int
 
 
 def body_order_id(parsed: object) -> object:
@@ -655,18 +641,18 @@ def _item_id(item: object) -> object:
     return item.get("id") if isinstance(item, dict) else None
 
 
-def _usable_place(parsed: object, content: bytes) -> bool:
+def _usable_place(parsed: object, data: Any) -> bool:
     """A 200 Order/place answer: a strictly typed envelope; a success needs a usable orderId."""
-    envelope = _envelope(parsed, content, PlaceOrderResponse)
+    envelope = _envelope(parsed, data, PlaceOrderResponse)
     if envelope is None:
         return False
     success, code = envelope[0], envelope[1]
     return not (success and code == 0) or order_id_from_wire(DESCRIPTION.order_ids, body_order_id(parsed)) is not None
 
 
-def _usable_by_id(parsed: object, content: bytes) -> bool:
+def _usable_by_id(parsed: object, data: Any) -> bool:
     """A 200 Order/searchById answer: a strictly typed envelope; a success needs an order with a usable id."""
-    envelope = _envelope(parsed, content, SearchOrderByIdResponse)
+    envelope = _envelope(parsed, data, SearchOrderByIdResponse)
     if envelope is None:
         return False
     success, code = envelope[0], envelope[1]
@@ -677,19 +663,19 @@ def _usable_by_id(parsed: object, content: bytes) -> bool:
 
 
 def _usable_envelope(model: type[_Envelope]) -> Usable:
-    def usable(parsed: object, content: bytes) -> bool:
-        return _envelope(parsed, content, model) is not None
+    def usable(parsed: object, data: Any) -> bool:
+        return _envelope(parsed, data, model) is not None
 
     return usable
 
 
-PLACE_ORDER = tolerant(place_order, _usable_place)
-CANCEL_ORDER = tolerant(cancel_order, _usable_envelope(CancelOrderResponse))
-SEARCH_ORDER_BY_ID = tolerant(search_order_by_id, _usable_by_id)
-SEARCH_ORDERS = tolerant(search_orders, _usable_envelope(SearchOrderResponse))
-MODIFY_ORDER = tolerant(modify_order, _usable_envelope(ModifyOrderResponse))
-CLOSE_POSITION = tolerant(close_position, _usable_envelope(ClosePositionResponse))
-PARTIAL_CLOSE_POSITION = tolerant(partial_close_position, _usable_envelope(PartialClosePositionResponse))
+PLACE_ORDER = operation(place_order, _usable_place)
+CANCEL_ORDER = operation(cancel_order, _usable_envelope(CancelOrderResponse))
+SEARCH_ORDER_BY_ID = operation(search_order_by_id, _usable_by_id)
+SEARCH_ORDERS = operation(search_orders, _usable_envelope(SearchOrderResponse))
+MODIFY_ORDER = operation(modify_order, _usable_envelope(ModifyOrderResponse))
+CLOSE_POSITION = operation(close_position, _usable_envelope(ClosePositionResponse))
+PARTIAL_CLOSE_POSITION = operation(partial_close_position, _usable_envelope(PartialClosePositionResponse))
 
 
 # -- the rest of an order's life (modify, reads, close) -------------------------------------------

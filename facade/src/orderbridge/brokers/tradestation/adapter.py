@@ -48,10 +48,9 @@ from ..._config import Settings
 from ..._conform import build_request
 from ..._errors import NotSupported, auth_refused, rate_limited, rejected, unexpected, unknown
 from ..._extras import merge_extras
-from ..._flow import Call, Flow, Grant, Retry, Sent, Token, plain, retry_after
+from ..._flow import Call, Flow, Grant, Retry, Sent, Token, Undecoded, operation, plain, retry_after
 from ..._models import Order, OrderType, PlacedOrder, Side, TimeInForce, decimal_text
 from ..._order_ids import order_id_from_wire
-from ..._tolerant import Undecoded, tolerant
 from . import DESCRIPTION
 
 # 20160101 (official v2) shape.
@@ -513,7 +512,7 @@ class TradeStationAdapter(Adapter):
     def _rows(self, sent: Sent, what: str) -> list[Reader]:
         if sent.status != 200 or _listing(sent.parsed) is None:
             raise self._failure(sent, what, None, money_moving=False)
-        data = exact_json(sent.content, self.name, what)
+        data = exact_json(sent, self.name, what)
         if not isinstance(data, list):
             raise unexpected(self.name, f"{what}: not a list", sent.status, sent.content)
         return [Reader(row, self.name, what, sent.content) for row in data]
@@ -587,7 +586,7 @@ def _quantity(value: object) -> Decimal | None:
     return number if number.is_finite() else None
 
 
-def _usable_place(parsed: object, content: bytes) -> bool:
+def _usable_place(parsed: object, data: Any) -> bool:
     """A 200 place answer: exactly one result; an accepted one needs a usable order id."""
     result = _single_result(parsed)
     if result is None:
@@ -595,18 +594,18 @@ def _usable_place(parsed: object, content: bytes) -> bool:
     return result[0] not in ACCEPTED or order_id_from_wire(DESCRIPTION.order_ids, result[1]) is not None
 
 
-def _usable_result(parsed: object, content: bytes) -> bool:
+def _usable_result(parsed: object, data: Any) -> bool:
     return _single_result(parsed) is not None
 
 
-def _usable_listing(parsed: object, content: bytes) -> bool:
+def _usable_listing(parsed: object, data: Any) -> bool:
     return _listing(parsed) is not None
 
 
-PLACE_ORDER = tolerant(place_order, _usable_place)
-LIST_ACCOUNT_ORDERS = tolerant(list_account_orders, _usable_listing)
-CANCEL_ORDER = tolerant(cancel_order, _usable_result)
-REPLACE_ORDER = tolerant(replace_order, _usable_place)
+PLACE_ORDER = operation(place_order, _usable_place)
+LIST_ACCOUNT_ORDERS = operation(list_account_orders, _usable_listing)
+CANCEL_ORDER = operation(cancel_order, _usable_result)
+REPLACE_ORDER = operation(replace_order, _usable_place)
 
 
 # -- the rest of an order's life (modify, reads) ----------------------------------------------------

@@ -97,7 +97,7 @@ def test_only_the_attempt_policy_decides_retries() -> None:
                         assert name in ("orderbridge._policy", "orderbridge._flow"), f"{name}: Retry.{side.attr}"
             # only the drivers ask the policy
             if isinstance(node, ast.Attribute) and node.attr == "decide":
-                assert name in ("orderbridge._session", "orderbridge._policy"), f"{name} calls decide"
+                assert name in ("orderbridge._driver", "orderbridge._policy"), f"{name} calls decide"
     # and the rule set is really there: the policy module compares with Retry members
     policy = modules["orderbridge._policy"]
     assert any(isinstance(n, ast.Attribute) and getattr(n.value, "id", None) == "Retry" for n in ast.walk(policy))

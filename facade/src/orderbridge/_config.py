@@ -224,6 +224,21 @@ def resolve_settings(
     )
 
 
+def with_times(settings: Settings, *, timeout: float | None = None, deadline: float | None = None) -> Settings:
+    """``settings`` with another per-request ``timeout`` and / or total ``deadline`` (``None``:
+    unchanged), checked like :func:`resolve_settings` checks them.
+
+    Raises:
+        ConfigurationError: a value that is not a number of seconds in range; nothing changes.
+    """
+    broker = settings.broker
+    return attrs.evolve(
+        settings,
+        timeout=settings.timeout if timeout is None else _number("timeout", timeout, 600, broker),
+        deadline=settings.deadline if deadline is None else _number("deadline", deadline, 3600, broker),
+    )
+
+
 def _number(name: str, value: object, limit: float, broker: str) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= limit:
         raise ConfigurationError(f"{name} must be a number of seconds in (0, {limit:g}], got {value!r}", broker=broker)

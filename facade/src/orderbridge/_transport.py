@@ -56,6 +56,8 @@ class Exchange:
     Attributes:
         bearer: stamp the session's token on the request.
         deadline: ``time.monotonic()`` value after which the call has failed.
+        timeout: seconds for each connect / read / write / pool wait of this attempt (the
+            session's ``timeout``; ``inf``: the httpx client's own).
         sent: the request was handed to the network transport (bytes may have left).
         response: the response, body read and decoded, once it arrived.
         revision: the :attr:`TokenBox.revision` of the token that was stamped, if any.
@@ -63,6 +65,7 @@ class Exchange:
 
     bearer: bool = True
     deadline: float = math.inf
+    timeout: float = math.inf
     sent: bool = False
     response: httpx.Response | None = None
     revision: int | None = None
@@ -136,6 +139,9 @@ class _Inflater:
         return out
 
 
+_WAITS = ("connect", "read", "write", "pool")
+
+
 def _prepare(request: httpx.Request, box: TokenBox, exchange: Exchange) -> None:
     token = box.token
     if exchange.bearer and token:
@@ -144,12 +150,15 @@ def _prepare(request: httpx.Request, box: TokenBox, exchange: Exchange) -> None:
     remaining = exchange.deadline - time.monotonic()
     if remaining <= 0:
         raise DeadlineExceeded("the call's deadline passed before the request was sent")
-    timeouts = request.extensions.get("timeout")
-    if not timeouts or None in timeouts.values() or remaining < max(timeouts.values()):
-        request.extensions["timeout"] = {
-            k: remaining if v is None else min(float(v), remaining)
-            for k, v in {**dict.fromkeys(("connect", "read", "write", "pool")), **(timeouts or {})}.items()
-        }
+    if exchange.timeout < math.inf:  # the session's timeout (with_options may differ from the pool's)
+        request.extensions["timeout"] = dict.fromkeys(_WAITS, min(exchange.timeout, remaining))
+    else:
+        timeouts = request.extensions.get("timeout")
+        if not timeouts or None in timeouts.values() or remaining < max(timeouts.values()):
+            request.extensions["timeout"] = {
+                k: remaining if v is None else min(float(v), remaining)
+                for k, v in {**dict.fromkeys(_WAITS), **(timeouts or {})}.items()
+            }
     exchange.sent = True
 
 

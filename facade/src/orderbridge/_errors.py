@@ -71,7 +71,7 @@ Origin = Literal[
 * ``retry_key_conflict`` — a retry after an ambiguous attempt met "key already used";
 * ``retried_after_ambiguous`` — a later attempt failed after an earlier one may have arrived;
 * ``unusable_order_id`` — a success whose order id is blank, out of range, of the wrong type or
-  charset (the per-broker rules of :mod:`orderbridge._order_ids`).
+  charset (the per-broker rules of :mod:`orderbridge._capabilities`).
 """
 
 MAX_MESSAGE = 500

@@ -8,9 +8,8 @@ loads no generated client.
 
 from __future__ import annotations
 
-from ..._capabilities import BOTH_SIDES, NO_SIDES, BrokerDescription, Capabilities, Support
+from ..._capabilities import BOTH_SIDES, NO_SIDES, BrokerDescription, Capabilities, OrderIdRule, Support
 from ..._models import OrderType, TimeInForce
-from ..._order_ids import OrderIdRule
 
 Y = Support.YES
 

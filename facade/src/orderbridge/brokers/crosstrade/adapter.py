@@ -53,14 +53,12 @@ from crosstrade_client.models import (
 from crosstrade_client.models import Order as CrossTradeOrder
 
 from ..._account import Balance, Fill, ItemOutcome, Modification, Position, Reader, by_time, exact_json
-from ..._adapter import Adapter, BrokerOrder
+from ..._adapter import Adapter, BrokerOrder, build_request, merge_extras
+from ..._capabilities import order_id_from_wire
 from ..._config import Settings
-from ..._conform import build_request
 from ..._errors import OrderNotFound, OrderRejected, rejected, unexpected, unknown
-from ..._extras import merge_extras
 from ..._flow import Call, Flow, Grant, Retry, Sent, Undecoded, operation, plain, wire_number
 from ..._models import Order, OrderType, PlacedOrder, Side, TimeInForce
-from ..._order_ids import order_id_from_wire
 from . import DESCRIPTION
 
 ACTIONS = {Side.BUY: "BUY", Side.SELL: "SELL"}

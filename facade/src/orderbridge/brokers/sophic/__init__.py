@@ -8,9 +8,8 @@ loads no generated client.
 
 from __future__ import annotations
 
-from ..._capabilities import BrokerDescription, Capabilities, Support
+from ..._capabilities import BrokerDescription, Capabilities, OrderIdRule, Support
 from ..._models import OrderType, Side
-from ..._order_ids import OrderIdRule
 
 E, N, Y = Support.EMULATED, Support.NO, Support.YES
 

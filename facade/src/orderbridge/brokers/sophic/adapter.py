@@ -39,14 +39,12 @@ from sophic_client.models import (
 from sophic_client.models import Order as SophicOrder
 
 from ..._account import Balance, Fill, Position, Reader, by_time, exact_json
-from ..._adapter import Adapter, BrokerOrder
+from ..._adapter import Adapter, BrokerOrder, build_request, merge_extras
+from ..._capabilities import order_id_from_wire
 from ..._config import Settings
-from ..._conform import build_request
 from ..._errors import InvalidOrder, auth_refused, rejected, unexpected, unknown
-from ..._extras import merge_extras
 from ..._flow import Call, Flow, Grant, Retry, Sent, Token, Undecoded, enum_name, operation, plain
 from ..._models import Order, PlacedOrder, Side, decimal_text
-from ..._order_ids import order_id_from_wire
 from . import DESCRIPTION
 
 API_VERSION = "2026-01-01"

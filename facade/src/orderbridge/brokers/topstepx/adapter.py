@@ -72,11 +72,10 @@ from topstepx_client.models import (
 )
 
 from ..._account import Balance, Fill, Modification, Position, Reader, by_time, exact_json
-from ..._adapter import Adapter, BrokerOrder
+from ..._adapter import Adapter, BrokerOrder, build_request, merge_extras
+from ..._capabilities import check_order_id, order_id_from_wire
 from ..._config import Settings
-from ..._conform import build_request
 from ..._errors import InvalidOrder, OrderRejected, auth_refused, rejected, unexpected, unknown
-from ..._extras import merge_extras
 from ..._flow import (
     Call,
     Flow,
@@ -92,7 +91,6 @@ from ..._flow import (
     wire_number,
 )
 from ..._models import Order, OrderType, PlacedOrder, Side
-from ..._order_ids import check_order_id, order_id_from_wire
 from . import DESCRIPTION
 
 TOKEN_LIFETIME = 24 * 3600.0
@@ -622,7 +620,7 @@ def _account_id(account: str) -> int:
 
 def _order_id(order_id: str) -> int:
     """A caller's TopstepX order id as the int64 the gateway takes (shared rule, see
-    :mod:`orderbridge._order_ids`)."""
+    :mod:`orderbridge._capabilities`)."""
     return int(check_order_id(DESCRIPTION.order_ids, order_id, DESCRIPTION.name))
 
 

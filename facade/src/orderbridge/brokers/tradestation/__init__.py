@@ -8,9 +8,17 @@ loads no generated client.
 
 from __future__ import annotations
 
-from ..._capabilities import BOTH_SIDES, BY_MARKET, BY_ORDER, NO_SIDES, BrokerDescription, Capabilities, Support
+from ..._capabilities import (
+    BOTH_SIDES,
+    BY_MARKET,
+    BY_ORDER,
+    NO_SIDES,
+    BrokerDescription,
+    Capabilities,
+    OrderIdRule,
+    Support,
+)
 from ..._models import OrderType, TimeInForce
-from ..._order_ids import OrderIdRule
 
 E, N, Y = Support.EMULATED, Support.NO, Support.YES
 

@@ -43,14 +43,12 @@ from tradestation_client.models import (
 )
 
 from ..._account import Balance, Modification, Position, Reader, exact_json
-from ..._adapter import Adapter, BrokerOrder
+from ..._adapter import Adapter, BrokerOrder, build_request, merge_extras
+from ..._capabilities import order_id_from_wire
 from ..._config import Settings
-from ..._conform import build_request
 from ..._errors import NotSupported, auth_refused, rate_limited, rejected, unexpected, unknown
-from ..._extras import merge_extras
 from ..._flow import Call, Flow, Grant, Retry, Sent, Token, Undecoded, operation, plain, retry_after
 from ..._models import Order, OrderType, PlacedOrder, Side, TimeInForce, decimal_text
-from ..._order_ids import order_id_from_wire
 from . import DESCRIPTION
 
 # 20160101 (official v2) shape.

@@ -75,12 +75,14 @@ class Adapter(abc.ABC):
 
     description: BrokerDescription
     """The broker's description (``orderbridge/brokers/<broker>/__init__.py``)."""
+    name: str = ""
+    """The broker's name (``"topstepx"``...), taken from :attr:`description`."""
     client_class: Any = None
 
-    @property
-    def name(self) -> str:
-        """The broker's name (``"topstepx"``...)."""
-        return self.description.name
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "description" in cls.__dict__:
+            cls.name = cls.description.name
 
     @property
     def capabilities(self) -> Capabilities:

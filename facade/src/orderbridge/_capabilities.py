@@ -102,20 +102,20 @@ class Capabilities:
 
     broker: str
     order_types: frozenset[OrderType]
-    time_in_force: frozenset[TimeInForce]
-    default_time_in_force: TimeInForce | None
-    quantity_sides: frozenset[Side]
-    cash_amount_sides: frozenset[Side]
-    fractional_quantity: bool
-    brackets: bool
-    oco: bool
-    flatten_first: bool
+    time_in_force: frozenset[TimeInForce] = frozenset()
+    default_time_in_force: TimeInForce | None = None
+    quantity_sides: frozenset[Side] = frozenset({Side.BUY, Side.SELL})
+    cash_amount_sides: frozenset[Side] = frozenset()
+    fractional_quantity: bool = False
+    brackets: bool = False
+    oco: bool = False
+    flatten_first: bool = False
     client_order_id_field: str
     client_order_id_max_length: int
-    idempotent_placement: bool
-    replays_duplicates: bool
-    resolve: str | None
-    cancel: bool
+    idempotent_placement: bool = False
+    replays_duplicates: bool = False
+    resolve: str | None = None
+    cancel: bool = True
     notes: str = ""
     operations: Mapping[str, tuple[Support, str]] = attrs.field(factory=lambda: _NONE_DOCUMENTED, converter=_operations)
     modify_fields: frozenset[str] = frozenset()
@@ -217,8 +217,6 @@ def is_whole(value: Decimal) -> bool:
 
 # -- a broker as data ----------------------------------------------------------------------------
 
-BOTH_SIDES = frozenset({Side.BUY, Side.SELL})
-NO_SIDES: frozenset[Side] = frozenset()
 BY_ORDER = "open_orders, then cancel_order for each working order"
 """How the facade emulates an account-wide cancel (the words capabilities show)."""
 BY_MARKET = "an opposite market order for the position's size (positions first)"

@@ -30,7 +30,7 @@ import enum
 import json
 from collections.abc import Callable, Generator, Mapping
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import attrs
 import httpx
@@ -89,14 +89,18 @@ class WireNumber(float):
         return number
 
 
+_DECODER = json.JSONDecoder(parse_float=WireNumber)
+"""Built once: ``json.loads(..., parse_float=...)`` would build a decoder per call."""
+
+
 def decode(content: bytes) -> Any:
     """``content`` decoded as JSON, once, numbers with a fraction or exponent as
-    :class:`WireNumber`.
+    :class:`WireNumber` (bytes in any encoding ``json.loads`` accepts).
 
     Raises:
         ValueError: not JSON (``json.JSONDecodeError`` or ``UnicodeDecodeError``).
     """
-    return json.loads(content, parse_float=WireNumber)
+    return _DECODER.decode(content.decode(json.detect_encoding(content), "surrogatepass"))
 
 
 NOT_JSON: Any = object()
@@ -125,16 +129,15 @@ Usable = Callable[[Any, Any], bool]
 decoded JSON) carries the outcome fields it needs."""
 
 
-@attrs.frozen
-class Read:
+class Read(NamedTuple):
     """An answer read once: ``parsed`` (the generated model, or :class:`Undecoded`) and
     ``data`` (the decoded JSON, or :data:`NOT_JSON`), beside the status, headers and bytes."""
 
     status_code: int
-    content: bytes = attrs.field(repr=False)
-    headers: Mapping[str, str] = attrs.field(repr=False)
+    content: bytes
+    headers: Mapping[str, str]
     parsed: Any
-    data: Any = attrs.field(default=NOT_JSON, repr=False)
+    data: Any = NOT_JSON
 
 
 def _problem(exc: BaseException) -> str:

@@ -3,7 +3,7 @@
 
 from .client import AuthenticatedClient, Client
 
-__version__ = "1.1.2"
+__version__ = "1.2.0"
 """This package's own semantic version (``package_version_override`` in specs/config/)."""
 
 BROKER_API_VERSION = "1.0.0"

@@ -3,7 +3,7 @@ buys and unit sells, holdings, trades and webhooks, generated from an OpenAPI 3.
 
 from .client import AuthenticatedClient, Client
 
-__version__ = "2.0.2"
+__version__ = "2.1.0"
 """This package's own semantic version (``package_version_override`` in specs/config/)."""
 
 BROKER_API_VERSION = "0.1.0"

@@ -3,7 +3,7 @@ contracts, orders, positions and trades, generated from an OpenAPI 3.1 spec."""
 
 from .client import AuthenticatedClient, Client
 
-__version__ = "1.0.3"
+__version__ = "1.1.0"
 """This package's own semantic version (``package_version_override`` in specs/config/)."""
 
 BROKER_API_VERSION = "2025.09"

@@ -3,7 +3,7 @@ order placement, confirmation and cancellation, generated from an OpenAPI 3.1 sp
 
 from .client import AuthenticatedClient, Client
 
-__version__ = "2.0.2"
+__version__ = "2.1.0"
 """This package's own semantic version (``package_version_override`` in specs/config/)."""
 
 BROKER_API_VERSION = "v2-20160101"

@@ -22,15 +22,17 @@ from __future__ import annotations
 import ipaddress
 import os
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import attrs
 import httpx
 
-from ._brokers import describe
 from ._errors import ConfigurationError
 
-TRADESTATION_API_VERSIONS = ("20160101", "20150101")
+if TYPE_CHECKING:
+    from ._capabilities import BrokerDescription
+
 DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024
 """Default cap on a decoded response body (8 MiB: far above any documented answer)."""
 
@@ -158,7 +160,7 @@ def is_loopback(host: str) -> bool:
 
 
 def resolve_settings(
-    broker: str,
+    description: BrokerDescription,
     *,
     credentials: Mapping[str, str] | None = None,
     base_url: str | None = None,
@@ -168,13 +170,13 @@ def resolve_settings(
     api_version: str | None = None,
     environ: Mapping[str, str] | None = None,
 ) -> Settings:
-    """Merge arguments and ``ORDERBRIDGE_*`` environment variables into :class:`Settings`.
+    """Merge arguments and ``ORDERBRIDGE_*`` environment variables into :class:`Settings` for
+    the broker ``description`` describes (``orderbridge.brokers.describe(name)``).
 
     Raises:
-        ConfigurationError: unknown broker, unknown credential name, bad base URL, bad
-            timeout or TradeStation API version.
+        ConfigurationError: unknown credential name, bad base URL, bad timeout or API version.
     """
-    description = describe(broker)
+    broker = description.name
     env = os.environ if environ is None else environ
     prefix = f"ORDERBRIDGE_{broker.upper()}_"
     known = description.credentials
@@ -202,15 +204,15 @@ def resolve_settings(
             f"max_response_bytes must be an integer >= 1024, got {max_response_bytes!r}", broker=broker
         )
     version = None
-    if broker == "tradestation":
-        version = api_version or env.get(prefix + "API_VERSION") or TRADESTATION_API_VERSIONS[0]
-        if version not in TRADESTATION_API_VERSIONS:
+    versions = description.api_versions  # the broker's config rule, from its description
+    if versions:
+        version = api_version or env.get(prefix + "API_VERSION") or versions[0]
+        if version not in versions:
             raise ConfigurationError(
-                f"TradeStation API version must be one of {', '.join(TRADESTATION_API_VERSIONS)}, got {version!r}",
-                broker=broker,
+                f"{broker} API version must be one of {', '.join(versions)}, got {version!r}", broker=broker
             )
     elif api_version is not None:
-        raise ConfigurationError("api_version applies to tradestation only", broker=broker)
+        raise ConfigurationError(f"api_version does not apply to {broker}", broker=broker)
     return Settings(
         broker=broker,
         base_url=url,
@@ -219,6 +221,21 @@ def resolve_settings(
         deadline=deadline,
         max_response_bytes=max_response_bytes,
         api_version=version,
+    )
+
+
+def with_times(settings: Settings, *, timeout: float | None = None, deadline: float | None = None) -> Settings:
+    """``settings`` with another per-request ``timeout`` and / or total ``deadline`` (``None``:
+    unchanged), checked like :func:`resolve_settings` checks them.
+
+    Raises:
+        ConfigurationError: a value that is not a number of seconds in range; nothing changes.
+    """
+    broker = settings.broker
+    return attrs.evolve(
+        settings,
+        timeout=settings.timeout if timeout is None else _number("timeout", timeout, 600, broker),
+        deadline=settings.deadline if deadline is None else _number("deadline", deadline, 3600, broker),
     )
 
 

@@ -14,7 +14,6 @@ Wire facts this module encodes:
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from decimal import Decimal
 from typing import Any
 
@@ -72,29 +71,27 @@ from topstepx_client.models import (
     ValidateResponse,
 )
 
-from .._account import Balance, Fill, Modification, Position, Reader, exact_json
-from .._adapter import Adapter, BrokerOrder
-from .._config import Settings
-from .._conform import build_request
-from .._errors import AuthenticationError, InvalidOrder, OrderNotFound, OrderRejected
-from .._extras import merge_extras
-from .._flow import (
+from ..._account import Balance, Fill, Modification, Position, Reader, by_time, exact_json
+from ..._adapter import Adapter, BrokerOrder, build_request, merge_extras
+from ..._capabilities import check_order_id, order_id_from_wire
+from ..._config import Settings
+from ..._errors import InvalidOrder, OrderRejected, auth_refused, rejected, unexpected, unknown
+from ..._flow import (
     Call,
     Flow,
     Grant,
     Retry,
     Sent,
     Token,
+    Undecoded,
+    Usable,
     enum_name,
+    operation,
     plain,
-    rejected,
-    unexpected,
-    unknown,
     wire_number,
 )
-from .._models import Order, OrderType, PlacedOrder, Side
-from .._order_ids import check_order_id, order_id_from_wire
-from .._tolerant import Undecoded, Usable, decoded_json, tolerant
+from ..._models import Order, OrderType, PlacedOrder, Side
+from . import DESCRIPTION
 
 TOKEN_LIFETIME = 24 * 3600.0
 """Session token lifetime in seconds (ProjectX docs, authenticate)."""
@@ -119,9 +116,16 @@ NOT_FOUND_NAMES = frozenset({"ORDER_NOT_FOUND"})
 
 
 class TopstepXAdapter(Adapter):
-    """TopstepX / ProjectX Gateway: the flows of specs/topstepx.yaml (see the module docstring)."""
+    """TopstepX / ProjectX Gateway: the flows of specs/topstepx.yaml (see the module docstring).
 
-    name = "topstepx"
+    The whole order life in one class: place, get, cancel, resolve, and modify, open orders, positions,
+    balances, fills and close (specs/topstepx.yaml).
+    Balances come from ``Account/search``: ``balance`` is the account's cash balance in USD
+    (the Gateway's only money field); TopstepX reports no buying power or equity, so those are
+    ``None``.
+    """
+
+    description = DESCRIPTION
     client_class = AuthenticatedClient
 
     def validate(self, order: Order, account: str) -> None:
@@ -161,15 +165,17 @@ class TopstepXAdapter(Adapter):
             if body.success is True and isinstance(token, str) and token:
                 return Grant(token, TOKEN_LIFETIME)
             code = plain(body.error_code)
-            raise AuthenticationError(
-                f"Auth/loginKey refused: {enum_name(LoginErrorCode, code) or 'code'} ({code})",
-                broker=self.name,
+            name = enum_name(LoginErrorCode, code)
+            raise auth_refused(
+                self.name,
+                "Auth/loginKey",
                 code=code,
-                code_name=enum_name(LoginErrorCode, code),
+                code_name=name,
+                documented=name is not None,
                 broker_message=plain(body.error_message),
             )
         if sent.status == 400:
-            raise AuthenticationError("Auth/loginKey refused the request body (HTTP 400)", broker=self.name)
+            raise auth_refused(self.name, "Auth/loginKey (the request body)", code=400, code_name="BadRequest")
         raise self.fail(sent, "Auth/loginKey", money_moving=False, secret_body=True)
 
     # -- place --------------------------------------------------------------------------------
@@ -201,7 +207,7 @@ class TopstepXAdapter(Adapter):
             raise self._bad_request(sent, what, cid)
         if sent.status != 200:
             raise self.fail(sent, what, money_moving=True, client_order_id=cid)
-        envelope = _envelope(sent.parsed, sent.content, PlaceOrderResponse)
+        envelope = _envelope(sent.parsed, sent.data, PlaceOrderResponse)
         if envelope is None:
             raise unknown(self.name, cid, "decode", what, status_code=200)
         success, code, message, data = envelope
@@ -241,7 +247,7 @@ class TopstepXAdapter(Adapter):
         sent = yield Call(SEARCH_ORDER_BY_ID, {"body": request}, money_moving=False, retry=Retry.READ, name=what)
         if sent.status != 200:
             raise self.fail(sent, what, money_moving=False)
-        envelope = _envelope(sent.parsed, sent.content, SearchOrderByIdResponse)
+        envelope = _envelope(sent.parsed, sent.data, SearchOrderByIdResponse)
         if envelope is None:
             raise self.fail(sent, what, money_moving=False)
         success, code, message, _ = envelope
@@ -253,15 +259,7 @@ class TopstepXAdapter(Adapter):
             return found
         if success:
             raise self.fail(sent, what, money_moving=False)
-        name = enum_name(SearchOrderByIdErrorCode, code)
-        cls = OrderNotFound if name in NOT_FOUND_NAMES else OrderRejected
-        raise cls(
-            f"{what} refused: {name or 'code'} ({code})",
-            broker=self.name,
-            code=code,
-            code_name=name,
-            broker_message=message,
-        )
+        raise _refused(what, SearchOrderByIdErrorCode, code, message)
 
     def cancel(self, order_id: str, account: str, settings: Settings) -> Flow[None]:
         what = "Order/cancel"
@@ -271,7 +269,7 @@ class TopstepXAdapter(Adapter):
             raise self._bad_request(sent, what, None)
         if sent.status != 200:
             raise self.fail(sent, what, money_moving=True)
-        envelope = _envelope(sent.parsed, sent.content, CancelOrderResponse)
+        envelope = _envelope(sent.parsed, sent.data, CancelOrderResponse)
         if envelope is None:
             raise unknown(self.name, None, "decode", what, status_code=200)
         success, code, message, _ = envelope
@@ -280,14 +278,7 @@ class TopstepXAdapter(Adapter):
             self.deviations(what, sent.parsed, CancelOrderResponse)
             return None
         if not success and code in CANCEL_DEFINITIVE:
-            cls = OrderNotFound if name in NOT_FOUND_NAMES else OrderRejected
-            raise cls(
-                f"{what} refused: {name} ({code})",
-                broker=self.name,
-                code=code,
-                code_name=name,
-                broker_message=message,
-            )
+            raise _refused(what, CancelOrderErrorCode, code, message)
         raise unknown(self.name, None, "unknown_code", what, code=code, code_name=name)
 
     def resolve(
@@ -299,18 +290,12 @@ class TopstepXAdapter(Adapter):
         sent = yield Call(SEARCH_ORDERS, {"body": request}, money_moving=False, retry=Retry.READ, name=what)
         if sent.status != 200:
             raise self.fail(sent, what, money_moving=False)
-        envelope = _envelope(sent.parsed, sent.content, SearchOrderResponse)
+        envelope = _envelope(sent.parsed, sent.data, SearchOrderResponse)
         if envelope is None:
             raise self.fail(sent, what, money_moving=False)
         success, code, message, _ = envelope
         if not success or code != 0:
-            raise OrderRejected(
-                f"{what} refused: {enum_name(SearchOrderErrorCode, code) or 'code'} ({code})",
-                broker=self.name,
-                code=code,
-                code_name=enum_name(SearchOrderErrorCode, code),
-                broker_message=message,
-            )
+            raise _refused(what, SearchOrderErrorCode, code, message)
         orders: object = None
         if isinstance(sent.parsed, SearchOrderResponse):
             orders = plain(sent.parsed.orders)
@@ -385,160 +370,6 @@ class TopstepXAdapter(Adapter):
             warnings=warnings,
         )
 
-
-_Envelope = (
-    PlaceOrderResponse
-    | CancelOrderResponse
-    | SearchOrderByIdResponse
-    | SearchOrderResponse
-    | ModifyOrderResponse
-    | ClosePositionResponse
-    | PartialClosePositionResponse
-)
-
-
-def _envelope(parsed: object, content: bytes, model: type[_Envelope]) -> tuple[bool, int, str | None, object] | None:
-    """(success, errorCode, errorMessage, raw) of a TopstepX envelope, strictly typed: ``success``
-    a JSON boolean and ``errorCode`` a JSON integer (not a boolean), as the gateway documents.
-    Read from the typed model, or from the decoded JSON when another field did not parse; the
-    JSON types are checked on the wire body too, because the generated enum parser turns a JSON
-    ``false`` into error code 0. ``None``: the outcome fields are missing or of the wrong type."""
-    if isinstance(parsed, model):
-        success: object = parsed.success
-        code: object = plain(parsed.error_code)
-        message: object = plain(parsed.error_message)
-        raw: object = parsed
-    elif isinstance(parsed, Undecoded) and isinstance(parsed.data, dict):
-        success, code, message, raw = (
-            parsed.data.get("success"),
-            parsed.data.get("errorCode"),
-            parsed.data.get("errorMessage"),
-            parsed.data,
-        )
-    else:
-        return None
-    if not _typed_on_wire(content):
-        return None
-    if type(success) is not bool or type(code) is not int:
-        return None
-    return success, code, message if isinstance(message, str) else None, raw
-
-
-def _wire_types(content: bytes) -> bool:
-    wire = decoded_json(content)
-    return isinstance(wire, dict) and type(wire.get("success")) is bool and type(wire.get("errorCode")) is int
-
-
-_memo_wire_types = functools.lru_cache(maxsize=8)(_wire_types)
-MEMO_BODY_BYTES = 4096
-"""Envelope bodies up to this size have their wire check remembered (a few, bounded)."""
-
-
-def _typed_on_wire(content: bytes) -> bool:
-    """Whether the body's ``success`` is a JSON boolean and its ``errorCode`` a JSON integer.
-
-    The tolerant wrapper's usable check and the flow both ask this of the same body; for a
-    small body the answer (a bool, keyed by the bytes) is remembered so it is decoded once.
-    """
-    if type(content) is bytes and len(content) <= MEMO_BODY_BYTES:
-        return _memo_wire_types(content)
-    return _wire_types(content)
-
-
-def body_order_id(parsed: object) -> object:
-    """The ``orderId`` of a place answer as sent (typed model or decoded JSON), unchecked."""
-    if isinstance(parsed, PlaceOrderResponse):
-        return plain(parsed.order_id)
-    if isinstance(parsed, Undecoded) and isinstance(parsed.data, dict):
-        return parsed.data.get("orderId")
-    return None
-
-
-def _account_id(account: str) -> int:
-    try:
-        value = int(account)
-    except (TypeError, ValueError):
-        raise InvalidOrder(
-            f"TopstepX account ids are integers, got {account!r}", field="account", broker="topstepx"
-        ) from None
-    if value <= 0 or value > INT32_MAX:
-        raise InvalidOrder(f"TopstepX account id out of range: {account!r}", field="account", broker="topstepx")
-    return value
-
-
-def _order_id(order_id: str) -> int:
-    """A caller's TopstepX order id as the int64 the gateway takes (shared rule, see
-    :mod:`orderbridge._order_ids`)."""
-    return int(check_order_id("topstepx", order_id))
-
-
-def _order_item(parsed: object) -> object:
-    """The ``order`` of an Order/searchById answer (typed model or decoded JSON), unchecked."""
-    if isinstance(parsed, SearchOrderByIdResponse):
-        return plain(parsed.order)
-    if isinstance(parsed, Undecoded) and isinstance(parsed.data, dict):
-        return parsed.data.get("order")
-    return None
-
-
-def _item_id(item: object) -> object:
-    if isinstance(item, OrderModel):
-        return item.id
-    return item.get("id") if isinstance(item, dict) else None
-
-
-def _usable_place(parsed: object, content: bytes) -> bool:
-    """A 200 Order/place answer: a strictly typed envelope; a success needs a usable orderId."""
-    envelope = _envelope(parsed, content, PlaceOrderResponse)
-    if envelope is None:
-        return False
-    success, code = envelope[0], envelope[1]
-    return not (success and code == 0) or order_id_from_wire("topstepx", body_order_id(parsed)) is not None
-
-
-def _usable_by_id(parsed: object, content: bytes) -> bool:
-    """A 200 Order/searchById answer: a strictly typed envelope; a success needs an order with a usable id."""
-    envelope = _envelope(parsed, content, SearchOrderByIdResponse)
-    if envelope is None:
-        return False
-    success, code = envelope[0], envelope[1]
-    return not (success and code == 0) or order_id_from_wire("topstepx", _item_id(_order_item(parsed))) is not None
-
-
-def _usable_envelope(model: type[_Envelope]) -> Usable:
-    def usable(parsed: object, content: bytes) -> bool:
-        return _envelope(parsed, content, model) is not None
-
-    return usable
-
-
-PLACE_ORDER = tolerant(place_order, _usable_place)
-CANCEL_ORDER = tolerant(cancel_order, _usable_envelope(CancelOrderResponse))
-SEARCH_ORDER_BY_ID = tolerant(search_order_by_id, _usable_by_id)
-SEARCH_ORDERS = tolerant(search_orders, _usable_envelope(SearchOrderResponse))
-MODIFY_ORDER = tolerant(modify_order, _usable_envelope(ModifyOrderResponse))
-CLOSE_POSITION = tolerant(close_position, _usable_envelope(ClosePositionResponse))
-PARTIAL_CLOSE_POSITION = tolerant(partial_close_position, _usable_envelope(PartialClosePositionResponse))
-
-
-# -- the rest of an order's life (modify, reads, close) -------------------------------------------
-# Money-moving envelopes: codes that are definitive refusals; every other code is unknown.
-MODIFY_DEFINITIVE = frozenset({1, 2, 3, 6, 7})
-CLOSE_DEFINITIVE = frozenset({1, 2, 3, 4, 5, 8})
-PARTIAL_CLOSE_DEFINITIVE = frozenset({1, 2, 3, 4, 5, 6, 9})
-POSITION_SIGN = {1: 1, 2: -1}
-"""PositionType 1 Long, 2 Short (0 Undefined is not a usable direction)."""
-FILL_SIDES = {0: Side.BUY, 1: Side.SELL}
-
-
-class TopstepXLifecycle(TopstepXAdapter):
-    """Modify, open orders, positions, balances, fills and close (specs/topstepx.yaml).
-
-    Balances come from ``Account/search``: ``balance`` is the account's cash balance in USD
-    (the Gateway's only money field); TopstepX reports no buying power or equity, so those are
-    ``None``.
-    """
-
     def modify(self, order_id: str, account: str, change: Modification, settings: Settings) -> Flow[BrokerOrder]:
         what = "Order/modify"
         wire: dict[str, Any] = {"accountId": _account_id(account), "orderId": _order_id(order_id)}
@@ -569,7 +400,7 @@ class TopstepXLifecycle(TopstepXAdapter):
             found = self._broker_order(model, account, ()) if isinstance(model, OrderModel) else None
             if found is None:
                 # No usable order id (or the generated parse and the exact parse disagree).
-                raise unexpected(self.name, sent, what)
+                raise unexpected(self.name, what, sent.status, sent.content)
             out.append(found)
         return out
 
@@ -581,15 +412,13 @@ class TopstepXLifecycle(TopstepXAdapter):
         models = plain(sent.parsed.positions) or []
         out = []
         for index, row in enumerate(rows):
-            sign = POSITION_SIGN.get(row.row.get("type"))  # type: ignore[arg-type]
-            if sign is None:
-                raise unexpected(self.name, sent, f"{what}: position type {row.row.get('type')!r}")
+            sign = row.need_member("type", POSITION_SIGN)
             out.append(
                 Position(
                     broker=self.name,
                     account=account,
                     instrument=row.need_text("contractId"),
-                    quantity=sign * row.need_decimal("size"),
+                    quantity=sign * row.need_positive_decimal("size"),
                     average_price=row.maybe_decimal("averagePrice"),
                     raw=models[index] if index < len(models) else None,
                 )
@@ -611,14 +440,16 @@ class TopstepXLifecycle(TopstepXAdapter):
                     cash=row.maybe_decimal("balance", strict=True),
                     raw=row.row,
                 )
-        raise OrderRejected(
-            f"{what}: account {account} is not among this user's accounts",
-            broker=self.name,
-            code=1,
-            code_name="AccountNotFound",
+        # Account/search lists the user's accounts; one missing from it is refused like the
+        # gateway's own AccountNotFound (code 1).
+        raise rejected(
+            self.name, f"{what} (account not among this user's accounts)", code=1, code_name="AccountNotFound"
         )
 
     def fills(self, account: str, since: dt.datetime | None, settings: Settings) -> Flow[list[Fill]]:
+        """Trade/search half-turns, voided ones skipped. ``creationTimestamp`` is UTC (the ProjectX
+        Gateway API documents UTC timestamps); one sent without an offset is read as UTC. A
+        ``size`` that is not positive is :class:`UnexpectedResponse` naming ``size``."""
         what = "Trade/search"
         start = since if since is not None else dt.datetime.now(dt.UTC) - FILLS_LOOKBACK
         request = SearchTradeRequest(account_id=_account_id(account), start_timestamp=start)
@@ -628,9 +459,7 @@ class TopstepXLifecycle(TopstepXAdapter):
         for row in rows:
             if row.row.get("voided") is True:
                 continue  # a voided half-turn did not happen
-            side = FILL_SIDES.get(row.row.get("side"))  # type: ignore[arg-type]
-            if side is None:
-                raise unexpected(self.name, sent, f"{what}: side {row.row.get('side')!r}")
+            side = row.need_member("side", FILL_SIDES)
             out.append(
                 Fill(
                     broker=self.name,
@@ -639,14 +468,14 @@ class TopstepXLifecycle(TopstepXAdapter):
                     fill_id=row.need_text("id"),
                     instrument=row.need_text("contractId"),
                     side=side,
-                    quantity=row.need_decimal("size"),
+                    quantity=row.need_positive_decimal("size"),
                     price=row.need_decimal("price"),
-                    time=row.maybe_time("creationTimestamp"),
+                    time=row.maybe_time("creationTimestamp", naive_zone=dt.UTC),
                     raw=row.row,
+                    warnings=tuple(row.warnings),
                 )
             )
-        out.sort(key=lambda f: (f.time is None, f.time or dt.datetime.min.replace(tzinfo=dt.UTC), f.fill_id))
-        return out
+        return by_time(out)
 
     def close_position(self, instrument: str, account: str, quantity: Decimal | None, settings: Settings) -> Flow[None]:
         if quantity is None:
@@ -679,7 +508,7 @@ class TopstepXLifecycle(TopstepXAdapter):
             raise self._bad_request(sent, what, None)
         if sent.status != 200:
             raise self.fail(sent, what, money_moving=True)
-        envelope = _envelope(sent.parsed, sent.content, body_cls)
+        envelope = _envelope(sent.parsed, sent.data, body_cls)
         if envelope is None:
             raise unknown(self.name, None, "decode", what, status_code=200)
         success, code, message, _ = envelope
@@ -688,10 +517,7 @@ class TopstepXLifecycle(TopstepXAdapter):
             self.deviations(what, sent.parsed, body_cls)
             return
         if not success and code in definitive:
-            cls = OrderNotFound if name in NOT_FOUND_NAMES else OrderRejected
-            raise cls(
-                f"{what} refused: {name} ({code})", broker=self.name, code=code, code_name=name, broker_message=message
-            )
+            raise _refused(what, codes, code, message)
         raise unknown(self.name, None, "unknown_code", what, code=code, code_name=name, broker_message=message)
 
     def _rows(self, sent: Sent, what: str, body_cls: type, codes: Any, key: str) -> list[Reader]:
@@ -701,24 +527,167 @@ class TopstepXLifecycle(TopstepXAdapter):
             raise self.fail(sent, what, money_moving=False)
         if body.success is not True:  # type: ignore[attr-defined]
             code = plain(body.error_code)  # type: ignore[attr-defined]
-            raise OrderRejected(
-                f"{what} refused: {enum_name(codes, code) or 'code'} ({code})",
-                broker=self.name,
-                code=code,
-                code_name=enum_name(codes, code),
-                broker_message=plain(body.error_message),  # type: ignore[attr-defined]
-            )
-        data = exact_json(sent.content, self.name, what)
+            raise _refused(what, codes, code, plain(body.error_message))  # type: ignore[attr-defined]
+        data = exact_json(sent, self.name, what)
         rows = data.get(key) if isinstance(data, dict) else None
         if not isinstance(rows, list):
             # A missing or null list means "unknown", never "none": treating it as an empty book would
             # let a kill switch report success over orders it never saw.
-            raise unexpected(self.name, sent, f"{what}: no {key!r} list")
+            raise unexpected(self.name, f"{what}: no {key!r} list", sent.status, sent.content)
         return [Reader(row, self.name, what, sent.content) for row in rows]
+
+
+_Envelope = (
+    PlaceOrderResponse
+    | CancelOrderResponse
+    | SearchOrderByIdResponse
+    | SearchOrderResponse
+    | ModifyOrderResponse
+    | ClosePositionResponse
+    | PartialClosePositionResponse
+)
+
+
+def _refused(what: str, codes: Any, code: object, message: str | None) -> OrderRejected:
+    """A definitive ``success: false`` answer: its code is named from the operation's own
+    generated enum (``codes``); a code outside it is undocumented and stays out of ``str()``."""
+    name = enum_name(codes, code)
+    return rejected(
+        DESCRIPTION.name,
+        what,
+        verb="refused",
+        code=code if isinstance(code, (int, str)) else None,
+        code_name=name,
+        documented=name is not None,
+        not_found=name in NOT_FOUND_NAMES,
+        broker_message=message,
+    )
+
+
+def _envelope(parsed: object, data: Any, model: type[_Envelope]) -> tuple[bool, int, str | None, object] | None:
+    """(success, errorCode, errorMessage, raw) of a TopstepX envelope, strictly typed: ``success``
+    a JSON boolean and ``errorCode`` a JSON integer (not a boolean), as the gateway documents.
+    Read from the typed model, or from the decoded JSON when another field did not parse; the
+    JSON types are checked on the wire body too, because the generated enum parser turns a JSON
+    ``false`` into error code 0. ``None``: the outcome fields are missing or of the wrong type."""
+    if isinstance(parsed, model):
+        success: object = parsed.success
+        code: object = plain(parsed.error_code)
+        message: object = plain(parsed.error_message)
+        raw: object = parsed
+    elif isinstance(parsed, Undecoded) and isinstance(parsed.data, dict):
+        success, code, message, raw = (
+            parsed.data.get("success"),
+            parsed.data.get("errorCode"),
+            parsed.data.get("errorMessage"),
+            parsed.data,
+        )
+    else:
+        return None
+    if not _typed_on_wire(data):
+        return None
+    if type(success) is not bool or type(code) is not int:
+        return None
+    return success, code, message if isinstance(message, str) else None, raw
+
+
+def _typed_on_wire(data: Any) -> bool:
+    """Whether the decoded body's ``success`` is a JSON boolean and its ``errorCode`` a JSON
+    integer (the decode the flow was handed, so nothing is decoded again)."""
+    return isinstance(data, dict) and type(data.get("success")) is bool and type(data.get("errorCode")) is int
+
+
+def body_order_id(parsed: object) -> object:
+    """The ``orderId`` of a place answer as sent (typed model or decoded JSON), unchecked."""
+    if isinstance(parsed, PlaceOrderResponse):
+        return plain(parsed.order_id)
+    if isinstance(parsed, Undecoded) and isinstance(parsed.data, dict):
+        return parsed.data.get("orderId")
+    return None
+
+
+def _account_id(account: str) -> int:
+    try:
+        value = int(account)
+    except (TypeError, ValueError):
+        raise InvalidOrder(
+            f"TopstepX account ids are integers, got {account!r}", field="account", broker="topstepx"
+        ) from None
+    if value <= 0 or value > INT32_MAX:
+        raise InvalidOrder(f"TopstepX account id out of range: {account!r}", field="account", broker="topstepx")
+    return value
+
+
+def _order_id(order_id: str) -> int:
+    """A caller's TopstepX order id as the int64 the gateway takes (shared rule, see
+    :mod:`orderbridge._capabilities`)."""
+    return int(check_order_id(DESCRIPTION.order_ids, order_id, DESCRIPTION.name))
+
+
+def _order_item(parsed: object) -> object:
+    """The ``order`` of an Order/searchById answer (typed model or decoded JSON), unchecked."""
+    if isinstance(parsed, SearchOrderByIdResponse):
+        return plain(parsed.order)
+    if isinstance(parsed, Undecoded) and isinstance(parsed.data, dict):
+        return parsed.data.get("order")
+    return None
+
+
+def _item_id(item: object) -> object:
+    if isinstance(item, OrderModel):
+        return item.id
+    return item.get("id") if isinstance(item, dict) else None
+
+
+def _usable_place(parsed: object, data: Any) -> bool:
+    """A 200 Order/place answer: a strictly typed envelope; a success needs a usable orderId."""
+    envelope = _envelope(parsed, data, PlaceOrderResponse)
+    if envelope is None:
+        return False
+    success, code = envelope[0], envelope[1]
+    return not (success and code == 0) or order_id_from_wire(DESCRIPTION.order_ids, body_order_id(parsed)) is not None
+
+
+def _usable_by_id(parsed: object, data: Any) -> bool:
+    """A 200 Order/searchById answer: a strictly typed envelope; a success needs an order with a usable id."""
+    envelope = _envelope(parsed, data, SearchOrderByIdResponse)
+    if envelope is None:
+        return False
+    success, code = envelope[0], envelope[1]
+    return (
+        not (success and code == 0)
+        or order_id_from_wire(DESCRIPTION.order_ids, _item_id(_order_item(parsed))) is not None
+    )
+
+
+def _usable_envelope(model: type[_Envelope]) -> Usable:
+    def usable(parsed: object, data: Any) -> bool:
+        return _envelope(parsed, data, model) is not None
+
+    return usable
+
+
+PLACE_ORDER = operation(place_order, _usable_place)
+CANCEL_ORDER = operation(cancel_order, _usable_envelope(CancelOrderResponse))
+SEARCH_ORDER_BY_ID = operation(search_order_by_id, _usable_by_id)
+SEARCH_ORDERS = operation(search_orders, _usable_envelope(SearchOrderResponse))
+MODIFY_ORDER = operation(modify_order, _usable_envelope(ModifyOrderResponse))
+CLOSE_POSITION = operation(close_position, _usable_envelope(ClosePositionResponse))
+PARTIAL_CLOSE_POSITION = operation(partial_close_position, _usable_envelope(PartialClosePositionResponse))
+
+
+# -- the rest of an order's life (modify, reads, close) -------------------------------------------
+# Money-moving envelopes: codes that are definitive refusals; every other code is unknown.
+MODIFY_DEFINITIVE = frozenset({1, 2, 3, 6, 7})
+CLOSE_DEFINITIVE = frozenset({1, 2, 3, 4, 5, 8})
+PARTIAL_CLOSE_DEFINITIVE = frozenset({1, 2, 3, 4, 5, 6, 9})
+POSITION_SIGN = {1: 1, 2: -1}
+"""PositionType 1 Long, 2 Short (0 Undefined is not a usable direction)."""
+FILL_SIDES = {0: Side.BUY, 1: Side.SELL}
 
 
 FILLS_LOOKBACK = dt.timedelta(days=7)
 """How far back ``fills()`` without ``since`` reads Trade/search."""
 
 
-ADAPTER = TopstepXLifecycle()
+ADAPTER = TopstepXAdapter()

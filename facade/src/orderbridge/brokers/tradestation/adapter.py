@@ -42,16 +42,14 @@ from tradestation_client.models import (
     TokenResponse,
 )
 
-from .._account import Balance, Modification, Position, Reader, exact_json
-from .._adapter import Adapter, BrokerOrder
-from .._config import Settings
-from .._conform import build_request
-from .._errors import AuthenticationError, NotSupported, OrderNotFound
-from .._extras import merge_extras
-from .._flow import Call, Flow, Grant, Retry, Sent, Token, plain, rate_limited, rejected, unexpected, unknown
-from .._models import Order, OrderType, PlacedOrder, Side, TimeInForce, decimal_text
-from .._order_ids import order_id_from_wire
-from .._tolerant import Undecoded, tolerant
+from ..._account import Balance, Modification, Position, Reader, exact_json
+from ..._adapter import Adapter, BrokerOrder, build_request, merge_extras
+from ..._capabilities import order_id_from_wire
+from ..._config import Settings
+from ..._errors import NotSupported, auth_refused, rate_limited, rejected, unexpected, unknown
+from ..._flow import Call, Flow, Grant, Retry, Sent, Token, Undecoded, operation, plain, retry_after
+from ..._models import Order, OrderType, PlacedOrder, Side, TimeInForce, decimal_text
+from . import DESCRIPTION
 
 # 20160101 (official v2) shape.
 TRADE_ACTIONS = {Side.BUY: "BUY", Side.SELL: "SELL"}
@@ -96,9 +94,17 @@ QUOTA_TEXT = "quota exceeded"
 
 
 class TradeStationAdapter(Adapter):
-    """TradeStation WebAPI v2: the flows of specs/tradestation.yaml (see the module docstring)."""
+    """TradeStation WebAPI v2: the flows of specs/tradestation.yaml (see the module docstring).
 
-    name = "tradestation"
+    The whole order life in one class: place, get, cancel, resolve, and modify (cancel/replace), open orders,
+    positions and balances (specs/tradestation.yaml).
+    Balances come from ``GET accounts/{key}/balances``: ``cash`` is ``RealTimeAccountBalance``
+    (the real-time cash balance), ``buying_power`` is ``RealTimeBuyingPower`` (what can be
+    spent now, margin included for margin accounts) and ``equity`` is ``RealTimeEquity``
+    (cash plus the market value of positions). v2 states no currency, so it is ``None``.
+    """
+
+    description = DESCRIPTION
     client_class = AuthenticatedClient
 
     # -- auth ---------------------------------------------------------------------------------
@@ -126,9 +132,9 @@ class TradeStationAdapter(Adapter):
             return Grant(body.access_token, float(lifetime))
         if sent.status in (400, 401):
             message = plain(body.message) if isinstance(body, Error) else None
-            raise AuthenticationError(
-                f"{what}: refresh-token grant refused (HTTP {sent.status})",
-                broker=self.name,
+            raise auth_refused(
+                self.name,
+                f"{what} (refresh-token grant)",
                 code=sent.status,
                 broker_message=message,
             )
@@ -251,8 +257,12 @@ class TradeStationAdapter(Adapter):
                     raw=item,
                     warnings=self.deviations(what, sent.parsed, AccountOrder),
                 )
-        raise OrderNotFound(
-            f"{what}: no order {order_id} in account listing", broker=self.name, code=404, code_name="not_found"
+        raise rejected(
+            self.name,
+            f"{what} ({order_id} not in the account listing)",
+            code=404,
+            code_name="not_found",
+            not_found=True,
         )
 
     def cancel(self, order_id: str, account: str, settings: Settings) -> Flow[None]:
@@ -298,7 +308,7 @@ class TradeStationAdapter(Adapter):
             if QUOTA_TEXT in text.lower():
                 if money_moving:
                     return unknown(self.name, cid, "rate_limited", what, status_code=403)
-                return rate_limited(self.name, sent, f"{what}: quota exceeded")
+                return rate_limited(self.name, f"{what}: quota exceeded", sent.status, retry_after(sent.headers))
             # Any other 403 is an authorisation refusal; the generated client hands the body
             # over as text because the spec lists text/html first for 403.
             return rejected(
@@ -312,11 +322,12 @@ class TradeStationAdapter(Adapter):
         if sent.status in (400, 403, 404) and isinstance(body, Error):
             message = plain(body.message)
             if sent.status == 404 or (isinstance(message, str) and "invalid order id" in message.lower()):
-                return OrderNotFound(
-                    f"{what}: not found (HTTP {sent.status})",
-                    broker=self.name,
+                return rejected(
+                    self.name,
+                    what,
                     code=sent.status,
                     code_name="not_found",
+                    not_found=True,
                     broker_message=message,
                     client_order_id=cid,
                 )
@@ -332,116 +343,6 @@ class TradeStationAdapter(Adapter):
         if sent.status == 400:
             return rejected(self.name, what, code=400, code_name="BadRequest", client_order_id=cid, raw=body)
         return self.fail(sent, what, money_moving=money_moving, client_order_id=cid)
-
-
-def _message_of(text: str) -> str | None:
-    try:
-        data = json.loads(text)
-    except ValueError:
-        return text or None
-    message = data.get("Message") if isinstance(data, dict) else None
-    return message if isinstance(message, str) else text
-
-
-def _single_result(parsed: object) -> tuple[str | None, object, str | None] | None:
-    """(status, order id as sent, message) of the one result of a place / cancel answer, from
-    either shape (``OrderStatus``/``OrderID`` or ``Status``/``Id``), typed or decoded JSON;
-    ``None`` unless the answer is exactly one result object (alone or in a one-item array)."""
-    item: object = parsed.data if isinstance(parsed, Undecoded) else parsed
-    if isinstance(item, list):
-        if len(item) != 1:
-            return None
-        item = item[0]
-    status: object
-    order_id: object
-    message: object
-    if isinstance(item, OrderResult):
-        status = plain(item.order_status) if item.order_status is not None else None
-        status = status if status is not None else plain(item.status)
-        order_id = plain(item.order_id)
-        order_id = order_id if order_id is not None else plain(item.id)
-        message = plain(item.message)
-    elif isinstance(item, dict):
-        status = item.get("OrderStatus", item.get("Status"))
-        order_id = item.get("OrderID", item.get("Id"))
-        message = item.get("Message")
-    else:
-        return None
-    return (
-        status if isinstance(status, str) else None,
-        order_id,
-        message if isinstance(message, str) else None,
-    )
-
-
-def _listing(parsed: object) -> list[object] | None:
-    """The orders of an account listing: the typed list, or the decoded JSON array when one
-    item did not parse. ``None``: not a listing."""
-    data = parsed.data if isinstance(parsed, Undecoded) else parsed
-    return list(data) if isinstance(data, list) else None
-
-
-def _listed_fields(item: object) -> tuple[object, object, object]:
-    """(OrderID, Status, ExecuteQuantity) of one listed order, typed or decoded, unchecked."""
-    if isinstance(item, AccountOrder):
-        return plain(item.order_id), plain(item.status), plain(item.execute_quantity)
-    if isinstance(item, dict):
-        return item.get("OrderID"), item.get("Status"), item.get("ExecuteQuantity")
-    return None, None, None
-
-
-def _raw(parsed: object) -> object:
-    return parsed.data if isinstance(parsed, Undecoded) else parsed
-
-
-def _quantity(value: object) -> Decimal | None:
-    """A JSON number from the account listing as ``Decimal`` (via its shortest repr)."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None
-    number = Decimal(repr(value))
-    return number if number.is_finite() else None
-
-
-def _usable_place(parsed: object, content: bytes) -> bool:
-    """A 200 place answer: exactly one result; an accepted one needs a usable order id."""
-    result = _single_result(parsed)
-    if result is None:
-        return False
-    return result[0] not in ACCEPTED or order_id_from_wire("tradestation", result[1]) is not None
-
-
-def _usable_result(parsed: object, content: bytes) -> bool:
-    return _single_result(parsed) is not None
-
-
-def _usable_listing(parsed: object, content: bytes) -> bool:
-    return _listing(parsed) is not None
-
-
-PLACE_ORDER = tolerant(place_order, _usable_place)
-LIST_ACCOUNT_ORDERS = tolerant(list_account_orders, _usable_listing)
-CANCEL_ORDER = tolerant(cancel_order, _usable_result)
-REPLACE_ORDER = tolerant(replace_order, _usable_place)
-
-
-# -- the rest of an order's life (modify, reads) ----------------------------------------------------
-TERMINAL_STATUSES = frozenset({"FLL", "FLP", "OUT", "REJ", "TSC", "Exp", "EXP", "BRO", "CAN", "LAT"})
-"""``AccountOrder.Status`` codes of orders that no longer work (filled, cancelled, rejected,
-expired, broken, too late). Every other code — OPN/ACK/UCN/FPR/DON and any we do not know —
-counts as working, so a kill switch never skips an order."""
-REPLACE_TYPES = {"Market": "Market", "Limit": "Limit", "Stop Limit": "StopLimit", "Stop Market": "StopMarket"}
-"""``Legs[].OrderType`` text (account listing) -> the ``OrderType`` a cancel/replace sends."""
-POSITION_SIGN = {"Long": 1, "Short": -1}
-
-
-class TradeStationLifecycle(TradeStationAdapter):
-    """Modify (cancel/replace), open orders, positions and balances (specs/tradestation.yaml).
-
-    Balances come from ``GET accounts/{key}/balances``: ``cash`` is ``RealTimeAccountBalance``
-    (the real-time cash balance), ``buying_power`` is ``RealTimeBuyingPower`` (what can be
-    spent now, margin included for margin accounts) and ``equity`` is ``RealTimeEquity``
-    (cash plus the market value of positions). v2 states no currency, so it is ``None``.
-    """
 
     def modify(self, order_id: str, account: str, change: Modification, settings: Settings) -> Flow[BrokerOrder]:
         version = ApiVersion(settings.api_version or "20160101")
@@ -537,10 +438,7 @@ class TradeStationLifecycle(TradeStationAdapter):
         for row in self._rows(sent, what):
             if row.maybe_text("AccountID") not in (None, account):
                 continue
-            direction = row.need_text("LongShort")
-            sign = POSITION_SIGN.get(direction)
-            if sign is None:
-                raise unexpected(self.name, sent, f"{what}: LongShort {direction!r}")
+            sign = row.need_member("LongShort", POSITION_SIGN)
             out.append(
                 Position(
                     broker=self.name,
@@ -574,7 +472,7 @@ class TradeStationLifecycle(TradeStationAdapter):
                     equity=row.maybe_decimal("RealTimeEquity", strict=True),
                     raw=row.row,
                 )
-        raise unexpected(self.name, sent, f"{what}: no balance row for the account")
+        raise unexpected(self.name, f"{what}: no balance row for the account", sent.status, sent.content)
 
     def exit_refusal(self, position: Position) -> str | None:
         """A short equity is closed with TradeAction BUYTOCOVER, which ``place_order`` (side
@@ -601,20 +499,121 @@ class TradeStationLifecycle(TradeStationAdapter):
         for row in (yield from self._order_rows(account, settings)):
             if row.maybe_text("OrderID") == order_id:
                 return row
-        raise OrderNotFound(
-            f"modify_order: no order {order_id} in the account listing",
-            broker=self.name,
+        raise rejected(
+            self.name,
+            f"modify_order ({order_id} not in the account listing)",
             code=404,
             code_name="not_found",
+            not_found=True,
         )
 
     def _rows(self, sent: Sent, what: str) -> list[Reader]:
         if sent.status != 200 or _listing(sent.parsed) is None:
             raise self._failure(sent, what, None, money_moving=False)
-        data = exact_json(sent.content, self.name, what)
+        data = exact_json(sent, self.name, what)
         if not isinstance(data, list):
-            raise unexpected(self.name, sent, f"{what}: not a list")
+            raise unexpected(self.name, f"{what}: not a list", sent.status, sent.content)
         return [Reader(row, self.name, what, sent.content) for row in data]
 
 
-ADAPTER = TradeStationLifecycle()
+def _message_of(text: str) -> str | None:
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return text or None
+    message = data.get("Message") if isinstance(data, dict) else None
+    return message if isinstance(message, str) else text
+
+
+def _single_result(parsed: object) -> tuple[str | None, object, str | None] | None:
+    """(status, order id as sent, message) of the one result of a place / cancel answer, from
+    either shape (``OrderStatus``/``OrderID`` or ``Status``/``Id``), typed or decoded JSON;
+    ``None`` unless the answer is exactly one result object (alone or in a one-item array)."""
+    item: object = parsed.data if isinstance(parsed, Undecoded) else parsed
+    if isinstance(item, list):
+        if len(item) != 1:
+            return None
+        item = item[0]
+    status: object
+    order_id: object
+    message: object
+    if isinstance(item, OrderResult):
+        status = plain(item.order_status) if item.order_status is not None else None
+        status = status if status is not None else plain(item.status)
+        order_id = plain(item.order_id)
+        order_id = order_id if order_id is not None else plain(item.id)
+        message = plain(item.message)
+    elif isinstance(item, dict):
+        status = item.get("OrderStatus", item.get("Status"))
+        order_id = item.get("OrderID", item.get("Id"))
+        message = item.get("Message")
+    else:
+        return None
+    return (
+        status if isinstance(status, str) else None,
+        order_id,
+        message if isinstance(message, str) else None,
+    )
+
+
+def _listing(parsed: object) -> list[object] | None:
+    """The orders of an account listing: the typed list, or the decoded JSON array when one
+    item did not parse. ``None``: not a listing."""
+    data = parsed.data if isinstance(parsed, Undecoded) else parsed
+    return list(data) if isinstance(data, list) else None
+
+
+def _listed_fields(item: object) -> tuple[object, object, object]:
+    """(OrderID, Status, ExecuteQuantity) of one listed order, typed or decoded, unchecked."""
+    if isinstance(item, AccountOrder):
+        return plain(item.order_id), plain(item.status), plain(item.execute_quantity)
+    if isinstance(item, dict):
+        return item.get("OrderID"), item.get("Status"), item.get("ExecuteQuantity")
+    return None, None, None
+
+
+def _raw(parsed: object) -> object:
+    return parsed.data if isinstance(parsed, Undecoded) else parsed
+
+
+def _quantity(value: object) -> Decimal | None:
+    """A JSON number from the account listing as ``Decimal`` (via its shortest repr)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    number = Decimal(repr(value))
+    return number if number.is_finite() else None
+
+
+def _usable_place(parsed: object, data: Any) -> bool:
+    """A 200 place answer: exactly one result; an accepted one needs a usable order id."""
+    result = _single_result(parsed)
+    if result is None:
+        return False
+    return result[0] not in ACCEPTED or order_id_from_wire(DESCRIPTION.order_ids, result[1]) is not None
+
+
+def _usable_result(parsed: object, data: Any) -> bool:
+    return _single_result(parsed) is not None
+
+
+def _usable_listing(parsed: object, data: Any) -> bool:
+    return _listing(parsed) is not None
+
+
+PLACE_ORDER = operation(place_order, _usable_place)
+LIST_ACCOUNT_ORDERS = operation(list_account_orders, _usable_listing)
+CANCEL_ORDER = operation(cancel_order, _usable_result)
+REPLACE_ORDER = operation(replace_order, _usable_place)
+
+
+# -- the rest of an order's life (modify, reads) ----------------------------------------------------
+TERMINAL_STATUSES = frozenset({"FLL", "FLP", "OUT", "REJ", "TSC", "Exp", "EXP", "BRO", "CAN", "LAT"})
+"""``AccountOrder.Status`` codes of orders that no longer work (filled, cancelled, rejected,
+expired, broken, too late). Every other code — OPN/ACK/UCN/FPR/DON and any we do not know —
+counts as working, so a kill switch never skips an order."""
+REPLACE_TYPES = {"Market": "Market", "Limit": "Limit", "Stop Limit": "StopLimit", "Stop Market": "StopMarket"}
+"""``Legs[].OrderType`` text (account listing) -> the ``OrderType`` a cancel/replace sends."""
+POSITION_SIGN = {"Long": 1, "Short": -1}
+
+
+ADAPTER = TradeStationAdapter()

@@ -313,19 +313,6 @@ IDEMPOTENT = (TRADESTATION, TRADESTATION_GLOBAL, SOPHIC)
 # -- sessions -------------------------------------------------------------------------------------
 
 
-class FakeClock:
-    """A monotonic clock the test moves by hand."""
-
-    def __init__(self, start: float = 1000.0) -> None:
-        self.now = start
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
-
-
 @overload
 def open_session(
     case: Case,

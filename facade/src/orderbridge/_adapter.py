@@ -20,7 +20,14 @@ import attrs
 from ._brokers import capabilities, describe
 from ._capabilities import Capabilities
 from ._config import Settings
-from ._errors import AuthenticationError, BrokerUnavailable, NotSupported, OrderbridgeError, Origin
+from ._errors import (
+    AuthenticationError,
+    BrokerUnavailable,
+    EndpointNotFound,
+    NotSupported,
+    OrderbridgeError,
+    Origin,
+)
 from ._flow import Flow, Grant, Sent, rate_limited, unexpected, unknown
 from ._models import Order, PlacedOrder
 from ._order_ids import check_order_id, order_id_from_wire
@@ -144,6 +151,12 @@ class Adapter(abc.ABC):
         ``None`` when it can. By default it always can."""
         return None
 
+    def reserved(self, position: Position) -> Decimal:
+        """Units of ``position`` the broker holds back for pending exit orders, which an opposite
+        market order cannot sell (an emulated flatten sells the rest and reports these). By
+        default none."""
+        return Decimal(0)
+
     def _undocumented(self, operation: str) -> Flow[NoReturn]:
         yield from ()
         raise self.not_supported(operation, self.capabilities.operations[operation][1])
@@ -183,6 +196,20 @@ class Adapter(abc.ABC):
     def not_supported(self, feature: str, why: str) -> NotSupported:
         return NotSupported(f"{feature} is not supported: {why}", feature=feature, broker=self.name)
 
+    def no_such_endpoint(self, sent: Sent, what: str) -> EndpointNotFound:
+        """The :class:`~orderbridge.EndpointNotFound` for a 404/405 answer (see :meth:`fail`)."""
+        status = sent.status
+        where = f" from {sent.target}" if sent.target else ""
+        variable = f"ORDERBRIDGE_{self.name.upper()}_BASE_URL"
+        return EndpointNotFound(
+            f"{what}: HTTP {status} {NO_SUCH_ENDPOINT.get(status, '')}{where}: the server has no such endpoint, "
+            f"so nothing was placed or changed; check the base URL ({variable} or --base-url): "
+            "does it include the broker's path prefix?",
+            broker=self.name,
+            status_code=status,
+            url=sent.target,
+        )
+
     def fail(
         self,
         sent: Sent,
@@ -195,6 +222,12 @@ class Adapter(abc.ABC):
         """The error for a status the operation's own table did not settle.
 
         401 is :class:`AuthenticationError` (the auth layer refused before processing).
+        404 and 405 are :class:`~orderbridge.EndpointNotFound` for every call, money-moving or
+        not: reaching this method, they are not the broker's documented answer for the
+        operation (its table classified those first), so the server found no resource or
+        method at that URL and no order handler processed the request (RFC 9110, sections
+        15.5.5 and 15.5.6; the exception's docstring gives the full rule). The message names
+        the status, the request's method and URL and the base-URL variable to check.
         Money-moving calls: anything else that is not a documented definitive refusal may have
         been processed, so it is :class:`OutcomeUnknown` (``origin`` ``"http_status"`` with
         ``status_code``, or
@@ -208,6 +241,8 @@ class Adapter(abc.ABC):
             # The broker's auth layer refused the request before looking at it: definitive,
             # nothing was placed. The session marks its token stale, so the next call logs in.
             return AuthenticationError(f"{what}: the broker refused the token (HTTP 401)", broker=self.name)
+        if status in NO_SUCH_ENDPOINT:
+            return self.no_such_endpoint(sent, what)
         if money_moving:
             origin: Origin = "rate_limited" if status == 429 else "http_status"
             return unknown(self.name, client_order_id, origin, what, status_code=status)
@@ -219,6 +254,11 @@ class Adapter(abc.ABC):
         if secret_body:  # a token endpoint's answer may carry a live token
             error.content = b""
         return error
+
+
+NO_SUCH_ENDPOINT = {404: "Not Found", 405: "Method Not Allowed"}
+"""Statuses that say the target resource (or its method) does not exist at the URL, when
+they are not the broker's documented answer: :class:`~orderbridge.EndpointNotFound`."""
 
 
 def get_adapter(broker: str) -> Adapter:

@@ -7,6 +7,8 @@ attrs or the generated clients escapes. The tree is split by *what the caller sh
     ├── InvalidOrder                 fix the order; nothing was sent
     ├── NotSupported                 this broker cannot do that; nothing was sent
     ├── ConfigurationError           missing/invalid credentials or base URL; nothing was sent
+    │   └── EndpointNotFound         HTTP 404/405 outside the broker's documented answers: no such
+    │                                endpoint at this base URL; nothing was placed
     ├── AuthenticationError          the broker refused our credentials or token
     ├── RateLimited                  slow down (``retry_after`` seconds when the broker said)
     ├── BrokerUnavailable            could not reach the broker (nothing was delivered), or a
@@ -71,6 +73,32 @@ MAX_BROKER_TEXT = 64
 """Longest broker-supplied fragment (a code, a code name) quoted inside a message."""
 
 
+MAX_SHOWN_TEXT = 300
+"""Longest broker text :func:`escaped` shows, in characters (before escaping)."""
+
+
+def escaped(text: object, limit: int = MAX_SHOWN_TEXT) -> str:
+    """Untrusted ``text`` (a broker's message) made safe to show a person, *without* losing
+    what it says: every non-printable character (CR, LF, ESC, NUL, bidi overrides, line
+    separators...) becomes a visible escape (``\\n``, ``\\x1b``, ``\\u202e``), backslash and
+    double quote are escaped, and anything past ``limit`` characters is cut, saying how much
+    was left out. The result is meant to be printed inside double quotes on a line labelled
+    as the broker's words (the ``orderbridge`` command line does this); it never contains a
+    line break or a terminal control sequence."""
+    value = text if isinstance(text, str) else str(text)
+    head, rest = value[:limit], len(value) - limit
+    out = []
+    for char in head:
+        if char in '\\"':
+            out.append("\\" + char)
+        elif char.isprintable():
+            out.append(char)
+        else:
+            out.append(repr(char)[1:-1])  # a non-printable character's repr is its escape
+    shown = "".join(out)
+    return shown + f"… ({rest} more characters)" if rest > 0 else shown
+
+
 def clean(text: object, limit: int = MAX_BROKER_TEXT) -> str:
     """``text`` made safe to print: every non-printable character (CR, LF, NUL, ESC, other
     controls, line separators) becomes ``?`` and anything past ``limit`` characters becomes
@@ -126,7 +154,41 @@ class NotSupported(OrderbridgeError):
 
 
 class ConfigurationError(OrderbridgeError):
-    """Missing or invalid configuration: credentials, base URL, API version. Nothing was sent."""
+    """Missing or invalid configuration: credentials, base URL, API version. Nothing was sent
+    (or, for :class:`EndpointNotFound`, nothing was placed: the server had no such endpoint)."""
+
+
+class EndpointNotFound(ConfigurationError):
+    """The server has no such endpoint: an HTTP 404 (Not Found) or 405 (Method Not Allowed)
+    that is not one of the broker's documented answers for the operation. The usual cause is a
+    base URL without the broker's path prefix (the sandbox's ``/topstepx``), or a wrong host.
+
+    Why this means *nothing was placed* (``order_may_exist`` is ``False``), although the request
+    did reach a server: RFC 9110 defines 404 as "the origin server did not find a current
+    representation for the target resource" (section 15.5.5) and 405 as "the method received
+    in the request-line is known by the origin server but not supported by the target
+    resource" (section 15.5.6). Both are about the *target resource*, which is decided before
+    any handler runs: a server that routed the request to the order handler found the
+    resource, and one that did not route it had nothing that could place an order. Where a
+    broker documents a 404 for an operation (Sophic, CrossTrade, TradeStation answer "no such
+    account / order / instrument" in their error body), that answer is classified by the
+    broker's own table first (:class:`OrderRejected` / :class:`OrderNotFound`); this class
+    covers only a 404/405 *without* the broker's documented error body. Any other status the
+    operation does not document (400, 5xx...) keeps the conservative rule: a money-moving
+    call is :class:`OutcomeUnknown`.
+
+    Attributes:
+        status_code: 404 or 405.
+        url: the request's method and URL, without userinfo or query (``"POST
+            http://127.0.0.1:8765/api/Order/place"``), or ``None`` when unknown.
+    """
+
+    def __init__(
+        self, message: str, *, broker: str | None = None, status_code: int | None = None, url: str | None = None
+    ) -> None:
+        super().__init__(message, broker=broker)
+        self.status_code = status_code
+        self.url = url
 
 
 class AuthenticationError(OrderbridgeError):

@@ -94,6 +94,9 @@ class Sent:
     response: Any
     attempts: int = 1
     ambiguous_before: bool = False
+    target: str | None = None
+    """The request's method and URL without userinfo or query (``"POST https://host/api/x"``),
+    for messages; ``None`` when the transport did not say."""
 
     @property
     def status(self) -> int:
@@ -183,7 +186,12 @@ def rejected(
     raw: Any = None,
 ) -> OrderRejected:
     """An :class:`OrderRejected`; the broker's text goes to ``broker_message`` only."""
-    label = f"{clean(code_name)} ({clean(code)})" if code_name else f"code {clean(code)}"
+    if not code_name:
+        label = f"code {clean(code)}"
+    elif str(code_name) == str(code):  # Sophic's codes are their own names: say it once
+        label = clean(code_name)
+    else:
+        label = f"{clean(code_name)} ({clean(code)})"
     return OrderRejected(
         f"{what} rejected: {label}",
         broker=broker,
@@ -194,6 +202,18 @@ def rejected(
         client_order_id=client_order_id,
         raw=raw,
     )
+
+
+def request_target(request: Any) -> str | None:
+    """``"METHOD scheme://host[:port]/path"`` of an ``httpx.Request`` (no userinfo, no query:
+    a query may carry a token), or ``None`` when there is none."""
+    try:
+        url = request.url
+        method = request.method
+    except (AttributeError, RuntimeError):  # httpx raises RuntimeError for an unset request
+        return None
+    port = f":{url.port}" if url.port is not None else ""
+    return f"{method} {url.scheme}://{url.host}{port}{url.path}"
 
 
 def rate_limited(broker: str, sent: Sent, what: str) -> RateLimited:

@@ -25,6 +25,7 @@ exception, and whether the request may have left this process). The rules, writt
 from __future__ import annotations
 
 import random
+import ssl
 from collections.abc import Callable, Collection, Mapping
 from typing import Any, NamedTuple, TypeGuard
 
@@ -133,6 +134,39 @@ def delivered_as_is(happened: Happened) -> TypeGuard[Answered]:
     return not (300 <= status < 400 or status == 429 or status >= 500)
 
 
+PLAIN_HTTP_REASONS = frozenset({"WRONG_VERSION_NUMBER", "RECORD_LAYER_FAILURE", "PACKET_LENGTH_TOO_LONG"})
+"""OpenSSL's reasons for a TLS handshake answered by a server speaking plain HTTP (an
+``https://`` base URL pointing at an ``http`` server such as the sandbox)."""
+
+
+def _where(exc: BaseException) -> str:
+    """`` to scheme://host:port`` of the request behind an httpx error; never userinfo, path
+    or query (the path may name an account, the query may carry a token)."""
+    try:
+        url = exc.request.url  # type: ignore[attr-defined]
+    except (AttributeError, RuntimeError):  # httpx raises RuntimeError when no request is set
+        return ""
+    port = url.port or {"http": 80, "https": 443}.get(url.scheme)
+    host = f"[{url.host}]" if ":" in url.host else url.host
+    return f" to {url.scheme}://{host}" + (f":{port}" if port else "")
+
+
+def _tls_hint(exc: BaseException) -> str:
+    """A hint when TLS met a plain-HTTP server, found in the exception chain."""
+    seen: set[int] = set()
+    link: BaseException | None = exc
+    while link is not None and id(link) not in seen:
+        seen.add(id(link))
+        reason = getattr(link, "reason", None)
+        text = str(link)
+        if (isinstance(link, ssl.SSLError) and reason in PLAIN_HTTP_REASONS) or any(
+            r in text for r in PLAIN_HTTP_REASONS
+        ):
+            return "; TLS met a plain-HTTP server: is the base URL https:// for an http:// server such as the sandbox?"
+        link = link.__cause__ or link.__context__
+    return ""
+
+
 def backoff(number: int, rand: Callable[[], float] = random.random) -> float:
     """Exponential backoff before attempt ``number + 1``: 0.1 s, 0.2 s, 0.4 s... capped, with jitter."""
     return min(MAX_BACKOFF, BASE_BACKOFF * 2.0 ** (number - 1) * (1 + 0.1 * rand()))
@@ -233,10 +267,13 @@ class AttemptPolicy:
         kind = type(exc).__name__
         if isinstance(exc, OrderbridgeError):
             return exc
+        where = _where(exc)
         if isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)):
-            return BrokerUnavailable(f"{what}: could not connect ({kind}); nothing was sent", broker=broker)
+            return BrokerUnavailable(
+                f"{what}: could not connect{where} ({kind}{_tls_hint(exc)}); nothing was sent", broker=broker
+            )
         if isinstance(exc, (httpx.UnsupportedProtocol, httpx.InvalidURL)):
-            return ConfigurationError(f"{what}: invalid base URL ({kind})", broker=broker)
+            return ConfigurationError(f"{what}: invalid base URL{where} ({kind})", broker=broker)
         if not raised.sent:
             # Nothing reached the network transport: the request was never built or sent
             # (closed session, a body that cannot be encoded).
@@ -254,9 +291,9 @@ class AttemptPolicy:
                 return unknown(broker, self.client_order_id, "response_too_large", what)
             return UnexpectedResponse(f"{what}: response larger than the session's cap", broker=broker)
         if isinstance(exc, httpx.TimeoutException):
-            return self._lost("timeout", f"{what}: timed out waiting for the broker")
+            return self._lost("timeout", f"{what}: timed out waiting for the broker{where}")
         if isinstance(exc, httpx.TransportError):
-            return self._lost("connection_dropped", f"{what}: connection failed ({kind})")
+            return self._lost("connection_dropped", f"{what}: connection{where} failed ({kind})")
         return self._lost("transport_failure", f"{what}: request failed in transport ({kind})")
 
     def _lost(self, origin: Origin, message: str) -> OrderbridgeError:

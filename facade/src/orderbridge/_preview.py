@@ -2,8 +2,11 @@
 
 The order goes through the same validation, capability checks and mapping as a real
 placement; the request is captured by an in-memory transport instead of leaving the process.
-No credentials are needed and none appear: the bearer token is the placeholder
-``<redacted>`` and no login request is made.
+The configuration a real placement needs is checked the same way: the broker's login step
+runs up to the point where it would send its first request, so a missing or malformed
+credential is the same :class:`~orderbridge.ConfigurationError` (naming the variable) that the
+real send would raise. No credential appears and no login request is made: the bearer token
+is the placeholder ``<redacted>``.
 """
 
 from __future__ import annotations
@@ -11,8 +14,8 @@ from __future__ import annotations
 import attrs
 import httpx
 
-from ._adapter import get_adapter
-from ._config import resolve_settings
+from ._adapter import Adapter, get_adapter
+from ._config import Settings, resolve_settings
 from ._errors import OrderbridgeError
 from ._models import Order
 from ._session import Session
@@ -53,6 +56,20 @@ class PreviewedRequest:
         return "\n".join(lines)
 
 
+def check_credentials(adapter: Adapter, settings: Settings) -> None:
+    """Run ``adapter``'s login flow up to its first request, without sending it: raises the
+    :class:`~orderbridge.ConfigurationError` a real login would raise for missing credentials
+    (TradeStation accepts an access token *or* the refresh-token grant, which the flow decides).
+    """
+    flow = adapter.login(settings, None)
+    try:
+        next(flow)  # the login request is built only once its credentials are there
+    except StopIteration:  # a fixed bearer secret (CrossTrade): read, nothing to send
+        pass
+    finally:
+        flow.close()
+
+
 def preview_order(
     broker: str,
     order: Order,
@@ -65,14 +82,17 @@ def preview_order(
     return the request instead of sending it.
 
     Raises:
-        InvalidOrder, NotSupported, ConfigurationError: as a real placement would, before sending.
+        InvalidOrder, NotSupported, ConfigurationError: as a real placement would, before
+            sending (a missing credential included: see :func:`check_credentials`).
     """
 
     def capture(request: httpx.Request) -> httpx.Response:
         raise _Captured(request)
 
     settings = resolve_settings(broker, base_url=base_url, api_version=api_version)
-    session = Session(settings, get_adapter(broker), transport=httpx.MockTransport(capture))
+    adapter = get_adapter(broker)
+    check_credentials(adapter, settings)
+    session = Session(settings, adapter, transport=httpx.MockTransport(capture))
     session._box.token = REDACTED  # no login: the placeholder is what the request shows
     session._box.expires_at = None
     prepared = session._prepare(order, account)

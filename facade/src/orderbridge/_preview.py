@@ -2,11 +2,12 @@
 
 The order goes through the same validation, capability checks and mapping as a real
 placement; the request is captured by an in-memory transport instead of leaving the process.
-The configuration a real placement needs is checked the same way: the broker's login step
-runs up to the point where it would send its first request, so a missing or malformed
-credential is the same :class:`~orderbridge.ConfigurationError` (naming the variable) that the
-real send would raise. No credential appears and no login request is made: the bearer token
-is the placeholder ``<redacted>``.
+With ``require_credentials=True`` (the command line's ``--dry-run``) the configuration a real
+placement needs is checked too: the broker's login step runs up to the point where it would
+send its first request, so a missing credential is the same
+:class:`~orderbridge.ConfigurationError` (naming the variable) the real send would raise.
+Either way no credential appears and no login request is made: the bearer token is the
+placeholder ``<redacted>``.
 """
 
 from __future__ import annotations
@@ -77,13 +78,17 @@ def preview_order(
     account: str,
     base_url: str | None = None,
     api_version: str | None = None,
+    require_credentials: bool = False,
 ) -> PreviewedRequest:
     """Build, validate and map ``order`` exactly as :func:`orderbridge.place_order` would, and
     return the request instead of sending it.
 
+    ``require_credentials``: also fail, as the real send would, when a credential the broker's
+    login needs is missing (:func:`check_credentials`); by default a preview needs none.
+
     Raises:
         InvalidOrder, NotSupported, ConfigurationError: as a real placement would, before
-            sending (a missing credential included: see :func:`check_credentials`).
+            sending, in the same order (the order is checked before the credentials).
     """
 
     def capture(request: httpx.Request) -> httpx.Response:
@@ -91,11 +96,12 @@ def preview_order(
 
     settings = resolve_settings(broker, base_url=base_url, api_version=api_version)
     adapter = get_adapter(broker)
-    check_credentials(adapter, settings)
     session = Session(settings, adapter, transport=httpx.MockTransport(capture))
     session._box.token = REDACTED  # no login: the placeholder is what the request shows
     session._box.expires_at = None
     prepared = session._prepare(order, account)
+    if require_credentials:
+        check_credentials(adapter, settings)
     try:
         with session:
             session.place_order(prepared, account=account)

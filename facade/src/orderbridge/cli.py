@@ -148,8 +148,8 @@ def _parser() -> argparse.ArgumentParser:
     for name, text in (("get", "read an order"), ("cancel", "cancel an order")):
         p = command(name, text)
         broker_args(p)
-        p.add_argument("order_id", nargs="?", metavar="ORDER_ID", help="the broker's order id")
-        p.add_argument("--order-id", dest="order_id_option", metavar="ORDER_ID", help="the same, as an option")
+        p.add_argument("order_id_arg", nargs="?", metavar="ORDER_ID", help="the broker's order id")
+        p.add_argument("--order-id", metavar="ORDER_ID", help="the same, as an option")
     resolve = command("resolve", "find the order placed with a client order id (exit 4 when the broker has none)")
     broker_args(resolve)
     resolve.add_argument("--client-order-id", required=True, help="the id the placement carried")
@@ -462,7 +462,7 @@ def _report(error: OrderbridgeError, args: argparse.Namespace) -> int:
 
 def _order_id(args: argparse.Namespace) -> str:
     """``get`` / ``cancel``: the id, positional or ``--order-id`` (one of them, not two different)."""
-    positional, option = args.order_id, args.order_id_option
+    positional, option = args.order_id_arg, args.order_id
     if positional is None and option is None:
         raise InvalidOrder("give the order id: orderbridge get BROKER ORDER_ID --account ...", field="order_id")
     if positional is not None and option is not None and positional != option:
@@ -479,7 +479,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_OK
         options: dict[str, Any] = {"base_url": args.base_url, "api_version": args.api_version}
         if args.command == "place" and args.dry_run:
-            preview = preview_order(args.broker, _order(args), account=args.account, **options)
+            preview = preview_order(
+                args.broker, _order(args), account=args.account, require_credentials=True, **options
+            )
             print(preview.render())
             return EXIT_OK
         order_id = _order_id(args) if args.command in ("get", "cancel") else ""

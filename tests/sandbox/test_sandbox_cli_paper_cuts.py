@@ -77,7 +77,7 @@ def test_the_printed_lines_are_shell_that_sets_the_variables() -> None:
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
     try:
         assert process.stdout is not None
-        lines = []
+        lines: list[str] = []
         while not lines or not lines[-1].startswith("# CrossTrade WebSocket RPC"):
             lines.append(process.stdout.readline().rstrip("\n"))
     finally:

@@ -26,6 +26,7 @@ the facade emulates (only with ``emulate=True``), is ``capabilities(broker).oper
 from ._account import Balance, Fill, FlattenReport, ItemOutcome, ItemStatus, Position
 from ._adapter import BrokerOrder
 from ._brokers import BROKERS, all_capabilities, capabilities
+from ._budget import Budget, RateLimit, Window
 from ._capabilities import OPERATIONS, Capabilities, Support
 from ._errors import (
     AuthenticationError,
@@ -51,6 +52,7 @@ __all__ = [
     "AsyncSession",
     "Balance",
     "AuthenticationError",
+    "Budget",
     "BrokerOrder",
     "BrokerUnavailable",
     "Capabilities",
@@ -69,12 +71,14 @@ __all__ = [
     "OutcomeUnknown",
     "PlacedOrder",
     "Position",
+    "RateLimit",
     "RateLimited",
     "Session",
     "Side",
     "Support",
     "TimeInForce",
     "UnexpectedResponse",
+    "Window",
     "all_capabilities",
     "capabilities",
     "connect",

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import attrs
 
 from ._brokers import capabilities, describe
+from ._budget import Budget
 from ._capabilities import Capabilities
 from ._config import Settings
 from ._errors import AuthenticationError, BrokerUnavailable, NotSupported, OrderbridgeError, Origin
@@ -67,6 +68,8 @@ class Adapter(abc.ABC):
 
     name: str = ""
     client_class: Any = None
+    budget: Budget | None = None
+    """The broker's documented request budget (:class:`~orderbridge.Budget`), or ``None``."""
 
     @property
     def capabilities(self) -> Capabilities:

@@ -19,6 +19,7 @@ import httpx
 
 from ._adapter import Adapter, BrokerOrder, get_adapter
 from ._brokers import BrokerDescription, describe
+from ._budget import Budget, Meter, RateLimit, meter_for
 from ._capabilities import Capabilities
 from ._config import Settings, resolve_settings
 from ._errors import (
@@ -26,6 +27,7 @@ from ._errors import (
     ConfigurationError,
     InvalidOrder,
     OrderbridgeError,
+    RateLimited,
 )
 from ._flow import Call, Flow, Grant, Sent, Token
 from ._models import Order, PlacedOrder, new_client_order_id, with_client_order_id
@@ -53,14 +55,26 @@ _CONTROL = re.compile("[\x00-\x1f\x7f]")
 """C0 control characters and DEL (code points below 32, and 127)."""
 REFRESH_MARGIN = 0.1
 """Renew a token once this fraction of its lifetime is left (TopstepX 24 h -> after ~21.6 h)."""
+DOCUMENTED = RateLimit()
+"""The default ``rate_limit``: keep the broker's documented budget, counted in this process."""
 
 
 class _Base:
     """State and pure logic shared by both twins."""
 
-    def __init__(self, settings: Settings, adapter: Adapter, *, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        adapter: Adapter,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        rate_limit: RateLimit | Budget | None = DOCUMENTED,
+    ) -> None:
         self.settings = settings
         self.adapter = adapter
+        # -- rate budget (issue 21) --
+        secrets = {name: secret.reveal() for name, secret in settings.credentials.items()}
+        self._meter: Meter | None = meter_for(settings.broker, settings.base_url, secrets, adapter.budget, rate_limit)
         self._description = describe(settings.broker)
         self._box = TokenBox()
         self._clock = clock
@@ -83,6 +97,12 @@ class _Base:
     def capabilities(self) -> Capabilities:
         """This broker's :class:`~orderbridge.Capabilities`."""
         return self._description.capabilities
+
+    @property
+    def budget(self) -> Budget | None:
+        """The request budget this session keeps (:class:`~orderbridge.Budget`), or ``None``
+        when it keeps none (``rate_limit=None``, or a broker that documents none)."""
+        return None if self._meter is None else self._meter.budget
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} broker={self.broker!r} base_url={self.settings.base_url!r}>"
@@ -168,6 +188,29 @@ class _Base:
             return Answered(unparsed, raw.status_code, raw.headers, parsed=False)
         return Raised(exc, sent=exchange.sent)
 
+    # -- rate budget (issue 21) ------------------------------------------------------------------
+    def _category(self, call: Call) -> str | None:
+        return None if self._meter is None else self._meter.category(call.operation)
+
+    def _turn(self, category: str, deadline: float, waited: float, what: str) -> float | RateLimited:
+        """Spend one request of ``category``: ``0.0`` when spent, a wait in seconds, or the
+        :class:`RateLimited` to raise when the wait would pass the deadline (``waited``: seconds
+        already waited for this attempt, so a fake sleep cannot loop forever)."""
+        assert self._meter is not None
+        wait = self._meter.take(category)
+        if wait == 0.0:
+            return 0.0
+        left = min(deadline - time.monotonic(), self.settings.deadline - waited)
+        return self._meter.refuse(category, wait, what) if wait >= left else wait
+
+    def _after_answer(self, category: str | None, happened: Happened) -> None:
+        """A throttle answer that still arrived drains the category (our count was behind)."""
+        if category is None or self._meter is None or not isinstance(happened, Answered):
+            return
+        content = getattr(happened.response, "content", b"")
+        if self._meter.budget.throttled(happened.status, content if isinstance(content, bytes) else b""):
+            self._meter.drain(category)
+
     def _scrub(self, error: OrderbridgeError) -> OrderbridgeError:
         """Replace this session's secrets (credentials, the current token) by ``***`` in the
         error's message and broker text: a token endpoint may echo the client secret."""
@@ -242,9 +285,16 @@ class Session(_Base, SyncOperations):
         deadline = time.monotonic() + self.settings.deadline
         attempt = Attempt(remaining=self.settings.deadline)
         policy: AttemptPolicy | None = None  # built for the first answer it has to decide
+        category = self._category(call)
         while True:
+            if category is not None:
+                refused = self._wait_turn(category, deadline, call.name)
+                if refused is not None:  # nothing sent; after an ambiguous attempt the policy says so
+                    decision = self._policy(call, cid).decide(attempt, Raised(refused, sent=False))
+                    raise decision.error if isinstance(decision, Fail) else refused
             exchange = Exchange(bearer=call.token is not Token.NONE, deadline=deadline)
             happened = self._attempt(call, exchange)
+            self._after_answer(category, happened)
             if delivered_as_is(happened):  # what every policy decides for it
                 return Sent(happened.response, attempt.number, attempt.ambiguous), attempt
             if policy is None:
@@ -256,6 +306,18 @@ class Session(_Base, SyncOperations):
                 raise decision.error
             self._sleep(decision.wait)
             attempt = decision.next._replace(remaining=self._remaining(deadline))
+
+    def _wait_turn(self, category: str, deadline: float, what: str) -> RateLimited | None:
+        """Wait for one request of ``category`` while the deadline allows (issue 21)."""
+        waited = 0.0
+        while True:
+            turn = self._turn(category, deadline, waited, what)
+            if not isinstance(turn, float):
+                return turn
+            if turn == 0.0:
+                return None
+            self._sleep(turn)
+            waited += turn
 
     def _drive(self, flow: Flow[T], cid: str | None = None) -> T:
         try:
@@ -409,9 +471,16 @@ class AsyncSession(_Base, AsyncOperations):
         deadline = time.monotonic() + self.settings.deadline
         attempt = Attempt(remaining=self.settings.deadline)
         policy: AttemptPolicy | None = None  # built for the first answer it has to decide
+        category = self._category(call)
         while True:
+            if category is not None:
+                refused = await self._wait_turn(category, deadline, call.name)
+                if refused is not None:  # nothing sent; after an ambiguous attempt the policy says so
+                    decision = self._policy(call, cid).decide(attempt, Raised(refused, sent=False))
+                    raise decision.error if isinstance(decision, Fail) else refused
             exchange = Exchange(bearer=call.token is not Token.NONE, deadline=deadline)
             happened = await self._attempt(call, exchange)
+            self._after_answer(category, happened)
             if delivered_as_is(happened):  # what every policy decides for it
                 return Sent(happened.response, attempt.number, attempt.ambiguous), attempt
             if policy is None:
@@ -423,6 +492,24 @@ class AsyncSession(_Base, AsyncOperations):
                 raise decision.error
             await self._sleep(decision.wait)
             attempt = decision.next._replace(remaining=self._remaining(deadline))
+
+    async def _wait_turn(self, category: str, deadline: float, what: str) -> RateLimited | None:
+        """Async twin of :meth:`Session._wait_turn`; a shared (non-memory) budget is asked
+        from a worker thread so the event loop never blocks on its storage."""
+        import asyncio
+
+        waited = 0.0
+        while True:
+            if self._meter is not None and not self._meter.local:
+                turn = await asyncio.to_thread(self._turn, category, deadline, waited, what)
+            else:
+                turn = self._turn(category, deadline, waited, what)
+            if not isinstance(turn, float):
+                return turn
+            if turn == 0.0:
+                return None
+            await self._sleep(turn)
+            waited += turn
 
     async def _drive(self, flow: Flow[T], cid: str | None = None) -> T:
         try:
@@ -485,6 +572,7 @@ def connect(
     max_response_bytes: int | None = None,
     api_version: str | None = None,
     transport: httpx.BaseTransport | str | None = None,
+    rate_limit: RateLimit | Budget | None = DOCUMENTED,
 ) -> Session:
     """Open a synchronous session to ``broker``.
 
@@ -501,6 +589,12 @@ def connect(
         transport: ``None`` or ``"http"`` for REST; ``"websocket"`` for CrossTrade's WebSocket
             RPC (same methods and outcomes); or an httpx transport (``httpx.MockTransport``
             for tests and the in-process sandbox).
+        rate_limit: the request budget kept on our side (:class:`~orderbridge.RateLimit`):
+            by default the broker's documented budget, counted in this process and shared by
+            every session of the same credential; a :class:`~orderbridge.Budget` keeps a
+            custom one; ``RateLimit(storage="redis://...")`` shares it between processes;
+            ``None`` turns it off. A call that would exceed it waits while its deadline
+            allows, else raises :class:`~orderbridge.RateLimited` before sending.
 
     Raises:
         ConfigurationError: unknown broker, bad base URL, bad option. Credentials are checked
@@ -518,11 +612,13 @@ def connect(
     adapter = get_adapter(broker)
     if isinstance(transport, str):
         if transport == "websocket":
-            return Session(settings, adapter, transport=_websocket_transport(settings, asynchronous=False))
+            return Session(
+                settings, adapter, transport=_websocket_transport(settings, asynchronous=False), rate_limit=rate_limit
+            )
         if transport != "http":
             raise ConfigurationError(f"transport must be 'http' or 'websocket', got {transport!r}", broker=broker)
         transport = None
-    return Session(settings, adapter, transport=transport)
+    return Session(settings, adapter, transport=transport, rate_limit=rate_limit)
 
 
 def connect_async(
@@ -535,6 +631,7 @@ def connect_async(
     max_response_bytes: int | None = None,
     api_version: str | None = None,
     transport: httpx.AsyncBaseTransport | str | None = None,
+    rate_limit: RateLimit | Budget | None = DOCUMENTED,
 ) -> AsyncSession:
     """Open an :class:`AsyncSession`; arguments as :func:`connect`."""
     settings = resolve_settings(
@@ -549,11 +646,13 @@ def connect_async(
     adapter = get_adapter(broker)
     if isinstance(transport, str):
         if transport == "websocket":
-            return AsyncSession(settings, adapter, transport=_websocket_transport(settings, asynchronous=True))
+            return AsyncSession(
+                settings, adapter, transport=_websocket_transport(settings, asynchronous=True), rate_limit=rate_limit
+            )
         if transport != "http":
             raise ConfigurationError(f"transport must be 'http' or 'websocket', got {transport!r}", broker=broker)
         transport = None
-    return AsyncSession(settings, adapter, transport=transport)
+    return AsyncSession(settings, adapter, transport=transport, rate_limit=rate_limit)
 
 
 def _websocket_transport(settings: Settings, *, asynchronous: bool) -> Any:

@@ -41,6 +41,7 @@ from ._errors import (
     RateLimited,
     UnexpectedResponse,
 )
+from ._fanout import PlacementResult
 from ._models import Order, OrderType, PlacedOrder, Side, TimeInForce, new_client_order_id
 from ._session import AsyncSession, Session, connect, connect_async, place_order
 
@@ -70,6 +71,7 @@ __all__ = [
     "OrderbridgeError",
     "OutcomeUnknown",
     "PlacedOrder",
+    "PlacementResult",
     "Position",
     "RateLimit",
     "RateLimited",

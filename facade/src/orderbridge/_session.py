@@ -29,6 +29,7 @@ from ._errors import (
     OrderbridgeError,
     RateLimited,
 )
+from ._fanout import AsyncFanOut, SyncFanOut
 from ._flow import Call, Flow, Grant, Sent, Token
 from ._models import Order, PlacedOrder, new_client_order_id, with_client_order_id
 from ._operations import AsyncOperations, SyncOperations
@@ -232,7 +233,7 @@ class _Base:
             self._invalidate()
 
 
-class Session(_Base, SyncOperations):
+class Session(_Base, SyncOperations, SyncFanOut):
     """A synchronous broker session; use as a context manager (closes the HTTP pool).
 
     Create with :func:`orderbridge.connect`. Methods raise only
@@ -423,7 +424,7 @@ class Session(_Base, SyncOperations):
         return self._drive(self.adapter.resolve(client_order_id, account, self.settings, recorded), client_order_id)
 
 
-class AsyncSession(_Base, AsyncOperations):
+class AsyncSession(_Base, AsyncOperations, AsyncFanOut):
     """The async twin of :class:`Session`: same methods, awaited; use ``async with``."""
 
     def __init__(

@@ -37,16 +37,21 @@ MIN_WAIT: Final = 0.005
 """Shortest wait, in seconds, before asking the counter again (its clock has 1 ms steps)."""
 
 
+def _whole(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ConfigurationError(f"Window.{attribute.name} must be a whole number >= 1, got {value!r}")
+
+
 @attrs.frozen
 class Window:
-    """At most ``requests`` requests in any ``seconds`` seconds (whole seconds, both ≥ 1)."""
+    """At most ``requests`` requests in any ``seconds`` seconds (whole numbers, both >= 1).
 
-    requests: int = attrs.field(
-        validator=attrs.validators.and_(attrs.validators.instance_of(int), attrs.validators.ge(1))
-    )
-    seconds: int = attrs.field(
-        validator=attrs.validators.and_(attrs.validators.instance_of(int), attrs.validators.ge(1))
-    )
+    Raises:
+        ConfigurationError: for a number that is not whole and positive.
+    """
+
+    requests: int = attrs.field(validator=_whole)
+    seconds: int = attrs.field(validator=_whole)
 
     def __str__(self) -> str:
         return f"{self.requests} per {self.seconds} s"

@@ -28,6 +28,7 @@ from ...book import BookOrder, Instrument, Kind, OrderBook, Position, Side, Stat
 from ...formats import epoch_ms, us_timestamp
 from ...wire import Call, Reply, json_reply
 from ..base import Broker, Host, RecordedOrder, operation
+from .budget import BUDGET
 from .dialect import CrossTradeDialect
 from .rpc import STREAM_PATH, RpcEndpoint
 from .seeds import ACCOUNTS, INSTRUMENTS, TOKENS
@@ -47,6 +48,7 @@ TERMINAL_MESSAGE = "Order linked to '{}' not found or already terminal."
 class CrossTrade(Broker):
     name = "crosstrade"
     dialect_class = CrossTradeDialect
+    budget = BUDGET
     stream_path = STREAM_PATH
     dialect: CrossTradeDialect
 

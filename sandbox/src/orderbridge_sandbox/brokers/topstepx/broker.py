@@ -26,6 +26,7 @@ from ...problems import FieldError
 from ...tokens import TokenIssuer, TokenState
 from ...wire import Call, Reply, json_reply, text_reply
 from ..base import Broker, RecordedOrder, operation
+from .budget import BUDGET
 from .dialect import TopstepXDialect
 from .seeds import ACCOUNTS, CONTRACTS, USERS
 
@@ -55,6 +56,7 @@ def _when(text: str | None) -> dt.datetime | None:
 class TopstepX(Broker):
     name = "topstepx"
     dialect_class = TopstepXDialect
+    budget = BUDGET
     dialect: TopstepXDialect
 
     def __init__(self, *args: Any) -> None:

@@ -37,6 +37,7 @@ from ...formats import fixed, plain, us_timestamp
 from ...tokens import TokenIssuer, TokenState
 from ...wire import Call, Reply, json_reply
 from ..base import Broker, RecordedOrder, operation
+from .budget import BUDGET
 from .dialect import TradeStationDialect
 from .seeds import ACCOUNTS, CLIENTS, STARTING_CASH, SYMBOLS, USER_ACCOUNTS
 
@@ -102,6 +103,7 @@ class Rejection(Exception):
 class TradeStation(Broker):
     name = "tradestation"
     dialect_class = TradeStationDialect
+    budget = BUDGET
     dialect: TradeStationDialect
 
     def __init__(self, *args: Any) -> None:

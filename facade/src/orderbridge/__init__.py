@@ -25,7 +25,6 @@ the facade emulates (only with ``emulate=True``), is ``capabilities(broker).oper
 
 from ._account import Balance, Fill, FlattenReport, ItemOutcome, ItemStatus, Position
 from ._adapter import BrokerOrder
-from ._brokers import BROKERS, all_capabilities, capabilities
 from ._budget import Budget, RateLimit, Window
 from ._capabilities import OPERATIONS, Capabilities, Support
 from ._errors import (
@@ -44,6 +43,7 @@ from ._errors import (
 from ._fanout import PlacementResult
 from ._models import Order, OrderType, PlacedOrder, Side, TimeInForce, new_client_order_id
 from ._session import AsyncSession, Session, connect, connect_async, place_order
+from .brokers import BROKERS, all_capabilities, capabilities
 
 __version__ = "0.1.0"
 

@@ -61,6 +61,10 @@ def _windows(value: Mapping[str, Window]) -> Mapping[str, Window]:
     return dict(value)
 
 
+def _names(value: Mapping[str, str]) -> Mapping[str, str]:
+    return dict(value)
+
+
 @attrs.frozen(kw_only=True)
 class Budget:
     """A broker's request budget, as data.
@@ -77,7 +81,7 @@ class Budget:
     """
 
     windows: Mapping[str, Window] = attrs.field(converter=_windows)
-    operations: Mapping[str, str] = attrs.field(factory=dict, converter=dict)
+    operations: Mapping[str, str] = attrs.field(factory=dict, converter=_names)
     default: str | None = None
     throttle_statuses: frozenset[int] = frozenset({429})
     quota_marker: tuple[int, str] | None = None
@@ -115,6 +119,12 @@ class RateLimit:
     budget: Budget | None = None
     storage: str = DEFAULT_STORAGE
 
+
+DOCUMENTED: Final = RateLimit()
+"""``connect``'s default ``rate_limit``: the broker's documented budget, counted in this process."""
+_IMPLICIT: RateLimit | None = DOCUMENTED
+"""What a session that was given no ``rate_limit`` keeps (the test suite's seam: its conftest
+sets ``None`` so only the tests about budgets count requests)."""
 
 _LOCK = threading.Lock()
 _LIMITERS: dict[str, Any] = {}
@@ -218,6 +228,8 @@ def meter_for(
     Raises:
         ConfigurationError: a ``rate_limit`` of another type, or a storage that cannot be used.
     """
+    if rate_limit is DOCUMENTED:
+        rate_limit = _IMPLICIT
     if rate_limit is None:
         return None
     if isinstance(rate_limit, Budget):
@@ -240,4 +252,14 @@ def reset_counters(storage: str = DEFAULT_STORAGE) -> None:
         limiter.storage.reset()
 
 
-__all__ = ["DEFAULT_STORAGE", "Budget", "Meter", "RateLimit", "Window", "credential_key", "meter_for", "reset_counters"]
+__all__ = [
+    "DEFAULT_STORAGE",
+    "DOCUMENTED",
+    "Budget",
+    "Meter",
+    "RateLimit",
+    "Window",
+    "credential_key",
+    "meter_for",
+    "reset_counters",
+]

@@ -236,6 +236,9 @@ class OutcomeUnknown(OrderbridgeError):
     order_may_exist = True
     order_id: str | None = None
     """For ``modify_order``: the id of the order being changed (read it with ``get_order``)."""
+    legs: dict[str, str | None] = {}  # noqa: RUF012 - replaced, never mutated
+    """For ``place_bracket`` / ``place_oco``: each leg's role -> its client order id, to
+    reconcile every leg (``resolve``) before anything is sent again."""
 
     def __init__(
         self,
@@ -260,3 +263,17 @@ class OutcomeUnknown(OrderbridgeError):
 
 class OrderNotFound(OrderRejected):
     """The broker says it has no such order (TopstepX ``OrderNotFound``, HTTP 404...)."""
+
+
+# -- factories: the errors the facade builds from what it read ----------------------------------
+
+
+def conflicting_rows(broker: str, instrument: str) -> UnexpectedResponse:
+    """A position list that names ``instrument`` more than once with different sizes: the true
+    size is unknown, so nothing is sent for it (a flatten reports the item refused)."""
+    return UnexpectedResponse(
+        f"positions list {clean(instrument)} more than once with different sizes; nothing was sent "
+        "for it: read positions() again and close it yourself",
+        broker=broker,
+        status_code=200,
+    )

@@ -18,9 +18,8 @@ from typing import Any, TypeVar
 import httpx
 
 from ._adapter import Adapter, BrokerOrder, get_adapter
-from ._brokers import BrokerDescription, describe
-from ._budget import Budget, Meter, RateLimit, meter_for
-from ._capabilities import Capabilities
+from ._budget import DOCUMENTED, Budget, Meter, RateLimit, meter_for
+from ._capabilities import BrokerDescription, Capabilities
 from ._config import Settings, resolve_settings
 from ._errors import (
     AuthenticationError,
@@ -45,6 +44,7 @@ from ._transport import (
     current,
     http_transport,
 )
+from .brokers import DESCRIPTIONS, describe
 
 T = TypeVar("T")
 
@@ -56,8 +56,6 @@ _CONTROL = re.compile("[\x00-\x1f\x7f]")
 """C0 control characters and DEL (code points below 32, and 127)."""
 REFRESH_MARGIN = 0.1
 """Renew a token once this fraction of its lifetime is left (TopstepX 24 h -> after ~21.6 h)."""
-DOCUMENTED = RateLimit()
-"""The default ``rate_limit``: keep the broker's documented budget, counted in this process."""
 
 
 class _Base:
@@ -75,8 +73,10 @@ class _Base:
         self.adapter = adapter
         # -- rate budget (issue 21) --
         secrets = {name: secret.reveal() for name, secret in settings.credentials.items()}
-        self._meter: Meter | None = meter_for(settings.broker, settings.base_url, secrets, adapter.budget, rate_limit)
         self._description = describe(settings.broker)
+        self._meter: Meter | None = meter_for(
+            settings.broker, settings.base_url, secrets, self._description.budget, rate_limit
+        )
         self._box = TokenBox()
         self._clock = clock
         self._journal: collections.OrderedDict[tuple[str, str], Order] = collections.OrderedDict()
@@ -91,7 +91,7 @@ class _Base:
 
     @property
     def description(self) -> BrokerDescription:
-        """This broker's :class:`~orderbridge._brokers.BrokerDescription`."""
+        """This broker's :class:`~orderbridge._capabilities.BrokerDescription`."""
         return self._description
 
     @property
@@ -601,25 +601,10 @@ def connect(
         ConfigurationError: unknown broker, bad base URL, bad option. Credentials are checked
             lazily, when the first request needs them.
     """
-    settings = resolve_settings(
-        broker,
-        credentials=credentials,
-        base_url=base_url,
-        timeout=timeout,
-        deadline=deadline,
-        max_response_bytes=max_response_bytes,
-        api_version=api_version,
+    settings, adapter, chosen = _opening(
+        broker, credentials, base_url, timeout, deadline, max_response_bytes, api_version, transport, False
     )
-    adapter = get_adapter(broker)
-    if isinstance(transport, str):
-        if transport == "websocket":
-            return Session(
-                settings, adapter, transport=_websocket_transport(settings, asynchronous=False), rate_limit=rate_limit
-            )
-        if transport != "http":
-            raise ConfigurationError(f"transport must be 'http' or 'websocket', got {transport!r}", broker=broker)
-        transport = None
-    return Session(settings, adapter, transport=transport, rate_limit=rate_limit)
+    return Session(settings, adapter, transport=chosen, rate_limit=rate_limit)
 
 
 def connect_async(
@@ -635,6 +620,25 @@ def connect_async(
     rate_limit: RateLimit | Budget | None = DOCUMENTED,
 ) -> AsyncSession:
     """Open an :class:`AsyncSession`; arguments as :func:`connect`."""
+    settings, adapter, chosen = _opening(
+        broker, credentials, base_url, timeout, deadline, max_response_bytes, api_version, transport, True
+    )
+    return AsyncSession(settings, adapter, transport=chosen, rate_limit=rate_limit)
+
+
+def _opening(
+    broker: str,
+    credentials: dict[str, str] | None,
+    base_url: str | None,
+    timeout: float,
+    deadline: float | None,
+    max_response_bytes: int | None,
+    api_version: str | None,
+    transport: Any,
+    asynchronous: bool,
+) -> tuple[Settings, Adapter, Any]:
+    """What both :func:`connect` twins do before building their session: settings, adapter
+    and the transport (``None``: the session's own HTTP pool)."""
     settings = resolve_settings(
         broker,
         credentials=credentials,
@@ -644,24 +648,25 @@ def connect_async(
         max_response_bytes=max_response_bytes,
         api_version=api_version,
     )
-    adapter = get_adapter(broker)
-    if isinstance(transport, str):
-        if transport == "websocket":
-            return AsyncSession(
-                settings, adapter, transport=_websocket_transport(settings, asynchronous=True), rate_limit=rate_limit
-            )
-        if transport != "http":
-            raise ConfigurationError(f"transport must be 'http' or 'websocket', got {transport!r}", broker=broker)
-        transport = None
-    return AsyncSession(settings, adapter, transport=transport, rate_limit=rate_limit)
+    description = describe(broker)
+    adapter = get_adapter(description)
+    if not isinstance(transport, str):
+        return settings, adapter, transport
+    if transport == "websocket":
+        return settings, adapter, _websocket_transport(settings, description, asynchronous=asynchronous)
+    if transport != "http":
+        raise ConfigurationError(f"transport must be 'http' or 'websocket', got {transport!r}", broker=broker)
+    return settings, adapter, None
 
 
-def _websocket_transport(settings: Settings, *, asynchronous: bool) -> Any:
-    """CrossTrade's WebSocket RPC as an httpx transport (:mod:`orderbridge._websocket`)."""
-    if settings.broker != "crosstrade":
-        raise ConfigurationError("transport='websocket' exists for crosstrade only", broker=settings.broker)
+def _websocket_transport(settings: Settings, description: BrokerDescription, *, asynchronous: bool) -> Any:
+    """The broker's WebSocket RPC as an httpx transport (CrossTrade:
+    :mod:`orderbridge.brokers.crosstrade.websocket`)."""
+    if description.websocket is None:
+        offered = ", ".join(d.name for d in DESCRIPTIONS.values() if d.websocket is not None)
+        raise ConfigurationError(f"transport='websocket' exists for {offered} only", broker=settings.broker)
     try:  # imported on demand: REST users never load the WebSocket library
-        module = importlib.import_module("orderbridge._websocket")
+        module = importlib.import_module(description.websocket)
     except ImportError as exc:
         raise ConfigurationError(
             f"the WebSocket transport needs the optional dependency: pip install 'orderbridge[websocket]' ({exc})",

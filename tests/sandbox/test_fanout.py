@@ -170,3 +170,32 @@ def test_malformed_placements(sandbox: Sandbox, bad: object) -> None:
 
 def _account(wanted: list[tuple[str, ob.Order]], results: list[ob.PlacementResult], error: ob.OutcomeUnknown) -> str:
     return wanted[results.index(error)][0]
+
+
+def test_cli_places_in_each_account_and_exits_with_the_worst_outcome(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from orderbridge.cli import main
+    from orderbridge_sandbox import start
+
+    with start(port=0) as server:
+        monkeypatch.setenv("ORDERBRIDGE_TOPSTEPX_BASE_URL", server.broker_url("topstepx"))
+        monkeypatch.setenv("ORDERBRIDGE_TOPSTEPX_USERNAME", "demo")
+        monkeypatch.setenv("ORDERBRIDGE_TOPSTEPX_API_KEY", "demo-api-key")
+        common = ["--instrument", "CON.F.US.MES.Z25", "--side", "buy", "--quantity", "1"]
+        clean = main(["place", "topstepx", "--account", "465", "--account", "704", *common])
+        clean_lines = capsys.readouterr().out.splitlines()
+        mixed = main(["place", "topstepx", "--account", "212", "--account", "9999", "--account", "536", *common])
+        mixed_lines = capsys.readouterr().out.splitlines()
+        held = server.sandbox.orders("topstepx")
+    assert clean == 0 and [line.split()[:2] for line in clean_lines] == [
+        ["account=465", "outcome=placed"],
+        ["account=704", "outcome=placed"],
+    ]
+    assert mixed == 4  # EXIT_REJECTED: the worst of placed, rejected, placed
+    assert [line.split()[:2] for line in mixed_lines] == [
+        ["account=212", "outcome=placed"],
+        ["account=9999", "outcome=rejected"],
+        ["account=536", "outcome=placed"],
+    ]
+    assert sorted(o.account for o in held) == ["212", "465", "536", "704"]

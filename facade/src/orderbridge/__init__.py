@@ -41,6 +41,7 @@ from ._errors import (
     UnexpectedResponse,
 )
 from ._fanout import PlacementResult
+from ._groups import BracketResult, GroupResult, Leg, LegRole
 from ._models import Order, OrderType, PlacedOrder, Side, TimeInForce, new_client_order_id
 from ._session import AsyncSession, Session, connect, connect_async, place_order
 from .brokers import BROKERS, all_capabilities, capabilities
@@ -53,6 +54,7 @@ __all__ = [
     "AsyncSession",
     "Balance",
     "AuthenticationError",
+    "BracketResult",
     "Budget",
     "BrokerOrder",
     "BrokerUnavailable",
@@ -60,9 +62,12 @@ __all__ = [
     "ConfigurationError",
     "Fill",
     "FlattenReport",
+    "GroupResult",
     "ItemOutcome",
     "ItemStatus",
     "InvalidOrder",
+    "Leg",
+    "LegRole",
     "NotSupported",
     "Order",
     "OrderNotFound",

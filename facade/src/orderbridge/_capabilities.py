@@ -41,8 +41,11 @@ OPERATIONS = (
     "close_position",
     "cancel_all_orders",
     "flatten",
+    "place_bracket",
+    "place_oco",
 )
-"""The lifecycle operations whose support is per broker (beyond place / get / cancel / resolve)."""
+"""The lifecycle operations whose support is per broker (beyond place / get / cancel / resolve),
+and the native order groups (``place_bracket``, ``place_oco``: never emulated)."""
 
 MODIFY_FIELDS = ("quantity", "limit_price", "stop_price", "trail_price")
 

@@ -30,6 +30,7 @@ from ._errors import (
 )
 from ._fanout import AsyncFanOut, SyncFanOut
 from ._flow import Call, Flow, Grant, Sent, Token
+from ._groups import AsyncGroups, SyncGroups
 from ._models import Order, PlacedOrder, new_client_order_id, with_client_order_id
 from ._operations import AsyncOperations, SyncOperations
 from ._policy import Answered, Attempt, AttemptPolicy, Deliver, Fail, Happened, Raised, delivered_as_is
@@ -233,7 +234,7 @@ class _Base:
             self._invalidate()
 
 
-class Session(_Base, SyncOperations, SyncFanOut):
+class Session(_Base, SyncOperations, SyncFanOut, SyncGroups):
     """A synchronous broker session; use as a context manager (closes the HTTP pool).
 
     Create with :func:`orderbridge.connect`. Methods raise only
@@ -324,7 +325,13 @@ class Session(_Base, SyncOperations, SyncFanOut):
         try:
             call = next(flow)
             while True:
-                sent, attempt = self._send(call, cid)
+                try:
+                    sent, attempt = self._send(call, cid)
+                except OrderbridgeError as error:
+                    # The flow may handle a failed call (a group's later leg reports it as that
+                    # leg's outcome); every other flow re-raises it unchanged.
+                    call = flow.throw(error)
+                    continue
                 try:
                     call = flow.send(sent)
                 except OrderbridgeError as error:
@@ -424,7 +431,7 @@ class Session(_Base, SyncOperations, SyncFanOut):
         return self._drive(self.adapter.resolve(client_order_id, account, self.settings, recorded), client_order_id)
 
 
-class AsyncSession(_Base, AsyncOperations, AsyncFanOut):
+class AsyncSession(_Base, AsyncOperations, AsyncFanOut, AsyncGroups):
     """The async twin of :class:`Session`: same methods, awaited; use ``async with``."""
 
     def __init__(
@@ -516,7 +523,13 @@ class AsyncSession(_Base, AsyncOperations, AsyncFanOut):
         try:
             call = next(flow)
             while True:
-                sent, attempt = await self._send(call, cid)
+                try:
+                    sent, attempt = await self._send(call, cid)
+                except OrderbridgeError as error:
+                    # The flow may handle a failed call (a group's later leg reports it as that
+                    # leg's outcome); every other flow re-raises it unchanged.
+                    call = flow.throw(error)
+                    continue
                 try:
                     call = flow.send(sent)
                 except OrderbridgeError as error:

@@ -13,7 +13,7 @@ from ..._models import OrderType, TimeInForce
 from ..._order_ids import OrderIdRule
 from .budget import BUDGET
 
-Y = Support.YES
+N, Y = Support.NO, Support.YES
 
 DESCRIPTION = BrokerDescription(
     name="crosstrade",
@@ -56,6 +56,11 @@ DESCRIPTION = BrokerDescription(
             "close_position": (Y, "POST positions/close"),
             "cancel_all_orders": (Y, "POST orders/cancel (this account)"),
             "flatten": (Y, "POST orders/cancel, then POST positions/flatten"),
+            "place_bracket": (
+                N,
+                "NinjaTrader brackets are ATM strategy templates: place_order with extras {'strategy': name}",
+            ),
+            "place_oco": (Y, "orders/place twice with one new ocoId: the first creates the group, the second joins it"),
         },
         modify_fields=frozenset({"quantity", "limit_price", "stop_price"}),
     ),

@@ -62,6 +62,8 @@ DESCRIPTION = BrokerDescription(
                 E,
                 "market sells of every position; pending orders cannot be cancelled and are reported refused",
             ),
+            "place_bracket": (N, "the Sophic Engine API has no order groups"),
+            "place_oco": (N, "the Sophic Engine API has no order groups"),
         },
         modify_fields=frozenset(),
     ),

@@ -13,7 +13,7 @@ from ..._models import OrderType
 from ..._order_ids import OrderIdRule
 from .budget import BUDGET
 
-E, Y = Support.EMULATED, Support.YES
+E, N, Y = Support.EMULATED, Support.NO, Support.YES
 
 DESCRIPTION = BrokerDescription(
     name="topstepx",
@@ -61,6 +61,12 @@ DESCRIPTION = BrokerDescription(
             "close_position": (Y, "Position/closeContract, or Position/partialCloseContract with quantity"),
             "cancel_all_orders": (E, BY_ORDER),
             "flatten": (E, f"{BY_ORDER}; then Position/closeContract for each position"),
+            "place_bracket": (
+                Y,
+                "Order/place with takeProfitBracket / stopLossBracket, ticks from the entry's limit or stop "
+                "price (Contract/searchById tickSize); needs the account's Auto OCO Brackets mode",
+            ),
+            "place_oco": (N, "the Gateway API links no two orders as OCO; only an entry's brackets"),
         },
         modify_fields=frozenset({"quantity", "limit_price", "stop_price", "trail_price"}),
     ),

@@ -92,10 +92,11 @@ from ..._flow import (
     unknown,
     wire_number,
 )
+from ..._groups import BracketPlan, BracketResult
 from ..._models import Order, OrderType, PlacedOrder, Side
 from ..._order_ids import check_order_id, order_id_from_wire
 from ..._tolerant import Undecoded, Usable, decoded_json, tolerant
-from . import DESCRIPTION
+from . import DESCRIPTION, groups
 
 TOKEN_LIFETIME = 24 * 3600.0
 """Session token lifetime in seconds (ProjectX docs, authenticate)."""
@@ -241,6 +242,10 @@ class TopstepXAdapter(Adapter):
                 raw=data,
             )
         raise unknown(self.name, cid, "unknown_code", what, code=code, code_name=name, broker_message=message)
+
+    def place_bracket(self, plan: BracketPlan, account: str, settings: Settings) -> Flow[BracketResult]:
+        """Entry with ``takeProfitBracket`` / ``stopLossBracket`` ticks (:mod:`.groups`)."""
+        return (yield from groups.place_bracket(self, plan, account, settings))
 
     # -- reads and cancel ---------------------------------------------------------------------
     def get_order(self, order_id: str, account: str, settings: Settings) -> Flow[BrokerOrder]:

@@ -48,8 +48,8 @@ DESCRIPTION = BrokerDescription(
         cancel=True,
         notes=(
             "No lookup by OrderConfirmId exists in WebAPI v2; placement is deduplicated on it, so re-sending the "
-            "same order with the same client_order_id cannot create a second order. Brackets and OCO go through "
-            "the group-order endpoint, outside place_order."
+            "same order with the same client_order_id cannot create a second order. Brackets (place_bracket: the "
+            "exits ride in the entry's OSOs) and OCO (place_oco: the group-order endpoint) are native groups."
         ),
         operations={
             "modify_order": (Y, "PUT /v2/orders/{id} cancel/replace: the result carries the new OrderID"),
@@ -63,6 +63,8 @@ DESCRIPTION = BrokerDescription(
                 E,
                 f"{BY_ORDER}; then {BY_MARKET} for each position (short equities reported refused)",
             ),
+            "place_bracket": (Y, "POST /v2/orders: the entry, its exits a BRK group in its OSOs (sent when it fills)"),
+            "place_oco": (Y, "POST /v2/orders/groups with Type OCO"),
         },
         modify_fields=frozenset({"quantity", "limit_price", "stop_price"}),
     ),

@@ -25,10 +25,12 @@ import dataclasses
 import threading
 import time
 from collections.abc import Callable, Iterable
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import httpx
 
+from .book import OrderBook
 from .brokers import BROKER_CLASSES, Broker, RecordedOrder, StreamEndpoint
 from .budget import Spender, retry_after
 from .clock import Clock, SystemClock
@@ -140,6 +142,20 @@ class Sandbox:
         with self._lock:
             found = self.brokers[broker].recorded_orders()
         return [o for o in found if account is None or o.account == account]
+
+    def fill(self, broker: str, order_id: str, quantity: Decimal | None = None, price: Decimal | None = None) -> bool:
+        """Fill a working order of ``broker`` (all of it by default, at the instrument's reference
+        price), as the market would: an OCO sibling is cancelled, order-sends-order children and
+        bracket exits are sent. ``False`` when there is no such working order."""
+        with self._lock:
+            book = getattr(self.brokers[broker], "book", None)
+            if not isinstance(book, OrderBook):
+                return False
+            order = book.get(order_id)
+            if order is None or not order.working:
+                return False
+            book.fill(order, quantity, price)
+            return True
 
     def add_fault(self, fault: Fault | str) -> Fault:
         """Arm a fault, e.g. ``sandbox.add_fault("topstepx:place_order:drop_after_record:1")``."""

@@ -9,8 +9,11 @@ Rules (ProjectX Gateway API docs, gateway.docs.projectx.com):
 * Business failures are HTTP 200 with ``success:false`` and the endpoint's own errorCode.
 * ``Order/place``: ``customTag`` is unique per account (a duplicate is errorCode 2, nothing is
   recorded); prices must be tick-aligned; brackets are rejected as in the default "Position
-  Brackets" mode, yet the rejected order gets an ``orderId`` (ProjectX docs, Order/place). Market orders fill at
-  the contract's reference price; the other types rest until cancelled.
+  Brackets" mode, yet the rejected order gets an ``orderId`` (ProjectX docs, Order/place). An account
+  set to "Auto OCO Brackets" (:meth:`TopstepX.set_bracket_mode`) takes them: when the entry fills,
+  each bracket becomes an exit ``ticks`` from the fill, and the exits cancel each other. Market
+  orders fill at the contract's reference price; the other types rest until cancelled
+  (``Sandbox.fill`` fills one).
 * The first order id is 9056 (the ProjectX docs' example), then 9057, ...
 """
 
@@ -62,6 +65,8 @@ class TopstepX(Broker):
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
         self.accounts = {a["id"]: dict(a) for a in ACCOUNTS}
+        self.auto_oco_brackets: set[int] = set()
+        """Accounts in "Auto OCO Brackets" mode (:meth:`set_bracket_mode`); the rest refuse brackets."""
         self.contracts = {c[0]: c for c in CONTRACTS}
         instruments = {
             cid: Instrument(cid, Decimal(tick), Decimal(value) / Decimal(tick), Decimal(price), desc, Decimal(fee))
@@ -226,7 +231,7 @@ class TopstepX(Broker):
             "customTag": o.client_id,
             "trailDistance": o.wire.get("trailDistance"),
             "trailPrice": o.wire.get("trailPrice"),
-            "parentOrderId": None,
+            "parentOrderId": o.wire.get("parentOrderId"),
             "linkedOrderId": o.wire.get("linkedOrderId"),
         }
 
@@ -287,12 +292,48 @@ class TopstepX(Broker):
         order = self._new_order(
             account, contract, side, kind, size, type_code, limit_price=limit, stop_price=stop, client_id=tag, wire=wire
         )
-        if b.get("stopLossBracket") or b.get("takeProfitBracket"):
+        brackets = [(key, b[key]) for key in ("takeProfitBracket", "stopLossBracket") if b.get(key)]
+        if brackets and account not in self.auto_oco_brackets:
             order.state = State.REJECTED
             self.book.submit(order)
             return self.dialect.envelope(call.operation, 2, BRACKET_MESSAGE, orderId=int(order.id))
         self.book.submit(order)
+        if brackets:
+            self.book.when_filled(order, lambda entry: self._bracket_exits(entry, brackets))
         return self._ok(call, orderId=int(order.id))
+
+    # -- brackets ("Auto OCO Brackets" accounts) ---------------------------------------------------
+    def set_bracket_mode(self, account: int, mode: str) -> None:
+        """Set an account's bracket mode: ``"position"`` (the default: an order carrying brackets
+        is refused with code 2) or ``"auto_oco"`` (brackets ride on the order)."""
+        if mode not in ("position", "auto_oco"):
+            raise ValueError(f"bracket mode must be 'position' or 'auto_oco', got {mode!r}")
+        (self.auto_oco_brackets.add if mode == "auto_oco" else self.auto_oco_brackets.discard)(account)
+
+    def _bracket_exits(self, entry: Order, brackets: list[tuple[str, dict[str, Any]]]) -> None:
+        """Once the entry filled: each bracket becomes an exit ``ticks`` from the fill price
+        (signed: the caller's convention is kept as sent), of the bracket's ``type``, for the
+        entry's size; the exits cancel each other (one-cancels-other)."""
+        instrument = self.book.instruments[entry.symbol]
+        fill_price = entry.average_price if entry.average_price is not None else instrument.price
+        group = f"bracket-{entry.id}"
+        for _, bracket in brackets:
+            type_code = int(bracket["type"])
+            price = fill_price + int(bracket["ticks"]) * instrument.tick_size
+            kind = KINDS.get(type_code, Kind.LIMIT)
+            exit_order = self._new_order(
+                int(entry.account),
+                entry.symbol,
+                entry.side.opposite,
+                kind,
+                entry.quantity,
+                type_code,
+                limit_price=price if kind is Kind.LIMIT else None,
+                stop_price=price if kind is Kind.STOP else None,
+                wire={"parentOrderId": int(entry.id)},
+            )
+            self.book.link(group, exit_order)
+            self.book.submit(exit_order)
 
     def _account_order(self, account: int, order_id: int) -> Order | None:
         order = self.book.get(str(order_id))

@@ -24,8 +24,10 @@ PlacementResult = PlacedOrder | OrderbridgeError
 Test with ``isinstance(result, ob.PlacedOrder)``; an :class:`OutcomeUnknown` carries the
 ``client_order_id`` to :meth:`~orderbridge.Session.resolve` before that account is tried again."""
 
-DEFAULT_MAX_IN_FLIGHT = 8
-"""Placements the async twin keeps in flight at once unless told otherwise."""
+DEFAULT_MAX_IN_FLIGHT = 20
+"""Placements the async twin keeps in flight at once unless told otherwise: 20 copy-trading
+accounts go out together, within every broker's burst (CrossTrade's is 20) and the session's
+20 kept-alive connections."""
 
 
 class Severity(enum.IntEnum):

@@ -284,3 +284,29 @@ def test_capabilities_list_the_native_groups() -> None:
     }
     Y, N = ob.Support.YES, ob.Support.NO
     assert table == {"topstepx": (Y, N), "crosstrade": (N, Y), "tradestation": (Y, Y), "sophic": (N, N)}
+
+
+# -- the async twins ----------------------------------------------------------------------------------------
+def test_the_async_twins_send_the_same_groups() -> None:
+    import asyncio
+
+    router = tradestation_router()
+    router.post("/v2/orders").respond(json=[{"Message": "Sent order", "OrderID": "207887693", "OrderStatus": "Ok"}])
+    router.post("/v2/orders/groups").respond(
+        json=example("tradestation", "/v2/orders/groups", "both_sent", request=False)
+    )
+    buy = ob.Order(instrument="WMT", side="buy", type="limit", quantity=Decimal(10), limit_price=Decimal("0.25"))
+    sell = ob.Order(instrument="WMT", side="sell", type="limit", quantity=Decimal(10), limit_price=Decimal("2.00"))
+
+    async def run() -> tuple[ob.BracketResult, ob.GroupResult]:
+        async with ob.connect_async(
+            "tradestation", credentials=TRADESTATION, transport=httpx.MockTransport(router.async_handler)
+        ) as s:
+            bracket = await s.place_bracket(buy, account="123456", take_profit=Decimal("0.50"))
+            return bracket, await s.place_oco(buy, sell, account="123456")
+
+    bracket, oco = asyncio.run(run())
+    (group,) = body(router.routes[1].calls.last.request)["OSOs"]
+    assert group["Type"] == "NORMAL" and [o["LimitPrice"] for o in group["Orders"]] == ["0.50"]  # one exit only
+    assert bracket.stop_loss is None and bracket.entry.order_id == "207887693"
+    assert body(router.routes[2].calls.last.request)["Type"] == "OCO" and oco.accepted

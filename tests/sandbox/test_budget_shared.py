@@ -98,3 +98,28 @@ def test_two_processes_spend_one_budget(redis_url: str, tmp_path: Path) -> None:
     assert sum(c["placed"] for c in counts) == 6, counts
     assert sum(c["sent"] for c in counts) == 6
     assert sum(c["refused"] for c in counts) == 6
+
+
+def test_an_unreachable_shared_budget_fails_before_sending() -> None:
+    """A Redis server that is down: ConfigurationError, nothing sent, no raw redis error."""
+    from decimal import Decimal
+
+    import orderbridge as ob
+    from orderbridge_sandbox import Sandbox
+
+    sandbox = Sandbox()
+    budget = ob.Budget(windows={"requests": ob.Window(6, 60)}, default="requests")
+    order = ob.Order(instrument="MES 12-25", side="buy", type="market", quantity=Decimal("1"))
+    url = f"redis://127.0.0.1:{_free_port()}/0"  # nothing listens there
+    with (
+        ob.connect(
+            "crosstrade",
+            base_url="http://127.0.0.1/crosstrade",
+            credentials={"token": "demo-token"},
+            transport=sandbox.transport(),
+            rate_limit=ob.RateLimit(budget=budget, storage=url),
+        ) as session,
+        pytest.raises(ob.ConfigurationError, match="rate-limit storage 'redis' failed"),
+    ):
+        session.place_order(order, account="Sim101")
+    assert sandbox.log == []

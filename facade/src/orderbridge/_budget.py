@@ -21,6 +21,7 @@ Keys hold a digest of the credentials, never the credentials themselves.
 from __future__ import annotations
 
 import hashlib
+import logging
 import math
 import threading
 import time
@@ -30,6 +31,8 @@ from typing import Any, Final
 import attrs
 
 from ._errors import ConfigurationError, RateLimited
+
+log = logging.getLogger("orderbridge")
 
 DEFAULT_STORAGE: Final = "memory://"
 """The storage URL used when none is given: counters in this process's memory."""
@@ -185,22 +188,37 @@ class Meter:
         return self.budget.category(str(name).rsplit(".", 1)[-1])
 
     def take(self, category: str) -> float:
-        """Spend one request of ``category``: ``0.0`` when spent, else seconds until one frees up."""
+        """Spend one request of ``category``: ``0.0`` when spent, else seconds until one frees up.
+
+        Raises:
+            ConfigurationError: the storage cannot be reached (a Redis server that is down);
+                nothing was sent.
+        """
         item = self._items[category]
         ids = (self.broker, self._credential, category)
-        if self._limiter.hit(item, *ids):
-            return 0.0
-        reset, _ = self._limiter.get_window_stats(item, *ids)
+        try:
+            if self._limiter.hit(item, *ids):
+                return 0.0
+            reset, _ = self._limiter.get_window_stats(item, *ids)
+        except Exception as exc:  # noqa: BLE001 - a storage failure must not escape as a raw error
+            raise ConfigurationError(
+                f"rate-limit storage {self.storage.split('://')[0]!r} failed ({type(exc).__name__}); nothing was sent",
+                broker=self.broker,
+            ) from None
         return max(MIN_WAIT, float(reset) - time.time())
 
     def drain(self, category: str) -> None:
         """Mark ``category`` spent for a whole window: the broker said we are over budget, so
-        our count was behind (another client of the same credential, or a stricter broker)."""
+        our count was behind (another client of the same credential, or a stricter broker).
+        A storage failure here is logged, never raised: the broker's answer is what counts."""
         item = self._items[category]
         ids = (self.broker, self._credential, category)
-        _, remaining = self._limiter.get_window_stats(item, *ids)
-        if remaining > 0:
-            self._limiter.hit(item, *ids, cost=int(remaining))
+        try:
+            _, remaining = self._limiter.get_window_stats(item, *ids)
+            if remaining > 0:
+                self._limiter.hit(item, *ids, cost=int(remaining))
+        except Exception as exc:  # noqa: BLE001
+            log.warning("[%s] could not drain the %r budget (%s)", self.broker, category, type(exc).__name__)
 
     def refuse(self, category: str, wait: float, what: str) -> RateLimited:
         """The error for a call whose wait would pass its deadline; nothing was sent."""

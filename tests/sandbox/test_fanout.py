@@ -21,7 +21,7 @@ from orderbridge_sandbox import Sandbox
 
 CREDENTIALS = {"username": "demo", "api_key": "demo-api-key"}
 KNOWN = [str(1000 + n) for n in range(20)]
-UNKNOWN = [str(9000 + n) for n in range(5)]
+UNKNOWN = [str(8000 + n) for n in range(5)]
 LOST = set(KNOWN[2:5])
 TIMED_OUT = set(KNOWN[10:13])
 
@@ -67,6 +67,7 @@ def sandbox() -> Iterator[Sandbox]:
             "isVisible": True,
             "simulated": True,
         }
+    assert not {int(account) for account in UNKNOWN} & set(topstepx.accounts)  # type: ignore[attr-defined]
     yield box
 
 

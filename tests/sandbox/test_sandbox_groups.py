@@ -46,14 +46,15 @@ def test_topstepx_bracket_needs_auto_oco_mode_then_exits_follow_the_fill(sandbox
         topstepx.set_bracket_mode(465, "auto_oco")
         result = session.place_bracket(entry, account="465", take_profit=Decimal("6310"), stop_loss=Decimal("6295"))
         entry_id = result.entry.order_id
-        assert entry_id is not None and [o.order_id for o in session.open_orders(account="465")] == [entry_id]
-        assert sandbox.fill("topstepx", entry_id, price=Decimal("6300.00"))
+        assert [o.order_id for o in session.open_orders(account="465")] == [entry_id]
+        assert entry_id is not None
+        sandbox.fill("topstepx", entry_id, price=Decimal("6300.00"))
         exits = {o.order_id: o for o in session.open_orders(account="465")}
     assert position_mode.value.code == 2
     assert len(exits) == 2
     by_price = {(o.raw.limit_price or o.raw.stop_price): oid for oid, o in exits.items()}
     assert set(by_price) == {6310.0, 6295.0}  # ticks from the fill, as the facade computed them
-    assert sandbox.fill("topstepx", by_price[6310.0])
+    sandbox.fill("topstepx", by_price[6310.0])
     after = statuses(sandbox, "topstepx")
     assert after[by_price[6310.0]] == "Filled" and after[by_price[6295.0]] == "Cancelled"
 
@@ -67,7 +68,7 @@ def test_crosstrade_oco_first_fill_cancels_the_other(sandbox: Sandbox) -> None:
         result = session.place_oco(target, stop, account="Sim101")
     first, second = (leg.order_id for leg in result.legs)
     assert result.accepted and first and second
-    assert sandbox.fill("crosstrade", first)
+    sandbox.fill("crosstrade", first)
     after = statuses(sandbox, "crosstrade")
     assert (after[first], after[second]) == ("Filled", "Cancelled")
 
@@ -79,16 +80,18 @@ def test_tradestation_oco_and_bracket(sandbox: Sandbox) -> None:
         oco = session.place_oco(buy, sell, account="123456")
         bracket = session.place_bracket(buy, account="123456", take_profit=Decimal("420"), stop_loss=Decimal("390"))
     first, second = (leg.order_id for leg in oco.legs)
-    assert first and second and sandbox.fill("tradestation", second)
+    assert first and second
+    sandbox.fill("tradestation", second)
     after = statuses(sandbox, "tradestation")
     assert after[first] != after[second] and after[second] == "FLL"
     entry_id = bracket.entry.order_id
-    assert entry_id is not None and sandbox.fill("tradestation", entry_id)
+    assert entry_id is not None
+    sandbox.fill("tradestation", entry_id)
     exits = [o for o in sandbox.orders("tradestation") if o.order_id not in (first, second, entry_id)]
     assert [o.client_order_id for o in exits] == [
         bracket.take_profit.client_order_id,  # type: ignore[union-attr]
         bracket.stop_loss.client_order_id,  # type: ignore[union-attr]
     ]
-    assert sandbox.fill("tradestation", exits[0].order_id)
+    sandbox.fill("tradestation", exits[0].order_id)
     after = statuses(sandbox, "tradestation")
     assert after[exits[0].order_id] == "FLL" and after[exits[1].order_id] == after[first]  # cancelled

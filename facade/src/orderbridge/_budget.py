@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import math
 import threading
 import time
 from collections.abc import Mapping
@@ -30,7 +29,7 @@ from typing import Any, Final
 
 import attrs
 
-from ._errors import ConfigurationError, RateLimited
+from ._errors import ConfigurationError, RateLimited, budget_storage_failed, over_budget
 
 log = logging.getLogger("orderbridge")
 
@@ -201,10 +200,7 @@ class Meter:
                 return 0.0
             reset, _ = self._limiter.get_window_stats(item, *ids)
         except Exception as exc:  # noqa: BLE001 - a storage failure must not escape as a raw error
-            raise ConfigurationError(
-                f"rate-limit storage {self.storage.split('://')[0]!r} failed ({type(exc).__name__}); nothing was sent",
-                broker=self.broker,
-            ) from None
+            raise budget_storage_failed(self.broker, self.storage, exc) from None
         return max(MIN_WAIT, float(reset) - time.time())
 
     def drain(self, category: str) -> None:
@@ -223,12 +219,7 @@ class Meter:
     def refuse(self, category: str, wait: float, what: str) -> RateLimited:
         """The error for a call whose wait would pass its deadline; nothing was sent."""
         window = self.budget.windows[category]
-        return RateLimited(
-            f"{what}: the {category!r} budget ({window}) is spent and the next request frees up in "
-            f"{math.ceil(wait * 10) / 10:g} s, after the call's deadline; nothing was sent",
-            broker=self.broker,
-            retry_after=wait,
-        )
+        return over_budget(self.broker, what, category, window, wait)
 
 
 def meter_for(

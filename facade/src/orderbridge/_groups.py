@@ -22,7 +22,7 @@ from typing import Any
 
 import attrs
 
-from ._errors import InvalidOrder, OrderbridgeError, OutcomeUnknown
+from ._errors import InvalidOrder, OrderbridgeError, OutcomeUnknown, group_unknown
 from ._models import Order, OrderType, PlacedOrder, Side, decimal_text, to_decimal
 
 
@@ -226,8 +226,7 @@ def _price(value: object, field: str) -> Decimal | None:
 def ambiguous_group(error: OutcomeUnknown, legs: tuple[tuple[LegRole, Order], ...]) -> OutcomeUnknown:
     """``error`` carrying the client order id of every leg (``error.legs``: role -> id), so
     each one can be reconciled; the group is never sent again by this SDK."""
-    error.legs = {role.value: order.client_order_id for role, order in legs}
-    return error
+    return group_unknown(error, {role.value: order.client_order_id for role, order in legs})
 
 
 # -- session methods ------------------------------------------------------------------------------

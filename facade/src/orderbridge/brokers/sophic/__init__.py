@@ -8,9 +8,8 @@ loads no generated client.
 
 from __future__ import annotations
 
-from ..._capabilities import BrokerDescription, Capabilities, Support
+from ..._capabilities import BrokerDescription, Capabilities, OrderIdRule, Support
 from ..._models import OrderType, Side
-from ..._order_ids import OrderIdRule
 from .budget import BUDGET
 
 E, N, Y = Support.EMULATED, Support.NO, Support.YES
@@ -31,14 +30,9 @@ DESCRIPTION = BrokerDescription(
     capabilities=Capabilities(
         broker="sophic",
         order_types=frozenset({OrderType.MARKET}),
-        time_in_force=frozenset(),
-        default_time_in_force=None,
         quantity_sides=frozenset({Side.SELL}),
         cash_amount_sides=frozenset({Side.BUY}),
         fractional_quantity=True,
-        brackets=False,
-        oco=False,
-        flatten_first=False,
         client_order_id_field="Idempotency-Key",
         client_order_id_max_length=255,
         idempotent_placement=True,
@@ -65,6 +59,5 @@ DESCRIPTION = BrokerDescription(
             "place_bracket": (N, "the Sophic Engine API has no order groups"),
             "place_oco": (N, "the Sophic Engine API has no order groups"),
         },
-        modify_fields=frozenset(),
     ),
 )

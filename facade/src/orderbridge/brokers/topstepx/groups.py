@@ -24,10 +24,10 @@ import attrs
 from topstepx_client.api.contract import search_contract_by_id
 from topstepx_client.models import SearchContractByIdErrorCode, SearchContractByIdRequest
 
-from ..._account import exact_json
+from ..._account import exact_json, to_wire_decimal
 from ..._config import Settings
-from ..._errors import InvalidOrder, OrderbridgeError
-from ..._flow import Call, Flow, Retry, Sent, enum_name, rejected, unexpected
+from ..._errors import InvalidOrder, OrderbridgeError, rejected, unexpected
+from ..._flow import Call, Flow, Retry, Sent, enum_name
 from ..._groups import BracketPlan, BracketResult, Leg, LegRole, ticks
 from ..._models import Order, PlacedOrder
 
@@ -92,9 +92,9 @@ def _tick_size(adapter: _Placing, sent: Sent, what: str) -> Decimal:
     """The contract's ``tickSize``, read from the exact JSON text (never through a float)."""
     if sent.status != 200:
         raise adapter.fail(sent, what, money_moving=False)
-    body = exact_json(sent.content, adapter.name, what)
+    body = exact_json(sent, adapter.name, what)
     if not isinstance(body, dict) or not isinstance(body.get("success"), bool):
-        raise unexpected(adapter.name, sent, what)
+        raise unexpected(adapter.name, what, sent.status, sent.content)
     code = body.get("errorCode")
     if body["success"] is not True:
         raise rejected(
@@ -105,7 +105,9 @@ def _tick_size(adapter: _Placing, sent: Sent, what: str) -> Decimal:
             broker_message=body.get("errorMessage") if isinstance(body.get("errorMessage"), str) else None,
         )
     contract = body.get("contract")
-    tick = contract.get("tickSize") if isinstance(contract, dict) else None
-    if isinstance(tick, bool) or not isinstance(tick, (int, Decimal)) or not tick > 0:
-        raise unexpected(adapter.name, sent, f"{what}: contract.tickSize")
-    return Decimal(tick)
+    raw = contract.get("tickSize") if isinstance(contract, dict) else None
+    # A JSON number only (the spec's type), read from the broker's own digits.
+    tick = to_wire_decimal(raw) if isinstance(raw, (int, float)) else None
+    if tick is None or not tick > 0:
+        raise unexpected(adapter.name, f"{what}: contract.tickSize", sent.status, sent.content)
+    return tick

@@ -22,13 +22,12 @@ import attrs
 from tradestation_client.api.orders import place_group_order
 from tradestation_client.models import ApiVersion, GroupOrderRequest
 
+from ..._adapter import build_request
 from ..._config import Settings
-from ..._conform import build_request
-from ..._errors import InvalidOrder, NotSupported, OrderbridgeError
-from ..._flow import Call, Flow, Retry, Sent, rejected, unknown
+from ..._errors import InvalidOrder, OrderbridgeError, not_supported, rejected, unknown
+from ..._flow import Call, Flow, Retry, Sent, Undecoded, operation
 from ..._groups import BracketPlan, BracketResult, GroupResult, Leg, LegRole
 from ..._models import Order, PlacedOrder
-from ..._tolerant import Undecoded, tolerant
 
 
 class _Placing(Protocol):
@@ -82,10 +81,8 @@ def place_oco(adapter: _Placing, pair: tuple[Order, Order], account: str, settin
 def place_bracket(adapter: _Placing, plan: BracketPlan, account: str, settings: Settings) -> Flow[BracketResult]:
     """The flow of :meth:`Session.place_bracket` at TradeStation (see the module docstring)."""
     if (settings.api_version or GROUP_VERSION) != GROUP_VERSION:
-        raise NotSupported(
-            f"place_bracket needs APIVersion {GROUP_VERSION} (the 20150101 body has no OSOs)",
-            feature="place_bracket",
-            broker=adapter.name,
+        raise not_supported(
+            adapter.name, "place_bracket", f"it needs APIVersion {GROUP_VERSION} (the 20150101 body has no OSOs)"
         )
     if "OSOs" in plan.entry.extras:
         raise InvalidOrder("extras OSOs is set by place_bracket; remove it", field="extras", broker=adapter.name)
@@ -147,8 +144,8 @@ def _raw(parsed: object) -> object:
     return parsed.data if isinstance(parsed, Undecoded) else parsed
 
 
-def _usable(parsed: object, content: bytes) -> bool:
+def _usable(parsed: object, data: Any) -> bool:
     return _results(parsed) is not None
 
 
-PLACE_GROUP_ORDER = tolerant(place_group_order, _usable)
+PLACE_GROUP_ORDER = operation(place_group_order, _usable)

@@ -9,11 +9,15 @@ Rules (ProjectX Gateway API docs, gateway.docs.projectx.com):
 * Business failures are HTTP 200 with ``success:false`` and the endpoint's own errorCode.
 * ``Order/place``: ``customTag`` is unique per account (a duplicate is errorCode 2, nothing is
   recorded); prices must be tick-aligned; brackets are rejected as in the default "Position
-  Brackets" mode, yet the rejected order gets an ``orderId`` (ProjectX docs, Order/place). An account
-  set to "Auto OCO Brackets" (:meth:`TopstepX.set_bracket_mode`) takes them: when the entry fills,
-  each bracket becomes an exit ``ticks`` from the fill, and the exits cancel each other. Market
-  orders fill at the contract's reference price; the other types rest until cancelled
-  (``Sandbox.fill`` fills one).
+  Brackets" mode, yet the rejected order gets an ``orderId`` (ProjectX docs, Order/place). Market orders fill at
+  the contract's reference price; the other types rest until cancelled (``Sandbox.fill`` fills one).
+* An account in "Auto OCO Brackets" mode (seeded: account 9001, ``seeds.AUTO_OCO_BRACKETS``; any
+  account with :meth:`TopstepX.set_bracket_mode`) takes an order with brackets: its stop-loss and
+  take-profit legs are recorded as child orders (``parentOrderId``), opposite side, ``abs(ticks)``
+  ticks away from the entry price (the tick sign is undocumented). They are Suspended (status 8)
+  until the entry fills, then Open; they stay out of ``Order/searchOpen`` while Suspended, as
+  documented; cancelling a working entry cancels its Suspended legs; once one leg fills the other
+  is cancelled (one-cancels-other).
 * The first order id is 9056 (the ProjectX docs' example), then 9057, ...
 """
 
@@ -31,7 +35,8 @@ from ...wire import Call, Reply, json_reply, text_reply
 from ..base import Broker, RecordedOrder, operation
 from .budget import BUDGET
 from .dialect import TopstepXDialect
-from .seeds import ACCOUNTS, CONTRACTS, USERS
+from .leniency import LENIENCY
+from .seeds import ACCOUNTS, AUTO_OCO_BRACKETS, CONTRACTS, USERS
 
 TOKEN_LIFETIME = dt.timedelta(hours=24)
 FIRST_ORDER_ID, FIRST_TRADE_ID, FIRST_POSITION_ID = 9056, 8603, 6124
@@ -42,6 +47,9 @@ SIDES = {0: Side.BUY, 1: Side.SELL}
 SIDE_CODES = {Side.BUY: 0, Side.SELL: 1}
 KINDS = {1: Kind.LIMIT, 2: Kind.MARKET, 4: Kind.STOP, 5: Kind.TRAILING_STOP, 6: Kind.LIMIT, 7: Kind.LIMIT}
 STATUS_CODES = {State.WORKING: 1, State.FILLED: 2, State.CANCELLED: 3, State.REJECTED: 5}
+SUSPENDED = 8
+"""OrderStatus of a bracket leg waiting for its entry to fill."""
+BRACKETS = ("stopLossBracket", "takeProfitBracket")
 BRACKET_MESSAGE = "Brackets cannot be used with Position Brackets. You must enable Auto OCO Brackets."
 
 
@@ -60,13 +68,18 @@ class TopstepX(Broker):
     name = "topstepx"
     dialect_class = TopstepXDialect
     budget = BUDGET
+    leniency = LENIENCY
     dialect: TopstepXDialect
 
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
         self.accounts = {a["id"]: dict(a) for a in ACCOUNTS}
-        self.auto_oco_brackets: set[int] = set()
+        self.auto_oco_brackets: set[int] = set(AUTO_OCO_BRACKETS)
         """Accounts in "Auto OCO Brackets" mode (:meth:`set_bracket_mode`); the rest refuse brackets."""
+        self.legs: dict[str, list[Order]] = {}
+        """Entry order id -> its bracket legs (Auto OCO Brackets accounts)."""
+        self.parents: dict[str, str] = {}
+        """Bracket leg id -> its entry order id."""
         self.contracts = {c[0]: c for c in CONTRACTS}
         instruments = {
             cid: Instrument(cid, Decimal(tick), Decimal(value) / Decimal(tick), Decimal(price), desc, Decimal(fee))
@@ -220,7 +233,7 @@ class TopstepX(Broker):
             "symbolId": self.contracts[o.symbol][5],
             "creationTimestamp": o.created_at.isoformat(),
             "updateTimestamp": (o.updated_at or o.created_at).isoformat(),
-            "status": STATUS_CODES[o.state],
+            "status": self._status(o),
             "type": o.wire["type"],
             "side": SIDE_CODES[o.side],
             "size": int(o.quantity),
@@ -231,9 +244,16 @@ class TopstepX(Broker):
             "customTag": o.client_id,
             "trailDistance": o.wire.get("trailDistance"),
             "trailPrice": o.wire.get("trailPrice"),
-            "parentOrderId": o.wire.get("parentOrderId"),
+            "parentOrderId": int(self.parents[o.id]) if o.id in self.parents else None,
             "linkedOrderId": o.wire.get("linkedOrderId"),
         }
+
+    def _status(self, o: Order) -> int:
+        """The order's OrderStatus: Suspended for a bracket leg whose entry has not filled."""
+        parent = self.book.get(self.parents[o.id]) if o.id in self.parents else None
+        if o.working and parent is not None and parent.state is not State.FILLED:
+            return SUSPENDED
+        return STATUS_CODES[o.state]
 
     def _new_order(
         self, account: int, contract: str, side: Side, kind: Kind, size: Decimal, type_code: int, **fields: Any
@@ -292,48 +312,47 @@ class TopstepX(Broker):
         order = self._new_order(
             account, contract, side, kind, size, type_code, limit_price=limit, stop_price=stop, client_id=tag, wire=wire
         )
-        brackets = [(key, b[key]) for key in ("takeProfitBracket", "stopLossBracket") if b.get(key)]
+        brackets = {name: b[name] for name in BRACKETS if b.get(name)}
         if brackets and account not in self.auto_oco_brackets:
             order.state = State.REJECTED
             self.book.submit(order)
             return self.dialect.envelope(call.operation, 2, BRACKET_MESSAGE, orderId=int(order.id))
+        if any(leg["type"] not in KINDS for leg in brackets.values()):
+            return self._fail(call, 2, "Invalid bracket order type.")
         self.book.submit(order)
         if brackets:
-            self.book.when_filled(order, lambda entry: self._bracket_exits(entry, brackets))
+            self._bracket_legs(order, instrument, brackets)
         return self._ok(call, orderId=int(order.id))
 
-    # -- brackets ("Auto OCO Brackets" accounts) ---------------------------------------------------
     def set_bracket_mode(self, account: int, mode: str) -> None:
-        """Set an account's bracket mode: ``"position"`` (the default: an order carrying brackets
-        is refused with code 2) or ``"auto_oco"`` (brackets ride on the order)."""
+        """Set an account's bracket mode: ``"position"`` (Position Brackets: an order carrying
+        brackets is refused with code 2) or ``"auto_oco"`` (Auto OCO Brackets: they ride on
+        the order as Suspended legs)."""
         if mode not in ("position", "auto_oco"):
             raise ValueError(f"bracket mode must be 'position' or 'auto_oco', got {mode!r}")
         (self.auto_oco_brackets.add if mode == "auto_oco" else self.auto_oco_brackets.discard)(account)
 
-    def _bracket_exits(self, entry: Order, brackets: list[tuple[str, dict[str, Any]]]) -> None:
-        """Once the entry filled: each bracket becomes an exit ``ticks`` from the fill price
-        (signed: the caller's convention is kept as sent), of the bracket's ``type``, for the
-        entry's size; the exits cancel each other (one-cancels-other)."""
-        instrument = self.book.instruments[entry.symbol]
-        fill_price = entry.average_price if entry.average_price is not None else instrument.price
-        group = f"bracket-{entry.id}"
-        for _, bracket in brackets:
-            type_code = int(bracket["type"])
-            price = fill_price + int(bracket["ticks"]) * instrument.tick_size
-            kind = KINDS.get(type_code, Kind.LIMIT)
-            exit_order = self._new_order(
-                int(entry.account),
-                entry.symbol,
-                entry.side.opposite,
-                kind,
-                entry.quantity,
-                type_code,
-                limit_price=price if kind is Kind.LIMIT else None,
-                stop_price=price if kind is Kind.STOP else None,
-                wire={"parentOrderId": int(entry.id)},
+    def _bracket_legs(self, entry: Order, instrument: Instrument, brackets: dict[str, dict[str, Any]]) -> None:
+        """Record the stop-loss and take-profit legs of ``entry`` (an Auto OCO Brackets account)."""
+        base = entry.average_price or entry.limit_price or entry.stop_price or instrument.price
+        # Protective legs sit on the side of the entry price that closes the position at a loss
+        # (stop loss) or a gain (take profit); the vendor leaves the tick sign undocumented.
+        away = {"stopLossBracket": -1, "takeProfitBracket": 1}
+        direction = 1 if entry.side is Side.BUY else -1
+        exit_side = Side.SELL if entry.side is Side.BUY else Side.BUY
+        legs = []
+        for name, leg in brackets.items():
+            price = base + away[name] * direction * abs(int(leg["ticks"])) * instrument.tick_size
+            kind = KINDS[leg["type"]]
+            prices = {"limit_price": price} if kind is Kind.LIMIT else {"stop_price": price}
+            child = self._new_order(
+                int(entry.account), entry.symbol, exit_side, kind, entry.quantity, leg["type"], **prices
             )
-            self.book.link(group, exit_order)
-            self.book.submit(exit_order)
+            self.book.link(f"bracket-{entry.id}", child)  # one leg filled cancels the other
+            self.book.submit(child)
+            self.parents[child.id] = entry.id
+            legs.append(child)
+        self.legs[entry.id] = legs
 
     def _account_order(self, account: int, order_id: int) -> Order | None:
         order = self.book.get(str(order_id))
@@ -374,6 +393,8 @@ class TopstepX(Broker):
         order = self._account_order(b["accountId"], b["orderId"])
         if order is None or not self.book.cancel(order):
             return self._fail(call, 2)
+        for leg in self.legs.get(order.id, []):  # Suspended legs go with their entry
+            self.book.cancel(leg)
         return self._ok(call)
 
     def _orders(self, account: int) -> list[Order]:
@@ -399,7 +420,8 @@ class TopstepX(Broker):
         account = call.field("accountId")
         if account not in self.accounts:
             return self._fail(call, 1)
-        return self._ok(call, orders=[self._order_json(o) for o in self._orders(account) if o.working])
+        found = [o for o in self._orders(account) if o.working and self._status(o) != SUSPENDED]
+        return self._ok(call, orders=[self._order_json(o) for o in found])
 
     @operation("search_order_by_id")
     def search_order_by_id(self, call: Call) -> Reply:
@@ -430,7 +452,7 @@ class TopstepX(Broker):
         found = [
             o
             for o in self._orders(f["accountId"])
-            if (not statuses or STATUS_CODES[o.state] in statuses)
+            if (not statuses or self._status(o) in statuses)
             and (not f.get("contractId") or o.symbol == f["contractId"])
             and (after is None or o.created_at >= after)
             and (before is None or o.created_at <= before)

@@ -95,3 +95,21 @@ def test_tradestation_oco_and_bracket(sandbox: Sandbox) -> None:
     sandbox.fill("tradestation", exits[0].order_id)
     after = statuses(sandbox, "tradestation")
     assert after[exits[0].order_id] == "FLL" and after[exits[1].order_id] == after[first]  # cancelled
+
+
+def test_topstepx_bracket_mode_is_one_setting_seeded_for_9001(sandbox: Sandbox) -> None:
+    """The seeded Auto OCO Brackets account and set_bracket_mode are the same setting: 9001 takes
+    brackets until it is switched to Position Brackets, then it refuses them with code 2."""
+    entry = ob.Order(
+        instrument="CON.F.US.MES.Z25", side="buy", type="limit", quantity=Decimal(1), limit_price=Decimal("6300.00")
+    )
+    topstepx = sandbox.broker("topstepx")
+    assert isinstance(topstepx, TopstepX)
+    with pytest.raises(ValueError, match="bracket mode"):
+        topstepx.set_bracket_mode(9001, "oco")
+    with connect(sandbox, "topstepx") as session:
+        accepted = session.place_bracket(entry, account="9001", take_profit=Decimal("6310"), stop_loss=Decimal("6295"))
+        topstepx.set_bracket_mode(9001, "position")
+        with pytest.raises(ob.OrderRejected) as refused:
+            session.place_bracket(entry, account="9001", take_profit=Decimal("6310"), stop_loss=Decimal("6295"))
+    assert accepted.accepted and refused.value.code == 2

@@ -78,7 +78,7 @@ nox.options.sessions = [
 def install_project(session: nox.Session) -> None:
     """Install the four generated clients, the facade and the sandbox (non-editable, as users get them)."""
     session.install(*[str(ROOT / "clients" / name) for name in SPEC_NAMES])
-    session.install(f"{ROOT / 'facade'}[websocket]", str(ROOT / "sandbox"))
+    session.install(f"{ROOT / 'facade'}[websocket,redis]", str(ROOT / "sandbox"))
 
 
 @nox.session

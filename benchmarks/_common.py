@@ -171,6 +171,7 @@ def new_session(broker: str, base_url: str, **kwargs: Any) -> Any:
     """``orderbridge.connect`` with the demo credentials of ``broker``."""
     import orderbridge
 
+    kwargs.setdefault("rate_limit", None)  # per-call cost, not the broker's budget (issue 21 measures that)
     return orderbridge.connect(broker, base_url=base_url, credentials=dict(CASES[broker].credentials), **kwargs)
 
 

@@ -45,7 +45,7 @@ async def _measure_broker(
 
     async with (
         orderbridge.connect_async(
-            broker, base_url=server.broker_url(broker), credentials=dict(CASES[broker].credentials)
+            broker, base_url=server.broker_url(broker), credentials=dict(CASES[broker].credentials), rate_limit=None
         ) as session,
         httpx.AsyncClient(
             base_url=server.url, limits=httpx.Limits(max_connections=100, max_keepalive_connections=20)

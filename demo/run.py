@@ -98,6 +98,59 @@ class Demo:
         self.rows.append(Row(broker, step, outcome, str(order_id), elapsed, ok))
         return result
 
+    # -- orders that travel together (issue 21) -------------------------------------------------------
+    def groups(self, sandbox: Sandbox) -> None:
+        """A TopstepX bracket (exits sent when the entry fills), a fan-out to three accounts, and a
+        call that waits for the rate budget instead of meeting a 429."""
+        topstepx: Any = sandbox.broker("topstepx")
+        topstepx.set_bracket_mode(704, "auto_oco")
+        entry = ob.Order(instrument="CON.F.US.MES.Z25", side="buy", type="limit", quantity=1, limit_price="6300.00")
+        with self.connect("topstepx") as session:
+            bracket = self.step(
+                "topstepx",
+                "bracket: entry 6300, TP 6310, SL 6295",
+                ob.BracketResult,
+                lambda: session.place_bracket(
+                    entry, account="704", take_profit=Decimal("6310.00"), stop_loss=Decimal("6295.00")
+                ),
+                lambda result: result.accepted,
+            )
+            if isinstance(bracket, ob.BracketResult) and bracket.entry.order_id:
+                sandbox.fill("topstepx", bracket.entry.order_id, price=Decimal("6300.00"))
+                self.step(
+                    "topstepx",
+                    "entry filled: both exits working",
+                    list,
+                    lambda: session.open_orders(account="704"),
+                    lambda orders: len(orders) == 2,
+                )
+            market = ob.Order(instrument="CON.F.US.MES.Z25", side="buy", quantity=1)
+            self.step(
+                "topstepx",
+                "fan-out: one order to 465, 212, 536",
+                list,
+                lambda: session.place_orders([(a, market) for a in ("465", "212", "536")]),
+                lambda results: all(isinstance(r, ob.PlacedOrder) for r in results),
+            )
+        budget = ob.Budget(windows={"requests": ob.Window(2, 1)}, default="requests")
+        mes = ob.Order(instrument="MES 12-25", side="buy", quantity=1)
+        with self.connect("crosstrade", rate_limit=budget) as session:
+            for n in (1, 2):
+                self.step(
+                    "crosstrade",
+                    f"budget 2 per 1 s: order {n}",
+                    ob.PlacedOrder,
+                    lambda: session.place_order(mes, account="Sim101"),
+                )
+            started = time.perf_counter()  # the third order waits for the first to leave the window
+            self.step(
+                "crosstrade",
+                "budget 2 per 1 s: order 3 waits its turn",
+                ob.PlacedOrder,
+                lambda: session.place_order(mes, account="Sim101"),
+                lambda _: time.perf_counter() - started >= 0.5,
+            )
+
     def lifecycle(self, broker: str, account: str, instrument: str, price: str, new_price: str) -> None:
         """The rest of an order's life: modify, positions and fills, partial close, flatten."""
         caps = ob.capabilities(broker)
@@ -343,6 +396,7 @@ def main() -> int:
         demo.lifecycle("topstepx", "465", "CON.F.US.MES.Z25", "5000.25", "5001.50")
         demo.lifecycle("crosstrade", "Sim101", "MES 12-25", "5000.25", "5001.50")
         demo.lifecycle("tradestation", "123456", "MSFT", "200.25", "201.50")
+        demo.groups(sandbox)
     demo.print_table()
     bad = [r for r in demo.rows if not r.ok]
     print(f"\n{len(demo.rows) - len(bad)}/{len(demo.rows)} steps behaved as expected")

@@ -1,6 +1,6 @@
 """The facade's shape, read from its source with :mod:`ast`: no import cycle among its modules
-(lazy imports inside functions included), and no module except the attempt policy decides
-retries."""
+(lazy imports inside functions included), no module except the attempt policy decides
+retries, and no module except ``_errors`` makes an outcome error."""
 
 from __future__ import annotations
 
@@ -126,3 +126,27 @@ def test_outcome_origin_lists_exactly_the_origins_the_code_raises() -> None:
                             used.add(leaf.value)
     assert used - declared == set(), "origins raised but not declared"
     assert declared - used == set(), "origins declared but never raised"
+
+
+OUTCOME_ERRORS = {
+    "AuthenticationError",
+    "BrokerUnavailable",
+    "OrderNotFound",
+    "OrderRejected",
+    "OutcomeUnknown",
+    "RateLimited",
+    "UnexpectedResponse",
+}
+"""Errors about what happened to a request: worded only by the factories in ``_errors``
+(input checks, InvalidOrder / NotSupported / ConfigurationError, are raised where checked)."""
+
+
+def test_outcome_errors_are_made_in_errors_only() -> None:
+    made = sorted(
+        f"{name}:{node.lineno} {node.func.id}"
+        for name, tree in _modules().items()
+        if name != "orderbridge._errors"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in OUTCOME_ERRORS
+    )
+    assert made == []

@@ -31,6 +31,7 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:  # the names below are imported on first use (see __getattr__)
     from ._account import Balance, Fill, FlattenReport, ItemOutcome, ItemStatus, Position
     from ._adapter import BrokerOrder
+    from ._budget import Budget, RateLimit, Window
     from ._capabilities import OPERATIONS, Capabilities, Support
     from ._errors import (
         AuthenticationError,
@@ -46,6 +47,8 @@ if TYPE_CHECKING:  # the names below are imported on first use (see __getattr__)
         RateLimited,
         UnexpectedResponse,
     )
+    from ._fanout import PlacementResult
+    from ._groups import BracketResult, GroupResult, Leg, LegRole
     from ._models import Order, OrderType, PlacedOrder, Side, TimeInForce, new_client_order_id
     from ._session import AsyncSession, Session, connect, connect_async, place_order
     from .brokers import BROKERS, all_capabilities, capabilities
@@ -58,6 +61,14 @@ _HOME = {
     "ItemStatus": "_account",
     "Position": "_account",
     "BrokerOrder": "_adapter",
+    "Budget": "_budget",
+    "RateLimit": "_budget",
+    "Window": "_budget",
+    "PlacementResult": "_fanout",
+    "BracketResult": "_groups",
+    "GroupResult": "_groups",
+    "Leg": "_groups",
+    "LegRole": "_groups",
     "BROKERS": "brokers",
     "all_capabilities": "brokers",
     "capabilities": "brokers",
@@ -112,6 +123,8 @@ __all__ = [
     "AsyncSession",
     "Balance",
     "AuthenticationError",
+    "BracketResult",
+    "Budget",
     "BrokerOrder",
     "BrokerUnavailable",
     "Capabilities",
@@ -119,9 +132,12 @@ __all__ = [
     "EndpointNotFound",
     "Fill",
     "FlattenReport",
+    "GroupResult",
     "ItemOutcome",
     "ItemStatus",
     "InvalidOrder",
+    "Leg",
+    "LegRole",
     "NotSupported",
     "Order",
     "OrderNotFound",
@@ -130,13 +146,16 @@ __all__ = [
     "OrderbridgeError",
     "OutcomeUnknown",
     "PlacedOrder",
+    "PlacementResult",
     "Position",
+    "RateLimit",
     "RateLimited",
     "Session",
     "Side",
     "Support",
     "TimeInForce",
     "UnexpectedResponse",
+    "Window",
     "all_capabilities",
     "capabilities",
     "connect",

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     import datetime as dt
 
     from ._account import Balance, Fill, ItemOutcome, Modification, Position
+    from ._groups import BracketPlan, BracketResult, GroupResult
 
 
 @attrs.frozen(kw_only=True)
@@ -154,6 +155,15 @@ class Adapter(abc.ABC):
     def close_all(self, account: str, settings: Settings) -> Flow[list[ItemOutcome]]:
         """The broker's own close-every-position call (the second half of a native flatten)."""
         return (yield from self._undocumented("flatten"))
+
+    # -- native order groups (issue 21): a broker overrides what it documents ----------------------
+    def place_bracket(self, plan: BracketPlan, account: str, settings: Settings) -> Flow[BracketResult]:
+        """Place an entry with its exits as the broker's native bracket."""
+        return (yield from self._undocumented("place_bracket"))
+
+    def place_oco(self, pair: tuple[Order, Order], account: str, settings: Settings) -> Flow[GroupResult]:
+        """Place two orders as the broker's native one-cancels-other group."""
+        return (yield from self._undocumented("place_oco"))
 
     def exit_refusal(self, position: Position) -> str | None:
         """Why an opposite market order cannot close ``position`` here (emulated close), or

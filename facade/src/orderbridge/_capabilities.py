@@ -27,6 +27,7 @@ from typing import Literal
 
 import attrs
 
+from ._budget import Budget
 from ._errors import InvalidOrder, NotSupported
 from ._models import Order, OrderType, Side, TimeInForce
 
@@ -52,8 +53,11 @@ OPERATIONS = (
     "close_position",
     "cancel_all_orders",
     "flatten",
+    "place_bracket",
+    "place_oco",
 )
-"""The lifecycle operations whose support is per broker (beyond place / get / cancel / resolve)."""
+"""The lifecycle operations whose support is per broker (beyond place / get / cancel / resolve),
+and the native order groups (``place_bracket``, ``place_oco``: never emulated)."""
 
 MODIFY_FIELDS = ("quantity", "limit_price", "stop_price", "trail_price")
 
@@ -243,6 +247,8 @@ class BrokerDescription:
             empty when the broker has no such choice.
         websocket: the module of an RPC transport for ``connect(transport="websocket")``
             (defining ``WebSocketTransport`` and ``AsyncWebSocketTransport``), or ``None``.
+        budget: the broker's documented request budget (:class:`~orderbridge.Budget`, its
+            package's ``budget.py``), or ``None`` when it documents none.
     """
 
     name: str
@@ -254,6 +260,7 @@ class BrokerDescription:
     key_conflict_codes: frozenset[str] = frozenset()
     api_versions: tuple[str, ...] = ()
     websocket: str | None = None
+    budget: Budget | None = None
 
 
 # -- order ids: what makes a broker's order id usable (the rule is part of each description) ---------

@@ -20,9 +20,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import httpx
 
 from ._adapter import Adapter
+from ._budget import DOCUMENTED, Budget, Meter, RateLimit, meter_for
 from ._capabilities import BrokerDescription, Capabilities
 from ._config import Settings
-from ._errors import InvalidOrder, OrderbridgeError, unusable_token
+from ._errors import InvalidOrder, OrderbridgeError, RateLimited, unusable_token
 from ._flow import Call, Flow, Grant, Sent, Token, request_target
 from ._lifecycle import PlaceStep, Plan, Step, StepResult
 from ._models import Order, PlacedOrder, new_client_order_id, with_client_order_id
@@ -61,10 +62,22 @@ def _target(exchange: Exchange) -> str | None:
 class Driver:
     """State and pure logic shared by both twins."""
 
-    def __init__(self, settings: Settings, adapter: Adapter, *, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        adapter: Adapter,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        rate_limit: RateLimit | Budget | None = DOCUMENTED,
+    ) -> None:
         self.settings = settings
         self.adapter = adapter
         self._description = describe(settings.broker)
+        # The request budget (orderbridge._budget), shared by every session of this credential.
+        secrets = {name: secret.reveal() for name, secret in settings.credentials.items()}
+        self._meter: Meter | None = meter_for(
+            settings.broker, settings.base_url, secrets, self._description.budget, rate_limit
+        )
         self._box = TokenBox()
         self._clock = clock
         self._journal: collections.OrderedDict[tuple[str, str], Order] = collections.OrderedDict()
@@ -86,6 +99,12 @@ class Driver:
     def capabilities(self) -> Capabilities:
         """This broker's :class:`~orderbridge.Capabilities`."""
         return self._description.capabilities
+
+    @property
+    def budget(self) -> Budget | None:
+        """The request budget this session keeps (:class:`~orderbridge.Budget`), or ``None``
+        when it keeps none (``rate_limit=None``, or a broker that documents none)."""
+        return None if self._meter is None else self._meter.budget
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} broker={self.broker!r} base_url={self.settings.base_url!r}>"
@@ -169,6 +188,37 @@ class Driver:
             return Answered(unparsed, raw.status_code, raw.headers, parsed=False)
         return Raised(exc, sent=exchange.sent)
 
+    # -- rate budget ----------------------------------------------------------------------------
+    def _category(self, call: Call) -> str | None:
+        """The budget category ``call`` spends from (read from the generated operation's
+        ``__name__``, which :class:`~orderbridge._flow.Operation` keeps), or ``None``."""
+        return None if self._meter is None else self._meter.category(call.operation)
+
+    def _turn(self, category: str, deadline: float, waited: float, what: str) -> float | RateLimited:
+        """Spend one request of ``category``: ``0.0`` when spent, a wait in seconds, or the
+        :class:`RateLimited` to raise when the wait would pass the deadline (``waited``: seconds
+        already waited for this attempt, so a fake sleep cannot loop forever)."""
+        assert self._meter is not None
+        wait = self._meter.take(category)
+        if wait == 0.0:
+            return 0.0
+        left = min(deadline - time.monotonic(), self.settings.deadline - waited)
+        return self._meter.refuse(category, wait, what) if wait >= left else wait
+
+    def _after_answer(self, category: str | None, happened: Happened) -> None:
+        """A throttle answer that still arrived drains the category (our count was behind)."""
+        if category is None or self._meter is None or not isinstance(happened, Answered):
+            return
+        content = getattr(happened.response, "content", b"")
+        if self._meter.budget.throttled(happened.status, content if isinstance(content, bytes) else b""):
+            self._meter.drain(category)
+
+    def _over_budget(self, call: Call, cid: str | None, attempt: Attempt, refused: RateLimited) -> OrderbridgeError:
+        """What to raise when the budget refuses an attempt: ``refused`` (nothing sent), unless
+        an earlier attempt of this call was ambiguous (the policy says so)."""
+        decision = self._policy(call, cid).decide(attempt, Raised(refused, sent=False))
+        return decision.error if isinstance(decision, Fail) else refused
+
     def _scrub(self, error: OrderbridgeError) -> OrderbridgeError:
         """Replace this session's secrets (credentials, the current token) by ``***`` in the
         error's message and broker text: a token endpoint may echo the client secret."""
@@ -237,9 +287,15 @@ class SyncDriver(Driver):
         deadline = time.monotonic() + self.settings.deadline
         attempt = Attempt(remaining=self.settings.deadline)
         policy: AttemptPolicy | None = None  # built for the first answer it has to decide
+        category = self._category(call)
         while True:
+            if category is not None:
+                refused = self._wait_turn(category, deadline, call.name)
+                if refused is not None:  # nothing sent
+                    raise self._over_budget(call, cid, attempt, refused)
             exchange = Exchange(bearer=call.token is not Token.NONE, deadline=deadline, timeout=self.settings.timeout)
             happened = self._attempt(call, exchange)
+            self._after_answer(category, happened)
             if delivered_as_is(happened):  # what every policy decides for it
                 return Sent(happened.response, attempt.number, attempt.ambiguous, _target(exchange)), attempt
             if policy is None:
@@ -252,11 +308,29 @@ class SyncDriver(Driver):
             self._sleep(decision.wait)
             attempt = decision.next._replace(remaining=self._remaining(deadline))
 
+    def _wait_turn(self, category: str, deadline: float, what: str) -> RateLimited | None:
+        """Wait for one request of ``category`` while the deadline allows."""
+        waited = 0.0
+        while True:
+            turn = self._turn(category, deadline, waited, what)
+            if not isinstance(turn, float):
+                return turn
+            if turn == 0.0:
+                return None
+            self._sleep(turn)
+            waited += turn
+
     def _drive(self, flow: Flow[T], cid: str | None = None) -> T:
         try:
             call = next(flow)
             while True:
-                sent, attempt = self._send(call, cid)
+                try:
+                    sent, attempt = self._send(call, cid)
+                except OrderbridgeError as error:
+                    # The flow may handle a failed call (a group's later leg reports it as that
+                    # leg's outcome); every other flow re-raises it unchanged.
+                    call = flow.throw(error)
+                    continue
                 try:
                     call = flow.send(sent)
                 except OrderbridgeError as error:
@@ -334,9 +408,15 @@ class AsyncDriver(Driver):
         deadline = time.monotonic() + self.settings.deadline
         attempt = Attempt(remaining=self.settings.deadline)
         policy: AttemptPolicy | None = None  # built for the first answer it has to decide
+        category = self._category(call)
         while True:
+            if category is not None:
+                refused = await self._wait_turn(category, deadline, call.name)
+                if refused is not None:  # nothing sent
+                    raise self._over_budget(call, cid, attempt, refused)
             exchange = Exchange(bearer=call.token is not Token.NONE, deadline=deadline, timeout=self.settings.timeout)
             happened = await self._attempt(call, exchange)
+            self._after_answer(category, happened)
             if delivered_as_is(happened):  # what every policy decides for it
                 return Sent(happened.response, attempt.number, attempt.ambiguous, _target(exchange)), attempt
             if policy is None:
@@ -349,11 +429,35 @@ class AsyncDriver(Driver):
             await self._sleep(decision.wait)
             attempt = decision.next._replace(remaining=self._remaining(deadline))
 
+    async def _wait_turn(self, category: str, deadline: float, what: str) -> RateLimited | None:
+        """Async twin of :meth:`SyncDriver._wait_turn`; a shared (non-memory) budget is asked
+        from a worker thread so the event loop never blocks on its storage."""
+        import asyncio
+
+        waited = 0.0
+        while True:
+            if self._meter is not None and not self._meter.local:
+                turn = await asyncio.to_thread(self._turn, category, deadline, waited, what)
+            else:
+                turn = self._turn(category, deadline, waited, what)
+            if not isinstance(turn, float):
+                return turn
+            if turn == 0.0:
+                return None
+            await self._sleep(turn)
+            waited += turn
+
     async def _drive(self, flow: Flow[T], cid: str | None = None) -> T:
         try:
             call = next(flow)
             while True:
-                sent, attempt = await self._send(call, cid)
+                try:
+                    sent, attempt = await self._send(call, cid)
+                except OrderbridgeError as error:
+                    # The flow may handle a failed call (a group's later leg reports it as that
+                    # leg's outcome); every other flow re-raises it unchanged.
+                    call = flow.throw(error)
+                    continue
                 try:
                     call = flow.send(sent)
                 except OrderbridgeError as error:

@@ -35,6 +35,7 @@ directly where the input is checked (the field they name is theirs to say).
 
 from __future__ import annotations
 
+import math
 import ssl
 from typing import Any, Literal
 
@@ -308,6 +309,9 @@ class OutcomeUnknown(OrderbridgeError):
     order_may_exist = True
     order_id: str | None = None
     """For ``modify_order``: the id of the order being changed (read it with ``get_order``)."""
+    legs: dict[str, str | None] = {}  # noqa: RUF012 - replaced, never mutated
+    """For ``place_bracket`` / ``place_oco``: each leg's role -> its client order id, to
+    reconcile every leg (``resolve``) before anything is sent again."""
 
     def __init__(
         self,
@@ -723,5 +727,35 @@ def reserved_units(broker: str, instrument: str, reserved: object, size: object)
         f"{broker} cannot cancel; they were not sold by this flatten (they leave the account when "
         "those orders execute)",
         feature="flatten",
+        broker=broker,
+    )
+
+
+def group_unknown(error: OutcomeUnknown, legs: dict[str, str | None]) -> OutcomeUnknown:
+    """An ambiguous bracket or OCO: ``error`` carrying the client order id of every leg
+    (``legs``: role -> id, kept as :attr:`OutcomeUnknown.legs`), so each one can be reconciled
+    with ``resolve``; the group is never sent again by this SDK."""
+    error.legs = dict(legs)
+    return error
+
+
+def over_budget(broker: str, what: str, category: str, window: object, wait: float) -> RateLimited:
+    """A call refused by the client-side request budget (:mod:`orderbridge._budget`): the next
+    request of ``category`` frees up in ``wait`` seconds, after the call's deadline. Nothing was
+    sent (``order_may_exist`` is ``False``); ``retry_after`` is that wait."""
+    return RateLimited(
+        f"{what}: the {category!r} budget ({window}) is spent and the next request frees up in "
+        f"{math.ceil(wait * 10) / 10:g} s, after the call's deadline; nothing was sent",
+        broker=broker,
+        retry_after=wait,
+    )
+
+
+def budget_storage_failed(broker: str, storage: str, exc: BaseException) -> ConfigurationError:
+    """The rate-limit storage (a Redis server, ...) could not be used before sending: nothing
+    was sent. Only the storage's scheme and the failure's type are named (a URL may hold a
+    password)."""
+    return ConfigurationError(
+        f"rate-limit storage {storage.split('://')[0]!r} failed ({type(exc).__name__}); nothing was sent",
         broker=broker,
     )

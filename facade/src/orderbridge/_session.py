@@ -20,10 +20,13 @@ import httpx
 
 from ._account import Balance, Fill, FlattenReport, ItemOutcome, Modification, Position
 from ._adapter import Adapter, BrokerOrder, get_adapter
+from ._budget import DOCUMENTED, Budget, RateLimit
 from ._capabilities import BrokerDescription
 from ._config import Settings, resolve_settings, with_times
 from ._driver import AsyncDriver, SyncDriver
 from ._errors import ConfigurationError, OutcomeUnknown, modify_unknown
+from ._fanout import AsyncFanOut, SyncFanOut
+from ._groups import AsyncGroups, SyncGroups
 from ._lifecycle import (
     cancel_all_plan,
     close_plan,
@@ -64,7 +67,7 @@ class _Verbs:
         return close_quantity(self.adapter.capabilities, quantity)
 
 
-class Session(SyncDriver, _Verbs):
+class Session(SyncDriver, _Verbs, SyncFanOut, SyncGroups):
     """A synchronous broker session; use as a context manager (closes the HTTP pool).
 
     Create with :func:`orderbridge.connect`. Methods raise only
@@ -322,7 +325,7 @@ class Session(SyncDriver, _Verbs):
         return self._run(flatten_plan(self.adapter, account, self.settings))
 
 
-class AsyncSession(AsyncDriver, _Verbs):
+class AsyncSession(AsyncDriver, _Verbs, AsyncFanOut, AsyncGroups):
     """The async twin of :class:`Session`: same methods, awaited; use ``async with``."""
 
     async def __aenter__(self) -> AsyncSession:
@@ -435,6 +438,7 @@ def connect(
     max_response_bytes: int | None = None,
     api_version: str | None = None,
     transport: httpx.BaseTransport | str | None = None,
+    rate_limit: RateLimit | Budget | None = DOCUMENTED,
 ) -> Session:
     """Open a synchronous session to ``broker``.
 
@@ -451,6 +455,12 @@ def connect(
         transport: ``None`` or ``"http"`` for REST; ``"websocket"`` for CrossTrade's WebSocket
             RPC (same methods and outcomes); or an httpx transport (``httpx.MockTransport``
             for tests and the in-process sandbox).
+        rate_limit: the request budget kept on our side (:class:`~orderbridge.RateLimit`):
+            by default the broker's documented budget, counted in this process and shared by
+            every session of the same credential; a :class:`~orderbridge.Budget` keeps a
+            custom one; ``RateLimit(storage="redis://...")`` shares it between processes;
+            ``None`` turns it off. A call that would exceed it waits while its deadline
+            allows, else raises :class:`~orderbridge.RateLimited` before sending.
 
     Raises:
         ConfigurationError: unknown broker, bad base URL, bad option. Credentials are checked
@@ -459,7 +469,7 @@ def connect(
     settings, adapter, chosen = _opening(
         broker, credentials, base_url, timeout, deadline, max_response_bytes, api_version, transport, False
     )
-    return Session(settings, adapter, transport=chosen)
+    return Session(settings, adapter, transport=chosen, rate_limit=rate_limit)
 
 
 def connect_async(
@@ -472,12 +482,13 @@ def connect_async(
     max_response_bytes: int | None = None,
     api_version: str | None = None,
     transport: httpx.AsyncBaseTransport | str | None = None,
+    rate_limit: RateLimit | Budget | None = DOCUMENTED,
 ) -> AsyncSession:
     """Open an :class:`AsyncSession`; arguments as :func:`connect`."""
     settings, adapter, chosen = _opening(
         broker, credentials, base_url, timeout, deadline, max_response_bytes, api_version, transport, True
     )
-    return AsyncSession(settings, adapter, transport=chosen)
+    return AsyncSession(settings, adapter, transport=chosen, rate_limit=rate_limit)
 
 
 def _opening(

@@ -6,6 +6,7 @@ Credentials and base URLs come from the ``ORDERBRIDGE_*`` environment variables 
 
     orderbridge capabilities
     orderbridge place topstepx --account 465 --instrument CON.F.US.MES.Z25 --side buy --quantity 1
+    orderbridge place topstepx --account 465 --account 704 --instrument CON.F.US.MES.Z25 --side buy --quantity 1
     orderbridge place sophic --account acc_abc123 --instrument ins_xyz789 --side buy --cash-amount 100.00 --dry-run
     orderbridge get topstepx 9057 --account 465
     orderbridge resolve topstepx --account 465 --client-order-id my-id-1
@@ -32,6 +33,9 @@ name are in the first line, the broker's own text follows on a line of its own, 
 its words, in double quotes, control characters escaped and length-capped (it is untrusted).
 With ``--json`` the error is one JSON object on standard output instead
 (``{"ok": false, "exit_code": ..., "error": {"type": ..., "message": ..., ...}}``).
+
+``place`` with several ``--account`` prints one line per account and exits with the worst
+outcome among them (unknown, then other failure, rejected, invalid, placed).
 """
 
 from __future__ import annotations
@@ -57,7 +61,8 @@ from ._errors import (
     OutcomeUnknown,
     escaped,
 )
-from ._models import Order, OrderType, Side, TimeInForce
+from ._fanout import Severity, severity
+from ._models import Order, OrderType, PlacedOrder, Side, TimeInForce
 from ._preview import preview_order
 from ._session import connect
 from .brokers import BROKERS, all_capabilities, describe
@@ -103,16 +108,24 @@ def _parser() -> argparse.ArgumentParser:
     def command(name: str, text: str) -> argparse.ArgumentParser:
         return sub.add_parser(name, help=text, description=text, epilog=epilog, formatter_class=formatter)
 
-    def broker_args(p: argparse.ArgumentParser) -> None:
+    def broker_args(p: argparse.ArgumentParser, *, many: bool = False) -> None:
         p.add_argument("broker", choices=BROKERS, help="which broker: " + ", ".join(BROKERS))
-        p.add_argument("--account", required=True, help="the broker's account id or name")
+        if many:  # place: one order to each account given
+            p.add_argument(
+                "--account",
+                required=True,
+                action="append",
+                help="the broker's account id or name; repeat it to send one order to each account",
+            )
+        else:
+            p.add_argument("--account", required=True, help="the broker's account id or name")
         p.add_argument("--base-url", help="override ORDERBRIDGE_<BROKER>_BASE_URL")
         p.add_argument("--api-version", help="TradeStation APIVersion: 20160101 (default) or 20150101")
         p.add_argument("--timeout", type=float, default=10.0, help="seconds per request (default 10)")
         p.add_argument("--json", action="store_true", help="print the result, or the error, as JSON on stdout")
 
-    place = command("place", "place an order")
-    broker_args(place)
+    place = command("place", "place an order (one to each --account given)")
+    broker_args(place, many=True)
     place.add_argument("--instrument", required=True, help="the broker's instrument id (contract id, symbol...)")
     place.add_argument("--side", required=True, choices=[s.value for s in Side], help="buy or sell")
     place.add_argument(
@@ -362,6 +375,45 @@ def _items_exit(result: Any) -> int:
     return EXIT_REJECTED if ItemStatus.REFUSED in statuses else EXIT_OK
 
 
+# -- fan-out: place --account A --account B ... (issue 21) -------------------------------------
+def _fan_out(session: Any, order: Order, accounts: Sequence[str], as_json: bool) -> int:
+    """One line per account, in the order given; the exit code is the worst outcome
+    (unknown > failed > rejected > invalid > placed). No account is retried or skipped."""
+    if order.client_order_id is not None:
+        raise InvalidOrder("--client-order-id names one order; omit it to place in several accounts")
+    results = session.place_orders([(account, order) for account in accounts])
+    for account, result in zip(accounts, results, strict=True):
+        if isinstance(result, PlacedOrder):
+            row: dict[str, Any] = {"account": account, "outcome": "placed", **_fields(result)}
+        else:
+            row = {"account": account, "outcome": _OUTCOME[severity(result)], "error": str(result)}
+            row["client_order_id"] = getattr(result, "client_order_id", None)
+        print(
+            json.dumps(row, default=str, sort_keys=True) if as_json else "  ".join(f"{k}={v}" for k, v in row.items())
+        )
+    worst = max(results, key=severity)
+    if isinstance(worst, PlacedOrder):
+        return EXIT_OK
+    if isinstance(worst, NotSupported):
+        return EXIT_NOT_SUPPORTED
+    return _EXIT[severity(worst)]
+
+
+_OUTCOME = {
+    Severity.INVALID: "invalid",
+    Severity.REJECTED: "rejected",
+    Severity.FAILED: "failed",
+    Severity.UNKNOWN: "UNKNOWN",
+}
+_EXIT = {
+    Severity.PLACED: EXIT_OK,
+    Severity.INVALID: EXIT_INVALID,
+    Severity.REJECTED: EXIT_REJECTED,
+    Severity.FAILED: EXIT_FAILED,
+    Severity.UNKNOWN: EXIT_UNKNOWN,
+}
+
+
 VALUE_OPTIONS = ("--client-order-id", "--order-id", "--account", "--instrument")
 """Options whose value is a broker or client id, which may legitimately start with ``-``."""
 
@@ -450,8 +502,9 @@ def _report(error: OrderbridgeError, args: argparse.Namespace) -> int:
         if error.client_order_id is not None:
             lines.append(f"client_order_id={error.client_order_id}")
             if args.command == "place":
+                account = args.account[0] if isinstance(args.account, list) else args.account
                 lines.append(
-                    f"  reconcile: orderbridge resolve {args.broker} --account={args.account} "
+                    f"  reconcile: orderbridge resolve {args.broker} --account={account} "
                     f"--client-order-id={error.client_order_id}"
                 )
         if error.status_code is not None:
@@ -479,15 +532,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_OK
         options: dict[str, Any] = {"base_url": args.base_url, "api_version": args.api_version}
         if args.command == "place" and args.dry_run:
-            preview = preview_order(
-                args.broker, _order(args), account=args.account, require_credentials=True, **options
-            )
-            print(preview.render())
+            for account in args.account:
+                preview = preview_order(args.broker, _order(args), account=account, require_credentials=True, **options)
+                print(preview.render())
             return EXIT_OK
         order_id = _order_id(args) if args.command in ("get", "cancel") else ""
         with connect(args.broker, timeout=args.timeout, **options) as session:
+            if args.command == "place" and len(args.account) > 1:
+                return _fan_out(session, _order(args), args.account, args.json)
             if args.command == "place":
-                result: Any = session.place_order(_order(args), account=args.account)
+                result: Any = session.place_order(_order(args), account=args.account[0])
             elif args.command == "get":
                 result = session.get_order(order_id, account=args.account)
             elif args.command == "cancel":

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from .brokers import BROKER_CLASSES, Broker, RecordedOrder, StreamEndpoint
+from .budget import Spender, retry_after
 from .clock import Clock, SystemClock
 from .faults import Fault, FaultKind, Faults, Phase
 from .ids import Ids
@@ -138,6 +139,7 @@ class Sandbox:
         """Forget every order, token and log entry: back to the seed data (faults stay armed)."""
         with self._lock:
             self.brokers = {name: cls(self.clock, self.ids) for name, cls in BROKER_CLASSES.items()}
+            self._spenders: dict[str, Spender] = {}
             self.log.clear()
 
     # -- public API -------------------------------------------------------------------------------
@@ -265,6 +267,14 @@ class Sandbox:
 
     def _run(self, broker: Broker, call: Call, fired: list[Fault]) -> Reply | None:
         """Faults, auth, validation and the handler; None means "drop the connection"."""
+        enforcing = self.faults.budget(call.broker, call.operation)
+        if enforcing is not None and broker.budget is not None:
+            spender = self._spenders.setdefault(call.broker, Spender(broker.budget))
+            wait = spender.spend(broker.token_of(call) or "anonymous", call.operation, broker.now())
+            if wait is not None:
+                enforcing.fire()
+                fired.append(enforcing)
+                return broker.dialect.rate_limited(call, retry_after(wait))
         for fault in self.faults.take(call.broker, call.operation, Phase.BEFORE):
             fired.append(fault)
             if fault.kind is FaultKind.DROP:

@@ -93,6 +93,8 @@ class BookOrder:
     average_price: Decimal | None = None
     updated_at: dt.datetime | None = None
     wire: dict[str, Any] = dataclasses.field(default_factory=dict)
+    oco: str | None = None
+    """The one-cancels-other group this order belongs to (:meth:`OrderBook.link`), if any."""
 
     @property
     def working(self) -> bool:
@@ -234,6 +236,8 @@ class OrderBook:
         self._new_fill_id = new_fill_id
         self.ledger = Ledger(clock, lambda s: instruments[s].point_value, new_position_id)
         self.orders: dict[str, BookOrder] = {}
+        self._groups: dict[str, list[BookOrder]] = {}
+        self._on_fill: dict[str, list[Callable[[BookOrder], Any]]] = {}
         self._by_client_id: dict[tuple[str, str], BookOrder] = {}
         """(account, client id) -> the first order recorded with it (the duplicate check's index)."""
 
@@ -246,6 +250,22 @@ class OrderBook:
         if order.kind is Kind.MARKET and order.state is State.WORKING:
             self.fill(order)
         return order
+
+    # -- order groups: one-cancels-other and order-sends-order --------------------------------
+    def link(self, group: str, order: BookOrder) -> None:
+        """Put ``order`` in the one-cancels-other ``group``: once any member fills (even partly)
+        the others still working are cancelled. Link before :meth:`submit`, so a member that
+        fills at once already cancels the rest."""
+        order.oco = group
+        self._groups.setdefault(group, []).append(order)
+
+    def when_filled(self, order: BookOrder, then: Callable[[BookOrder], Any]) -> None:
+        """Call ``then(order)`` once ``order`` is completely filled (its order-sends-order
+        children, TopstepX bracket exits); at once when it already is."""
+        if order.state is State.FILLED:
+            then(order)
+        else:
+            self._on_fill.setdefault(order.id, []).append(then)
 
     def fill(self, order: BookOrder, quantity: Decimal | None = None, price: Decimal | None = None) -> Fill:
         """Execute ``quantity`` (default: the rest) of ``order`` at ``price`` (default: reference)."""
@@ -268,6 +288,13 @@ class OrderBook:
         if order.filled >= order.quantity:
             order.state = State.FILLED
         order.updated_at = self._clock.now()
+        if order.oco is not None:
+            for other in self._groups.get(order.oco, []):
+                if other is not order:
+                    self.cancel(other)
+        if order.state is State.FILLED:
+            for then in self._on_fill.pop(order.id, []):
+                then(order)
         return fill
 
     def cancel(self, order: BookOrder) -> bool:

@@ -12,6 +12,9 @@ A fault is written ``BROKER:OPERATION:KIND[=VALUE][:TIMES]`` (CLI ``--fault``, o
 ``drop``                   close the connection without answering; nothing runs
 ``drop_after_record``      run the request (the order is recorded), then close the connection
                            without answering: the ambiguous outcome
+``budget``                 enforce the broker's documented request budget (its package's
+                           ``budget.py``): a request over it gets the rate-limit answer above
+                           (with ``Retry-After``) and nothing runs; ``TIMES`` counts throttles
 =========================  ================================================================
 
 ``TIMES`` makes the fault fire that many times and then disarm (default: every time).
@@ -36,6 +39,7 @@ class FaultKind(enum.StrEnum):
     ERROR = "error"
     RATE_LIMIT = "rate_limit"
     DROP = "drop"
+    BUDGET = "budget"
 
 
 class Phase(enum.StrEnum):
@@ -54,6 +58,7 @@ _KIND_NAMES = {
     "rate_limit": (FaultKind.RATE_LIMIT, Phase.BEFORE),
     "drop": (FaultKind.DROP, Phase.BEFORE),
     "drop_after_record": (FaultKind.DROP, Phase.AFTER),
+    "budget": (FaultKind.BUDGET, Phase.BEFORE),
 }
 
 
@@ -118,6 +123,12 @@ class Fault:
         """Close the connection without a response; with ``after_record`` the request is
         processed first (in-process: ``httpx.RemoteProtocolError``)."""
         return cls(broker, operation, FaultKind.DROP, Phase.AFTER if after_record else Phase.BEFORE, times=times)
+
+    @classmethod
+    def budget(cls, broker: str, operation: str = "*", times: int | None = None) -> Fault:
+        """Enforce ``broker``'s documented request budget (:mod:`orderbridge_sandbox.budget`):
+        a request over it is throttled in the broker's own words (``times``: that many throttles)."""
+        return cls(broker, operation, FaultKind.BUDGET, times=times)
 
     @classmethod
     def parse(cls, text: str) -> Fault:
@@ -214,6 +225,11 @@ class Faults:
     def clear(self) -> None:
         self._faults.clear()
 
+    def budget(self, broker: str, operation: str) -> Fault | None:
+        """The armed ``budget`` fault for (broker, operation), if any (it fires only when it
+        throttles)."""
+        return next((f for f in self._faults if f.kind is FaultKind.BUDGET and f.matches(broker, operation)), None)
+
     def __iter__(self) -> Iterator[Fault]:
         return iter(list(self._faults))
 
@@ -226,7 +242,7 @@ class Faults:
         the list: only the first one fires."""
         fired: list[Fault] = []
         for fault in self._faults:
-            if fault.phase is not phase or not fault.matches(broker, operation):
+            if fault.kind is FaultKind.BUDGET or fault.phase is not phase or not fault.matches(broker, operation):
                 continue
             fault.fire()
             fired.append(fault)

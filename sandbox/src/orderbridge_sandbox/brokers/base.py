@@ -18,6 +18,7 @@ from typing import Any, ClassVar, Protocol, TypeVar
 import httpx
 
 from ..book import BookOrder, OrderBook
+from ..budget import Budget
 from ..clock import Clock
 from ..dialect import Dialect
 from ..faults import Fault
@@ -141,6 +142,9 @@ class Broker(abc.ABC):
     handlers: ClassVar[dict[str, str]] = {}
     dialect_class: ClassVar[type[Dialect]] = Dialect
     """How this broker words its errors (its package's ``dialect.py``)."""
+    budget: ClassVar[Budget | None] = None
+    """The broker's documented request budget (its package's ``budget.py``), enforced while a
+    ``budget`` fault is armed; ``None`` for a broker that documents none."""
     leniency: ClassVar[Leniency] = STRICT
     """What the real broker accepts beyond its spec's letter (its package's ``leniency.py``)."""
     stream_path: ClassVar[str] = ""

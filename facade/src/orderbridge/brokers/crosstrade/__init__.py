@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from ..._capabilities import BrokerDescription, Capabilities, OrderIdRule, Support
 from ..._models import OrderType, TimeInForce
+from .budget import BUDGET
 
-Y = Support.YES
+N, Y = Support.NO, Support.YES
 
 DESCRIPTION = BrokerDescription(
     name="crosstrade",
@@ -26,6 +27,7 @@ DESCRIPTION = BrokerDescription(
     ),
     websocket="orderbridge.brokers.crosstrade.websocket",
     module="orderbridge.brokers.crosstrade.adapter",
+    budget=BUDGET,
     capabilities=Capabilities(
         broker="crosstrade",
         order_types=frozenset({OrderType.MARKET, OrderType.LIMIT, OrderType.STOP, OrderType.STOP_LIMIT}),
@@ -47,6 +49,11 @@ DESCRIPTION = BrokerDescription(
             "close_position": (Y, "POST positions/close"),
             "cancel_all_orders": (Y, "POST orders/cancel (this account)"),
             "flatten": (Y, "POST orders/cancel, then POST positions/flatten"),
+            "place_bracket": (
+                N,
+                "NinjaTrader brackets are ATM strategy templates: place_order with extras {'strategy': name}",
+            ),
+            "place_oco": (Y, "orders/place twice with one new ocoId: the first creates the group, the second joins it"),
         },
         modify_fields=frozenset({"quantity", "limit_price", "stop_price"}),
     ),

@@ -58,8 +58,9 @@ from ..._capabilities import order_id_from_wire
 from ..._config import Settings
 from ..._errors import OrderNotFound, OrderRejected, rejected, unexpected, unknown
 from ..._flow import Call, Flow, Grant, Retry, Sent, Undecoded, operation, plain, wire_number
+from ..._groups import GroupResult
 from ..._models import Order, OrderType, PlacedOrder, Side, TimeInForce
-from . import DESCRIPTION
+from . import DESCRIPTION, groups
 
 ACTIONS = {Side.BUY: "BUY", Side.SELL: "SELL"}
 TYPES = {
@@ -154,6 +155,10 @@ class CrossTradeAdapter(Adapter):
         if sent.status in (400, 404) and isinstance(body, ErrorResponse):
             raise self._refusal(sent, body, what, cid)
         raise self.fail(sent, what, money_moving=True, client_order_id=cid)
+
+    def place_oco(self, pair: tuple[Order, Order], account: str, settings: Settings) -> Flow[GroupResult]:
+        """Two placements sharing one new ``ocoId`` (:mod:`.groups`)."""
+        return (yield from groups.place_oco(self, pair, account, settings))
 
     def get_order(self, order_id: str, account: str, settings: Settings) -> Flow[BrokerOrder]:
         what = "orders/get"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..._capabilities import BrokerDescription, Capabilities, OrderIdRule, Support
 from ..._models import OrderType, Side
+from .budget import BUDGET
 
 E, N, Y = Support.EMULATED, Support.NO, Support.YES
 
@@ -24,6 +25,7 @@ DESCRIPTION = BrokerDescription(
         source="Sophic Engine API: ids are opaque strings of at most 255 characters (e.g. 'ord_m4k7r9s2')",
     ),
     module="orderbridge.brokers.sophic.adapter",
+    budget=BUDGET,
     key_conflict_codes=frozenset({"idempotency_key_conflict", "idempotency_key_expired"}),
     capabilities=Capabilities(
         broker="sophic",
@@ -54,6 +56,8 @@ DESCRIPTION = BrokerDescription(
                 E,
                 "market sells of every position; pending orders cannot be cancelled and are reported refused",
             ),
+            "place_bracket": (N, "the Sophic Engine API has no order groups"),
+            "place_oco": (N, "the Sophic Engine API has no order groups"),
         },
     ),
 )

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from ..._capabilities import BY_ORDER, BrokerDescription, Capabilities, OrderIdRule, Support
 from ..._models import OrderType
+from .budget import BUDGET
 
-E, Y = Support.EMULATED, Support.YES
+E, N, Y = Support.EMULATED, Support.NO, Support.YES
 
 DESCRIPTION = BrokerDescription(
     name="topstepx",
@@ -23,6 +24,7 @@ DESCRIPTION = BrokerDescription(
         source="ProjectX Gateway API, Order/place: orderId is an int64 (integer, format int64)",
     ),
     module="orderbridge.brokers.topstepx.adapter",
+    budget=BUDGET,
     capabilities=Capabilities(
         broker="topstepx",
         order_types=frozenset({OrderType.MARKET, OrderType.LIMIT, OrderType.STOP, OrderType.TRAILING_STOP}),
@@ -48,6 +50,12 @@ DESCRIPTION = BrokerDescription(
             "close_position": (Y, "Position/closeContract, or Position/partialCloseContract with quantity"),
             "cancel_all_orders": (E, BY_ORDER),
             "flatten": (E, f"{BY_ORDER}; then Position/closeContract for each position"),
+            "place_bracket": (
+                Y,
+                "Order/place with takeProfitBracket / stopLossBracket, ticks from the entry's limit or stop "
+                "price (Contract/searchById tickSize); needs the account's Auto OCO Brackets mode",
+            ),
+            "place_oco": (N, "the Gateway API links no two orders as OCO; only an entry's brackets"),
         },
         modify_fields=frozenset({"quantity", "limit_price", "stop_price", "trail_price"}),
     ),

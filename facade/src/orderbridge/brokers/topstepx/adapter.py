@@ -90,8 +90,9 @@ from ..._flow import (
     plain,
     wire_number,
 )
+from ..._groups import BracketPlan, BracketResult
 from ..._models import Order, OrderType, PlacedOrder, Side
-from . import DESCRIPTION
+from . import DESCRIPTION, groups
 
 TOKEN_LIFETIME = 24 * 3600.0
 """Session token lifetime in seconds (ProjectX docs, authenticate)."""
@@ -239,6 +240,10 @@ class TopstepXAdapter(Adapter):
                 raw=data,
             )
         raise unknown(self.name, cid, "unknown_code", what, code=code, code_name=name, broker_message=message)
+
+    def place_bracket(self, plan: BracketPlan, account: str, settings: Settings) -> Flow[BracketResult]:
+        """Entry with ``takeProfitBracket`` / ``stopLossBracket`` ticks (:mod:`.groups`)."""
+        return (yield from groups.place_bracket(self, plan, account, settings))
 
     # -- reads and cancel ---------------------------------------------------------------------
     def get_order(self, order_id: str, account: str, settings: Settings) -> Flow[BrokerOrder]:

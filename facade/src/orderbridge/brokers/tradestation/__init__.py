@@ -17,6 +17,7 @@ from ..._capabilities import (
     Support,
 )
 from ..._models import OrderType, TimeInForce
+from .budget import BUDGET
 
 E, N, Y = Support.EMULATED, Support.NO, Support.YES
 
@@ -33,6 +34,7 @@ DESCRIPTION = BrokerDescription(
     ),
     api_versions=("20160101", "20150101"),
     module="orderbridge.brokers.tradestation.adapter",
+    budget=BUDGET,
     capabilities=Capabilities(
         broker="tradestation",
         order_types=frozenset({OrderType.MARKET, OrderType.LIMIT, OrderType.STOP, OrderType.STOP_LIMIT}),
@@ -43,8 +45,8 @@ DESCRIPTION = BrokerDescription(
         idempotent_placement=True,
         notes=(
             "No lookup by OrderConfirmId exists in WebAPI v2; placement is deduplicated on it, so re-sending the "
-            "same order with the same client_order_id cannot create a second order. Brackets and OCO go through "
-            "the group-order endpoint, outside place_order."
+            "same order with the same client_order_id cannot create a second order. Brackets (place_bracket: the "
+            "exits ride in the entry's OSOs) and OCO (place_oco: the group-order endpoint) are native groups."
         ),
         operations={
             "modify_order": (Y, "PUT /v2/orders/{id} cancel/replace: the result carries the new OrderID"),
@@ -58,6 +60,8 @@ DESCRIPTION = BrokerDescription(
                 E,
                 f"{BY_ORDER}; then {BY_MARKET} for each position (short equities reported refused)",
             ),
+            "place_bracket": (Y, "POST /v2/orders: the entry, its exits a BRK group in its OSOs (sent when it fills)"),
+            "place_oco": (Y, "POST /v2/orders/groups with Type OCO"),
         },
         modify_fields=frozenset({"quantity", "limit_price", "stop_price"}),
     ),

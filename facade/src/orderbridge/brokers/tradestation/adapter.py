@@ -48,8 +48,9 @@ from ..._capabilities import order_id_from_wire
 from ..._config import Settings
 from ..._errors import NotSupported, auth_refused, rate_limited, rejected, unexpected, unknown
 from ..._flow import Call, Flow, Grant, Retry, Sent, Token, Undecoded, operation, plain, retry_after
+from ..._groups import BracketPlan, BracketResult, GroupResult
 from ..._models import Order, OrderType, PlacedOrder, Side, TimeInForce, decimal_text
-from . import DESCRIPTION
+from . import DESCRIPTION, groups
 
 # 20160101 (official v2) shape.
 TRADE_ACTIONS = {Side.BUY: "BUY", Side.SELL: "SELL"}
@@ -230,6 +231,18 @@ class TradeStationAdapter(Adapter):
                 )
             raise unknown(self.name, cid, "unknown_code", what, code=status, broker_message=message)
         raise self._failure(sent, what, cid, money_moving=True)
+
+    def place_bracket(self, plan: BracketPlan, account: str, settings: Settings) -> Flow[BracketResult]:
+        """The entry with its exits in ``OSOs`` (:mod:`.groups`)."""
+        return (yield from groups.place_bracket(self, plan, account, settings))
+
+    def place_oco(self, pair: tuple[Order, Order], account: str, settings: Settings) -> Flow[GroupResult]:
+        """``POST /v2/orders/groups`` with ``Type: OCO`` (:mod:`.groups`)."""
+        return (yield from groups.place_oco(self, pair, account, settings))
+
+    def failure(self, sent: Sent, what: str, cid: str | None, *, money_moving: bool) -> Exception:
+        """The error for an answer that is not a 200 result (quota, refusal, ...)."""
+        return self._failure(sent, what, cid, money_moving=money_moving)
 
     # -- reads and cancel ---------------------------------------------------------------------
     def get_order(self, order_id: str, account: str, settings: Settings) -> Flow[BrokerOrder]:

@@ -28,6 +28,7 @@ from ...book import BookOrder, Instrument, Kind, OrderBook, Position, Side, Stat
 from ...formats import epoch_ms, us_timestamp
 from ...wire import Call, Reply, json_reply
 from ..base import Broker, Host, RecordedOrder, operation
+from .budget import BUDGET
 from .dialect import CrossTradeDialect
 from .rpc import STREAM_PATH, RpcEndpoint
 from .seeds import ACCOUNTS, INSTRUMENTS, TOKENS
@@ -47,6 +48,7 @@ TERMINAL_MESSAGE = "Order linked to '{}' not found or already terminal."
 class CrossTrade(Broker):
     name = "crosstrade"
     dialect_class = CrossTradeDialect
+    budget = BUDGET
     stream_path = STREAM_PATH
     dialect: CrossTradeDialect
 
@@ -254,16 +256,14 @@ class CrossTrade(Broker):
             client_id=body.get("orderId"),
             wire=wire,
         )
+        oco = body.get("ocoId")
+        if oco:  # creates or joins the account's OCO group: the first to fill cancels the others
+            self.book.link(f"{account}:{oco}", order)
         self.book.submit(order)
         if body.get("strategy"):
             strategy_id = str(300000000 + self.ids.next("crosstrade:strategy"))
             self.strategies[strategy_id] = {"account": account, "instrument": symbol, "template": body["strategy"]}
             order.wire["strategyId"] = strategy_id
-        oco = body.get("ocoId")
-        if oco and order.state is State.FILLED:
-            for other in self.book.select(account=account, working=True):
-                if other.wire.get("ocoId") == oco:
-                    self.book.cancel(other)
         return order
 
     def _market(self, account: str, symbol: str, side: Side, quantity: Decimal, name: str) -> BookOrder:

@@ -10,13 +10,14 @@ Rules (ProjectX Gateway API docs, gateway.docs.projectx.com):
 * ``Order/place``: ``customTag`` is unique per account (a duplicate is errorCode 2, nothing is
   recorded); prices must be tick-aligned; brackets are rejected as in the default "Position
   Brackets" mode, yet the rejected order gets an ``orderId`` (ProjectX docs, Order/place). Market orders fill at
-  the contract's reference price; the other types rest until cancelled.
-* Account 9001 is in "Auto OCO Brackets" mode (``seeds.AUTO_OCO_BRACKETS``): an order with
-  brackets is accepted and its stop-loss and take-profit legs are recorded as child orders
-  (``parentOrderId``), opposite side, ``abs(ticks)`` ticks away from the entry price (the tick
-  sign is undocumented). They are Suspended (status 8) until the entry fills, then Open; they
-  stay out of ``Order/searchOpen`` while Suspended, as documented; cancelling a working entry
-  cancels its Suspended legs.
+  the contract's reference price; the other types rest until cancelled (``Sandbox.fill`` fills one).
+* An account in "Auto OCO Brackets" mode (seeded: account 9001, ``seeds.AUTO_OCO_BRACKETS``; any
+  account with :meth:`TopstepX.set_bracket_mode`) takes an order with brackets: its stop-loss and
+  take-profit legs are recorded as child orders (``parentOrderId``), opposite side, ``abs(ticks)``
+  ticks away from the entry price (the tick sign is undocumented). They are Suspended (status 8)
+  until the entry fills, then Open; they stay out of ``Order/searchOpen`` while Suspended, as
+  documented; cancelling a working entry cancels its Suspended legs; once one leg fills the other
+  is cancelled (one-cancels-other).
 * The first order id is 9056 (the ProjectX docs' example), then 9057, ...
 """
 
@@ -32,6 +33,7 @@ from ...problems import FieldError
 from ...tokens import TokenIssuer, TokenState
 from ...wire import Call, Reply, json_reply, text_reply
 from ..base import Broker, RecordedOrder, operation
+from .budget import BUDGET
 from .dialect import TopstepXDialect
 from .leniency import LENIENCY
 from .seeds import ACCOUNTS, AUTO_OCO_BRACKETS, CONTRACTS, USERS
@@ -65,12 +67,15 @@ def _when(text: str | None) -> dt.datetime | None:
 class TopstepX(Broker):
     name = "topstepx"
     dialect_class = TopstepXDialect
+    budget = BUDGET
     leniency = LENIENCY
     dialect: TopstepXDialect
 
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
         self.accounts = {a["id"]: dict(a) for a in ACCOUNTS}
+        self.auto_oco_brackets: set[int] = set(AUTO_OCO_BRACKETS)
+        """Accounts in "Auto OCO Brackets" mode (:meth:`set_bracket_mode`); the rest refuse brackets."""
         self.legs: dict[str, list[Order]] = {}
         """Entry order id -> its bracket legs (Auto OCO Brackets accounts)."""
         self.parents: dict[str, str] = {}
@@ -308,7 +313,7 @@ class TopstepX(Broker):
             account, contract, side, kind, size, type_code, limit_price=limit, stop_price=stop, client_id=tag, wire=wire
         )
         brackets = {name: b[name] for name in BRACKETS if b.get(name)}
-        if brackets and account not in AUTO_OCO_BRACKETS:
+        if brackets and account not in self.auto_oco_brackets:
             order.state = State.REJECTED
             self.book.submit(order)
             return self.dialect.envelope(call.operation, 2, BRACKET_MESSAGE, orderId=int(order.id))
@@ -318,6 +323,14 @@ class TopstepX(Broker):
         if brackets:
             self._bracket_legs(order, instrument, brackets)
         return self._ok(call, orderId=int(order.id))
+
+    def set_bracket_mode(self, account: int, mode: str) -> None:
+        """Set an account's bracket mode: ``"position"`` (Position Brackets: an order carrying
+        brackets is refused with code 2) or ``"auto_oco"`` (Auto OCO Brackets: they ride on
+        the order as Suspended legs)."""
+        if mode not in ("position", "auto_oco"):
+            raise ValueError(f"bracket mode must be 'position' or 'auto_oco', got {mode!r}")
+        (self.auto_oco_brackets.add if mode == "auto_oco" else self.auto_oco_brackets.discard)(account)
 
     def _bracket_legs(self, entry: Order, instrument: Instrument, brackets: dict[str, dict[str, Any]]) -> None:
         """Record the stop-loss and take-profit legs of ``entry`` (an Auto OCO Brackets account)."""
@@ -335,6 +348,7 @@ class TopstepX(Broker):
             child = self._new_order(
                 int(entry.account), entry.symbol, exit_side, kind, entry.quantity, leg["type"], **prices
             )
+            self.book.link(f"bracket-{entry.id}", child)  # one leg filled cancels the other
             self.book.submit(child)
             self.parents[child.id] = entry.id
             legs.append(child)

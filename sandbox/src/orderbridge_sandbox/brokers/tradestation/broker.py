@@ -37,6 +37,7 @@ from ...formats import fixed, plain, us_timestamp
 from ...tokens import TokenIssuer, TokenState
 from ...wire import Call, Reply, json_reply
 from ..base import Broker, RecordedOrder, operation
+from .budget import BUDGET
 from .dialect import INCOMPLETE, TradeStationDialect
 from .leniency import LENIENCY
 from .seeds import ACCOUNTS, CLIENTS, STARTING_CASH, SYMBOLS, USER_ACCOUNTS
@@ -103,6 +104,7 @@ class Rejection(Exception):
 class TradeStation(Broker):
     name = "tradestation"
     dialect_class = TradeStationDialect
+    budget = BUDGET
     leniency = LENIENCY
     dialect: TradeStationDialect
 
@@ -238,8 +240,9 @@ class TradeStation(Broker):
         where = "Market" if o["kind"] is Kind.MARKET else f"{fixed(price, 2)} {KIND_TEXT[o['kind']]}"
         return f"{o['display']} {qty} {o['symbol']} @ {where}"
 
-    def _submit(self, call: Call, o: dict[str, Any], version: str) -> dict[str, Any]:
-        """Place one normalised order; returns its result object in the version's shape."""
+    def _submit(self, call: Call, o: dict[str, Any], version: str, group: str | None = None) -> dict[str, Any]:
+        """Place one normalised order (in the one-cancels-other ``group`` when given); returns its
+        result object in the version's shape."""
         api_key, user = self._session(call)
         confirm = o["confirm_id"]
         if confirm is not None and (api_key, user, confirm) in self.confirm_ids:
@@ -269,17 +272,26 @@ class TradeStation(Broker):
             order.wire["reject_reason"] = f"Invalid symbol {o['symbol']}"
             self.book.submit(order)
             return self._result(version, oid, False, f"Order failed. Reason: Invalid symbol {o['symbol']}", confirm)
+        if group is not None:
+            self.book.link(group, order)
         self.book.submit(order)
-        if order.state is State.FILLED:
-            for group in o["osos"]:  # Order-Sends-Order children fire once the parent filled
-                for child in group.get("Orders", []):
-                    self._submit(call, self._normalise(child, "20160101"), version)
+        if o["osos"]:  # Order-Sends-Order children are sent once the parent has filled
+            osos = o["osos"]
+            self.book.when_filled(order, lambda parent: self._send_osos(call, parent, osos, version))
         text = (
             f"Sent order: {o['display']} {plain(o['quantity'])} {o['symbol']}"
             if version in GLOBAL_VERSIONS
             else f"Sent order: {self._summary(o)}"
         )
         return self._result(version, oid, True, text, confirm)
+
+    def _send_osos(self, call: Call, parent: BookOrder, osos: list[dict[str, Any]], version: str) -> None:
+        """Send a filled order's OSO groups; an ``OCO`` or ``BRK`` group's orders cancel each other
+        (a ``BRK`` group is the exits of the position the parent opened)."""
+        for n, group in enumerate(osos):
+            linked = f"oso-{parent.id}-{n}" if group.get("Type") in ("OCO", "BRK") else None
+            for child in group.get("Orders", []):
+                self._submit(call, self._normalise(child, "20160101"), version, linked)
 
     @staticmethod
     def _result(version: str, order_id: str, ok: bool, message: str, confirm: str | None) -> dict[str, Any]:
@@ -381,8 +393,9 @@ class TradeStation(Broker):
             orders = self._group(call)
         except Rejection as exc:
             return self.dialect.error(400, str(exc))
-        results = [self._submit(call, o, "20160101") for o in orders]
-        if call.body["Type"] in ("OCO", "BRK"):
+        linked = f"group-{self.ids.next('tradestation:group')}" if call.body["Type"] in ("OCO", "BRK") else None
+        results = [self._submit(call, o, "20160101", linked) for o in orders]
+        if linked is not None:  # a member that filled on arrival cancels the ones sent after it
             placed = [self.book.get(r["OrderID"]) for r in results if r["OrderStatus"] == "Ok"]
             if any(p is not None and p.state is State.FILLED for p in placed):
                 for p in placed:

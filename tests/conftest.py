@@ -1,0 +1,30 @@
+"""Fixtures for every test: client-side rate budgets are counted only where a test asks.
+
+Budgets are shared per credential across the process, and every test uses the same demo
+credentials, often with hundreds of requests per test (property tests) and throttle answers
+that drain a budget. So a session given no ``rate_limit`` keeps none here, and the counters
+start empty in each test; the tests about budgets pass ``rate_limit=...`` explicitly (an
+``ob.RateLimit()`` keeps the broker's documented budget), or use :func:`implicit_budgets`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+import orderbridge._budget as budgets
+
+
+@pytest.fixture(autouse=True)
+def _budgets_only_when_asked(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setattr(budgets, "_IMPLICIT", None)
+    budgets.reset_counters()
+    yield
+    budgets.reset_counters()
+
+
+@pytest.fixture
+def implicit_budgets(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Sessions given no ``rate_limit`` keep the broker's documented budget, as for users."""
+    monkeypatch.setattr(budgets, "_IMPLICIT", budgets.DOCUMENTED)

@@ -14,7 +14,14 @@ Quick use::
 
 Outcomes: a :class:`PlacedOrder` is returned when the broker accepted; :class:`OrderRejected`
 is a definitive refusal; :class:`OutcomeUnknown` means the order may exist — reconcile with
-``session.resolve(error.client_order_id, account=...)`` before sending it again.
+``session.resolve(error.client_order_id, account=...)`` before sending it again (around a
+placement it is a :class:`PlacementUnknown`, whose ``client_order_id`` is always set).
+
+What an order is and where it stands: :class:`BrokerOrder` with a normalized
+:class:`OrderStatus` (one state machine for every broker; :func:`apply_report` folds a late
+report in without moving backwards or losing a fill). A whole account at once, for start-up
+and recovery: ``session.snapshot(account=...)`` -> :class:`AccountSnapshot` (check
+``complete``; :class:`MissingPart` says what could not be read).
 
 The rest of an order's life uses the same session and the same outcome rules:
 ``modify_order``, ``open_orders``, ``positions`` (:class:`Position`), ``balances``
@@ -37,17 +44,22 @@ from ._errors import (
     OrderNotFound,
     OrderRejected,
     OutcomeUnknown,
+    PlacementUnknown,
     RateLimited,
     UnexpectedResponse,
 )
 from ._models import Order, OrderType, PlacedOrder, Side, TimeInForce, new_client_order_id
+from ._reports import apply_report
 from ._session import AsyncSession, Session, connect, connect_async, place_order
+from ._snapshot import AccountSnapshot, MissingPart
+from ._status import OrderStatus
 
 __version__ = "0.1.0"
 
 __all__ = [
     "BROKERS",
     "OPERATIONS",
+    "AccountSnapshot",
     "AsyncSession",
     "Balance",
     "AuthenticationError",
@@ -60,14 +72,17 @@ __all__ = [
     "ItemOutcome",
     "ItemStatus",
     "InvalidOrder",
+    "MissingPart",
     "NotSupported",
     "Order",
     "OrderNotFound",
     "OrderRejected",
+    "OrderStatus",
     "OrderType",
     "OrderbridgeError",
     "OutcomeUnknown",
     "PlacedOrder",
+    "PlacementUnknown",
     "Position",
     "RateLimited",
     "Session",
@@ -76,6 +91,7 @@ __all__ = [
     "TimeInForce",
     "UnexpectedResponse",
     "all_capabilities",
+    "apply_report",
     "capabilities",
     "connect",
     "connect_async",

@@ -32,6 +32,7 @@ from ._lifecycle import (
     modify_unknown,
     since_time,
 )
+from ._snapshot import AccountSnapshot, fills_since_arg, snapshot_plan
 
 if TYPE_CHECKING:
     from ._flow import Flow
@@ -167,6 +168,29 @@ class SyncOperations(_Common):
         self._check("fills", account)
         return self._drive(self.adapter.fills(account, when, self.settings))
 
+    def snapshot(self, *, account: str, fills_since: dt.datetime | str | None = None) -> AccountSnapshot:
+        """Open orders, positions, balances and the fills since ``fills_since``, read together.
+
+        Each part is read with the same call as its own method (:meth:`open_orders`,
+        :meth:`positions`, :meth:`balances`, :meth:`fills`); a read that fails, or that this
+        broker does not have (``capabilities(broker).operations``), is recorded in
+        :attr:`AccountSnapshot.missing` and the other parts are still read. Check
+        :attr:`AccountSnapshot.complete` before starting to trade on it.
+
+        Args:
+            account: the broker's account id.
+            fills_since: a timezone-aware time (fills at or after it), the ``fill_id`` of the
+                last fill already seen (fills after it), or ``None`` (every fill the broker
+                returns: TopstepX the last 7 days, CrossTrade its last 900 s).
+
+        Raises:
+            InvalidOrder: a bad ``account`` or ``fills_since``; nothing was sent. Nothing else:
+                every read error ends up in ``missing``.
+        """
+        since = fills_since_arg(fills_since, self.adapter.name)
+        self._ids(account)
+        return self._run(snapshot_plan(self.adapter, account, since, self.settings))
+
     def close_position(self, instrument: str, *, account: str, quantity: _Number = None, emulate: bool = False) -> None:
         """Close the position in ``instrument``: all of it, or ``quantity`` of it.
         Money-moving: never retried.
@@ -280,6 +304,12 @@ class AsyncOperations(_Common):
         when = since_time(since, self.adapter.name)
         self._check("fills", account)
         return await self._drive(self.adapter.fills(account, when, self.settings))
+
+    async def snapshot(self, *, account: str, fills_since: dt.datetime | str | None = None) -> AccountSnapshot:
+        """Async twin of :meth:`Session.snapshot`."""
+        since = fills_since_arg(fills_since, self.adapter.name)
+        self._ids(account)
+        return await self._run(snapshot_plan(self.adapter, account, since, self.settings))
 
     async def close_position(
         self, instrument: str, *, account: str, quantity: _Number = None, emulate: bool = False

@@ -26,6 +26,8 @@ from ._errors import (
     ConfigurationError,
     InvalidOrder,
     OrderbridgeError,
+    OutcomeUnknown,
+    PlacementUnknown,
 )
 from ._flow import Call, Flow, Grant, Sent, Token
 from ._models import Order, PlacedOrder, new_client_order_id, with_client_order_id
@@ -301,8 +303,9 @@ class Session(_Base, SyncOperations):
         Raises:
             InvalidOrder, NotSupported: before anything is sent.
             OrderRejected: definitive refusal (``code``, ``code_name``, ``broker_message``).
-            OutcomeUnknown: the order may exist; call :meth:`resolve` with
-                ``error.client_order_id`` before sending it again.
+            PlacementUnknown: (an :class:`OutcomeUnknown`) the order may exist; call
+                :meth:`resolve` with ``error.client_order_id`` (always set) before sending
+                it again.
             AuthenticationError, RateLimited, BrokerUnavailable, ConfigurationError: nothing
                 was placed (``order_may_exist`` is ``False``).
         """
@@ -310,7 +313,10 @@ class Session(_Base, SyncOperations):
         cid = prepared.client_order_id
         assert cid is not None
         self._record(account, prepared)
-        return self._drive(self.adapter.place(prepared, account, self.settings), cid)
+        try:
+            return self._drive(self.adapter.place(prepared, account, self.settings), cid)
+        except OutcomeUnknown as error:
+            raise PlacementUnknown.of(error, cid) from error
 
     def get_order(self, order_id: str, *, account: str) -> BrokerOrder:
         """Read one order by the broker's order id (retried with backoff on transient failures).
@@ -454,7 +460,10 @@ class AsyncSession(_Base, AsyncOperations):
         cid = prepared.client_order_id
         assert cid is not None
         self._record(account, prepared)
-        return await self._drive(self.adapter.place(prepared, account, self.settings), cid)
+        try:
+            return await self._drive(self.adapter.place(prepared, account, self.settings), cid)
+        except OutcomeUnknown as error:
+            raise PlacementUnknown.of(error, cid) from error
 
     async def get_order(self, order_id: str, *, account: str) -> BrokerOrder:
         """Async twin of :meth:`Session.get_order`."""

@@ -30,12 +30,12 @@ import pytest
 
 import orderbridge as ob
 import orderbridge.cli as cli
-import orderbridge_sandbox.brokers.crosstrade as sandbox_crosstrade
-import orderbridge_sandbox.seeds.crosstrade as crosstrade_seeds
+import orderbridge_sandbox.brokers.crosstrade.broker as sandbox_crosstrade
 from orderbridge_sandbox import SandboxServer
-from orderbridge_sandbox.seeds import sophic as sophic_seeds
-from orderbridge_sandbox.seeds import topstepx as topstepx_seeds
-from orderbridge_sandbox.seeds import tradestation as tradestation_seeds
+from orderbridge_sandbox.brokers.crosstrade import seeds as crosstrade_seeds
+from orderbridge_sandbox.brokers.sophic import seeds as sophic_seeds
+from orderbridge_sandbox.brokers.topstepx import seeds as topstepx_seeds
+from orderbridge_sandbox.brokers.tradestation import seeds as tradestation_seeds
 
 from ._expectations import _json_rewrite, malformed
 from ._harness import (

@@ -13,10 +13,13 @@ On loopback::
         server.broker_url("crosstrade")    # http://127.0.0.1:N/crosstrade
 
 CrossTrade's WebSocket RPC: ``server.websocket_url`` on the same port, or in-process with
-``RpcEndpoint(sandbox).answer(message, "Bearer demo-token")`` (see ``rpc``).
+``RpcEndpoint(sandbox).answer(message, "Bearer demo-token")`` (see ``brokers.crosstrade.rpc``).
 
 Faults: ``sandbox.add_fault("topstepx:place_order:drop_after_record:1")`` (see ``faults``).
-Sophic webhooks: ``Sandbox(webhooks=WebhookDelivery(transport=..., target=...))`` (see ``webhooks``).
+Sophic webhooks: ``Sandbox(webhooks=WebhookDelivery(transport=..., target=...))`` (see
+``brokers.sophic.webhooks``).
+
+Each broker's handlers, error dialect, seed data and extras live in ``brokers/<broker>/``.
 State: ``sandbox.orders("topstepx")`` lists recorded orders with their client order ids.
 """
 
@@ -24,13 +27,13 @@ __version__ = "0.1.0"
 
 from .app import Exchange, Outcome, Sandbox, SandboxTransport
 from .brokers import RecordedOrder
+from .brokers.crosstrade.rpc import RpcAnswer, RpcEndpoint
+from .brokers.sophic.webhooks import DeliveryAttempt, WebhookDelivery
 from .clock import Clock, ManualClock, SystemClock
 from .faults import Fault, FaultError, FaultKind, Phase
 from .ids import Ids
-from .rpc import RpcAnswer, RpcEndpoint
 from .server import SandboxServer, start
 from .validation import SpecViolation
-from .webhooks import DeliveryAttempt, WebhookDelivery
 
 __all__ = [
     "Clock",

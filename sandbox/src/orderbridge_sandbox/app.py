@@ -10,9 +10,12 @@ Every request goes through the same steps (:meth:`Sandbox.process`):
 5. run the broker's handler for the ``operationId``;
 6. fire "after" faults (record-then-drop, record-then-error);
 7. in strict mode, validate the response against the spec;
-8. with ``Sandbox(webhooks=WebhookDelivery(...))``, deliver the Sophic events this request
-   emitted to every active webhook, synchronously, before the response is returned (see
-   :mod:`orderbridge_sandbox.webhooks`).
+8. let each broker push what the request made it emit (:meth:`Broker.push`: with
+   ``Sandbox(webhooks=WebhookDelivery(...))`` Sophic delivers its events to every active
+   webhook), synchronously, before the response is returned.
+
+Steps 1 and 3-7 call the broker's hooks (:class:`~orderbridge_sandbox.brokers.base.Broker`): its
+dialect, ``admit``, ``for_validation``, ``dispatch``, ``finish``; the pipeline names no broker.
 """
 
 from __future__ import annotations
@@ -22,19 +25,20 @@ import dataclasses
 import threading
 import time
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from .brokers import BROKER_CLASSES, Broker, RecordedOrder
-from .brokers.sophic import Sophic
+from .brokers import BROKER_CLASSES, Broker, RecordedOrder, StreamEndpoint
 from .clock import Clock, SystemClock
 from .faults import Fault, FaultKind, Faults, Phase
 from .ids import Ids
 from .routes import NoRoute, declared_statuses, split_prefix, table
 from .validation import check_request, check_response
-from .webhooks import DeliveryAttempt, WebhookDelivery
 from .wire import Call, Reply, decode_body, text_reply
+
+if TYPE_CHECKING:  # the type of a public argument; the pipeline hands it on untouched
+    from .brokers.sophic.webhooks import DeliveryAttempt, WebhookDelivery
 
 
 @dataclasses.dataclass(frozen=True)
@@ -87,7 +91,7 @@ class Sandbox:
         faults: faults to arm at start (:class:`Fault` objects or their text form).
         sleep: how latency is waited for in synchronous use (default ``time.sleep``).
         webhooks: deliver Sophic events to registered webhooks with this
-            :class:`~orderbridge_sandbox.webhooks.WebhookDelivery` (signed POSTs, retries; its
+            :class:`~orderbridge_sandbox.WebhookDelivery` (signed POSTs, retries; its
             ``target``/``transport`` let a loopback or in-process receiver stand in for the
             ``https://`` URL the spec requires). Default None: events are only recorded.
 
@@ -114,7 +118,6 @@ class Sandbox:
         self._sleep = sleep
         self._lock = threading.RLock()
         self.webhooks = webhooks
-        self._pending_events: list[dict[str, Any]] = []
         self.brokers: dict[str, Broker] = {}
         self.reset()
 
@@ -123,10 +126,6 @@ class Sandbox:
         with self._lock:
             self.brokers = {name: cls(self.clock, self.ids) for name, cls in BROKER_CLASSES.items()}
             self.log.clear()
-            self._pending_events.clear()
-            sophic = self.brokers.get("sophic")
-            if isinstance(sophic, Sophic) and self.webhooks is not None:
-                sophic.event_listeners.append(self._pending_events.append)
 
     # -- public API -------------------------------------------------------------------------------
     def broker(self, name: str) -> Broker:
@@ -155,16 +154,24 @@ class Sandbox:
         attempts made. :meth:`process` calls it after each request, so calling it by hand is
         only needed after changing broker state directly. A no-op without ``webhooks``."""
         with self._lock:
-            if self.webhooks is None:
-                return []
-            sophic = self.brokers.get("sophic")
             made: list[DeliveryAttempt] = []
-            while self._pending_events and isinstance(sophic, Sophic):
-                event = self._pending_events.pop(0)
-                made.extend(
-                    self.webhooks.deliver(event, list(sophic.webhooks.values()), clock=self.clock, ids=self.ids)
-                )
+            for broker in self.brokers.values():
+                made.extend(broker.push(self.webhooks))
             return made
+
+    def stream_paths(self) -> dict[str, str]:
+        """``{broker: "/<broker><path>"}`` for each broker with a WebSocket stream (CrossTrade:
+        ``/crosstrade/ws/stream``)."""
+        return {name: f"/{name}{b.stream_path}" for name, b in self.brokers.items() if b.stream_path}
+
+    def stream_endpoint(self, path: str, origin: str) -> StreamEndpoint | None:
+        """The WebSocket endpoint served at ``path`` (query ignored), or None when no broker
+        streams there; ``origin`` is the server's ``http://HOST:PORT``."""
+        bare = path.split("?", 1)[0]
+        for name, stream in self.stream_paths().items():
+            if bare == stream:
+                return self.brokers[name].stream_endpoint(self, origin)
+        return None
 
     def handle(self, request: httpx.Request) -> httpx.Response:
         """Answer one request synchronously (a ``respx`` side effect or an ``httpx.MockTransport``

@@ -3,8 +3,9 @@
 A drop fault closes the socket without writing a byte (the client sees "server disconnected
 without sending a response"); latency sleeps in the handler thread before answering.
 
-CrossTrade's WebSocket API is served on the same port: ``GET /crosstrade/ws/stream`` upgrades
-(see :mod:`orderbridge_sandbox.websocket`; the ``websockets`` library is imported only then).
+A broker's WebSocket stream is served on the same port: a ``GET`` on the path the broker
+declares (CrossTrade: ``/crosstrade/ws/stream``) upgrades (see :mod:`orderbridge_sandbox.websocket`;
+the ``websockets`` library is imported only then).
 
 Python API::
 
@@ -28,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from .app import Sandbox
-from .rpc import STREAM_PATH, RpcEndpoint
+from .brokers import StreamEndpoint
 from .spec import BROKERS
 
 if TYPE_CHECKING:
@@ -49,9 +50,12 @@ class _Handler(BaseHTTPRequestHandler):
     disable_nagle_algorithm = True
 
     def _serve(self) -> None:
-        if self.command == "GET" and self.path.split("?", 1)[0] == STREAM_PATH:
-            self._upgrade()
-            return
+        if self.command == "GET":
+            host, port = str(self.server.server_address[0]), self.server.server_address[1]
+            endpoint = self.server.sandbox.stream_endpoint(self.path, f"http://{host}:{port}")
+            if endpoint is not None:
+                self._upgrade(endpoint)
+                return
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length) if length else b""
         host, port = str(self.server.server_address[0]), self.server.server_address[1]
@@ -81,13 +85,11 @@ class _Handler(BaseHTTPRequestHandler):
         if self.command != "HEAD":  # a HEAD answer carries the headers only (RFC 9110, 9.3.2)
             self.wfile.write(content)
 
-    def _upgrade(self) -> None:
+    def _upgrade(self, endpoint: StreamEndpoint) -> None:
         """Hand the connection to the WebSocket side; it is closed when that returns."""
         from .websocket import serve_websocket
 
         self.close_connection = True
-        host, port = str(self.server.server_address[0]), self.server.server_address[1]
-        endpoint = RpcEndpoint(self.server.sandbox, f"http://{host}:{port}")
         serve_websocket(self.connection, self.path, self.headers.items(), endpoint, self.server.websocket_hub())
 
     do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = _serve
@@ -176,7 +178,7 @@ class SandboxServer:
     def websocket_url(self) -> str:
         """CrossTrade's WebSocket API on this port: ``ws://HOST:PORT/crosstrade/ws/stream``
         (the facade derives it from ``broker_url("crosstrade")``)."""
-        return f"ws://{self.host}:{self.port}{STREAM_PATH}"
+        return f"ws://{self.host}:{self.port}{self.sandbox.stream_paths()['crosstrade']}"
 
     @property
     def websockets(self) -> WebSocketHub:

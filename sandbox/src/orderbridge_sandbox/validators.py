@@ -39,8 +39,8 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from . import spec
+from .problems import FieldError, Location, Problem, check_request_openapi_core, schema_fields
 from .routes import METHODS, Match, table
-from .validation import FieldError, Location, Problem, check_request_openapi_core, schema_fields
 
 _TRUE = ("y", "yes", "t", "true", "on", "1")
 _FALSE = ("n", "no", "f", "false", "off", "0")

@@ -1,11 +1,14 @@
-"""CrossTrade's WebSocket API on the loopback server's own port.
+"""A broker's WebSocket stream on the loopback server's own port (the mechanism; what the
+messages mean is the broker's: CrossTrade's RPC is :class:`~orderbridge_sandbox.RpcEndpoint`).
 
-``GET /crosstrade/ws/stream`` reaches the stdlib HTTP handler like any request; the handler
-hands its socket to :func:`serve_websocket`, which runs the opening handshake and the framing
-with the ``websockets`` library's Sans-I/O :class:`~websockets.server.ServerProtocol` (ping/pong
-and the closing handshake included) and answers each text message with
-:class:`~orderbridge_sandbox.rpc.RpcEndpoint`. The upgrade needs ``Authorization: Bearer
-demo-token``; otherwise it is refused with 401 ``{"error": "Unauthorized"}``.
+A ``GET`` on a broker's stream path (``/crosstrade/ws/stream``) reaches the stdlib HTTP handler
+like any request; the handler hands its socket to :func:`serve_websocket`, which runs the opening
+handshake and the framing with the ``websockets`` library's Sans-I/O
+:class:`~websockets.server.ServerProtocol` (ping/pong and the closing handshake included) and
+answers each text message with the broker's
+:class:`~orderbridge_sandbox.brokers.base.StreamEndpoint`. The upgrade needs an
+``Authorization`` header the endpoint accepts (CrossTrade: ``Bearer demo-token``); otherwise it
+is refused with 401 ``{"error": "Unauthorized"}``.
 
 Faults behave as on REST: a latency fault delays the reply (other messages on the connection are
 still answered meanwhile); a drop fault closes the TCP connection without a close frame and
@@ -17,6 +20,7 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import dataclasses
 import logging
 import socket
 import threading
@@ -27,7 +31,7 @@ from websockets.http11 import Request
 from websockets.protocol import State
 from websockets.server import ServerProtocol
 
-from .rpc import RpcAnswer, RpcEndpoint
+from .brokers.base import StreamAnswer, StreamEndpoint
 from .wire import dumps
 
 log = logging.getLogger("orderbridge_sandbox")
@@ -72,7 +76,7 @@ class _Link:
                 else:  # the protocol asks to half-close the TCP connection
                     self.sock.shutdown(socket.SHUT_WR)
 
-    def deliver(self, answer: RpcAnswer) -> None:
+    def deliver(self, answer: StreamAnswer) -> None:
         with self.lock:
             if self.closed or self.protocol.state is not State.OPEN:
                 return
@@ -152,7 +156,7 @@ def serve_websocket(
     sock: socket.socket,
     path: str,
     headers: Iterable[tuple[str, str]],
-    endpoint: RpcEndpoint,
+    endpoint: StreamEndpoint,
     hub: WebSocketHub,
 ) -> None:
     """Run one WebSocket connection on ``sock`` whose upgrade request (``path``, ``headers``) the
@@ -191,7 +195,7 @@ def serve_websocket(
         link.closed = True
 
 
-def _read_loop(link: _Link, endpoint: RpcEndpoint, hub: WebSocketHub) -> None:
+def _read_loop(link: _Link, endpoint: StreamEndpoint, hub: WebSocketHub) -> None:
     sock, protocol = link.sock, link.protocol
     sock.settimeout(IDLE_POLL)
     fragments: list[bytes] = []
@@ -235,12 +239,22 @@ def _assemble(frame: Frame, fragments: list[bytes]) -> str | None:
     return text
 
 
-def _answer(link: _Link, endpoint: RpcEndpoint, hub: WebSocketHub, text: str) -> None:
+@dataclasses.dataclass(frozen=True)
+class _Failure:
+    """The answer when the endpoint itself failed (a :class:`StreamAnswer`)."""
+
+    kind: str = "error"
+    messages: tuple[str, ...] = (dumps({"type": "error", "error": "internal_error"}),)
+    delay: float = 0.0
+    drop: bool = False
+
+
+def _answer(link: _Link, endpoint: StreamEndpoint, hub: WebSocketHub, text: str) -> None:
     try:
         answer = endpoint.answer(text, link.authorization)
     except Exception:
         log.exception("sandbox failed on a WebSocket message")
-        answer = RpcAnswer("error", (dumps({"type": "error", "error": "internal_error"}),))
+        answer = _Failure()
     hub._count(answer.kind)
     if answer.delay:
         timer = threading.Timer(answer.delay, link.deliver, (answer,))

@@ -61,7 +61,7 @@ class Reply:
         content_type: ``Content-Type`` header.
         headers: extra headers.
         spec_gap: set when the answer is knowingly outside the spec (a documented gap); the
-            strict mode then does not validate it. See ``dialects.py`` for the list.
+            strict mode then does not validate it. See ``dialect.py`` for the list.
     """
 
     status: int

@@ -1,5 +1,10 @@
-"""What every broker module provides: handlers keyed by spec ``operationId``, an auth check,
-and a view of its recorded orders for tests."""
+"""What every broker package provides: handlers keyed by spec ``operationId``, its error
+dialect, an auth check, a view of its recorded orders for tests, and the hooks the generic
+pipeline calls for a broker's extras (a WebSocket stream, pushed events).
+
+The pipeline (:mod:`orderbridge_sandbox.app`) and the loopback server name no broker: they call
+these hooks, and a broker without such an extra keeps the defaults.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +13,14 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar, Protocol, TypeVar
 
 import httpx
 
 from ..book import BookOrder, OrderBook
 from ..clock import Clock
-from ..dialects import DIALECTS, Dialect
+from ..dialect import Dialect
+from ..faults import Fault
 from ..ids import Ids
 from ..routes import security_required
 from ..wire import Call, Reply
@@ -31,6 +37,66 @@ def operation(operation_id: str) -> Callable[[H], H]:
         return fn
 
     return mark
+
+
+class Processed(Protocol):
+    """What the pipeline made of one request (:class:`orderbridge_sandbox.Outcome`)."""
+
+    @property
+    def response(self) -> httpx.Response | None:
+        """The answer, or None when a drop fault closes the connection instead."""
+
+    @property
+    def delay(self) -> float:
+        """Seconds to wait before answering (latency faults)."""
+
+
+class Host(Protocol):
+    """The sandbox as a broker extra sees it (:class:`orderbridge_sandbox.Sandbox`): the CrossTrade
+    WebSocket RPC runs each message through the same pipeline as a REST request, and hands its
+    host back to tests as ``endpoint.sandbox``."""
+
+    def process(self, request: httpx.Request) -> Processed:
+        """Run ``request`` through the pipeline (routing, faults, auth, validation, handler)."""
+
+    def broker(self, name: str) -> Broker:
+        """The state object of broker ``name``."""
+
+    def orders(self, broker: str, *, account: str | None = None) -> list[RecordedOrder]:
+        """Orders recorded by ``broker``, oldest first."""
+
+    def add_fault(self, fault: Fault | str) -> Fault:
+        """Arm a fault (``"crosstrade:place_order:drop_after_record:1"``)."""
+
+
+class StreamAnswer(Protocol):
+    """What to do with one message received on a broker's WebSocket stream."""
+
+    @property
+    def kind(self) -> str:
+        """What the message was (counted per kind by the server's WebSocket hub)."""
+
+    @property
+    def messages(self) -> tuple[str, ...]:
+        """Text frames to send back, in order."""
+
+    @property
+    def delay(self) -> float:
+        """Seconds to wait before sending them."""
+
+    @property
+    def drop(self) -> bool:
+        """Close the connection without answering."""
+
+
+class StreamEndpoint(Protocol):
+    """A broker's WebSocket API without sockets (served by :mod:`orderbridge_sandbox.websocket`)."""
+
+    def authorized(self, authorization: str | None) -> bool:
+        """Whether the upgrade's ``Authorization`` header may open the stream."""
+
+    def answer(self, text: str | bytes, authorization: str | None) -> StreamAnswer:
+        """The answer to one client message."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -72,6 +138,11 @@ class Broker(abc.ABC):
 
     name: ClassVar[str] = ""
     handlers: ClassVar[dict[str, str]] = {}
+    dialect_class: ClassVar[type[Dialect]] = Dialect
+    """How this broker words its errors (its package's ``dialect.py``)."""
+    stream_path: ClassVar[str] = ""
+    """A path under the broker's prefix that upgrades to a WebSocket (CrossTrade ``/ws/stream``);
+    empty when the broker has none. Served by :meth:`stream_endpoint`."""
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -85,7 +156,7 @@ class Broker(abc.ABC):
     def __init__(self, clock: Clock, ids: Ids) -> None:
         self.clock = clock
         self.ids = ids
-        self.dialect: Dialect = DIALECTS[self.name](ids)
+        self.dialect: Dialect = self.dialect_class(ids)
 
     def now(self) -> dt.datetime:
         return self.clock.now()
@@ -118,6 +189,18 @@ class Broker(abc.ABC):
     def finish(self, call: Call, reply: Reply) -> Reply:
         """Last touch on every answer (e.g. Sophic's ``Request-Id`` header)."""
         return reply
+
+    # -- hooks for a broker's extras --------------------------------------------------------------
+    def push(self, delivery: Any) -> list[Any]:
+        """Deliver what this broker pushes since the last call, through the sandbox's
+        ``webhooks`` delivery (None: nobody listens, so forget it); return the attempts made.
+        The pipeline calls it after every request. Default: the broker pushes nothing."""
+        return []
+
+    def stream_endpoint(self, host: Host, origin: str) -> StreamEndpoint:
+        """The WebSocket API behind :attr:`stream_path`, answering through ``host``; ``origin``
+        is the server's ``http://HOST:PORT``. Only called when :attr:`stream_path` is set."""
+        raise NotImplementedError(f"{self.name} has no WebSocket stream")
 
     @abc.abstractmethod
     def recorded_orders(self) -> list[RecordedOrder]:

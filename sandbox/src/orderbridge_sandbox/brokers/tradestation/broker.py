@@ -32,13 +32,13 @@ from typing import Any
 
 import httpx
 
-from ..book import BookOrder, Instrument, Kind, OrderBook, Side, State
-from ..dialects import TradeStationDialect
-from ..formats import fixed, plain, us_timestamp
-from ..seeds.tradestation import ACCOUNTS, CLIENTS, STARTING_CASH, SYMBOLS, USER_ACCOUNTS
-from ..tokens import TokenIssuer, TokenState
-from ..wire import Call, Reply, json_reply
-from .base import Broker, RecordedOrder, operation
+from ...book import BookOrder, Instrument, Kind, OrderBook, Side, State
+from ...formats import fixed, plain, us_timestamp
+from ...tokens import TokenIssuer, TokenState
+from ...wire import Call, Reply, json_reply
+from ..base import Broker, RecordedOrder, operation
+from .dialect import TradeStationDialect
+from .seeds import ACCOUNTS, CLIENTS, STARTING_CASH, SYMBOLS, USER_ACCOUNTS
 
 COMMISSION = Decimal("1.00")
 TOKEN_LIFETIME = dt.timedelta(minutes=20)
@@ -101,6 +101,7 @@ class Rejection(Exception):
 
 class TradeStation(Broker):
     name = "tradestation"
+    dialect_class = TradeStationDialect
     dialect: TradeStationDialect
 
     def __init__(self, *args: Any) -> None:

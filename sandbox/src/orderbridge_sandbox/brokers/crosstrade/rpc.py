@@ -1,7 +1,7 @@
 """CrossTrade's WebSocket RPC, answered from the same state and rules as the REST routes.
 
 Each RPC message becomes the equivalent REST request and goes through
-:meth:`Sandbox.process <orderbridge_sandbox.app.Sandbox.process>`, so authentication, spec
+:meth:`Sandbox.process <orderbridge_sandbox.Sandbox.process>`, so authentication, spec
 validation, handlers and faults (``crosstrade:place_order:drop_after_record``,
 ``crosstrade:place_order:latency=2``...) are shared; only the envelope differs (CrossTrade docs, WebSocket API;
 ``specs/crosstrade.asyncapi.yaml``)::
@@ -17,8 +17,8 @@ and ``timeInForce`` are upper-cased before validation. Other actions: ``ping`` a
 ``{"type": "pong"}``; ``subscribe`` answers one ``marketData`` snapshot of the instruments;
 ``unsubscribe`` and ``streamPnl`` are accepted silently.
 
-:class:`RpcEndpoint` is the socket-free core (usable in-process); ``websocket.py`` serves it on
-the loopback server's own port.
+:class:`RpcEndpoint` is the socket-free core (usable in-process); the generic
+:mod:`orderbridge_sandbox.websocket` serves it on the loopback server's own port.
 """
 
 from __future__ import annotations
@@ -26,20 +26,19 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import quote
 
 import httpx
 
-from .routes import table
-from .wire import Call, dumps
-
-if TYPE_CHECKING:
-    from .app import Sandbox
+from ...routes import table
+from ...wire import Call, dumps
+from ..base import Host
 
 BROKER = "crosstrade"
-STREAM_PATH = "/crosstrade/ws/stream"
-"""Where the loopback server accepts the upgrade (``wss://app.crosstrade.io/ws/stream``)."""
+STREAM_PATH = "/ws/stream"
+"""Where, under the broker's prefix, the loopback server accepts the upgrade
+(``wss://app.crosstrade.io/ws/stream``)."""
 
 RPC_OPERATIONS: Mapping[str, str] = {
     "PlaceOrder": "place_order",
@@ -88,14 +87,14 @@ class RpcEndpoint:
     of the upgrade, and says what to send back (:class:`RpcAnswer`).
     """
 
-    def __init__(self, sandbox: Sandbox, origin: str = "http://127.0.0.1") -> None:
+    def __init__(self, sandbox: Host, origin: str = "http://127.0.0.1") -> None:
         self.sandbox = sandbox
         self.origin = origin.rstrip("/")
 
     def authorized(self, authorization: str | None) -> bool:
         """Whether the upgrade's ``Authorization`` header carries a valid secret key."""
         headers = {"Authorization": authorization} if authorization else {}
-        call = Call(BROKER, "stream", httpx.Request("GET", self.origin + STREAM_PATH, headers=headers), {})
+        call = Call(BROKER, "stream", httpx.Request("GET", f"{self.origin}/{BROKER}{STREAM_PATH}", headers=headers), {})
         token = call.bearer()
         return token is not None and self.sandbox.broker(BROKER).auth_failure(call, token) is None
 

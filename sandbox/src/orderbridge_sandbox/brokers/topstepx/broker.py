@@ -20,14 +20,14 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from ..book import BookOrder as Order
-from ..book import Instrument, Kind, OrderBook, Side, State
-from ..dialects import TopstepXDialect
-from ..seeds.topstepx import ACCOUNTS, CONTRACTS, USERS
-from ..tokens import TokenIssuer, TokenState
-from ..validation import FieldError
-from ..wire import Call, Reply, json_reply, text_reply
-from .base import Broker, RecordedOrder, operation
+from ...book import BookOrder as Order
+from ...book import Instrument, Kind, OrderBook, Side, State
+from ...problems import FieldError
+from ...tokens import TokenIssuer, TokenState
+from ...wire import Call, Reply, json_reply, text_reply
+from ..base import Broker, RecordedOrder, operation
+from .dialect import TopstepXDialect
+from .seeds import ACCOUNTS, CONTRACTS, USERS
 
 TOKEN_LIFETIME = dt.timedelta(hours=24)
 FIRST_ORDER_ID, FIRST_TRADE_ID, FIRST_POSITION_ID = 9056, 8603, 6124
@@ -54,6 +54,7 @@ def _when(text: str | None) -> dt.datetime | None:
 
 class TopstepX(Broker):
     name = "topstepx"
+    dialect_class = TopstepXDialect
     dialect: TopstepXDialect
 
     def __init__(self, *args: Any) -> None:

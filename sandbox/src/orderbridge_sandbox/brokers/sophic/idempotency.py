@@ -15,8 +15,8 @@ import hashlib
 import json
 from decimal import Decimal
 
-from .clock import Clock
-from .wire import Reply, dumps
+from ...clock import Clock
+from ...wire import Reply, dumps
 
 
 class KeyState(enum.Enum):

@@ -29,19 +29,19 @@ import dataclasses
 import datetime as dt
 import ipaddress
 import operator
-from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..book import Ledger, Position, Side
-from ..dialects import SophicDialect
-from ..formats import fixed, floor_to, iso_z, plain
-from ..idempotency import IdempotencyStore, KeyState, fingerprint
-from ..seeds.sophic import ACCOUNTS, CASH, CLIENTS, INSTRUMENTS, POSITIONS, PRICES
-from ..tokens import TokenIssuer, TokenState
-from ..wire import Call, Reply, json_reply
-from .base import Broker, RecordedOrder, operation
+from ...book import Ledger, Position, Side
+from ...formats import fixed, floor_to, iso_z, plain
+from ...tokens import TokenIssuer, TokenState
+from ...wire import Call, Reply, json_reply
+from ..base import Broker, RecordedOrder, operation
+from .dialect import SophicDialect
+from .idempotency import IdempotencyStore, KeyState, fingerprint
+from .seeds import ACCOUNTS, CASH, CLIENTS, INSTRUMENTS, POSITIONS, PRICES
+from .webhooks import DeliveryAttempt, WebhookDelivery
 
 API_VERSION = "2026-01-01"
 TOKEN_LIFETIME = dt.timedelta(minutes=15)
@@ -87,6 +87,7 @@ class SophicOrder:
 
 class Sophic(Broker):
     name = "sophic"
+    dialect_class = SophicDialect
     dialect: SophicDialect
 
     def __init__(self, *args: Any) -> None:
@@ -124,9 +125,8 @@ class Sophic(Broker):
         self.quotes: dict[str, dict[str, Any]] = {}
         self.events: list[dict[str, Any]] = []
         self.webhooks: dict[str, dict[str, Any]] = {}
-        self.event_listeners: list[Callable[[dict[str, Any]], None]] = []
-        """Called with each new event right after it is recorded (the sandbox queues webhook
-        deliveries this way; see :mod:`orderbridge_sandbox.webhooks`)."""
+        self._unpushed: list[dict[str, Any]] = []
+        """Events recorded since the last :meth:`push` (webhook deliveries not made yet)."""
         self.tokens = TokenIssuer("orderbridge-sandbox/sophic", self.clock, self.ids)
         self.idempotency = IdempotencyStore(self.clock)
 
@@ -410,7 +410,7 @@ class Sophic(Broker):
 
     # -- orders -----------------------------------------------------------------------------------
     def _event(self, name: str, resource_id: str, resource_type: str) -> None:
-        """Record an event (served by ``GET /events``) and tell :attr:`event_listeners`."""
+        """Record an event (served by ``GET /events``) and queue it for the webhooks (:meth:`push`)."""
         event = {
             "id": self.ids.prefixed("evt", "sophic:event"),
             "name": name,
@@ -419,8 +419,18 @@ class Sophic(Broker):
             "created_at": iso_z(self.now()),
         }
         self.events.append(event)
-        for listener in self.event_listeners:
-            listener(event)
+        self._unpushed.append(event)
+
+    def push(self, delivery: WebhookDelivery | None) -> list[DeliveryAttempt]:
+        """Deliver the events recorded since the last call to every active webhook (signed
+        POSTs, see :mod:`.webhooks`), oldest first; without a ``delivery`` they are only kept
+        for ``GET /events``."""
+        made: list[DeliveryAttempt] = []
+        while self._unpushed:
+            event = self._unpushed.pop(0)
+            if delivery is not None:
+                made.extend(delivery.deliver(event, list(self.webhooks.values()), clock=self.clock, ids=self.ids))
+        return made
 
     def _currency(self, instrument: dict[str, Any]) -> tuple[str, str]:
         """(order currency, cash currency): FX orders are in the base currency, paid in the quote one."""

@@ -24,12 +24,13 @@ import math
 from decimal import Decimal
 from typing import Any
 
-from ..book import BookOrder, Instrument, Kind, OrderBook, Position, Side, State
-from ..dialects import CrossTradeDialect
-from ..formats import epoch_ms, us_timestamp
-from ..seeds.crosstrade import ACCOUNTS, INSTRUMENTS, TOKENS
-from ..wire import Call, Reply, json_reply
-from .base import Broker, RecordedOrder, operation
+from ...book import BookOrder, Instrument, Kind, OrderBook, Position, Side, State
+from ...formats import epoch_ms, us_timestamp
+from ...wire import Call, Reply, json_reply
+from ..base import Broker, Host, RecordedOrder, operation
+from .dialect import CrossTradeDialect
+from .rpc import STREAM_PATH, RpcEndpoint
+from .seeds import ACCOUNTS, INSTRUMENTS, TOKENS
 
 FEE_PER_CONTRACT = Decimal("0")
 MAX_BARS = 500
@@ -45,6 +46,8 @@ TERMINAL_MESSAGE = "Order linked to '{}' not found or already terminal."
 
 class CrossTrade(Broker):
     name = "crosstrade"
+    dialect_class = CrossTradeDialect
+    stream_path = STREAM_PATH
     dialect: CrossTradeDialect
 
     def __init__(self, *args: Any) -> None:
@@ -62,6 +65,10 @@ class CrossTrade(Broker):
             lambda: self.ids.hex32("crosstrade:position"),
         )
         self.strategies: dict[str, dict[str, str]] = {}
+
+    def stream_endpoint(self, host: Host, origin: str) -> RpcEndpoint:
+        """CrossTrade's WebSocket RPC (``/ws/stream``), answered through ``host``'s pipeline."""
+        return RpcEndpoint(host, origin)
 
     def auth_failure(self, call: Call, token: str | None) -> str | None:
         if token is None:

@@ -40,8 +40,8 @@ from typing import Any
 
 import httpx
 
-from .clock import Clock
-from .ids import Ids
+from ...clock import Clock
+from ...ids import Ids
 
 SIGNATURE_VERSION = "v1"
 DEFAULT_MAX_ATTEMPTS = 10

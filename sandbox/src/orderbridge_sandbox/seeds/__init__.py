@@ -1,1 +1,0 @@
-"""Seed tables of the four broker fakes (accounts, instruments, credentials, prices), kept as data."""

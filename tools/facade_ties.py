@@ -82,7 +82,7 @@ EXTRAS = (
     ExtrasTie(
         "topstepx",
         "PlaceOrderRequest",
-        "orderbridge.brokers.topstepx.EXTRAS",
+        "orderbridge.brokers.topstepx.adapter.EXTRAS",
         frozenset(
             {"accountId", "contractId", "type", "side", "size", "limitPrice", "stopPrice", "trailPrice", "customTag"}
         ),
@@ -91,7 +91,7 @@ EXTRAS = (
     ExtrasTie(
         "crosstrade",
         "PlaceOrderRequest",
-        "orderbridge.brokers.crosstrade.EXTRAS",
+        "orderbridge.brokers.crosstrade.adapter.EXTRAS",
         frozenset(
             {"instrument", "action", "quantity", "orderType", "timeInForce", "limitPrice", "stopPrice", "orderId"}
         ),
@@ -100,7 +100,7 @@ EXTRAS = (
     ExtrasTie(
         "tradestation",
         "OrderRequest",
-        "orderbridge.brokers.tradestation.EXTRAS_V2",
+        "orderbridge.brokers.tradestation.adapter.EXTRAS_V2",
         frozenset(
             {
                 "AccountKey",
@@ -120,7 +120,7 @@ EXTRAS = (
     ExtrasTie(
         "tradestation",
         "GlobalOrderRequest",
-        "orderbridge.brokers.tradestation.EXTRAS_GLOBAL",
+        "orderbridge.brokers.tradestation.adapter.EXTRAS_GLOBAL",
         frozenset(
             {
                 "OrderConfirmId",
@@ -139,52 +139,52 @@ EXTRAS = (
     ExtrasTie(
         "sophic",
         "PlaceOrderRequest",
-        "orderbridge.brokers.sophic.EXTRAS",
+        "orderbridge.brokers.sophic.adapter.EXTRAS",
         frozenset({"instrument", "order_type", "side", "cash_amount", "quantity"}),
         {},
     ),
 )
 
 ENUMS = (
-    EnumTie("topstepx", "OrderSide", "orderbridge.brokers.topstepx.SIDES"),
-    EnumTie("topstepx", "OrderType", "orderbridge.brokers.topstepx.TYPES"),
-    EnumTie("crosstrade", "OrderAction", "orderbridge.brokers.crosstrade.ACTIONS"),
-    EnumTie("crosstrade", "OrderType", "orderbridge.brokers.crosstrade.TYPES"),
-    EnumTie("crosstrade", "TimeInForce", "orderbridge.brokers.crosstrade.TIME_IN_FORCE"),
-    EnumTie("tradestation", "TradeAction", "orderbridge.brokers.tradestation.TRADE_ACTIONS"),
-    EnumTie("tradestation", "OrderType", "orderbridge.brokers.tradestation.ORDER_TYPES"),
-    EnumTie("tradestation", "Duration", "orderbridge.brokers.tradestation.DURATIONS"),
-    EnumTie("tradestation", "GlobalSide", "orderbridge.brokers.tradestation.GLOBAL_SIDES"),
-    EnumTie("tradestation", "TimeInForce", "orderbridge.brokers.tradestation.GLOBAL_TIME_IN_FORCE"),
-    EnumTie("sophic", "OrderSide", "orderbridge.brokers.sophic.SIDES"),
+    EnumTie("topstepx", "OrderSide", "orderbridge.brokers.topstepx.adapter.SIDES"),
+    EnumTie("topstepx", "OrderType", "orderbridge.brokers.topstepx.adapter.TYPES"),
+    EnumTie("crosstrade", "OrderAction", "orderbridge.brokers.crosstrade.adapter.ACTIONS"),
+    EnumTie("crosstrade", "OrderType", "orderbridge.brokers.crosstrade.adapter.TYPES"),
+    EnumTie("crosstrade", "TimeInForce", "orderbridge.brokers.crosstrade.adapter.TIME_IN_FORCE"),
+    EnumTie("tradestation", "TradeAction", "orderbridge.brokers.tradestation.adapter.TRADE_ACTIONS"),
+    EnumTie("tradestation", "OrderType", "orderbridge.brokers.tradestation.adapter.ORDER_TYPES"),
+    EnumTie("tradestation", "Duration", "orderbridge.brokers.tradestation.adapter.DURATIONS"),
+    EnumTie("tradestation", "GlobalSide", "orderbridge.brokers.tradestation.adapter.GLOBAL_SIDES"),
+    EnumTie("tradestation", "TimeInForce", "orderbridge.brokers.tradestation.adapter.GLOBAL_TIME_IN_FORCE"),
+    EnumTie("sophic", "OrderSide", "orderbridge.brokers.sophic.adapter.SIDES"),
 )
 
 OUTCOMES = (
     OutcomeTie(
         "topstepx",
         "PlaceOrderErrorCode",
-        "orderbridge.brokers.topstepx.PLACE_DEFINITIVE",
-        "orderbridge.brokers.topstepx.PLACE_UNKNOWN",
+        "orderbridge.brokers.topstepx.adapter.PLACE_DEFINITIVE",
+        "orderbridge.brokers.topstepx.adapter.PLACE_UNKNOWN",
         frozenset({0}),
     ),
     OutcomeTie(
         "topstepx",
         "CancelOrderErrorCode",
-        "orderbridge.brokers.topstepx.CANCEL_DEFINITIVE",
-        "orderbridge.brokers.topstepx.CANCEL_UNKNOWN",
+        "orderbridge.brokers.topstepx.adapter.CANCEL_DEFINITIVE",
+        "orderbridge.brokers.topstepx.adapter.CANCEL_UNKNOWN",
         frozenset({0}),
     ),
     OutcomeTie(
         "tradestation",
         "OrderResultStatus",
-        "orderbridge.brokers.tradestation.FAILED",
+        "orderbridge.brokers.tradestation.adapter.FAILED",
         None,
         frozenset({"Ok"}),
     ),
     OutcomeTie(
         "tradestation",
         "GlobalOrderResultStatus",
-        "orderbridge.brokers.tradestation.FAILED",
+        "orderbridge.brokers.tradestation.adapter.FAILED",
         None,
         frozenset({"Success"}),
     ),
@@ -195,7 +195,7 @@ BROKERS = ("topstepx", "crosstrade", "tradestation", "sophic")
 
 
 def table(path: str) -> Any:
-    """The object at a dotted path such as ``orderbridge.brokers.topstepx.EXTRAS``."""
+    """The object at a dotted path such as ``orderbridge.brokers.topstepx.adapter.EXTRAS``."""
     module, _, name = path.rpartition(".")
     return getattr(importlib.import_module(module), name)
 

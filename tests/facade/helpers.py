@@ -24,6 +24,7 @@ import orderbridge as ob
 from orderbridge._adapter import get_adapter
 from orderbridge._config import resolve_settings
 from orderbridge._session import AsyncSession, Session
+from orderbridge.brokers import describe
 from tests._specs import load_spec
 
 CID_PATTERN = r"^[A-Za-z0-9_-]{22}$"
@@ -381,14 +382,16 @@ def open_session(
     waits = [] if sleeps is None else sleeps
     session: Session | AsyncSession
     if async_:
-        session = AsyncSession(settings, get_adapter(case.broker), transport=httpx.MockTransport(handler), **kw)
+        session = AsyncSession(
+            settings, get_adapter(describe(case.broker)), transport=httpx.MockTransport(handler), **kw
+        )
 
         async def nosleep(seconds: float) -> None:
             waits.append(seconds)
 
         session._sleep = nosleep
     else:
-        session = Session(settings, get_adapter(case.broker), transport=httpx.MockTransport(handler), **kw)
+        session = Session(settings, get_adapter(describe(case.broker)), transport=httpx.MockTransport(handler), **kw)
         session._sleep = waits.append
     return session
 

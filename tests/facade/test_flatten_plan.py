@@ -14,6 +14,7 @@ import orderbridge as ob
 from orderbridge._adapter import get_adapter
 from orderbridge._config import resolve_settings
 from orderbridge._lifecycle import PlaceStep, StepResult, flatten_plan
+from orderbridge.brokers import describe
 
 FAILURES = {
     "ok": None,
@@ -25,7 +26,7 @@ EXPECTED = {"ok": ob.ItemStatus.DONE, "unknown": ob.ItemStatus.UNKNOWN}
 
 
 def _drive(broker: str, orders: int, positions: list[int], answers: list[str]) -> tuple[ob.FlattenReport, list[str]]:
-    adapter = get_adapter(broker)
+    adapter = get_adapter(describe(broker))
     settings = resolve_settings(broker, credentials={}, environ={})
     plan = flatten_plan(adapter, "1", settings)
     steps: list[str] = []

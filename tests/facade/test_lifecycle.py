@@ -772,8 +772,9 @@ def test_capability_table_matches_the_adapter(broker: str) -> None:
     """'yes' exactly where the adapter implements the broker's own call; an emulated operation
     has every ingredient it is composed of."""
     from orderbridge._adapter import Adapter, get_adapter
+    from orderbridge.brokers import describe
 
-    adapter = get_adapter(broker)
+    adapter = get_adapter(describe(broker))
     caps = ob.capabilities(broker)
     for operation, flow in NATIVE_FLOW.items():
         own = getattr(type(adapter), flow) is not getattr(Adapter, flow)

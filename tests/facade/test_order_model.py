@@ -230,14 +230,16 @@ def test_crosstrade_reads_ninjatrader_properties_when_sent() -> None:
         "limitPrice": 5001.25,
         "stopPrice": 5001.5,
         "timeInForce": "Gtc",
-        "time": "2025-12-01T14:30:00",
+        "time": "2025-12-01T14:30:00+00:00",
         "orderState": "Working",
     }
     found = _get("crosstrade", row)
     assert isinstance(found, ob.BrokerOrder), found
     assert (found.side, found.type, found.time_in_force) == (ob.Side.SELL, ob.OrderType.STOP_LIMIT, ob.TimeInForce.GTC)
     assert (found.limit_price, found.stop_price) == (Decimal("5001.25"), Decimal("5001.5"))
-    assert found.created_at == dt.datetime(2025, 12, 1, 14, 30, tzinfo=dt.UTC)  # naive: UTC
+    assert found.created_at == dt.datetime(2025, 12, 1, 14, 30, tzinfo=dt.UTC)
+    naive = _get("crosstrade", row | {"time": "12/1/2025 2:30:00 PM"})
+    assert isinstance(naive, ob.BrokerOrder) and naive.created_at is None  # the zone is not documented
 
 
 def test_tradestation_order_fields_from_the_vendor_example() -> None:

@@ -576,7 +576,7 @@ def test_exact_request(
     request = sent[0]
     assert request.method == "POST"
     assert request.url.scheme == "https"
-    assert request.url.host == httpx.URL(ob._brokers.describe(case.broker).production_url).host
+    assert request.url.host == httpx.URL(ob.brokers.describe(case.broker).production_url).host
     assert dict(request.url.params) == query
     assert request.headers["authorization"] == f"Bearer {case.token}"
     assert request.headers["content-type"] == "application/json"

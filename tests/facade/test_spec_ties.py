@@ -74,7 +74,9 @@ def test_a_new_error_code_names_both_outcome_tables(specs_copy: Path) -> None:
 
     _edit(specs_copy / "topstepx.yaml", add_code)
     (drift,) = facade_ties.check_outcomes(specs_copy)
-    assert drift.table == "orderbridge.brokers.topstepx.PLACE_DEFINITIVE / orderbridge.brokers.topstepx.PLACE_UNKNOWN"
+    assert drift.table == (
+        "orderbridge.brokers.topstepx.adapter.PLACE_DEFINITIVE / orderbridge.brokers.topstepx.adapter.PLACE_UNKNOWN"
+    )
     assert "code 11 (PriceOutOfBand)" in drift.problem
 
 

@@ -178,7 +178,7 @@ SCENARIOS = {
         "#/components/schemas/PlaceOrderRequest.reduceOnly",
         False,
         "minor",
-        facade_tables=("orderbridge.brokers.topstepx.EXTRAS",),
+        facade_tables=("orderbridge.brokers.topstepx.adapter.EXTRAS",),
     ),
     "optional request field added (shifts positional fields)": Scenario(
         "topstepx",
@@ -188,7 +188,7 @@ SCENARIOS = {
         True,
         "major",
         api_breaks=("topstepx_client.models.place_order_request.PlaceOrderRequest",),
-        facade_tables=("orderbridge.brokers.topstepx.EXTRAS",),
+        facade_tables=("orderbridge.brokers.topstepx.adapter.EXTRAS",),
         detail="moves linkedOrderId, stopLossBracket, takeProfitBracket",
     ),
     "response property renamed": Scenario(
@@ -204,7 +204,7 @@ SCENARIOS = {
         ),
         detail="renamed to 'id'?",
         extra_kinds=("response-property-added",),
-        facade_code=(("orderbridge/brokers/crosstrade.py", '"OrderIdResponse" has no attribute "order_id"'),),
+        facade_code=(("orderbridge/brokers/crosstrade/adapter.py", '"OrderIdResponse" has no attribute "order_id"'),),
     ),
     "request property made required": Scenario(
         "crosstrade",
@@ -233,7 +233,7 @@ SCENARIOS = {
         "major",
         api_breaks=("topstepx_client.api.order.cancel_order",),
         facade_tables=("orderbridge._capabilities._TABLE['topstepx'].cancel",),
-        facade_code=(("orderbridge/brokers/topstepx.py", 'has no attribute "cancel_order"'),),
+        facade_code=(("orderbridge/brokers/topstepx/adapter.py", 'has no attribute "cancel_order"'),),
     ),
     "response enum value added": Scenario(
         "topstepx",
@@ -242,7 +242,12 @@ SCENARIOS = {
         "#/components/schemas/PlaceOrderErrorCode",
         False,
         "minor",
-        facade_tables=("orderbridge.brokers.topstepx.PLACE_DEFINITIVE / orderbridge.brokers.topstepx.PLACE_UNKNOWN",),
+        facade_tables=(
+            (
+                "orderbridge.brokers.topstepx.adapter.PLACE_DEFINITIVE"
+                " / orderbridge.brokers.topstepx.adapter.PLACE_UNKNOWN"
+            ),
+        ),
     ),
     "request enum value removed": Scenario(
         "crosstrade",
@@ -252,7 +257,7 @@ SCENARIOS = {
         True,
         "major",
         api_breaks=("crosstrade_client.models.time_in_force.TimeInForce",),
-        facade_tables=("orderbridge.brokers.crosstrade.TIME_IN_FORCE",),
+        facade_tables=("orderbridge.brokers.crosstrade.adapter.TIME_IN_FORCE",),
     ),
     "parameter type changed": Scenario(
         "tradestation",

@@ -141,7 +141,7 @@ def test_empty_ids_are_refused_before_sending(broker: str, what: str, value: str
 
 
 def test_topstepx_order_id_beyond_int64_is_refused_before_sending() -> None:
-    """facade/src/orderbridge/brokers/topstepx.py ``_order_id`` accepts any integer text; the spec
+    """facade/src/orderbridge/brokers/topstepx/adapter.py ``_order_id`` accepts any integer text; the spec
     declares orderId int64, so ``get_order("99999999999999999999")`` sends an invalid request."""
     for call in (
         lambda s: s.get_order("99999999999999999999", account="465"),
@@ -165,7 +165,7 @@ def test_sophic_account_longer_than_the_spec_allows_is_refused_before_sending() 
 
 def test_sophic_instrument_longer_than_the_spec_allows_is_refused_before_sending() -> None:
     """specs/sophic.yaml ``PlaceOrderRequest.instrument`` has ``maxLength: 255``; the facade
-    (brokers/sophic.py ``validate``/``place_request``) sends a 1000-character instrument."""
+    (brokers/sophic/adapter.py ``validate``/``place_request``) sends a 1000-character instrument."""
     order = ob.Order(instrument="i" * 1000, side="buy", cash_amount=Decimal("10.00"))
     outcome, request, error = _captured("sophic", lambda s: s.place_order(order, account="acc_abc123"))
     assert outcome == "refused" and request is None and isinstance(error, ob.InvalidOrder), (outcome, error)
@@ -175,7 +175,7 @@ def test_sophic_instrument_longer_than_the_spec_allows_is_refused_before_sending
 
 
 def test_tradestation_gtd_date_before_year_1000_is_refused_or_sent_with_four_digits() -> None:
-    """facade/src/orderbridge/brokers/tradestation.py:167 formats ``GTDDate`` with
+    """facade/src/orderbridge/brokers/tradestation/adapter.py formats ``GTDDate`` with
     ``strftime("%m/%d/%Y")``, which does not zero-pad years below 1000 on glibc:
     ``date(340, 8, 26)`` is sent as ``"08/26/340"``, a request the spec (MM/DD/YYYY) refuses.
     (A GTD date centuries in the past should arguably be InvalidOrder anyway.)"""
@@ -200,7 +200,7 @@ def test_tradestation_gtd_date_before_year_1000_is_refused_or_sent_with_four_dig
 
 
 def test_tradestation_quota_exceeded_keeps_the_brokers_retry_after() -> None:
-    """facade/src/orderbridge/brokers/tradestation.py:284 builds ``RateLimited`` for a read's
+    """facade/src/orderbridge/brokers/tradestation/adapter.py builds ``RateLimited`` for a read's
     403 "Quota Exceeded" without ``retry_after``, although the answer carries
     ``Retry-After: 2`` (``RateLimited.retry_after`` is documented as "the broker's Retry-After in
     seconds, or None when it gave none"; a 429 gets it via ``_flow.rate_limited``)."""

@@ -17,7 +17,8 @@ import pytest
 import orderbridge as ob
 from orderbridge._adapter import get_adapter
 from orderbridge._config import resolve_settings
-from orderbridge._websocket import AsyncWebSocketTransport, WebSocketTransport
+from orderbridge.brokers import describe
+from orderbridge.brokers.crosstrade.websocket import AsyncWebSocketTransport, WebSocketTransport
 from orderbridge_sandbox import SandboxServer
 
 from ._ws_support import ACCOUNT, LIMIT, MARKET, TOKEN, eventually
@@ -121,7 +122,7 @@ def test_async_reconnects_after_a_drop(server: SandboxServer) -> None:
 
 def test_keepalive_pings(server: SandboxServer) -> None:
     settings = resolve_settings("crosstrade", base_url=server.broker_url("crosstrade"), credentials=TOKEN)
-    adapter = get_adapter("crosstrade")
+    adapter = get_adapter(describe("crosstrade"))
     with ob.Session(settings, adapter, transport=WebSocketTransport(settings.base_url, ping_interval=0.02)) as session:
         session.place_order(MARKET, account=ACCOUNT)
         eventually(lambda: server.websockets.counts["ping"] >= 3)
@@ -215,7 +216,7 @@ def test_websockets_is_an_optional_extra(monkeypatch: pytest.MonkeyPatch) -> Non
 
     for name in [n for n in sys.modules if n == "websockets" or n.startswith("websockets.")]:
         monkeypatch.setitem(sys.modules, name, None)
-    monkeypatch.delitem(sys.modules, "orderbridge._websocket", raising=False)
+    monkeypatch.delitem(sys.modules, "orderbridge.brokers.crosstrade.websocket", raising=False)
     with pytest.raises(ob.ConfigurationError, match=r"orderbridge\[websocket\]"):
         ob.connect("crosstrade", transport="websocket", credentials=TOKEN)
     ob.connect("crosstrade", credentials=TOKEN).close()

@@ -26,8 +26,8 @@ from websockets.sync.client import connect as ws_connect
 
 import orderbridge as ob
 from orderbridge._flow import Call, Retry
-from orderbridge._websocket import reply_status, rpc_request, websocket_url
-from orderbridge.brokers.crosstrade import ADAPTER
+from orderbridge.brokers.crosstrade.adapter import ADAPTER
+from orderbridge.brokers.crosstrade.websocket import reply_status, rpc_request, websocket_url
 from orderbridge_sandbox import RpcEndpoint, Sandbox, SandboxServer
 from tests._specs import asyncapi, read_yaml, specs_dir
 

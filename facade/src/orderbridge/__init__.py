@@ -32,7 +32,6 @@ the facade emulates (only with ``emulate=True``), is ``capabilities(broker).oper
 
 from ._account import Balance, Fill, FlattenReport, ItemOutcome, ItemStatus, Position
 from ._adapter import BrokerOrder
-from ._brokers import BROKERS, all_capabilities, capabilities
 from ._capabilities import OPERATIONS, Capabilities, Support
 from ._errors import (
     AuthenticationError,
@@ -53,6 +52,7 @@ from ._reports import apply_report
 from ._session import AsyncSession, Session, connect, connect_async, place_order
 from ._snapshot import AccountSnapshot, MissingPart
 from ._status import OrderStatus
+from .brokers import BROKERS, all_capabilities, capabilities
 
 __version__ = "0.1.0"
 

@@ -14,14 +14,18 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
+import logging
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
 from ._errors import OrderbridgeError, OutcomeUnknown, UnexpectedResponse
 from ._models import Side
+
+log = logging.getLogger("orderbridge")
+T = TypeVar("T")
 
 
 @attrs.frozen(kw_only=True)
@@ -94,7 +98,11 @@ class Fill:
         side: buy or sell.
         quantity: units filled in this execution (positive).
         price: execution price, exact wire text.
-        time: when it executed (timezone-aware where the broker says so), or ``None``.
+        time: when it executed, always timezone-aware (a broker's naive timestamp is read in
+            the zone its vendor documents, see each adapter's ``fills``), or ``None`` when the
+            broker sent none or one that cannot be read (then ``warnings`` says so).
+        warnings: deviations in the row that did not stop the fill from being read (an
+            unreadable or out-of-range timestamp); also logged at WARNING.
     """
 
     broker: str
@@ -107,6 +115,7 @@ class Fill:
     price: Decimal
     time: dt.datetime | None = None
     raw: Any = attrs.field(default=None, repr=False, eq=False)
+    warnings: tuple[str, ...] = attrs.field(default=(), eq=False)
 
 
 class ItemStatus(enum.StrEnum):
@@ -218,8 +227,9 @@ class Reader:
     """Strict-where-needed access to one decoded JSON object (a row of a read).
 
     ``need`` raises :class:`UnexpectedResponse` naming the field when a value the result needs
-    is missing or malformed; ``maybe`` returns ``None`` for a missing, ``null`` or malformed
-    optional value (liberal in what it reads).
+    is missing, malformed or out of range; ``maybe`` returns ``None`` for a missing, ``null`` or
+    malformed optional value (liberal in what it reads), and records why in :attr:`warnings`
+    when a value was present but unreadable.
     """
 
     def __init__(self, row: Any, broker: str, what: str, content: bytes = b"") -> None:
@@ -229,6 +239,8 @@ class Reader:
         self.broker = broker
         self.what = what
         self.content = content
+        self.warnings: list[str] = []
+        """Optional values that were present but unreadable (no value text, no secrets)."""
 
     @staticmethod
     def _bad(broker: str, what: str, why: str, content: bytes) -> UnexpectedResponse:
@@ -249,8 +261,28 @@ class Reader:
             return None
         number = to_wire_decimal(value)
         if number is None and strict:
-            raise self._fail(key, f"is not a number: {value!r}"[:120])
+            raise self._fail(key, "is not a number")
         return number
+
+    def need_positive_decimal(self, key: str) -> Decimal:
+        """A needed number that must be greater than zero (a fill's size)."""
+        value = self.need_decimal(key)
+        if value <= 0:
+            raise self._fail(key, "is not positive")
+        return value
+
+    def need_member(self, key: str, table: Mapping[Any, T]) -> T:
+        """A needed enum value looked up in ``table`` (wire value -> ours); a value the vendor
+        does not document is :class:`UnexpectedResponse` naming the field (the value itself
+        stays out of the message: it is the broker's text)."""
+        value = self.row.get(key)
+        # Same wire type as the documented values: a JSON true or 1.0 is not the integer 1.
+        if any(type(value) is type(known) for known in table):
+            try:
+                return table[value]
+            except (KeyError, TypeError):
+                pass
+        raise self._fail(key, "is not a documented value")
 
     def need_text(self, key: str) -> str:
         value = self.row.get(key)
@@ -264,14 +296,65 @@ class Reader:
             return None
         return str(value)
 
-    def maybe_time(self, key: str) -> dt.datetime | None:
+    def _warn(self, key: str, why: str) -> None:
+        text = f"{self.what}: field {key!r} {why}; read as missing"
+        log.warning("[%s] %s", self.broker, text)
+        self.warnings.append(text)
+
+    def maybe_time(self, key: str, *, naive_zone: dt.tzinfo = dt.UTC) -> dt.datetime | None:
+        """An ISO 8601 timestamp as an aware datetime; a naive one is read in ``naive_zone`` (the
+        zone the vendor documents), so naive and aware rows always compare. ``None`` (with a
+        warning when a value was sent) when missing or unreadable."""
         value = self.row.get(key)
+        if value is None:
+            return None
         if not isinstance(value, str):
+            self._warn(key, "is not a timestamp string")
             return None
         try:
-            return dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+            parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
         except ValueError:
+            self._warn(key, "is not an ISO 8601 timestamp")
             return None
+        if parsed.tzinfo is None or parsed.utcoffset() is None:
+            parsed = parsed.replace(tzinfo=naive_zone)
+        return self._in_range(key, parsed)
+
+    def maybe_epoch_ms(self, key: str) -> dt.datetime | None:
+        """Unix milliseconds (UTC by definition) as an aware datetime; ``None`` (with a warning
+        when a value was sent) when missing, not an integer, or outside datetime's range."""
+        value = self.row.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            self._warn(key, "is not an integer epoch")
+            return None
+        try:
+            moment = EPOCH + dt.timedelta(milliseconds=value)
+        except OverflowError:
+            moment = None
+        return self._in_range(key, moment)
+
+    def _in_range(self, key: str, moment: dt.datetime | None) -> dt.datetime | None:
+        """``moment`` when it exists in UTC (so it compares without overflow), else ``None``
+        with a warning."""
+        try:
+            if moment is not None:
+                moment.astimezone(dt.UTC)
+                return moment
+        except OverflowError:
+            pass
+        self._warn(key, "is outside the representable time range")
+        return None
+
+
+EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+def by_time(fills: list[Fill]) -> list[Fill]:
+    """``fills`` oldest first, those without a time last, ties by fill id (every time is aware,
+    see :meth:`Reader.maybe_time`, so the comparison cannot mix naive and aware values)."""
+    return sorted(fills, key=lambda f: (f.time is None, f.time or EPOCH, f.fill_id))
 
 
 def to_wire_decimal(value: Any) -> Decimal | None:

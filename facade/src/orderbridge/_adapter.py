@@ -2,9 +2,9 @@
 
 An adapter is pure mapping: ``Order`` -> generated request model, generated response ->
 ``PlacedOrder`` or a typed error. It never performs I/O; it yields
-:class:`~orderbridge._flow.Call` objects that a session sends. Broker modules live in
-:mod:`orderbridge.brokers` and are imported lazily, so ``import orderbridge`` does not load
-all four generated clients.
+:class:`~orderbridge._flow.Call` objects that a session sends. Each broker's adapter lives in
+``orderbridge/brokers/<broker>/adapter.py`` and is imported on first use, so
+``import orderbridge`` does not load all four generated clients.
 """
 
 from __future__ import annotations
@@ -18,8 +18,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import attrs
 
-from ._brokers import capabilities, describe
-from ._capabilities import Capabilities
+from ._capabilities import BrokerDescription, Capabilities
 from ._config import Settings
 from ._errors import AuthenticationError, BrokerUnavailable, NotSupported, OrderbridgeError, Origin
 from ._flow import Flow, Grant, Sent, rate_limited, unexpected, unknown
@@ -97,12 +96,18 @@ class Adapter(abc.ABC):
     ``client_class`` and implement the flows; each flow yields the generated-client calls it
     needs and returns the result (see :mod:`orderbridge._flow`)."""
 
-    name: str = ""
+    description: BrokerDescription
+    """The broker's description (``orderbridge/brokers/<broker>/__init__.py``)."""
     client_class: Any = None
 
     @property
+    def name(self) -> str:
+        """The broker's name (``"topstepx"``...)."""
+        return self.description.name
+
+    @property
     def capabilities(self) -> Capabilities:
-        return capabilities(self.name)
+        return self.description.capabilities
 
     def make_client(self, base_url: str) -> Any:
         """The generated ``AuthenticatedClient``; its own token stays empty because the
@@ -188,12 +193,12 @@ class Adapter(abc.ABC):
         Raises:
             InvalidOrder: naming ``order_id``; nothing is sent.
         """
-        return check_order_id(self.name, order_id)
+        return check_order_id(self.description.order_ids, order_id, self.name)
 
     def usable_order_id(self, value: object) -> str | None:
         """The text of the order id the broker answered with, or ``None`` when it is unusable
         (blank, out of range, wrong type or charset...): such an answer is never an acceptance."""
-        return order_id_from_wire(self.name, value)
+        return order_id_from_wire(self.description.order_ids, value)
 
     def broker_order(
         self,
@@ -283,8 +288,8 @@ class Adapter(abc.ABC):
         return error
 
 
-def get_adapter(broker: str) -> Adapter:
-    """The adapter for ``broker``, importing only that broker's generated client."""
-    module = importlib.import_module(describe(broker).module)  # ConfigurationError for unknown names
+def get_adapter(description: BrokerDescription) -> Adapter:
+    """The adapter of the broker ``description`` describes, importing only its generated client."""
+    module = importlib.import_module(description.module)
     adapter: Adapter = module.ADAPTER
     return adapter

@@ -16,6 +16,7 @@ import attrs
 
 from ._errors import InvalidOrder, NotSupported
 from ._models import Order, OrderType, Side, TimeInForce
+from ._order_ids import OrderIdRule
 
 
 class Support(enum.StrEnum):
@@ -200,3 +201,46 @@ class Capabilities:
 def is_whole(value: Decimal) -> bool:
     """True when ``value`` has no fractional part (``Decimal("2.0")`` is whole)."""
     return value == value.to_integral()
+
+
+# -- a broker as data ----------------------------------------------------------------------------
+
+BOTH_SIDES = frozenset({Side.BUY, Side.SELL})
+NO_SIDES: frozenset[Side] = frozenset()
+BY_ORDER = "open_orders, then cancel_order for each working order"
+"""How the facade emulates an account-wide cancel (the words capabilities show)."""
+BY_MARKET = "an opposite market order for the position's size (positions first)"
+"""How the facade emulates a close."""
+
+
+@attrs.frozen(kw_only=True)
+class BrokerDescription:
+    """Everything the core knows about one broker, as data (each lives in
+    ``orderbridge/brokers/<broker>/__init__.py``; :mod:`orderbridge.brokers` lists them).
+
+    Attributes:
+        name: the broker name used everywhere (``"topstepx"``...).
+        production_url: the spec's ``servers[0]`` URL, the default base URL.
+        credentials: credential names; ``ORDERBRIDGE_<BROKER>_<NAME upper-cased>`` in the environment.
+        order_ids: what makes an order id usable at this broker (:class:`OrderIdRule`).
+        module: the adapter module, imported on first use (so ``import orderbridge`` loads no
+            generated client); it defines ``ADAPTER``.
+        capabilities: what ``place_order`` accepts and, per lifecycle operation, whether the
+            broker documents it, the facade emulates it, or neither (:class:`Capabilities`).
+        key_conflict_codes: error codes meaning "this idempotency key was already used";
+            after an ambiguous attempt they mean the order may exist.
+        api_versions: the versions ``connect(api_version=...)`` accepts, the default first;
+            empty when the broker has no such choice.
+        websocket: the module of an RPC transport for ``connect(transport="websocket")``
+            (defining ``WebSocketTransport`` and ``AsyncWebSocketTransport``), or ``None``.
+    """
+
+    name: str
+    production_url: str
+    credentials: tuple[str, ...]
+    order_ids: OrderIdRule
+    module: str
+    capabilities: Capabilities
+    key_conflict_codes: frozenset[str] = frozenset()
+    api_versions: tuple[str, ...] = ()
+    websocket: str | None = None

@@ -27,10 +27,9 @@ from urllib.parse import urlsplit
 import attrs
 import httpx
 
-from ._brokers import describe
 from ._errors import ConfigurationError
+from .brokers import describe
 
-TRADESTATION_API_VERSIONS = ("20160101", "20150101")
 DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024
 """Default cap on a decoded response body (8 MiB: far above any documented answer)."""
 
@@ -202,15 +201,15 @@ def resolve_settings(
             f"max_response_bytes must be an integer >= 1024, got {max_response_bytes!r}", broker=broker
         )
     version = None
-    if broker == "tradestation":
-        version = api_version or env.get(prefix + "API_VERSION") or TRADESTATION_API_VERSIONS[0]
-        if version not in TRADESTATION_API_VERSIONS:
+    versions = description.api_versions  # the broker's config rule, from its description
+    if versions:
+        version = api_version or env.get(prefix + "API_VERSION") or versions[0]
+        if version not in versions:
             raise ConfigurationError(
-                f"TradeStation API version must be one of {', '.join(TRADESTATION_API_VERSIONS)}, got {version!r}",
-                broker=broker,
+                f"{broker} API version must be one of {', '.join(versions)}, got {version!r}", broker=broker
             )
     elif api_version is not None:
-        raise ConfigurationError("api_version applies to tradestation only", broker=broker)
+        raise ConfigurationError(f"api_version does not apply to {broker}", broker=broker)
     return Settings(
         broker=broker,
         base_url=url,

@@ -317,3 +317,17 @@ class PlacementUnknown(OutcomeUnknown):
         )
         out.order_id = error.order_id
         return out
+
+
+# -- factories: the errors the facade builds from what it read ----------------------------------
+
+
+def conflicting_rows(broker: str, instrument: str) -> UnexpectedResponse:
+    """A position list that names ``instrument`` more than once with different sizes: the true
+    size is unknown, so nothing is sent for it (a flatten reports the item refused)."""
+    return UnexpectedResponse(
+        f"positions list {clean(instrument)} more than once with different sizes; nothing was sent "
+        "for it: read positions() again and close it yourself",
+        broker=broker,
+        status_code=200,
+    )

@@ -23,7 +23,7 @@ from ._account import FlattenReport, ItemOutcome, Modification, Position
 from ._adapter import Adapter, BrokerOrder
 from ._capabilities import Capabilities, Support, is_whole
 from ._config import Settings
-from ._errors import InvalidOrder, NotSupported, OrderbridgeError, OutcomeUnknown
+from ._errors import InvalidOrder, NotSupported, OrderbridgeError, OutcomeUnknown, conflicting_rows
 from ._flow import Flow
 from ._models import Order, OrderType, Side, to_decimal
 
@@ -213,7 +213,7 @@ def cancel_all_plan(adapter: Adapter, account: str, settings: Settings) -> Plan[
         return outcomes
     orders: list[BrokerOrder] = (yield adapter.open_orders(account, settings)).unwrap()
     results = []
-    for order in orders:
+    for order in _distinct_orders(orders):
         result = yield adapter.cancel(order.order_id, account, settings)
         if result.error is None:
             results.append(ItemOutcome.done("cancel", order.order_id))
@@ -240,7 +240,7 @@ def flatten_plan(adapter: Adapter, account: str, settings: Settings) -> Plan[Fla
             why = f"cancel is not supported: {caps.operations['cancel_all_orders'][1]}"
             cancelled = [
                 ItemOutcome.failed("cancel", o.order_id, NotSupported(why, feature="cancel_order", broker=caps.broker))
-                for o in listed.value
+                for o in _distinct_orders(listed.value)
             ]
     else:
         try:
@@ -261,13 +261,34 @@ def flatten_plan(adapter: Adapter, account: str, settings: Settings) -> Plan[Fla
         if listed.error is not None:
             closed = [ItemOutcome.failed("close", "*", listed.error)]
         else:
-            for position in listed.value:
-                if position.quantity == 0:
-                    continue
-                closed.append((yield from _close_one(adapter, position, account, settings)))
+            for instrument, rows in _by_instrument(listed.value).items():
+                if len(rows) > 1:  # the same instrument listed with different sizes: never guess
+                    closed.append(ItemOutcome.failed("close", instrument, conflicting_rows(adapter.name, instrument)))
+                elif rows[0].quantity != 0:
+                    closed.append((yield from _close_one(adapter, rows[0], account, settings)))
     return FlattenReport(
         broker=adapter.name, account=account, cancelled=tuple(cancelled), closed=tuple(closed), emulated=not native
     )
+
+
+def _distinct_orders(orders: list[BrokerOrder]) -> list[BrokerOrder]:
+    """Each order id once, in listed order: a broker list that repeats a row must not make a
+    cancel-all send two cancels for one order (and report the clean one as partly refused)."""
+    seen: dict[str, BrokerOrder] = {}
+    for order in orders:
+        seen.setdefault(order.order_id, order)
+    return list(seen.values())
+
+
+def _by_instrument(positions: list[Position]) -> dict[str, list[Position]]:
+    """The listed positions per instrument, identical repeated rows folded into one; more than
+    one row left means the broker listed the instrument with different sizes."""
+    out: dict[str, list[Position]] = {}
+    for position in positions:
+        rows = out.setdefault(position.instrument, [])
+        if all(row.quantity != position.quantity for row in rows):
+            rows.append(position)
+    return out
 
 
 def _close_one(adapter: Adapter, position: Position, account: str, settings: Settings) -> Plan[ItemOutcome]:

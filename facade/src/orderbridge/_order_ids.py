@@ -12,7 +12,8 @@ so the two can never disagree:
 
 Rules every broker shares: text (or, for integer ids, a JSON integer that is not a bool), not
 blank, no surrounding whitespace, no control characters, not ``.`` / ``..`` (URL normalisation
-folds those path segments away), within the broker's length and charset below.
+folds those path segments away), within the broker's length and charset (each broker's
+:class:`OrderIdRule` is part of its description, ``orderbridge/brokers/<broker>/__init__.py``).
 """
 
 from __future__ import annotations
@@ -54,35 +55,6 @@ class OrderIdRule:
         return re.compile(f"(?:{self.charset}){{1,{self.max_length}}}")
 
 
-RULES: dict[str, OrderIdRule] = {
-    "topstepx": OrderIdRule(
-        kind="integer",
-        max_length=19,
-        source="ProjectX Gateway API, Order/place: orderId is an int64 (integer, format int64)",
-    ),
-    "crosstrade": OrderIdRule(
-        kind="text",
-        max_length=64,
-        charset=r"[A-Za-z0-9_-]",
-        source="CrossTrade API v1 orders: NinjaTrader order ids are 32 hexadecimal characters; the custom "
-        "orderId we send (1-22 of [A-Za-z0-9_-]) also reads the order back",
-    ),
-    "tradestation": OrderIdRule(
-        kind="integer",
-        max_length=19,
-        wire_text=True,
-        source="TradeStation WebAPI v2 swagger, OrderResult.OrderID (string of digits, e.g. '286234131'); "
-        "20150101 results carry Id as a JSON integer",
-    ),
-    "sophic": OrderIdRule(
-        kind="text",
-        max_length=255,
-        charset=r"[!-~]",
-        source="Sophic Engine API: ids are opaque strings of at most 255 characters (e.g. 'ord_m4k7r9s2')",
-    ),
-}
-
-
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 """C0 controls, DEL and C1 controls (code points below 32 and 127 to 159)."""
 
@@ -105,9 +77,8 @@ def _text_problem(rule: OrderIdRule, text: str) -> str | None:
     return None
 
 
-def order_id_problem(broker: str, value: object) -> str | None:
+def order_id_problem(rule: OrderIdRule, value: object) -> str | None:
     """Why ``value`` (as the broker sent it) is not a usable order id, or ``None`` if it is."""
-    rule = RULES[broker]
     if isinstance(value, bool):
         return "is a boolean"
     if isinstance(value, int):
@@ -123,14 +94,14 @@ def order_id_problem(broker: str, value: object) -> str | None:
     return _text_problem(rule, value)
 
 
-def order_id_from_wire(broker: str, value: object) -> str | None:
+def order_id_from_wire(rule: OrderIdRule, value: object) -> str | None:
     """The text of a usable order id the broker answered with, or ``None`` if unusable."""
-    if order_id_problem(broker, value) is not None:
+    if order_id_problem(rule, value) is not None:
         return None
     return str(value)
 
 
-def check_order_id(broker: str, order_id: object) -> str:
+def check_order_id(rule: OrderIdRule, order_id: object, broker: str) -> str:
     """``order_id`` as a caller passed it to ``get_order`` / ``cancel_order``, checked.
 
     Accepts exactly the text :func:`order_id_from_wire` produces for this broker.
@@ -138,10 +109,9 @@ def check_order_id(broker: str, order_id: object) -> str:
     Raises:
         InvalidOrder: naming ``order_id``; nothing is sent.
     """
-    rule = RULES[broker]
     if not isinstance(order_id, str):
         raise InvalidOrder(f"order_id must be a string, got {type(order_id).__name__}", field="order_id", broker=broker)
-    problem = _text_problem(RULES[broker], order_id)
+    problem = _text_problem(rule, order_id)
     if problem is not None:
         shown = order_id if len(order_id) <= 40 else order_id[:40] + "..."
         raise InvalidOrder(

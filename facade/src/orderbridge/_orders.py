@@ -42,6 +42,25 @@ def iso_time(text: str, zone: dt.tzinfo) -> dt.datetime | None:
     return value if value.tzinfo is not None else value.replace(tzinfo=zone)
 
 
+def us_time(text: str, zone: dt.tzinfo) -> dt.datetime | None:
+    """``"8/3/2011 2:02:10 PM"`` (TradeStation listings), else ISO 8601; naive means ``zone``."""
+    try:
+        value = dt.datetime.strptime(text.strip(), "%m/%d/%Y %I:%M:%S %p")
+    except ValueError:
+        return iso_time(text, zone)
+    return value.replace(tzinfo=zone)
+
+
+def offset_time(text: str, zone: dt.tzinfo) -> dt.datetime | None:
+    """An ISO 8601 timestamp that states its offset; ``None`` for one that does not (for a
+    broker that does not document the zone of its naive times, no zone is guessed)."""
+    try:
+        value = dt.datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return value if value.tzinfo is not None else None
+
+
 @attrs.frozen(kw_only=True)
 class OrderShape:
     """How one broker writes an order row (per-broker data; the reading is shared).
@@ -196,4 +215,4 @@ def client_order_id_of(shape: OrderShape, row: Mapping[str, Any]) -> str | None:
     return _text(_get(row, shape.client_order_id))
 
 
-__all__ = ["OrderShape", "client_order_id_of", "describe_order", "exact_at", "iso_time"]
+__all__ = ["OrderShape", "client_order_id_of", "describe_order", "exact_at", "iso_time", "offset_time", "us_time"]

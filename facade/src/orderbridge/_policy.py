@@ -31,7 +31,7 @@ from typing import Any, NamedTuple, TypeGuard
 import attrs
 import httpx
 
-from ._brokers import BrokerDescription
+from ._capabilities import BrokerDescription
 from ._errors import (
     BrokerUnavailable,
     ConfigurationError,

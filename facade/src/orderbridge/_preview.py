@@ -16,6 +16,7 @@ from ._config import resolve_settings
 from ._errors import OrderbridgeError
 from ._models import Order
 from ._session import Session
+from .brokers import describe
 
 REDACTED = "<redacted>"
 
@@ -72,7 +73,7 @@ def preview_order(
         raise _Captured(request)
 
     settings = resolve_settings(broker, base_url=base_url, api_version=api_version)
-    session = Session(settings, get_adapter(broker), transport=httpx.MockTransport(capture))
+    session = Session(settings, get_adapter(describe(broker)), transport=httpx.MockTransport(capture))
     session._box.token = REDACTED  # no login: the placeholder is what the request shows
     session._box.expires_at = None
     prepared = session._prepare(order, account)

@@ -18,8 +18,7 @@ from typing import Any, TypeVar
 import httpx
 
 from ._adapter import Adapter, BrokerOrder, get_adapter
-from ._brokers import BrokerDescription, describe
-from ._capabilities import Capabilities
+from ._capabilities import BrokerDescription, Capabilities
 from ._config import Settings, resolve_settings
 from ._errors import (
     AuthenticationError,
@@ -44,6 +43,7 @@ from ._transport import (
     current,
     http_transport,
 )
+from .brokers import DESCRIPTIONS, describe
 
 T = TypeVar("T")
 
@@ -78,7 +78,7 @@ class _Base:
 
     @property
     def description(self) -> BrokerDescription:
-        """This broker's :class:`~orderbridge._brokers.BrokerDescription`."""
+        """This broker's :class:`~orderbridge._capabilities.BrokerDescription`."""
         return self._description
 
     @property
@@ -515,23 +515,10 @@ def connect(
         ConfigurationError: unknown broker, bad base URL, bad option. Credentials are checked
             lazily, when the first request needs them.
     """
-    settings = resolve_settings(
-        broker,
-        credentials=credentials,
-        base_url=base_url,
-        timeout=timeout,
-        deadline=deadline,
-        max_response_bytes=max_response_bytes,
-        api_version=api_version,
+    settings, adapter, chosen = _opening(
+        broker, credentials, base_url, timeout, deadline, max_response_bytes, api_version, transport, False
     )
-    adapter = get_adapter(broker)
-    if isinstance(transport, str):
-        if transport == "websocket":
-            return Session(settings, adapter, transport=_websocket_transport(settings, asynchronous=False))
-        if transport != "http":
-            raise ConfigurationError(f"transport must be 'http' or 'websocket', got {transport!r}", broker=broker)
-        transport = None
-    return Session(settings, adapter, transport=transport)
+    return Session(settings, adapter, transport=chosen)
 
 
 def connect_async(
@@ -546,6 +533,25 @@ def connect_async(
     transport: httpx.AsyncBaseTransport | str | None = None,
 ) -> AsyncSession:
     """Open an :class:`AsyncSession`; arguments as :func:`connect`."""
+    settings, adapter, chosen = _opening(
+        broker, credentials, base_url, timeout, deadline, max_response_bytes, api_version, transport, True
+    )
+    return AsyncSession(settings, adapter, transport=chosen)
+
+
+def _opening(
+    broker: str,
+    credentials: dict[str, str] | None,
+    base_url: str | None,
+    timeout: float,
+    deadline: float | None,
+    max_response_bytes: int | None,
+    api_version: str | None,
+    transport: Any,
+    asynchronous: bool,
+) -> tuple[Settings, Adapter, Any]:
+    """What both :func:`connect` twins do before building their session: settings, adapter
+    and the transport (``None``: the session's own HTTP pool)."""
     settings = resolve_settings(
         broker,
         credentials=credentials,
@@ -555,22 +561,25 @@ def connect_async(
         max_response_bytes=max_response_bytes,
         api_version=api_version,
     )
-    adapter = get_adapter(broker)
-    if isinstance(transport, str):
-        if transport == "websocket":
-            return AsyncSession(settings, adapter, transport=_websocket_transport(settings, asynchronous=True))
-        if transport != "http":
-            raise ConfigurationError(f"transport must be 'http' or 'websocket', got {transport!r}", broker=broker)
-        transport = None
-    return AsyncSession(settings, adapter, transport=transport)
+    description = describe(broker)
+    adapter = get_adapter(description)
+    if not isinstance(transport, str):
+        return settings, adapter, transport
+    if transport == "websocket":
+        return settings, adapter, _websocket_transport(settings, description, asynchronous=asynchronous)
+    if transport != "http":
+        raise ConfigurationError(f"transport must be 'http' or 'websocket', got {transport!r}", broker=broker)
+    return settings, adapter, None
 
 
-def _websocket_transport(settings: Settings, *, asynchronous: bool) -> Any:
-    """CrossTrade's WebSocket RPC as an httpx transport (:mod:`orderbridge._websocket`)."""
-    if settings.broker != "crosstrade":
-        raise ConfigurationError("transport='websocket' exists for crosstrade only", broker=settings.broker)
+def _websocket_transport(settings: Settings, description: BrokerDescription, *, asynchronous: bool) -> Any:
+    """The broker's WebSocket RPC as an httpx transport (CrossTrade:
+    :mod:`orderbridge.brokers.crosstrade.websocket`)."""
+    if description.websocket is None:
+        offered = ", ".join(d.name for d in DESCRIPTIONS.values() if d.websocket is not None)
+        raise ConfigurationError(f"transport='websocket' exists for {offered} only", broker=settings.broker)
     try:  # imported on demand: REST users never load the WebSocket library
-        module = importlib.import_module("orderbridge._websocket")
+        module = importlib.import_module(description.websocket)
     except ImportError as exc:
         raise ConfigurationError(
             f"the WebSocket transport needs the optional dependency: pip install 'orderbridge[websocket]' ({exc})",

@@ -37,7 +37,6 @@ from typing import Any
 import attrs
 
 from ._account import FlattenReport, ItemOutcome, ItemStatus
-from ._brokers import BROKERS, all_capabilities
 from ._capabilities import OPERATIONS
 from ._errors import (
     ConfigurationError,
@@ -50,6 +49,7 @@ from ._errors import (
 from ._models import Order, OrderType, Side, TimeInForce
 from ._preview import preview_order
 from ._session import connect
+from .brokers import BROKERS, all_capabilities
 
 EXIT_OK, EXIT_INVALID, EXIT_NOT_SUPPORTED, EXIT_REJECTED, EXIT_UNKNOWN, EXIT_FAILED = 0, 2, 3, 4, 5, 6
 

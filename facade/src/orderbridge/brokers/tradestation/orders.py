@@ -21,11 +21,9 @@ v2 has no fills call at all (``fills`` is ``NotSupported``).
 
 from __future__ import annotations
 
-import datetime as dt
-
-from .._models import OrderType, Side, TimeInForce
-from .._orders import OrderShape, iso_time
-from .._status import OrderStatus, StatusTable
+from ..._models import OrderType, Side, TimeInForce
+from ..._orders import OrderShape, us_time
+from ..._status import OrderStatus, StatusTable
 
 _S = OrderStatus
 STATUSES = StatusTable(
@@ -68,15 +66,6 @@ STATUSES = StatusTable(
 the OpenAPI enum's ``Exp`` reads as ``EXP``)."""
 
 
-def listing_time(text: str, zone: dt.tzinfo) -> dt.datetime | None:
-    """``"8/3/2011 2:02:10 PM"`` (the listing's format) or ISO 8601; naive means ``zone``."""
-    try:
-        value = dt.datetime.strptime(text.strip(), "%m/%d/%Y %I:%M:%S %p")
-    except ValueError:
-        return iso_time(text, zone)
-    return value.replace(tzinfo=zone)
-
-
 ORDER_SHAPE = OrderShape(
     statuses=STATUSES,
     status=("Status",),
@@ -111,6 +100,6 @@ ORDER_SHAPE = OrderShape(
         "IOC": TimeInForce.IOC,
         "FOK": TimeInForce.FOK,
     },
-    parse_time=listing_time,
+    parse_time=us_time,
 )
 """Where each field sits in a TradeStation ``AccountOrdersDefinition``."""

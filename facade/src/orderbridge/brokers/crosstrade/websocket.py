@@ -54,9 +54,9 @@ from websockets.protocol import State
 from websockets.sync.client import ClientConnection as SyncConnection
 from websockets.sync.client import reconnect as _sync_connecter
 
-from ._config import is_loopback
-from ._errors import NotSupported
-from .brokers.crosstrade import _MACHINE_CODE, NOT_FOUND_CODES
+from ..._config import is_loopback
+from ..._errors import NotSupported
+from .adapter import _MACHINE_CODE, NOT_FOUND_CODES
 
 log = logging.getLogger("orderbridge")
 

@@ -42,18 +42,19 @@ from tradestation_client.models import (
     TokenResponse,
 )
 
-from .._account import Balance, Modification, Position, Reader, exact_json
-from .._adapter import Adapter, BrokerOrder
-from .._config import Settings
-from .._conform import build_request
-from .._errors import AuthenticationError, NotSupported, OrderNotFound
-from .._extras import merge_extras
-from .._flow import Call, Flow, Grant, Retry, Sent, Token, plain, rate_limited, rejected, unexpected, unknown
-from .._models import Order, OrderType, PlacedOrder, Side, TimeInForce, decimal_text
-from .._order_ids import order_id_from_wire
-from .._orders import exact_at
-from .._tolerant import Undecoded, tolerant
-from .tradestation_orders import ORDER_SHAPE
+from ..._account import Balance, Modification, Position, Reader, exact_json
+from ..._adapter import Adapter, BrokerOrder
+from ..._config import Settings
+from ..._conform import build_request
+from ..._errors import AuthenticationError, NotSupported, OrderNotFound
+from ..._extras import merge_extras
+from ..._flow import Call, Flow, Grant, Retry, Sent, Token, plain, rate_limited, rejected, unexpected, unknown
+from ..._models import Order, OrderType, PlacedOrder, Side, TimeInForce, decimal_text
+from ..._order_ids import order_id_from_wire
+from ..._orders import exact_at
+from ..._tolerant import Undecoded, tolerant
+from . import DESCRIPTION
+from .orders import ORDER_SHAPE
 
 # 20160101 (official v2) shape.
 TRADE_ACTIONS = {Side.BUY: "BUY", Side.SELL: "SELL"}
@@ -98,9 +99,17 @@ QUOTA_TEXT = "quota exceeded"
 
 
 class TradeStationAdapter(Adapter):
-    """TradeStation WebAPI v2: the flows of specs/tradestation.yaml (see the module docstring)."""
+    """TradeStation WebAPI v2: the flows of specs/tradestation.yaml (see the module docstring).
 
-    name = "tradestation"
+    The whole order life in one class: place, get, cancel, resolve, and modify (cancel/replace), open orders,
+    positions and balances (specs/tradestation.yaml).
+    Balances come from ``GET accounts/{key}/balances``: ``cash`` is ``RealTimeAccountBalance``
+    (the real-time cash balance), ``buying_power`` is ``RealTimeBuyingPower`` (what can be
+    spent now, margin included for margin accounts) and ``equity`` is ``RealTimeEquity``
+    (cash plus the market value of positions). v2 states no currency, so it is ``None``.
+    """
+
+    description = DESCRIPTION
     client_class = AuthenticatedClient
 
     # -- auth ---------------------------------------------------------------------------------
@@ -334,117 +343,6 @@ class TradeStationAdapter(Adapter):
             return rejected(self.name, what, code=400, code_name="BadRequest", client_order_id=cid, raw=body)
         return self.fail(sent, what, money_moving=money_moving, client_order_id=cid)
 
-
-def _message_of(text: str) -> str | None:
-    try:
-        data = json.loads(text)
-    except ValueError:
-        return text or None
-    message = data.get("Message") if isinstance(data, dict) else None
-    return message if isinstance(message, str) else text
-
-
-def _single_result(parsed: object) -> tuple[str | None, object, str | None] | None:
-    """(status, order id as sent, message) of the one result of a place / cancel answer, from
-    either shape (``OrderStatus``/``OrderID`` or ``Status``/``Id``), typed or decoded JSON;
-    ``None`` unless the answer is exactly one result object (alone or in a one-item array)."""
-    item: object = parsed.data if isinstance(parsed, Undecoded) else parsed
-    if isinstance(item, list):
-        if len(item) != 1:
-            return None
-        item = item[0]
-    status: object
-    order_id: object
-    message: object
-    if isinstance(item, OrderResult):
-        status = plain(item.order_status) if item.order_status is not None else None
-        status = status if status is not None else plain(item.status)
-        order_id = plain(item.order_id)
-        order_id = order_id if order_id is not None else plain(item.id)
-        message = plain(item.message)
-    elif isinstance(item, dict):
-        status = item.get("OrderStatus", item.get("Status"))
-        order_id = item.get("OrderID", item.get("Id"))
-        message = item.get("Message")
-    else:
-        return None
-    return (
-        status if isinstance(status, str) else None,
-        order_id,
-        message if isinstance(message, str) else None,
-    )
-
-
-def _listing(parsed: object) -> list[object] | None:
-    """The orders of an account listing: the typed list, or the decoded JSON array when one
-    item did not parse. ``None``: not a listing."""
-    data = parsed.data if isinstance(parsed, Undecoded) else parsed
-    return list(data) if isinstance(data, list) else None
-
-
-def _listed_fields(item: object) -> tuple[object, object, object]:
-    """(OrderID, Status, ExecuteQuantity) of one listed order, typed or decoded, unchecked."""
-    if isinstance(item, AccountOrder):
-        return plain(item.order_id), plain(item.status), plain(item.execute_quantity)
-    if isinstance(item, dict):
-        return item.get("OrderID"), item.get("Status"), item.get("ExecuteQuantity")
-    return None, None, None
-
-
-def _same_order(row: dict[str, Any], raw_id: object) -> dict[str, Any]:
-    """``row`` when it is the listed order ``raw_id`` (else ``{}``: its fields read as ``None``)."""
-    return row if str(row.get("OrderID")) == str(raw_id) else {}
-
-
-def _raw(parsed: object) -> object:
-    return parsed.data if isinstance(parsed, Undecoded) else parsed
-
-
-def _quantity(value: object) -> Decimal | None:
-    """A JSON number from the account listing as ``Decimal`` (via its shortest repr)."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None
-    number = Decimal(repr(value))
-    return number if number.is_finite() else None
-
-
-def _usable_place(parsed: object, content: bytes) -> bool:
-    """A 200 place answer: exactly one result; an accepted one needs a usable order id."""
-    result = _single_result(parsed)
-    if result is None:
-        return False
-    return result[0] not in ACCEPTED or order_id_from_wire("tradestation", result[1]) is not None
-
-
-def _usable_result(parsed: object, content: bytes) -> bool:
-    return _single_result(parsed) is not None
-
-
-def _usable_listing(parsed: object, content: bytes) -> bool:
-    return _listing(parsed) is not None
-
-
-PLACE_ORDER = tolerant(place_order, _usable_place)
-LIST_ACCOUNT_ORDERS = tolerant(list_account_orders, _usable_listing)
-CANCEL_ORDER = tolerant(cancel_order, _usable_result)
-REPLACE_ORDER = tolerant(replace_order, _usable_place)
-
-
-# -- the rest of an order's life (modify, reads) ----------------------------------------------------
-REPLACE_TYPES = {"Market": "Market", "Limit": "Limit", "Stop Limit": "StopLimit", "Stop Market": "StopMarket"}
-"""``Legs[].OrderType`` text (account listing) -> the ``OrderType`` a cancel/replace sends."""
-POSITION_SIGN = {"Long": 1, "Short": -1}
-
-
-class TradeStationLifecycle(TradeStationAdapter):
-    """Modify (cancel/replace), open orders, positions and balances (specs/tradestation.yaml).
-
-    Balances come from ``GET accounts/{key}/balances``: ``cash`` is ``RealTimeAccountBalance``
-    (the real-time cash balance), ``buying_power`` is ``RealTimeBuyingPower`` (what can be
-    spent now, margin included for margin accounts) and ``equity`` is ``RealTimeEquity``
-    (cash plus the market value of positions). v2 states no currency, so it is ``None``.
-    """
-
     def modify(self, order_id: str, account: str, change: Modification, settings: Settings) -> Flow[BrokerOrder]:
         version = ApiVersion(settings.api_version or "20160101")
         current = yield from self._order_row(order_id, account, settings)
@@ -529,10 +427,7 @@ class TradeStationLifecycle(TradeStationAdapter):
         for row in self._rows(sent, what):
             if row.maybe_text("AccountID") not in (None, account):
                 continue
-            direction = row.need_text("LongShort")
-            sign = POSITION_SIGN.get(direction)
-            if sign is None:
-                raise unexpected(self.name, sent, f"{what}: LongShort {direction!r}")
+            sign = row.need_member("LongShort", POSITION_SIGN)
             out.append(
                 Position(
                     broker=self.name,
@@ -609,4 +504,105 @@ class TradeStationLifecycle(TradeStationAdapter):
         return [Reader(row, self.name, what, sent.content) for row in data]
 
 
-ADAPTER = TradeStationLifecycle()
+def _message_of(text: str) -> str | None:
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return text or None
+    message = data.get("Message") if isinstance(data, dict) else None
+    return message if isinstance(message, str) else text
+
+
+def _single_result(parsed: object) -> tuple[str | None, object, str | None] | None:
+    """(status, order id as sent, message) of the one result of a place / cancel answer, from
+    either shape (``OrderStatus``/``OrderID`` or ``Status``/``Id``), typed or decoded JSON;
+    ``None`` unless the answer is exactly one result object (alone or in a one-item array)."""
+    item: object = parsed.data if isinstance(parsed, Undecoded) else parsed
+    if isinstance(item, list):
+        if len(item) != 1:
+            return None
+        item = item[0]
+    status: object
+    order_id: object
+    message: object
+    if isinstance(item, OrderResult):
+        status = plain(item.order_status) if item.order_status is not None else None
+        status = status if status is not None else plain(item.status)
+        order_id = plain(item.order_id)
+        order_id = order_id if order_id is not None else plain(item.id)
+        message = plain(item.message)
+    elif isinstance(item, dict):
+        status = item.get("OrderStatus", item.get("Status"))
+        order_id = item.get("OrderID", item.get("Id"))
+        message = item.get("Message")
+    else:
+        return None
+    return (
+        status if isinstance(status, str) else None,
+        order_id,
+        message if isinstance(message, str) else None,
+    )
+
+
+def _listing(parsed: object) -> list[object] | None:
+    """The orders of an account listing: the typed list, or the decoded JSON array when one
+    item did not parse. ``None``: not a listing."""
+    data = parsed.data if isinstance(parsed, Undecoded) else parsed
+    return list(data) if isinstance(data, list) else None
+
+
+def _listed_fields(item: object) -> tuple[object, object, object]:
+    """(OrderID, Status, ExecuteQuantity) of one listed order, typed or decoded, unchecked."""
+    if isinstance(item, AccountOrder):
+        return plain(item.order_id), plain(item.status), plain(item.execute_quantity)
+    if isinstance(item, dict):
+        return item.get("OrderID"), item.get("Status"), item.get("ExecuteQuantity")
+    return None, None, None
+
+
+def _same_order(row: dict[str, Any], raw_id: object) -> dict[str, Any]:
+    """``row`` when it is the listed order ``raw_id`` (else ``{}``: its fields read as ``None``)."""
+    return row if str(row.get("OrderID")) == str(raw_id) else {}
+
+
+def _raw(parsed: object) -> object:
+    return parsed.data if isinstance(parsed, Undecoded) else parsed
+
+
+def _quantity(value: object) -> Decimal | None:
+    """A JSON number from the account listing as ``Decimal`` (via its shortest repr)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    number = Decimal(repr(value))
+    return number if number.is_finite() else None
+
+
+def _usable_place(parsed: object, content: bytes) -> bool:
+    """A 200 place answer: exactly one result; an accepted one needs a usable order id."""
+    result = _single_result(parsed)
+    if result is None:
+        return False
+    return result[0] not in ACCEPTED or order_id_from_wire(DESCRIPTION.order_ids, result[1]) is not None
+
+
+def _usable_result(parsed: object, content: bytes) -> bool:
+    return _single_result(parsed) is not None
+
+
+def _usable_listing(parsed: object, content: bytes) -> bool:
+    return _listing(parsed) is not None
+
+
+PLACE_ORDER = tolerant(place_order, _usable_place)
+LIST_ACCOUNT_ORDERS = tolerant(list_account_orders, _usable_listing)
+CANCEL_ORDER = tolerant(cancel_order, _usable_result)
+REPLACE_ORDER = tolerant(replace_order, _usable_place)
+
+
+# -- the rest of an order's life (modify, reads) ----------------------------------------------------
+REPLACE_TYPES = {"Market": "Market", "Limit": "Limit", "Stop Limit": "StopLimit", "Stop Market": "StopMarket"}
+"""``Legs[].OrderType`` text (account listing) -> the ``OrderType`` a cancel/replace sends."""
+POSITION_SIGN = {"Long": 1, "Short": -1}
+
+
+ADAPTER = TradeStationAdapter()

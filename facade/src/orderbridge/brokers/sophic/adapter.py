@@ -36,18 +36,19 @@ from sophic_client.models import (
 )
 from sophic_client.models import Order as SophicOrder
 
-from .._account import Balance, Fill, Position, Reader, exact_json
-from .._adapter import Adapter, BrokerOrder
-from .._config import Settings
-from .._conform import build_request
-from .._errors import AuthenticationError, InvalidOrder, OrderNotFound, clean
-from .._extras import merge_extras
-from .._flow import Call, Flow, Grant, Retry, Sent, Token, plain, rejected, unexpected, unknown
-from .._models import Order, PlacedOrder, Side, decimal_text
-from .._order_ids import order_id_from_wire
-from .._orders import exact_at
-from .._tolerant import Undecoded, tolerant
-from .sophic_orders import ORDER_SHAPE
+from ..._account import Balance, Fill, Position, Reader, by_time, exact_json
+from ..._adapter import Adapter, BrokerOrder
+from ..._config import Settings
+from ..._conform import build_request
+from ..._errors import AuthenticationError, InvalidOrder, OrderNotFound, clean
+from ..._extras import merge_extras
+from ..._flow import Call, Flow, Grant, Retry, Sent, Token, plain, rejected, unexpected, unknown
+from ..._models import Order, PlacedOrder, Side, decimal_text
+from ..._order_ids import order_id_from_wire
+from ..._orders import exact_at
+from ..._tolerant import Undecoded, tolerant
+from . import DESCRIPTION
+from .orders import ORDER_SHAPE
 
 API_VERSION = "2026-01-01"
 MAX_ID = 255
@@ -59,9 +60,19 @@ MAX_PLACES = {"cash_amount": 2, "quantity": 4}
 
 
 class SophicAdapter(Adapter):
-    """Sophic Engine: the flows of specs/sophic.yaml (see the module docstring)."""
+    """Sophic Engine: the flows of specs/sophic.yaml (see the module docstring).
 
-    name = "sophic"
+    The whole order life in one class: place, get, cancel, resolve, and open (pending) orders, positions, cash
+    balances and fills (specs/sophic.yaml).
+    Balances come from ``GET accounts/{id}/cash-balances``, one row per currency: ``cash`` is
+    the row's ``total`` and ``buying_power`` its ``available_for_trading`` (the total minus
+    the cash reserved by pending buys); Sophic reports no account equity, so that is ``None``.
+    With several currencies the account's ``base_currency`` (``GET accounts/{id}``) is chosen;
+    every row stays in ``raw``. Positions are holdings, always long (``total`` units).
+    Fills are the ``trades`` embedded in each order (Sophic has no trade endpoint).
+    """
+
+    description = DESCRIPTION
     client_class = AuthenticatedClient
 
     def validate(self, order: Order, account: str) -> None:
@@ -214,59 +225,6 @@ class SophicAdapter(Adapter):
             )
         return self.fail(sent, what, money_moving=money_moving, client_order_id=cid)
 
-
-def _order_fields(parsed: object) -> tuple[object, str | None, object] | None:
-    """(id, status, traded_quantity) of an ``Order`` answer: from the typed model, or from the
-    decoded JSON when a field the outcome does not need failed to parse. ``None``: not an order."""
-    if isinstance(parsed, SophicOrder):
-        status = plain(parsed.status)
-        return parsed.id, status if isinstance(status, str) else None, parsed.traded_quantity
-    if isinstance(parsed, Undecoded) and isinstance(parsed.data, dict):
-        data = parsed.data
-        status = data.get("status")
-        return data.get("id"), status if isinstance(status, str) else None, data.get("traded_quantity")
-    return None
-
-
-def _raw(parsed: object) -> object:
-    return parsed.data if isinstance(parsed, Undecoded) else parsed
-
-
-def _decimal(value: object) -> Decimal | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        number = Decimal(value)
-    except InvalidOperation:
-        return None
-    return number if number.is_finite() else None
-
-
-def _usable_order(parsed: object, content: bytes) -> bool:
-    """A 2xx ``Order`` answer is usable when it carries an order id this SDK can act on."""
-    fields = _order_fields(parsed)
-    return fields is not None and order_id_from_wire("sophic", fields[0]) is not None
-
-
-PLACE_ORDER = tolerant(place_order, _usable_order)
-GET_ORDER = tolerant(get_order, _usable_order)
-
-
-# -- the rest of an order's life (reads) -----------------------------------------------------------
-FILL_SIDES = {"buy": Side.BUY, "sell": Side.SELL}
-
-
-class SophicLifecycle(SophicAdapter):
-    """Open (pending) orders, positions, cash balances and fills (specs/sophic.yaml).
-
-    Balances come from ``GET accounts/{id}/cash-balances``, one row per currency: ``cash`` is
-    the row's ``total`` and ``buying_power`` its ``available_for_trading`` (the total minus
-    the cash reserved by pending buys); Sophic reports no account equity, so that is ``None``.
-    With several currencies the account's ``base_currency`` (``GET accounts/{id}``) is chosen;
-    every row stays in ``raw``. Positions are holdings, always long (``total`` units).
-    Fills are the ``trades`` embedded in each order (Sophic has no trade endpoint).
-    """
-
     def open_orders(self, account: str, settings: Settings) -> Flow[list[BrokerOrder]]:
         what = "accounts/{account_id}/pending-orders"
         sent = yield Call(
@@ -333,6 +291,10 @@ class SophicLifecycle(SophicAdapter):
         )
 
     def fills(self, account: str, since: dt.datetime | None, settings: Settings) -> Flow[list[Fill]]:
+        """The trades embedded in GET accounts/{id}/orders. ``executed_at`` is an RFC 3339 UTC
+        timestamp in the Sophic Engine API reference; one sent without an offset is read as
+        UTC. A trade ``quantity`` that is not positive is :class:`UnexpectedResponse` naming
+        ``quantity``."""
         what = "accounts/{account_id}/orders"
         sent = yield Call(
             list_orders,
@@ -349,10 +311,8 @@ class SophicLifecycle(SophicAdapter):
                 raise unexpected(self.name, sent, f"{what}: order {order_id} has no trades list")
             for item in trades:
                 trade = Reader(item, self.name, what, sent.content)
-                side = FILL_SIDES.get(trade.need_text("side"))
-                if side is None:
-                    raise unexpected(self.name, sent, f"{what}: trade side {trade.row.get('side')!r}")
-                time = trade.maybe_time("executed_at")
+                side = trade.need_member("side", FILL_SIDES)
+                time = trade.maybe_time("executed_at", naive_zone=dt.UTC)
                 if since is not None and time is not None and time < since:
                     continue
                 out.append(
@@ -363,14 +323,14 @@ class SophicLifecycle(SophicAdapter):
                         fill_id=trade.need_text("id"),
                         instrument=_instrument_id(trade),
                         side=side,
-                        quantity=trade.need_decimal("quantity"),
+                        quantity=trade.need_positive_decimal("quantity"),
                         price=trade.need_decimal("price"),
                         time=time,
                         raw=trade.row,
+                        warnings=tuple(trade.warnings),
                     )
                 )
-        out.sort(key=lambda f: (f.time is None, f.time or dt.datetime.min.replace(tzinfo=dt.UTC), f.fill_id))
-        return out
+        return by_time(out)
 
     # -- helpers --------------------------------------------------------------------------------
     def _base_currency(self, account: str) -> Flow[str | None]:
@@ -396,6 +356,47 @@ class SophicLifecycle(SophicAdapter):
         return [Reader(row, self.name, what, sent.content) for row in data]
 
 
+def _order_fields(parsed: object) -> tuple[object, str | None, object] | None:
+    """(id, status, traded_quantity) of an ``Order`` answer: from the typed model, or from the
+    decoded JSON when a field the outcome does not need failed to parse. ``None``: not an order."""
+    if isinstance(parsed, SophicOrder):
+        status = plain(parsed.status)
+        return parsed.id, status if isinstance(status, str) else None, parsed.traded_quantity
+    if isinstance(parsed, Undecoded) and isinstance(parsed.data, dict):
+        data = parsed.data
+        status = data.get("status")
+        return data.get("id"), status if isinstance(status, str) else None, data.get("traded_quantity")
+    return None
+
+
+def _raw(parsed: object) -> object:
+    return parsed.data if isinstance(parsed, Undecoded) else parsed
+
+
+def _decimal(value: object) -> Decimal | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        number = Decimal(value)
+    except InvalidOperation:
+        return None
+    return number if number.is_finite() else None
+
+
+def _usable_order(parsed: object, content: bytes) -> bool:
+    """A 2xx ``Order`` answer is usable when it carries an order id this SDK can act on."""
+    fields = _order_fields(parsed)
+    return fields is not None and order_id_from_wire(DESCRIPTION.order_ids, fields[0]) is not None
+
+
+PLACE_ORDER = tolerant(place_order, _usable_order)
+GET_ORDER = tolerant(get_order, _usable_order)
+
+
+# -- the rest of an order's life (reads) -----------------------------------------------------------
+FILL_SIDES = {"buy": Side.BUY, "sell": Side.SELL}
+
+
 def _instrument_id(row: Reader) -> str:
     """The instrument's id: an embedded object's ``id``, or the id itself."""
     value = row.row.get("instrument")
@@ -404,4 +405,4 @@ def _instrument_id(row: Reader) -> str:
     return row.need_text("instrument")
 
 
-ADAPTER = SophicLifecycle()
+ADAPTER = SophicAdapter()

@@ -8,15 +8,17 @@ Guide ``Order`` and ``OrderState`` (ninjatrader.com/support/helpGuides/nt8/order
 CrossTrade cannot tell: ``trail_price`` (NinjaTrader has no trailing order type), ``client_order_id``
 beyond ``orderId`` itself (the custom id *is* the order id), ``updated_at``. ``side``
 (``orderAction``), ``stop_price`` (``stopPrice``), ``time_in_force`` (``timeInForce``) and
-``created_at`` (``time``, UTC when naive) are NinjaTrader properties CrossTrade's page does not
-show in its truncated example: read when present, else ``None``. ``MIT`` has no standard type.
+``created_at`` (``time``) are NinjaTrader properties CrossTrade's page does not show in its
+truncated example: read when present, else ``None``. NinjaTrader writes ``time`` in the trading
+PC's own zone, which CrossTrade does not state: a time without an offset stays ``None`` rather
+than be given a guessed zone. ``MIT`` has no standard type.
 """
 
 from __future__ import annotations
 
-from .._models import OrderType, Side, TimeInForce
-from .._orders import OrderShape
-from .._status import OrderStatus, StatusTable
+from ..._models import OrderType, Side, TimeInForce
+from ..._orders import OrderShape, offset_time
+from ..._status import OrderStatus, StatusTable
 
 STATUSES = StatusTable(
     broker="crosstrade",
@@ -62,5 +64,6 @@ ORDER_SHAPE = OrderShape(
         "StopLimit": OrderType.STOP_LIMIT,
     },
     time_in_force_words={"Day": TimeInForce.DAY, "Gtc": TimeInForce.GTC, "Gtd": TimeInForce.GTD},
+    parse_time=offset_time,
 )
 """Where each field sits in a NinjaTrader order as CrossTrade sends it."""

@@ -14,9 +14,9 @@ cancelled by the broker), per the vendor's testing guide.
 
 from __future__ import annotations
 
-from .._models import OrderType, Side
-from .._orders import OrderShape
-from .._status import OrderStatus, StatusTable
+from ..._models import OrderType, Side
+from ..._orders import OrderShape
+from ..._status import OrderStatus, StatusTable
 
 STATUSES = StatusTable(
     broker="sophic",

@@ -71,13 +71,13 @@ from topstepx_client.models import (
     ValidateResponse,
 )
 
-from .._account import Balance, Fill, Modification, Position, Reader, exact_json
-from .._adapter import Adapter, BrokerOrder
-from .._config import Settings
-from .._conform import build_request
-from .._errors import AuthenticationError, InvalidOrder, OrderNotFound, OrderRejected
-from .._extras import merge_extras
-from .._flow import (
+from ..._account import Balance, Fill, Modification, Position, Reader, by_time, exact_json
+from ..._adapter import Adapter, BrokerOrder
+from ..._config import Settings
+from ..._conform import build_request
+from ..._errors import AuthenticationError, InvalidOrder, OrderNotFound, OrderRejected
+from ..._extras import merge_extras
+from ..._flow import (
     Call,
     Flow,
     Grant,
@@ -91,11 +91,12 @@ from .._flow import (
     unknown,
     wire_number,
 )
-from .._models import Order, OrderType, PlacedOrder, Side
-from .._order_ids import check_order_id, order_id_from_wire
-from .._orders import exact_at
-from .._tolerant import Undecoded, Usable, decoded_json, tolerant
-from .topstepx_orders import ORDER_SHAPE
+from ..._models import Order, OrderType, PlacedOrder, Side
+from ..._order_ids import check_order_id, order_id_from_wire
+from ..._orders import exact_at
+from ..._tolerant import Undecoded, Usable, decoded_json, tolerant
+from . import DESCRIPTION
+from .orders import ORDER_SHAPE
 
 TOKEN_LIFETIME = 24 * 3600.0
 """Session token lifetime in seconds (ProjectX docs, authenticate)."""
@@ -120,9 +121,16 @@ NOT_FOUND_NAMES = frozenset({"ORDER_NOT_FOUND"})
 
 
 class TopstepXAdapter(Adapter):
-    """TopstepX / ProjectX Gateway: the flows of specs/topstepx.yaml (see the module docstring)."""
+    """TopstepX / ProjectX Gateway: the flows of specs/topstepx.yaml (see the module docstring).
 
-    name = "topstepx"
+    The whole order life in one class: place, get, cancel, resolve, and modify, open orders, positions,
+    balances, fills and close (specs/topstepx.yaml).
+    Balances come from ``Account/search``: ``balance`` is the account's cash balance in USD
+    (the Gateway's only money field); TopstepX reports no buying power or equity, so those are
+    ``None``.
+    """
+
+    description = DESCRIPTION
     client_class = AuthenticatedClient
 
     def validate(self, order: Order, account: str) -> None:
@@ -368,7 +376,7 @@ class TopstepXAdapter(Adapter):
         """An ``OrderModel`` (typed, or its decoded JSON) as a :class:`BrokerOrder`; ``None``
         when its ``id`` is not a usable order id. ``row`` is the same order decoded with exact
         decimals (the typed model holds floats); its other fields are read best-effort through
-        :data:`ORDER_SHAPE`."""
+        :data:`~orderbridge.brokers.topstepx.orders.ORDER_SHAPE`."""
         raw_id: object
         if isinstance(item, OrderModel):
             raw_id, tag = item.id, plain(item.custom_tag)
@@ -389,6 +397,182 @@ class TopstepXAdapter(Adapter):
             warnings=warnings,
             client_order_id=tag if isinstance(tag, str) else None,
         )
+
+    def modify(self, order_id: str, account: str, change: Modification, settings: Settings) -> Flow[BrokerOrder]:
+        what = "Order/modify"
+        wire: dict[str, Any] = {"accountId": _account_id(account), "orderId": _order_id(order_id)}
+        if change.quantity is not None:
+            if change.quantity > INT32_MAX:
+                raise InvalidOrder("quantity exceeds TopstepX's int32 size", field="quantity", broker=self.name)
+            wire["size"] = int(change.quantity)
+        for field, key in (("limit_price", "limitPrice"), ("stop_price", "stopPrice"), ("trail_price", "trailPrice")):
+            value = getattr(change, field)
+            if value is not None:
+                wire[key] = wire_number(value, field, self.name)
+        request = build_request(ModifyOrderRequest, wire, self.name, extras=False)
+        sent = yield Call(MODIFY_ORDER, {"body": request}, money_moving=True, retry=Retry.NEVER, name=what)
+        self._money_envelope(sent, what, ModifyOrderResponse, ModifyOrderErrorCode, MODIFY_DEFINITIVE)
+        # Order/modify amends in place: the id stays; the envelope carries no order.
+        return BrokerOrder(broker=self.name, account=account, order_id=order_id, raw=sent.parsed)
+
+    def open_orders(self, account: str, settings: Settings) -> Flow[list[BrokerOrder]]:
+        what = "Order/searchOpen"
+        request = SearchOpenOrderRequest(account_id=_account_id(account))
+        sent = yield Call(search_open_orders, {"body": request}, money_moving=False, retry=Retry.READ, name=what)
+        rows = self._rows(sent, what, SearchOrderResponse, SearchOrderErrorCode, "orders")
+        models = plain(sent.parsed.orders)
+        out = []
+        for index, row in enumerate(rows):
+            row.need_text("id")
+            model = models[index] if isinstance(models, list) and index < len(models) else None
+            found = self._broker_order(model, account, (), row.row) if isinstance(model, OrderModel) else None
+            if found is None:
+                # No usable order id (or the generated parse and the exact parse disagree).
+                raise unexpected(self.name, sent, what)
+            out.append(found)
+        return out
+
+    def positions(self, account: str, settings: Settings) -> Flow[list[Position]]:
+        what = "Position/searchOpen"
+        request = SearchPositionRequest(account_id=_account_id(account))
+        sent = yield Call(search_open_positions, {"body": request}, money_moving=False, retry=Retry.READ, name=what)
+        rows = self._rows(sent, what, SearchPositionResponse, SearchPositionErrorCode, "positions")
+        models = plain(sent.parsed.positions) or []
+        out = []
+        for index, row in enumerate(rows):
+            sign = row.need_member("type", POSITION_SIGN)
+            out.append(
+                Position(
+                    broker=self.name,
+                    account=account,
+                    instrument=row.need_text("contractId"),
+                    quantity=sign * row.need_positive_decimal("size"),
+                    average_price=row.maybe_decimal("averagePrice"),
+                    raw=models[index] if index < len(models) else None,
+                )
+            )
+        return out
+
+    def balances(self, account: str, settings: Settings) -> Flow[Balance]:
+        what = "Account/search"
+        request = SearchAccountRequest(only_active_accounts=False)
+        sent = yield Call(search_accounts, {"body": request}, money_moving=False, retry=Retry.READ, name=what)
+        rows = self._rows(sent, what, SearchAccountResponse, SearchAccountErrorCode, "accounts")
+        wanted = _account_id(account)
+        for row in rows:
+            if row.row.get("id") == wanted:
+                return Balance(
+                    broker=self.name,
+                    account=account,
+                    currency="USD",
+                    cash=row.maybe_decimal("balance", strict=True),
+                    raw=row.row,
+                )
+        raise OrderRejected(
+            f"{what}: account {account} is not among this user's accounts",
+            broker=self.name,
+            code=1,
+            code_name="AccountNotFound",
+        )
+
+    def fills(self, account: str, since: dt.datetime | None, settings: Settings) -> Flow[list[Fill]]:
+        """Trade/search half-turns, voided ones skipped. ``creationTimestamp`` is UTC (the ProjectX
+        Gateway API documents UTC timestamps); one sent without an offset is read as UTC. A
+        ``size`` that is not positive is :class:`UnexpectedResponse` naming ``size``."""
+        what = "Trade/search"
+        start = since if since is not None else dt.datetime.now(dt.UTC) - FILLS_LOOKBACK
+        request = SearchTradeRequest(account_id=_account_id(account), start_timestamp=start)
+        sent = yield Call(search_trades, {"body": request}, money_moving=False, retry=Retry.READ, name=what)
+        rows = self._rows(sent, what, SearchHalfTradeResponse, SearchTradeErrorCode, "trades")
+        out = []
+        for row in rows:
+            if row.row.get("voided") is True:
+                continue  # a voided half-turn did not happen
+            side = row.need_member("side", FILL_SIDES)
+            out.append(
+                Fill(
+                    broker=self.name,
+                    account=account,
+                    order_id=row.need_text("orderId"),
+                    fill_id=row.need_text("id"),
+                    instrument=row.need_text("contractId"),
+                    side=side,
+                    quantity=row.need_positive_decimal("size"),
+                    price=row.need_decimal("price"),
+                    time=row.maybe_time("creationTimestamp", naive_zone=dt.UTC),
+                    raw=row.row,
+                    warnings=tuple(row.warnings),
+                )
+            )
+        return by_time(out)
+
+    def close_position(self, instrument: str, account: str, quantity: Decimal | None, settings: Settings) -> Flow[None]:
+        if quantity is None:
+            what = "Position/closeContract"
+            request: Any = CloseContractPositionRequest(account_id=_account_id(account), contract_id=instrument)
+            sent = yield Call(CLOSE_POSITION, {"body": request}, money_moving=True, retry=Retry.NEVER, name=what)
+            self._money_envelope(sent, what, ClosePositionResponse, ClosePositionErrorCode, CLOSE_DEFINITIVE)
+            return None
+        what = "Position/partialCloseContract"
+        if quantity > INT32_MAX:
+            raise InvalidOrder("quantity exceeds TopstepX's int32 size", field="quantity", broker=self.name)
+        request = PartialCloseContractPositionRequest(
+            account_id=_account_id(account), contract_id=instrument, size=int(quantity)
+        )
+        sent = yield Call(PARTIAL_CLOSE_POSITION, {"body": request}, money_moving=True, retry=Retry.NEVER, name=what)
+        self._money_envelope(
+            sent, what, PartialClosePositionResponse, PartialClosePositionErrorCode, PARTIAL_CLOSE_DEFINITIVE
+        )
+        return None
+
+    # -- helpers --------------------------------------------------------------------------------
+    def _money_envelope(
+        self, sent: Sent, what: str, body_cls: type[_Envelope], codes: Any, definitive: frozenset[int]
+    ) -> None:
+        """A money-moving envelope: return on success, raise the refusal or OutcomeUnknown.
+
+        ``success`` and ``errorCode`` are read strictly typed (:func:`_envelope`, the rule
+        placement and cancel use); a body missing them is ``OutcomeUnknown(origin="decode")``."""
+        if sent.status == 400:
+            raise self._bad_request(sent, what, None)
+        if sent.status != 200:
+            raise self.fail(sent, what, money_moving=True)
+        envelope = _envelope(sent.parsed, sent.content, body_cls)
+        if envelope is None:
+            raise unknown(self.name, None, "decode", what, status_code=200)
+        success, code, message, _ = envelope
+        name = enum_name(codes, code)
+        if success and code == 0:
+            self.deviations(what, sent.parsed, body_cls)
+            return
+        if not success and code in definitive:
+            cls = OrderNotFound if name in NOT_FOUND_NAMES else OrderRejected
+            raise cls(
+                f"{what} refused: {name} ({code})", broker=self.name, code=code, code_name=name, broker_message=message
+            )
+        raise unknown(self.name, None, "unknown_code", what, code=code, code_name=name, broker_message=message)
+
+    def _rows(self, sent: Sent, what: str, body_cls: type, codes: Any, key: str) -> list[Reader]:
+        """A read envelope's list, each row from the exact JSON text; a missing list is unknown."""
+        body = sent.parsed
+        if sent.status != 200 or not isinstance(body, body_cls):
+            raise self.fail(sent, what, money_moving=False)
+        if body.success is not True:  # type: ignore[attr-defined]
+            code = plain(body.error_code)  # type: ignore[attr-defined]
+            raise OrderRejected(
+                f"{what} refused: {enum_name(codes, code) or 'code'} ({code})",
+                broker=self.name,
+                code=code,
+                code_name=enum_name(codes, code),
+                broker_message=plain(body.error_message),  # type: ignore[attr-defined]
+            )
+        data = exact_json(sent.content, self.name, what)
+        rows = data.get(key) if isinstance(data, dict) else None
+        if not isinstance(rows, list):
+            # A missing or null list means "unknown", never "none": treating it as an empty book would
+            # let a kill switch report success over orders it never saw.
+            raise unexpected(self.name, sent, f"{what}: no {key!r} list")
+        return [Reader(row, self.name, what, sent.content) for row in rows]
 
 
 _Envelope = (
@@ -474,7 +658,7 @@ def _account_id(account: str) -> int:
 def _order_id(order_id: str) -> int:
     """A caller's TopstepX order id as the int64 the gateway takes (shared rule, see
     :mod:`orderbridge._order_ids`)."""
-    return int(check_order_id("topstepx", order_id))
+    return int(check_order_id(DESCRIPTION.order_ids, order_id, DESCRIPTION.name))
 
 
 def _order_item(parsed: object) -> object:
@@ -498,7 +682,7 @@ def _usable_place(parsed: object, content: bytes) -> bool:
     if envelope is None:
         return False
     success, code = envelope[0], envelope[1]
-    return not (success and code == 0) or order_id_from_wire("topstepx", body_order_id(parsed)) is not None
+    return not (success and code == 0) or order_id_from_wire(DESCRIPTION.order_ids, body_order_id(parsed)) is not None
 
 
 def _usable_by_id(parsed: object, content: bytes) -> bool:
@@ -507,7 +691,10 @@ def _usable_by_id(parsed: object, content: bytes) -> bool:
     if envelope is None:
         return False
     success, code = envelope[0], envelope[1]
-    return not (success and code == 0) or order_id_from_wire("topstepx", _item_id(_order_item(parsed))) is not None
+    return (
+        not (success and code == 0)
+        or order_id_from_wire(DESCRIPTION.order_ids, _item_id(_order_item(parsed))) is not None
+    )
 
 
 def _usable_envelope(model: type[_Envelope]) -> Usable:
@@ -536,194 +723,8 @@ POSITION_SIGN = {1: 1, 2: -1}
 FILL_SIDES = {0: Side.BUY, 1: Side.SELL}
 
 
-class TopstepXLifecycle(TopstepXAdapter):
-    """Modify, open orders, positions, balances, fills and close (specs/topstepx.yaml).
-
-    Balances come from ``Account/search``: ``balance`` is the account's cash balance in USD
-    (the Gateway's only money field); TopstepX reports no buying power or equity, so those are
-    ``None``.
-    """
-
-    def modify(self, order_id: str, account: str, change: Modification, settings: Settings) -> Flow[BrokerOrder]:
-        what = "Order/modify"
-        wire: dict[str, Any] = {"accountId": _account_id(account), "orderId": _order_id(order_id)}
-        if change.quantity is not None:
-            if change.quantity > INT32_MAX:
-                raise InvalidOrder("quantity exceeds TopstepX's int32 size", field="quantity", broker=self.name)
-            wire["size"] = int(change.quantity)
-        for field, key in (("limit_price", "limitPrice"), ("stop_price", "stopPrice"), ("trail_price", "trailPrice")):
-            value = getattr(change, field)
-            if value is not None:
-                wire[key] = wire_number(value, field, self.name)
-        request = build_request(ModifyOrderRequest, wire, self.name, extras=False)
-        sent = yield Call(MODIFY_ORDER, {"body": request}, money_moving=True, retry=Retry.NEVER, name=what)
-        self._money_envelope(sent, what, ModifyOrderResponse, ModifyOrderErrorCode, MODIFY_DEFINITIVE)
-        # Order/modify amends in place: the id stays; the envelope carries no order.
-        return BrokerOrder(broker=self.name, account=account, order_id=order_id, raw=sent.parsed)
-
-    def open_orders(self, account: str, settings: Settings) -> Flow[list[BrokerOrder]]:
-        what = "Order/searchOpen"
-        request = SearchOpenOrderRequest(account_id=_account_id(account))
-        sent = yield Call(search_open_orders, {"body": request}, money_moving=False, retry=Retry.READ, name=what)
-        rows = self._rows(sent, what, SearchOrderResponse, SearchOrderErrorCode, "orders")
-        models = plain(sent.parsed.orders)
-        out = []
-        for index, row in enumerate(rows):
-            row.need_text("id")
-            model = models[index] if isinstance(models, list) and index < len(models) else None
-            found = self._broker_order(model, account, (), row.row) if isinstance(model, OrderModel) else None
-            if found is None:
-                # No usable order id (or the generated parse and the exact parse disagree).
-                raise unexpected(self.name, sent, what)
-            out.append(found)
-        return out
-
-    def positions(self, account: str, settings: Settings) -> Flow[list[Position]]:
-        what = "Position/searchOpen"
-        request = SearchPositionRequest(account_id=_account_id(account))
-        sent = yield Call(search_open_positions, {"body": request}, money_moving=False, retry=Retry.READ, name=what)
-        rows = self._rows(sent, what, SearchPositionResponse, SearchPositionErrorCode, "positions")
-        models = plain(sent.parsed.positions) or []
-        out = []
-        for index, row in enumerate(rows):
-            sign = POSITION_SIGN.get(row.row.get("type"))  # type: ignore[arg-type]
-            if sign is None:
-                raise unexpected(self.name, sent, f"{what}: position type {row.row.get('type')!r}")
-            out.append(
-                Position(
-                    broker=self.name,
-                    account=account,
-                    instrument=row.need_text("contractId"),
-                    quantity=sign * row.need_decimal("size"),
-                    average_price=row.maybe_decimal("averagePrice"),
-                    raw=models[index] if index < len(models) else None,
-                )
-            )
-        return out
-
-    def balances(self, account: str, settings: Settings) -> Flow[Balance]:
-        what = "Account/search"
-        request = SearchAccountRequest(only_active_accounts=False)
-        sent = yield Call(search_accounts, {"body": request}, money_moving=False, retry=Retry.READ, name=what)
-        rows = self._rows(sent, what, SearchAccountResponse, SearchAccountErrorCode, "accounts")
-        wanted = _account_id(account)
-        for row in rows:
-            if row.row.get("id") == wanted:
-                return Balance(
-                    broker=self.name,
-                    account=account,
-                    currency="USD",
-                    cash=row.maybe_decimal("balance", strict=True),
-                    raw=row.row,
-                )
-        raise OrderRejected(
-            f"{what}: account {account} is not among this user's accounts",
-            broker=self.name,
-            code=1,
-            code_name="AccountNotFound",
-        )
-
-    def fills(self, account: str, since: dt.datetime | None, settings: Settings) -> Flow[list[Fill]]:
-        what = "Trade/search"
-        start = since if since is not None else dt.datetime.now(dt.UTC) - FILLS_LOOKBACK
-        request = SearchTradeRequest(account_id=_account_id(account), start_timestamp=start)
-        sent = yield Call(search_trades, {"body": request}, money_moving=False, retry=Retry.READ, name=what)
-        rows = self._rows(sent, what, SearchHalfTradeResponse, SearchTradeErrorCode, "trades")
-        out = []
-        for row in rows:
-            if row.row.get("voided") is True:
-                continue  # a voided half-turn did not happen
-            side = FILL_SIDES.get(row.row.get("side"))  # type: ignore[arg-type]
-            if side is None:
-                raise unexpected(self.name, sent, f"{what}: side {row.row.get('side')!r}")
-            out.append(
-                Fill(
-                    broker=self.name,
-                    account=account,
-                    order_id=row.need_text("orderId"),
-                    fill_id=row.need_text("id"),
-                    instrument=row.need_text("contractId"),
-                    side=side,
-                    quantity=row.need_decimal("size"),
-                    price=row.need_decimal("price"),
-                    time=row.maybe_time("creationTimestamp"),
-                    raw=row.row,
-                )
-            )
-        out.sort(key=lambda f: (f.time is None, f.time or dt.datetime.min.replace(tzinfo=dt.UTC), f.fill_id))
-        return out
-
-    def close_position(self, instrument: str, account: str, quantity: Decimal | None, settings: Settings) -> Flow[None]:
-        if quantity is None:
-            what = "Position/closeContract"
-            request: Any = CloseContractPositionRequest(account_id=_account_id(account), contract_id=instrument)
-            sent = yield Call(CLOSE_POSITION, {"body": request}, money_moving=True, retry=Retry.NEVER, name=what)
-            self._money_envelope(sent, what, ClosePositionResponse, ClosePositionErrorCode, CLOSE_DEFINITIVE)
-            return None
-        what = "Position/partialCloseContract"
-        if quantity > INT32_MAX:
-            raise InvalidOrder("quantity exceeds TopstepX's int32 size", field="quantity", broker=self.name)
-        request = PartialCloseContractPositionRequest(
-            account_id=_account_id(account), contract_id=instrument, size=int(quantity)
-        )
-        sent = yield Call(PARTIAL_CLOSE_POSITION, {"body": request}, money_moving=True, retry=Retry.NEVER, name=what)
-        self._money_envelope(
-            sent, what, PartialClosePositionResponse, PartialClosePositionErrorCode, PARTIAL_CLOSE_DEFINITIVE
-        )
-        return None
-
-    # -- helpers --------------------------------------------------------------------------------
-    def _money_envelope(
-        self, sent: Sent, what: str, body_cls: type[_Envelope], codes: Any, definitive: frozenset[int]
-    ) -> None:
-        """A money-moving envelope: return on success, raise the refusal or OutcomeUnknown.
-
-        ``success`` and ``errorCode`` are read strictly typed (:func:`_envelope`, the rule
-        placement and cancel use); a body missing them is ``OutcomeUnknown(origin="decode")``."""
-        if sent.status == 400:
-            raise self._bad_request(sent, what, None)
-        if sent.status != 200:
-            raise self.fail(sent, what, money_moving=True)
-        envelope = _envelope(sent.parsed, sent.content, body_cls)
-        if envelope is None:
-            raise unknown(self.name, None, "decode", what, status_code=200)
-        success, code, message, _ = envelope
-        name = enum_name(codes, code)
-        if success and code == 0:
-            self.deviations(what, sent.parsed, body_cls)
-            return
-        if not success and code in definitive:
-            cls = OrderNotFound if name in NOT_FOUND_NAMES else OrderRejected
-            raise cls(
-                f"{what} refused: {name} ({code})", broker=self.name, code=code, code_name=name, broker_message=message
-            )
-        raise unknown(self.name, None, "unknown_code", what, code=code, code_name=name, broker_message=message)
-
-    def _rows(self, sent: Sent, what: str, body_cls: type, codes: Any, key: str) -> list[Reader]:
-        """A read envelope's list, each row from the exact JSON text; a missing list is unknown."""
-        body = sent.parsed
-        if sent.status != 200 or not isinstance(body, body_cls):
-            raise self.fail(sent, what, money_moving=False)
-        if body.success is not True:  # type: ignore[attr-defined]
-            code = plain(body.error_code)  # type: ignore[attr-defined]
-            raise OrderRejected(
-                f"{what} refused: {enum_name(codes, code) or 'code'} ({code})",
-                broker=self.name,
-                code=code,
-                code_name=enum_name(codes, code),
-                broker_message=plain(body.error_message),  # type: ignore[attr-defined]
-            )
-        data = exact_json(sent.content, self.name, what)
-        rows = data.get(key) if isinstance(data, dict) else None
-        if not isinstance(rows, list):
-            # A missing or null list means "unknown", never "none": treating it as an empty book would
-            # let a kill switch report success over orders it never saw.
-            raise unexpected(self.name, sent, f"{what}: no {key!r} list")
-        return [Reader(row, self.name, what, sent.content) for row in rows]
-
-
 FILLS_LOOKBACK = dt.timedelta(days=7)
 """How far back ``fills()`` without ``since`` reads Trade/search."""
 
 
-ADAPTER = TopstepXLifecycle()
+ADAPTER = TopstepXAdapter()

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from topstepx_client.models import OrderStatus as WireStatus
 
-from .._models import OrderType, Side
-from .._orders import OrderShape
-from .._status import OrderStatus, StatusTable
+from ..._models import OrderType, Side
+from ..._orders import OrderShape
+from ..._status import OrderStatus, StatusTable
 
 STATUSES = StatusTable(
     broker="topstepx",

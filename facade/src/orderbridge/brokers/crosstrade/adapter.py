@@ -52,18 +52,19 @@ from crosstrade_client.models import (
 )
 from crosstrade_client.models import Order as CrossTradeOrder
 
-from .._account import Balance, Fill, ItemOutcome, Modification, Position, Reader, exact_json
-from .._adapter import Adapter, BrokerOrder
-from .._config import Settings
-from .._conform import build_request
-from .._errors import OrderNotFound, OrderRejected
-from .._extras import merge_extras
-from .._flow import Call, Flow, Grant, Retry, Sent, plain, rejected, unexpected, unknown, wire_number
-from .._models import Order, OrderType, PlacedOrder, Side, TimeInForce
-from .._order_ids import order_id_from_wire
-from .._orders import exact_at
-from .._tolerant import Undecoded, tolerant
-from .crosstrade_orders import ORDER_SHAPE
+from ..._account import Balance, Fill, ItemOutcome, Modification, Position, Reader, by_time, exact_json
+from ..._adapter import Adapter, BrokerOrder
+from ..._config import Settings
+from ..._conform import build_request
+from ..._errors import OrderNotFound, OrderRejected
+from ..._extras import merge_extras
+from ..._flow import Call, Flow, Grant, Retry, Sent, plain, rejected, unexpected, unknown, wire_number
+from ..._models import Order, OrderType, PlacedOrder, Side, TimeInForce
+from ..._order_ids import order_id_from_wire
+from ..._orders import exact_at
+from ..._tolerant import Undecoded, tolerant
+from . import DESCRIPTION
+from .orders import ORDER_SHAPE
 
 ACTIONS = {Side.BUY: "BUY", Side.SELL: "SELL"}
 TYPES = {
@@ -81,9 +82,17 @@ NOT_FOUND_CODES = frozenset({"not_found", "order_not_found"})
 
 
 class CrossTradeAdapter(Adapter):
-    """CrossTrade REST v1: the flows of specs/crosstrade.yaml (see the module docstring)."""
+    """CrossTrade REST v1: the flows of specs/crosstrade.yaml (see the module docstring).
 
-    name = "crosstrade"
+    The whole order life in one class: place, get, cancel, resolve, and modify, open orders, positions,
+    balances, fills, close, cancel-all and flatten (specs/crosstrade.yaml).
+
+    Balances come from ``GET accounts/{account}``: ``cash`` is NinjaTrader's ``CashValue``,
+    ``buying_power`` its ``BuyingPower`` and ``equity`` its ``NetLiquidation`` (all under
+    ``item``), in the account's ``denomination``.
+    """
+
+    description = DESCRIPTION
     client_class = AuthenticatedClient
 
     def validate(self, order: Order, account: str) -> None:
@@ -241,7 +250,7 @@ class CrossTradeAdapter(Adapter):
     ) -> BrokerOrder | None:
         """The order read (typed, or its decoded JSON); ``None`` when ``orderId`` is unusable.
         Every other field is read best-effort from ``content`` decoded with exact decimals
-        (:data:`ORDER_SHAPE`)."""
+        (:data:`~orderbridge.brokers.crosstrade.orders.ORDER_SHAPE`)."""
         raw_id: object
         raw: object
         if isinstance(body, CrossTradeOrder):
@@ -256,27 +265,6 @@ class CrossTradeAdapter(Adapter):
         return self.broker_order(
             ORDER_SHAPE, exact_at(content), account=account, order_id=order_id, raw=raw, warnings=warnings
         )
-
-
-# -- the rest of an order's life (modify, reads, close, cancel-all, flatten) -----------------------
-POSITION_SIGN = {"Long": 1, "Short": -1}
-EXECUTION_SIDES = {"Long": Side.BUY, "Short": Side.SELL}
-"""NinjaTrader ``Execution.MarketPosition`` is the execution's direction: Long for a buy,
-Short for a sell (NinjaTrader 8 help, "Execution")."""
-MAX_LOOKBACK = 900
-"""Seconds of executions the bridge keeps (``lookbackTime`` maximum, CrossTrade get-executions)."""
-CURRENCIES = {"UsDollar": "USD", "Euro": "EUR", "BritishPound": "GBP", "CanadianDollar": "CAD", "JapaneseYen": "JPY"}
-"""NinjaTrader ``Currency`` names -> ISO 4217."""
-
-
-class CrossTradeLifecycle(CrossTradeAdapter):
-    """Modify, open orders, positions, balances, fills, close, cancel-all and flatten
-    (specs/crosstrade.yaml).
-
-    Balances come from ``GET accounts/{account}``: ``cash`` is NinjaTrader's ``CashValue``,
-    ``buying_power`` its ``BuyingPower`` and ``equity`` its ``NetLiquidation`` (all under
-    ``item``), in the account's ``denomination``.
-    """
 
     def modify(self, order_id: str, account: str, change: Modification, settings: Settings) -> Flow[BrokerOrder]:
         what = "orders/change"
@@ -332,12 +320,9 @@ class CrossTradeLifecycle(CrossTradeAdapter):
         sent = yield Call(list_positions, {"account": account}, money_moving=False, retry=Retry.READ, name=what)
         out = []
         for row in self._rows(sent, what, "positions", (PositionList, list)):
-            direction = row.need_text("marketPosition")
-            if direction == "Flat":
+            if row.row.get("marketPosition") == "Flat":
                 continue
-            sign = POSITION_SIGN.get(direction)
-            if sign is None:
-                raise unexpected(self.name, sent, f"{what}: marketPosition {direction!r}")
+            sign = row.need_member("marketPosition", POSITION_SIGN)
             out.append(
                 Position(
                     broker=self.name,
@@ -373,6 +358,9 @@ class CrossTradeLifecycle(CrossTradeAdapter):
         )
 
     def fills(self, account: str, since: dt.datetime | None, settings: Settings) -> Flow[list[Fill]]:
+        """GET executions. ``epoch`` is Unix milliseconds (UTC by definition); one outside
+        datetime's range leaves ``time`` ``None`` with a warning on the fill. A ``quantity``
+        that is not positive is :class:`UnexpectedResponse` naming ``quantity``."""
         what = "executions/list"
         lookback = MAX_LOOKBACK
         if since is not None:
@@ -387,16 +375,8 @@ class CrossTradeLifecycle(CrossTradeAdapter):
         )
         out = []
         for row in self._rows(sent, what, "executions", (ExecutionList,)):
-            direction = row.need_text("marketPosition")
-            side = EXECUTION_SIDES.get(direction)
-            if side is None:
-                raise unexpected(self.name, sent, f"{what}: execution marketPosition {direction!r}")
-            epoch = row.row.get("epoch")
-            time = (
-                dt.datetime.fromtimestamp(epoch / 1000, dt.UTC)
-                if isinstance(epoch, int) and not isinstance(epoch, bool)
-                else None
-            )
+            side = row.need_member("marketPosition", EXECUTION_SIDES)
+            time = row.maybe_epoch_ms("epoch")
             if since is not None and time is not None and time < since:
                 continue
             out.append(
@@ -407,14 +387,14 @@ class CrossTradeLifecycle(CrossTradeAdapter):
                     fill_id=row.need_text("id"),
                     instrument=row.need_text("instrument"),
                     side=side,
-                    quantity=row.need_decimal("quantity"),
+                    quantity=row.need_positive_decimal("quantity"),
                     price=row.need_decimal("price"),
                     time=time,
                     raw=row.row,
+                    warnings=tuple(row.warnings),
                 )
             )
-        out.sort(key=lambda f: (f.time is None, f.time or dt.datetime.min.replace(tzinfo=dt.UTC), f.fill_id))
-        return out
+        return by_time(out)
 
     def close_position(self, instrument: str, account: str, quantity: Decimal | None, settings: Settings) -> Flow[None]:
         what = "positions/close"
@@ -501,6 +481,17 @@ class CrossTradeLifecycle(CrossTradeAdapter):
         return [Reader(row, self.name, what, sent.content) for row in rows]
 
 
+# -- the rest of an order's life (modify, reads, close, cancel-all, flatten) -----------------------
+POSITION_SIGN = {"Long": 1, "Short": -1}
+EXECUTION_SIDES = {"Long": Side.BUY, "Short": Side.SELL}
+"""NinjaTrader ``Execution.MarketPosition`` is the execution's direction: Long for a buy,
+Short for a sell (NinjaTrader 8 help, "Execution")."""
+MAX_LOOKBACK = 900
+"""Seconds of executions the bridge keeps (``lookbackTime`` maximum, CrossTrade get-executions)."""
+CURRENCIES = {"UsDollar": "USD", "Euro": "EUR", "BritishPound": "GBP", "CanadianDollar": "CAD", "JapaneseYen": "JPY"}
+"""NinjaTrader ``Currency`` names -> ISO 4217."""
+
+
 def _id_response(body: object) -> tuple[object, object] | None:
     """(success, orderId) of an ``OrderIdResponse``, typed or decoded; ``None`` for another body
     or when ``success`` is not a JSON boolean (the marker the outcome is read from)."""
@@ -520,7 +511,7 @@ def _usable_id_response(parsed: object, content: bytes) -> bool:
     fields = _id_response(parsed)
     if fields is None:
         return False
-    return fields[0] is not True or order_id_from_wire("crosstrade", fields[1]) is not None
+    return fields[0] is not True or order_id_from_wire(DESCRIPTION.order_ids, fields[1]) is not None
 
 
 def _usable_success(parsed: object, content: bytes) -> bool:
@@ -534,7 +525,7 @@ def _usable_order(parsed: object, content: bytes) -> bool:
         raw_id = parsed.order_id
     elif isinstance(parsed, Undecoded) and isinstance(parsed.data, dict):
         raw_id = parsed.data.get("orderId")
-    return order_id_from_wire("crosstrade", raw_id) is not None
+    return order_id_from_wire(DESCRIPTION.order_ids, raw_id) is not None
 
 
 PLACE_ORDER = tolerant(place_order, _usable_id_response)
@@ -542,4 +533,4 @@ FLAT_PLACE_ORDER = tolerant(flat_place_order, _usable_id_response)
 GET_ORDER = tolerant(get_order, _usable_order)
 CANCEL_ORDER = tolerant(cancel_order, _usable_success)
 CHANGE_ORDER = tolerant(change_order, _usable_id_response)
-ADAPTER = CrossTradeLifecycle()
+ADAPTER = CrossTradeAdapter()

@@ -1,0 +1,60 @@
+"""CrossTrade (REST v1 bridge to NinjaTrader 8): everything orderbridge knows about this broker, as data.
+
+The description below (capabilities, per-operation support, production URL, credential names,
+order-id rule, the WebSocket RPC transport) is all the core reads; the adapter
+(:mod:`orderbridge.brokers.crosstrade.adapter`) is imported on first use, so importing this package
+loads no generated client.
+"""
+
+from __future__ import annotations
+
+from ..._capabilities import BOTH_SIDES, NO_SIDES, BrokerDescription, Capabilities, Support
+from ..._models import OrderType, TimeInForce
+from ..._order_ids import OrderIdRule
+
+Y = Support.YES
+
+DESCRIPTION = BrokerDescription(
+    name="crosstrade",
+    production_url="https://app.crosstrade.io",
+    credentials=("token",),
+    order_ids=OrderIdRule(
+        kind="text",
+        max_length=64,
+        charset=r"[A-Za-z0-9_-]",
+        source="CrossTrade API v1 orders: NinjaTrader order ids are 32 hexadecimal characters; the custom "
+        "orderId we send (1-22 of [A-Za-z0-9_-]) also reads the order back",
+    ),
+    websocket="orderbridge.brokers.crosstrade.websocket",
+    module="orderbridge.brokers.crosstrade.adapter",
+    capabilities=Capabilities(
+        broker="crosstrade",
+        order_types=frozenset({OrderType.MARKET, OrderType.LIMIT, OrderType.STOP, OrderType.STOP_LIMIT}),
+        time_in_force=frozenset({TimeInForce.DAY, TimeInForce.GTC}),
+        default_time_in_force=TimeInForce.DAY,
+        quantity_sides=BOTH_SIDES,
+        cash_amount_sides=NO_SIDES,
+        fractional_quantity=False,
+        brackets=True,
+        oco=True,
+        flatten_first=True,
+        client_order_id_field="orderId",
+        client_order_id_max_length=22,
+        idempotent_placement=False,
+        replays_duplicates=False,
+        resolve="GET accounts/{account}/orders/{orderId} with the custom orderId",
+        cancel=True,
+        notes=("Brackets via an ATM template (extras strategy); OCO via extras ocoId. NinjaTrader 8 must be running."),
+        operations={
+            "modify_order": (Y, "PUT orders/{orderId}/change (same order id)"),
+            "open_orders": (Y, "GET orders, working states only"),
+            "positions": (Y, "GET positions"),
+            "balances": (Y, "GET accounts/{account} (item: cashValue, buyingPower, netLiquidation)"),
+            "fills": (Y, "GET executions (at most the last 900 s)"),
+            "close_position": (Y, "POST positions/close"),
+            "cancel_all_orders": (Y, "POST orders/cancel (this account)"),
+            "flatten": (Y, "POST orders/cancel, then POST positions/flatten"),
+        },
+        modify_fields=frozenset({"quantity", "limit_price", "stop_price"}),
+    ),
+)

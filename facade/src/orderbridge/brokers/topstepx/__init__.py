@@ -1,0 +1,65 @@
+"""TopstepX (ProjectX Gateway API): everything orderbridge knows about this broker, as data.
+
+The description below (capabilities, per-operation support, production URL, credential names,
+order-id rule) is all the core reads; the adapter
+(:mod:`orderbridge.brokers.topstepx.adapter`) is imported on first use, so importing this package
+loads no generated client.
+"""
+
+from __future__ import annotations
+
+from ..._capabilities import BOTH_SIDES, BY_ORDER, NO_SIDES, BrokerDescription, Capabilities, Support
+from ..._models import OrderType
+from ..._order_ids import OrderIdRule
+
+E, Y = Support.EMULATED, Support.YES
+
+DESCRIPTION = BrokerDescription(
+    name="topstepx",
+    production_url="https://api.topstepx.com",
+    credentials=("username", "api_key"),
+    order_ids=OrderIdRule(
+        kind="integer",
+        max_length=19,
+        source="ProjectX Gateway API, Order/place: orderId is an int64 (integer, format int64)",
+    ),
+    module="orderbridge.brokers.topstepx.adapter",
+    capabilities=Capabilities(
+        broker="topstepx",
+        order_types=frozenset({OrderType.MARKET, OrderType.LIMIT, OrderType.STOP, OrderType.TRAILING_STOP}),
+        time_in_force=frozenset(),
+        default_time_in_force=None,
+        quantity_sides=BOTH_SIDES,
+        cash_amount_sides=NO_SIDES,
+        fractional_quantity=False,
+        brackets=True,
+        oco=False,
+        flatten_first=False,
+        client_order_id_field="customTag",
+        client_order_id_max_length=22,
+        idempotent_placement=False,
+        replays_duplicates=False,
+        resolve="Order/search over the lookback window, matched on customTag",
+        cancel=True,
+        notes=(
+            "Type 3 StopLimit is not documented as placeable. Brackets (extras stopLossBracket/"
+            "takeProfitBracket) need the account's Auto OCO Brackets setting. A duplicate customTag is "
+            "rejected with code 2, so a client order id is never reused. Trailing stops: trail_price is sent "
+            "as trailPrice, an absolute price level the gateway turns into a tick distance from the last "
+            "trade (at most 1000 ticks, tick-aligned); the gateway docs say so, one community SDK treats it "
+            "as a distance instead, and no primary source settles it beyond doubt. An order read back "
+            "reports trailPrice as a distance."
+        ),
+        operations={
+            "modify_order": (Y, "Order/modify (same order id)"),
+            "open_orders": (Y, "Order/searchOpen (status Open; suspended bracket children are not listed)"),
+            "positions": (Y, "Position/searchOpen"),
+            "balances": (Y, "Account/search (balance)"),
+            "fills": (Y, "Trade/search"),
+            "close_position": (Y, "Position/closeContract, or Position/partialCloseContract with quantity"),
+            "cancel_all_orders": (E, BY_ORDER),
+            "flatten": (E, f"{BY_ORDER}; then Position/closeContract for each position"),
+        },
+        modify_fields=frozenset({"quantity", "limit_price", "stop_price", "trail_price"}),
+    ),
+)

@@ -1,0 +1,67 @@
+"""TradeStation WebAPI v2: everything orderbridge knows about this broker, as data.
+
+The description below (capabilities, per-operation support, production URL, credential names,
+order-id rule, API versions) is all the core reads; the adapter
+(:mod:`orderbridge.brokers.tradestation.adapter`) is imported on first use, so importing this package
+loads no generated client.
+"""
+
+from __future__ import annotations
+
+from ..._capabilities import BOTH_SIDES, BY_MARKET, BY_ORDER, NO_SIDES, BrokerDescription, Capabilities, Support
+from ..._models import OrderType, TimeInForce
+from ..._order_ids import OrderIdRule
+
+E, N, Y = Support.EMULATED, Support.NO, Support.YES
+
+DESCRIPTION = BrokerDescription(
+    name="tradestation",
+    production_url="https://api.tradestation.com",
+    credentials=("access_token", "client_id", "client_secret", "refresh_token"),
+    order_ids=OrderIdRule(
+        kind="integer",
+        max_length=19,
+        wire_text=True,
+        source="TradeStation WebAPI v2 swagger, OrderResult.OrderID (string of digits, e.g. '286234131'); "
+        "20150101 results carry Id as a JSON integer",
+    ),
+    api_versions=("20160101", "20150101"),
+    module="orderbridge.brokers.tradestation.adapter",
+    capabilities=Capabilities(
+        broker="tradestation",
+        order_types=frozenset({OrderType.MARKET, OrderType.LIMIT, OrderType.STOP, OrderType.STOP_LIMIT}),
+        time_in_force=frozenset({TimeInForce.DAY, TimeInForce.GTC, TimeInForce.IOC, TimeInForce.FOK, TimeInForce.GTD}),
+        default_time_in_force=TimeInForce.DAY,
+        quantity_sides=BOTH_SIDES,
+        cash_amount_sides=NO_SIDES,
+        fractional_quantity=False,
+        brackets=False,
+        oco=False,
+        flatten_first=False,
+        client_order_id_field="OrderConfirmId",
+        client_order_id_max_length=22,
+        idempotent_placement=True,
+        replays_duplicates=False,
+        resolve=None,
+        cancel=True,
+        notes=(
+            "No lookup by OrderConfirmId exists in WebAPI v2; placement is deduplicated on it, so re-sending the "
+            "same order with the same client_order_id cannot create a second order. Brackets and OCO go through "
+            "the group-order endpoint, outside place_order."
+        ),
+        operations={
+            "modify_order": (Y, "PUT /v2/orders/{id} cancel/replace: the result carries the new OrderID"),
+            "open_orders": (Y, "GET accounts/{key}/orders, working statuses only"),
+            "positions": (Y, "GET accounts/{key}/positions"),
+            "balances": (Y, "GET accounts/{key}/balances"),
+            "fills": (N, "WebAPI v2 has no executions endpoint (orders carry only an aggregate FilledPrice)"),
+            "close_position": (E, f"{BY_MARKET}; not for a short equity, which needs BUYTOCOVER"),
+            "cancel_all_orders": (E, BY_ORDER),
+            "flatten": (
+                E,
+                f"{BY_ORDER}; then {BY_MARKET} for each position (short equities reported refused)",
+            ),
+        },
+        modify_fields=frozenset({"quantity", "limit_price", "stop_price"}),
+    ),
+)

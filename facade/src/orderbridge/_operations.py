@@ -96,7 +96,9 @@ class SyncOperations(_Common):
 
         Returns:
             :class:`BrokerOrder` with the order id the broker uses from now on (compare it with
-            ``order_id``: TradeStation replaces the order under a new id).
+            ``order_id``: TradeStation replaces the order under a new id). The brokers'
+            acknowledgements carry no order state, so its ``status`` is ``unknown``: read the
+            order back with :meth:`get_order` to see the new prices take effect.
 
         Raises:
             InvalidOrder, NotSupported: before anything is sent (bad number, a field this

@@ -323,7 +323,9 @@ class Session(_Base, SyncOperations):
 
         Spec operations: topstepx ``search_order_by_id``; crosstrade ``get_order``; tradestation
         ``list_account_orders`` (filtered by ``OrderID``: v2 has no single-order read); sophic
-        ``get_order``. Returns a :class:`BrokerOrder` with the broker's own status word.
+        ``get_order``. Returns a :class:`BrokerOrder`: what the order is (instrument, side, type,
+        quantity, prices, fills, times; ``None`` where the broker does not say) and a normalized
+        :class:`OrderStatus`, with the broker's own word in ``broker_status``.
 
         Raises:
             OrderRejected: the broker says no such order (``code_name`` names why).

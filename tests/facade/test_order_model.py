@@ -320,3 +320,41 @@ def test_topstepx_open_orders_carry_the_new_fields() -> None:
     assert isinstance(orders, list) and len(orders) == 1, orders
     assert orders[0].instrument == "CON.F.US.EP.M25" and orders[0].status is S.OPEN
     assert orders[0].stop_price == Decimal("5138.0")
+
+
+def _open_orders(case: Any, method: str, path: str, body: Any, account: str) -> list[ob.BrokerOrder]:
+    rec = case.recorder()
+    rec.set(method, path, reply(json=body))
+    orders = run(open_session(case, rec), "open_orders", account=account)
+    assert isinstance(orders, list), orders
+    return orders
+
+
+def test_crosstrade_open_orders_carry_the_new_fields_from_the_vendor_example() -> None:
+    row = _payload("crosstrade/get_order_200_truncated.json")
+    listing = {"orders": [row, row | {"orderId": "done-1", "orderState": "Filled"}], "count": 2, "success": True}
+    orders = _open_orders(CROSSTRADE, "GET", "/v1/api/accounts/Sim101/orders", listing, "Sim101")
+    assert [(o.order_id, o.status, o.instrument, o.quantity) for o in orders] == [
+        ("50cca7b8051146c684087db511107983", S.PENDING_CANCEL, "ES 12-25", Decimal(1))
+    ]  # the filled order is not working: it is left out
+
+
+def test_tradestation_open_orders_keep_working_and_undocumented_statuses() -> None:
+    row = _payload("tradestation/list_account_orders_item.json") | {"AccountID": "123456"}
+    working = row | {"OrderID": 1, "Status": "FPR", "ExecuteQuantity": 4}
+    strange = row | {"OrderID": 2, "Status": "ZZZ", "ExecuteQuantity": 0}
+    orders = _open_orders(TRADESTATION, "GET", "/v2/accounts/123456/orders", [row, working, strange], "123456")
+    assert [(o.order_id, o.status, o.filled_quantity) for o in orders] == [
+        ("1", S.PARTIALLY_FILLED, Decimal(4)),
+        ("2", S.UNKNOWN, Decimal(0)),  # undocumented: kept, a kill switch must not skip it
+    ]
+    assert orders[0].limit_price is not None and str(orders[0].limit_price) == "10.0000000000"
+    assert orders[1].warnings
+
+
+def test_sophic_open_orders_carry_the_new_fields_from_the_vendor_example() -> None:
+    row = _payload("sophic/get_order_200_guide.json") | {"status": "executing", "traded_quantity": "12.5"}
+    orders = _open_orders(SOPHIC, "GET", "/accounts/acc_abc123/pending-orders", [row], "acc_abc123")
+    assert [(o.status, o.broker_status, o.instrument, o.filled_quantity) for o in orders] == [
+        (S.PARTIALLY_FILLED, "executing", "ins_xyz789", Decimal("12.5"))
+    ]

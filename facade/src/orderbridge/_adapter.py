@@ -42,9 +42,10 @@ class BrokerOrder:
     Every descriptive field is read best-effort from the broker's answer: ``None`` where the
     broker does not say (or said something malformed or out of range), never a guess, and
     never a reason to fail the call. Numbers are :class:`~decimal.Decimal` built from the
-    wire's exact text; times are timezone-aware (a broker's naive timestamp is placed in the
-    zone its vendor documents: UTC for all four). Which fields each broker leaves ``None`` is
-    documented on its package.
+    wire's exact text; times are timezone-aware (a naive timestamp is placed in the zone the
+    vendor documents: UTC at TopstepX, TradeStation and Sophic; CrossTrade does not say which
+    zone NinjaTrader writes, so its naive times stay ``None``). Which fields each broker leaves
+    ``None`` is documented in its ``brokers/<broker>/orders.py``.
 
     Attributes:
         broker, account: as for :class:`PlacedOrder`.

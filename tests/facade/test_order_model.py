@@ -14,6 +14,8 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import orderbridge as ob
 
@@ -358,3 +360,42 @@ def test_sophic_open_orders_carry_the_new_fields_from_the_vendor_example() -> No
     assert [(o.status, o.broker_status, o.instrument, o.filled_quantity) for o in orders] == [
         (S.PARTIALLY_FILLED, "executing", "ins_xyz789", Decimal("12.5"))
     ]
+
+
+_json = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(10**30), max_value=10**30)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=40),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    max_leaves=6,
+)
+FIELD_KEYS = {
+    "topstepx": ["contractId", "side", "type", "size", "limitPrice", "stopPrice", "fillVolume", "filledPrice"]
+    + ["creationTimestamp", "updateTimestamp"],
+    "crosstrade": ["instrument", "orderType", "quantity", "limitPrice", "stopPrice", "averageFillPrice", "filled"]
+    + ["orderAction", "timeInForce", "time", "orderState"],
+    "tradestation": ["Symbol", "Type", "Quantity", "LimitPriceText", "StopPriceText", "Duration", "ExecuteQuantity"]
+    + ["FilledPriceText", "TimeStamp", "FilledCanceled", "Legs", "Status"],
+    "sophic": ["instrument", "side", "order_type", "quantity", "limit_price", "traded_quantity", "created_at"]
+    + ["modified_at", "status"],
+}
+
+
+@pytest.mark.parametrize("broker", sorted(FIELD_KEYS))
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_any_json_in_the_descriptive_fields_never_breaks_the_read(broker: str, data: st.DataObject) -> None:
+    keys = FIELD_KEYS[broker]
+    bad = data.draw(st.dictionaries(st.sampled_from(keys), _json, min_size=1, max_size=len(keys)))
+    found = _get(broker, GET[broker][4]() | bad)
+    assert isinstance(found, ob.BrokerOrder), found
+    assert found.order_id == GET[broker][3]
+    assert isinstance(found.status, ob.OrderStatus)
+    for name in ("quantity", "limit_price", "stop_price", "filled_quantity", "average_fill_price"):
+        value = getattr(found, name)
+        assert value is None or (isinstance(value, Decimal) and value.is_finite() and value >= 0)
+    for name in ("created_at", "updated_at"):
+        value = getattr(found, name)
+        assert value is None or value.tzinfo is not None

@@ -399,3 +399,56 @@ def test_any_json_in_the_descriptive_fields_never_breaks_the_read(broker: str, d
     for name in ("created_at", "updated_at"):
         value = getattr(found, name)
         assert value is None or value.tzinfo is not None
+
+
+# -- the snapshot, against vendor-shaped bodies ------------------------------------------------------
+
+
+def _snapshot_routes(orders: list[dict[str, Any]], trades: list[dict[str, Any]]) -> Any:
+    rec = TOPSTEPX.recorder()
+    rec.set("POST", "/api/Order/searchOpen", reply(json={"orders": orders, "success": True, "errorCode": 0}))
+    rec.set("POST", "/api/Position/searchOpen", reply(json=_payload("topstepx/search_open_positions_200.json")))
+    accounts = _payload("topstepx/search_accounts_200_docs.json")
+    accounts["accounts"][0]["id"] = 465
+    rec.set("POST", "/api/Account/search", reply(json=accounts))
+    rec.set("POST", "/api/Trade/search", reply(json={"trades": trades, "success": True, "errorCode": 0}))
+    return rec
+
+
+def _trade(trade_id: int, order_id: int, size: int) -> dict[str, Any]:
+    row: dict[str, Any] = _payload("topstepx/search_trades_200.json")["trades"][0]
+    return row | {"id": trade_id, "orderId": order_id, "size": size, "accountId": 465}
+
+
+def test_snapshot_folds_a_repeated_row_and_a_fill_read_after_the_order() -> None:
+    order = _tsx_row() | {"size": 2, "fillVolume": 0}
+    rec = _snapshot_routes([order, order], [_trade(1, 26970, 1)])
+    snap = run(open_session(TOPSTEPX, rec), "snapshot", account="465")
+    assert isinstance(snap, ob.AccountSnapshot), snap
+    assert snap.complete
+    assert [(o.order_id, o.status, o.filled_quantity) for o in snap.open_orders] == [
+        ("26970", S.PARTIALLY_FILLED, Decimal(1))  # once, with the fill the order row did not show yet
+    ]
+    assert [p.instrument for p in snap.positions] == ["CON.F.US.GMET.J25"]
+    assert snap.balances is not None and snap.balances.cash == Decimal(50000)
+    assert [f.fill_id for f in snap.fills] == ["1"]
+
+
+def test_snapshot_fills_that_complete_an_open_order_read_filled() -> None:
+    order = _tsx_row() | {"size": 2, "fillVolume": 1}
+    rec = _snapshot_routes([order], [_trade(1, 26970, 1), _trade(2, 26970, 1)])
+    snap = run(open_session(TOPSTEPX, rec), "snapshot", account="465", fills_since="1")
+    assert isinstance(snap, ob.AccountSnapshot), snap
+    assert [(o.status, o.filled_quantity) for o in snap.open_orders] == [(S.FILLED, Decimal(2))]
+    assert [f.fill_id for f in snap.fills] == ["2"]  # only the fills after the one already seen
+
+
+def test_snapshot_says_which_part_failed_and_reads_the_rest() -> None:
+    rec = _snapshot_routes([_tsx_row()], [])
+    rec.set("POST", "/api/Account/search", reply(json={"accounts": None, "success": True, "errorCode": 0}))
+    snap = run(open_session(TOPSTEPX, rec), "snapshot", account="465")
+    assert isinstance(snap, ob.AccountSnapshot), snap
+    assert not snap.complete and snap.balances is None
+    part = snap.missing_part("balances")
+    assert part is not None and isinstance(part.error, ob.UnexpectedResponse)
+    assert len(snap.open_orders) == 1 and len(snap.positions) == 1

@@ -105,7 +105,12 @@ def test_duplicate_order_confirm_id_fails_and_names_the_original(api: Api, sandb
         (V2, {**ARNA, "LimitPrice": ""}, "Missing order limit price."),
         (V2, {k: v for k, v in ARNA.items() if k != "Quantity"}, "Missing order quantity."),
         (V2, {**ARNA, "AccountKey": "999"}, "Invalid account."),
-        ({"APIVersion": "20150101"}, ARNA, "Invalid Request. Order input is incomplete, missing field"),
+        (
+            {"APIVersion": "20150101"},
+            ARNA,
+            "Invalid Request. Order input is incomplete, missing field: AccountId (APIVersion 20150101 takes the "
+            "global order shape)",
+        ),
     ],
 )
 def test_bad_orders_are_400(

@@ -121,7 +121,7 @@ def test_async_reconnects_after_a_drop(server: SandboxServer) -> None:
 
 
 def test_keepalive_pings(server: SandboxServer) -> None:
-    settings = resolve_settings("crosstrade", base_url=server.broker_url("crosstrade"), credentials=TOKEN)
+    settings = resolve_settings(describe("crosstrade"), base_url=server.broker_url("crosstrade"), credentials=TOKEN)
     adapter = get_adapter(describe("crosstrade"))
     with ob.Session(settings, adapter, transport=WebSocketTransport(settings.base_url, ping_interval=0.02)) as session:
         session.place_order(MARKET, account=ACCOUNT)

@@ -669,8 +669,12 @@ class CrossTrade(Broker):
         symbol = self.resolve(b["instrument"])
         if symbol is None:
             return self.dialect.error(400, "invalid_instrument", f"Instrument '{b['instrument']}' not found")
-        period, kind = b.get("period", 1), b.get("periodType", "minute")
-        step = dt.timedelta(seconds=period) if kind == "second" else dt.timedelta(minutes=period)
+        # JSON Schema counts 55.0 as an integer; the body decodes it as Decimal("55.0")
+        period, kind = int(b.get("period", 1)), b.get("periodType", "minute")
+        try:
+            step = dt.timedelta(seconds=period) if kind == "second" else dt.timedelta(minutes=period)
+        except OverflowError:  # the spec sets no maximum; a bar longer than the calendar is refused
+            return self.dialect.error(400, "invalid_request", f"period: {period} {kind}s is longer than any date range")
         end = self.now().replace(second=0, microsecond=0)
         # More days than bars can fill change nothing; the cap keeps timedelta in range.
         span = dt.timedelta(days=min(int(b.get("daysBack", 1)), 1_000_000))
@@ -680,8 +684,14 @@ class CrossTrade(Broker):
                 span = end - start
             except (ValueError, TypeError):  # not ISO 8601, or one naive and one aware
                 return self.dialect.error(400, "invalid_request", "from and to must be UTC date-times")
-        count = max(0, min(b.get("limit", 5000), MAX_BARS, int(span / step)))
+        count = max(0, min(int(b.get("limit", 5000)), MAX_BARS, int(span / step)))
         px = self.book.instruments[symbol].price
+        try:
+            times = [end - step * k for k in range(count - 1, -1, -1)]
+        except OverflowError:  # the earliest bar would start before year 1
+            return self.dialect.error(
+                400, "invalid_request", "period, daysBack: the bars would start before the first representable date"
+            )
         bars = [
             {
                 "time": f"{t:%Y-%m-%dT%H:%M:%S}.0000000Z",
@@ -692,7 +702,7 @@ class CrossTrade(Broker):
                 "close": px,
                 "volume": 1,
             }
-            for t in (end - step * k for k in range(count - 1, -1, -1))
+            for t in times
         ]
         return json_reply(
             {"instrument": symbol, "periodType": kind, "period": period, "count": len(bars), "bars": bars}

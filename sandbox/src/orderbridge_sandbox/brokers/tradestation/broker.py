@@ -37,7 +37,8 @@ from ...formats import fixed, plain, us_timestamp
 from ...tokens import TokenIssuer, TokenState
 from ...wire import Call, Reply, json_reply
 from ..base import Broker, RecordedOrder, operation
-from .dialect import TradeStationDialect
+from .dialect import INCOMPLETE, TradeStationDialect
+from .leniency import LENIENCY
 from .seeds import ACCOUNTS, CLIENTS, STARTING_CASH, SYMBOLS, USER_ACCOUNTS
 
 COMMISSION = Decimal("1.00")
@@ -119,6 +120,7 @@ class Rejection(Exception):
 class TradeStation(Broker):
     name = "tradestation"
     dialect_class = TradeStationDialect
+    leniency = LENIENCY
     dialect: TradeStationDialect
 
     def __init__(self, *args: Any) -> None:
@@ -195,7 +197,7 @@ class TradeStation(Broker):
         """One order body (either generation) as neutral fields; raises :class:`Rejection`."""
         if version in GLOBAL_VERSIONS:
             if "AccountId" not in body:
-                raise Rejection("Invalid Request. Order input is incomplete, missing field")
+                raise Rejection(f"{INCOMPLETE}: AccountId (APIVersion {version} takes the global order shape)")
             side, display = GLOBAL_SIDES[body["Side"]]
             fields = {
                 "account": str(body["AccountId"]),
@@ -205,7 +207,7 @@ class TradeStation(Broker):
             }
         else:
             if "AccountKey" not in body:
-                raise Rejection("Invalid Request. Order input is incomplete, missing field")
+                raise Rejection(f"{INCOMPLETE}: AccountKey")
             action = str(body["TradeAction"]).upper()
             side = Side.BUY if action in BUY_ACTIONS else Side.SELL
             display = {**BUY_ACTIONS, **SELL_ACTIONS}.get(action, action.title())
@@ -220,7 +222,7 @@ class TradeStation(Broker):
             raise Rejection("Invalid order type.")
         quantity = Decimal(str(body["Quantity"]))
         if quantity <= 0:
-            raise Rejection("Invalid Request. Order input is incomplete, missing field")
+            raise Rejection(f"{INCOMPLETE}: Quantity (must be more than 0)")
         limit = None if body.get("LimitPrice") in (None, "") else Decimal(str(body["LimitPrice"]))
         stop = None if body.get("StopPrice") in (None, "") else Decimal(str(body["StopPrice"]))
         if kind in (Kind.LIMIT, Kind.STOP_LIMIT) and not limit:

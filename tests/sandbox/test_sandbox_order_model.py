@@ -70,7 +70,8 @@ def test_a_resting_order_reads_back_what_it_is(sandbox: Sandbox, broker: str) ->
     assert [o.order_id for o in listed] == [order_id] and listed[0].limit_price == price
 
 
-# One lifecycle per broker, through the book's moves; each step names the status it must read as.
+# One lifecycle per broker, through fills on demand (Sandbox.fill) and the book's moves; each step
+# names the status it must read as.
 @pytest.mark.parametrize("broker", BOOK_BROKERS)
 def test_partial_fill_then_a_cancel_race_that_ends_filled(sandbox: Sandbox, broker: str) -> None:
     book = _book(sandbox, broker)
@@ -78,12 +79,12 @@ def test_partial_fill_then_a_cancel_race_that_ends_filled(sandbox: Sandbox, brok
         order_id, account = _resting(session, broker)
         order = book.get(order_id)
         seen = [session.get_order(order_id, account=account).status]
-        book.fill(order, Decimal(1))
+        sandbox.fill(broker, order_id, quantity=Decimal(1))
         partly = session.get_order(order_id, account=account)
         seen.append(partly.status)
         book.move(order, State.PENDING_CANCEL)
         seen.append(session.get_order(order_id, account=account).status)
-        book.fill(order)  # the fill wins the race against the cancel
+        sandbox.fill(broker, order_id)  # the fill wins the race against the cancel
         final = session.get_order(order_id, account=account)
         seen.append(final.status)
     assert seen == [S.OPEN, S.PARTIALLY_FILLED, S.PENDING_CANCEL, S.FILLED]
@@ -123,8 +124,7 @@ def test_crosstrade_has_no_expired_state_so_a_lapsed_order_reads_cancelled(sandb
 def test_partial_fill_then_cancel_keeps_the_fill(sandbox: Sandbox, broker: str) -> None:
     with connect(sandbox, broker) as session:
         order_id, account = _resting(session, broker)
-        book = _book(sandbox, broker)
-        book.fill(book.get(order_id), Decimal(1))
+        sandbox.fill(broker, order_id, quantity=Decimal(1))
         session.cancel_order(order_id, account=account)
         found = session.get_order(order_id, account=account)
     # TradeStation reports FLP ("partial fill, order complete"), which it groups as filled.

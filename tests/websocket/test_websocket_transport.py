@@ -9,6 +9,7 @@ import logging
 import socket
 from collections.abc import Generator
 from concurrent.futures import ThreadPoolExecutor
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -41,7 +42,7 @@ def test_sync_round_trip(server: SandboxServer, ws: ob.Session) -> None:
     placed = ws.place_order(LIMIT, account=ACCOUNT)
     assert placed.order_id == placed.client_order_id  # CrossTrade keeps our custom orderId
     order = ws.get_order(placed.order_id, account=ACCOUNT)
-    assert (order.status, order.broker_status, order.filled_quantity) == (ob.OrderStatus.OPEN, "Working", 0)
+    assert (order.status, order.broker_status, order.filled_quantity) == (ob.OrderStatus.OPEN, "Working", Decimal(0))
     assert ws.resolve(placed.client_order_id, account=ACCOUNT) == attrs.evolve(placed, status="Working")
     ws.cancel_order(placed.order_id, account=ACCOUNT)
     assert ws.get_order(placed.order_id, account=ACCOUNT).status is ob.OrderStatus.CANCELLED

@@ -7,7 +7,7 @@ A plan is a sans-IO generator like a flow, one level up: it yields *steps* (a br
 ``place_order`` path) and receives a :class:`StepResult` back — the value, or the
 :class:`~orderbridge.OrderbridgeError` the step raised. Because errors come back as values, a
 flatten never stops at the first failure: each item is reported done / refused / unknown.
-Both session twins drive plans with the same ten-line loop (:mod:`orderbridge._operations`).
+Both session twins drive plans with the same ten-line loop (:mod:`orderbridge._driver`).
 """
 
 from __future__ import annotations

@@ -25,7 +25,7 @@ import dataclasses
 import enum
 from collections.abc import Iterable, Iterator
 
-from .spec import BROKERS
+from .spec import BROKERS, operation_ids
 
 
 class FaultKind(enum.StrEnum):
@@ -124,7 +124,8 @@ class Fault:
         """Parse ``BROKER:OPERATION:KIND[=VALUE][:TIMES]`` (see the module docstring).
 
         Raises:
-            FaultError: unknown broker or kind, or a bad value.
+            FaultError: unknown broker, operation (not an ``operationId`` of that broker's
+                spec: such a fault could never fire) or kind, or a bad value.
         """
         parts = text.strip().split(":")
         if len(parts) not in (3, 4):
@@ -134,6 +135,13 @@ class Fault:
             raise FaultError(f"fault {text!r}: unknown broker {broker!r} (expected one of {', '.join(BROKERS)} or *)")
         if not operation:
             raise FaultError(f"fault {text!r}: empty operation (use * for any)")
+        if operation != "*":
+            known = sorted({o for b in BROKERS for o in operation_ids(b)}) if broker == "*" else operation_ids(broker)
+            if operation not in known:
+                where = "any broker" if broker == "*" else broker
+                raise FaultError(
+                    f"fault {text!r}: {where} has no operation {operation!r}; expected * or one of: {', '.join(known)}"
+                )
         name, _, value = kind_text.partition("=")
         if name not in _KIND_NAMES:
             raise FaultError(f"fault {text!r}: unknown kind {name!r} (expected one of {', '.join(_KIND_NAMES)})")

@@ -103,7 +103,7 @@ HOSTILE_CASES = [
 @pytest.mark.parametrize(("case", "order_id"), HOSTILE_CASES)
 def test_success_with_an_unusable_order_id_is_unknown(case: Case, order_id: Any) -> None:
     outcome = place(case, case.recorder(_success(case, order_id)), _order(case))
-    assert type(outcome) is ob.OutcomeUnknown, outcome
+    assert type(outcome) is ob.PlacementUnknown, outcome
     assert outcome.order_may_exist is True
     assert outcome.client_order_id == CID
     assert outcome.origin in ("unusable_order_id", "decode")
@@ -126,14 +126,14 @@ def test_success_with_an_unusable_order_id_is_unknown(case: Case, order_id: Any)
 def test_topstepx_hostile_success_markers_are_unknown(envelope: dict[str, Any]) -> None:
     """A boolean where an integer ``errorCode`` is documented must not pass as code 0 or 1."""
     outcome = place(TOPSTEPX, TOPSTEPX.recorder(reply(json=envelope)), _order(TOPSTEPX))
-    assert type(outcome) is ob.OutcomeUnknown, outcome
+    assert type(outcome) is ob.PlacementUnknown, outcome
 
 
 @pytest.mark.parametrize("success", ["true", 1, None, False])
 def test_crosstrade_hostile_success_markers_are_unknown(success: Any) -> None:
     payload = {"orderId": "cb1fc8d4e1a84d29ae38fea964aaac8c", "success": success}
     outcome = place(CROSSTRADE, CROSSTRADE.recorder(reply(json=payload)), _order(CROSSTRADE))
-    assert type(outcome) is ob.OutcomeUnknown, outcome
+    assert type(outcome) is ob.PlacementUnknown, outcome
 
 
 # -- tolerant reading of fields the outcome does not need -----------------------------------------
@@ -197,7 +197,7 @@ def test_sophic_get_order_with_a_malformed_timestamp_still_reads_the_order() -> 
     found = run(open_session(SOPHIC, rec), "get_order", "ord_m4k7r9s2", account=SOPHIC.account)
     assert isinstance(found, ob.BrokerOrder), found
     assert found.order_id == "ord_m4k7r9s2"
-    assert found.status == "placed"
+    assert (found.status, found.broker_status) == (ob.OrderStatus.OPEN, "placed")
     assert found.warnings
 
 
@@ -295,7 +295,7 @@ def test_an_unusable_answer_goes_through_the_attempt_policy() -> None:
         [reply(json={"orderId": 0, "success": True, "errorCode": 0}), TOPSTEPX.routes[("POST", TOPSTEPX.place_path)]]
     )
     outcome = place(TOPSTEPX, rec, _order(TOPSTEPX))
-    assert type(outcome) is ob.OutcomeUnknown
+    assert type(outcome) is ob.PlacementUnknown
     assert len(TOPSTEPX.places(rec)) == 1
 
 
@@ -308,5 +308,5 @@ def test_tradestation_listing_with_one_malformed_order_still_reads_the_order() -
     rec.set("GET", "/v2/accounts/123456/orders", reply(json=listing))
     found = run(open_session(TRADESTATION, rec), "get_order", "207887700", account=TRADESTATION.account)
     assert isinstance(found, ob.BrokerOrder), found
-    assert (found.order_id, found.status, found.filled_quantity) == ("207887700", "FLL", Decimal(10))
+    assert (found.order_id, found.broker_status, found.filled_quantity) == ("207887700", "FLL", Decimal(10))
     assert found.warnings and isinstance(found.raw, dict)

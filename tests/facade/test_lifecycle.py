@@ -156,7 +156,7 @@ def test_topstepx_open_orders_vendor_example() -> None:
     answer = ex("topstepx", "/api/Order/searchOpen", "post", "200", "success")
     orders, sent = _call(TOPSTEPX, {("POST", "/api/Order/searchOpen"): answer}, "open_orders", account="212")
     assert body(sent[0]) == {"accountId": 212}
-    assert [(o.order_id, o.status) for o in orders] == [("26970", "OPEN")]
+    assert [(o.order_id, o.status, o.broker_status) for o in orders] == [("26970", ob.OrderStatus.OPEN, "OPEN")]
 
 
 # The vendor's literal text (docs, search-open-positions): the YAML example loses the
@@ -343,7 +343,7 @@ def test_crosstrade_modify_cannot_change_trail_price() -> None:
 def test_crosstrade_open_orders_keep_working_states(shape: str) -> None:
     answer = ex("crosstrade", "/v1/api/accounts/{account}/orders", "get", "200", shape)
     orders, _sent = _call(CROSSTRADE, {("GET", f"{CT}/orders"): answer}, "open_orders", account="Sim101")
-    assert [(o.order_id, o.status) for o in orders] == [("50cca7b8051146c684087db511107983", "CancelPending")]
+    assert [(o.order_id, o.broker_status) for o in orders] == [("50cca7b8051146c684087db511107983", "CancelPending")]
     rows = answer.json["orders"] if isinstance(answer.json, dict) else answer.json
     rows[0]["orderState"] = "Filled"
     orders, _ = _call(CROSSTRADE, {("GET", f"{CT}/orders"): answer}, "open_orders", account="Sim101")
@@ -531,7 +531,7 @@ def test_tradestation_open_orders_drop_filled() -> None:
     orders, _ = _call(TRADESTATION, {("GET", "/v2/accounts/QA/orders"): filled}, "open_orders", account="QA")
     assert orders == []  # the example order is FLL
     orders, _ = _call(TRADESTATION, {("GET", TS_ORDERS): _ts_listing()}, "open_orders", account="123456")
-    assert [(o.order_id, o.status) for o in orders] == [("207885335", "OPN")]
+    assert [(o.order_id, o.broker_status) for o in orders] == [("207885335", "OPN")]
 
 
 def test_tradestation_positions_and_balances_vendor_examples() -> None:
@@ -596,7 +596,7 @@ SO = "/accounts/acc_abc123"
 def test_sophic_reads_vendor_examples() -> None:
     pending = ex("sophic", "/accounts/{account_id}/pending-orders", "get", "200", "executing")
     orders, sent = _call(SOPHIC, {("GET", f"{SO}/pending-orders"): pending}, "open_orders", account="acc_abc123")
-    assert [(o.order_id, o.status) for o in orders] == [("ord_t6w2z8c4", "executing")]
+    assert [(o.order_id, o.broker_status) for o in orders] == [("ord_t6w2z8c4", "executing")]
     positions, sent = _call(
         SOPHIC,
         {("GET", f"{SO}/positions"): ex("sophic", "/accounts/{account_id}/positions", "get", "200", "one_bond")},

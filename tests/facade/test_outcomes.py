@@ -121,7 +121,7 @@ def test_topstepx_pending_unknown_and_undocumented_codes_leave_the_outcome_unkno
         reply(json={"orderId": None, "success": False, "errorCode": code, "errorMessage": BROKER_TEXT})
     )
     error = place(TOPSTEPX, rec, _order(TOPSTEPX))
-    assert type(error) is ob.OutcomeUnknown
+    assert type(error) is ob.PlacementUnknown
     _check_common(TOPSTEPX, error)
     assert error.order_may_exist is True
     assert error.code == code
@@ -151,7 +151,7 @@ def test_topstepx_pending_unknown_and_undocumented_codes_leave_the_outcome_unkno
 def test_topstepx_inconsistent_envelopes_are_unknown(envelope: dict[str, Any]) -> None:
     rec = TOPSTEPX.recorder(reply(json=envelope))
     error = place(TOPSTEPX, rec, _order(TOPSTEPX))
-    assert type(error) is ob.OutcomeUnknown
+    assert type(error) is ob.PlacementUnknown
     assert error.order_may_exist is True
     assert error.client_order_id == CID
 
@@ -208,7 +208,7 @@ def test_crosstrade_404_on_place_is_a_definitive_refusal() -> None:
 def test_crosstrade_408_bridge_offline_is_unknown() -> None:
     rec = CROSSTRADE.recorder(reply(408, json={"success": False, "error": "NinjaTrader add-on is not connected"}))
     error = place(CROSSTRADE, rec, _order(CROSSTRADE))
-    assert type(error) is ob.OutcomeUnknown
+    assert type(error) is ob.PlacementUnknown
     assert error.origin == "http_status"
     assert error.status_code == 408
     assert error.order_may_exist is True
@@ -224,7 +224,7 @@ def test_crosstrade_408_bridge_offline_is_unknown() -> None:
 def test_crosstrade_200_without_a_usable_id_is_unknown(payload: dict[str, Any]) -> None:
     rec = CROSSTRADE.recorder(reply(json=payload))
     error = place(CROSSTRADE, rec, _order(CROSSTRADE))
-    assert type(error) is ob.OutcomeUnknown
+    assert type(error) is ob.PlacementUnknown
     assert error.client_order_id == CID
 
 
@@ -294,7 +294,7 @@ def test_tradestation_400_is_a_rejection(case: Case, payload: Any) -> None:
 def test_tradestation_quota_exceeded_html_403_is_unknown_rate_limited(case: Case) -> None:
     rec = case.recorder(Reply(403, text="<html><body>Quota Exceeded</body></html>"))
     error = place(case, rec, _order(case))
-    assert type(error) is ob.OutcomeUnknown
+    assert type(error) is ob.PlacementUnknown
     assert error.origin == "rate_limited"
     assert error.order_may_exist is True
     assert error.client_order_id == CID
@@ -324,7 +324,7 @@ def test_tradestation_404_is_a_rejection(case: Case) -> None:
 def test_tradestation_unknown_result_status_is_unknown(case: Case) -> None:
     rec = case.recorder(reply(json={"Message": BROKER_TEXT, "OrderID": "1", "OrderStatus": "Queued"}))
     error = place(case, rec, _order(case))
-    assert type(error) is ob.OutcomeUnknown
+    assert type(error) is ob.PlacementUnknown
     assert error.code == "Queued"
     _check_common(case, error)
 
@@ -395,7 +395,7 @@ def test_sophic_documented_codes_are_rejections(status: int, code: str) -> None:
 def test_sophic_500_is_retried_then_unknown() -> None:
     rec = SOPHIC.recorder(reply(500, json={"code": "server_error", "detail": BROKER_TEXT}))
     error = place(SOPHIC, rec, _order(SOPHIC))
-    assert type(error) is ob.OutcomeUnknown
+    assert type(error) is ob.PlacementUnknown
     assert (error.origin, error.status_code) == ("http_status", 500)
     assert error.order_may_exist is True
     assert error.client_order_id == CID
@@ -415,7 +415,7 @@ def test_sophic_401_codes_are_authentication_errors(code: str) -> None:
 def test_sophic_201_without_an_id_is_unknown() -> None:
     rec = SOPHIC.recorder(reply(201, json={**SOPHIC_ORDER, "id": ""}))
     error = place(SOPHIC, rec, _order(SOPHIC))
-    assert type(error) is ob.OutcomeUnknown
+    assert type(error) is ob.PlacementUnknown
     assert error.origin == "decode"
 
 
@@ -450,7 +450,7 @@ def test_429_on_place_is_unknown_rate_limited(case: Case) -> None:
     payload = {"error": "Rate limit exceeded"} if case.broker == "crosstrade" else None
     rec = case.recorder(reply(429, json=payload, headers={"Retry-After": "3"}))
     error = place(case, rec, _order(case))
-    assert type(error) is ob.OutcomeUnknown
+    assert type(error) is ob.PlacementUnknown
     assert error.origin == "rate_limited"
     assert error.order_may_exist is True
     assert error.client_order_id == CID
@@ -461,7 +461,7 @@ def test_429_on_place_is_unknown_rate_limited(case: Case) -> None:
 def test_429_on_an_idempotent_place_is_retried_then_unknown_rate_limited(case: Case) -> None:
     rec = case.recorder(reply(429, headers={"Retry-After": "1"}))
     error = place(case, rec, _order(case))
-    assert type(error) is ob.OutcomeUnknown
+    assert type(error) is ob.PlacementUnknown
     assert error.origin == "rate_limited"
     assert error.order_may_exist is True
     assert 1 < len(case.places(rec)) <= 5
@@ -478,7 +478,7 @@ def test_5xx_on_place_is_unknown(case: Case, status: int) -> None:
     }
     rec = case.recorder(reply(status, json=payloads[case.broker]))
     error = place(case, rec, _order(case))
-    assert type(error) is ob.OutcomeUnknown
+    assert type(error) is ob.PlacementUnknown
     assert error.order_may_exist is True
     assert error.client_order_id == CID
     assert error.origin in ("http_status", "decode")
@@ -500,7 +500,7 @@ def test_5xx_on_place_is_unknown(case: Case, status: int) -> None:
 def test_failures_after_send_are_unknown(case: Case, exc: type[httpx.TransportError], origin: str) -> None:
     rec = case.recorder(Raise(exc, f"transport says {BROKER_TEXT}"))
     error = place(case, rec, _order(case))
-    assert type(error) is ob.OutcomeUnknown
+    assert type(error) is ob.PlacementUnknown
     assert error.origin == origin
     assert error.order_may_exist is True
     assert error.client_order_id == CID
@@ -532,7 +532,7 @@ def test_malformed_success_body_is_unknown_decode(case: Case, answer: Reply) -> 
     answer = Reply(success_status, content=answer.content, headers=answer.headers)
     rec = case.recorder(answer)
     error = place(case, rec, _order(case))
-    assert type(error) is ob.OutcomeUnknown
+    assert type(error) is ob.PlacementUnknown
     assert error.origin == "decode"
     assert error.order_may_exist is True
     assert error.client_order_id == CID
@@ -572,7 +572,7 @@ def test_error_classes_say_whether_an_order_may_exist() -> None:
         for cls in vars(ob).values()
         if isinstance(cls, type) and issubclass(cls, ob.OrderbridgeError) and cls.order_may_exist
     }
-    assert maybe == {ob.OutcomeUnknown}
+    assert maybe == {ob.OutcomeUnknown, ob.PlacementUnknown}
 
 
 # -- nothing outside the hierarchy escapes --------------------------------------------------------

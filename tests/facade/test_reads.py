@@ -38,7 +38,7 @@ def test_get_order_reads_the_order(broker: str, client_order_id: str | None, fil
     found, sent = _get(broker, read.ok)
     assert isinstance(found, ob.BrokerOrder), found
     assert (found.broker, found.account, found.order_id) == (broker, CASE[broker].account, read.order_id)
-    assert found.status == read.status
+    assert found.broker_status == read.status
     assert found.client_order_id == client_order_id
     assert found.filled_quantity == filled
     assert len(sent) == 1

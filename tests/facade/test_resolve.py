@@ -182,7 +182,7 @@ def test_sophic_replays_the_recorded_placement(async_: bool) -> None:
                 first = exc
             answer_from_now_on()
             found = sync_session.resolve(CID, account="acc_abc123")
-    assert type(first) is ob.OutcomeUnknown
+    assert type(first) is ob.PlacementUnknown
     assert isinstance(found, ob.PlacedOrder)
     assert found.order_id == SOPHIC_ORDER["id"]
     assert found.client_order_id == CID

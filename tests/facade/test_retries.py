@@ -123,7 +123,7 @@ def test_retry_after_is_honoured_and_capped(case: Case) -> None:
 def test_tradestation_rejection_of_a_retried_attempt_is_unknown(case: Case, first: str, then: Reply) -> None:
     rec = case.recorder([TRANSIENT[first], then])
     error = place(case, rec, _order(case))
-    assert type(error) is ob.OutcomeUnknown
+    assert type(error) is ob.PlacementUnknown
     assert error.origin == "retry_rejected"
     assert error.order_may_exist is True
     assert error.client_order_id == CID
@@ -159,7 +159,7 @@ def test_placement_that_may_have_arrived_is_never_reported_as_undelivered(case: 
     error = place(case, rec, _order(case))
     assert isinstance(error, ob.OrderbridgeError)
     assert error.order_may_exist is True, f"{type(error).__name__}: {error}"
-    assert type(error) is ob.OutcomeUnknown
+    assert type(error) is ob.PlacementUnknown
     assert error.client_order_id == CID
 
 
@@ -180,7 +180,7 @@ def test_get_order_is_retried_on_transient_failures(broker: str, failure: str) -
     found = run(session, "get_order", read.order_id, account=case.account)
     assert isinstance(found, ob.BrokerOrder), found
     assert found.order_id == read.order_id
-    assert found.status == read.status
+    assert found.broker_status == read.status
     assert len(rec.to(read.path, read.method)) == 2
 
 

@@ -185,7 +185,7 @@ def test_no_duplicates_across_1000_seeded_fault_runs() -> None:
 
     run(scenario)
     outcomes = {line.split(" -> ")[1].split(" ")[0] for line in log}
-    assert {"PlacedOrder", "OutcomeUnknown", "BrokerUnavailable"} <= outcomes, outcomes
+    assert {"PlacedOrder", "PlacementUnknown", "BrokerUnavailable"} <= outcomes, outcomes
     assert len(log) == RUNS
 
 

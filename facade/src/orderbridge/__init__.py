@@ -14,7 +14,14 @@ Quick use::
 
 Outcomes: a :class:`PlacedOrder` is returned when the broker accepted; :class:`OrderRejected`
 is a definitive refusal; :class:`OutcomeUnknown` means the order may exist — reconcile with
-``session.resolve(error.client_order_id, account=...)`` before sending it again.
+``session.resolve(error.client_order_id, account=...)`` before sending it again (around a
+placement it is a :class:`PlacementUnknown`, whose ``client_order_id`` is always set).
+
+What an order is and where it stands: :class:`BrokerOrder` with a normalized
+:class:`OrderStatus` (one state machine for every broker; :func:`apply_report` folds a late
+report in without moving backwards or losing a fill). A whole account at once, for start-up
+and recovery: ``session.snapshot(account=...)`` -> :class:`AccountSnapshot` (check
+``complete``; :class:`MissingPart` says what could not be read).
 
 The rest of an order's life uses the same session and the same outcome rules:
 ``modify_order``, ``open_orders``, ``positions`` (:class:`Position`), ``balances``
@@ -44,13 +51,17 @@ if TYPE_CHECKING:  # the names below are imported on first use (see __getattr__)
         OrderNotFound,
         OrderRejected,
         OutcomeUnknown,
+        PlacementUnknown,
         RateLimited,
         UnexpectedResponse,
     )
     from ._fanout import PlacementResult
     from ._groups import BracketResult, GroupResult, Leg, LegRole
     from ._models import Order, OrderType, PlacedOrder, Side, TimeInForce, new_client_order_id
+    from ._reports import apply_report
     from ._session import AsyncSession, Session, connect, connect_async, place_order
+    from ._snapshot import AccountSnapshot, MissingPart
+    from ._status import OrderStatus
     from .brokers import BROKERS, all_capabilities, capabilities
 
 _HOME = {
@@ -85,6 +96,7 @@ _HOME = {
     "OrderNotFound": "_errors",
     "OrderRejected": "_errors",
     "OutcomeUnknown": "_errors",
+    "PlacementUnknown": "_errors",
     "RateLimited": "_errors",
     "UnexpectedResponse": "_errors",
     "Order": "_models",
@@ -98,6 +110,10 @@ _HOME = {
     "connect": "_session",
     "connect_async": "_session",
     "place_order": "_session",
+    "apply_report": "_reports",
+    "AccountSnapshot": "_snapshot",
+    "MissingPart": "_snapshot",
+    "OrderStatus": "_status",
 }
 """Which private module defines each public name. ``import orderbridge`` loads none of them
 (nor httpx or attrs); the first use of a name imports its module, once, like an ordinary
@@ -120,6 +136,7 @@ def __dir__() -> list[str]:
 __all__ = [
     "BROKERS",
     "OPERATIONS",
+    "AccountSnapshot",
     "AsyncSession",
     "Balance",
     "AuthenticationError",
@@ -138,15 +155,18 @@ __all__ = [
     "InvalidOrder",
     "Leg",
     "LegRole",
+    "MissingPart",
     "NotSupported",
     "Order",
     "OrderNotFound",
     "OrderRejected",
+    "OrderStatus",
     "OrderType",
     "OrderbridgeError",
     "OutcomeUnknown",
     "PlacedOrder",
     "PlacementResult",
+    "PlacementUnknown",
     "Position",
     "RateLimit",
     "RateLimited",
@@ -157,6 +177,7 @@ __all__ = [
     "UnexpectedResponse",
     "Window",
     "all_capabilities",
+    "apply_report",
     "capabilities",
     "connect",
     "connect_async",

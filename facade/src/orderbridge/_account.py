@@ -104,7 +104,11 @@ class Fill:
 
     Attributes:
         order_id: the broker's id of the order that filled.
-        fill_id: the broker's id of this execution.
+        fill_id: the broker's own id of this execution, the same on every read, so a caller can
+            tell new fills from seen ones (``snapshot(fills_since=<last fill_id>)``): TopstepX
+            ``Trade/search`` ``id``, NinjaTrader execution ``id`` (CrossTrade), Sophic trade
+            ``id``. Every broker that reports fills gives each one an id, so none is derived;
+            TradeStation v2 reports no fills at all.
         side: buy or sell.
         quantity: units filled in this execution (positive).
         price: execution price, exact wire text.

@@ -17,6 +17,7 @@ facade maps itself. Both raise :class:`~orderbridge.InvalidOrder` before anythin
 from __future__ import annotations
 
 import abc
+import datetime as dt
 import functools
 import importlib
 import logging
@@ -32,39 +33,71 @@ from ._capabilities import BrokerDescription, Capabilities, check_order_id, orde
 from ._config import Settings
 from ._errors import InvalidOrder, NotSupported, OrderbridgeError, for_status, not_supported
 from ._flow import Flow, Grant, Sent, Undecoded, retry_after
-from ._models import Order, PlacedOrder, check_bounds, decimal_text
+from ._models import Order, OrderType, PlacedOrder, Side, TimeInForce, check_bounds, decimal_text
+from ._orders import OrderShape, client_order_id_of, describe_order
+from ._status import OrderStatus
 
 log = logging.getLogger("orderbridge")
 
 if TYPE_CHECKING:
-    import datetime as dt
-
     from ._account import Balance, Fill, ItemOutcome, Modification, Position
     from ._groups import BracketPlan, BracketResult, GroupResult
 
 
 @attrs.frozen(kw_only=True)
 class BrokerOrder:
-    """An order as the broker reports it (``get_order``, ``cancel_order``).
+    """An order as the broker reports it (``get_order``, ``open_orders``, ``modify_order``,
+    and the snapshot): what it is and where it stands.
+
+    Every descriptive field is read best-effort from the broker's answer: ``None`` where the
+    broker does not say (or said something malformed or out of range), never a guess, and
+    never a reason to fail the call. Numbers are :class:`~decimal.Decimal` built from the
+    wire's exact text; times are timezone-aware (a naive timestamp is placed in the zone the
+    vendor documents: UTC at TopstepX, TradeStation and Sophic; CrossTrade does not say which
+    zone NinjaTrader writes, so its naive times stay ``None``). Which fields each broker leaves
+    ``None`` is documented in its ``brokers/<broker>/orders.py``.
 
     Attributes:
         broker, account: as for :class:`PlacedOrder`.
         order_id: the broker's order id, as text.
         client_order_id: the client id the broker reports back, when it has that field.
-        status: the broker's own status word (TopstepX ``OrderStatus`` name, NinjaTrader
-            ``orderState``, TradeStation ``Status``/``OrderStatus``, Sophic ``status``).
-        filled_quantity: units filled so far, when the broker reports it.
+        status: the normalized :class:`OrderStatus` (``unknown``, with a warning, for a word the
+            vendor does not document). ``open`` with a positive ``filled_quantity`` is
+            reported as ``partially_filled``.
+        broker_status: the broker's own word, unchanged (TopstepX ``OrderStatus`` integer as
+            text, NinjaTrader ``orderState``, TradeStation ``Status``, Sophic ``status``);
+            ``""`` when the answer carried none (for example a modify acknowledgement).
+        instrument: the broker's instrument id (as on :class:`Order`).
+        side: :class:`Side`. type: :class:`OrderType`. time_in_force: :class:`TimeInForce`.
+        quantity: the order's size in contracts/units (``None`` for a cash-sized buy).
+        limit_price, stop_price, trail_price: the order's prices; ``None`` when the order has
+            none or the broker reports it in another sense (a distance instead of a level).
+        filled_quantity: units filled so far. average_fill_price: their average price.
+        created_at, updated_at: when the broker created / last changed the order.
         raw: the generated client's typed model, or the decoded JSON when only fields the
             result does not need failed to parse (see ``warnings``).
-        warnings: deviations from the spec in the broker's answer (also logged at WARNING).
+        warnings: deviations from the spec in the broker's answer (also logged at WARNING),
+            including an undocumented status word.
     """
 
     broker: str
     account: str
     order_id: str
     client_order_id: str | None = None
-    status: str | None = None
+    status: OrderStatus = OrderStatus.UNKNOWN
+    broker_status: str = ""
+    instrument: str | None = None
+    side: Side | None = None
+    type: OrderType | None = None
+    quantity: Decimal | None = None
+    limit_price: Decimal | None = None
+    stop_price: Decimal | None = None
+    trail_price: Decimal | None = None
+    time_in_force: TimeInForce | None = None
     filled_quantity: Decimal | None = None
+    average_fill_price: Decimal | None = None
+    created_at: dt.datetime | None = None
+    updated_at: dt.datetime | None = None
     raw: Any = attrs.field(default=None, repr=False, eq=False)
     warnings: tuple[str, ...] = attrs.field(default=(), eq=False)
 
@@ -194,6 +227,36 @@ class Adapter(abc.ABC):
         """The text of the order id the broker answered with, or ``None`` when it is unusable
         (blank, out of range, wrong type or charset...): such an answer is never an acceptance."""
         return order_id_from_wire(self.description.order_ids, value)
+
+    def broker_order(
+        self,
+        shape: OrderShape,
+        row: object,
+        *,
+        account: str,
+        order_id: str,
+        raw: Any = None,
+        warnings: tuple[str, ...] = (),
+        client_order_id: str | None = None,
+    ) -> BrokerOrder:
+        """A :class:`BrokerOrder` whose id was already read strictly, with every other field
+        read best-effort from ``row`` (the decoded JSON object of the order) through this
+        broker's :class:`~orderbridge._orders.OrderShape`. A ``row`` that is not an object
+        gives an order with only its id (status ``unknown``)."""
+        fields = describe_order(shape, row) if isinstance(row, dict) else {}
+        extra = fields.pop("warnings", ())
+        cid = client_order_id
+        if cid is None and isinstance(row, dict):
+            cid = client_order_id_of(shape, row)
+        return BrokerOrder(
+            broker=self.name,
+            account=account,
+            order_id=order_id,
+            client_order_id=cid,
+            raw=row if raw is None else raw,
+            warnings=warnings + tuple(extra),
+            **fields,
+        )
 
     def deviations(self, what: str, parsed: object, model: type) -> tuple[str, ...]:
         """The warnings for an answer whose body did not parse into ``model`` although its

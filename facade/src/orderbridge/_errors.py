@@ -19,6 +19,8 @@ attrs or the generated clients escapes. The tree is split by *what the caller sh
     └── OutcomeUnknown               the request may have reached the broker and no definitive
                                      answer came back: order_may_exist = True; reconcile with
                                      ``session.resolve(client_order_id, account=...)``
+        └── PlacementUnknown         the same for ``place_order``: ``client_order_id`` is
+                                     always set (typed ``str``, no ``None`` check needed)
 
 Broker-supplied text is *untrusted*: it is kept in ``broker_message`` (and a code the vendor
 does not document in ``code`` / ``code_name``) and never appears in ``str(error)`` (it may be
@@ -336,6 +338,42 @@ class OutcomeUnknown(OrderbridgeError):
 
 class OrderNotFound(OrderRejected):
     """The broker says it has no such order (TopstepX ``OrderNotFound``, HTTP 404...)."""
+
+
+class PlacementUnknown(OutcomeUnknown):
+    """:class:`OutcomeUnknown` raised by ``place_order``: the order may exist.
+
+    The client order id is fixed before the first attempt, so here it is always known and
+    typed ``str``: ``session.resolve(error.client_order_id, account=...)`` type-checks as
+    written. Catch :class:`OutcomeUnknown` to handle every ambiguous call at once, or this
+    class around a placement.
+    """
+
+    client_order_id: str
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        broker: str | None = None,
+        client_order_id: str,
+        origin: Origin,
+        code: str | int | None = None,
+        code_name: str | None = None,
+        broker_message: str | None = None,
+        status_code: int | None = None,
+    ) -> None:
+        super().__init__(
+            message,
+            broker=broker,
+            client_order_id=client_order_id,
+            origin=origin,
+            code=code,
+            code_name=code_name,
+            broker_message=broker_message,
+            status_code=status_code,
+        )
+        self.client_order_id = client_order_id
 
 
 # -- raised by the session transport, classified by :func:`for_exception` ----------------------
@@ -678,6 +716,25 @@ def modify_unknown(error: OutcomeUnknown, order_id: str) -> OutcomeUnknown:
         status_code=error.status_code,
     )
     out.order_id = order_id
+    return out
+
+
+def placement_unknown(error: OutcomeUnknown, client_order_id: str) -> PlacementUnknown:
+    """``error``, raised by ``place_order``, as a :class:`PlacementUnknown` for the placement sent
+    with ``client_order_id`` (``error`` itself when it already is one)."""
+    if isinstance(error, PlacementUnknown):
+        return error
+    out = PlacementUnknown(
+        error.message,
+        broker=error.broker,
+        client_order_id=error.client_order_id or client_order_id,
+        origin=error.origin,
+        code=error.code,
+        code_name=error.code_name,
+        broker_message=error.broker_message,
+        status_code=error.status_code,
+    )
+    out.order_id = error.order_id
     return out
 
 

@@ -24,7 +24,7 @@ from ._budget import DOCUMENTED, Budget, RateLimit
 from ._capabilities import BrokerDescription
 from ._config import Settings, resolve_settings, with_times
 from ._driver import AsyncDriver, SyncDriver
-from ._errors import ConfigurationError, OutcomeUnknown, modify_unknown
+from ._errors import ConfigurationError, OutcomeUnknown, modify_unknown, placement_unknown
 from ._fanout import AsyncFanOut, SyncFanOut
 from ._groups import AsyncGroups, SyncGroups
 from ._lifecycle import (
@@ -37,6 +37,7 @@ from ._lifecycle import (
     since_time,
 )
 from ._models import Order, PlacedOrder
+from ._snapshot import AccountSnapshot, fills_since_arg, snapshot_plan
 from .brokers import DESCRIPTIONS, describe
 
 T = TypeVar("T")
@@ -120,8 +121,9 @@ class Session(SyncDriver, _Verbs, SyncFanOut, SyncGroups):
         Raises:
             InvalidOrder, NotSupported: before anything is sent.
             OrderRejected: definitive refusal (``code``, ``code_name``, ``broker_message``).
-            OutcomeUnknown: the order may exist; call :meth:`resolve` with
-                ``error.client_order_id`` before sending it again.
+            PlacementUnknown: (an :class:`OutcomeUnknown`) the order may exist; call
+                :meth:`resolve` with ``error.client_order_id`` (always set) before sending
+                it again.
             AuthenticationError, RateLimited, BrokerUnavailable, ConfigurationError: nothing
                 was placed (``order_may_exist`` is ``False``).
         """
@@ -129,14 +131,19 @@ class Session(SyncDriver, _Verbs, SyncFanOut, SyncGroups):
         cid = prepared.client_order_id
         assert cid is not None
         self._record(account, prepared)
-        return self._drive(self.adapter.place(prepared, account, self.settings), cid)
+        try:
+            return self._drive(self.adapter.place(prepared, account, self.settings), cid)
+        except OutcomeUnknown as error:
+            raise placement_unknown(error, cid) from error
 
     def get_order(self, order_id: str, *, account: str) -> BrokerOrder:
         """Read one order by the broker's order id (retried with backoff on transient failures).
 
         Spec operations: topstepx ``search_order_by_id``; crosstrade ``get_order``; tradestation
         ``list_account_orders`` (filtered by ``OrderID``: v2 has no single-order read); sophic
-        ``get_order``. Returns a :class:`BrokerOrder` with the broker's own status word.
+        ``get_order``. Returns a :class:`BrokerOrder`: what the order is (instrument, side, type,
+        quantity, prices, fills, times; ``None`` where the broker does not say) and a normalized
+        :class:`OrderStatus`, with the broker's own word in ``broker_status``.
 
         Raises:
             OrderRejected: the broker says no such order (``code_name`` names why).
@@ -206,7 +213,9 @@ class Session(SyncDriver, _Verbs, SyncFanOut, SyncGroups):
 
         Returns:
             :class:`BrokerOrder` with the order id the broker uses from now on (compare it with
-            ``order_id``: TradeStation replaces the order under a new id).
+            ``order_id``: TradeStation replaces the order under a new id). The brokers'
+            acknowledgements carry no order state, so its ``status`` is ``unknown``: read the
+            order back with :meth:`get_order` to see the new prices take effect.
 
         Raises:
             InvalidOrder, NotSupported: before anything is sent (bad number, a field this
@@ -279,6 +288,29 @@ class Session(SyncDriver, _Verbs, SyncFanOut, SyncGroups):
         self._check("fills", account)
         return self._drive(self.adapter.fills(account, when, self.settings))
 
+    def snapshot(self, *, account: str, fills_since: dt.datetime | str | None = None) -> AccountSnapshot:
+        """Open orders, positions, balances and the fills since ``fills_since``, read together.
+
+        Each part is read with the same call as its own method (:meth:`open_orders`,
+        :meth:`positions`, :meth:`balances`, :meth:`fills`); a read that fails, or that this
+        broker does not have (``capabilities(broker).operations``), is recorded in
+        :attr:`AccountSnapshot.missing` and the other parts are still read. Check
+        :attr:`AccountSnapshot.complete` before starting to trade on it.
+
+        Args:
+            account: the broker's account id.
+            fills_since: a timezone-aware time (fills at or after it), the ``fill_id`` of the
+                last fill already seen (fills after it), or ``None`` (every fill the broker
+                returns: TopstepX the last 7 days, CrossTrade its last 900 s).
+
+        Raises:
+            InvalidOrder: a bad ``account`` or ``fills_since``; nothing was sent. Nothing else:
+                every read error ends up in ``missing``.
+        """
+        since = fills_since_arg(fills_since, self.adapter.name)
+        self._ids(account)
+        return self._run(snapshot_plan(self.adapter, account, since, self.settings))
+
     def close_position(self, instrument: str, *, account: str, quantity: _Number = None, emulate: bool = False) -> None:
         """Close the position in ``instrument``: all of it, or ``quantity`` of it.
         Money-moving: never retried.
@@ -349,7 +381,10 @@ class AsyncSession(AsyncDriver, _Verbs, AsyncFanOut, AsyncGroups):
         cid = prepared.client_order_id
         assert cid is not None
         self._record(account, prepared)
-        return await self._drive(self.adapter.place(prepared, account, self.settings), cid)
+        try:
+            return await self._drive(self.adapter.place(prepared, account, self.settings), cid)
+        except OutcomeUnknown as error:
+            raise placement_unknown(error, cid) from error
 
     async def get_order(self, order_id: str, *, account: str) -> BrokerOrder:
         """Async twin of :meth:`Session.get_order`."""
@@ -409,6 +444,12 @@ class AsyncSession(AsyncDriver, _Verbs, AsyncFanOut, AsyncGroups):
         when = since_time(since, self.adapter.name)
         self._check("fills", account)
         return await self._drive(self.adapter.fills(account, when, self.settings))
+
+    async def snapshot(self, *, account: str, fills_since: dt.datetime | str | None = None) -> AccountSnapshot:
+        """Async twin of :meth:`Session.snapshot`."""
+        since = fills_since_arg(fills_since, self.adapter.name)
+        self._ids(account)
+        return await self._run(snapshot_plan(self.adapter, account, since, self.settings))
 
     async def close_position(
         self, instrument: str, *, account: str, quantity: _Number = None, emulate: bool = False

@@ -60,7 +60,9 @@ from ..._errors import OrderNotFound, OrderRejected, rejected, unexpected, unkno
 from ..._flow import Call, Flow, Grant, Retry, Sent, Undecoded, operation, plain, wire_number
 from ..._groups import GroupResult
 from ..._models import Order, OrderType, PlacedOrder, Side, TimeInForce
+from ..._orders import object_at
 from . import DESCRIPTION, groups
+from .orders import ORDER_SHAPE
 
 ACTIONS = {Side.BUY: "BUY", Side.SELL: "SELL"}
 TYPES = {
@@ -168,7 +170,7 @@ class CrossTradeAdapter(Adapter):
         )
         body = sent.parsed
         if sent.status == 200 and isinstance(body, (CrossTradeOrder, Undecoded)):
-            found = self._broker_order(body, account, self.deviations(what, body, CrossTradeOrder))
+            found = self._broker_order(body, account, self.deviations(what, body, CrossTradeOrder), sent.data)
             if found is not None:
                 return found
         if sent.status in (400, 404) and isinstance(body, ErrorResponse):
@@ -208,7 +210,7 @@ class CrossTradeAdapter(Adapter):
             account=account,
             order_id=found.order_id,
             client_order_id=client_order_id,
-            status=found.status,
+            status=found.broker_status or None,
             raw=found.raw,
         )
 
@@ -242,33 +244,24 @@ class CrossTradeAdapter(Adapter):
         )
 
     def _broker_order(
-        self, body: CrossTradeOrder | Undecoded, account: str, warnings: tuple[str, ...]
+        self, body: CrossTradeOrder | Undecoded, account: str, warnings: tuple[str, ...], data: Any = None
     ) -> BrokerOrder | None:
-        """The order read (typed, or its decoded JSON); ``None`` when ``orderId`` is unusable."""
+        """The order read (typed, or its decoded JSON); ``None`` when ``orderId`` is unusable.
+        Every other field is read best-effort from ``data``, the answer as decoded once (exact
+        decimals), through :data:`~orderbridge.brokers.crosstrade.orders.ORDER_SHAPE`."""
         raw_id: object
         raw: object
         if isinstance(body, CrossTradeOrder):
-            raw_id, state, filled, raw = body.order_id, plain(body.order_state), plain(body.filled), body
+            raw_id, raw = body.order_id, body
         elif isinstance(body.data, dict):
-            raw_id, state, filled, raw = (
-                body.data.get("orderId"),
-                body.data.get("orderState"),
-                body.data.get("filled"),
-                body.data,
-            )
+            raw_id, raw = body.data.get("orderId"), body.data
         else:
             return None
         order_id = self.usable_order_id(raw_id)
         if order_id is None:
             return None
-        return BrokerOrder(
-            broker=self.name,
-            account=account,
-            order_id=order_id,
-            status=state if isinstance(state, str) else None,
-            filled_quantity=Decimal(filled) if type(filled) is int and filled >= 0 else None,
-            raw=raw,
-            warnings=warnings,
+        return self.broker_order(
+            ORDER_SHAPE, object_at(data), account=account, order_id=order_id, raw=raw, warnings=warnings
         )
 
     def modify(self, order_id: str, account: str, change: Modification, settings: Settings) -> Flow[BrokerOrder]:
@@ -314,23 +307,10 @@ class CrossTradeAdapter(Adapter):
         rows = self._rows(sent, what, "orders", (OrderList, list))
         out = []
         for row in rows:
-            order_id = row.need_text("orderId")
-            state = row.maybe_text("orderState")
-            if state in TERMINAL_STATES:
-                continue
-            filled = row.row.get("filled")
-            out.append(
-                BrokerOrder(
-                    broker=self.name,
-                    account=account,
-                    order_id=order_id,
-                    status=state,
-                    filled_quantity=Decimal(filled)
-                    if isinstance(filled, int) and not isinstance(filled, bool)
-                    else None,
-                    raw=row.row,
-                )
-            )
+            order = self.broker_order(ORDER_SHAPE, row.row, account=account, order_id=row.need_text("orderId"))
+            if order.status.is_terminal:
+                continue  # an order whose state is undocumented stays listed: it may work
+            out.append(order)
         return out
 
     def positions(self, account: str, settings: Settings) -> Flow[list[Position]]:
@@ -506,9 +486,6 @@ class CrossTradeAdapter(Adapter):
 
 
 # -- the rest of an order's life (modify, reads, close, cancel-all, flatten) -----------------------
-TERMINAL_STATES = frozenset({"Cancelled", "Rejected", "Filled"})
-"""NinjaTrader ``OrderState`` values after which an order no longer works; every other state,
-including one we do not know, counts as working (a kill switch must not skip an order)."""
 POSITION_SIGN = {"Long": 1, "Short": -1}
 EXECUTION_SIDES = {"Long": Side.BUY, "Short": Side.SELL}
 """NinjaTrader ``Execution.MarketPosition`` is the execution's direction: Long for a buy,

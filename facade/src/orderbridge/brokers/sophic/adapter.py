@@ -45,7 +45,9 @@ from ..._config import Settings
 from ..._errors import InvalidOrder, auth_refused, rejected, unexpected, unknown
 from ..._flow import Call, Flow, Grant, Retry, Sent, Token, Undecoded, enum_name, operation, plain
 from ..._models import Order, PlacedOrder, Side, decimal_text
+from ..._orders import object_at
 from . import DESCRIPTION
+from .orders import ORDER_SHAPE
 
 API_VERSION = "2026-01-01"
 MAX_ID = 255
@@ -174,12 +176,11 @@ class SophicAdapter(Adapter):
         fields = _order_fields(sent.parsed) if sent.status == 200 else None
         found_id = self.usable_order_id(fields[0]) if fields is not None else None
         if fields is not None and found_id is not None:
-            return BrokerOrder(
-                broker=self.name,
+            return self.broker_order(
+                ORDER_SHAPE,
+                object_at(sent.data),
                 account=account,
                 order_id=found_id,
-                status=fields[1],
-                filled_quantity=_decimal(fields[2]),
                 raw=_raw(sent.parsed),
                 warnings=self.deviations(what, sent.parsed, SophicOrder),
             )
@@ -230,14 +231,7 @@ class SophicAdapter(Adapter):
             name=what,
         )
         return [
-            BrokerOrder(
-                broker=self.name,
-                account=account,
-                order_id=row.need_text("id"),
-                status=row.maybe_text("status"),
-                filled_quantity=row.maybe_decimal("traded_quantity"),
-                raw=row.row,
-            )
+            self.broker_order(ORDER_SHAPE, row.row, account=account, order_id=row.need_text("id"))
             for row in self._rows(sent, what)
         ]
 

@@ -44,7 +44,6 @@ from topstepx_client.models import (
     ModifyOrderRequest,
     ModifyOrderResponse,
     OrderModel,
-    OrderStatus,
     PartialCloseContractPositionRequest,
     PartialClosePositionErrorCode,
     PartialClosePositionResponse,
@@ -92,7 +91,9 @@ from ..._flow import (
 )
 from ..._groups import BracketPlan, BracketResult
 from ..._models import Order, OrderType, PlacedOrder, Side
+from ..._orders import object_at
 from . import DESCRIPTION, groups
+from .orders import ORDER_SHAPE
 
 TOKEN_LIFETIME = 24 * 3600.0
 """Session token lifetime in seconds (ProjectX docs, authenticate)."""
@@ -258,7 +259,12 @@ class TopstepXAdapter(Adapter):
         success, code, message, _ = envelope
         if success and code == 0:
             item = _order_item(sent.parsed)
-            found = self._broker_order(item, account, self.deviations(what, sent.parsed, SearchOrderByIdResponse))
+            found = self._broker_order(
+                item,
+                account,
+                self.deviations(what, sent.parsed, SearchOrderByIdResponse),
+                object_at(sent.data, "order"),
+            )
             if found is None:
                 raise self.fail(sent, what, money_moving=False)
             return found
@@ -310,13 +316,13 @@ class TopstepXAdapter(Adapter):
             # A missing list means "unknown", not "no orders" (ProjectX ``Order/search``).
             raise self.fail(sent, what, money_moving=False)
         warnings = self.deviations(what, sent.parsed, SearchOrderResponse)
-        for item in orders:
+        for index, item in enumerate(orders):
             tag = plain(item.custom_tag) if isinstance(item, OrderModel) else None
             if isinstance(item, dict):
                 tag = item.get("customTag")
             if tag != client_order_id:
                 continue
-            found = self._broker_order(item, account, warnings)
+            found = self._broker_order(item, account, warnings, object_at(sent.data, "orders", index))
             if found is None:
                 # Our order, but without an id this SDK could act on: never an acceptance.
                 raise self.fail(sent, what, money_moving=False)
@@ -325,7 +331,7 @@ class TopstepXAdapter(Adapter):
                 account=account,
                 order_id=found.order_id,
                 client_order_id=client_order_id,
-                status=found.status,
+                status=found.broker_status or None,
                 raw=item,
                 warnings=warnings,
             )
@@ -346,33 +352,32 @@ class TopstepXAdapter(Adapter):
             raw=body,
         )
 
-    def _broker_order(self, item: object, account: str, warnings: tuple[str, ...]) -> BrokerOrder | None:
+    def _broker_order(
+        self, item: object, account: str, warnings: tuple[str, ...], row: object = None
+    ) -> BrokerOrder | None:
         """An ``OrderModel`` (typed, or its decoded JSON) as a :class:`BrokerOrder`; ``None``
-        when its ``id`` is not a usable order id."""
+        when its ``id`` is not a usable order id. ``row`` is the same order decoded with exact
+        decimals (the typed model holds floats); its other fields are read best-effort through
+        :data:`~orderbridge.brokers.topstepx.orders.ORDER_SHAPE`."""
         raw_id: object
         if isinstance(item, OrderModel):
-            raw_id, tag, status, fill = item.id, plain(item.custom_tag), plain(item.status), plain(item.fill_volume)
+            raw_id, tag = item.id, plain(item.custom_tag)
         elif isinstance(item, dict):
-            raw_id, tag, status, fill = (
-                item.get("id"),
-                item.get("customTag"),
-                item.get("status"),
-                item.get("fillVolume"),
-            )
+            raw_id, tag = item.get("id"), item.get("customTag")
         else:
             return None
         order_id = self.usable_order_id(raw_id)
         if order_id is None:
             return None
-        return BrokerOrder(
-            broker=self.name,
+        exact = row if isinstance(row, dict) and row.get("id") == raw_id else {}
+        return self.broker_order(
+            ORDER_SHAPE,
+            exact,
             account=account,
             order_id=order_id,
-            client_order_id=tag if isinstance(tag, str) else None,
-            status=enum_name(OrderStatus, status) or (str(status) if type(status) in (int, str) else None),
-            filled_quantity=Decimal(fill) if type(fill) is int and fill >= 0 else None,
             raw=item,
             warnings=warnings,
+            client_order_id=tag if isinstance(tag, str) else None,
         )
 
     def modify(self, order_id: str, account: str, change: Modification, settings: Settings) -> Flow[BrokerOrder]:
@@ -402,7 +407,7 @@ class TopstepXAdapter(Adapter):
         for index, row in enumerate(rows):
             row.need_text("id")
             model = models[index] if isinstance(models, list) and index < len(models) else None
-            found = self._broker_order(model, account, ()) if isinstance(model, OrderModel) else None
+            found = self._broker_order(model, account, (), row.row) if isinstance(model, OrderModel) else None
             if found is None:
                 # No usable order id (or the generated parse and the exact parse disagree).
                 raise unexpected(self.name, what, sent.status, sent.content)

@@ -50,7 +50,9 @@ from ..._errors import NotSupported, auth_refused, rate_limited, rejected, unexp
 from ..._flow import Call, Flow, Grant, Retry, Sent, Token, Undecoded, operation, plain, retry_after
 from ..._groups import BracketPlan, BracketResult, GroupResult
 from ..._models import Order, OrderType, PlacedOrder, Side, TimeInForce, decimal_text
+from ..._orders import object_at
 from . import DESCRIPTION, groups
+from .orders import ORDER_SHAPE
 
 # 20160101 (official v2) shape.
 TRADE_ACTIONS = {Side.BUY: "BUY", Side.SELL: "SELL"}
@@ -258,15 +260,14 @@ class TradeStationAdapter(Adapter):
         listing = _listing(sent.parsed) if sent.status == 200 else None
         if listing is None:
             raise self._failure(sent, what, None, money_moving=False)
-        for item in listing:
-            raw_id, status, filled = _listed_fields(item)
+        for index, item in enumerate(listing):
+            raw_id, _status, _filled = _listed_fields(item)
             if self.usable_order_id(raw_id) == order_id:
-                return BrokerOrder(
-                    broker=self.name,
+                return self.broker_order(
+                    ORDER_SHAPE,
+                    _same_order(object_at(sent.data, index), raw_id),
                     account=account,
                     order_id=order_id,
-                    status=status if isinstance(status, str) else None,
-                    filled_quantity=_quantity(filled),
                     raw=item,
                     warnings=self.deviations(what, sent.parsed, AccountOrder),
                 )
@@ -411,7 +412,6 @@ class TradeStationAdapter(Adapter):
                 broker=self.name,
                 account=account,
                 order_id=new_id,
-                status=status,
                 raw=_raw(sent.parsed),
                 warnings=self.deviations(what, sent.parsed, OrderResult),
             )
@@ -422,20 +422,11 @@ class TradeStationAdapter(Adapter):
     def open_orders(self, account: str, settings: Settings) -> Flow[list[BrokerOrder]]:
         out = []
         for row in (yield from self._order_rows(account, settings)):
-            status = row.maybe_text("Status")
-            if row.maybe_text("AccountID") not in (None, account) or status in TERMINAL_STATUSES:
+            if row.maybe_text("AccountID") not in (None, account):
                 continue
-            out.append(
-                BrokerOrder(
-                    broker=self.name,
-                    account=account,
-                    order_id=row.need_text("OrderID"),
-                    client_order_id=row.maybe_text("OrderConfirmId"),
-                    status=status,
-                    filled_quantity=row.maybe_decimal("ExecuteQuantity"),
-                    raw=row.row,
-                )
-            )
+            order = self.broker_order(ORDER_SHAPE, row.row, account=account, order_id=row.need_text("OrderID"))
+            if not order.status.is_terminal:  # an undocumented status stays listed: it may work
+                out.append(order)
         return out
 
     def positions(self, account: str, settings: Settings) -> Flow[list[Position]]:
@@ -585,6 +576,11 @@ def _listed_fields(item: object) -> tuple[object, object, object]:
     return None, None, None
 
 
+def _same_order(row: dict[str, Any], raw_id: object) -> dict[str, Any]:
+    """``row`` when it is the listed order ``raw_id`` (else ``{}``: its fields read as ``None``)."""
+    return row if str(row.get("OrderID")) == str(raw_id) else {}
+
+
 def _raw(parsed: object) -> object:
     return parsed.data if isinstance(parsed, Undecoded) else parsed
 
@@ -620,10 +616,6 @@ REPLACE_ORDER = operation(replace_order, _usable_place)
 
 
 # -- the rest of an order's life (modify, reads) ----------------------------------------------------
-TERMINAL_STATUSES = frozenset({"FLL", "FLP", "OUT", "REJ", "TSC", "Exp", "EXP", "BRO", "CAN", "LAT"})
-"""``AccountOrder.Status`` codes of orders that no longer work (filled, cancelled, rejected,
-expired, broken, too late). Every other code — OPN/ACK/UCN/FPR/DON and any we do not know —
-counts as working, so a kill switch never skips an order."""
 REPLACE_TYPES = {"Market": "Market", "Limit": "Limit", "Stop Limit": "StopLimit", "Stop Market": "StopMarket"}
 """``Legs[].OrderType`` text (account listing) -> the ``OrderType`` a cancel/replace sends."""
 POSITION_SIGN = {"Long": 1, "Short": -1}

@@ -40,7 +40,29 @@ MAX_BARS = 500
 ACTIONS = {"BUY": Side.BUY, "SELL": Side.SELL}
 KINDS = {"MARKET": Kind.MARKET, "LIMIT": Kind.LIMIT, "STOPMARKET": Kind.STOP, "STOPLIMIT": Kind.STOP_LIMIT}
 NT_TYPES = {Kind.MARKET: "Market", Kind.LIMIT: "Limit", Kind.STOP: "StopMarket", Kind.STOP_LIMIT: "StopLimit"}
-NT_STATES = {State.WORKING: "Working", State.FILLED: "Filled", State.CANCELLED: "Cancelled", State.REJECTED: "Rejected"}
+NT_STATES = {
+    State.PENDING: "Submitted",
+    State.WORKING: "Working",
+    State.PENDING_CANCEL: "CancelPending",
+    State.FILLED: "Filled",
+    State.CANCELLED: "Cancelled",
+    State.REJECTED: "Rejected",
+    State.EXPIRED: "Cancelled",  # NinjaTrader has no expired state: a lapsed GTD order is cancelled
+    State.REPLACED: "Cancelled",
+}
+"""Book state -> NinjaTrader 8 ``OrderState`` (NinjaTrader 8 Help Guide, OrderState)."""
+
+
+def nt_state(o: BookOrder) -> str:
+    """The order's NinjaTrader state: an untriggered stop is Accepted, a working order with a
+    fill is PartFilled."""
+    if o.state is State.WORKING and o.filled > 0:
+        return "PartFilled"
+    if o.state is State.WORKING and o.kind is Kind.STOP:
+        return "Accepted"
+    return NT_STATES[o.state]
+
+
 MONTH_CODES = "FGHJKMNQUVXZ"
 TERMINAL_MESSAGE = "Order linked to '{}' not found or already terminal."
 
@@ -114,7 +136,7 @@ class CrossTrade(Broker):
             "instrument": o.symbol,
             "instrumentType": "Future",
             "orderType": NT_TYPES[o.kind],
-            "orderState": "Accepted" if o.working and o.kind is Kind.STOP else NT_STATES[o.state],
+            "orderState": nt_state(o),
             "quantity": int(o.quantity),
             "averageFillPrice": o.average_price or Decimal(0),
             "filled": int(o.filled),
@@ -687,4 +709,4 @@ class CrossTrade(Broker):
         )
 
     def recorded_orders(self) -> list[RecordedOrder]:
-        return self.book_orders(self.book, lambda o: NT_STATES[o.state])
+        return self.book_orders(self.book, nt_state)

@@ -46,7 +46,27 @@ MAX_TRAIL_TICKS = 1000
 SIDES = {0: Side.BUY, 1: Side.SELL}
 SIDE_CODES = {Side.BUY: 0, Side.SELL: 1}
 KINDS = {1: Kind.LIMIT, 2: Kind.MARKET, 4: Kind.STOP, 5: Kind.TRAILING_STOP, 6: Kind.LIMIT, 7: Kind.LIMIT}
-STATUS_CODES = {State.WORKING: 1, State.FILLED: 2, State.CANCELLED: 3, State.REJECTED: 5}
+STATUS_CODES = {
+    State.PENDING: 6,  # Pending
+    State.WORKING: 1,  # Open (fillVolume says how much filled)
+    State.PENDING_CANCEL: 7,  # PendingCancellation
+    State.FILLED: 2,
+    State.CANCELLED: 3,
+    State.REJECTED: 5,
+    State.EXPIRED: 4,
+    State.REPLACED: 3,  # TopstepX modifies in place; a replaced book order reads as cancelled
+}
+"""Book state -> ProjectX Gateway ``OrderStatus`` code."""
+STATUS_NAMES = {
+    1: "Open",
+    2: "Filled",
+    3: "Cancelled",
+    4: "Expired",
+    5: "Rejected",
+    6: "Pending",
+    7: "PendingCancellation",
+    8: "Suspended",
+}
 SUSPENDED = 8
 """OrderStatus of a bracket leg waiting for its entry to fill."""
 BRACKETS = ("stopLossBracket", "takeProfitBracket")
@@ -552,6 +572,4 @@ class TopstepX(Broker):
         return text_reply("pong")
 
     def recorded_orders(self) -> list[RecordedOrder]:
-        return self.book_orders(
-            self.book, lambda o: {1: "Open", 2: "Filled", 3: "Cancelled", 5: "Rejected"}[STATUS_CODES[o.state]]
-        )
+        return self.book_orders(self.book, lambda o: STATUS_NAMES[STATUS_CODES[o.state]])

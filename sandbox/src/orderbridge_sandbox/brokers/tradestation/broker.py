@@ -78,11 +78,28 @@ DURATIONS = {
     "AtTheClose": "CLO",
 }
 STATUS = {
+    State.PENDING: ("DIS", "Dispatched"),
     State.WORKING: ("OPN", "Sent"),
+    State.PENDING_CANCEL: ("UCN", "Cancel Sent"),
     State.FILLED: ("FLL", "Filled"),
     State.CANCELLED: ("OUT", "UROut"),
     State.REJECTED: ("REJ", "Rejected"),
+    State.EXPIRED: ("EXP", "Expired"),
+    State.REPLACED: ("UCH", "Replaced"),
 }
+
+
+def status_of(o: BookOrder) -> tuple[str, str]:
+    """(``Status``, ``StatusDescription``) of a listed order (TradeStation WebAPI v2, Order
+    Detail, Order Status Categories): a working order with a fill is FPR, a cancelled one with
+    a fill is FLP ("partial fill, order complete")."""
+    if o.state is State.WORKING and o.filled > 0:
+        return "FPR", "Partial Fill (Alive)"
+    if o.state is State.CANCELLED and o.filled > 0:
+        return "FLP", "Partial Fill (UROut)"
+    return STATUS[o.state]
+
+
 LEG_SIDES = {"Buy": "B", "Sell": "S", "Sell Short": "T", "Buy to Cover": "C"}
 
 ACTIVATION_TRIGGERS = [
@@ -446,16 +463,20 @@ class TradeStation(Broker):
                 raise Rejection("Missing order quantity.")
         except Rejection as exc:
             return self.dialect.error(400, str(exc))
-        order.quantity = quantity
+        changes: dict[str, Any] = {"quantity": quantity}
         if call.field("LimitPrice"):
-            order.limit_price = Decimal(call.field("LimitPrice"))
+            changes["limit_price"] = Decimal(call.field("LimitPrice"))
         if call.field("StopPrice"):
-            order.stop_price = Decimal(call.field("StopPrice"))
-        order.updated_at = self.now()
+            changes["stop_price"] = Decimal(call.field("StopPrice"))
         if kind is Kind.MARKET and order.kind is not Kind.MARKET:
-            order.kind, order.limit_price = Kind.MARKET, None
-            self.book.fill(order)
-        return json_reply({"Message": "Cancel/Replace order sent.", "OrderID": order.id, "OrderStatus": "Ok"})
+            changes.update(kind=Kind.MARKET, limit_price=None)
+        # Cancel/replace: the original ends replaced (UCH) and the replacement works under a NEW
+        # OrderID (TradeStation WebAPI v2, "Cancel and replace an order").
+        oid = str(FIRST_ORDER_ID - 1 + self.ids.next("tradestation:order"))
+        replacement = self.book.replace(order, oid, **changes)
+        if replacement.kind is Kind.MARKET:
+            self.book.fill(replacement)
+        return json_reply({"Message": "Cancel/Replace order sent.", "OrderID": replacement.id, "OrderStatus": "Ok"})
 
     # -- account reads ----------------------------------------------------------------------------
     def _keys(self, call: Call) -> list[str]:
@@ -466,7 +487,7 @@ class TradeStation(Broker):
         return keys
 
     def _order_json(self, o: BookOrder) -> dict[str, Any]:
-        status, description = STATUS[o.state]
+        status, description = status_of(o)
         done = us_timestamp(o.updated_at or o.created_at) if not o.working else ""
         price = self.book.instruments[o.symbol].price if o.symbol in self.book.instruments else Decimal(0)
         limit, stop, filled = o.limit_price or Decimal(0), o.stop_price or Decimal(0), o.average_price or Decimal(0)
@@ -662,4 +683,4 @@ class TradeStation(Broker):
         return json_reply({"Exchange": EXCHANGES})
 
     def recorded_orders(self) -> list[RecordedOrder]:
-        return self.book_orders(self.book, lambda o: STATUS[o.state][0])
+        return self.book_orders(self.book, lambda o: status_of(o)[0])

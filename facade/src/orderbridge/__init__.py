@@ -26,7 +26,12 @@ and recovery: ``session.snapshot(account=...)`` -> :class:`AccountSnapshot` (che
 The rest of an order's life uses the same session and the same outcome rules:
 ``modify_order``, ``open_orders``, ``positions`` (:class:`Position`), ``balances``
 (:class:`Balance`), ``fills`` (:class:`Fill`), ``close_position``, ``cancel_all_orders`` and
-``flatten`` (:class:`FlattenReport`, the kill switch). Which broker has which call, and which
+``flatten`` (:class:`FlattenReport`, the kill switch).
+
+Hearing what happened: ``session.events(accounts=[...])`` yields :class:`OrderEvent`,
+:class:`FillEvent`, :class:`PositionEvent` and :class:`BalanceEvent`, and says when something
+may have been missed (:class:`Gap`) and when the picture is whole again (:class:`Resynced`);
+:class:`Feed` is the state behind it, without I/O, for drivers of your own. Which broker has which call, and which
 the facade emulates (only with ``emulate=True``), is ``capabilities(broker).operations``.
 """
 
@@ -47,6 +52,8 @@ from ._errors import (
     RateLimited,
     UnexpectedResponse,
 )
+from ._events import KINDS, BalanceEvent, Event, FillEvent, Gap, OrderEvent, PositionEvent, Resynced, Source
+from ._feed import Feed
 from ._models import Order, OrderType, PlacedOrder, Side, TimeInForce, new_client_order_id
 from ._reports import apply_report
 from ._session import AsyncSession, Session, connect, connect_async, place_order
@@ -57,6 +64,16 @@ from .brokers import BROKERS, all_capabilities, capabilities
 __version__ = "0.1.0"
 
 __all__ = [
+    "Source",
+    "Resynced",
+    "PositionEvent",
+    "OrderEvent",
+    "Gap",
+    "FillEvent",
+    "Feed",
+    "Event",
+    "BalanceEvent",
+    "KINDS",
     "BROKERS",
     "OPERATIONS",
     "AccountSnapshot",

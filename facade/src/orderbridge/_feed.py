@@ -285,11 +285,26 @@ class Feed:
             state.whole_at = self._wall()
 
     def lookups(self, snapshot: AccountSnapshot) -> list[str]:
-        """Orders the feed holds as working that are absent from ``snapshot``'s open orders:
-        they ended while the feed was not looking, and their final state must be read
-        (``get_order``) and passed to :meth:`reconcile`. Empty when open orders are missing."""
+        """Orders whose state must be read (``get_order``) and passed to :meth:`reconcile`:
+        those the feed holds as working that are absent from ``snapshot``'s open orders (they
+        ended while the feed was not looking), then those of fills not yet delivered that
+        are neither open nor known to have ended (an order that filled between two reads).
+        Empty when open orders are missing."""
         if snapshot.missing_part("open_orders") is not None:
             return []
+        ids = self._vanished(snapshot)
+        if snapshot.missing_part("fills") is None:
+            state = self._account(snapshot.account)
+            open_ids = {o.order_id for o in snapshot.open_orders}
+            for fill in snapshot.fills:
+                held = state.orders.get(fill.order_id)
+                if fill.fill_id in state.fill_ids or fill.order_id in open_ids or fill.order_id in ids:
+                    continue
+                if held is None or not held.status.is_terminal:
+                    ids.append(fill.order_id)
+        return ids
+
+    def _vanished(self, snapshot: AccountSnapshot) -> list[str]:
         open_ids = {o.order_id for o in snapshot.open_orders}
         held = self._account(snapshot.account).orders.values()
         return [o.order_id for o in held if not o.status.is_terminal and o.order_id not in open_ids]
@@ -344,7 +359,8 @@ class Feed:
                 reasons.append(f"{missing.part}: {missing.reason}")
         if "order" in self.kinds:
             answered = {o.order_id for o in finished}
-            unresolved = [i for i in self.lookups(snapshot) if i not in answered]
+            vanished = self._vanished(snapshot) if snapshot.missing_part("open_orders") is None else []
+            unresolved = [i for i in vanished if i not in answered]
             if unresolved:
                 reasons.append(f"the final state of {len(unresolved)} order(s) that left the open orders is unknown")
         return "; ".join(reasons)

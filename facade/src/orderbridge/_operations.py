@@ -11,13 +11,16 @@ ones (modify, close, cancel-all, flatten) are never retried by the session: thei
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from decimal import Decimal
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from ._account import Balance, Fill, FlattenReport, ItemOutcome, Modification, Position
 from ._adapter import Adapter, BrokerOrder
 from ._config import Settings
 from ._errors import OrderbridgeError, OutcomeUnknown
+from ._events import KINDS
+from ._feed import DEFAULT_WATCHDOG
 from ._lifecycle import (
     PlaceStep,
     Plan,
@@ -33,6 +36,7 @@ from ._lifecycle import (
     since_time,
 )
 from ._snapshot import AccountSnapshot, fills_since_arg, snapshot_plan
+from ._watch import AsyncEventStream, EventStream, stream_options
 
 if TYPE_CHECKING:
     from ._flow import Flow
@@ -191,6 +195,46 @@ class SyncOperations(_Common):
         self._ids(account)
         return self._run(snapshot_plan(self.adapter, account, since, self.settings))
 
+    # --- live events (issue 20) -------------------------------------------------------------
+    def events(
+        self,
+        *,
+        accounts: Iterable[str] | str,
+        kinds: Iterable[str] = KINDS,
+        interval: float | None = None,
+        watchdog: float | None = DEFAULT_WATCHDOG,
+    ) -> EventStream:
+        """Hear what happens in ``accounts``: a blocking iterator of events, used as a context
+        manager (``with session.events(accounts=["465"]) as stream: for event in stream: ...``).
+
+        Yields :class:`~orderbridge.OrderEvent`, :class:`~orderbridge.FillEvent`,
+        :class:`~orderbridge.PositionEvent` and :class:`~orderbridge.BalanceEvent` (those in
+        ``kinds``), :class:`~orderbridge.Gap` when something may have been missed (a read
+        failed) and :class:`~orderbridge.Resynced` once the picture is whole again. It starts
+        with the accounts' current picture (source ``resync``: open orders, positions,
+        balance, fills of the last minute) and a :class:`~orderbridge.Resynced` per account.
+
+        This session polls: each cycle reads every account with :meth:`snapshot` (and
+        :meth:`get_order` for orders that ended between two reads) and yields the
+        differences. Fill latency is bounded by ``interval``.
+
+        Args:
+            accounts: the broker's account ids (one id alone is accepted).
+            kinds: the ordinary events wanted, some of ``"order"``, ``"fill"``,
+                ``"position"``, ``"balance"``; markers always come.
+            interval: seconds between poll cycles. Default: the broker's pace per account
+                (4 s at every broker, a third of the documented budget; see
+                ``orderbridge/brokers/<broker>/events.py``) times the number of accounts.
+                Below the broker's floor (about half its budget) is refused.
+            watchdog: seconds of silence after which a pushed stream is presumed dead.
+
+        Raises:
+            ConfigurationError: bad ``accounts``, ``kinds``, ``interval`` or ``watchdog``;
+                nothing was sent. Read errors never raise: they are yielded as ``Gap``.
+        """
+        session = cast("Any", self)
+        return EventStream(session, **stream_options(accounts, kinds, interval, watchdog))
+
     def close_position(self, instrument: str, *, account: str, quantity: _Number = None, emulate: bool = False) -> None:
         """Close the position in ``instrument``: all of it, or ``quantity`` of it.
         Money-moving: never retried.
@@ -310,6 +354,20 @@ class AsyncOperations(_Common):
         since = fills_since_arg(fills_since, self.adapter.name)
         self._ids(account)
         return await self._run(snapshot_plan(self.adapter, account, since, self.settings))
+
+    # --- live events (issue 20) -------------------------------------------------------------
+    def events(
+        self,
+        *,
+        accounts: Iterable[str] | str,
+        kinds: Iterable[str] = KINDS,
+        interval: float | None = None,
+        watchdog: float | None = DEFAULT_WATCHDOG,
+    ) -> AsyncEventStream:
+        """Async twin of :meth:`Session.events`: ``async with session.events(accounts=[...]) as
+        stream: async for event in stream: ...``."""
+        session = cast("Any", self)
+        return AsyncEventStream(session, **stream_options(accounts, kinds, interval, watchdog))
 
     async def close_position(
         self, instrument: str, *, account: str, quantity: _Number = None, emulate: bool = False

@@ -33,6 +33,8 @@ TEST_TOOLS = [
     "respx==0.23.1",
     "hypothesis==6.170.15",
     "openapi-core==0.23.1",
+    # A second, independent SignalR client for the sandbox's TopstepX hub (skips negotiation).
+    "signalrcore==1.0.2",
     *SPEC_TOOLS,
 ]
 

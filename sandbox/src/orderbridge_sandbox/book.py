@@ -236,6 +236,15 @@ class OrderBook:
         self.orders: dict[str, BookOrder] = {}
         self._by_client_id: dict[tuple[str, str], BookOrder] = {}
         """(account, client id) -> the first order recorded with it (the duplicate check's index)."""
+        self.observers: list[Callable[[str, Any], None]] = []
+        """Called with ``("order", BookOrder)``, ``("fill", Fill)`` or ``("position", (account,
+        symbol))`` after every change (a push hub listens here)."""
+
+    def changed(self, kind: str, subject: Any) -> None:
+        """Tell the observers that ``subject`` changed (handlers that edit an order in place,
+        such as a modify, call this too)."""
+        for observer in list(self.observers):
+            observer(kind, subject)
 
     def submit(self, order: BookOrder) -> BookOrder:
         """Record ``order``; a market order fills at once at the reference price, others rest."""
@@ -243,6 +252,7 @@ class OrderBook:
         self.orders[order.id] = order
         if order.client_id is not None:
             self._by_client_id.setdefault((order.account, order.client_id), order)
+        self.changed("order", order)
         if order.kind is Kind.MARKET and order.state is State.WORKING:
             self.fill(order)
         return order
@@ -268,6 +278,9 @@ class OrderBook:
         if order.filled >= order.quantity:
             order.state = State.FILLED
         order.updated_at = self._clock.now()
+        self.changed("order", order)
+        self.changed("fill", fill)
+        self.changed("position", (order.account, order.symbol))
         return fill
 
     def cancel(self, order: BookOrder) -> bool:
@@ -276,6 +289,7 @@ class OrderBook:
             return False
         order.state = State.CANCELLED
         order.updated_at = self._clock.now()
+        self.changed("order", order)
         return True
 
     def get(self, order_id: str) -> BookOrder | None:

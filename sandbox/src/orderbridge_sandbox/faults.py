@@ -12,6 +12,12 @@ A fault is written ``BROKER:OPERATION:KIND[=VALUE][:TIMES]`` (CLI ``--fault``, o
 ``drop``                   close the connection without answering; nothing runs
 ``drop_after_record``      run the request (the order is recorded), then close the connection
                            without answering: the ambiguous outcome
+``stream_drop``            (push hubs, operation ``user_hub``) cut the hub connection when
+                           the next event is pushed, without a close frame
+``stream_silence``         stay connected but send nothing more (events, ping replies)
+``event_loss``             lose the next pushed event; the connection stays up
+``event_reorder``          hold the next pushed event and send it after the one after it
+``event_duplicate``        send the next pushed event twice
 =========================  ================================================================
 
 ``TIMES`` makes the fault fire that many times and then disarm (default: every time).
@@ -36,6 +42,11 @@ class FaultKind(enum.StrEnum):
     ERROR = "error"
     RATE_LIMIT = "rate_limit"
     DROP = "drop"
+    STREAM_DROP = "stream_drop"
+    STREAM_SILENCE = "stream_silence"
+    EVENT_LOSS = "event_loss"
+    EVENT_REORDER = "event_reorder"
+    EVENT_DUPLICATE = "event_duplicate"
 
 
 class Phase(enum.StrEnum):
@@ -45,6 +56,8 @@ class Phase(enum.StrEnum):
     """Fires before the request is processed (nothing is recorded)."""
     AFTER = "after"
     """Fires after the request was processed (an order may have been recorded)."""
+    STREAM = "stream"
+    """Fires when a push hub sends an event (the stream faults; never on a request)."""
 
 
 _KIND_NAMES = {
@@ -54,6 +67,11 @@ _KIND_NAMES = {
     "rate_limit": (FaultKind.RATE_LIMIT, Phase.BEFORE),
     "drop": (FaultKind.DROP, Phase.BEFORE),
     "drop_after_record": (FaultKind.DROP, Phase.AFTER),
+    "stream_drop": (FaultKind.STREAM_DROP, Phase.STREAM),
+    "stream_silence": (FaultKind.STREAM_SILENCE, Phase.STREAM),
+    "event_loss": (FaultKind.EVENT_LOSS, Phase.STREAM),
+    "event_reorder": (FaultKind.EVENT_REORDER, Phase.STREAM),
+    "event_duplicate": (FaultKind.EVENT_DUPLICATE, Phase.STREAM),
 }
 
 

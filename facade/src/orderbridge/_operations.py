@@ -363,11 +363,32 @@ class AsyncOperations(_Common):
         kinds: Iterable[str] = KINDS,
         interval: float | None = None,
         watchdog: float | None = DEFAULT_WATCHDOG,
+        push: bool | None = None,
+        hub_url: str | None = None,
     ) -> AsyncEventStream:
         """Async twin of :meth:`Session.events`: ``async with session.events(accounts=[...]) as
-        stream: async for event in stream: ...``."""
+        stream: async for event in stream: ...``.
+
+        Where the broker pushes (TopstepX's user hub) and ``orderbridge[websocket]`` is
+        installed, events come from the hub (source ``push``), each (re)connection subscribes
+        again, and every gap is repaired by REST; elsewhere it polls like the sync twin.
+
+        Args:
+            push: ``None`` push where possible, ``True`` require it, ``False`` always poll.
+            hub_url: the hub's URL (default ``ORDERBRIDGE_<BROKER>_HUB_URL``, else the vendor's
+                hub, or ``<base_url>/hubs/user`` when only the base URL was overridden).
+            accounts, kinds, interval, watchdog: as :meth:`Session.events`; ``watchdog`` is
+                the silence (no message, keep-alives included) after which the hub is
+                presumed dead: a ``Gap``, then a REST repair.
+
+        Raises:
+            ConfigurationError: as :meth:`Session.events`; ``push=True`` or ``hub_url`` where
+                the broker has no hub, ``push=True`` without the extra, a bad ``hub_url``.
+        """
+        from ._push import push_stream  # the hub machinery loads only when asked for
+
         session = cast("Any", self)
-        return AsyncEventStream(session, **stream_options(accounts, kinds, interval, watchdog))
+        return push_stream(session, push, hub_url, stream_options(accounts, kinds, interval, watchdog))
 
     async def close_position(
         self, instrument: str, *, account: str, quantity: _Number = None, emulate: bool = False

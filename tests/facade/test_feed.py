@@ -273,3 +273,15 @@ def test_any_stream_of_reports_keeps_the_guarantees(reports: list[Any], fill_ids
                 assert e.order.status.can_follow(before.status)
                 assert (e.order.filled_quantity or 0) >= (before.filled_quantity or 0)
             last[e.order.order_id] = e.order
+
+
+def test_an_audit_that_agrees_says_nothing_and_one_that_differs_is_a_gap_first() -> None:
+    f = feed()
+    f.reconcile(snapshot(orders=(order("1"),), fills=(fill("f1"),)))
+    assert f.audit(snapshot(orders=(order("1"),), fills=(fill("f1"),))) == []
+    # The stream lost a fill and the order's fill report: the audit says so before repairing.
+    events = f.audit(snapshot(fills=(fill("f1"), fill("f2", second=1))), finished=[order("1", S.FILLED, filled=2)])
+    assert kinds(events) == ["gap", "order", "fill", "resynced"]
+    assert "2 change(s)" in events[0].reason  # type: ignore[attr-defined]
+    assert [e.seq for e in events] == list(range(events[0].seq, events[0].seq + 4))
+    assert f.differences_found == 2

@@ -54,7 +54,7 @@ def test_pushed_events_then_a_dropped_stream_is_a_gap_then_resynced(server: Sand
             placed = await broker.place_order(MARKET, account=ACCOUNT)
             pushed = await take(stream, lambda e: isinstance(e, ob.PositionEvent))
             # The next push cuts the connection: the order's events are lost in flight.
-            server.sandbox.add_fault("topstepx:user_hub:stream_drop:1")
+            server.sandbox.add_fault("topstepx:*:stream_drop:1")
             await broker.place_order(MARKET, account=ACCOUNT)
             repaired = await take(stream, lambda e: isinstance(e, ob.Resynced))
             assert placed.order_id

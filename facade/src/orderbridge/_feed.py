@@ -148,6 +148,8 @@ class Feed:
         """Fills the feed heard again and did not deliver (a count, for reports)."""
         self.stale_reports = 0
         """Order reports that changed nothing (late, repeated or out of order)."""
+        self.differences_found = 0
+        """Changes an :meth:`audit` found that the stream had not delivered (a count)."""
 
     # -- bookkeeping -------------------------------------------------------------------------
 
@@ -308,6 +310,32 @@ class Feed:
         open_ids = {o.order_id for o in snapshot.open_orders}
         held = self._account(snapshot.account).orders.values()
         return [o.order_id for o in held if not o.status.is_terminal and o.order_id not in open_ids]
+
+    def audit(self, snapshot: AccountSnapshot, finished: Sequence[BrokerOrder] = ()) -> list[Event]:
+        """Compare a pushed feed with a read it did not need: where they agree, nothing; where
+        the read shows something the stream did not deliver (a push lost without a
+        disconnection, two pushes swapped), a :class:`Gap` saying so, the differences with
+        source ``resync``, then :class:`Resynced` — the stream is not trusted silently."""
+        account = snapshot.account
+        if self.needs_resync(account):
+            return self.reconcile(snapshot, finished)
+        state = self._account(account)
+        saved = attrs.evolve(
+            state,
+            orders=dict(state.orders),
+            positions=dict(state.positions),
+            fill_ids=set(state.fill_ids),
+        )
+        seq, dropped, stale = self._seq, self.duplicates_dropped, self.stale_reports
+        trial = self.reconcile(snapshot, finished)
+        if not any(isinstance(e, OrderEvent | FillEvent | PositionEvent | BalanceEvent) for e in trial):
+            return trial
+        differences = sum(isinstance(e, OrderEvent | FillEvent | PositionEvent | BalanceEvent) for e in trial)
+        self._state[account], self._seq = saved, seq  # undo the trial, then report it honestly
+        self.duplicates_dropped, self.stale_reports = dropped, stale
+        self.differences_found += differences
+        gap = self.gap(f"an audit read found {differences} change(s) the stream did not deliver", accounts=(account,))
+        return gap + self.reconcile(snapshot, finished)
 
     def reconcile(self, snapshot: AccountSnapshot, finished: Sequence[BrokerOrder] = ()) -> list[Event]:
         """Compare ``snapshot`` (and the final state of the orders :meth:`lookups` named) with

@@ -365,6 +365,7 @@ class AsyncOperations(_Common):
         watchdog: float | None = DEFAULT_WATCHDOG,
         push: bool | None = None,
         hub_url: str | None = None,
+        audit: float | None = 60.0,
     ) -> AsyncEventStream:
         """Async twin of :meth:`Session.events`: ``async with session.events(accounts=[...]) as
         stream: async for event in stream: ...``.
@@ -377,6 +378,10 @@ class AsyncOperations(_Common):
             push: ``None`` push where possible, ``True`` require it, ``False`` always poll.
             hub_url: the hub's URL (default ``ORDERBRIDGE_<BROKER>_HUB_URL``, else the vendor's
                 hub, or ``<base_url>/hubs/user`` when only the base URL was overridden).
+            audit: seconds between audit reads of a pushed feed that is in sync (``None``:
+                none). The hub has no sequence numbers, so a push lost without a
+                disconnection is found only by reading: the audit reports it as a ``Gap``, then
+                the differences, then ``Resynced``. 60 s costs 4 reads per account a minute.
             accounts, kinds, interval, watchdog: as :meth:`Session.events`; ``watchdog`` is
                 the silence (no message, keep-alives included) after which the hub is
                 presumed dead: a ``Gap``, then a REST repair.
@@ -388,7 +393,7 @@ class AsyncOperations(_Common):
         from ._push import push_stream  # the hub machinery loads only when asked for
 
         session = cast("Any", self)
-        return push_stream(session, push, hub_url, stream_options(accounts, kinds, interval, watchdog))
+        return push_stream(session, push, hub_url, audit, stream_options(accounts, kinds, interval, watchdog))
 
     async def close_position(
         self, instrument: str, *, account: str, quantity: _Number = None, emulate: bool = False

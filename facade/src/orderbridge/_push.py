@@ -33,6 +33,8 @@ from types import ModuleType
 from typing import Any
 from urllib.parse import quote
 
+import httpx
+
 from ._account import Balance, Fill, Position
 from ._adapter import BrokerOrder
 from ._errors import ConfigurationError, OrderbridgeError
@@ -43,6 +45,9 @@ log = logging.getLogger("orderbridge")
 
 REPAIR_BACKOFF = (1.0, 30.0)
 """First and longest wait, in seconds, between two failed repairs (doubling, with jitter)."""
+DEFAULT_AUDIT = 60.0
+"""Seconds between two audit reads of a pushed feed that is in sync (4 reads per account: at
+TopstepX's 200 requests per minute, 2 % of the budget per account)."""
 REPAIR_READS = 3
 """How many times a repair reads again when pushes arrived during its read."""
 
@@ -74,8 +79,24 @@ class AsyncPushStream(AsyncEventStream):
         repairs: how many REST repairs ran.
     """
 
-    def __init__(self, session: Any, hub: ModuleType, *, hub_url: str | None = None, **options: Any) -> None:
+    def __init__(
+        self,
+        session: Any,
+        hub: ModuleType,
+        *,
+        hub_url: str | None = None,
+        audit: float | None = DEFAULT_AUDIT,
+        **options: Any,
+    ) -> None:
         super().__init__(session, **options)
+        if audit is not None and (isinstance(audit, bool) or not audit > 0):
+            raise ConfigurationError(
+                f"audit must be a positive number of seconds, got {audit!r}", broker=session.broker
+            )
+        self.audit = audit
+        self.audits = 0
+        """Audit reads made while in sync (each may find what the stream lost)."""
+        self._audit_after = time.monotonic() + (audit or 0)
         self._full: Any = session
         """The whole session (its settings, adapter and token), beyond what polling reads."""
         self._hub = hub
@@ -174,10 +195,13 @@ class AsyncPushStream(AsyncEventStream):
         return self._pending.popleft()
 
     def _tick(self) -> float:
-        """Seconds to wait for the next push: a quarter of the watchdog, or until a repair is due."""
+        """Seconds to wait for the next push: a quarter of the watchdog, or until a repair or
+        an audit is due."""
         step = (self.feed.watchdog or 60.0) / 4
         if self._wants_repair():
             step = min(step, max(0.05, self._repair_after - time.monotonic()))
+        elif self.audit is not None and self._open:
+            step = min(step, max(0.05, self._audit_after - time.monotonic()))
         return step
 
     def _emit(self, events: list[Event]) -> None:
@@ -238,15 +262,21 @@ class AsyncPushStream(AsyncEventStream):
     def _maybe_repair(self) -> None:
         if self._repair is not None and not self._repair.done():
             return
-        if not self._wants_repair() or time.monotonic() < self._repair_after:
-            return
-        self._repair = asyncio.create_task(self._run_repair())
+        now = time.monotonic()
+        if self._wants_repair() and now >= self._repair_after:
+            self._repair = asyncio.create_task(self._run_repair())
+        elif self.audit is not None and self._open and now >= self._audit_after:
+            self._repair = asyncio.create_task(self._run_repair(audit=True))
 
-    async def _run_repair(self) -> None:
-        self.repairs += 1
+    async def _run_repair(self, *, audit: bool = False) -> None:
+        if audit:
+            self.audits += 1
+        else:
+            self.repairs += 1
         for account in self.feed.accounts:
-            if self.feed.needs_resync(account):
-                await self._repair_account(account)
+            if audit or self.feed.needs_resync(account):
+                await self._repair_account(account, audit=audit)
+        self._audit_after = time.monotonic() + (self.audit or 0)
         if any(self.feed.needs_resync(a) for a in self.feed.accounts):
             wait = self._backoff * (0.5 + random.random())  # noqa: S311 - jitter: 50-150 % of the step
             self._repair_after = time.monotonic() + wait
@@ -255,7 +285,7 @@ class AsyncPushStream(AsyncEventStream):
             self._backoff = REPAIR_BACKOFF[0]
         self._wake.set()
 
-    async def _repair_account(self, account: str) -> None:
+    async def _repair_account(self, account: str, *, audit: bool = False) -> None:
         session = self._session
         for attempt in range(REPAIR_READS):
             pushes = self._pushes
@@ -269,13 +299,17 @@ class AsyncPushStream(AsyncEventStream):
                     continue
             if self._pushes != pushes and attempt + 1 < REPAIR_READS:
                 continue  # a push overtook the read: read again rather than undo it
-            self._emit(self.feed.reconcile(snapshot, finished))
+            self._emit((self.feed.audit if audit else self.feed.reconcile)(snapshot, finished))
             return
 
 
-def push_stream(session: Any, push: bool | None, hub_url: str | None, options: dict[str, Any]) -> AsyncEventStream:
+def push_stream(
+    session: Any, push: bool | None, hub_url: str | None, audit: float | None, options: dict[str, Any]
+) -> AsyncEventStream:
     """The stream ``AsyncSession.events`` returns: pushed where the broker has a hub (and the
-    extra is installed) unless ``push`` is ``False``, else polled.
+    extra is installed) unless ``push`` is ``False``, else polled. A session over a custom
+    transport (``httpx.MockTransport``, the in-process sandbox) polls unless ``push=True`` or
+    a hub URL was given: the hub would not go through that transport.
 
     Raises:
         ConfigurationError: ``push=True`` where the broker has no hub or the extra is missing;
@@ -285,6 +319,10 @@ def push_stream(session: Any, push: bool | None, hub_url: str | None, options: d
     hub = None if push is False else hub_of(broker)
     if hub is None and (push or hub_url is not None):
         raise ConfigurationError(f"{broker} pushes no order events: its feed polls (push=False)", broker=broker)
+    # A session over a test's transport (an in-process sandbox) reaches no real hub.
+    custom = not isinstance(session.transport, httpx.AsyncHTTPTransport)
+    if hub is not None and push is None and hub_url is None and session.hub_url is None and custom:
+        hub = None
     if hub is not None and not push_available():
         if push:
             raise ConfigurationError(
@@ -294,7 +332,7 @@ def push_stream(session: Any, push: bool | None, hub_url: str | None, options: d
         hub = None
     if hub is None:
         return AsyncEventStream(session, **options)
-    return AsyncPushStream(session, hub, hub_url=hub_url, **options)
+    return AsyncPushStream(session, hub, hub_url=hub_url or session.hub_url, audit=audit, **options)
 
 
 __all__ = ["AsyncPushStream", "hub_of", "push_available", "push_stream"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import collections
 import importlib
+import importlib.util
 import re
 import threading
 import time
@@ -69,6 +70,9 @@ class _Base:
         self._journal: collections.OrderedDict[tuple[str, str], Order] = collections.OrderedDict()
         self.logins = 0
         """How many times this session obtained a token (login, refresh or validate)."""
+        self.hub_url: str | None = None
+        """The push hub's URL given to :func:`connect` (``None``: the broker's default; see
+        ``AsyncSession.events``)."""
 
     @property
     def broker(self) -> str:
@@ -494,6 +498,7 @@ def connect(
     max_response_bytes: int | None = None,
     api_version: str | None = None,
     transport: httpx.BaseTransport | str | None = None,
+    hub_url: str | None = None,
 ) -> Session:
     """Open a synchronous session to ``broker``.
 
@@ -510,6 +515,9 @@ def connect(
         transport: ``None`` or ``"http"`` for REST; ``"websocket"`` for CrossTrade's WebSocket
             RPC (same methods and outcomes); or an httpx transport (``httpx.MockTransport``
             for tests and the in-process sandbox).
+        hub_url: where the broker's push hub is, for live events (TopstepX's user hub).
+            Default ``ORDERBRIDGE_<BROKER>_HUB_URL``, else the vendor's hub, or
+            ``<base_url>/hubs/user`` when only the base URL was overridden.
 
     Raises:
         ConfigurationError: unknown broker, bad base URL, bad option. Credentials are checked
@@ -518,7 +526,9 @@ def connect(
     settings, adapter, chosen = _opening(
         broker, credentials, base_url, timeout, deadline, max_response_bytes, api_version, transport, False
     )
-    return Session(settings, adapter, transport=chosen)
+    session = Session(settings, adapter, transport=chosen)
+    session.hub_url = _hub_url(settings, hub_url)
+    return session
 
 
 def connect_async(
@@ -531,12 +541,30 @@ def connect_async(
     max_response_bytes: int | None = None,
     api_version: str | None = None,
     transport: httpx.AsyncBaseTransport | str | None = None,
+    hub_url: str | None = None,
 ) -> AsyncSession:
     """Open an :class:`AsyncSession`; arguments as :func:`connect`."""
     settings, adapter, chosen = _opening(
         broker, credentials, base_url, timeout, deadline, max_response_bytes, api_version, transport, True
     )
-    return AsyncSession(settings, adapter, transport=chosen)
+    session = AsyncSession(settings, adapter, transport=chosen)
+    session.hub_url = _hub_url(settings, hub_url)
+    return session
+
+
+def _hub_url(settings: Settings, hub_url: str | None) -> str | None:
+    """``hub_url`` checked against the broker's hub (live events); ``None`` stays ``None``.
+
+    Raises:
+        ConfigurationError: the broker has no push hub, or the URL is not usable.
+    """
+    if hub_url is None:
+        return None
+    hub = importlib.util.find_spec(f"orderbridge.brokers.{settings.broker}.hub")
+    if hub is None:
+        raise ConfigurationError(f"hub_url: {settings.broker} has no push hub", broker=settings.broker)
+    checked: str = importlib.import_module(hub.name).hub_url(settings, hub_url)
+    return checked
 
 
 def _opening(

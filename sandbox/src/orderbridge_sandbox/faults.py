@@ -12,8 +12,9 @@ A fault is written ``BROKER:OPERATION:KIND[=VALUE][:TIMES]`` (CLI ``--fault``, o
 ``drop``                   close the connection without answering; nothing runs
 ``drop_after_record``      run the request (the order is recorded), then close the connection
                            without answering: the ambiguous outcome
-``stream_drop``            (push hubs, operation ``user_hub``) cut the hub connection when
-                           the next event is pushed, without a close frame
+``stream_drop``            (push hubs; the operation is the hub method pushed, such as
+                           ``GatewayUserTrade``, or ``*``) cut the hub connection when the
+                           next event is pushed, without a close frame
 ``stream_silence``         stay connected but send nothing more (events, ping replies)
 ``event_loss``             lose the next pushed event; the connection stays up
 ``event_reorder``          hold the next pushed event and send it after the one after it

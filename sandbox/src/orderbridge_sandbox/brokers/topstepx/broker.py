@@ -58,6 +58,8 @@ class TopstepX(Broker):
     dialect: TopstepXDialect
     hub_wrapped = False
     """Send user-hub payloads wrapped as ``{"action": n, "data": {...}}`` (see ``.hub``)."""
+    hub_keepalive = 15.0
+    """Seconds between the user hub's keep-alive pings (ASP.NET Core's default interval)."""
 
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)

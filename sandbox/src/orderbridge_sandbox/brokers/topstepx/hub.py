@@ -19,7 +19,9 @@ WebSockets only) for clients that negotiate first; the gateway's own samples ski
 Sandbox extras: ``hub_wrapped`` on the broker sends payloads wrapped as
 ``{"action": n, "data": {...}}`` (seen from the gateway by community clients); stream faults
 (``stream_drop``, ``stream_silence``, ``event_loss``, ``event_reorder``, ``event_duplicate``)
-act on pushed events (see :mod:`orderbridge_sandbox.faults`).
+act on pushed events; their operation is the hub method pushed (``GatewayUserTrade``) or ``*``:
+``topstepx:GatewayUserTrade:event_loss:1`` loses the next trade (see
+:mod:`orderbridge_sandbox.faults`).
 """
 
 from __future__ import annotations
@@ -43,8 +45,6 @@ if TYPE_CHECKING:
 RS = "\x1e"
 """The SignalR record separator."""
 PATH = "/hubs/user"
-HUB_OPERATION = "user_hub"
-"""The name stream faults use for this hub (``topstepx:user_hub:event_loss:1``)."""
 INVOCATION, COMPLETION, PING, CLOSE = 1, 3, 6, 7
 SUBSCRIPTIONS = {
     "SubscribeAccounts": ("accounts", False),
@@ -104,6 +104,7 @@ class UserHub:
         self._send: Callable[[HubAnswer], None] | None = None
         self._lock = threading.Lock()
         self._held: str | None = None
+        self._stop = threading.Event()
         self.silent = False
 
     # -- StreamEndpoint ----------------------------------------------------------------------
@@ -184,15 +185,26 @@ class UserHub:
 
     # -- push --------------------------------------------------------------------------------
     def attach(self, send: Callable[[HubAnswer], None]) -> None:
-        """Start pushing book changes through ``send`` (the connection is open)."""
+        """Start pushing book changes through ``send`` (the connection is open), and a
+        keep-alive ping every ``broker.hub_keepalive`` seconds as ASP.NET Core hubs do."""
         self._send = send
         self.broker.book.observers.append(self._changed)
+        self._stop = threading.Event()
+        thread = threading.Thread(target=self._keepalive, args=(self._stop,), name="topstepx-hub-ping", daemon=True)
+        thread.start()
 
     def detach(self) -> None:
         """Stop pushing (the connection closed)."""
         self._send = None
+        self._stop.set()
         if self._changed in self.broker.book.observers:
             self.broker.book.observers.remove(self._changed)
+
+    def _keepalive(self, stop: threading.Event) -> None:
+        while not stop.wait(self.broker.hub_keepalive):
+            send = self._send
+            if send is not None and self._handshaken and not self.silent:
+                send(HubAnswer("ping", (_record({"type": PING}),)))
 
     def _wants(self, what: str, account: str | None) -> bool:
         with self._lock:
@@ -224,13 +236,13 @@ class UserHub:
             return
         argument = {"action": action, "data": payload} if self.broker.hub_wrapped else payload
         frame = _record({"type": INVOCATION, "target": target, "arguments": [argument]})
-        frames = self._apply_faults(frame)
+        frames = self._apply_faults(target, frame)
         if frames is None:
             send(HubAnswer("drop", drop=True))
         elif frames:
             send(HubAnswer(target, tuple(frames)))
 
-    def _apply_faults(self, frame: str) -> list[str] | None:
+    def _apply_faults(self, target: str, frame: str) -> list[str] | None:
         """The frames to send for one event after the stream faults armed for this hub
         (``None``: drop the connection)."""
         if self.silent:
@@ -238,7 +250,7 @@ class UserHub:
         frames = [frame]
         with self._lock:
             held, self._held = self._held, None
-        for fault in self.host.faults.take(self.broker.name, HUB_OPERATION, Phase.STREAM):
+        for fault in self.host.faults.take(self.broker.name, target, Phase.STREAM):
             if fault.kind is FaultKind.STREAM_DROP:
                 return None
             if fault.kind is FaultKind.STREAM_SILENCE:
@@ -257,4 +269,4 @@ class UserHub:
         return frames
 
 
-__all__ = ["HUB_OPERATION", "PATH", "HubAnswer", "UserHub", "hub_path", "negotiation"]
+__all__ = ["PATH", "HubAnswer", "UserHub", "hub_path", "negotiation"]

@@ -17,7 +17,7 @@ fixed transport as section 1 (µs per call, median of rounds):
   flows are advanced to their request before timing, so only the classification is timed.
 
 These reach into private names of ``orderbridge`` (``Session._prepare``, ``Session._attempt``,
-``_policy``, ``_flow``, ``_conform``); when those change, the affected step reports ``n/a`` with the reason
+``_policy``, ``_flow``, ``_adapter``); when those change, the affected step reports ``n/a`` with the reason
 instead of failing the run. ``profile`` (``run.py --profile``) adds a cProfile run grouped by
 package.
 """
@@ -56,7 +56,7 @@ def _steps(session: Any, order: Any, account: str, wire: Wire, transport: httpx.
         steps["request_model"] = f"n/a: {type(exc).__name__}: {exc}"
         return steps
     try:
-        conform = importlib.import_module("orderbridge._conform").conform
+        conform = importlib.import_module("orderbridge._adapter").conform
         body = call.kwargs["body"]
         conform(body, session.broker)
         steps["conform"] = lambda: conform(body, session.broker)

@@ -84,8 +84,18 @@ class Demo:
             outcome += f" {result.code_name}"
         elif isinstance(result, ob.OutcomeUnknown):
             outcome += f" ({result.origin})"
-        elif isinstance(result, (ob.PlacedOrder, ob.BrokerOrder)) and result.status:
+        elif isinstance(result, ob.BrokerOrder):
+            # The normalized status, the broker's own word beside it, and what the order is.
+            outcome += f" {result.status} ({result.broker_status or '-'})"
+            if result.limit_price is not None:
+                outcome += f" limit={result.limit_price}"
+        elif isinstance(result, ob.PlacedOrder) and result.status:
             outcome += f" {result.status}"
+        elif isinstance(result, ob.AccountSnapshot):
+            outcome += (
+                f" {len(result.open_orders)} orders, {len(result.positions)} positions, {len(result.fills)} fills, "
+                + ("complete" if result.complete else "missing " + ",".join(m.part for m in result.missing))
+            )
         elif isinstance(result, list):
             outcome = f"{len(result)} " + (type(result[0]).__name__ if result else "items")
         elif isinstance(result, ob.FlattenReport):
@@ -124,10 +134,33 @@ class Demo:
             if isinstance(resting, ob.PlacedOrder):
                 self.step(
                     broker,
+                    "get_order: normalized status",
+                    ob.BrokerOrder,
+                    lambda: session.get_order(resting.order_id, account=account),
+                    lambda order: order.status is ob.OrderStatus.OPEN,
+                )
+                changed = self.step(
+                    broker,
                     f"modify limit -> {new_price}",
                     ob.BrokerOrder,
                     lambda: session.modify_order(resting.order_id, account=account, limit_price=new_price),
                 )
+                if isinstance(changed, ob.BrokerOrder):
+                    self.step(
+                        broker,
+                        "read back" + (" (new id)" if changed.order_id != resting.order_id else ""),
+                        ob.BrokerOrder,
+                        lambda: session.get_order(changed.order_id, account=account),
+                        lambda order: order.limit_price == Decimal(new_price),
+                    )
+            # Start-up / recovery picture: TradeStation v2 has no fills call, so it says so.
+            self.step(
+                broker,
+                "snapshot",
+                ob.AccountSnapshot,
+                lambda: session.snapshot(account=account),
+                lambda snap: snap.complete is (caps.support("fills") is not ob.Support.NO),
+            )
             self.step(broker, "open_orders", list, lambda: session.open_orders(account=account), lambda r: len(r) == 1)
             self.step(
                 broker,
@@ -304,9 +337,9 @@ class Demo:
                     ob.BrokerOrder,
                     lambda: broker.get_order(placed.order_id, account="acc_abc123"),
                 )
-                if not isinstance(state, ob.BrokerOrder) or state.status == "settled":
+                if not isinstance(state, ob.BrokerOrder) or state.broker_status == "settled":
                     break
-            if not isinstance(state, ob.BrokerOrder) or state.status != "settled":
+            if not isinstance(state, ob.BrokerOrder) or state.broker_status != "settled":
                 self.rows.append(Row("sophic", "reached settled", str(getattr(state, "status", state)), "", 0, False))
                 return
             units = state.filled_quantity or Decimal("1")

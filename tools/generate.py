@@ -5,10 +5,13 @@ Usage::
     python tools/generate.py            # rewrite clients/ for all four specs
     python tools/generate.py --check    # regenerate into a scratch dir, fail on any difference
     python tools/generate.py sophic     # one spec only
-    python tools/generate.py --bump     # first set the version bump tools/release.py finds due
 
 The generator and ruff are pinned in ``noxfile.py``; run this through ``nox -s generate`` /
 ``nox -s check_generated`` so the pinned versions are the ones on ``PATH``.
+
+This is the bottom of the regeneration tools, which call each other one way:
+``release -> spec_diff -> typed_usage -> generate``. It imports none of them; ``nox -s generate --
+--bump`` runs ``tools/release.py`` first and then this script, as ``nox -s release`` does.
 
 Every run uses ``--fail-on-warning``: openapi-python-client skips operations it cannot express
 with only a warning, so a warning is treated as a failure (a silently missing operation would
@@ -133,19 +136,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="compare against a fresh generation; change nothing")
     parser.add_argument("--clients-dir", type=Path, default=ROOT / "clients")
     parser.add_argument("--specs-dir", type=Path, default=ROOT / "specs")
-    parser.add_argument(
-        "--bump", action="store_true", help="first bump each changed client's version (tools/release.py), then generate"
-    )
     args = parser.parse_args(argv)
     names = args.names or list(SPEC_NAMES)
     unknown = sorted(set(names) - set(SPEC_NAMES))
     if unknown:
         parser.error(f"unknown spec(s): {', '.join(unknown)}")
-    if args.bump:
-        from tools import release
-
-        if release.main(names) != 0:
-            return 1
     failures: list[str] = []
     with tempfile.TemporaryDirectory(prefix="orderbridge-gen-") as scratch:
         for name in names:

@@ -114,21 +114,142 @@ def gate(root: Path, names: list[str]) -> list[str]:
     return problems
 
 
+# What each kind of change means to a reader of the changelog (a user of the generated client).
+PHRASES: dict[str, str] = {
+    "operation-added": "New operation",
+    "operation-removed": "Operation removed",
+    "operation-id-changed": "Operation renamed (its module is renamed)",
+    "operation-tag-changed": "Operation moved to another `api/<tag>` package",
+    "parameter-added": "New parameter",
+    "parameter-removed": "Parameter removed",
+    "parameter-made-required": "Parameter now required",
+    "parameter-made-optional": "Parameter now optional",
+    "parameter-type-changed": "Parameter type changed",
+    "request-body-added": "Request body added",
+    "request-body-removed": "Request body removed",
+    "request-property-added": "New request field",
+    "request-property-removed": "Request field removed",
+    "request-property-made-required": "Request field now required",
+    "request-property-made-optional": "Request field now optional",
+    "request-property-type-changed": "Request field type changed",
+    "request-enum-value-added": "New accepted value",
+    "request-enum-value-removed": "Value no longer accepted",
+    "response-property-added": "New response attribute",
+    "response-property-removed": "Response attribute removed",
+    "response-property-made-optional": "Response attribute may now be absent (`UNSET`)",
+    "response-property-made-required": "Response attribute now always present",
+    "response-property-type-changed": "Response attribute type changed",
+    "response-enum-value-added": "New response value",
+    "response-enum-value-removed": "Response value removed",
+    "enum-member-renamed": "Enum member renamed",
+    "response-status-added": "New documented response status",
+    "response-status-removed": "Response status no longer documented",
+    "auth-changed": "Authentication changed",
+    "server-changed": "Server URL changed",
+}
+_SCHEMA = re.compile(r"^#/components/schemas/(?P<owner>[^/.]+)(?:/[^.]*)?(?:\.(?P<member>.+))?$")
+_OPERATION = re.compile(r"^(?P<owner>[A-Z]+ /\S*)(?: (?P<member>.+))?$")
+
+
+def owner_member(location: str) -> tuple[str, str]:
+    """Split a spec_diff location into what a reader looks up (a schema, an operation) and the
+    member changed inside it (a property, a parameter, a status); either may be empty."""
+    for pattern in (_SCHEMA, _OPERATION):
+        match = pattern.match(location)
+        if match:
+            return match["owner"], match["member"] or ""
+    return location, ""
+
+
+def public_name(location: str) -> str:
+    """The name a user imports for a typed-usage break's location: ``sophic_client.models.AMC``
+    for ``sophic_client.models.amc.AMC.decimal_precision``, the endpoint module for an API function."""
+    parts = location.split(".")
+    for index, part in enumerate(parts):
+        if part[:1].isupper():
+            return f"{parts[0]}.models.{part}" if "models" in parts[:index] else ".".join(parts[: index + 1])
+    if parts[-1] in {"sync", "sync_detailed", "asyncio", "asyncio_detailed"}:
+        return ".".join(parts[:-1])
+    return location
+
+
+def _api_break_lines(changes: list[spec_diff.Change]) -> list[str]:
+    """Typed-usage breaks summarised by public name (the raw checker lines go to the release log)."""
+    grouped: dict[str, list[spec_diff.Change]] = {}
+    for change in changes:
+        grouped.setdefault(public_name(change.location), []).append(change)
+    lines = []
+    for name, items in sorted(grouped.items()):
+        arguments = sum(1 for c in items if c.detail.startswith("Argument "))
+        attributes = sorted({c.location.rsplit(".", 1)[-1] for c in items if "in assignment" in c.detail})
+        gone = sum(1 for c in items if "[import-not-found]" in c.detail or "[attr-defined]" in c.detail)
+        other = len(items) - arguments - gone - sum(1 for c in items if "in assignment" in c.detail)
+        what = ["removed (it can no longer be imported or used)"] if gone else []
+        if arguments:
+            what.append(f"{arguments} positional constructor argument{'s' * (arguments != 1)} changed type or place")
+        if attributes:
+            shown = ", ".join(f"`{a}`" for a in attributes[:6]) + (
+                f" and {len(attributes) - 6} more" * (len(attributes) > 6)
+            )
+            what.append(f"attribute{'s' * (len(attributes) != 1)} {shown} changed type")
+        if other:
+            what.append(f"{other} other use{'s' * (other != 1)} no longer type-check{'s' * (other == 1)}")
+        lines.append(
+            f"- **Breaking:** `{name}`: code written against the previous version fails mypy: {'; '.join(what)}."
+        )
+    return lines
+
+
+def _change_lines(changes: list[spec_diff.Change]) -> list[str]:
+    """One bullet per (kind, owner): the members it touches listed together, details once when shared."""
+    grouped: dict[tuple[bool, str, str], list[tuple[str, str]]] = {}
+    for change in changes:
+        owner, member = owner_member(change.location)
+        grouped.setdefault((change.breaking, change.kind, owner), []).append((member, change.detail))
+    lines = []
+    for (breaking, kind, owner), items in sorted(grouped.items(), key=lambda kv: (not kv[0][0], kv[0][1], kv[0][2])):
+        mark = "**Breaking:** " if breaking else ""
+        phrase = PHRASES.get(kind, kind.replace("-", " ").capitalize())
+        where = f"`{owner}`" if owner else ""
+        details = {detail for _, detail in items}
+        members = [member for member, _ in items if member]
+        if not members:
+            shared = f" ({items[0][1]})" if items[0][1] else ""
+            lines.append(f"- {mark}{phrase}: {where}{shared}.")
+            continue
+        if len(details) == 1:
+            listed = ", ".join(f"`{m}`" for m in members) + (f" ({items[0][1]})" if items[0][1] else "")
+        else:
+            listed = ", ".join(f"`{m}` ({d})" if d else f"`{m}`" for m, d in items)
+        lines.append(f"- {mark}{phrase} in {where}: {listed}.")
+    return lines
+
+
 def changelog_entry(version: str, broker_version: str, changes: list[spec_diff.Change], base: str) -> str:
+    """A changelog entry a person can read: changes grouped by what they touch, in plain words,
+    typed-usage breaks summarised by public name (``release`` prints mypy's own lines)."""
     today = dt.datetime.now(dt.UTC).date().isoformat()
-    sections: dict[str, list[str]] = {"Changed": [], "Added": [], "Removed": [], "Fixed": []}
-    for change in sorted(changes, key=lambda c: (not c.breaking, c.kind, c.location)):
+    return render_entry(version, today, broker_version, changes)
+
+
+def render_entry(version: str, date: str, broker_version: str, changes: list[spec_diff.Change]) -> str:
+    sections: dict[str, list[spec_diff.Change]] = {"Changed": [], "Added": [], "Removed": []}
+    api_breaks = [c for c in changes if c.kind == "python-api-break"]
+    docs_only = any(c.kind == "documentation-changed" for c in changes)
+    for change in changes:
+        if change.kind in {"python-api-break", "documentation-changed"}:
+            continue
         last = change.kind.rsplit("-", 1)[-1]
-        section = CATEGORY.get(last, "Changed" if change.kind != "documentation-changed" else "Fixed")
-        mark = "**Breaking:** " if change.breaking else ""
-        detail = f": {change.detail}" if change.detail else ""
-        sections[section].append(f"- {mark}{change.kind} `{change.location}`{detail}")
-    lines = [f"## [{version}] - {today}", "", f"Broker documentation version: `{broker_version}`.", ""]
+        sections[CATEGORY.get(last, "Changed")].append(change)
+    lines = [f"## [{version}] - {date}", "", f"Broker documentation version: `{broker_version}`.", ""]
     if not changes:
         lines += ["No API change.", ""]
     for section, items in sections.items():
-        if items:
-            lines += [f"### {section}", "", *items, ""]
+        body = _change_lines(items) + (_api_break_lines(api_breaks) if section == "Changed" else [])
+        if section == "Changed" and docs_only:
+            body.append("- Documentation only: docstrings and examples; the generated API is unchanged.")
+        if body:
+            lines += [f"### {section}", "", *body, ""]
     return "\n".join(lines)
 
 
@@ -197,6 +318,9 @@ def release(root: Path, name: str, base: str | None = None, *, typed_usage: bool
     lock[name] = {"version": version, "spec_sha256": sha}
     save_lock(root, lock)
     print(f"{name}-client {entry['version']} -> {version} ({bump}: {len(report.changes)} change(s) since {base})")
+    for change in report.changes:  # the type checker's own words stay in the log, not the changelog
+        if change.kind == "python-api-break":
+            print(f"  mypy: {change.location}: {change.detail}")
     print(f"  after committing specs/ and clients/{name}/: git tag {tag(name, version)}")
     return version
 

@@ -446,6 +446,24 @@ def compare(spec: str, old: Mapping[str, Any], new: Mapping[str, Any]) -> list[C
     return w.changes
 
 
+def compare_schemas(
+    spec: str, old_doc: Mapping[str, Any], old: Any, new_doc: Mapping[str, Any], new: Any, location: str
+) -> list[Change]:
+    """The changes between two schemas that no operation pairs (a vendor's table against ours)."""
+    w = _Walk(spec, old_doc, new_doc)
+    _compare_schema(w, old, new, "response", location)
+    return w.changes
+
+
+def changes_table(changes: list[Change]) -> str:
+    """Changes as the markdown table the reports print: breaking ones first."""
+    lines = ["| breaking | kind | location | detail |", "|---|---|---|---|"]
+    for c in sorted(changes, key=lambda c: (not c.breaking, c.kind, c.location)):
+        detail = c.detail.replace("|", "\\|").replace("\n", " ")
+        lines.append(f"| {'**yes**' if c.breaking else 'no'} | {c.kind} | `{c.location}` | {detail} |")
+    return "\n".join(lines) + "\n"
+
+
 # --- versions ----------------------------------------------------------------------------------------
 
 
@@ -594,11 +612,7 @@ def to_markdown(reports: list[SpecReport], base: str) -> str:
         if not r.changes:
             lines += ["", "No change.", ""]
             continue
-        lines += ["", "| breaking | kind | location | detail |", "|---|---|---|---|"]
-        for c in sorted(r.changes, key=lambda c: (not c.breaking, c.kind, c.location)):
-            detail = c.detail.replace("|", "\\|").replace("\n", " ")
-            lines.append(f"| {'**yes**' if c.breaking else 'no'} | {c.kind} | `{c.location}` | {detail} |")
-        lines.append("")
+        lines += ["", changes_table(r.changes)]
         if r.facade:
             lines += ["### What it means for orderbridge: facade tables and code to update", ""]
             lines += [f"- {d}" for d in r.facade]

@@ -1,7 +1,7 @@
 """Generated contract cases: one per (operation, status, example) and one per request example.
 
-Every case calls the generated client with a request built from the spec's examples against a
-respx route that validates the request against the spec and answers with the example; the
+Every case calls the generated client with a request built from the spec's examples against the
+public plugin's ``SpecRouter``, which validates the request against the spec and answers with the example; the
 parsed result must be the declared model type with the example's values. Adding an operation or
 an example to a spec adds cases here without new test code.
 """
@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import pytest
 
+from orderbridge_sandbox.testing import answers
+
 from . import spec_contract as sc
 
-RESPONSE_CASES = sc.response_cases()
+# The plugin's public table of documented answers (the one users parametrize over).
+RESPONSE_CASES = [case for broker in sc.BROKERS for case in answers(broker)]
 REQUEST_CASES = sc.request_cases()
 
 

@@ -65,7 +65,7 @@ def test_case_ids_name_spec_operation_status_and_example() -> None:
 @pytest.mark.parametrize("broker", sc.BROKERS)
 def test_every_operation_has_its_generated_module(broker: str) -> None:
     for op in sc.operations(broker):
-        module = op.module
+        module = sc.op_module(op)
         assert module.__name__ == f"{broker}_client.api.{sc.tag_module_name(op.tag)}.{op.operation_id}"
         for name in ("sync", "sync_detailed", "asyncio", "asyncio_detailed"):
             assert callable(getattr(module, name)), f"{op.id}: no {name}"

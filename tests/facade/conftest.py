@@ -6,21 +6,17 @@ nothing from the developer's shell leaks in and httpx can never route a request 
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 
 import httpx
 import pytest
 
-from .helpers import FakeClock
+from .._support import FakeClock, clean_env
 
 
 @pytest.fixture(autouse=True)
 def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in list(os.environ):
-        upper = name.upper()
-        if upper.startswith("ORDERBRIDGE_") or upper.endswith("_PROXY") or upper == "NETRC":
-            monkeypatch.delenv(name, raising=False)
+    clean_env(monkeypatch)
 
 
 @pytest.fixture

@@ -313,19 +313,6 @@ IDEMPOTENT = (TRADESTATION, TRADESTATION_GLOBAL, SOPHIC)
 # -- sessions -------------------------------------------------------------------------------------
 
 
-class FakeClock:
-    """A monotonic clock the test moves by hand."""
-
-    def __init__(self, start: float = 1000.0) -> None:
-        self.now = start
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
-
-
 @overload
 def open_session(
     case: Case,
@@ -373,7 +360,7 @@ def open_session(
 ) -> Session | AsyncSession:
     """A session on ``handler`` with its backoff sleep replaced by a recorder (no real waits)."""
     settings = resolve_settings(
-        case.broker,
+        describe(case.broker),
         credentials=dict(case.credentials if credentials is None else credentials),
         api_version=case.api_version,
         environ={},

@@ -27,7 +27,7 @@ EXPECTED = {"ok": ob.ItemStatus.DONE, "unknown": ob.ItemStatus.UNKNOWN}
 
 def _drive(broker: str, orders: int, positions: list[int], answers: list[str]) -> tuple[ob.FlattenReport, list[str]]:
     adapter = get_adapter(describe(broker))
-    settings = resolve_settings(broker, credentials={}, environ={})
+    settings = resolve_settings(describe(broker), credentials={}, environ={})
     plan = flatten_plan(adapter, "1", settings)
     steps: list[str] = []
     replies = iter(answers)

@@ -36,7 +36,9 @@ def _padded(size: int) -> bytes:
 def test_a_padded_answer_is_refused_not_placed() -> None:
     rec = SOPHIC.recorder(reply(201, content=_padded(2 * MiB), headers={"content-type": "application/json"}))
     session = ob.Session(
-        ob._config.resolve_settings("sophic", credentials=dict(SOPHIC.credentials), max_response_bytes=MiB, environ={}),
+        ob._config.resolve_settings(
+            ob.brokers.describe("sophic"), credentials=dict(SOPHIC.credentials), max_response_bytes=MiB, environ={}
+        ),
         ob._adapter.get_adapter(ob.brokers.describe("sophic")),
         transport=httpx.MockTransport(rec),
     )
@@ -66,7 +68,7 @@ def test_a_gzip_bomb_is_stopped_at_the_cap_with_memory_bounded() -> None:
     assert len(bomb) < MiB
     transport = _RawTransport(bomb, {"content-type": "application/json", "content-encoding": "gzip"})
     settings = ob._config.resolve_settings(
-        "sophic", credentials=dict(SOPHIC.credentials), max_response_bytes=MiB, environ={}
+        ob.brokers.describe("sophic"), credentials=dict(SOPHIC.credentials), max_response_bytes=MiB, environ={}
     )
     session = ob.Session(settings, ob._adapter.get_adapter(ob.brokers.describe("sophic")), transport=transport)
     session._sleep = lambda s: None

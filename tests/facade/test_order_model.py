@@ -14,6 +14,8 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import orderbridge as ob
 
@@ -320,3 +322,133 @@ def test_topstepx_open_orders_carry_the_new_fields() -> None:
     assert isinstance(orders, list) and len(orders) == 1, orders
     assert orders[0].instrument == "CON.F.US.EP.M25" and orders[0].status is S.OPEN
     assert orders[0].stop_price == Decimal("5138.0")
+
+
+def _open_orders(case: Any, method: str, path: str, body: Any, account: str) -> list[ob.BrokerOrder]:
+    rec = case.recorder()
+    rec.set(method, path, reply(json=body))
+    orders = run(open_session(case, rec), "open_orders", account=account)
+    assert isinstance(orders, list), orders
+    return orders
+
+
+def test_crosstrade_open_orders_carry_the_new_fields_from_the_vendor_example() -> None:
+    row = _payload("crosstrade/get_order_200_truncated.json")
+    listing = {"orders": [row, row | {"orderId": "done-1", "orderState": "Filled"}], "count": 2, "success": True}
+    orders = _open_orders(CROSSTRADE, "GET", "/v1/api/accounts/Sim101/orders", listing, "Sim101")
+    assert [(o.order_id, o.status, o.instrument, o.quantity) for o in orders] == [
+        ("50cca7b8051146c684087db511107983", S.PENDING_CANCEL, "ES 12-25", Decimal(1))
+    ]  # the filled order is not working: it is left out
+
+
+def test_tradestation_open_orders_keep_working_and_undocumented_statuses() -> None:
+    row = _payload("tradestation/list_account_orders_item.json") | {"AccountID": "123456"}
+    working = row | {"OrderID": 1, "Status": "FPR", "ExecuteQuantity": 4}
+    strange = row | {"OrderID": 2, "Status": "ZZZ", "ExecuteQuantity": 0}
+    orders = _open_orders(TRADESTATION, "GET", "/v2/accounts/123456/orders", [row, working, strange], "123456")
+    assert [(o.order_id, o.status, o.filled_quantity) for o in orders] == [
+        ("1", S.PARTIALLY_FILLED, Decimal(4)),
+        ("2", S.UNKNOWN, Decimal(0)),  # undocumented: kept, a kill switch must not skip it
+    ]
+    assert orders[0].limit_price is not None and str(orders[0].limit_price) == "10.0000000000"
+    assert orders[1].warnings
+
+
+def test_sophic_open_orders_carry_the_new_fields_from_the_vendor_example() -> None:
+    row = _payload("sophic/get_order_200_guide.json") | {"status": "executing", "traded_quantity": "12.5"}
+    orders = _open_orders(SOPHIC, "GET", "/accounts/acc_abc123/pending-orders", [row], "acc_abc123")
+    assert [(o.status, o.broker_status, o.instrument, o.filled_quantity) for o in orders] == [
+        (S.PARTIALLY_FILLED, "executing", "ins_xyz789", Decimal("12.5"))
+    ]
+
+
+_json = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(10**30), max_value=10**30)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=40),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    max_leaves=6,
+)
+FIELD_KEYS = {
+    "topstepx": ["contractId", "side", "type", "size", "limitPrice", "stopPrice", "fillVolume", "filledPrice"]
+    + ["creationTimestamp", "updateTimestamp"],
+    "crosstrade": ["instrument", "orderType", "quantity", "limitPrice", "stopPrice", "averageFillPrice", "filled"]
+    + ["orderAction", "timeInForce", "time", "orderState"],
+    "tradestation": ["Symbol", "Type", "Quantity", "LimitPriceText", "StopPriceText", "Duration", "ExecuteQuantity"]
+    + ["FilledPriceText", "TimeStamp", "FilledCanceled", "Legs", "Status"],
+    "sophic": ["instrument", "side", "order_type", "quantity", "limit_price", "traded_quantity", "created_at"]
+    + ["modified_at", "status"],
+}
+
+
+@pytest.mark.parametrize("broker", sorted(FIELD_KEYS))
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_any_json_in_the_descriptive_fields_never_breaks_the_read(broker: str, data: st.DataObject) -> None:
+    keys = FIELD_KEYS[broker]
+    bad = data.draw(st.dictionaries(st.sampled_from(keys), _json, min_size=1, max_size=len(keys)))
+    found = _get(broker, GET[broker][4]() | bad)
+    assert isinstance(found, ob.BrokerOrder), found
+    assert found.order_id == GET[broker][3]
+    assert isinstance(found.status, ob.OrderStatus)
+    for name in ("quantity", "limit_price", "stop_price", "filled_quantity", "average_fill_price"):
+        value = getattr(found, name)
+        assert value is None or (isinstance(value, Decimal) and value.is_finite() and value >= 0)
+    for name in ("created_at", "updated_at"):
+        value = getattr(found, name)
+        assert value is None or value.tzinfo is not None
+
+
+# -- the snapshot, against vendor-shaped bodies ------------------------------------------------------
+
+
+def _snapshot_routes(orders: list[dict[str, Any]], trades: list[dict[str, Any]]) -> Any:
+    rec = TOPSTEPX.recorder()
+    rec.set("POST", "/api/Order/searchOpen", reply(json={"orders": orders, "success": True, "errorCode": 0}))
+    rec.set("POST", "/api/Position/searchOpen", reply(json=_payload("topstepx/search_open_positions_200.json")))
+    accounts = _payload("topstepx/search_accounts_200_docs.json")
+    accounts["accounts"][0]["id"] = 465
+    rec.set("POST", "/api/Account/search", reply(json=accounts))
+    rec.set("POST", "/api/Trade/search", reply(json={"trades": trades, "success": True, "errorCode": 0}))
+    return rec
+
+
+def _trade(trade_id: int, order_id: int, size: int) -> dict[str, Any]:
+    row: dict[str, Any] = _payload("topstepx/search_trades_200.json")["trades"][0]
+    return row | {"id": trade_id, "orderId": order_id, "size": size, "accountId": 465}
+
+
+def test_snapshot_folds_a_repeated_row_and_a_fill_read_after_the_order() -> None:
+    order = _tsx_row() | {"size": 2, "fillVolume": 0}
+    rec = _snapshot_routes([order, order], [_trade(1, 26970, 1)])
+    snap = run(open_session(TOPSTEPX, rec), "snapshot", account="465")
+    assert isinstance(snap, ob.AccountSnapshot), snap
+    assert snap.complete
+    assert [(o.order_id, o.status, o.filled_quantity) for o in snap.open_orders] == [
+        ("26970", S.PARTIALLY_FILLED, Decimal(1))  # once, with the fill the order row did not show yet
+    ]
+    assert [p.instrument for p in snap.positions] == ["CON.F.US.GMET.J25"]
+    assert snap.balances is not None and snap.balances.cash == Decimal(50000)
+    assert [f.fill_id for f in snap.fills] == ["1"]
+
+
+def test_snapshot_fills_that_complete_an_open_order_read_filled() -> None:
+    order = _tsx_row() | {"size": 2, "fillVolume": 1}
+    rec = _snapshot_routes([order], [_trade(1, 26970, 1), _trade(2, 26970, 1)])
+    snap = run(open_session(TOPSTEPX, rec), "snapshot", account="465", fills_since="1")
+    assert isinstance(snap, ob.AccountSnapshot), snap
+    assert [(o.status, o.filled_quantity) for o in snap.open_orders] == [(S.FILLED, Decimal(2))]
+    assert [f.fill_id for f in snap.fills] == ["2"]  # only the fills after the one already seen
+
+
+def test_snapshot_says_which_part_failed_and_reads_the_rest() -> None:
+    rec = _snapshot_routes([_tsx_row()], [])
+    rec.set("POST", "/api/Account/search", reply(json={"accounts": None, "success": True, "errorCode": 0}))
+    snap = run(open_session(TOPSTEPX, rec), "snapshot", account="465")
+    assert isinstance(snap, ob.AccountSnapshot), snap
+    assert not snap.complete and snap.balances is None
+    part = snap.missing_part("balances")
+    assert part is not None and isinstance(part.error, ob.UnexpectedResponse)
+    assert len(snap.open_orders) == 1 and len(snap.positions) == 1

@@ -194,7 +194,7 @@ def _parse(payload: Payload) -> Any:
         headers={"content-type": payload.content_type},
         request=httpx.Request("GET", "https://broker.invalid/"),
     )
-    return _module(payload.broker, payload.meta["operation"])._build_response(client=client, response=response).parsed
+    return _module(payload.broker, payload.meta["operation"]).parse_response(client=client, response=response).parsed
 
 
 # -- the facade -----------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ import httpx
 import pytest
 
 import orderbridge as ob
+from orderbridge._errors import DeadlineExceeded, ResponseTooLarge
 from orderbridge._flow import Retry
 from orderbridge._policy import (
     MAX_ATTEMPTS,
@@ -21,12 +22,10 @@ from orderbridge._policy import (
     Answered,
     Attempt,
     AttemptPolicy,
-    DeadlineExceeded,
     Deliver,
     Fail,
     Happened,
     Raised,
-    ResponseTooLarge,
     backoff,
     delivered_as_is,
 )

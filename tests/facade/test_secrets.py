@@ -193,7 +193,7 @@ def test_secret_values_do_not_print_or_pickle() -> None:
 
 @pytest.mark.parametrize("broker", list(PLANTED))
 def test_settings_hide_credentials(broker: str) -> None:
-    settings = resolve_settings(broker, credentials=PLANTED[broker], environ={})
+    settings = resolve_settings(ob.brokers.describe(broker), credentials=PLANTED[broker], environ={})
     for text in (
         repr(settings),
         str(settings),

@@ -97,7 +97,7 @@ def test_only_the_attempt_policy_decides_retries() -> None:
                         assert name in ("orderbridge._policy", "orderbridge._flow"), f"{name}: Retry.{side.attr}"
             # only the drivers ask the policy
             if isinstance(node, ast.Attribute) and node.attr == "decide":
-                assert name in ("orderbridge._session", "orderbridge._policy"), f"{name} calls decide"
+                assert name in ("orderbridge._driver", "orderbridge._policy"), f"{name} calls decide"
     # and the rule set is really there: the policy module compares with Retry members
     policy = modules["orderbridge._policy"]
     assert any(isinstance(n, ast.Attribute) and getattr(n.value, "id", None) == "Retry" for n in ast.walk(policy))
@@ -118,8 +118,8 @@ def test_outcome_origin_lists_exactly_the_origins_the_code_raises() -> None:
                 candidates = [k.value for k in node.keywords if k.arg == "origin"]
                 if getattr(node.func, "id", None) == "unknown" and len(node.args) >= 3:
                     candidates.append(node.args[2])
-                if getattr(node.func, "attr", None) == "_lost" and node.args:
-                    candidates.append(node.args[0])
+                if getattr(node.func, "id", None) == "_lost" and len(node.args) >= 2:
+                    candidates.append(node.args[-2])  # _lost(*lost, origin, why)
                 for candidate in candidates:
                     for leaf in ast.walk(candidate):
                         if isinstance(leaf, ast.Constant) and isinstance(leaf.value, str):

@@ -16,6 +16,7 @@ import pytest
 import orderbridge as ob
 from orderbridge_sandbox.spec import validate_request
 
+from .._support import FakeClock
 from .helpers import (
     CASES,
     CROSSTRADE,
@@ -24,7 +25,6 @@ from .helpers import (
     TRADESTATION,
     TRADESTATION_GLOBAL,
     Case,
-    FakeClock,
     Recorder,
     body,
     form,

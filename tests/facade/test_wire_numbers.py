@@ -9,14 +9,15 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from orderbridge._account import Reader, exact_json, to_wire_decimal
+from orderbridge._account import Reader, to_wire_decimal
+from orderbridge._flow import decode
 
 digits = st.from_regex(r"-?(0|[1-9][0-9]{0,17})(\.[0-9]{1,12})?([eE][-+]?[0-9]{1,2})?", fullmatch=True)
 
 
 @given(digits)
 def test_a_json_number_keeps_its_digits(text: str) -> None:
-    row = exact_json(('{"price": ' + text + "}").encode(), "topstepx", "test")
+    row = decode(('{"price": ' + text + "}").encode())
     value = Reader(row, "topstepx", "test").need_decimal("price")
     assert value == Decimal(text)
     if "." in text or "e" in text.lower():

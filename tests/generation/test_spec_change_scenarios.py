@@ -319,7 +319,9 @@ def test_scenario(name: str, repo: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert spec_diff.client_version((repo / "specs" / "config" / f"{s.spec}.yaml").read_text()) == expected
     changelog = (repo / "specs" / "changelog" / f"{s.spec}.md").read_text()
     entry = changelog.split(f"## [{expected}]", 1)[1].split("\n## [", 1)[0]
-    assert f"{s.kind} `{s.location}`" in entry
+    owner, member = release.owner_member(s.location)
+    assert release.PHRASES[s.kind] in entry and f"`{owner}`" in entry, entry
+    assert not member or f"`{member}`" in entry, entry
     assert ("**Breaking:**" in entry) is s.breaking
     assert changelog.index(f"## [{expected}]") < changelog.index(f"## [{before}]")
     assert release.gate(repo, [s.spec]) == []

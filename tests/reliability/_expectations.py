@@ -296,7 +296,7 @@ def PO(attempts: int, status: str | None = None) -> Expect:
 
 
 def OU(origin: str, recorded: int, attempts: int) -> Expect:
-    return Expect(ob.OutcomeUnknown, True, recorded, origin, attempts)
+    return Expect(ob.PlacementUnknown, True, recorded, origin, attempts)
 
 
 def BU(attempts: int, recorded: int = 0) -> Expect:

@@ -17,7 +17,6 @@ from __future__ import annotations
 import datetime as dt
 import ipaddress
 import logging
-import os
 import re
 import socket
 from collections.abc import Iterator
@@ -27,6 +26,7 @@ import pytest
 
 from orderbridge_sandbox import ManualClock, Sandbox, SandboxServer, start
 
+from .._support import clean_env
 from ._harness import LEDGER
 from ._stats import STATS
 
@@ -35,10 +35,7 @@ from ._stats import STATS
 
 @pytest.fixture(autouse=True)
 def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in list(os.environ):
-        upper = name.upper()
-        if upper.startswith("ORDERBRIDGE_") or upper.endswith("_PROXY") or upper in ("NETRC", "SSL_CERT_FILE"):
-            monkeypatch.delenv(name, raising=False)
+    clean_env(monkeypatch)
 
 
 _LOOPBACK_NAMES = {"localhost", "localhost.", "127.0.0.1", "::1"}

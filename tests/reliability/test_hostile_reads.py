@@ -393,3 +393,42 @@ def test_an_unknown_order_status_never_raises(broker: str) -> None:
             await rig.close()
 
     run(scenario)
+
+
+# -- a refusal code the vendor does not document stays out of str() --------------------------------
+
+PLANTED = "zz_planted_code_77"
+
+UNDOCUMENTED_REFUSALS: dict[str, tuple[str, int, dict[str, Any]]] = {
+    # broker -> (operation answered, status, body carrying a code the vendor does not document)
+    "sophic": ("get_order", 404, {"code": PLANTED, "detail": "text from the broker"}),
+    "crosstrade": ("get_order", 400, {"success": False, "error": PLANTED, "detail": "text from the broker"}),
+    "topstepx": ("search_order_by_id", 200, {"success": False, "errorCode": 7777, "errorMessage": PLANTED}),
+}
+
+
+@pytest.mark.parametrize("broker", sorted(UNDOCUMENTED_REFUSALS))
+def test_an_undocumented_refusal_code_stays_out_of_the_message(broker: str) -> None:
+    """The code is kept on the error (``code``) for the caller to branch on, but ``str()``
+    never quotes what the broker made up (it may be anything)."""
+    operation, status, body = UNDOCUMENTED_REFUSALS[broker]
+    order_id = {"sophic": "ord_m4k7r9s2", "crosstrade": "abc123", "topstepx": "9056"}[broker]
+
+    def respond(request: Any) -> Any:
+        import httpx
+
+        return httpx.Response(status, json=body, request=request)
+
+    async def scenario() -> None:
+        rig = Rig(broker)
+        try:
+            rig.inject(operation, "respond", response=respond)
+            result = await rig.call("get", order_id)
+            rig.clear()
+            assert isinstance(result.error, ob.OrderRejected), result
+            assert result.error.code in (PLANTED, 7777, status)
+            assert PLANTED not in str(result.error) and "7777" not in str(result.error), str(result.error)
+        finally:
+            await rig.close()
+
+    run(scenario)

@@ -24,6 +24,7 @@ import pytest
 
 import orderbridge as ob
 
+from .._support import FakeClock
 from ._expectations import EXTRA_FIELDS, QUOTA_HTML, _json_rewrite, _respond, empty, malformed, wrong_content_type
 from ._harness import (
     ACCOUNT,
@@ -184,7 +185,7 @@ def test_no_duplicates_across_1000_seeded_fault_runs() -> None:
 
     run(scenario)
     outcomes = {line.split(" -> ")[1].split(" ")[0] for line in log}
-    assert {"PlacedOrder", "OutcomeUnknown", "BrokerUnavailable"} <= outcomes, outcomes
+    assert {"PlacedOrder", "PlacementUnknown", "BrokerUnavailable"} <= outcomes, outcomes
     assert len(log) == RUNS
 
 
@@ -274,14 +275,6 @@ TOKEN_BROKERS = [b for b in BROKERS if TOKEN_OPERATIONS[b]]
 CONCURRENCY = 50
 
 
-class FacadeClock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 def _hits(rig: Rig) -> dict[str, int]:
     return {op: sum(1 for e in rig.sandbox.log if e.operation == op) for op in TOKEN_OPERATIONS[rig.broker]}
 
@@ -290,10 +283,10 @@ async def _burst(rig: Rig) -> list[Any]:
     return list(await asyncio.gather(*(rig.call("place", market_order(rig.broker)) for _ in range(CONCURRENCY))))
 
 
-def _token_rig(broker: str) -> tuple[Rig, FacadeClock]:
+def _token_rig(broker: str) -> tuple[Rig, FakeClock]:
     sandbox, clock = new_sandbox(strict=False)
     rig = Rig(broker, "async", sandbox=sandbox, clock=clock)
-    facade_clock = FacadeClock()
+    facade_clock = FakeClock()
     rig.session._clock = facade_clock
     # Every token request takes a while, so the 50 placements pile up behind it.
     for op in TOKEN_OPERATIONS[broker]:

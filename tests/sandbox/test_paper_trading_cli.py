@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -48,7 +49,7 @@ def cli(url: str, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def fields(stdout: str) -> dict[str, str]:
-    return dict(part.split("=", 1) for part in stdout.split())
+    return dict(part.split("=", 1) for part in shlex.split(stdout))
 
 
 def test_cli_places_reads_and_resolves_on_a_running_sandbox(sandbox_url: str) -> None:
@@ -72,7 +73,7 @@ def test_cli_places_reads_and_resolves_on_a_running_sandbox(sandbox_url: str) ->
 
     got = cli(sandbox_url, "get", "crosstrade", "--account", "Sim101", "--order-id", "paper-1")
     assert got.returncode == 0, got.stderr
-    assert fields(got.stdout)["status"] == "Filled"
+    assert (fields(got.stdout)["status"], fields(got.stdout)["broker_status"]) == ("filled", "Filled")
 
     resolved = cli(sandbox_url, "resolve", "crosstrade", "--account", "Sim101", "--client-order-id", "paper-1")
     assert resolved.returncode == 0 and fields(resolved.stdout)["order_id"] == "paper-1"

@@ -12,9 +12,8 @@ from typing import Any
 import httpx
 import pytest
 
-from orderbridge_sandbox import Sandbox
-from orderbridge_sandbox.server import start
-from orderbridge_sandbox.spec import load_spec
+from orderbridge_sandbox import Sandbox, start
+from tests._specs import load_spec
 
 Api = Callable[[str], httpx.Client]
 V2 = {"APIVersion": "20160101"}
@@ -238,6 +237,36 @@ def test_topstepx_v2_query_any_page_offset_is_a_page_and_a_negative_one_a_400(ap
 def test_crosstrade_bars_with_extreme_or_unreadable_ranges_get_no_500(api: Api, change: dict[str, Any]) -> None:
     answer = api("crosstrade").post("/v1/api/market/bars", json={"instrument": "ES 12-25", **change})
     assert answer.status_code in (200, 400), answer.text
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"period": 10**18}, "period"),  # OverflowError building the bar length: was a text/plain 500
+        ({"period": 10**18, "periodType": "second"}, "period"),
+        ({"period": 4_000_000, "daysBack": 1_000_000}, "daysBack"),  # the first bar before year 1
+    ],
+)
+def test_crosstrade_bars_longer_than_the_calendar_are_a_400_naming_the_field(
+    api: Api, change: dict[str, Any], field: str
+) -> None:
+    answer = api("crosstrade").post("/v1/api/market/bars", json={"instrument": "ES 12-25", **change})
+    assert answer.status_code == 400, answer.text
+    assert answer.headers["content-type"] == "application/json"
+    body = answer.json()
+    assert body["error"] == "invalid_request" and field in body["detail"]
+
+
+def test_crosstrade_bars_take_an_integer_written_with_a_fraction_part(api: Api) -> None:
+    """Schemathesis, seed 7: ``"period": 55.0`` (an integer to JSON Schema) reached
+    ``timedelta`` as ``Decimal`` and raised TypeError, a text/plain 500."""
+    answer = api("crosstrade").post(
+        "/v1/api/market/bars",
+        content=b'{"instrument": "ES 12-25", "periodType": "second", "period": 55.0, "limit": 3.0}',
+        headers={"Content-Type": "application/json"},
+    )
+    assert answer.status_code == 200, answer.text
+    assert (answer.json()["period"], answer.json()["count"]) == (55, 3)
 
 
 def test_crosstrade_an_empty_instrument_query_is_a_400(api: Api) -> None:

@@ -186,3 +186,48 @@ def test_ping_negotiates_the_media_type(anon: Api, accept: str | None, content_t
     assert answer.status_code == 200
     assert answer.headers["content-type"].startswith(content_type)
     assert answer.content == body
+
+
+# -- the Auto OCO Brackets account ----------------------------------------------------------------
+AUTO_OCO = 9001
+BRACKETS = {"stopLossBracket": {"ticks": 10, "type": 4}, "takeProfitBracket": {"ticks": 20, "type": 1}}
+
+
+def _query(c: httpx.Client, **filters: object) -> list[dict[str, Any]]:
+    answer = c.post("/api/Order/v2/query", json={"filter": {"accountId": AUTO_OCO, **filters}, "pageSize": 50})
+    assert answer.status_code == 200, answer.text
+    orders: list[dict[str, Any]] = answer.json()["orders"]
+    return orders
+
+
+def test_the_auto_oco_account_is_seeded_and_takes_brackets(api: Api, sandbox: Sandbox) -> None:
+    c = api("topstepx")
+    accounts = c.post("/api/Account/search", json={"onlyActiveAccounts": True}).json()["accounts"]
+    assert AUTO_OCO in [a["id"] for a in accounts]
+    answer = place(c, accountId=AUTO_OCO, **BRACKETS)  # market buy of 1 MES, fills at 6335.25
+    assert answer["success"] is True and answer["errorCode"] == 0
+    entry, stop, target = sorted(_query(c), key=lambda o: o["id"])
+    assert entry["id"] == answer["orderId"] and entry["status"] == 2 and entry["parentOrderId"] is None
+    assert (stop["parentOrderId"], stop["side"], stop["type"], stop["status"]) == (entry["id"], 1, 4, 1)
+    assert (target["parentOrderId"], target["side"], target["type"], target["status"]) == (entry["id"], 1, 1, 1)
+    assert (stop["stopPrice"], target["limitPrice"]) == (6335.25 - 10 * 0.25, 6335.25 + 20 * 0.25)
+    assert [o.side for o in sandbox.orders("topstepx", account=str(AUTO_OCO))] == ["buy", "sell", "sell"]
+
+
+def test_auto_oco_legs_wait_suspended_for_their_entry_and_go_with_it(api: Api) -> None:
+    c = api("topstepx")
+    entry_id = place(c, accountId=AUTO_OCO, type=1, side=1, limitPrice=6400, **BRACKETS)["orderId"]
+    legs = [o for o in _query(c) if o["parentOrderId"] == entry_id]
+    assert [o["status"] for o in legs] == [8, 8]  # Suspended until the sell limit fills
+    assert [o["stopPrice"] for o in legs if o["type"] == 4] == [6400 + 10 * 0.25]  # a short's stop is above
+    assert [o["limitPrice"] for o in legs if o["type"] == 1] == [6400 - 20 * 0.25]
+    open_ids = [o["id"] for o in c.post("/api/Order/searchOpen", json={"accountId": AUTO_OCO}).json()["orders"]]
+    assert open_ids == [entry_id]  # searchOpen leaves Suspended legs out, as documented
+    assert {o["id"] for o in _query(c, statuses=[8])} == {o["id"] for o in legs}
+    assert c.post("/api/Order/cancel", json={"accountId": AUTO_OCO, "orderId": entry_id}).json()["success"] is True
+    assert {o["status"] for o in _query(c)} == {3}
+
+
+def test_brackets_on_a_position_brackets_account_stay_refused_with_an_order_id(api: Api) -> None:
+    answer = place(api("topstepx"), accountId=465, **BRACKETS)
+    assert (answer["success"], answer["errorCode"]) == (False, 2) and answer["orderId"] is not None

@@ -105,7 +105,12 @@ def test_duplicate_order_confirm_id_fails_and_names_the_original(api: Api, sandb
         (V2, {**ARNA, "LimitPrice": ""}, "Missing order limit price."),
         (V2, {k: v for k, v in ARNA.items() if k != "Quantity"}, "Missing order quantity."),
         (V2, {**ARNA, "AccountKey": "999"}, "Invalid account."),
-        ({"APIVersion": "20150101"}, ARNA, "Invalid Request. Order input is incomplete, missing field"),
+        (
+            {"APIVersion": "20150101"},
+            ARNA,
+            "Invalid Request. Order input is incomplete, missing field: AccountId (APIVersion 20150101 takes the "
+            "global order shape)",
+        ),
     ],
 )
 def test_bad_orders_are_400(
@@ -180,4 +185,7 @@ def test_groups_and_replace(api: Api) -> None:
     replaced = c.put(f"/v2/orders/{order_id}", json={"OrderType": "Market", "Quantity": "5", "Symbol": "ARNA"})
     assert replaced.json()["Message"] == "Cancel/Replace order sent."
     listed = {o["OrderID"]: o for o in c.get("/v2/accounts/123456/orders").json()}
-    assert (listed[int(order_id)]["Status"], listed[int(order_id)]["Quantity"]) == ("FLL", 5)
+    new_id = replaced.json()["OrderID"]
+    assert new_id != order_id  # cancel/replace: the replacement works under a new OrderID
+    assert listed[int(order_id)]["Status"] == "UCH"  # the original ends replaced
+    assert (listed[int(new_id)]["Status"], listed[int(new_id)]["Quantity"]) == ("FLL", 5)

@@ -11,18 +11,23 @@ stateful where the spec's links allow. Authentication is done the way each API d
 * TradeStation: ``POST /v2/security/authorize`` refresh-token grant (form) -> ``access_token``;
 * Sophic: ``POST /auth/token`` client-credentials grant (form) -> ``access_token``.
 
-The seed and the number of examples are fixed so the run is reproducible and CI stays within
-minutes. ``exclusions.yaml`` (next to this file) lists the findings that are Schemathesis's
-assumptions, not sandbox or spec bugs; nothing else is excluded. Each run's JSON report goes to
+The seed changes every day (it is the UTC date, ``YYYYMMDD``, unless ``--seed`` or
+``ORDERBRIDGE_SCHEMATHESIS_SEED`` sets it), so CI explores another corner each day while a run
+stays reproducible: the seed is printed first, and ``--seed N`` replays it. The number of
+examples is bounded so CI stays within minutes. ``exclusions.yaml`` (next to this file) lists
+the findings that are Schemathesis's assumptions, not sandbox or spec bugs; nothing else is
+excluded. Each run's JSON report goes to
 ``--report-dir`` (default ``build/schemathesis``). The exit status is non-zero when any broker's
 run finds a failure.
 
 Usage: ``python tests/schemathesis/run.py [--max-examples N] [--seed N] [--broker NAME ...]``
+(``nox -s schemathesis -- --seed 20261201`` replays a run).
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import shutil
@@ -75,6 +80,18 @@ payload_content_type = "application/x-www-form-urlencoded"
 extract_selector = "/access_token"
 """,
 }
+
+
+SEED_VARIABLE = "ORDERBRIDGE_SCHEMATHESIS_SEED"
+
+
+def default_seed(today: dt.date | None = None) -> int:
+    """``$ORDERBRIDGE_SCHEMATHESIS_SEED`` when set, else the UTC date as ``YYYYMMDD``."""
+    fixed = os.environ.get(SEED_VARIABLE)
+    if fixed:
+        return int(fixed)
+    day = today or dt.datetime.now(dt.UTC).date()
+    return int(day.strftime("%Y%m%d"))
 
 
 def load_exclusions(path: Path = HERE / "exclusions.yaml") -> list[dict[str, Any]]:
@@ -163,11 +180,13 @@ def summary_line(broker: str, data: Mapping[str, Any], excluded: int, seconds: f
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--seed", type=int, default=20261201)
+    parser.add_argument("--seed", type=int, default=None, help=f"default: ${SEED_VARIABLE} or today's UTC date")
     parser.add_argument("--max-examples", type=int, default=15)
     parser.add_argument("--broker", action="append", choices=BROKERS)
     parser.add_argument("--report-dir", type=Path, default=ROOT / "build" / "schemathesis")
     args = parser.parse_args(argv)
+    seed = default_seed() if args.seed is None else args.seed
+    print(f"schemathesis seed {seed} (replay: nox -s schemathesis -- --seed {seed})", flush=True)
     os.environ.setdefault("ORDERBRIDGE_SPECS_DIR", str(ROOT / "specs"))
     exclusions = load_exclusions()
     brokers = args.broker or list(BROKERS)
@@ -181,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
                 server.broker_url(broker),
                 exclusions,
                 args.report_dir,
-                seed=args.seed,
+                seed=seed,
                 max_examples=args.max_examples,
             )
             excluded = sum(1 for e in exclusions if e["broker"] == broker)
@@ -195,6 +214,8 @@ def main(argv: list[str] | None = None) -> int:
                     )
                 print(f"    details: {args.report_dir / broker / 'output.txt'}")
     print("schemathesis:", "FAILED" if failed else "clean (apart from tests/schemathesis/exclusions.yaml)")
+    if failed:
+        print(f"replay with: nox -s schemathesis -- --seed {seed} --max-examples {args.max_examples}")
     return 1 if failed else 0
 
 

@@ -59,7 +59,7 @@ def test_async_drop_after_receive(server: SandboxServer) -> None:
 def test_drop_before_receive_of_a_read_is_retried(server: SandboxServer, ws: ob.Session) -> None:
     placed = ws.place_order(MARKET, account=ACCOUNT)
     server.sandbox.add_fault("crosstrade:get_order:drop:1")
-    assert ws.get_order(placed.order_id, account=ACCOUNT).status == "Filled"  # second attempt, new connection
+    assert ws.get_order(placed.order_id, account=ACCOUNT).broker_status == "Filled"  # second attempt, new connection
     assert server.websockets.accepted == 2
 
 
@@ -116,7 +116,7 @@ def test_bridge_offline_is_unknown_as_on_rest(server: SandboxServer, ws: ob.Sess
 def test_rate_limit_on_a_read_is_retried(server: SandboxServer, ws: ob.Session) -> None:
     placed = ws.place_order(MARKET, account=ACCOUNT)
     server.sandbox.add_fault("crosstrade:get_order:rate_limit:1")
-    assert ws.get_order(placed.order_id, account=ACCOUNT).status == "Filled"
+    assert ws.get_order(placed.order_id, account=ACCOUNT).broker_status == "Filled"
     assert server.websockets.counts["get_order"] == 2
 
 
@@ -129,7 +129,7 @@ def test_place_over_websocket_read_over_rest_and_back(server: SandboxServer, ws:
     )
     ws.cancel_order(over_rest.order_id, account=ACCOUNT)
     rest.cancel_order(over_ws.order_id, account=ACCOUNT)
-    assert {rest.get_order(o.order_id, account=ACCOUNT).status for o in (over_ws, over_rest)} == {"Cancelled"}
+    assert {rest.get_order(o.order_id, account=ACCOUNT).broker_status for o in (over_ws, over_rest)} == {"Cancelled"}
     assert [o.status for o in server.sandbox.orders("crosstrade")] == ["Cancelled", "Cancelled"]
 
 

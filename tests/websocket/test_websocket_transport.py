@@ -9,6 +9,7 @@ import logging
 import socket
 from collections.abc import Generator
 from concurrent.futures import ThreadPoolExecutor
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -41,10 +42,10 @@ def test_sync_round_trip(server: SandboxServer, ws: ob.Session) -> None:
     placed = ws.place_order(LIMIT, account=ACCOUNT)
     assert placed.order_id == placed.client_order_id  # CrossTrade keeps our custom orderId
     order = ws.get_order(placed.order_id, account=ACCOUNT)
-    assert order.status == "Working" and order.filled_quantity == 0
+    assert (order.status, order.broker_status, order.filled_quantity) == (ob.OrderStatus.OPEN, "Working", Decimal(0))
     assert ws.resolve(placed.client_order_id, account=ACCOUNT) == attrs.evolve(placed, status="Working")
     ws.cancel_order(placed.order_id, account=ACCOUNT)
-    assert ws.get_order(placed.order_id, account=ACCOUNT).status == "Cancelled"
+    assert ws.get_order(placed.order_id, account=ACCOUNT).status is ob.OrderStatus.CANCELLED
     assert wst(ws).connects == 1 and wst(ws).connected
     assert server.websockets.counts["place_order"] == 1 and server.websockets.counts["get_order"] == 3
     assert [o.client_order_id for o in server.sandbox.orders("crosstrade")] == [placed.client_order_id]
@@ -56,7 +57,7 @@ def test_async_round_trip(server: SandboxServer) -> None:
             "crosstrade", transport="websocket", base_url=server.broker_url("crosstrade"), credentials=TOKEN
         ) as broker:
             placed = await broker.place_order(attrs.evolve(MARKET, flatten_first=True), account=ACCOUNT)
-            status = (await broker.get_order(placed.order_id, account=ACCOUNT)).status
+            status = (await broker.get_order(placed.order_id, account=ACCOUNT)).broker_status
             return placed, status, awst(broker).connected
 
     placed, status, connected = asyncio.run(go())
@@ -121,7 +122,7 @@ def test_async_reconnects_after_a_drop(server: SandboxServer) -> None:
 
 
 def test_keepalive_pings(server: SandboxServer) -> None:
-    settings = resolve_settings("crosstrade", base_url=server.broker_url("crosstrade"), credentials=TOKEN)
+    settings = resolve_settings(describe("crosstrade"), base_url=server.broker_url("crosstrade"), credentials=TOKEN)
     adapter = get_adapter(describe("crosstrade"))
     with ob.Session(settings, adapter, transport=WebSocketTransport(settings.base_url, ping_interval=0.02)) as session:
         session.place_order(MARKET, account=ACCOUNT)

@@ -56,7 +56,7 @@ def _wire(call: Call) -> httpx.Request:
 
     client = Client(base_url="https://app.crosstrade.io", httpx_args={"transport": httpx.MockTransport(record)})
     with contextlib.suppress(Exception):
-        call.operation.sync_detailed(client=client, **call.kwargs)
+        call.operation.send(client, call.kwargs, None)
     return sent[0]
 
 

@@ -1,8 +1,9 @@
-"""A client library for accessing CrossTrade REST API"""
+"""Typed Python client for the CrossTrade REST API, the bridge to NinjaTrader 8: accounts, orders
+(place, change, cancel, flatten), positions and executions, generated from an OpenAPI 3.1 spec."""
 
 from .client import AuthenticatedClient, Client
 
-__version__ = "1.1.1"
+__version__ = "1.2.0"
 """This package's own semantic version (``package_version_override`` in specs/config/)."""
 
 BROKER_API_VERSION = "1.0.0"

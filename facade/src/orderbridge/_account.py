@@ -3,9 +3,10 @@
 :class:`FlattenReport`; the :class:`Modification` a ``modify_order`` sends; plus the reader
 that takes numbers from the wire's exact text.
 
-Numbers are :class:`~decimal.Decimal` built from the characters the broker sent: the generated
-clients turn JSON numbers into ``float``, so the adapters read numbers from the response bytes
-parsed with ``parse_float=Decimal`` (``6065.250000000`` stays ``Decimal("6065.250000000")``).
+Numbers are :class:`~decimal.Decimal` built from the characters the broker sent: the body is
+decoded once with every fractional JSON number kept as a
+:class:`~orderbridge._flow.WireNumber` (a float carrying its text), so ``6065.250000000``
+stays ``Decimal("6065.250000000")``.
 A missing or ``null`` value is ``None``, never 0.
 """
 
@@ -13,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import json
 import logging
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
@@ -21,7 +21,8 @@ from typing import Any, TypeVar
 
 import attrs
 
-from ._errors import OrderbridgeError, OutcomeUnknown, UnexpectedResponse
+from ._errors import OrderbridgeError, OutcomeUnknown, UnexpectedResponse, bad_row, not_json
+from ._flow import NOT_JSON, Sent, WireNumber
 from ._models import Side
 
 log = logging.getLogger("orderbridge")
@@ -94,7 +95,11 @@ class Fill:
 
     Attributes:
         order_id: the broker's id of the order that filled.
-        fill_id: the broker's id of this execution.
+        fill_id: the broker's own id of this execution, the same on every read, so a caller can
+            tell new fills from seen ones (``snapshot(fills_since=<last fill_id>)``): TopstepX
+            ``Trade/search`` ``id``, NinjaTrader execution ``id`` (CrossTrade), Sophic trade
+            ``id``. Every broker that reports fills gives each one an id, so none is derived;
+            TradeStation v2 reports no fills at all.
         side: buy or sell.
         quantity: units filled in this execution (positive).
         price: execution price, exact wire text.
@@ -209,18 +214,17 @@ class FlattenReport:
 # -- reading exact numbers from the wire ------------------------------------------------------
 
 
-def exact_json(content: bytes, broker: str, what: str, status: int = 200) -> Any:
-    """The response body parsed with every JSON number as :class:`Decimal` (exact text).
+def exact_json(sent: Sent, broker: str, what: str) -> Any:
+    """The body as :class:`~orderbridge._flow.Operation` decoded it, once: numbers with a
+    fraction keep the exact text the broker sent (:class:`~orderbridge._flow.WireNumber`).
 
     Raises:
         UnexpectedResponse: the body is not JSON.
     """
-    try:
-        return json.loads(content, parse_float=Decimal)
-    except (ValueError, UnicodeDecodeError):
-        raise UnexpectedResponse(
-            f"{what}: HTTP {status} body is not JSON", broker=broker, status_code=status, content=content
-        ) from None
+    data = sent.data
+    if data is NOT_JSON:
+        raise not_json(broker, what, sent.status, sent.content)
+    return data
 
 
 class Reader:
@@ -234,7 +238,7 @@ class Reader:
 
     def __init__(self, row: Any, broker: str, what: str, content: bytes = b"") -> None:
         if not isinstance(row, Mapping):
-            raise self._bad(broker, what, "a row is not an object", content)
+            raise bad_row(broker, what, "a row is not an object", content)
         self.row = row
         self.broker = broker
         self.what = what
@@ -242,12 +246,8 @@ class Reader:
         self.warnings: list[str] = []
         """Optional values that were present but unreadable (no value text, no secrets)."""
 
-    @staticmethod
-    def _bad(broker: str, what: str, why: str, content: bytes) -> UnexpectedResponse:
-        return UnexpectedResponse(f"{what}: {why}", broker=broker, status_code=200, content=content)
-
     def _fail(self, key: str, why: str) -> UnexpectedResponse:
-        return self._bad(self.broker, self.what, f"field {key!r} {why}", self.content)
+        return bad_row(self.broker, self.what, f"field {key!r} {why}", self.content)
 
     def need_decimal(self, key: str) -> Decimal:
         value = self.maybe_decimal(key, strict=True)
@@ -358,12 +358,17 @@ def by_time(fills: list[Fill]) -> list[Fill]:
 
 
 def to_wire_decimal(value: Any) -> Decimal | None:
-    """A JSON number (already ``Decimal``/``int``) or a decimal string as :class:`Decimal`;
+    """A JSON number (``int``, :class:`~orderbridge._flow.WireNumber`, ``Decimal``) or a decimal
+    string as :class:`Decimal`;
     ``None`` for anything else (bools, NaN, infinities, non-numeric text)."""
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
         return Decimal(value)
+    if isinstance(value, WireNumber):  # the broker's own digits
+        value = Decimal(value.text)
+    elif isinstance(value, float):  # a float from elsewhere: its shortest repr
+        value = Decimal(repr(value))
     if isinstance(value, Decimal):
         return value if value.is_finite() else None
     if isinstance(value, str):

@@ -5,28 +5,37 @@ An adapter is pure mapping: ``Order`` -> generated request model, generated resp
 :class:`~orderbridge._flow.Call` objects that a session sends. Each broker's adapter lives in
 ``orderbridge/brokers/<broker>/adapter.py`` and is imported on first use, so
 ``import orderbridge`` does not load all four generated clients.
+
+Besides the contract, the mechanism every adapter uses before it sends: :func:`build_request`
+/ :func:`conform` check that a generated request model holds values of its declared types (the
+generated ``from_dict`` does not type-check scalars, so an ``extras`` value of the wrong shape
+would be sent as is), and :func:`merge_extras` merges ``Order.extras`` (broker-native fields)
+into a body, refusing a key outside the adapter's list or one that would overwrite a field the
+facade maps itself. Both raise :class:`~orderbridge.InvalidOrder` before anything is sent.
 """
 
 from __future__ import annotations
 
 import abc
 import datetime as dt
+import functools
 import importlib
 import logging
+import types
+import typing
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, Protocol, TypeVar
 
 import attrs
 
-from ._capabilities import BrokerDescription, Capabilities
+from ._capabilities import BrokerDescription, Capabilities, check_order_id, order_id_from_wire
 from ._config import Settings
-from ._errors import AuthenticationError, BrokerUnavailable, NotSupported, OrderbridgeError, Origin
-from ._flow import Flow, Grant, Sent, rate_limited, unexpected, unknown
-from ._models import Order, OrderType, PlacedOrder, Side, TimeInForce
-from ._order_ids import check_order_id, order_id_from_wire
+from ._errors import InvalidOrder, NotSupported, OrderbridgeError, for_status, not_supported
+from ._flow import Flow, Grant, Sent, Undecoded, retry_after
+from ._models import Order, OrderType, PlacedOrder, Side, TimeInForce, check_bounds, decimal_text
 from ._orders import OrderShape, client_order_id_of, describe_order
 from ._status import OrderStatus
-from ._tolerant import Undecoded
 
 log = logging.getLogger("orderbridge")
 
@@ -42,9 +51,10 @@ class BrokerOrder:
     Every descriptive field is read best-effort from the broker's answer: ``None`` where the
     broker does not say (or said something malformed or out of range), never a guess, and
     never a reason to fail the call. Numbers are :class:`~decimal.Decimal` built from the
-    wire's exact text; times are timezone-aware (a broker's naive timestamp is placed in the
-    zone its vendor documents: UTC for all four). Which fields each broker leaves ``None`` is
-    documented on its package.
+    wire's exact text; times are timezone-aware (a naive timestamp is placed in the zone the
+    vendor documents: UTC at TopstepX, TradeStation and Sophic; CrossTrade does not say which
+    zone NinjaTrader writes, so its naive times stay ``None``). Which fields each broker leaves
+    ``None`` is documented in its ``brokers/<broker>/orders.py``.
 
     Attributes:
         broker, account: as for :class:`PlacedOrder`.
@@ -98,12 +108,14 @@ class Adapter(abc.ABC):
 
     description: BrokerDescription
     """The broker's description (``orderbridge/brokers/<broker>/__init__.py``)."""
+    name: str = ""
+    """The broker's name (``"topstepx"``...), taken from :attr:`description`."""
     client_class: Any = None
 
-    @property
-    def name(self) -> str:
-        """The broker's name (``"topstepx"``...)."""
-        return self.description.name
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "description" in cls.__dict__:
+            cls.name = cls.description.name
 
     @property
     def capabilities(self) -> Capabilities:
@@ -188,7 +200,7 @@ class Adapter(abc.ABC):
     # -- shared helpers -------------------------------------------------------------------------
     def check_order_id(self, order_id: object) -> str:
         """The caller's ``order_id`` for ``get_order`` / ``cancel_order``, checked by the same
-        rule that decides whether an answer's id is usable (:mod:`orderbridge._order_ids`).
+        rule that decides whether an answer's id is usable (:mod:`orderbridge._capabilities`).
 
         Raises:
             InvalidOrder: naming ``order_id``; nothing is sent.
@@ -248,7 +260,7 @@ class Adapter(abc.ABC):
         return Grant(settings.secret(name), None)
 
     def not_supported(self, feature: str, why: str) -> NotSupported:
-        return NotSupported(f"{feature} is not supported: {why}", feature=feature, broker=self.name)
+        return not_supported(self.name, feature, why)
 
     def fail(
         self,
@@ -259,33 +271,19 @@ class Adapter(abc.ABC):
         client_order_id: str | None = None,
         secret_body: bool = False,
     ) -> OrderbridgeError:
-        """The error for a status the operation's own table did not settle.
-
-        401 is :class:`AuthenticationError` (the auth layer refused before processing).
-        Money-moving calls: anything else that is not a documented definitive refusal may have
-        been processed, so it is :class:`OutcomeUnknown` (``origin`` ``"http_status"`` with
-        ``status_code``, or
-        ``rate_limited``). ``secret_body`` (token endpoints) keeps the body off the error.
-        Reads: 429 ->
-        :class:`RateLimited`, 5xx -> :class:`BrokerUnavailable`, else
-        :class:`UnexpectedResponse`.
-        """
-        status = sent.status
-        if status == 401:
-            # The broker's auth layer refused the request before looking at it: definitive,
-            # nothing was placed. The session marks its token stale, so the next call logs in.
-            return AuthenticationError(f"{what}: the broker refused the token (HTTP 401)", broker=self.name)
-        if money_moving:
-            origin: Origin = "rate_limited" if status == 429 else "http_status"
-            return unknown(self.name, client_order_id, origin, what, status_code=status)
-        if status == 429:
-            return rate_limited(self.name, sent, what)
-        if status >= 500:
-            return BrokerUnavailable(f"{what}: broker error HTTP {status} after retries", broker=self.name)
-        error = unexpected(self.name, sent, what)
-        if secret_body:  # a token endpoint's answer may carry a live token
-            error.content = b""
-        return error
+        """The error for a status the operation's own table did not settle
+        (:func:`orderbridge._errors.for_status` says which). ``secret_body`` (token endpoints)
+        keeps the body off the error."""
+        return for_status(
+            self.name,
+            what,
+            sent.status,
+            content=sent.content,
+            retry_after=retry_after(sent.headers),
+            money_moving=money_moving,
+            client_order_id=client_order_id,
+            secret_body=secret_body,
+        )
 
 
 def get_adapter(description: BrokerDescription) -> Adapter:
@@ -293,3 +291,172 @@ def get_adapter(description: BrokerDescription) -> Adapter:
     module = importlib.import_module(description.module)
     adapter: Adapter = module.ADAPTER
     return adapter
+
+
+# -- conforming a generated request model (the mechanism every adapter uses before sending) ----------
+
+
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    package = importlib.import_module(cls.__module__.rsplit(".", 1)[0])
+    return typing.get_type_hints(cls, localns=dict(vars(package)))
+
+
+def _is_unset(value: object) -> bool:
+    return type(value).__name__ == "Unset"
+
+
+def _matches(value: object, hint: Any, path: str, broker: str) -> bool:
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        return any(_matches(value, arg, path, broker) for arg in typing.get_args(hint))
+    if hint is Any:
+        return True
+    if hint is type(None):
+        return value is None
+    if isinstance(hint, type) and hint.__name__ == "Unset":
+        return _is_unset(value)
+    if origin is typing.Literal:
+        return value in typing.get_args(hint)
+    if origin is list:
+        (item,) = typing.get_args(hint) or (Any,)
+        return isinstance(value, list) and all(_matches(v, item, f"{path}[]", broker) for v in value)
+    if origin is dict:
+        return isinstance(value, dict)
+    if hint is bool:
+        return isinstance(value, bool)
+    if hint is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if hint is float:
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if isinstance(hint, type) and attrs.has(hint):
+        if isinstance(value, hint):
+            conform(value, broker, path=f"{path}.")
+            return True
+        return False
+    if isinstance(hint, type):
+        return isinstance(value, hint)
+    return True
+
+
+def conform(model: Any, broker: str, *, path: str = "") -> None:
+    """Raise :class:`InvalidOrder` (``field="extras"``) unless every field of the generated
+    ``model`` instance, nested models included, holds a value of its declared type."""
+    cls = type(model)
+    hints = _hints(cls)  # type: ignore[arg-type]
+    for field in attrs.fields(cls):
+        if field.name == "additional_properties":
+            continue
+        value = getattr(model, field.name)
+        if not _matches(value, hints[field.name], f"{path}{field.name}", broker):
+            raise InvalidOrder(
+                f"{path}{field.name}={value!r} does not match the request schema ({cls.__name__})",
+                field="extras",
+                broker=broker,
+            )
+
+
+class _FromDict(Protocol):
+    @classmethod
+    def from_dict(cls, src_dict: Any) -> Any: ...
+
+    def to_dict(self) -> dict[str, Any]: ...
+
+
+M = TypeVar("M", bound=_FromDict)
+
+
+def build_request(model: type[M], wire: dict[str, Any], broker: str, *, extras: bool) -> M:
+    """Parse ``wire`` (broker field names) into the generated request ``model``; every adapter
+    builds its request bodies through here. When the order carried ``extras`` the result is
+    also :func:`conform`-checked (fields mapped from ``Order`` are correct by construction,
+    so the walk — tens of µs — is skipped otherwise).
+
+    Raises:
+        InvalidOrder: ``field="extras"`` when the body does not fit the model.
+    """
+    try:
+        request: M = model.from_dict(wire)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise InvalidOrder(f"extras do not fit {model.__name__}: {exc}", field="extras", broker=broker) from None
+    if extras:
+        conform(request, broker)
+        emitted = request.to_dict()
+        for key, value in wire.items():
+            if emitted.get(key) != value:
+                raise InvalidOrder(
+                    f"{key}={value!r} does not survive {model.__name__} (sent as {emitted.get(key)!r})",
+                    field="extras",
+                    broker=broker,
+                )
+    return request
+
+
+# -- merging Order.extras into a request body --------------------------------------------------------
+
+
+def merge_extras(
+    wire: dict[str, Any],
+    extras: Mapping[str, Any],
+    allowed: Iterable[str],
+    *,
+    broker: str,
+    decimals_as_text: bool = False,
+) -> dict[str, Any]:
+    """Return ``wire`` updated with ``extras``.
+
+    Args:
+        wire: the body the adapter built (broker field names).
+        extras: ``Order.extras``.
+        allowed: the broker-native field names that may be passed through.
+        decimals_as_text: send ``Decimal`` extras as decimal strings (Sophic, TradeStation);
+            otherwise a ``Decimal`` extra is refused (it would need a JSON number).
+
+    Raises:
+        InvalidOrder: ``field="extras"``, naming the key.
+    """
+    allowed_set = set(allowed)
+    out = dict(wire)
+    for key, value in extras.items():
+        if key in wire:
+            raise InvalidOrder(
+                f"extras[{key!r}] would overwrite a field orderbridge maps from the Order; set it on the Order",
+                field="extras",
+                broker=broker,
+            )
+        if key not in allowed_set:
+            known = ", ".join(sorted(allowed_set)) or "none"
+            raise InvalidOrder(
+                f"extras[{key!r}] is not a field {broker} accepts here (accepted: {known})",
+                field="extras",
+                broker=broker,
+            )
+        out[key] = _plain_json(value, key, broker, decimals_as_text)
+    return out
+
+
+def _plain_json(value: Any, key: str, broker: str, decimals_as_text: bool) -> Any:
+    """Walk nested dicts/lists: Decimals become decimal text (text brokers) or are refused
+    (JSON-number brokers); floats are refused everywhere; so are empty strings, lists and
+    objects — the specs require at least one item or character where those appear
+    (TradeStation ``OSOs`` minItems 1, ``Route`` minLength 1), and "nothing" is expressed by
+    omitting the key."""
+    if isinstance(value, (str, Mapping, list, tuple)) and len(value) == 0:
+        raise InvalidOrder(f"extras[{key!r}] contains an empty value; omit it instead", field="extras", broker=broker)
+    if isinstance(value, Mapping):
+        return {k: _plain_json(v, key, broker, decimals_as_text) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain_json(v, key, broker, decimals_as_text) for v in value]
+    if isinstance(value, float):
+        raise InvalidOrder(
+            f"extras[{key!r}] contains a float; pass a Decimal, int or str", field="extras", broker=broker
+        )
+    if isinstance(value, Decimal):
+        if not decimals_as_text:
+            raise InvalidOrder(
+                f"extras[{key!r}]: pass an int or str here, not a Decimal", field="extras", broker=broker
+            )
+        if not value.is_finite():
+            raise InvalidOrder(f"extras[{key!r}] contains a non-finite number", field="extras", broker=broker)
+        return decimal_text(check_bounds(value, "extras"))
+    return value

@@ -3,20 +3,32 @@ anything is sent (DESIGN.md, facade principle 4).
 
 Sources: ``specs/<broker>.yaml`` and the vendors' order documents (ProjectX
 ``Order/place``, CrossTrade PlaceOrder, TradeStation ``OrderRequestDefinition``, Sophic ``PlaceOrderRequest``).
+
+Also here: :class:`BrokerDescription` (everything the core knows about one broker, as data;
+each broker's lives in ``orderbridge/brokers/<broker>/__init__.py``) and the order-id rules.
+An acceptance is only an acceptance when it carries an order id the caller can act on, one
+that this SDK's own ``get_order`` and ``cancel_order`` accept; both directions go through one
+rule set (:class:`OrderIdRule`, per-broker limits as data): :func:`order_id_from_wire` reads
+the id a broker answered with (``None`` when unusable: the outcome is then unknown) and
+:func:`check_order_id` checks the id a caller passes (``InvalidOrder`` naming ``order_id``).
+Rules every broker shares: text (or, for integer ids, a JSON integer that is not a bool), not
+blank, no surrounding whitespace, no control characters, not ``.`` / ``..`` (URL
+normalisation folds those path segments away), within the broker's length and charset.
 """
 
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Mapping
 from decimal import Decimal
 from types import MappingProxyType
+from typing import Literal
 
 import attrs
 
 from ._errors import InvalidOrder, NotSupported
 from ._models import Order, OrderType, Side, TimeInForce
-from ._order_ids import OrderIdRule
 
 
 class Support(enum.StrEnum):
@@ -90,20 +102,20 @@ class Capabilities:
 
     broker: str
     order_types: frozenset[OrderType]
-    time_in_force: frozenset[TimeInForce]
-    default_time_in_force: TimeInForce | None
-    quantity_sides: frozenset[Side]
-    cash_amount_sides: frozenset[Side]
-    fractional_quantity: bool
-    brackets: bool
-    oco: bool
-    flatten_first: bool
+    time_in_force: frozenset[TimeInForce] = frozenset()
+    default_time_in_force: TimeInForce | None = None
+    quantity_sides: frozenset[Side] = frozenset({Side.BUY, Side.SELL})
+    cash_amount_sides: frozenset[Side] = frozenset()
+    fractional_quantity: bool = False
+    brackets: bool = False
+    oco: bool = False
+    flatten_first: bool = False
     client_order_id_field: str
     client_order_id_max_length: int
-    idempotent_placement: bool
-    replays_duplicates: bool
-    resolve: str | None
-    cancel: bool
+    idempotent_placement: bool = False
+    replays_duplicates: bool = False
+    resolve: str | None = None
+    cancel: bool = True
     notes: str = ""
     operations: Mapping[str, tuple[Support, str]] = attrs.field(factory=lambda: _NONE_DOCUMENTED, converter=_operations)
     modify_fields: frozenset[str] = frozenset()
@@ -205,8 +217,6 @@ def is_whole(value: Decimal) -> bool:
 
 # -- a broker as data ----------------------------------------------------------------------------
 
-BOTH_SIDES = frozenset({Side.BUY, Side.SELL})
-NO_SIDES: frozenset[Side] = frozenset()
 BY_ORDER = "open_orders, then cancel_order for each working order"
 """How the facade emulates an account-wide cancel (the words capabilities show)."""
 BY_MARKET = "an opposite market order for the position's size (positions first)"
@@ -244,3 +254,102 @@ class BrokerDescription:
     key_conflict_codes: frozenset[str] = frozenset()
     api_versions: tuple[str, ...] = ()
     websocket: str | None = None
+
+
+# -- order ids: what makes a broker's order id usable (the rule is part of each description) ---------
+
+INT64_MAX = 2**63 - 1
+
+
+@attrs.frozen
+class OrderIdRule:
+    """One broker's order id format.
+
+    Attributes:
+        kind: ``"integer"`` — a positive int64, decimal text in the SDK; ``"text"`` — a string
+            of ``charset`` characters.
+        max_length: longest accepted text.
+        charset: regular expression one character must match (``"text"`` ids).
+        wire_text: an ``"integer"`` id may also arrive as a JSON string of digits
+            (TradeStation ``OrderID`` is a string, its 20150101 ``Id`` a JSON number).
+        source: the vendor document the rule comes from.
+    """
+
+    kind: Literal["integer", "text"]
+    max_length: int
+    charset: str = r"[0-9]"
+    wire_text: bool = False
+    source: str = ""
+    pattern: re.Pattern[str] = attrs.field(init=False, repr=False, eq=False)
+    """``charset`` repeated 1 to ``max_length`` times, compiled once per rule."""
+
+    @pattern.default
+    def _compile(self) -> re.Pattern[str]:
+        return re.compile(f"(?:{self.charset}){{1,{self.max_length}}}")
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+"""C0 controls, DEL and C1 controls (code points below 32 and 127 to 159)."""
+
+
+def _text_problem(rule: OrderIdRule, text: str) -> str | None:
+    if not text.strip():
+        return "is blank"
+    if text != text.strip():
+        return "has surrounding whitespace"
+    if _CONTROL.search(text):
+        return "contains control characters"
+    if text in (".", ".."):
+        return "is a dot path segment"
+    if len(text) > rule.max_length:
+        return f"is longer than {rule.max_length} characters"
+    if not rule.pattern.fullmatch(text):
+        return "has characters outside the broker's id charset"
+    if rule.kind == "integer" and (text.startswith("0") or not 0 < int(text) <= INT64_MAX):
+        return "is not a positive int64 in canonical decimal form"
+    return None
+
+
+def order_id_problem(rule: OrderIdRule, value: object) -> str | None:
+    """Why ``value`` (as the broker sent it) is not a usable order id, or ``None`` if it is."""
+    if isinstance(value, bool):
+        return "is a boolean"
+    if isinstance(value, int):
+        if rule.kind != "integer":
+            return "is a number where the broker documents a string"
+        if not 0 < value <= INT64_MAX:
+            return "is not a positive int64"
+        return None
+    if not isinstance(value, str):
+        return f"is a {type(value).__name__}"
+    if rule.kind == "integer" and not rule.wire_text:
+        return "is a string where the broker documents an integer"
+    return _text_problem(rule, value)
+
+
+def order_id_from_wire(rule: OrderIdRule, value: object) -> str | None:
+    """The text of a usable order id the broker answered with, or ``None`` if unusable."""
+    if order_id_problem(rule, value) is not None:
+        return None
+    return str(value)
+
+
+def check_order_id(rule: OrderIdRule, order_id: object, broker: str) -> str:
+    """``order_id`` as a caller passed it to ``get_order`` / ``cancel_order``, checked.
+
+    Accepts exactly the text :func:`order_id_from_wire` produces for this broker.
+
+    Raises:
+        InvalidOrder: naming ``order_id``; nothing is sent.
+    """
+    if not isinstance(order_id, str):
+        raise InvalidOrder(f"order_id must be a string, got {type(order_id).__name__}", field="order_id", broker=broker)
+    problem = _text_problem(rule, order_id)
+    if problem is not None:
+        shown = order_id if len(order_id) <= 40 else order_id[:40] + "..."
+        raise InvalidOrder(
+            f"order_id {shown!r} {problem} (expected {rule.kind}, at most {rule.max_length} characters)",
+            field="order_id",
+            broker=broker,
+        )
+    return order_id

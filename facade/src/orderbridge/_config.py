@@ -22,13 +22,16 @@ from __future__ import annotations
 import ipaddress
 import os
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import attrs
 import httpx
 
 from ._errors import ConfigurationError
-from .brokers import describe
+
+if TYPE_CHECKING:
+    from ._capabilities import BrokerDescription
 
 DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024
 """Default cap on a decoded response body (8 MiB: far above any documented answer)."""
@@ -157,7 +160,7 @@ def is_loopback(host: str) -> bool:
 
 
 def resolve_settings(
-    broker: str,
+    description: BrokerDescription,
     *,
     credentials: Mapping[str, str] | None = None,
     base_url: str | None = None,
@@ -167,13 +170,13 @@ def resolve_settings(
     api_version: str | None = None,
     environ: Mapping[str, str] | None = None,
 ) -> Settings:
-    """Merge arguments and ``ORDERBRIDGE_*`` environment variables into :class:`Settings`.
+    """Merge arguments and ``ORDERBRIDGE_*`` environment variables into :class:`Settings` for
+    the broker ``description`` describes (``orderbridge.brokers.describe(name)``).
 
     Raises:
-        ConfigurationError: unknown broker, unknown credential name, bad base URL, bad
-            timeout or TradeStation API version.
+        ConfigurationError: unknown credential name, bad base URL, bad timeout or API version.
     """
-    description = describe(broker)
+    broker = description.name
     env = os.environ if environ is None else environ
     prefix = f"ORDERBRIDGE_{broker.upper()}_"
     known = description.credentials
@@ -218,6 +221,21 @@ def resolve_settings(
         deadline=deadline,
         max_response_bytes=max_response_bytes,
         api_version=version,
+    )
+
+
+def with_times(settings: Settings, *, timeout: float | None = None, deadline: float | None = None) -> Settings:
+    """``settings`` with another per-request ``timeout`` and / or total ``deadline`` (``None``:
+    unchanged), checked like :func:`resolve_settings` checks them.
+
+    Raises:
+        ConfigurationError: a value that is not a number of seconds in range; nothing changes.
+    """
+    broker = settings.broker
+    return attrs.evolve(
+        settings,
+        timeout=settings.timeout if timeout is None else _number("timeout", timeout, 600, broker),
+        deadline=settings.deadline if deadline is None else _number("deadline", deadline, 3600, broker),
     )
 
 

@@ -20,15 +20,24 @@ attrs or the generated clients escapes. The tree is split by *what the caller sh
         └── PlacementUnknown         the same for ``place_order``: ``client_order_id`` is
                                      always set (typed ``str``, no ``None`` check needed)
 
-Broker-supplied text is *untrusted*: it is kept in ``broker_message`` and never appears in
-``str(error)`` (it may be long, localised, or echo request data). Broker codes quoted in a
-message pass through :func:`clean` (printable, length-capped), as does every message; the
-session replaces any of its own secrets found in a message or ``broker_message`` by ``***``.
+Broker-supplied text is *untrusted*: it is kept in ``broker_message`` (and a code the vendor
+does not document in ``code`` / ``code_name``) and never appears in ``str(error)`` (it may be
+long, localised, or echo request data). Only codes the vendor documents are quoted in a
+message, through :func:`clean` (printable, length-capped), as is every message; the session
+replaces any of its own secrets found in a message or ``broker_message`` by ``***``.
+
+Errors are made here: the classes, and below them the factories every other module calls
+(:func:`rejected`, :func:`unknown`, :func:`for_status`, :func:`for_exception`...). The attempt
+policy decides and the adapters read the broker's answer; neither words an error. Input
+checks raise :class:`InvalidOrder` / :class:`NotSupported` / :class:`ConfigurationError`
+directly where the input is checked (the field they name is theirs to say).
 """
 
 from __future__ import annotations
 
 from typing import Any, Literal
+
+import httpx
 
 Origin = Literal[
     "timeout",
@@ -64,7 +73,7 @@ Origin = Literal[
 * ``retry_key_conflict`` — a retry after an ambiguous attempt met "key already used";
 * ``retried_after_ambiguous`` — a later attempt failed after an earlier one may have arrived;
 * ``unusable_order_id`` — a success whose order id is blank, out of range, of the wrong type or
-  charset (the per-broker rules of :mod:`orderbridge._order_ids`).
+  charset (the per-broker rules of :mod:`orderbridge._capabilities`).
 """
 
 MAX_MESSAGE = 500
@@ -299,27 +308,323 @@ class PlacementUnknown(OutcomeUnknown):
         )
         self.client_order_id = client_order_id
 
-    @classmethod
-    def of(cls, error: OutcomeUnknown, client_order_id: str) -> PlacementUnknown:
-        """``error`` as a :class:`PlacementUnknown` for the placement sent with
-        ``client_order_id`` (``error`` itself when it already is one)."""
-        if isinstance(error, PlacementUnknown):
-            return error
-        out = cls(
-            error.message,
-            broker=error.broker,
-            client_order_id=error.client_order_id or client_order_id,
-            origin=error.origin,
-            code=error.code,
-            code_name=error.code_name,
-            broker_message=error.broker_message,
-            status_code=error.status_code,
-        )
-        out.order_id = error.order_id
-        return out
+
+# -- raised by the session transport, classified by :func:`for_exception` ----------------------
 
 
-# -- factories: the errors the facade builds from what it read ----------------------------------
+class DeadlineExceeded(httpx.TimeoutException):
+    """Raised by the session transport when a call's total deadline passes while the response
+    is still arriving (a stalled or trickling server). Never escapes: it becomes an
+    :class:`OutcomeUnknown` (``origin="deadline"``) or a :class:`BrokerUnavailable`."""
+
+
+class ResponseTooLarge(httpx.TransportError):
+    """Raised by the session transport when a response body (after decoding) exceeds the
+    session's ``max_response_bytes``; reading stops there, so memory stays bounded. Never
+    escapes: it becomes an :class:`OutcomeUnknown` or an :class:`UnexpectedResponse`."""
+
+
+# -- factories: every error built from what a broker answered (or did not) ------------------------
+
+
+def _label(code: object, code_name: str | None, documented: bool) -> str:
+    """How a refusal's code shows in ``str()``: a documented code with its name; anything else
+    stays on the error's attributes only (it is the broker's text)."""
+    if not documented:
+        return "a code the vendor does not document (see .code)"
+    return f"{clean(code_name)} ({clean(code)})" if code_name else f"code {clean(code)}"
+
+
+def rejected(
+    broker: str,
+    what: str,
+    *,
+    code: str | int | None,
+    code_name: str | None,
+    documented: bool = True,
+    not_found: bool = False,
+    verb: str = "rejected",
+    broker_message: str | None = None,
+    order_id: str | None = None,
+    client_order_id: str | None = None,
+    raw: Any = None,
+) -> OrderRejected:
+    """A definitive refusal: :class:`OrderRejected`, or :class:`OrderNotFound` with
+    ``not_found``. ``documented`` says whether ``code_name`` is a code the vendor documents for
+    this endpoint (only then is it quoted in ``str()``); the broker's text goes to
+    ``broker_message`` only."""
+    cls = OrderNotFound if not_found else OrderRejected
+    return cls(
+        f"{what} {verb}: {_label(code, code_name, documented)}",
+        broker=broker,
+        code=code,
+        code_name=code_name,
+        broker_message=broker_message,
+        order_id=order_id,
+        client_order_id=client_order_id,
+        raw=raw,
+    )
+
+
+def auth_refused(
+    broker: str,
+    what: str,
+    *,
+    code: str | int | None = None,
+    code_name: str | None = None,
+    documented: bool = True,
+    broker_message: str | None = None,
+) -> AuthenticationError:
+    """The broker refused our credentials or token (a login answered with an error code, or
+    HTTP ``code``)."""
+    label = _label(code, code_name, documented) if code is not None else "no code"
+    return AuthenticationError(
+        f"{what} refused: {label}", broker=broker, code=code, code_name=code_name, broker_message=broker_message
+    )
+
+
+def unknown(
+    broker: str,
+    client_order_id: str | None,
+    origin: Origin,
+    what: str,
+    *,
+    code: str | int | None = None,
+    code_name: str | None = None,
+    broker_message: str | None = None,
+    status_code: int | None = None,
+) -> OutcomeUnknown:
+    """An :class:`OutcomeUnknown` with a message that tells the caller to reconcile."""
+    return OutcomeUnknown(
+        f"{what}: outcome unknown ({origin}); the order may exist — reconcile with "
+        f"resolve({client_order_id!r}) before sending it again",
+        broker=broker,
+        client_order_id=client_order_id,
+        origin=origin,
+        code=code,
+        code_name=code_name,
+        broker_message=broker_message,
+        status_code=status_code,
+    )
+
+
+def unexpected(broker: str, what: str, status: int = 200, content: bytes = b"") -> UnexpectedResponse:
+    """An :class:`UnexpectedResponse` for an answer that violates the spec (``what`` says how;
+    it never quotes the broker's values)."""
+    return UnexpectedResponse(
+        f"{what}: HTTP {status} response does not match the spec", broker=broker, status_code=status, content=content
+    )
+
+
+def bad_row(broker: str, what: str, why: str, content: bytes = b"") -> UnexpectedResponse:
+    """A row of a read the result cannot be built from (``why`` names the field)."""
+    return UnexpectedResponse(f"{what}: {why}", broker=broker, status_code=200, content=content)
+
+
+def not_json(broker: str, what: str, status: int, content: bytes) -> UnexpectedResponse:
+    return UnexpectedResponse(
+        f"{what}: HTTP {status} body is not JSON", broker=broker, status_code=status, content=content
+    )
+
+
+def rate_limited(broker: str, what: str, status: int, after: float | None) -> RateLimited:
+    """A throttled read; ``after``: the broker's ``Retry-After`` in seconds, if any."""
+    hint = f"; retry after {after:g} s" if after is not None else ""
+    return RateLimited(f"{what}: rate limited (HTTP {status}){hint}", broker=broker, retry_after=after)
+
+
+def for_status(
+    broker: str,
+    what: str,
+    status: int,
+    *,
+    content: bytes,
+    retry_after: float | None,
+    money_moving: bool,
+    client_order_id: str | None = None,
+    secret_body: bool = False,
+) -> OrderbridgeError:
+    """The error for a status the operation's own table did not settle.
+
+    401 is :class:`AuthenticationError` (the auth layer refused before processing).
+    Money-moving calls: anything else that is not a documented definitive refusal may have
+    been processed, so it is :class:`OutcomeUnknown` (``origin`` ``"http_status"`` with
+    ``status_code``, or ``rate_limited``). Reads: 429 -> :class:`RateLimited`, 5xx ->
+    :class:`BrokerUnavailable`, else :class:`UnexpectedResponse`. ``secret_body`` (token
+    endpoints) keeps the body off the error.
+    """
+    if status == 401:
+        # The broker's auth layer refused the request before looking at it: definitive,
+        # nothing was placed. The session marks its token stale, so the next call logs in.
+        return AuthenticationError(f"{what}: the broker refused the token (HTTP 401)", broker=broker)
+    if money_moving:
+        origin: Origin = "rate_limited" if status == 429 else "http_status"
+        return unknown(broker, client_order_id, origin, what, status_code=status)
+    if status == 429:
+        return rate_limited(broker, what, status, retry_after)
+    if status >= 500:
+        return BrokerUnavailable(f"{what}: broker error HTTP {status} after retries", broker=broker)
+    return unexpected(broker, what, status, b"" if secret_body else content)
+
+
+def for_exception(
+    broker: str, what: str, exc: BaseException, *, sent: bool, money_moving: bool, client_order_id: str | None
+) -> OrderbridgeError:
+    """The error for an attempt that raised instead of answering (no retry considered):
+    ``sent`` says whether the request reached the network transport."""
+    kind = type(exc).__name__
+    if isinstance(exc, OrderbridgeError):
+        return exc
+    if isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)):
+        return BrokerUnavailable(f"{what}: could not connect ({kind}); nothing was sent", broker=broker)
+    if isinstance(exc, (httpx.UnsupportedProtocol, httpx.InvalidURL)):
+        return ConfigurationError(f"{what}: invalid base URL ({kind})", broker=broker)
+    if not sent:
+        # Nothing reached the network transport: the request was never built or sent
+        # (closed session, a body that cannot be encoded).
+        if isinstance(exc, RuntimeError):
+            return ConfigurationError(f"{what}: the session is closed? ({kind}); nothing was sent", broker=broker)
+        if isinstance(exc, (TypeError, ValueError)):
+            return InvalidOrder(f"{what}: the request could not be encoded ({kind}); nothing was sent", broker=broker)
+        return OrderbridgeError(f"{what}: failed before sending ({kind}); nothing was sent", broker=broker)
+    if isinstance(exc, ResponseTooLarge):
+        if money_moving:
+            return unknown(broker, client_order_id, "response_too_large", what)
+        return UnexpectedResponse(f"{what}: response larger than the session's cap", broker=broker)
+    lost = (broker, what, money_moving, client_order_id)
+    if isinstance(exc, DeadlineExceeded):
+        return _lost(*lost, "deadline", "the call's deadline passed before the answer arrived")
+    if isinstance(exc, httpx.TimeoutException):
+        return _lost(*lost, "timeout", "timed out waiting for the broker")
+    if isinstance(exc, httpx.TransportError):
+        return _lost(*lost, "connection_dropped", f"connection failed ({kind})")
+    return _lost(*lost, "transport_failure", f"request failed in transport ({kind})")
+
+
+def _lost(
+    broker: str, what: str, money_moving: bool, client_order_id: str | None, origin: Origin, why: str
+) -> OrderbridgeError:
+    """The request may have reached the broker and no answer came back."""
+    if money_moving:
+        return unknown(broker, client_order_id, origin, what)
+    return BrokerUnavailable(f"{what}: {why}", broker=broker)
+
+
+def redirected(
+    broker: str, what: str, status: int, *, money_moving: bool, client_order_id: str | None
+) -> OrderbridgeError:
+    """A 3xx answer (never followed)."""
+    if money_moving:
+        return unknown(broker, client_order_id, "redirect", what, status_code=status)
+    return UnexpectedResponse(f"{what}: HTTP {status} redirect (never followed)", broker=broker, status_code=status)
+
+
+def undecodable(
+    broker: str, what: str, status: int, content: bytes, *, money_moving: bool, client_order_id: str | None
+) -> OrderbridgeError:
+    """A success status whose body the generated client could not parse."""
+    if money_moving:
+        return unknown(broker, client_order_id, "decode", what, status_code=status)
+    return unexpected(broker, what, status, content)
+
+
+def after_ambiguity(error: OrderbridgeError, broker: str, what: str, client_order_id: str | None) -> OrderbridgeError:
+    """Once an attempt of a money-moving call may have reached the broker, a later attempt that
+    "sent nothing" (or was refused) does not make the order not exist."""
+    if error.order_may_exist:
+        return error
+    return unknown(error.broker or broker, client_order_id, "retried_after_ambiguous", what)
+
+
+def retry_rejected(error: OrderRejected, what: str, client_order_id: str | None) -> OutcomeUnknown:
+    """A retried attempt was rejected at a broker that does not replay duplicates: the first
+    attempt may have been accepted."""
+    return OutcomeUnknown(
+        f"{what}: retried attempt was rejected; the first attempt may have been accepted",
+        broker=error.broker,
+        client_order_id=error.client_order_id or client_order_id,
+        origin="retry_rejected",
+        code=error.code,
+        code_name=error.code_name,
+        broker_message=error.broker_message,
+    )
+
+
+def key_conflict(error: OrderRejected, broker: str, what: str, client_order_id: str | None) -> OutcomeUnknown:
+    """A retry after an ambiguous attempt met "this idempotency key was already used"."""
+    return unknown(
+        error.broker or broker,
+        client_order_id,
+        "retry_key_conflict",
+        what,
+        code=error.code,
+        code_name=error.code_name,
+        broker_message=error.broker_message,
+    )
+
+
+def modify_unknown(error: OutcomeUnknown, order_id: str) -> OutcomeUnknown:
+    """Point an ambiguous modify at the reconciliation that works: read the order again."""
+    out = OutcomeUnknown(
+        f"modify_order({order_id!r}): outcome unknown ({error.origin}); the change may have been applied — "
+        f"read get_order({order_id!r}) and open_orders() before sending it again (a broker that replaces "
+        "the order gives it a new id)",
+        broker=error.broker,
+        client_order_id=error.client_order_id,
+        origin=error.origin,
+        code=error.code,
+        code_name=error.code_name,
+        broker_message=error.broker_message,
+        status_code=error.status_code,
+    )
+    out.order_id = order_id
+    return out
+
+
+def placement_unknown(error: OutcomeUnknown, client_order_id: str) -> PlacementUnknown:
+    """``error``, raised by ``place_order``, as a :class:`PlacementUnknown` for the placement sent
+    with ``client_order_id`` (``error`` itself when it already is one)."""
+    if isinstance(error, PlacementUnknown):
+        return error
+    out = PlacementUnknown(
+        error.message,
+        broker=error.broker,
+        client_order_id=error.client_order_id or client_order_id,
+        origin=error.origin,
+        code=error.code,
+        code_name=error.code_name,
+        broker_message=error.broker_message,
+        status_code=error.status_code,
+    )
+    out.order_id = error.order_id
+    return out
+
+
+def reworded_unknown(error: OrderbridgeError, action: str, hint: str) -> OrderbridgeError:
+    """An ambiguous close / cancel without a client order id: say how to reconcile it (read
+    the positions or orders again), since ``resolve`` does not apply."""
+    if not isinstance(error, OutcomeUnknown) or error.client_order_id is not None:
+        return error
+    return OutcomeUnknown(
+        f"{action}: outcome unknown ({error.origin}); it may have been applied — {hint} before sending it again",
+        broker=error.broker,
+        origin=error.origin,
+        code=error.code,
+        code_name=error.code_name,
+        broker_message=error.broker_message,
+        status_code=error.status_code,
+    )
+
+
+def unusable_token(broker: str) -> AuthenticationError:
+    """A login answered with a token that cannot travel as a header value (empty, control or
+    non-ASCII characters): nothing is sent with it."""
+    return AuthenticationError("the broker issued a token that cannot be sent as a header value", broker=broker)
+
+
+def not_supported(broker: str, feature: str, why: str) -> NotSupported:
+    """``feature`` does not exist at ``broker`` (``why``: the capability's own words)."""
+    return NotSupported(f"{feature} is not supported: {why}", feature=feature, broker=broker)
 
 
 def conflicting_rows(broker: str, instrument: str) -> UnexpectedResponse:

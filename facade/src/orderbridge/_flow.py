@@ -1,21 +1,39 @@
-"""Sans-IO building blocks shared by every broker adapter and by both session twins.
+"""Sans-IO building blocks shared by every broker adapter and by both session twins, and the
+one wrapper through which every generated operation is sent and read.
 
 A broker operation is written once as a *flow*: a generator that yields :class:`Call` objects
-(one generated-client operation each) and receives the generated ``Response`` back. The sync
-session drives it with ``sync_detailed``, the async session with ``asyncio_detailed``; the
-logic, mapping and outcome classification are therefore identical in both twins.
+(one generated-client operation each) and receives a :class:`Sent` back. Both session twins
+send a call through its :class:`Operation` (:meth:`Operation.send` / :meth:`Operation.asend`),
+so the logic, mapping and outcome classification are identical in both.
+
+Read once, one way (DESIGN.md, facade principle 9): :class:`Operation` builds the request with
+the generated module's public ``build_request``, sends it with the attempt's state in
+``request.extensions`` (:data:`EXCHANGE`, read by the session transport), decodes the body
+**once** (:func:`decode`: every JSON number with a fraction or exponent is a
+:class:`WireNumber`, the float the generated models expect carrying the exact text the broker
+sent) and hands that decoded JSON to the generated ``parse_response`` for the typed model. The
+flow receives both (:attr:`Sent.data`, :attr:`Sent.parsed`) and never decodes again.
+
+Tolerance: for a 2xx status, a body that decodes as JSON but that the generated model cannot
+parse (one malformed field the outcome does not need) is handed to the flow as
+:class:`Undecoded` (the decoded JSON plus the parser's complaint) instead of raising; the
+adapter decides the outcome from the decoded JSON with the same strict checks. An operation
+may carry the adapter's ``usable`` check: a 2xx answer whose outcome fields are unusable is
+raised as :class:`UnusableAnswer`, exactly like a body that does not decode, so the attempt
+policy handles it. Error statuses are unchanged: a non-2xx body that does not parse raises,
+and the session classifies it from its status.
 """
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Generator, Mapping
+import json
+from collections.abc import Callable, Generator, Mapping
 from decimal import Decimal
-from typing import Any, Protocol, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import attrs
-
-from ._errors import OrderRejected, Origin, OutcomeUnknown, RateLimited, UnexpectedResponse, clean
+import httpx
 
 T = TypeVar("T")
 
@@ -36,14 +54,6 @@ class Retry(enum.Enum):
         return self is not Retry.READ
 
 
-class Operation(Protocol):
-    """A generated ``<client>.api.<tag>.<operation>`` module."""
-
-    def sync_detailed(self, *args: Any, **kwargs: Any) -> Any: ...
-
-    async def asyncio_detailed(self, *args: Any, **kwargs: Any) -> Any: ...
-
-
 class Token(enum.Enum):
     """Which bearer token a call carries."""
 
@@ -61,12 +71,142 @@ def _check_money_moving(call: Call, attribute: object, value: bool) -> None:
         raise ValueError(f"{call.name}: money_moving={value} contradicts retry={call.retry.name}")
 
 
+EXCHANGE = "orderbridge.exchange"
+"""The ``request.extensions`` key under which a request carries its attempt's
+:class:`~orderbridge._transport.Exchange` to the session transport."""
+
+
+class WireNumber(float):
+    """A JSON number with a fraction or exponent: the ``float`` the generated models expect,
+    carrying the exact text the broker sent (:attr:`text`), so ``Decimal(n.text)`` is the
+    broker's number digit for digit (``6065.250000000`` stays ``Decimal("6065.250000000")``)."""
+
+    text: str
+
+    def __new__(cls, text: str) -> WireNumber:
+        number = super().__new__(cls, text)
+        number.text = text
+        return number
+
+
+_DECODER = json.JSONDecoder(parse_float=WireNumber)
+"""Built once: ``json.loads(..., parse_float=...)`` would build a decoder per call."""
+
+
+def decode(content: bytes) -> Any:
+    """``content`` decoded as JSON, once, numbers with a fraction or exponent as
+    :class:`WireNumber` (bytes in any encoding ``json.loads`` accepts).
+
+    Raises:
+        ValueError: not JSON (``json.JSONDecodeError`` or ``UnicodeDecodeError``).
+    """
+    return _DECODER.decode(content.decode(json.detect_encoding(content), "surrogatepass"))
+
+
+NOT_JSON: Any = object()
+""":attr:`Read.data` of a body that is not JSON (an empty body, text, HTML)."""
+
+
+@attrs.frozen
+class Undecoded:
+    """A 2xx body the generated model could not parse.
+
+    Attributes:
+        data: the body decoded as JSON (``dict``, ``list``, ``str``...), unchanged.
+        problem: why the generated model refused it (exception type and message, no body text).
+    """
+
+    data: Any
+    problem: str
+
+
+class UnusableAnswer(ValueError):
+    """A 2xx answer whose outcome fields are missing or unusable (no body text in the message)."""
+
+
+Usable = Callable[[Any, Any], bool]
+"""``usable(parsed, data)``: whether a 2xx answer (typed model or :class:`Undecoded`, and the
+decoded JSON) carries the outcome fields it needs."""
+
+
+class Read(NamedTuple):
+    """An answer read once: ``parsed`` (the generated model, or :class:`Undecoded`) and
+    ``data`` (the decoded JSON, or :data:`NOT_JSON`), beside the status, headers and bytes."""
+
+    status_code: int
+    content: bytes
+    headers: Mapping[str, str]
+    parsed: Any
+    data: Any = NOT_JSON
+
+
+def _problem(exc: BaseException) -> str:
+    # KeyError's str() is the missing key in quotes; anything longer is cut so that no body
+    # fragment a parser echoed can grow a log line without bound.
+    return f"{type(exc).__name__}: {str(exc)[:200]}"
+
+
+class Operation:
+    """A generated ``<client>.api.<tag>.<operation>`` module, sent and read the one way (see the
+    module docstring), with the adapter's optional ``usable`` check."""
+
+    __slots__ = ("__name__", "module", "usable")
+
+    def __init__(self, module: Any, usable: Usable | None = None) -> None:
+        self.module = module
+        self.usable = usable
+        self.__name__: str = module.__name__
+
+    def __repr__(self) -> str:
+        return f"Operation({self.__name__})"
+
+    def send(self, client: Any, kwargs: Mapping[str, Any], exchange: object) -> Read:
+        """Send through ``client``'s pooled httpx client; ``exchange`` rides in the request."""
+        request = self.module.build_request(**kwargs)
+        response = client.get_httpx_client().request(**request, extensions={EXCHANGE: exchange})
+        return self.read(client, response)
+
+    async def asend(self, client: Any, kwargs: Mapping[str, Any], exchange: object) -> Read:
+        """The async twin of :meth:`send`."""
+        request = self.module.build_request(**kwargs)
+        response = await client.get_async_httpx_client().request(**request, extensions={EXCHANGE: exchange})
+        return self.read(client, response)
+
+    def read(self, client: Any, response: httpx.Response) -> Read:
+        """Decode the body once and parse the typed model from that decode."""
+        content = response.content
+        status = response.status_code
+        try:
+            data = decode(content) if content else NOT_JSON
+        except ValueError:
+            data = NOT_JSON
+        ok = 200 <= status < 300
+        try:
+            if data is NOT_JSON:  # the generated parser reads text / raises on its own
+                parsed = self.module.parse_response(client=client, response=response).parsed
+            else:
+                parsed = self.module.parse_response(client=client, response=response, data=data).parsed
+        except Exception as exc:  # any parser failure on a 2xx JSON body is tolerated
+            if not ok or data is NOT_JSON:
+                raise
+            parsed = Undecoded(data, _problem(exc))
+        if ok and self.usable is not None and not self.usable(parsed, data):
+            raise UnusableAnswer(f"{self.__name__}: HTTP {status} answer without usable outcome fields")
+        return Read(status, content, response.headers, parsed, data)
+
+
+def operation(module: Any, usable: Usable | None = None) -> Operation:
+    """Wrap a generated operation module (an :class:`Operation` is returned unchanged)."""
+    return module if isinstance(module, Operation) else Operation(module, usable)
+
+
 @attrs.frozen
 class Call:
     """One request through a generated operation.
 
     Attributes:
-        operation: the generated module (``topstepx_client.api.order.place_order``).
+        operation: the generated module (``topstepx_client.api.order.place_order``), wrapped
+            as an :class:`Operation` (one may be given, carrying its ``usable`` check).
         kwargs: its keyword arguments except ``client`` (``body=...``, path parameters).
         money_moving: places, cancels or changes an order; ambiguity then means
             :class:`OutcomeUnknown`, never a silent retry. Must agree with ``retry``
@@ -76,7 +216,7 @@ class Call:
         token: which bearer token the request carries (:class:`Token`).
     """
 
-    operation: Any
+    operation: Operation = attrs.field(converter=operation)
     kwargs: Mapping[str, Any] = attrs.field(repr=False)
     money_moving: bool = attrs.field(validator=_check_money_moving)
     retry: Retry
@@ -86,14 +226,19 @@ class Call:
 
 @attrs.frozen
 class Sent:
-    """What a flow receives back for a :class:`Call`: the generated ``Response`` (or a
-    ``RawResponse`` with ``parsed=None`` for an error body the client could not parse), how
-    many attempts it took, and whether an earlier attempt of a money-moving call may have
+    """What a flow receives back for a :class:`Call`: the answer read once (a :class:`Read`,
+    or a ``RawResponse`` with ``parsed=None`` for an error body the client could not parse),
+    how many attempts it took, and whether an earlier attempt of a money-moving call may have
     reached the broker (``ambiguous_before``)."""
 
     response: Any
     attempts: int = 1
     ambiguous_before: bool = False
+
+    @property
+    def data(self) -> Any:
+        """The body as decoded once (:func:`decode`), or :data:`NOT_JSON`."""
+        return getattr(self.response, "data", NOT_JSON)
 
     @property
     def status(self) -> int:
@@ -134,72 +279,6 @@ def retry_after(headers: Mapping[str, str]) -> float | None:
     except ValueError:
         return None
     return seconds if seconds >= 0 else None
-
-
-def unexpected(broker: str, sent: Sent, what: str) -> UnexpectedResponse:
-    """An :class:`UnexpectedResponse` for a read whose body violates the spec."""
-    return UnexpectedResponse(
-        f"{what}: HTTP {sent.status} response does not match the spec",
-        broker=broker,
-        status_code=sent.status,
-        content=sent.content,
-    )
-
-
-def unknown(
-    broker: str,
-    client_order_id: str | None,
-    origin: Origin,
-    what: str,
-    *,
-    code: str | int | None = None,
-    code_name: str | None = None,
-    broker_message: str | None = None,
-    status_code: int | None = None,
-) -> OutcomeUnknown:
-    """An :class:`OutcomeUnknown` with a message that tells the caller to reconcile."""
-    return OutcomeUnknown(
-        f"{what}: outcome unknown ({origin}); the order may exist — reconcile with "
-        f"resolve({client_order_id!r}) before sending it again",
-        broker=broker,
-        client_order_id=client_order_id,
-        origin=origin,
-        code=code,
-        code_name=code_name,
-        broker_message=broker_message,
-        status_code=status_code,
-    )
-
-
-def rejected(
-    broker: str,
-    what: str,
-    *,
-    code: str | int | None,
-    code_name: str | None,
-    broker_message: str | None = None,
-    order_id: str | None = None,
-    client_order_id: str | None = None,
-    raw: Any = None,
-) -> OrderRejected:
-    """An :class:`OrderRejected`; the broker's text goes to ``broker_message`` only."""
-    label = f"{clean(code_name)} ({clean(code)})" if code_name else f"code {clean(code)}"
-    return OrderRejected(
-        f"{what} rejected: {label}",
-        broker=broker,
-        code=code,
-        code_name=code_name,
-        broker_message=broker_message,
-        order_id=order_id,
-        client_order_id=client_order_id,
-        raw=raw,
-    )
-
-
-def rate_limited(broker: str, sent: Sent, what: str) -> RateLimited:
-    after = retry_after(sent.headers)
-    hint = f"; retry after {after:g} s" if after is not None else ""
-    return RateLimited(f"{what}: rate limited (HTTP {sent.status}){hint}", broker=broker, retry_after=after)
 
 
 def wire_number(value: Decimal, field: str, broker: str) -> float:

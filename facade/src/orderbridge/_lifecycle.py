@@ -7,7 +7,7 @@ A plan is a sans-IO generator like a flow, one level up: it yields *steps* (a br
 ``place_order`` path) and receives a :class:`StepResult` back — the value, or the
 :class:`~orderbridge.OrderbridgeError` the step raised. Because errors come back as values, a
 flatten never stops at the first failure: each item is reported done / refused / unknown.
-Both session twins drive plans with the same ten-line loop (:mod:`orderbridge._operations`).
+Both session twins drive plans with the same ten-line loop (:mod:`orderbridge._driver`).
 """
 
 from __future__ import annotations
@@ -23,7 +23,13 @@ from ._account import FlattenReport, ItemOutcome, Modification, Position
 from ._adapter import Adapter, BrokerOrder
 from ._capabilities import Capabilities, Support, is_whole
 from ._config import Settings
-from ._errors import InvalidOrder, NotSupported, OrderbridgeError, OutcomeUnknown, conflicting_rows
+from ._errors import (
+    InvalidOrder,
+    NotSupported,
+    OrderbridgeError,
+    conflicting_rows,
+    reworded_unknown,
+)
 from ._flow import Flow
 from ._models import Order, OrderType, Side, to_decimal
 
@@ -112,40 +118,6 @@ def instrument_id(value: object, broker: str) -> str:
             f"instrument is longer than {MAX_INSTRUMENT_LENGTH} characters", field="instrument", broker=broker
         )
     return value
-
-
-def modify_unknown(error: OutcomeUnknown, order_id: str) -> OutcomeUnknown:
-    """Point an ambiguous modify at the reconciliation that works: read the order again."""
-    out = OutcomeUnknown(
-        f"modify_order({order_id!r}): outcome unknown ({error.origin}); the change may have been applied — "
-        f"read get_order({order_id!r}) and open_orders() before sending it again (a broker that replaces "
-        "the order gives it a new id)",
-        broker=error.broker,
-        client_order_id=error.client_order_id,
-        origin=error.origin,
-        code=error.code,
-        code_name=error.code_name,
-        broker_message=error.broker_message,
-        status_code=error.status_code,
-    )
-    out.order_id = order_id
-    return out
-
-
-def reworded_unknown(error: OrderbridgeError, action: str, hint: str) -> OrderbridgeError:
-    """An ambiguous close / cancel without a client order id: say how to reconcile it (read
-    the positions or orders again), since ``resolve`` does not apply."""
-    if not isinstance(error, OutcomeUnknown) or error.client_order_id is not None:
-        return error
-    return OutcomeUnknown(
-        f"{action}: outcome unknown ({error.origin}); it may have been applied — {hint} before sending it again",
-        broker=error.broker,
-        origin=error.origin,
-        code=error.code,
-        code_name=error.code_name,
-        broker_message=error.broker_message,
-        status_code=error.status_code,
-    )
 
 
 # -- plans -------------------------------------------------------------------------------------

@@ -2,8 +2,9 @@
 
 A broker describes its order rows with an :class:`OrderShape` (data: which key holds which
 field, what its enum words mean, which zone its naive timestamps are in, its
-:class:`~orderbridge._status.StatusTable`); :func:`describe_order` reads a decoded row (JSON
-numbers kept as exact ``Decimal`` text) through it. Every field here is read best-effort: a
+:class:`~orderbridge._status.StatusTable`); :func:`describe_order` reads a row of the answer as
+decoded once (:attr:`~orderbridge._flow.Sent.data`, whose numbers carry the broker's exact text)
+through it. Every field here is read best-effort: a
 missing, ``null``, malformed or out-of-range value is ``None`` and never changes the outcome
 of the call (the fields the outcome needs, such as the order id, are read strictly by the
 broker's flow before this runs).
@@ -12,7 +13,6 @@ broker's flow before this runs).
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from types import MappingProxyType
@@ -192,14 +192,12 @@ def describe_order(shape: OrderShape, row: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def exact_at(content: bytes, *keys: str | int) -> dict[str, Any]:
-    """The object at ``keys`` (object keys and list indexes) of a response body decoded with
-    every JSON number as an exact ``Decimal``; ``{}`` when the body is not JSON or nothing
-    object-shaped is there. Never raises (the fields it feeds are best-effort)."""
-    try:
-        value: Any = json.loads(content, parse_float=Decimal)
-    except (ValueError, UnicodeDecodeError, RecursionError):
-        return {}
+def object_at(data: Any, *keys: str | int) -> dict[str, Any]:
+    """The object at ``keys`` (object keys and list indexes) of an answer as decoded once
+    (:attr:`~orderbridge._flow.Sent.data`: numbers with a fraction keep the broker's exact
+    text); ``{}`` when nothing object-shaped is there. Never raises (the fields it feeds are
+    best-effort)."""
+    value = data
     for key in keys:
         if isinstance(key, str) and isinstance(value, dict):
             value = value.get(key)
@@ -215,4 +213,4 @@ def client_order_id_of(shape: OrderShape, row: Mapping[str, Any]) -> str | None:
     return _text(_get(row, shape.client_order_id))
 
 
-__all__ = ["OrderShape", "client_order_id_of", "describe_order", "exact_at", "iso_time", "offset_time", "us_time"]
+__all__ = ["OrderShape", "client_order_id_of", "describe_order", "object_at", "iso_time", "offset_time", "us_time"]

@@ -29,20 +29,23 @@ from collections.abc import Callable, Collection, Mapping
 from typing import Any, NamedTuple, TypeGuard
 
 import attrs
-import httpx
 
 from ._capabilities import BrokerDescription
 from ._errors import (
     BrokerUnavailable,
-    ConfigurationError,
-    InvalidOrder,
+    DeadlineExceeded,
     OrderbridgeError,
     OrderRejected,
-    Origin,
     OutcomeUnknown,
-    UnexpectedResponse,
+    ResponseTooLarge,
+    after_ambiguity,
+    for_exception,
+    key_conflict,
+    redirected,
+    retry_rejected,
+    undecodable,
 )
-from ._flow import Call, Retry, Token, retry_after, unknown
+from ._flow import Call, Retry, Token, retry_after
 
 MAX_ATTEMPTS = 3
 """Attempts for a retryable call (first try included)."""
@@ -50,16 +53,6 @@ MAX_BACKOFF = 4.0
 """Longest wait between attempts, in seconds (also caps a broker's ``Retry-After``)."""
 BASE_BACKOFF = 0.1
 """First backoff in seconds; doubled per attempt, plus up to 10 % jitter."""
-
-
-class DeadlineExceeded(httpx.TimeoutException):
-    """Raised by the session transport when a call's total deadline passes while the response
-    is still arriving (a stalled or trickling server)."""
-
-
-class ResponseTooLarge(httpx.TransportError):
-    """Raised by the session transport when a response body (after decoding) exceeds the
-    session's ``max_response_bytes``; reading stops there, so memory stays bounded."""
 
 
 # -- what happened ------------------------------------------------------------------------------
@@ -226,68 +219,40 @@ class AttemptPolicy:
             return None
         return Again(wait, Attempt(attempt.number + 1, ambiguous, attempt.remaining - wait))
 
-    # -- classification of failures -------------------------------------------------------------------
+    # -- the errors of failures (worded by orderbridge._errors) ------------------------------------
     def classify(self, raised: Raised) -> OrderbridgeError:
         """The orderbridge error for an attempt that raised (no retry considered)."""
-        exc, what, broker = raised.exc, self.name, self.broker
-        kind = type(exc).__name__
-        if isinstance(exc, OrderbridgeError):
-            return exc
-        if isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)):
-            return BrokerUnavailable(f"{what}: could not connect ({kind}); nothing was sent", broker=broker)
-        if isinstance(exc, (httpx.UnsupportedProtocol, httpx.InvalidURL)):
-            return ConfigurationError(f"{what}: invalid base URL ({kind})", broker=broker)
-        if not raised.sent:
-            # Nothing reached the network transport: the request was never built or sent
-            # (closed session, a body that cannot be encoded).
-            if isinstance(exc, RuntimeError):
-                return ConfigurationError(f"{what}: the session is closed? ({kind}); nothing was sent", broker=broker)
-            if isinstance(exc, (TypeError, ValueError)):
-                return InvalidOrder(
-                    f"{what}: the request could not be encoded ({kind}); nothing was sent", broker=broker
-                )
-            return OrderbridgeError(f"{what}: failed before sending ({kind}); nothing was sent", broker=broker)
-        if isinstance(exc, DeadlineExceeded):
-            return self._lost("deadline", f"{what}: the call's deadline passed before the answer arrived")
-        if isinstance(exc, ResponseTooLarge):
-            if self.money_moving:
-                return unknown(broker, self.client_order_id, "response_too_large", what)
-            return UnexpectedResponse(f"{what}: response larger than the session's cap", broker=broker)
-        if isinstance(exc, httpx.TimeoutException):
-            return self._lost("timeout", f"{what}: timed out waiting for the broker")
-        if isinstance(exc, httpx.TransportError):
-            return self._lost("connection_dropped", f"{what}: connection failed ({kind})")
-        return self._lost("transport_failure", f"{what}: request failed in transport ({kind})")
-
-    def _lost(self, origin: Origin, message: str) -> OrderbridgeError:
-        """The request may have reached the broker and no answer came back."""
-        if self.money_moving:
-            return unknown(self.broker, self.client_order_id, origin, self.name)
-        return BrokerUnavailable(message, broker=self.broker)
+        return for_exception(
+            self.broker,
+            self.name,
+            raised.exc,
+            sent=raised.sent,
+            money_moving=self.money_moving,
+            client_order_id=self.client_order_id,
+        )
 
     def _redirect(self, status: int) -> OrderbridgeError:
-        if self.money_moving:
-            return unknown(self.broker, self.client_order_id, "redirect", self.name, status_code=status)
-        return UnexpectedResponse(
-            f"{self.name}: HTTP {status} redirect (never followed)", broker=self.broker, status_code=status
+        return redirected(
+            self.broker, self.name, status, money_moving=self.money_moving, client_order_id=self.client_order_id
         )
 
     def _decode(self, status: int, content: bytes) -> OrderbridgeError:
-        if self.money_moving:
-            return unknown(self.broker, self.client_order_id, "decode", self.name, status_code=status)
-        return UnexpectedResponse(
-            f"{self.name}: HTTP {status} response does not match the spec",
-            broker=self.broker,
-            status_code=status,
-            # A token endpoint's body may hold a live token: never keep it on the error.
-            content=b"" if self.secret_body else content,
+        # A token endpoint's body may hold a live token: never keep it on the error.
+        content = b"" if self.secret_body else content
+        return undecodable(
+            self.broker,
+            self.name,
+            status,
+            content,
+            money_moving=self.money_moving,
+            client_order_id=self.client_order_id,
         )
 
     def _after_ambiguity(self, attempt: Attempt, error: OrderbridgeError) -> OrderbridgeError:
         # Once an attempt of a money-moving call may have reached the broker, a later attempt
         # that "sent nothing" does not make the order not exist.
-        if self.money_moving and attempt.ambiguous and not error.order_may_exist:
-            return unknown(error.broker or self.broker, self.client_order_id, "retried_after_ambiguous", self.name)
+        if self.money_moving and attempt.ambiguous:
+            return after_ambiguity(error, self.broker, self.name, self.client_order_id)
         return error
 
     # -- the flow's verdict ------------------------------------------------------------------------
@@ -302,24 +267,8 @@ class AttemptPolicy:
             return error
         if isinstance(error, OrderRejected):
             if not self.replays_duplicates:
-                return OutcomeUnknown(
-                    f"{self.name}: retried attempt was rejected; the first attempt may have been accepted",
-                    broker=error.broker,
-                    client_order_id=error.client_order_id or self.client_order_id,
-                    origin="retry_rejected",
-                    code=error.code,
-                    code_name=error.code_name,
-                    broker_message=error.broker_message,
-                )
+                return retry_rejected(error, self.name, self.client_order_id)
             if attempt.ambiguous and str(error.code) in self.key_conflict_codes:
-                return unknown(
-                    error.broker or self.broker,
-                    self.client_order_id,
-                    "retry_key_conflict",
-                    self.name,
-                    code=error.code,
-                    code_name=error.code_name,
-                    broker_message=error.broker_message,
-                )
+                return key_conflict(error, self.broker, self.name, self.client_order_id)
             return error
         return self._after_ambiguity(attempt, error)

@@ -72,7 +72,7 @@ def preview_order(
     def capture(request: httpx.Request) -> httpx.Response:
         raise _Captured(request)
 
-    settings = resolve_settings(broker, base_url=base_url, api_version=api_version)
+    settings = resolve_settings(describe(broker), base_url=base_url, api_version=api_version)
     session = Session(settings, get_adapter(describe(broker)), transport=httpx.MockTransport(capture))
     session._box.token = REDACTED  # no login: the placeholder is what the request shows
     session._box.expires_at = None

@@ -1,224 +1,84 @@
-"""Broker sessions: :class:`Session` (sync) and :class:`AsyncSession` (async twin).
+"""Broker sessions: :class:`Session` (sync) and :class:`AsyncSession` (async twin), every
+public verb side by side, and :func:`connect` / :func:`connect_async` / :func:`place_order`.
 
-Both drive the same adapter flows (:mod:`orderbridge._flow`), so their behaviour is identical;
-only the I/O differs (``sync_detailed`` vs ``asyncio_detailed`` of the generated operation).
-Each session owns one pooled httpx client, one token and one journal of placements.
+Each verb is thin: check the inputs and the capability (``NotSupported`` before anything is
+sent), then hand the adapter's flow, or a plan from :mod:`orderbridge._lifecycle`, to the driver
+(:mod:`orderbridge._driver`). Each session owns one pooled httpx client, one token and one
+journal of placements; :meth:`Session.with_options` gives another view of the same ones. The
+money-moving verbs (place, modify, cancel, close, cancel-all, flatten) are never retried blindly:
+only where the broker deduplicates on a key we sent.
 """
 
 from __future__ import annotations
 
-import collections
+import datetime as dt
 import importlib
 import importlib.util
-import re
-import threading
-import time
-from collections.abc import Callable
-from typing import Any, TypeVar
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
+from ._account import Balance, Fill, FlattenReport, ItemOutcome, Modification, Position
 from ._adapter import Adapter, BrokerOrder, get_adapter
-from ._capabilities import BrokerDescription, Capabilities
-from ._config import Settings, resolve_settings
-from ._errors import (
-    AuthenticationError,
-    ConfigurationError,
-    InvalidOrder,
-    OrderbridgeError,
-    OutcomeUnknown,
-    PlacementUnknown,
+from ._capabilities import BrokerDescription
+from ._config import Settings, resolve_settings, with_times
+from ._driver import AsyncDriver, SyncDriver
+from ._errors import ConfigurationError, OutcomeUnknown, modify_unknown, placement_unknown
+from ._events import KINDS
+from ._feed import DEFAULT_WATCHDOG
+from ._lifecycle import (
+    cancel_all_plan,
+    close_plan,
+    close_quantity,
+    flatten_plan,
+    instrument_id,
+    modification,
+    since_time,
 )
-from ._flow import Call, Flow, Grant, Sent, Token
-from ._models import Order, PlacedOrder, new_client_order_id, with_client_order_id
-from ._operations import AsyncOperations, SyncOperations
-from ._policy import Answered, Attempt, AttemptPolicy, Deliver, Fail, Happened, Raised, delivered_as_is
-from ._transport import (
-    AsyncSessionTransport,
-    Exchange,
-    RawResponse,
-    SessionTransport,
-    TokenBox,
-    async_http_transport,
-    client_options,
-    current,
-    http_transport,
-)
+from ._models import Order, PlacedOrder
+from ._snapshot import AccountSnapshot, fills_since_arg, snapshot_plan
+from ._watch import AsyncEventStream, EventStream, stream_options
 from .brokers import DESCRIPTIONS, describe
 
 T = TypeVar("T")
-
-MAX_ID_LENGTH = 255
-"""Longest account / order / client order id accepted (Sophic's documented limit, the lowest)."""
-JOURNAL_SIZE = 100_000
-"""Placements remembered per session for ``resolve`` (oldest dropped first)."""
-_CONTROL = re.compile("[\x00-\x1f\x7f]")
-"""C0 control characters and DEL (code points below 32, and 127)."""
-REFRESH_MARGIN = 0.1
-"""Renew a token once this fraction of its lifetime is left (TopstepX 24 h -> after ~21.6 h)."""
+_Number = Decimal | int | str | None
 
 
-class _Base:
-    """State and pure logic shared by both twins."""
+class _Verbs:
+    """Input checks every verb of both twins shares."""
 
-    def __init__(self, settings: Settings, adapter: Adapter, *, clock: Callable[[], float] = time.monotonic) -> None:
-        self.settings = settings
-        self.adapter = adapter
-        self._description = describe(settings.broker)
-        self._box = TokenBox()
-        self._clock = clock
-        self._journal: collections.OrderedDict[tuple[str, str], Order] = collections.OrderedDict()
-        self.logins = 0
-        """How many times this session obtained a token (login, refresh or validate)."""
-        self.hub_url: str | None = None
-        """The push hub's URL given to :func:`connect` (``None``: the broker's default; see
-        ``AsyncSession.events``)."""
+    adapter: Adapter
+    settings: Settings
+    hub_url: str | None = None
+    """The push hub's URL given to :func:`connect` (``None``: the broker's default; see
+    ``AsyncSession.events``)."""
 
-    @property
-    def broker(self) -> str:
-        """The broker this session talks to: ``"topstepx"``, ``"crosstrade"``, ``"tradestation"``
-        or ``"sophic"``."""
-        return self.settings.broker
+    if TYPE_CHECKING:
 
-    @property
-    def description(self) -> BrokerDescription:
-        """This broker's :class:`~orderbridge._capabilities.BrokerDescription`."""
-        return self._description
+        def _ids(self, account: str, **ids: str) -> None: ...
 
-    @property
-    def capabilities(self) -> Capabilities:
-        """This broker's :class:`~orderbridge.Capabilities`."""
-        return self._description.capabilities
+    def _modification(self, **fields: _Number) -> Modification:
+        return modification(self.adapter.capabilities, **fields)
 
-    def __repr__(self) -> str:
-        return f"<{type(self).__name__} broker={self.broker!r} base_url={self.settings.base_url!r}>"
+    def _check(self, operation: str, account: str, *, emulate: bool = False) -> None:
+        self._ids(account)
+        self.adapter.capabilities.check_operation(operation, emulate=emulate)
 
-    # -- pure steps -------------------------------------------------------------------------
-    def _prepare(self, order: Order, account: str) -> Order:
-        if not isinstance(order, Order):
-            raise InvalidOrder(f"expected an orderbridge.Order, got {type(order).__name__}", field="order")
-        self._check_id(account, "account")
-        self.capabilities.check(order)
-        if order.client_order_id is None:
-            order = with_client_order_id(order, new_client_order_id())
-        self.adapter.validate(order, account)
-        return order
-
-    def _check_id(self, value: object, field: str) -> str:
-        """Refuse an id that cannot travel as one path segment, before anything is sent.
-
-        The generated clients percent-encode path parameters but leave ``.`` alone, and a
-        ``.`` or ``..`` segment is folded away by URL normalisation: CrossTrade
-        ``cancel_order(".")`` would become the account's cancel-all endpoint.
-        """
-        if not isinstance(value, str) or not value.strip():
-            raise InvalidOrder(f"{field} must be a non-empty string", field=field, broker=self.broker)
-        if value in (".", "..") or _CONTROL.search(value):
-            raise InvalidOrder(f"{field} {value!r} is not a usable id", field=field, broker=self.broker)
-        if len(value) > MAX_ID_LENGTH:
-            raise InvalidOrder(f"{field} is longer than {MAX_ID_LENGTH} characters", field=field, broker=self.broker)
-        return value
-
-    def _ids(self, account: str, **ids: str) -> None:
-        self._check_id(account, "account")
-        for field, value in ids.items():
-            self._check_id(value, field)
-
-    def _record(self, account: str, order: Order) -> None:
-        """Journal a placement before its first attempt (Sophic's resolve replays it)."""
-        assert order.client_order_id is not None
-        self._journal[(account, order.client_order_id)] = order
-        while len(self._journal) > JOURNAL_SIZE:
-            self._journal.popitem(last=False)
-
-    def _token_fresh(self) -> bool:
-        box = self._box
-        if box.token is None:
-            return False
-        return box.expires_at is None or self._clock() < box.expires_at
-
-    def _store(self, grant: Grant, revision: int) -> None:
-        if revision != self._box.revision:
-            return
-        lifetime = grant.lifetime
-        if not isinstance(grant.token, str) or not grant.token or not all(32 < ord(c) < 127 for c in grant.token):
-            raise AuthenticationError(
-                "the broker issued a token that cannot be sent as a header value", broker=self.broker
-            )
-        self._box.token = grant.token
-        self._box.expires_at = None if lifetime is None else self._clock() + lifetime * (1 - REFRESH_MARGIN)
-        self._box.revision += 1
-        self.logins += 1
-
-    def _invalidate(self) -> None:
-        # Keep the token itself: TopstepX can still renew it with Auth/validate.
-        self._box.expires_at = self._clock() - 1
-
-    def _policy(self, call: Call, cid: str | None) -> AttemptPolicy:
-        return AttemptPolicy.of(call, self.description, cid)
-
-    def _remaining(self, deadline: float) -> float:
-        return deadline - time.monotonic()
-
-    def _happened(self, call: Call, exchange: Exchange, response: Any, exc: BaseException | None) -> Happened:
-        """Describe one finished attempt to the policy (and notice a 401 for our current token)."""
-        raw = exchange.response
-        if raw is not None and raw.status_code == 401 and call.token is not Token.NONE:
-            self._stale(exchange.revision)
-        if exc is None:
-            return Answered(response, int(response.status_code), response.headers)
-        if raw is not None:
-            # A response arrived and the generated client could not parse it: its status still
-            # decides (a gateway's HTML 502), the flow sees it with parsed=None.
-            unparsed = RawResponse(raw.status_code, raw.content, raw.headers)
-            return Answered(unparsed, raw.status_code, raw.headers, parsed=False)
-        return Raised(exc, sent=exchange.sent)
-
-    def _scrub(self, error: OrderbridgeError) -> OrderbridgeError:
-        """Replace this session's secrets (credentials, the current token) by ``***`` in the
-        error's message and broker text: a token endpoint may echo the client secret."""
-        secrets = [s for s in (*self.settings.secret_values(), self._box.token or "") if len(s) >= 4]
-        for name in ("message", "broker_message", "code", "code_name"):
-            value = getattr(error, name, None)
-            if isinstance(value, str) and any(secret in value for secret in secrets):
-                for secret in secrets:
-                    value = value.replace(secret, "***")
-                setattr(error, name, value)
-                if name == "message":
-                    error.args = (value,)
-        return error
-
-    def _stale(self, revision: int | None) -> None:
-        # Only the token that was refused is stale: a late 401 for a token already replaced
-        # says nothing about the new one.
-        if revision is not None and revision == self._box.revision:
-            self._invalidate()
+    def _close_args(self, instrument: object, account: str, quantity: _Number, emulate: bool) -> Decimal | None:
+        broker = self.adapter.name
+        instrument_id(instrument, broker)
+        self._check("close_position", account, emulate=emulate)
+        return close_quantity(self.adapter.capabilities, quantity)
 
 
-class Session(_Base, SyncOperations):
+class Session(SyncDriver, _Verbs):
     """A synchronous broker session; use as a context manager (closes the HTTP pool).
 
     Create with :func:`orderbridge.connect`. Methods raise only
     :class:`~orderbridge.OrderbridgeError` subclasses.
     """
-
-    def __init__(
-        self, settings: Settings, adapter: Adapter, *, transport: httpx.BaseTransport | None = None, **kw: Any
-    ) -> None:
-        super().__init__(settings, adapter, **kw)
-        inner = http_transport(settings.base_url) if transport is None else transport
-        self.transport = inner
-        """The transport under the session: the HTTP pool, a test's ``httpx.MockTransport``, or
-        the CrossTrade WebSocket transport."""
-        self._http = httpx.Client(
-            base_url=settings.base_url,
-            transport=SessionTransport(inner, self._box, settings.max_response_bytes),
-            **client_options(settings.timeout),
-        )
-        self._api = adapter.make_client(settings.base_url)
-        self._api.set_httpx_client(self._http)
-        self._login_lock = threading.Lock()
-        self._sleep: Callable[[float], Any] = time.sleep
 
     def __enter__(self) -> Session:
         return self
@@ -227,65 +87,24 @@ class Session(_Base, SyncOperations):
         self.close()
 
     def close(self) -> None:
-        """Close the pooled HTTP connections."""
+        """Close the pooled HTTP connections (of every session :meth:`with_options` made from
+        this one too: they share the pool)."""
         self._http.close()
 
-    # -- driving ----------------------------------------------------------------------------
-    def _attempt(self, call: Call, exchange: Exchange) -> Happened:
-        token = current.set(exchange)
-        try:
-            response = call.operation.sync_detailed(client=self._api, **call.kwargs)
-        except Exception as exc:  # noqa: BLE001 - every failure is described to the policy
-            return self._happened(call, exchange, None, exc)
-        finally:
-            current.reset(token)
-        return self._happened(call, exchange, response, None)
+    def with_options(self, *, timeout: float | None = None, deadline: float | None = None) -> Session:
+        """This session with another per-request ``timeout`` and / or total ``deadline`` per
+        call, in seconds (``None``: unchanged), over the same connection pool, token and
+        journal (openai-python's ``with_options`` is the model). Give a kill-switch call a
+        tighter deadline without a second login::
 
-    def _send(self, call: Call, cid: str | None) -> tuple[Sent, Attempt]:
-        """Attempts of one call until the attempt policy delivers or fails."""
-        if call.token is Token.REQUIRED:
-            self._ensure_token()
-        deadline = time.monotonic() + self.settings.deadline
-        attempt = Attempt(remaining=self.settings.deadline)
-        policy: AttemptPolicy | None = None  # built for the first answer it has to decide
-        while True:
-            exchange = Exchange(bearer=call.token is not Token.NONE, deadline=deadline)
-            happened = self._attempt(call, exchange)
-            if delivered_as_is(happened):  # what every policy decides for it
-                return Sent(happened.response, attempt.number, attempt.ambiguous), attempt
-            if policy is None:
-                policy = self._policy(call, cid)
-            decision = policy.decide(attempt, happened)
-            if isinstance(decision, Deliver):
-                return Sent(decision.response, attempt.number, attempt.ambiguous), attempt
-            if isinstance(decision, Fail):
-                raise decision.error
-            self._sleep(decision.wait)
-            attempt = decision.next._replace(remaining=self._remaining(deadline))
+            session.with_options(deadline=5).flatten(account="465", emulate=True)
 
-    def _drive(self, flow: Flow[T], cid: str | None = None) -> T:
-        try:
-            call = next(flow)
-            while True:
-                sent, attempt = self._send(call, cid)
-                try:
-                    call = flow.send(sent)
-                except OrderbridgeError as error:
-                    raise self._policy(call, cid).settle(attempt, error) from None
-        except StopIteration as stop:
-            return stop.value  # type: ignore[no-any-return]
-        except OrderbridgeError as error:
-            raise self._scrub(error) from error.__cause__
+        Nothing is copied or opened: closing either session closes the shared pool.
 
-    def _ensure_token(self) -> None:
-        if self._token_fresh():
-            return
-        with self._login_lock:
-            if self._token_fresh():
-                return
-            revision = self._box.revision
-            grant = self._drive(self.adapter.login(self.settings, self._box.token))
-            self._store(grant, revision)
+        Raises:
+            ConfigurationError: ``timeout`` outside (0, 600] or ``deadline`` outside (0, 3600].
+        """
+        return self._sharing(with_times(self.settings, timeout=timeout, deadline=deadline))
 
     # -- public API -------------------------------------------------------------------------
     def place_order(self, order: Order, *, account: str) -> PlacedOrder:
@@ -320,18 +139,24 @@ class Session(_Base, SyncOperations):
         try:
             return self._drive(self.adapter.place(prepared, account, self.settings), cid)
         except OutcomeUnknown as error:
-            raise PlacementUnknown.of(error, cid) from error
+            raise placement_unknown(error, cid) from error
 
     def get_order(self, order_id: str, *, account: str) -> BrokerOrder:
         """Read one order by the broker's order id (retried with backoff on transient failures).
 
         Spec operations: topstepx ``search_order_by_id``; crosstrade ``get_order``; tradestation
         ``list_account_orders`` (filtered by ``OrderID``: v2 has no single-order read); sophic
-        ``get_order``. Returns a :class:`BrokerOrder` with the broker's own status word.
+        ``get_order``. Returns a :class:`BrokerOrder`: what the order is (instrument, side, type,
+        quantity, prices, fills, times; ``None`` where the broker does not say) and a normalized
+        :class:`OrderStatus`, with the broker's own word in ``broker_status``.
 
         Raises:
             OrderRejected: the broker says no such order (``code_name`` names why).
-            NotSupported, AuthenticationError, RateLimited, BrokerUnavailable, UnexpectedResponse.
+            NotSupported: the broker cannot read orders (nothing was sent).
+            AuthenticationError: the credentials were refused.
+            RateLimited: the broker's budget is spent (after the read's retries).
+            BrokerUnavailable: the broker could not be reached or answered 5xx (after retries).
+            UnexpectedResponse: an answer the spec does not describe.
         """
         self._ids(account, order_id=order_id)
         return self._drive(self.adapter.get_order(order_id, account, self.settings))
@@ -370,27 +195,214 @@ class Session(_Base, SyncOperations):
         recorded = self._journal.get((account, client_order_id))
         return self._drive(self.adapter.resolve(client_order_id, account, self.settings, recorded), client_order_id)
 
+    def modify_order(
+        self,
+        order_id: str,
+        *,
+        account: str,
+        quantity: _Number = None,
+        limit_price: _Number = None,
+        stop_price: _Number = None,
+        trail_price: _Number = None,
+    ) -> BrokerOrder:
+        """Change a working order's size and/or prices. Money-moving: sent exactly once.
 
-class AsyncSession(_Base, AsyncOperations):
-    """The async twin of :class:`Session`: same methods, awaited; use ``async with``."""
+        Fields left ``None`` are not changed. Numbers are ``Decimal`` (or ``int``/``str``),
+        never ``float``, sent with exactly the digits given. Which fields a broker can change
+        is :attr:`Capabilities.modify_fields`.
 
-    def __init__(
-        self, settings: Settings, adapter: Adapter, *, transport: httpx.AsyncBaseTransport | None = None, **kw: Any
-    ) -> None:
-        super().__init__(settings, adapter, **kw)
-        inner = async_http_transport(settings.base_url) if transport is None else transport
-        self.transport = inner
-        self._http = httpx.AsyncClient(
-            base_url=settings.base_url,
-            transport=AsyncSessionTransport(inner, self._box, settings.max_response_bytes),
-            **client_options(settings.timeout),
+        Spec operations: topstepx ``modify_order`` (``POST /api/Order/modify``, the same id);
+        crosstrade ``change_order`` (``PUT .../orders/{orderId}/change``); tradestation
+        ``replace_order`` (``PUT /v2/orders/{order_id}``: cancel/replace, the result carries the
+        *new* ``OrderID``); sophic has none.
+
+        Returns:
+            :class:`BrokerOrder` with the order id the broker uses from now on (compare it with
+            ``order_id``: TradeStation replaces the order under a new id). The brokers'
+            acknowledgements carry no order state, so its ``status`` is ``unknown``: read the
+            order back with :meth:`get_order` to see the new prices take effect.
+
+        Raises:
+            InvalidOrder, NotSupported: before anything is sent (bad number, a field this
+                broker cannot change, no modify at all).
+            OrderRejected / OrderNotFound: definitive refusal; the order is as it was.
+            OutcomeUnknown: the change may have been applied; ``error.order_id`` is the id
+                given — read it with :meth:`get_order` and list :meth:`open_orders` (a
+                replacing broker's new order) before sending the change again.
+        """
+        self._ids(account, order_id=order_id)
+        change = self._modification(
+            quantity=quantity, limit_price=limit_price, stop_price=stop_price, trail_price=trail_price
         )
-        self._api = adapter.make_client(settings.base_url)
-        self._api.set_async_httpx_client(self._http)
-        import asyncio  # here, not at module level: sync users never pay for importing it
+        try:
+            return self._drive(self.adapter.modify(order_id, account, change, self.settings))
+        except OutcomeUnknown as error:
+            raise modify_unknown(error, order_id) from None
 
-        self._login_lock = asyncio.Lock()
-        self._sleep: Callable[[float], Any] = asyncio.sleep
+    def open_orders(self, *, account: str) -> list[BrokerOrder]:
+        """The account's working orders (retried with backoff on transient failures).
+
+        Spec operations: topstepx ``search_open_orders``; crosstrade ``list_orders`` (working
+        ``orderState`` only); tradestation ``list_account_orders`` (working ``Status`` only);
+        sophic ``list_pending_orders``.
+
+        Raises:
+            UnexpectedResponse: the body lacks the list or an order id.
+            NotSupported, AuthenticationError, RateLimited, BrokerUnavailable, OrderRejected.
+        """
+        self._check("open_orders", account)
+        return self._drive(self.adapter.open_orders(account, self.settings))
+
+    def positions(self, *, account: str) -> list[Position]:
+        """The account's open positions, quantity signed (long > 0, short < 0).
+
+        Spec operations: topstepx ``search_open_positions``; crosstrade ``list_positions``;
+        tradestation ``get_account_positions``; sophic ``list_positions`` (``open_only``).
+
+        Raises:
+            UnexpectedResponse: a row lacks its instrument or size, or the list is missing
+                (a missing list is "unknown", never "flat").
+        """
+        self._check("positions", account)
+        return self._drive(self.adapter.positions(account, self.settings))
+
+    def balances(self, *, account: str) -> Balance:
+        """The account's cash, buying power and equity (see :class:`Balance`; the fields
+        each broker fills are documented on its adapter's ``balances`` flow).
+
+        Spec operations: topstepx ``search_accounts`` (``balance``); crosstrade
+        ``get_account`` (``item.cashValue``/``buyingPower``/``netLiquidation``); tradestation
+        ``get_account_balances`` (``RealTimeAccountBalance``/``RealTimeBuyingPower``/
+        ``RealTimeEquity``); sophic ``list_cash_balances`` (per currency: the account's base
+        currency, from ``get_account``, when there are several).
+        """
+        self._check("balances", account)
+        return self._drive(self.adapter.balances(account, self.settings))
+
+    def fills(self, *, account: str, since: dt.datetime | None = None) -> list[Fill]:
+        """The account's executions, oldest first, optionally only those at or after ``since``
+        (a timezone-aware datetime).
+
+        Spec operations: topstepx ``search_trades`` (voided rows skipped; without ``since``
+        the last 7 days); crosstrade
+        ``list_executions`` (the bridge keeps 900 s at most); sophic ``list_orders`` (the
+        ``trades`` of each order); tradestation has none (``NotSupported``).
+        """
+        when = since_time(since, self.adapter.name)
+        self._check("fills", account)
+        return self._drive(self.adapter.fills(account, when, self.settings))
+
+    def snapshot(self, *, account: str, fills_since: dt.datetime | str | None = None) -> AccountSnapshot:
+        """Open orders, positions, balances and the fills since ``fills_since``, read together.
+
+        Each part is read with the same call as its own method (:meth:`open_orders`,
+        :meth:`positions`, :meth:`balances`, :meth:`fills`); a read that fails, or that this
+        broker does not have (``capabilities(broker).operations``), is recorded in
+        :attr:`AccountSnapshot.missing` and the other parts are still read. Check
+        :attr:`AccountSnapshot.complete` before starting to trade on it.
+
+        Args:
+            account: the broker's account id.
+            fills_since: a timezone-aware time (fills at or after it), the ``fill_id`` of the
+                last fill already seen (fills after it), or ``None`` (every fill the broker
+                returns: TopstepX the last 7 days, CrossTrade its last 900 s).
+
+        Raises:
+            InvalidOrder: a bad ``account`` or ``fills_since``; nothing was sent. Nothing else:
+                every read error ends up in ``missing``.
+        """
+        since = fills_since_arg(fills_since, self.adapter.name)
+        self._ids(account)
+        return self._run(snapshot_plan(self.adapter, account, since, self.settings))
+
+    # --- live events (issue 20) -------------------------------------------------------------
+    def events(
+        self,
+        *,
+        accounts: Iterable[str] | str,
+        kinds: Iterable[str] = KINDS,
+        interval: float | None = None,
+        watchdog: float | None = DEFAULT_WATCHDOG,
+    ) -> EventStream:
+        """Hear what happens in ``accounts``: a blocking iterator of events, used as a context
+        manager (``with session.events(accounts=["465"]) as stream: for event in stream: ...``).
+
+        Yields :class:`~orderbridge.OrderEvent`, :class:`~orderbridge.FillEvent`,
+        :class:`~orderbridge.PositionEvent` and :class:`~orderbridge.BalanceEvent` (those in
+        ``kinds``), :class:`~orderbridge.Gap` when something may have been missed (a read
+        failed) and :class:`~orderbridge.Resynced` once the picture is whole again. It starts
+        with the accounts' current picture (source ``resync``: open orders, positions,
+        balance, fills of the last minute) and a :class:`~orderbridge.Resynced` per account.
+
+        This session polls: each cycle reads every account with :meth:`snapshot` (and
+        :meth:`get_order` for orders that ended between two reads) and yields the
+        differences. Fill latency is bounded by ``interval``.
+
+        Args:
+            accounts: the broker's account ids (one id alone is accepted).
+            kinds: the ordinary events wanted, some of ``"order"``, ``"fill"``,
+                ``"position"``, ``"balance"``; markers always come.
+            interval: seconds between poll cycles. Default: the broker's pace per account
+                (4 s at every broker, a third of the documented budget; see
+                ``orderbridge/brokers/<broker>/events.py``) times the number of accounts.
+                Below the broker's floor (about half its budget) is refused.
+            watchdog: seconds of silence after which a pushed stream is presumed dead.
+
+        Raises:
+            ConfigurationError: bad ``accounts``, ``kinds``, ``interval`` or ``watchdog``;
+                nothing was sent. Read errors never raise: they are yielded as ``Gap``.
+        """
+        session: Any = self
+        return EventStream(session, **stream_options(accounts, kinds, interval, watchdog))
+
+    def close_position(self, instrument: str, *, account: str, quantity: _Number = None, emulate: bool = False) -> None:
+        """Close the position in ``instrument``: all of it, or ``quantity`` of it.
+        Money-moving: never retried.
+
+        Uses the broker's call where there is one (topstepx ``close_position`` /
+        ``partial_close_position``, crosstrade ``close_position``). Elsewhere
+        (:attr:`Capabilities.operations`) it is emulated with an opposite market order, only
+        with ``emulate=True``.
+
+        Raises:
+            InvalidOrder: bad quantity, more than the open position, or no position (emulated).
+            NotSupported: no close here, or emulation needed and ``emulate`` is ``False``.
+            OrderRejected: definitive refusal. OutcomeUnknown: may have been applied
+                (for an emulated close, ``error.client_order_id`` is the market order's id).
+        """
+        size = self._close_args(instrument, account, quantity, emulate)
+        return self._run(close_plan(self.adapter, instrument, account, size, self.settings))
+
+    def cancel_all_orders(self, *, account: str, emulate: bool = False) -> list[ItemOutcome]:
+        """Cancel every working order of the account; one :class:`ItemOutcome` per order
+        (done / refused / unknown), or one ``"*"`` item for a broker-native cancel-all
+        (crosstrade ``cancel_orders``). Emulated (one cancel per open order) only with
+        ``emulate=True``. Never retried; a failure of one order does not stop the others.
+
+        Raises:
+            NotSupported: before anything is sent. The errors of :meth:`open_orders` when the
+                working orders could not be listed (nothing was cancelled then).
+        """
+        self._check("cancel_all_orders", account, emulate=emulate)
+        return self._run(cancel_all_plan(self.adapter, account, self.settings))
+
+    def flatten(self, *, account: str, emulate: bool = False) -> FlattenReport:
+        """The kill switch: cancel every working order, then close every position.
+
+        Every item is attempted and reported in the :class:`FlattenReport`, whatever happened
+        to the others; it raises only before anything is sent. crosstrade is native
+        (``cancel_orders`` then ``flatten_positions``); the others are emulated with single
+        cancels and closes (or opposite market orders), only with ``emulate=True``.
+
+        Raises:
+            NotSupported: flatten needs emulation here and ``emulate`` is ``False``.
+        """
+        self._check("flatten", account, emulate=emulate)
+        return self._run(flatten_plan(self.adapter, account, self.settings))
+
+
+class AsyncSession(AsyncDriver, _Verbs):
+    """The async twin of :class:`Session`: same methods, awaited; use ``async with``."""
 
     async def __aenter__(self) -> AsyncSession:
         return self
@@ -399,65 +411,14 @@ class AsyncSession(_Base, AsyncOperations):
         await self.aclose()
 
     async def aclose(self) -> None:
-        """Close the pooled HTTP connections."""
+        """Close the pooled HTTP connections (shared with :meth:`with_options` sessions)."""
         await self._http.aclose()
 
-    async def _attempt(self, call: Call, exchange: Exchange) -> Happened:
-        token = current.set(exchange)
-        try:
-            response = await call.operation.asyncio_detailed(client=self._api, **call.kwargs)
-        except Exception as exc:  # noqa: BLE001 - every failure is described to the policy
-            return self._happened(call, exchange, None, exc)
-        finally:
-            current.reset(token)
-        return self._happened(call, exchange, response, None)
+    def with_options(self, *, timeout: float | None = None, deadline: float | None = None) -> AsyncSession:
+        """Async twin of :meth:`Session.with_options` (same pool, token and journal)."""
+        return self._sharing(with_times(self.settings, timeout=timeout, deadline=deadline))
 
-    async def _send(self, call: Call, cid: str | None) -> tuple[Sent, Attempt]:
-        """Async twin of :meth:`Session._send`."""
-        if call.token is Token.REQUIRED:
-            await self._ensure_token()
-        deadline = time.monotonic() + self.settings.deadline
-        attempt = Attempt(remaining=self.settings.deadline)
-        policy: AttemptPolicy | None = None  # built for the first answer it has to decide
-        while True:
-            exchange = Exchange(bearer=call.token is not Token.NONE, deadline=deadline)
-            happened = await self._attempt(call, exchange)
-            if delivered_as_is(happened):  # what every policy decides for it
-                return Sent(happened.response, attempt.number, attempt.ambiguous), attempt
-            if policy is None:
-                policy = self._policy(call, cid)
-            decision = policy.decide(attempt, happened)
-            if isinstance(decision, Deliver):
-                return Sent(decision.response, attempt.number, attempt.ambiguous), attempt
-            if isinstance(decision, Fail):
-                raise decision.error
-            await self._sleep(decision.wait)
-            attempt = decision.next._replace(remaining=self._remaining(deadline))
-
-    async def _drive(self, flow: Flow[T], cid: str | None = None) -> T:
-        try:
-            call = next(flow)
-            while True:
-                sent, attempt = await self._send(call, cid)
-                try:
-                    call = flow.send(sent)
-                except OrderbridgeError as error:
-                    raise self._policy(call, cid).settle(attempt, error) from None
-        except StopIteration as stop:
-            return stop.value  # type: ignore[no-any-return]
-        except OrderbridgeError as error:
-            raise self._scrub(error) from error.__cause__
-
-    async def _ensure_token(self) -> None:
-        if self._token_fresh():
-            return
-        async with self._login_lock:
-            if self._token_fresh():
-                return
-            revision = self._box.revision
-            grant = await self._drive(self.adapter.login(self.settings, self._box.token))
-            self._store(grant, revision)
-
+    # -- public API -------------------------------------------------------------------------
     async def place_order(self, order: Order, *, account: str) -> PlacedOrder:
         """Async twin of :meth:`Session.place_order` (same outcomes and errors)."""
         prepared = self._prepare(order, account)
@@ -467,7 +428,7 @@ class AsyncSession(_Base, AsyncOperations):
         try:
             return await self._drive(self.adapter.place(prepared, account, self.settings), cid)
         except OutcomeUnknown as error:
-            raise PlacementUnknown.of(error, cid) from error
+            raise placement_unknown(error, cid) from error
 
     async def get_order(self, order_id: str, *, account: str) -> BrokerOrder:
         """Async twin of :meth:`Session.get_order`."""
@@ -486,6 +447,110 @@ class AsyncSession(_Base, AsyncOperations):
         return await self._drive(
             self.adapter.resolve(client_order_id, account, self.settings, recorded), client_order_id
         )
+
+    async def modify_order(
+        self,
+        order_id: str,
+        *,
+        account: str,
+        quantity: _Number = None,
+        limit_price: _Number = None,
+        stop_price: _Number = None,
+        trail_price: _Number = None,
+    ) -> BrokerOrder:
+        """Async twin of :meth:`Session.modify_order`."""
+        self._ids(account, order_id=order_id)
+        change = self._modification(
+            quantity=quantity, limit_price=limit_price, stop_price=stop_price, trail_price=trail_price
+        )
+        try:
+            return await self._drive(self.adapter.modify(order_id, account, change, self.settings))
+        except OutcomeUnknown as error:
+            raise modify_unknown(error, order_id) from None
+
+    async def open_orders(self, *, account: str) -> list[BrokerOrder]:
+        """Async twin of :meth:`Session.open_orders`."""
+        self._check("open_orders", account)
+        return await self._drive(self.adapter.open_orders(account, self.settings))
+
+    async def positions(self, *, account: str) -> list[Position]:
+        """Async twin of :meth:`Session.positions`."""
+        self._check("positions", account)
+        return await self._drive(self.adapter.positions(account, self.settings))
+
+    async def balances(self, *, account: str) -> Balance:
+        """Async twin of :meth:`Session.balances`."""
+        self._check("balances", account)
+        return await self._drive(self.adapter.balances(account, self.settings))
+
+    async def fills(self, *, account: str, since: dt.datetime | None = None) -> list[Fill]:
+        """Async twin of :meth:`Session.fills`."""
+        when = since_time(since, self.adapter.name)
+        self._check("fills", account)
+        return await self._drive(self.adapter.fills(account, when, self.settings))
+
+    async def snapshot(self, *, account: str, fills_since: dt.datetime | str | None = None) -> AccountSnapshot:
+        """Async twin of :meth:`Session.snapshot`."""
+        since = fills_since_arg(fills_since, self.adapter.name)
+        self._ids(account)
+        return await self._run(snapshot_plan(self.adapter, account, since, self.settings))
+
+    # --- live events (issue 20) -------------------------------------------------------------
+    def events(
+        self,
+        *,
+        accounts: Iterable[str] | str,
+        kinds: Iterable[str] = KINDS,
+        interval: float | None = None,
+        watchdog: float | None = DEFAULT_WATCHDOG,
+        push: bool | None = None,
+        hub_url: str | None = None,
+        audit: float | None = 60.0,
+    ) -> AsyncEventStream:
+        """Async twin of :meth:`Session.events`: ``async with session.events(accounts=[...]) as
+        stream: async for event in stream: ...``.
+
+        Where the broker pushes (TopstepX's user hub) and ``orderbridge[websocket]`` is
+        installed, events come from the hub (source ``push``), each (re)connection subscribes
+        again, and every gap is repaired by REST; elsewhere it polls like the sync twin.
+
+        Args:
+            push: ``None`` push where possible, ``True`` require it, ``False`` always poll.
+            hub_url: the hub's URL (default ``ORDERBRIDGE_<BROKER>_HUB_URL``, else the vendor's
+                hub, or ``<base_url>/hubs/user`` when only the base URL was overridden).
+            audit: seconds between audit reads of a pushed feed that is in sync (``None``:
+                none). The hub has no sequence numbers, so a push lost without a
+                disconnection is found only by reading: the audit reports it as a ``Gap``, then
+                the differences, then ``Resynced``. 60 s costs 4 reads per account a minute.
+            accounts, kinds, interval, watchdog: as :meth:`Session.events`; ``watchdog`` is
+                the silence (no message, keep-alives included) after which the hub is
+                presumed dead: a ``Gap``, then a REST repair.
+
+        Raises:
+            ConfigurationError: as :meth:`Session.events`; ``push=True`` or ``hub_url`` where
+                the broker has no hub, ``push=True`` without the extra, a bad ``hub_url``.
+        """
+        from ._push import push_stream  # the hub machinery loads only when asked for
+
+        session: Any = self
+        return push_stream(session, push, hub_url, audit, stream_options(accounts, kinds, interval, watchdog))
+
+    async def close_position(
+        self, instrument: str, *, account: str, quantity: _Number = None, emulate: bool = False
+    ) -> None:
+        """Async twin of :meth:`Session.close_position`."""
+        size = self._close_args(instrument, account, quantity, emulate)
+        return await self._run(close_plan(self.adapter, instrument, account, size, self.settings))
+
+    async def cancel_all_orders(self, *, account: str, emulate: bool = False) -> list[ItemOutcome]:
+        """Async twin of :meth:`Session.cancel_all_orders`."""
+        self._check("cancel_all_orders", account, emulate=emulate)
+        return await self._run(cancel_all_plan(self.adapter, account, self.settings))
+
+    async def flatten(self, *, account: str, emulate: bool = False) -> FlattenReport:
+        """Async twin of :meth:`Session.flatten`."""
+        self._check("flatten", account, emulate=emulate)
+        return await self._run(flatten_plan(self.adapter, account, self.settings))
 
 
 def connect(
@@ -580,8 +645,9 @@ def _opening(
 ) -> tuple[Settings, Adapter, Any]:
     """What both :func:`connect` twins do before building their session: settings, adapter
     and the transport (``None``: the session's own HTTP pool)."""
+    description = describe(broker)
     settings = resolve_settings(
-        broker,
+        description,
         credentials=credentials,
         base_url=base_url,
         timeout=timeout,
@@ -589,7 +655,6 @@ def _opening(
         max_response_bytes=max_response_bytes,
         api_version=api_version,
     )
-    description = describe(broker)
     adapter = get_adapter(description)
     if not isinstance(transport, str):
         return settings, adapter, transport

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -22,6 +23,8 @@ from ._config import Settings
 from ._errors import InvalidOrder, OrderbridgeError
 from ._flow import Flow
 from ._lifecycle import Plan, StepResult
+from ._reports import apply_report
+from ._status import OrderStatus
 
 PARTS = ("open_orders", "positions", "balances", "fills")
 """The parts of a snapshot, in the order they are read."""
@@ -57,7 +60,9 @@ class AccountSnapshot:
     Attributes:
         broker, account: whose picture it is.
         taken_at: when the first read was sent (timezone-aware, UTC).
-        open_orders: the working orders (:meth:`Session.open_orders`); empty when missing.
+        open_orders: the working orders (:meth:`Session.open_orders`), each once, brought up to
+            date with the fills read after them (an order those fills complete reads
+            ``filled``); empty when missing.
         positions: the open positions; empty when missing.
         balances: the account's money, or ``None`` when missing.
         fills: the fills since ``fills_since`` (all the broker returns when it was ``None``),
@@ -118,6 +123,37 @@ def _after_fill(fills: list[Fill], fill_id: str) -> list[Fill] | None:
     return None
 
 
+def _reconcile(orders: list[BrokerOrder], fills: list[Fill]) -> tuple[BrokerOrder, ...]:
+    """The open orders, each once, brought up to date with the fills read after them.
+
+    A row the broker repeated is folded into the first with :func:`apply_report` (it never
+    counts twice). Then, where the fills read (all of them, before any ``fills_since`` cut)
+    add up to more than an order reports, that order is brought forward through the same rule:
+    ``partially_filled``, or ``filled`` once the fills cover its quantity. Nothing moves
+    backwards and no fill is lost, whichever read came first.
+    """
+    merged: dict[str, BrokerOrder] = {}
+    for order in orders:
+        seen = merged.get(order.order_id)
+        merged[order.order_id] = order if seen is None else apply_report(seen, order)
+    totals: dict[str, Decimal] = {}
+    for fill in fills:
+        totals[fill.order_id] = totals.get(fill.order_id, Decimal(0)) + fill.quantity
+    for order_id, order in merged.items():
+        total = totals.get(order_id)
+        if total is None or total <= (order.filled_quantity or 0):
+            continue
+        done = order.quantity is not None and total >= order.quantity
+        report = attrs.evolve(
+            order,
+            status=OrderStatus.FILLED if done else OrderStatus.PARTIALLY_FILLED,
+            filled_quantity=total,
+            average_fill_price=None,
+        )
+        merged[order_id] = apply_report(order, report)
+    return tuple(merged.values())
+
+
 def snapshot_plan(
     adapter: Adapter,
     account: str,
@@ -155,7 +191,7 @@ def snapshot_plan(
             missing.append(MissingPart(part=part, reason=result.error.message, error=result.error))
         else:
             values[part] = result.value
-    open_orders: list[BrokerOrder] = values.get("open_orders", [])
+    open_orders = _reconcile(values.get("open_orders", []), values.get("fills", []))
     positions: list[Position] = values.get("positions", [])
     balances: Balance | None = values.get("balances")
     fills: list[Fill] = values.get("fills", [])
@@ -174,7 +210,7 @@ def snapshot_plan(
         broker=adapter.name,
         account=account,
         taken_at=taken_at,
-        open_orders=tuple(open_orders),
+        open_orders=open_orders,
         positions=tuple(positions),
         balances=balances,
         fills=tuple(fills),

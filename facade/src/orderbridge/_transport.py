@@ -8,23 +8,22 @@ for every request:
   attempt is a token request), remembering which token revision went out;
 * cap every timeout at the time left before the call's total deadline;
 * read the body here (the response keeps the bytes read as its new stream), stopping with
-  :class:`~orderbridge._policy.DeadlineExceeded` once the deadline passes (a server trickling
+  :class:`~orderbridge._errors.DeadlineExceeded` once the deadline passes (a server trickling
   one byte at a time) and with
-  :class:`~orderbridge._policy.ResponseTooLarge` once the *decoded* body passes the cap
+  :class:`~orderbridge._errors.ResponseTooLarge` once the *decoded* body passes the cap
   (gzip / deflate are inflated here, incrementally, so a compression bomb never expands
   beyond the cap); ``br``/``zstd`` are never asked for (``Accept-Encoding: gzip, deflate``);
 * record on the attempt's :class:`Exchange` whether the request was handed on (may have been
   sent) and the response, for the driver to describe the attempt to the attempt policy.
 
-The driver passes the :class:`Exchange` through one context variable (:data:`current`), set
-around the generated call: the generated clients take no per-request options. Redirects are
-never followed (``follow_redirects=False``): a 3xx comes back as a response and the attempt
-policy decides.
+Each request carries its attempt's :class:`Exchange` in ``request.extensions``
+(:data:`~orderbridge._flow.EXCHANGE`, httpx's own seam for per-request state; set by
+:class:`~orderbridge._flow.Operation`). Redirects are never followed
+(``follow_redirects=False``): a 3xx comes back as a response and the attempt policy decides.
 """
 
 from __future__ import annotations
 
-import contextvars
 import math
 import time
 import zlib
@@ -33,7 +32,8 @@ from typing import Any
 import attrs
 import httpx
 
-from ._policy import DeadlineExceeded, ResponseTooLarge
+from ._errors import DeadlineExceeded, ResponseTooLarge
+from ._flow import EXCHANGE
 
 MAX_ENCODING_LAYERS = 2
 """Content-Encoding layers inflated at most (``gzip`` or ``deflate``, optionally twice)."""
@@ -56,6 +56,8 @@ class Exchange:
     Attributes:
         bearer: stamp the session's token on the request.
         deadline: ``time.monotonic()`` value after which the call has failed.
+        timeout: seconds for each connect / read / write / pool wait of this attempt (the
+            session's ``timeout``; ``inf``: the httpx client's own).
         sent: the request was handed to the network transport (bytes may have left).
         response: the response, body read and decoded, once it arrived.
         revision: the :attr:`TokenBox.revision` of the token that was stamped, if any.
@@ -63,13 +65,10 @@ class Exchange:
 
     bearer: bool = True
     deadline: float = math.inf
+    timeout: float = math.inf
     sent: bool = False
     response: httpx.Response | None = None
     revision: int | None = None
-
-
-current: contextvars.ContextVar[Exchange | None] = contextvars.ContextVar("orderbridge_exchange", default=None)
-"""The attempt being made in this thread / task (set by the session's driver)."""
 
 
 class _Reader:
@@ -140,6 +139,9 @@ class _Inflater:
         return out
 
 
+_WAITS = ("connect", "read", "write", "pool")
+
+
 def _prepare(request: httpx.Request, box: TokenBox, exchange: Exchange) -> None:
     token = box.token
     if exchange.bearer and token:
@@ -148,12 +150,15 @@ def _prepare(request: httpx.Request, box: TokenBox, exchange: Exchange) -> None:
     remaining = exchange.deadline - time.monotonic()
     if remaining <= 0:
         raise DeadlineExceeded("the call's deadline passed before the request was sent")
-    timeouts = request.extensions.get("timeout")
-    if not timeouts or None in timeouts.values() or remaining < max(timeouts.values()):
-        request.extensions["timeout"] = {
-            k: remaining if v is None else min(float(v), remaining)
-            for k, v in {**dict.fromkeys(("connect", "read", "write", "pool")), **(timeouts or {})}.items()
-        }
+    if exchange.timeout < math.inf:  # the session's timeout (with_options may differ from the pool's)
+        request.extensions["timeout"] = dict.fromkeys(_WAITS, min(exchange.timeout, remaining))
+    else:
+        timeouts = request.extensions.get("timeout")
+        if not timeouts or None in timeouts.values() or remaining < max(timeouts.values()):
+            request.extensions["timeout"] = {
+                k: remaining if v is None else min(float(v), remaining)
+                for k, v in {**dict.fromkeys(_WAITS), **(timeouts or {})}.items()
+            }
     exchange.sent = True
 
 
@@ -189,7 +194,7 @@ class SessionTransport(httpx.BaseTransport):
         self._max_bytes = max_bytes
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        exchange = current.get() or Exchange()
+        exchange = request.extensions.get(EXCHANGE) or Exchange()
         _prepare(request, self._box, exchange)
         response = self.inner.handle_request(request)
         stream = response.stream
@@ -221,7 +226,7 @@ class AsyncSessionTransport(httpx.AsyncBaseTransport):
         self._max_bytes = max_bytes
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        exchange = current.get() or Exchange()
+        exchange = request.extensions.get(EXCHANGE) or Exchange()
         _prepare(request, self._box, exchange)
         response = await self.inner.handle_async_request(request)
         stream = response.stream

@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import shlex
 import sys
 from collections.abc import Sequence
 from decimal import Decimal
@@ -167,9 +168,18 @@ def _order(args: argparse.Namespace) -> Order:
 
 def _fields(result: Any) -> dict[str, Any]:
     out = {k: v for k, v in attrs.asdict(result, recurse=False).items() if k != "raw"}
+    for key, value in out.items():
+        if isinstance(value, dt.datetime):
+            out[key] = value.isoformat()  # one token: the text output is space-separated key=value
     if isinstance(result, ItemOutcome):
         out["error"] = None if result.error is None else f"{type(result.error).__name__}: {result.error}"
     return out
+
+
+def _pairs(fields: dict[str, Any]) -> str:
+    """``key=value`` pairs; a value with spaces (a NinjaTrader name such as ``MES 12-25``) is
+    shell-quoted so ``shlex.split`` gives the pairs back."""
+    return "  ".join(f"{k}={shlex.quote(str(v)) if any(c.isspace() for c in str(v)) else v}" for k, v in fields.items())
 
 
 def _emit(result: Any, as_json: bool) -> None:
@@ -183,7 +193,7 @@ def _emit(result: Any, as_json: bool) -> None:
             print(json.dumps({**head, "items": items}, default=str, sort_keys=True))
         else:
             for item in items:
-                print("  ".join(f"{k}={v}" for k, v in item.items()))
+                print(_pairs(item))
             print(f"complete={result.complete}  emulated={result.emulated}")
         return
     if isinstance(result, list):
@@ -192,7 +202,7 @@ def _emit(result: Any, as_json: bool) -> None:
             print(json.dumps(rows, default=str, sort_keys=True))
         else:
             for row in rows:
-                print("  ".join(f"{k}={v}" for k, v in row.items()))
+                print(_pairs(row))
             if not rows:
                 print("(none)")
         return
@@ -200,7 +210,7 @@ def _emit(result: Any, as_json: bool) -> None:
     if as_json:
         print(json.dumps(fields, default=str, sort_keys=True))
     else:
-        print("  ".join(f"{k}={v}" for k, v in fields.items()))
+        print(_pairs(fields))
 
 
 def _capabilities(as_json: bool) -> None:

@@ -3,7 +3,10 @@
 Every request goes through the same steps (:meth:`Sandbox.process`):
 
 1. split the broker prefix (``/topstepx``, ``/crosstrade``, ``/tradestation``, ``/sophic``) and
-   match the rest against the broker's spec paths (unknown route: the broker's 404);
+   match the rest against the broker's spec paths (unknown route: the broker's 404); unless
+   strict, rewrite what the real broker accepts beyond its spec into the spec's spelling (path
+   and property-name case, unknown fields, numbers as decimal text: the broker's
+   :class:`~orderbridge_sandbox.leniency.Leniency`);
 2. fire "before" faults (latency, error, rate limit, drop);
 3. authenticate (401 in the broker's shape);
 4. validate the request against the spec with openapi-core (400 in the broker's shape);
@@ -25,6 +28,7 @@ import dataclasses
 import threading
 import time
 from collections.abc import Callable, Iterable
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import httpx
@@ -33,6 +37,7 @@ from .brokers import BROKER_CLASSES, Broker, RecordedOrder, StreamEndpoint
 from .clock import Clock, SystemClock
 from .faults import Fault, FaultKind, Faults, Phase
 from .ids import Ids
+from .leniency import STRICT
 from .routes import NoRoute, declared_statuses, split_prefix, table
 from .validation import check_request, check_response
 from .wire import Call, Reply, decode_body, text_reply
@@ -87,7 +92,13 @@ class Sandbox:
             207887693, ...).
         strict: validate every response against the spec and raise
             :class:`~orderbridge_sandbox.validation.SpecViolation` when one does not match
-            (documented spec gaps and undeclared fault statuses are skipped).
+            (documented spec gaps and undeclared fault statuses are skipped); and, unless
+            ``lenient`` says otherwise, accept requests only in the spec's own spelling.
+        lenient: accept what each real broker accepts beyond its spec (path and property-name
+            case, unknown body fields, numbers where the vendor's examples send numbers; see
+            :mod:`orderbridge_sandbox.leniency` and each broker's ``leniency.py``). Default:
+            ``not strict``, so the facade's strict tests see the spec's letter and everyone else
+            sees what the broker accepts.
         faults: faults to arm at start (:class:`Fault` objects or their text form).
         sleep: how latency is waited for in synchronous use (default ``time.sleep``).
         webhooks: deliver Sophic events to registered webhooks with this
@@ -106,6 +117,7 @@ class Sandbox:
         clock: Clock | None = None,
         ids: Ids | None = None,
         strict: bool = False,
+        lenient: bool | None = None,
         faults: Iterable[Fault | str] = (),
         sleep: Callable[[float], Any] = time.sleep,
         webhooks: WebhookDelivery | None = None,
@@ -113,6 +125,7 @@ class Sandbox:
         self.clock: Clock = clock or SystemClock()
         self.ids = ids or Ids()
         self.strict = strict
+        self.lenient = not strict if lenient is None else lenient
         self.faults = Faults(faults)
         self.log: list[Exchange] = []
         self._sleep = sleep
@@ -138,6 +151,24 @@ class Sandbox:
         with self._lock:
             found = self.brokers[broker].recorded_orders()
         return [o for o in found if account is None or o.account == account]
+
+    def fill(
+        self, broker: str, order_id: str, *, quantity: Decimal | None = None, price: Decimal | None = None
+    ) -> None:
+        """Execute a working order now, as if the market had reached it (fills on demand).
+
+        TopstepX, CrossTrade and TradeStation: ``quantity`` units (default: all that remain) at
+        ``price`` (default: the instrument's reference price); positions and fills follow.
+        Sophic: the order's scripted lifecycle runs to its end (``filled``/``settled``, or
+        ``cancelled`` for the documented trigger amounts); ``quantity`` and ``price`` must be None.
+
+        Raises:
+            KeyError: unknown broker or order id.
+            ValueError: the order is no longer working, or a quantity/price given for Sophic.
+        """
+        with self._lock:
+            self.brokers[broker].fill_now(order_id, quantity, price)
+            self.deliver_webhooks()
 
     def add_fault(self, fault: Fault | str) -> Fault:
         """Arm a fault, e.g. ``sandbox.add_fault("topstepx:place_order:drop_after_record:1")``."""
@@ -213,7 +244,8 @@ class Sandbox:
                 reply = text_reply(f"unknown broker prefix /{name}; use one of /{', /'.join(self.brokers)}", 404)
                 self.log.append(Exchange("", "", 404))
                 return Outcome(reply.to_response(request))
-            match = table(name).match(request.method, path)
+            leniency = broker.leniency if self.lenient else STRICT
+            match = table(name).match(request.method, path, ignore_case=leniency.path_case is not None)
             if isinstance(match, NoRoute):
                 reply = broker.dialect.unknown_route(request, path, match.allowed)
                 self.log.append(Exchange(name, "", reply.status))
@@ -222,7 +254,8 @@ class Sandbox:
                 body = decode_body(request)
             except ValueError:
                 body = None
-            call = Call(name, match.operation, request, match.path, body)
+            call = leniency.apply(Call(name, match.operation, request, match.path, body), match.template)
+            request = call.request
             fired: list[Fault] = []
             reply_or_drop = self._run(broker, call, fired)
             self.deliver_webhooks()

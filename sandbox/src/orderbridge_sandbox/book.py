@@ -43,10 +43,21 @@ class Kind(enum.StrEnum):
 
 
 class State(enum.StrEnum):
+    """Where a book order stands; each broker spells these in its own words (its status table).
+    A working order with ``filled`` above zero is partially filled."""
+
+    PENDING = "pending"  # accepted, not live yet (held, queued, waiting for a parent)
     WORKING = "working"
+    PENDING_CANCEL = "pending_cancel"  # a cancel was asked for; the order may still fill
     FILLED = "filled"
     CANCELLED = "cancelled"
     REJECTED = "rejected"
+    EXPIRED = "expired"
+    REPLACED = "replaced"  # a cancel/replace moved it to a new order id
+
+
+LIVE = frozenset({State.PENDING, State.WORKING, State.PENDING_CANCEL})
+"""States in which an order may still fill."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -96,7 +107,8 @@ class BookOrder:
 
     @property
     def working(self) -> bool:
-        return self.state is State.WORKING
+        """Live: pending, working or pending cancel (it may still fill)."""
+        return self.state in LIVE
 
     @property
     def remaining(self) -> Decimal:
@@ -291,6 +303,33 @@ class OrderBook:
         order.updated_at = self._clock.now()
         self.changed("order", order)
         return True
+
+    # -- moves a test (or a scenario) drives: the states the brokers document -------------------
+    def move(self, order: BookOrder, state: State) -> BookOrder:
+        """Put a live ``order`` in ``state`` (hold it pending, release it, ask for its cancel,
+        expire or reject it); a fill during a pending cancel still fills it (the race the
+        brokers document). Raises ``ValueError`` for a finished order or a fill state (use
+        :meth:`fill`)."""
+        if not order.working:
+            raise ValueError(f"order {order.id} is finished ({order.state})")
+        if state in (State.FILLED, State.REPLACED):
+            raise ValueError(f"use fill() or replace() to reach {state}")
+        order.state = state
+        order.updated_at = self._clock.now()
+        return order
+
+    def replace(self, order: BookOrder, new_id: str, **changes: Any) -> BookOrder:
+        """Cancel/replace: ``order`` ends ``REPLACED`` and a copy under ``new_id`` with
+        ``changes`` (quantity, prices, kind) takes its place, keeping its fills so far."""
+        if not order.working:
+            raise ValueError(f"order {order.id} is finished ({order.state})")
+        now = self._clock.now()
+        fresh = dataclasses.replace(order, id=new_id, created_at=now, updated_at=now, wire=dict(order.wire), **changes)
+        fresh.state = State.WORKING
+        order.state = State.REPLACED
+        order.updated_at = now
+        self.orders[fresh.id] = fresh
+        return fresh
 
     def get(self, order_id: str) -> BookOrder | None:
         return self.orders.get(order_id)

@@ -74,8 +74,7 @@ def schema_fields(location: Location, prefix: tuple[str | int, ...], errors: Ite
     out: list[FieldError] = []
     for err in errors:
         if err.validator in ("oneOf", "anyOf") and err.context:
-            best = best_match(err.context)
-            out.extend(schema_fields(location, prefix, [best]) if best is not None else [])
+            out.extend(schema_fields(location, prefix, _closest_branch(err.context)))
             continue
         base = prefix + tuple(err.absolute_path)
         if err.validator == "required" and isinstance(err.instance, dict):
@@ -99,6 +98,22 @@ def schema_fields(location: Location, prefix: tuple[str | int, ...], errors: Ite
             continue
         out.append(FieldError(location, base, "invalid", err.message, str(err.validator)))
     return out
+
+
+def _closest_branch(context: list[SchemaError]) -> list[SchemaError]:
+    """The errors of the ``oneOf``/``anyOf`` alternative the value came closest to: the one with
+    the fewest errors (a US-shape order with one bad ``TradeAction`` is reported as that, not as
+    every field the global shape misses); jsonschema's ``best_match`` breaks ties."""
+    branches: dict[object, list[SchemaError]] = {}
+    for error in context:
+        branch = error.relative_schema_path[0] if error.relative_schema_path else None
+        branches.setdefault(branch, []).append(error)
+    fewest = min(len(errors) for errors in branches.values())
+    closest = [e for errors in branches.values() if len(errors) == fewest for e in errors]
+    best = best_match(closest)
+    if best is None:
+        return []
+    return branches[best.relative_schema_path[0] if best.relative_schema_path else None]
 
 
 def _errors_of(cause: BaseException | None) -> list[SchemaError]:

@@ -26,6 +26,8 @@ class Route:
     template: str
     pattern: re.Pattern[str]
     literal_segments: int
+    folded: re.Pattern[str]
+    """``pattern`` ignoring case (for a broker whose server ignores path case)."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -62,7 +64,9 @@ class RouteTable:
             for method in METHODS:
                 if method in item:
                     op = item[method]["operationId"]
-                    routes.append(Route(op, method.upper(), template, _compile(template), literal))
+                    pattern = _compile(template)
+                    folded = re.compile(pattern.pattern, re.IGNORECASE)
+                    routes.append(Route(op, method.upper(), template, pattern, literal, folded))
         # More literal segments first, so literal paths win over templates; a template's
         # methods stay together.
         self.routes = sorted(routes, key=lambda r: (-r.literal_segments, r.template))
@@ -71,8 +75,9 @@ class RouteTable:
     def operations(self) -> list[str]:
         return [r.operation for r in self.routes]
 
-    def match(self, method: str, path: str) -> Match | NoRoute:
-        """The operation for ``method`` on the most literal template matching ``path``.
+    def match(self, method: str, path: str, *, ignore_case: bool = False) -> Match | NoRoute:
+        """The operation for ``method`` on the most literal template matching ``path`` (its
+        literal segments in any case with ``ignore_case``).
 
         Only that template counts: ``GET .../orders/place`` is 405 (``Allow: POST``), not
         ``get_order`` with ``orderId=place``, so ``Allow`` lists exactly the path's methods.
@@ -82,7 +87,7 @@ class RouteTable:
         for route in self.routes:
             if best is not None and route.template != best:
                 continue
-            found = route.pattern.match(path)
+            found = (route.folded if ignore_case else route.pattern).match(path)
             if not found:
                 continue
             if best is None:

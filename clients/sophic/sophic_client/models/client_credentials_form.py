@@ -24,7 +24,7 @@ class ClientCredentialsForm:
     """
 
     client_id: str
-    client_secret: str
+    client_secret: str = _attrs_field(repr=False)
     grant_type: GrantType
     scope: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

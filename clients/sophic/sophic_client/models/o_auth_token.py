@@ -25,11 +25,11 @@ class OAuthToken:
             refresh_token (None | str | Unset): Never issued; run the client-credentials grant again instead.
     """
 
-    access_token: str
+    access_token: str = _attrs_field(repr=False)
     token_type: str
     expires_in: int | Unset = UNSET
     scope: str | Unset = UNSET
-    refresh_token: None | str | Unset = UNSET
+    refresh_token: None | str | Unset = _attrs_field(repr=False, default=UNSET)
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -30,7 +30,7 @@ class WebhookWithSecret:
     created_at: datetime.datetime
     modified_at: datetime.datetime
     description: None | str
-    secret: str
+    secret: str = _attrs_field(repr=False)
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -4,6 +4,7 @@ from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="LoginAppRequest")
 
@@ -20,10 +21,10 @@ class LoginAppRequest:
     """
 
     user_name: str
-    password: str
+    password: str = _attrs_field(repr=False)
     device_id: str
     app_id: str
-    verify_key: str
+    verify_key: str = _attrs_field(repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         user_name = self.user_name

@@ -24,7 +24,7 @@ class LoginResponse:
 
     success: bool
     error_code: int | LoginErrorCode
-    token: None | str | Unset = UNSET
+    token: None | str | Unset = _attrs_field(repr=False, default=UNSET)
     error_message: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

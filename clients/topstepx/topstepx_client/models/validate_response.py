@@ -25,7 +25,7 @@ class ValidateResponse:
     success: bool
     error_code: int | ValidateErrorCode
     error_message: None | str | Unset = UNSET
-    new_token: None | str | Unset = UNSET
+    new_token: None | str | Unset = _attrs_field(repr=False, default=UNSET)
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

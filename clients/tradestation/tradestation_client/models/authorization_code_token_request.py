@@ -27,9 +27,9 @@ class AuthorizationCodeTokenRequest:
 
     grant_type: Literal["authorization_code"]
     client_id: str
-    client_secret: str
+    client_secret: str = _attrs_field(repr=False)
     redirect_uri: str
-    code: str
+    code: str = _attrs_field(repr=False)
     response_type: TokenResponseType | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

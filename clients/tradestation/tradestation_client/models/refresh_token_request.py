@@ -27,8 +27,8 @@ class RefreshTokenRequest:
 
     grant_type: Literal["refresh_token"]
     client_id: str
-    client_secret: str
-    refresh_token: str
+    client_secret: str = _attrs_field(repr=False)
+    refresh_token: str = _attrs_field(repr=False)
     redirect_uri: str | Unset = UNSET
     response_type: TokenResponseType | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

@@ -23,9 +23,9 @@ class TokenResponse:
         userid (str | Unset): The user id for `/v2/users/{user_id}/accounts`.
     """
 
-    access_token: str
+    access_token: str = _attrs_field(repr=False)
     expires_in: int | Unset = UNSET
-    refresh_token: str | Unset = UNSET
+    refresh_token: str | Unset = _attrs_field(repr=False, default=UNSET)
     token_type: None | str | Unset = UNSET
     userid: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

@@ -22,6 +22,7 @@ from ..clock import Clock
 from ..dialect import Dialect
 from ..faults import Fault, Faults
 from ..ids import Ids
+from ..leniency import STRICT, Leniency
 from ..routes import security_required
 from ..wire import Call, Reply
 
@@ -144,6 +145,8 @@ class Broker(abc.ABC):
     handlers: ClassVar[dict[str, str]] = {}
     dialect_class: ClassVar[type[Dialect]] = Dialect
     """How this broker words its errors (its package's ``dialect.py``)."""
+    leniency: ClassVar[Leniency] = STRICT
+    """What the real broker accepts beyond its spec's letter (its package's ``leniency.py``)."""
     stream_path: ClassVar[str] = ""
     """A path under the broker's prefix that upgrades to a WebSocket (CrossTrade ``/ws/stream``);
     empty when the broker has none. Served by :meth:`stream_endpoint`."""
@@ -214,6 +217,29 @@ class Broker(abc.ABC):
     def negotiate(self, path: str) -> dict[str, Any] | None:
         """The JSON answer to ``POST <path>`` negotiating a push hub, or None (no hub there)."""
         return None
+
+    def fill_now(self, order_id: str, quantity: Decimal | None, price: Decimal | None) -> None:
+        """Execute a working order now, as if the market had reached it (``Sandbox.fill``).
+
+        Default, for a broker whose orders live in an :class:`OrderBook` attribute ``book``:
+        ``quantity`` units (None: all that remain) at ``price`` (None: the instrument's reference
+        price); positions and fills follow. A broker with its own order lifecycle overrides it.
+
+        Raises:
+            KeyError: no such order, or this broker keeps no order book.
+            ValueError: the order is no longer working, or ``quantity`` is not in (0, remaining].
+        """
+        book = getattr(self, "book", None)
+        if not isinstance(book, OrderBook):
+            raise KeyError(f"{self.name} keeps no order book")
+        found = book.get(order_id)
+        if found is None:
+            raise KeyError(f"{self.name} has no order {order_id!r}")
+        if not found.working:
+            raise ValueError(f"{self.name} order {order_id!r} is {found.state.value}, not working")
+        if quantity is not None and not 0 < quantity <= found.remaining:
+            raise ValueError(f"quantity must be > 0 and <= {found.remaining} (what remains), got {quantity}")
+        book.fill(found, quantity, price)
 
     @abc.abstractmethod
     def recorded_orders(self) -> list[RecordedOrder]:

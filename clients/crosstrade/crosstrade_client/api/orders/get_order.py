@@ -8,7 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.order import Order
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
@@ -27,34 +27,36 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorResponse | Order | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response, data: Any = UNSET
+) -> ErrorResponse | Order | None:
     if response.status_code == 200:
-        response_200 = Order.from_dict(response.json())
+        response_200 = Order.from_dict(response.json() if isinstance(data, Unset) else data)
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        response_400 = ErrorResponse.from_dict(response.json() if isinstance(data, Unset) else data)
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        response_401 = ErrorResponse.from_dict(response.json() if isinstance(data, Unset) else data)
 
         return response_401
 
     if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
+        response_404 = ErrorResponse.from_dict(response.json() if isinstance(data, Unset) else data)
 
         return response_404
 
     if response.status_code == 408:
-        response_408 = ErrorResponse.from_dict(response.json())
+        response_408 = ErrorResponse.from_dict(response.json() if isinstance(data, Unset) else data)
 
         return response_408
 
     if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
+        response_429 = ErrorResponse.from_dict(response.json() if isinstance(data, Unset) else data)
 
         return response_429
 
@@ -65,13 +67,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
 def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
+    *, client: AuthenticatedClient | Client, response: httpx.Response, data: Any = UNSET
 ) -> Response[ErrorResponse | Order]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=_parse_response(client=client, response=response, data=data),
     )
 
 
@@ -219,3 +221,36 @@ async def asyncio(
             client=client,
         )
     ).parsed
+
+
+def build_request(
+    account: str,
+    order_id: str,
+) -> dict[str, Any]:
+    """The keyword arguments of the ``httpx`` request this operation sends (``method``, ``url``
+    and, where the operation has them, ``params``, ``headers``, ``json`` / ``data`` /
+    ``content``), built without sending anything: pass them to ``httpx.Client.request``.
+    """
+    return _get_kwargs(
+        account=account,
+        order_id=order_id,
+    )
+
+
+def parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response, data: Any = UNSET
+) -> Response[ErrorResponse | Order]:
+    """This operation's :class:`Response` for an ``httpx.Response`` the caller already holds
+    (sent with the arguments of :func:`build_request`).
+
+    Args:
+        client: the client whose ``raise_on_unexpected_status`` applies.
+        response: the answer, its body already read.
+        data: the body already decoded as JSON, when the caller has decoded it (it is parsed
+            instead of decoding the body a second time); by default the body is decoded here.
+
+    Raises:
+        errors.UnexpectedStatus: an undocumented status and ``client.raise_on_unexpected_status``.
+        ValueError, KeyError, TypeError: a documented status whose body does not match its schema.
+    """
+    return _build_response(client=client, response=response, data=data)

@@ -49,34 +49,36 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | OrderQuote | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response, data: Any = UNSET
+) -> Error | OrderQuote | None:
     if response.status_code == 200:
-        response_200 = OrderQuote.from_dict(response.json())
+        response_200 = OrderQuote.from_dict(response.json() if isinstance(data, Unset) else data)
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
+        response_400 = Error.from_dict(response.json() if isinstance(data, Unset) else data)
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
+        response_401 = Error.from_dict(response.json() if isinstance(data, Unset) else data)
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = Error.from_dict(response.json())
+        response_403 = Error.from_dict(response.json() if isinstance(data, Unset) else data)
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
+        response_404 = Error.from_dict(response.json() if isinstance(data, Unset) else data)
 
         return response_404
 
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
+        response_500 = Error.from_dict(response.json() if isinstance(data, Unset) else data)
 
         return response_500
 
@@ -86,12 +88,14 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | OrderQuote]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response, data: Any = UNSET
+) -> Response[Error | OrderQuote]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=_parse_response(client=client, response=response, data=data),
     )
 
 
@@ -295,3 +299,45 @@ async def asyncio(
             client_user_id=client_user_id,
         )
     ).parsed
+
+
+def build_request(
+    account_id: str,
+    *,
+    body: OrderQuoteRequest,
+    api_version: str | Unset = UNSET,
+    client_request_id: str | Unset = UNSET,
+    person_id: str | Unset = UNSET,
+    client_user_id: str | Unset = UNSET,
+) -> dict[str, Any]:
+    """The keyword arguments of the ``httpx`` request this operation sends (``method``, ``url``
+    and, where the operation has them, ``params``, ``headers``, ``json`` / ``data`` /
+    ``content``), built without sending anything: pass them to ``httpx.Client.request``.
+    """
+    return _get_kwargs(
+        account_id=account_id,
+        body=body,
+        api_version=api_version,
+        client_request_id=client_request_id,
+        person_id=person_id,
+        client_user_id=client_user_id,
+    )
+
+
+def parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response, data: Any = UNSET
+) -> Response[Error | OrderQuote]:
+    """This operation's :class:`Response` for an ``httpx.Response`` the caller already holds
+    (sent with the arguments of :func:`build_request`).
+
+    Args:
+        client: the client whose ``raise_on_unexpected_status`` applies.
+        response: the answer, its body already read.
+        data: the body already decoded as JSON, when the caller has decoded it (it is parsed
+            instead of decoding the body a second time); by default the body is decoded here.
+
+    Raises:
+        errors.UnexpectedStatus: an undocumented status and ``client.raise_on_unexpected_status``.
+        ValueError, KeyError, TypeError: a documented status whose body does not match its schema.
+    """
+    return _build_response(client=client, response=response, data=data)

@@ -9,7 +9,7 @@ from ...models.authorization_code_token_request import AuthorizationCodeTokenReq
 from ...models.error import Error
 from ...models.refresh_token_request import RefreshTokenRequest
 from ...models.token_response import TokenResponse
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
@@ -30,14 +30,16 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | TokenResponse | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response, data: Any = UNSET
+) -> Error | TokenResponse | None:
     if response.status_code == 200:
-        response_200 = TokenResponse.from_dict(response.json())
+        response_200 = TokenResponse.from_dict(response.json() if isinstance(data, Unset) else data)
 
         return response_200
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
+        response_401 = Error.from_dict(response.json() if isinstance(data, Unset) else data)
 
         return response_401
 
@@ -48,13 +50,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
 def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
+    *, client: AuthenticatedClient | Client, response: httpx.Response, data: Any = UNSET
 ) -> Response[Error | TokenResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=_parse_response(client=client, response=response, data=data),
     )
 
 
@@ -190,3 +192,35 @@ async def asyncio(
             body=body,
         )
     ).parsed
+
+
+def build_request(
+    *,
+    body: AuthorizationCodeTokenRequest | RefreshTokenRequest,
+) -> dict[str, Any]:
+    """The keyword arguments of the ``httpx`` request this operation sends (``method``, ``url``
+    and, where the operation has them, ``params``, ``headers``, ``json`` / ``data`` /
+    ``content``), built without sending anything: pass them to ``httpx.Client.request``.
+    """
+    return _get_kwargs(
+        body=body,
+    )
+
+
+def parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response, data: Any = UNSET
+) -> Response[Error | TokenResponse]:
+    """This operation's :class:`Response` for an ``httpx.Response`` the caller already holds
+    (sent with the arguments of :func:`build_request`).
+
+    Args:
+        client: the client whose ``raise_on_unexpected_status`` applies.
+        response: the answer, its body already read.
+        data: the body already decoded as JSON, when the caller has decoded it (it is parsed
+            instead of decoding the body a second time); by default the body is decoded here.
+
+    Raises:
+        errors.UnexpectedStatus: an undocumented status and ``client.raise_on_unexpected_status``.
+        ValueError, KeyError, TypeError: a documented status whose body does not match its schema.
+    """
+    return _build_response(client=client, response=response, data=data)

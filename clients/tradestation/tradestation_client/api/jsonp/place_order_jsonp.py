@@ -42,7 +42,7 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> str | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response, data: Any = UNSET) -> str | None:
     if response.status_code == 200:
         response_200 = response.text
         return response_200
@@ -53,12 +53,14 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[str]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response, data: Any = UNSET
+) -> Response[str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=_parse_response(client=client, response=response, data=data),
     )
 
 
@@ -238,3 +240,41 @@ async def asyncio(
             oauth_token=oauth_token,
         )
     ).parsed
+
+
+def build_request(
+    *,
+    api_version: ApiVersion | Unset = UNSET,
+    data: str,
+    callback: str,
+    oauth_token: str,
+) -> dict[str, Any]:
+    """The keyword arguments of the ``httpx`` request this operation sends (``method``, ``url``
+    and, where the operation has them, ``params``, ``headers``, ``json`` / ``data`` /
+    ``content``), built without sending anything: pass them to ``httpx.Client.request``.
+    """
+    return _get_kwargs(
+        api_version=api_version,
+        data=data,
+        callback=callback,
+        oauth_token=oauth_token,
+    )
+
+
+def parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response, data: Any = UNSET
+) -> Response[str]:
+    """This operation's :class:`Response` for an ``httpx.Response`` the caller already holds
+    (sent with the arguments of :func:`build_request`).
+
+    Args:
+        client: the client whose ``raise_on_unexpected_status`` applies.
+        response: the answer, its body already read.
+        data: the body already decoded as JSON, when the caller has decoded it (it is parsed
+            instead of decoding the body a second time); by default the body is decoded here.
+
+    Raises:
+        errors.UnexpectedStatus: an undocumented status and ``client.raise_on_unexpected_status``.
+        ValueError, KeyError, TypeError: a documented status whose body does not match its schema.
+    """
+    return _build_response(client=client, response=response, data=data)

@@ -49,7 +49,7 @@ def _get_kwargs(
 
 
 def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
+    *, client: AuthenticatedClient | Client, response: httpx.Response, data: Any = UNSET
 ) -> Error | Error | ErrorEnvelope | list[OrderResult] | OrderResult | str | None:
     if response.status_code == 200:
 
@@ -75,7 +75,7 @@ def _parse_response(
 
             return componentsschemas_order_results_type_1
 
-        response_200 = _parse_response_200(response.json())
+        response_200 = _parse_response_200(response.json() if isinstance(data, Unset) else data)
 
         return response_200
 
@@ -96,12 +96,12 @@ def _parse_response(
 
             return componentsschemas_bad_request_body_type_1
 
-        response_400 = _parse_response_400(response.json())
+        response_400 = _parse_response_400(response.json() if isinstance(data, Unset) else data)
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
+        response_401 = Error.from_dict(response.json() if isinstance(data, Unset) else data)
 
         return response_401
 
@@ -110,22 +110,22 @@ def _parse_response(
         return response_403
 
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
+        response_404 = Error.from_dict(response.json() if isinstance(data, Unset) else data)
 
         return response_404
 
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
+        response_500 = Error.from_dict(response.json() if isinstance(data, Unset) else data)
 
         return response_500
 
     if response.status_code == 502:
-        response_502 = Error.from_dict(response.json())
+        response_502 = Error.from_dict(response.json() if isinstance(data, Unset) else data)
 
         return response_502
 
     if response.status_code == 504:
-        response_504 = Error.from_dict(response.json())
+        response_504 = Error.from_dict(response.json() if isinstance(data, Unset) else data)
 
         return response_504
 
@@ -136,13 +136,13 @@ def _parse_response(
 
 
 def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
+    *, client: AuthenticatedClient | Client, response: httpx.Response, data: Any = UNSET
 ) -> Response[Error | Error | ErrorEnvelope | list[OrderResult] | OrderResult | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=_parse_response(client=client, response=response, data=data),
     )
 
 
@@ -314,3 +314,37 @@ async def asyncio(
             api_version=api_version,
         )
     ).parsed
+
+
+def build_request(
+    *,
+    body: GlobalOrderRequest | OrderRequest,
+    api_version: ApiVersion | Unset = UNSET,
+) -> dict[str, Any]:
+    """The keyword arguments of the ``httpx`` request this operation sends (``method``, ``url``
+    and, where the operation has them, ``params``, ``headers``, ``json`` / ``data`` /
+    ``content``), built without sending anything: pass them to ``httpx.Client.request``.
+    """
+    return _get_kwargs(
+        body=body,
+        api_version=api_version,
+    )
+
+
+def parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response, data: Any = UNSET
+) -> Response[Error | Error | ErrorEnvelope | list[OrderResult] | OrderResult | str]:
+    """This operation's :class:`Response` for an ``httpx.Response`` the caller already holds
+    (sent with the arguments of :func:`build_request`).
+
+    Args:
+        client: the client whose ``raise_on_unexpected_status`` applies.
+        response: the answer, its body already read.
+        data: the body already decoded as JSON, when the caller has decoded it (it is parsed
+            instead of decoding the body a second time); by default the body is decoded here.
+
+    Raises:
+        errors.UnexpectedStatus: an undocumented status and ``client.raise_on_unexpected_status``.
+        ValueError, KeyError, TypeError: a documented status whose body does not match its schema.
+    """
+    return _build_response(client=client, response=response, data=data)

@@ -8,9 +8,8 @@ loads no generated client.
 
 from __future__ import annotations
 
-from ..._capabilities import BOTH_SIDES, NO_SIDES, BrokerDescription, Capabilities, Support
+from ..._capabilities import BrokerDescription, Capabilities, OrderIdRule, Support
 from ..._models import OrderType, TimeInForce
-from ..._order_ids import OrderIdRule
 
 Y = Support.YES
 
@@ -32,18 +31,12 @@ DESCRIPTION = BrokerDescription(
         order_types=frozenset({OrderType.MARKET, OrderType.LIMIT, OrderType.STOP, OrderType.STOP_LIMIT}),
         time_in_force=frozenset({TimeInForce.DAY, TimeInForce.GTC}),
         default_time_in_force=TimeInForce.DAY,
-        quantity_sides=BOTH_SIDES,
-        cash_amount_sides=NO_SIDES,
-        fractional_quantity=False,
         brackets=True,
         oco=True,
         flatten_first=True,
         client_order_id_field="orderId",
         client_order_id_max_length=22,
-        idempotent_placement=False,
-        replays_duplicates=False,
         resolve="GET accounts/{account}/orders/{orderId} with the custom orderId",
-        cancel=True,
         notes=("Brackets via an ATM template (extras strategy); OCO via extras ocoId. NinjaTrader 8 must be running."),
         operations={
             "modify_order": (Y, "PUT orders/{orderId}/change (same order id)"),

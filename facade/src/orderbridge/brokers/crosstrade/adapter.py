@@ -53,16 +53,13 @@ from crosstrade_client.models import (
 from crosstrade_client.models import Order as CrossTradeOrder
 
 from ..._account import Balance, Fill, ItemOutcome, Modification, Position, Reader, by_time, exact_json
-from ..._adapter import Adapter, BrokerOrder
+from ..._adapter import Adapter, BrokerOrder, build_request, merge_extras
+from ..._capabilities import order_id_from_wire
 from ..._config import Settings
-from ..._conform import build_request
-from ..._errors import OrderNotFound, OrderRejected
-from ..._extras import merge_extras
-from ..._flow import Call, Flow, Grant, Retry, Sent, plain, rejected, unexpected, unknown, wire_number
+from ..._errors import OrderNotFound, OrderRejected, rejected, unexpected, unknown
+from ..._flow import Call, Flow, Grant, Retry, Sent, Undecoded, operation, plain, wire_number
 from ..._models import Order, OrderType, PlacedOrder, Side, TimeInForce
-from ..._order_ids import order_id_from_wire
-from ..._orders import exact_at
-from ..._tolerant import Undecoded, tolerant
+from ..._orders import object_at
 from . import DESCRIPTION
 from .orders import ORDER_SHAPE
 
@@ -79,6 +76,9 @@ EXTRAS = ("ocoId", "strategy", "requireMarketPosition", "maxPositions")
 _MACHINE_CODE = re.compile(r"^[a-z][a-z0-9_]*$")
 _NOT_FOUND = re.compile(r"not found", re.IGNORECASE)
 NOT_FOUND_CODES = frozenset({"not_found", "order_not_found"})
+DOCUMENTED_CODES = frozenset({"invalid_account"})
+"""Machine codes the CrossTrade error reference documents (``specs/crosstrade.yaml``: only
+``invalid_account`` is known); any other is quoted in no ``str()``."""
 
 
 class CrossTradeAdapter(Adapter):
@@ -165,7 +165,7 @@ class CrossTradeAdapter(Adapter):
         )
         body = sent.parsed
         if sent.status == 200 and isinstance(body, (CrossTradeOrder, Undecoded)):
-            found = self._broker_order(body, account, self.deviations(what, body, CrossTradeOrder), sent.content)
+            found = self._broker_order(body, account, self.deviations(what, body, CrossTradeOrder), sent.data)
             if found is not None:
                 return found
         if sent.status in (400, 404) and isinstance(body, ErrorResponse):
@@ -225,32 +225,25 @@ class CrossTradeAdapter(Adapter):
             or (machine in NOT_FOUND_CODES)
             or (machine is None and text is not None and bool(_NOT_FOUND.search(text)))
         )
-        if not_found:
-            return OrderNotFound(
-                f"{what}: no such order ({sent.status})",
-                broker=self.name,
-                code=sent.status,
-                code_name=machine or "not_found",
-                broker_message=text,
-                client_order_id=cid,
-                raw=body,
-            )
+        # The machine code is the broker's text: quoted in str() only when CrossTrade documents it.
         return rejected(
             self.name,
             what,
             code=sent.status,
-            code_name=machine or "bad_request",
+            code_name=machine or ("not_found" if not_found else "bad_request"),
+            documented=machine is None or machine in DOCUMENTED_CODES,
+            not_found=not_found,
             broker_message=text,
             client_order_id=cid,
             raw=body,
         )
 
     def _broker_order(
-        self, body: CrossTradeOrder | Undecoded, account: str, warnings: tuple[str, ...], content: bytes = b""
+        self, body: CrossTradeOrder | Undecoded, account: str, warnings: tuple[str, ...], data: Any = None
     ) -> BrokerOrder | None:
         """The order read (typed, or its decoded JSON); ``None`` when ``orderId`` is unusable.
-        Every other field is read best-effort from ``content`` decoded with exact decimals
-        (:data:`~orderbridge.brokers.crosstrade.orders.ORDER_SHAPE`)."""
+        Every other field is read best-effort from ``data``, the answer as decoded once (exact
+        decimals), through :data:`~orderbridge.brokers.crosstrade.orders.ORDER_SHAPE`."""
         raw_id: object
         raw: object
         if isinstance(body, CrossTradeOrder):
@@ -263,7 +256,7 @@ class CrossTradeAdapter(Adapter):
         if order_id is None:
             return None
         return self.broker_order(
-            ORDER_SHAPE, exact_at(content), account=account, order_id=order_id, raw=raw, warnings=warnings
+            ORDER_SHAPE, object_at(data), account=account, order_id=order_id, raw=raw, warnings=warnings
         )
 
     def modify(self, order_id: str, account: str, change: Modification, settings: Settings) -> Flow[BrokerOrder]:
@@ -343,7 +336,7 @@ class CrossTradeAdapter(Adapter):
             raise self._account_refusal(sent, body, what)
         if sent.status != 200 or not isinstance(body, Account):
             raise self.fail(sent, what, money_moving=False)
-        data = Reader(exact_json(sent.content, self.name, what), self.name, what, sent.content)
+        data = Reader(exact_json(sent, self.name, what), self.name, what, sent.content)
         item = data.row.get("item")
         money = Reader(item if isinstance(item, dict) else {}, self.name, what, sent.content)
         denomination = data.maybe_text("denomination")
@@ -436,7 +429,7 @@ class CrossTradeAdapter(Adapter):
             name=what,
         )
         self._accepted(sent, what, ClosedPositionsResponse)
-        data = exact_json(sent.content, self.name, what)
+        data = exact_json(sent, self.name, what)
         closed = data.get("closedPositions") if isinstance(data, dict) else None
         if not isinstance(closed, list):
             return [ItemOutcome.done("close", "*")]
@@ -462,8 +455,14 @@ class CrossTradeAdapter(Adapter):
         """An account-level read refused (unknown account, bad request): never "order not found"."""
         error = self._refusal(sent, body, what, None)
         if isinstance(error, OrderNotFound):
+            code_name = error.code_name
             return rejected(
-                self.name, what, code=error.code, code_name=error.code_name, broker_message=error.broker_message
+                self.name,
+                what,
+                code=error.code,
+                code_name=code_name,
+                documented=code_name in DOCUMENTED_CODES or code_name == "not_found",
+                broker_message=error.broker_message,
             )
         return error
 
@@ -474,10 +473,10 @@ class CrossTradeAdapter(Adapter):
             raise self._account_refusal(sent, body, what)
         if sent.status != 200 or not isinstance(body, shapes):
             raise self.fail(sent, what, money_moving=False)
-        data = exact_json(sent.content, self.name, what)
+        data = exact_json(sent, self.name, what)
         rows = data.get(key) if isinstance(data, dict) else data
         if not isinstance(rows, list):
-            raise unexpected(self.name, sent, f"{what}: no {key!r} list")
+            raise unexpected(self.name, f"{what}: no {key!r} list", sent.status, sent.content)
         return [Reader(row, self.name, what, sent.content) for row in rows]
 
 
@@ -506,7 +505,7 @@ def _id_response(body: object) -> tuple[object, object] | None:
     return (success, order_id) if type(success) is bool else None
 
 
-def _usable_id_response(parsed: object, content: bytes) -> bool:
+def _usable_id_response(parsed: object, data: Any) -> bool:
     """A 2xx ``{orderId, success}``: ``success`` must be there; a success needs a usable id."""
     fields = _id_response(parsed)
     if fields is None:
@@ -514,12 +513,12 @@ def _usable_id_response(parsed: object, content: bytes) -> bool:
     return fields[0] is not True or order_id_from_wire(DESCRIPTION.order_ids, fields[1]) is not None
 
 
-def _usable_success(parsed: object, content: bytes) -> bool:
+def _usable_success(parsed: object, data: Any) -> bool:
     """A 2xx cancel answer: the ``success`` marker is what the outcome needs."""
     return _id_response(parsed) is not None
 
 
-def _usable_order(parsed: object, content: bytes) -> bool:
+def _usable_order(parsed: object, data: Any) -> bool:
     raw_id: object = None
     if isinstance(parsed, CrossTradeOrder):
         raw_id = parsed.order_id
@@ -528,9 +527,9 @@ def _usable_order(parsed: object, content: bytes) -> bool:
     return order_id_from_wire(DESCRIPTION.order_ids, raw_id) is not None
 
 
-PLACE_ORDER = tolerant(place_order, _usable_id_response)
-FLAT_PLACE_ORDER = tolerant(flat_place_order, _usable_id_response)
-GET_ORDER = tolerant(get_order, _usable_order)
-CANCEL_ORDER = tolerant(cancel_order, _usable_success)
-CHANGE_ORDER = tolerant(change_order, _usable_id_response)
+PLACE_ORDER = operation(place_order, _usable_id_response)
+FLAT_PLACE_ORDER = operation(flat_place_order, _usable_id_response)
+GET_ORDER = operation(get_order, _usable_order)
+CANCEL_ORDER = operation(cancel_order, _usable_success)
+CHANGE_ORDER = operation(change_order, _usable_id_response)
 ADAPTER = CrossTradeAdapter()

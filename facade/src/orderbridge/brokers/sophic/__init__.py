@@ -8,9 +8,8 @@ loads no generated client.
 
 from __future__ import annotations
 
-from ..._capabilities import BrokerDescription, Capabilities, Support
+from ..._capabilities import BrokerDescription, Capabilities, OrderIdRule, Support
 from ..._models import OrderType, Side
-from ..._order_ids import OrderIdRule
 
 E, N, Y = Support.EMULATED, Support.NO, Support.YES
 
@@ -29,14 +28,9 @@ DESCRIPTION = BrokerDescription(
     capabilities=Capabilities(
         broker="sophic",
         order_types=frozenset({OrderType.MARKET}),
-        time_in_force=frozenset(),
-        default_time_in_force=None,
         quantity_sides=frozenset({Side.SELL}),
         cash_amount_sides=frozenset({Side.BUY}),
         fractional_quantity=True,
-        brackets=False,
-        oco=False,
-        flatten_first=False,
         client_order_id_field="Idempotency-Key",
         client_order_id_max_length=255,
         idempotent_placement=True,
@@ -61,6 +55,5 @@ DESCRIPTION = BrokerDescription(
                 "market sells of every position; pending orders cannot be cancelled and are reported refused",
             ),
         },
-        modify_fields=frozenset(),
     ),
 )

@@ -29,24 +29,23 @@ from sophic_client.models import Account as SophicAccount
 from sophic_client.models import (
     ClientCredentialsForm,
     Error,
+    ErrorCode,
     GrantType,
     OAuthErrorBody,
+    OAuthErrorCode,
     OAuthToken,
     PlaceOrderRequest,
 )
 from sophic_client.models import Order as SophicOrder
 
 from ..._account import Balance, Fill, Position, Reader, by_time, exact_json
-from ..._adapter import Adapter, BrokerOrder
+from ..._adapter import Adapter, BrokerOrder, build_request, merge_extras
+from ..._capabilities import order_id_from_wire
 from ..._config import Settings
-from ..._conform import build_request
-from ..._errors import AuthenticationError, InvalidOrder, OrderNotFound, clean
-from ..._extras import merge_extras
-from ..._flow import Call, Flow, Grant, Retry, Sent, Token, plain, rejected, unexpected, unknown
+from ..._errors import InvalidOrder, auth_refused, rejected, unexpected, unknown
+from ..._flow import Call, Flow, Grant, Retry, Sent, Token, Undecoded, enum_name, operation, plain
 from ..._models import Order, PlacedOrder, Side, decimal_text
-from ..._order_ids import order_id_from_wire
-from ..._orders import exact_at
-from ..._tolerant import Undecoded, tolerant
+from ..._orders import object_at
 from . import DESCRIPTION
 from .orders import ORDER_SHAPE
 
@@ -111,11 +110,13 @@ class SophicAdapter(Adapter):
         if sent.status in (400, 401) and isinstance(body, (OAuthErrorBody, Error)):
             code = plain(body.error) if isinstance(body, OAuthErrorBody) else plain(body.code)
             message = plain(body.error_description) if isinstance(body, OAuthErrorBody) else plain(body.detail)
-            raise AuthenticationError(
-                f"{what}: client-credentials grant refused: {clean(code)}",
-                broker=self.name,
+            documented = enum_name(OAuthErrorCode, code) is not None or enum_name(ErrorCode, code) is not None
+            raise auth_refused(
+                self.name,
+                f"{what} (client-credentials grant)",
                 code=code,
-                code_name=code,
+                code_name=code if isinstance(code, str) else None,
+                documented=documented,
                 broker_message=message,
             )
         raise self.fail(sent, what, money_moving=False, secret_body=True)
@@ -177,7 +178,7 @@ class SophicAdapter(Adapter):
         if fields is not None and found_id is not None:
             return self.broker_order(
                 ORDER_SHAPE,
-                exact_at(sent.content),
+                object_at(sent.data),
                 account=account,
                 order_id=found_id,
                 raw=_raw(sent.parsed),
@@ -206,22 +207,17 @@ class SophicAdapter(Adapter):
         body = sent.parsed
         if sent.status in (400, 403, 404, 409) and isinstance(body, Error):
             code = plain(body.code)
-            if sent.status == 404 and not money_moving:
-                return OrderNotFound(
-                    f"{what}: not found",
-                    broker=self.name,
-                    code=code,
-                    code_name=str(code),
-                    broker_message=plain(body.detail),
-                )
+            not_found = sent.status == 404 and not money_moving
             return rejected(
                 self.name,
                 what,
                 code=code,
                 code_name=str(code),
+                documented=enum_name(ErrorCode, code) is not None,  # Sophic's codes are open-ended
+                not_found=not_found,
                 broker_message=plain(body.detail),
-                client_order_id=cid,
-                raw=body,
+                client_order_id=None if not_found else cid,
+                raw=None if not_found else body,
             )
         return self.fail(sent, what, money_moving=money_moving, client_order_id=cid)
 
@@ -308,7 +304,7 @@ class SophicAdapter(Adapter):
             order_id = order.need_text("id")
             trades = order.row.get("trades")
             if not isinstance(trades, list):
-                raise unexpected(self.name, sent, f"{what}: order {order_id} has no trades list")
+                raise unexpected(self.name, f"{what}: an order has no trades list", sent.status, sent.content)
             for item in trades:
                 trade = Reader(item, self.name, what, sent.content)
                 side = trade.need_member("side", FILL_SIDES)
@@ -350,9 +346,9 @@ class SophicAdapter(Adapter):
     def _rows(self, sent: Sent, what: str) -> list[Reader]:
         if sent.status != 200 or not isinstance(sent.parsed, list):
             raise self._failure(sent, what, None, money_moving=False)
-        data = exact_json(sent.content, self.name, what)
+        data = exact_json(sent, self.name, what)
         if not isinstance(data, list):
-            raise unexpected(self.name, sent, f"{what}: not a list")
+            raise unexpected(self.name, f"{what}: not a list", sent.status, sent.content)
         return [Reader(row, self.name, what, sent.content) for row in data]
 
 
@@ -383,14 +379,14 @@ def _decimal(value: object) -> Decimal | None:
     return number if number.is_finite() else None
 
 
-def _usable_order(parsed: object, content: bytes) -> bool:
+def _usable_order(parsed: object, data: Any) -> bool:
     """A 2xx ``Order`` answer is usable when it carries an order id this SDK can act on."""
     fields = _order_fields(parsed)
     return fields is not None and order_id_from_wire(DESCRIPTION.order_ids, fields[0]) is not None
 
 
-PLACE_ORDER = tolerant(place_order, _usable_order)
-GET_ORDER = tolerant(get_order, _usable_order)
+PLACE_ORDER = operation(place_order, _usable_order)
+GET_ORDER = operation(get_order, _usable_order)
 
 
 # -- the rest of an order's life (reads) -----------------------------------------------------------

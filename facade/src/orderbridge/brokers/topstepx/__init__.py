@@ -8,9 +8,8 @@ loads no generated client.
 
 from __future__ import annotations
 
-from ..._capabilities import BOTH_SIDES, BY_ORDER, NO_SIDES, BrokerDescription, Capabilities, Support
+from ..._capabilities import BY_ORDER, BrokerDescription, Capabilities, OrderIdRule, Support
 from ..._models import OrderType
-from ..._order_ids import OrderIdRule
 
 E, Y = Support.EMULATED, Support.YES
 
@@ -27,20 +26,10 @@ DESCRIPTION = BrokerDescription(
     capabilities=Capabilities(
         broker="topstepx",
         order_types=frozenset({OrderType.MARKET, OrderType.LIMIT, OrderType.STOP, OrderType.TRAILING_STOP}),
-        time_in_force=frozenset(),
-        default_time_in_force=None,
-        quantity_sides=BOTH_SIDES,
-        cash_amount_sides=NO_SIDES,
-        fractional_quantity=False,
         brackets=True,
-        oco=False,
-        flatten_first=False,
         client_order_id_field="customTag",
         client_order_id_max_length=22,
-        idempotent_placement=False,
-        replays_duplicates=False,
         resolve="Order/search over the lookback window, matched on customTag",
-        cancel=True,
         notes=(
             "Type 3 StopLimit is not documented as placeable. Brackets (extras stopLossBracket/"
             "takeProfitBracket) need the account's Auto OCO Brackets setting. A duplicate customTag is "

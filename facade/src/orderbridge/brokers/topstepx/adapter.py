@@ -14,7 +14,6 @@ Wire facts this module encodes:
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from decimal import Decimal
 from typing import Any
 
@@ -72,11 +71,10 @@ from topstepx_client.models import (
 )
 
 from ..._account import Balance, Fill, Modification, Position, Reader, by_time, exact_json
-from ..._adapter import Adapter, BrokerOrder
+from ..._adapter import Adapter, BrokerOrder, build_request, merge_extras
+from ..._capabilities import check_order_id, order_id_from_wire
 from ..._config import Settings
-from ..._conform import build_request
-from ..._errors import AuthenticationError, InvalidOrder, OrderNotFound, OrderRejected
-from ..._extras import merge_extras
+from ..._errors import InvalidOrder, OrderRejected, auth_refused, rejected, unexpected, unknown
 from ..._flow import (
     Call,
     Flow,
@@ -84,17 +82,15 @@ from ..._flow import (
     Retry,
     Sent,
     Token,
+    Undecoded,
+    Usable,
     enum_name,
+    operation,
     plain,
-    rejected,
-    unexpected,
-    unknown,
     wire_number,
 )
 from ..._models import Order, OrderType, PlacedOrder, Side
-from ..._order_ids import check_order_id, order_id_from_wire
-from ..._orders import exact_at
-from ..._tolerant import Undecoded, Usable, decoded_json, tolerant
+from ..._orders import object_at
 from . import DESCRIPTION
 from .orders import ORDER_SHAPE
 
@@ -170,15 +166,17 @@ class TopstepXAdapter(Adapter):
             if body.success is True and isinstance(token, str) and token:
                 return Grant(token, TOKEN_LIFETIME)
             code = plain(body.error_code)
-            raise AuthenticationError(
-                f"Auth/loginKey refused: {enum_name(LoginErrorCode, code) or 'code'} ({code})",
-                broker=self.name,
+            name = enum_name(LoginErrorCode, code)
+            raise auth_refused(
+                self.name,
+                "Auth/loginKey",
                 code=code,
-                code_name=enum_name(LoginErrorCode, code),
+                code_name=name,
+                documented=name is not None,
                 broker_message=plain(body.error_message),
             )
         if sent.status == 400:
-            raise AuthenticationError("Auth/loginKey refused the request body (HTTP 400)", broker=self.name)
+            raise auth_refused(self.name, "Auth/loginKey (the request body)", code=400, code_name="BadRequest")
         raise self.fail(sent, "Auth/loginKey", money_moving=False, secret_body=True)
 
     # -- place --------------------------------------------------------------------------------
@@ -210,7 +208,7 @@ class TopstepXAdapter(Adapter):
             raise self._bad_request(sent, what, cid)
         if sent.status != 200:
             raise self.fail(sent, what, money_moving=True, client_order_id=cid)
-        envelope = _envelope(sent.parsed, sent.content, PlaceOrderResponse)
+        envelope = _envelope(sent.parsed, sent.data, PlaceOrderResponse)
         if envelope is None:
             raise unknown(self.name, cid, "decode", what, status_code=200)
         success, code, message, data = envelope
@@ -250,7 +248,7 @@ class TopstepXAdapter(Adapter):
         sent = yield Call(SEARCH_ORDER_BY_ID, {"body": request}, money_moving=False, retry=Retry.READ, name=what)
         if sent.status != 200:
             raise self.fail(sent, what, money_moving=False)
-        envelope = _envelope(sent.parsed, sent.content, SearchOrderByIdResponse)
+        envelope = _envelope(sent.parsed, sent.data, SearchOrderByIdResponse)
         if envelope is None:
             raise self.fail(sent, what, money_moving=False)
         success, code, message, _ = envelope
@@ -260,22 +258,14 @@ class TopstepXAdapter(Adapter):
                 item,
                 account,
                 self.deviations(what, sent.parsed, SearchOrderByIdResponse),
-                exact_at(sent.content, "order"),
+                object_at(sent.data, "order"),
             )
             if found is None:
                 raise self.fail(sent, what, money_moving=False)
             return found
         if success:
             raise self.fail(sent, what, money_moving=False)
-        name = enum_name(SearchOrderByIdErrorCode, code)
-        cls = OrderNotFound if name in NOT_FOUND_NAMES else OrderRejected
-        raise cls(
-            f"{what} refused: {name or 'code'} ({code})",
-            broker=self.name,
-            code=code,
-            code_name=name,
-            broker_message=message,
-        )
+        raise _refused(what, SearchOrderByIdErrorCode, code, message)
 
     def cancel(self, order_id: str, account: str, settings: Settings) -> Flow[None]:
         what = "Order/cancel"
@@ -285,7 +275,7 @@ class TopstepXAdapter(Adapter):
             raise self._bad_request(sent, what, None)
         if sent.status != 200:
             raise self.fail(sent, what, money_moving=True)
-        envelope = _envelope(sent.parsed, sent.content, CancelOrderResponse)
+        envelope = _envelope(sent.parsed, sent.data, CancelOrderResponse)
         if envelope is None:
             raise unknown(self.name, None, "decode", what, status_code=200)
         success, code, message, _ = envelope
@@ -294,14 +284,7 @@ class TopstepXAdapter(Adapter):
             self.deviations(what, sent.parsed, CancelOrderResponse)
             return None
         if not success and code in CANCEL_DEFINITIVE:
-            cls = OrderNotFound if name in NOT_FOUND_NAMES else OrderRejected
-            raise cls(
-                f"{what} refused: {name} ({code})",
-                broker=self.name,
-                code=code,
-                code_name=name,
-                broker_message=message,
-            )
+            raise _refused(what, CancelOrderErrorCode, code, message)
         raise unknown(self.name, None, "unknown_code", what, code=code, code_name=name)
 
     def resolve(
@@ -313,18 +296,12 @@ class TopstepXAdapter(Adapter):
         sent = yield Call(SEARCH_ORDERS, {"body": request}, money_moving=False, retry=Retry.READ, name=what)
         if sent.status != 200:
             raise self.fail(sent, what, money_moving=False)
-        envelope = _envelope(sent.parsed, sent.content, SearchOrderResponse)
+        envelope = _envelope(sent.parsed, sent.data, SearchOrderResponse)
         if envelope is None:
             raise self.fail(sent, what, money_moving=False)
         success, code, message, _ = envelope
         if not success or code != 0:
-            raise OrderRejected(
-                f"{what} refused: {enum_name(SearchOrderErrorCode, code) or 'code'} ({code})",
-                broker=self.name,
-                code=code,
-                code_name=enum_name(SearchOrderErrorCode, code),
-                broker_message=message,
-            )
+            raise _refused(what, SearchOrderErrorCode, code, message)
         orders: object = None
         if isinstance(sent.parsed, SearchOrderResponse):
             orders = plain(sent.parsed.orders)
@@ -340,7 +317,7 @@ class TopstepXAdapter(Adapter):
                 tag = item.get("customTag")
             if tag != client_order_id:
                 continue
-            found = self._broker_order(item, account, warnings, exact_at(sent.content, "orders", index))
+            found = self._broker_order(item, account, warnings, object_at(sent.data, "orders", index))
             if found is None:
                 # Our order, but without an id this SDK could act on: never an acceptance.
                 raise self.fail(sent, what, money_moving=False)
@@ -428,7 +405,7 @@ class TopstepXAdapter(Adapter):
             found = self._broker_order(model, account, (), row.row) if isinstance(model, OrderModel) else None
             if found is None:
                 # No usable order id (or the generated parse and the exact parse disagree).
-                raise unexpected(self.name, sent, what)
+                raise unexpected(self.name, what, sent.status, sent.content)
             out.append(found)
         return out
 
@@ -458,11 +435,10 @@ class TopstepXAdapter(Adapter):
                     cash=row.maybe_decimal("balance", strict=True),
                     raw=row.row,
                 )
-        raise OrderRejected(
-            f"{what}: account {account} is not among this user's accounts",
-            broker=self.name,
-            code=1,
-            code_name="AccountNotFound",
+        # Account/search lists the user's accounts; one missing from it is refused like the
+        # gateway's own AccountNotFound (code 1).
+        raise rejected(
+            self.name, f"{what} (account not among this user's accounts)", code=1, code_name="AccountNotFound"
         )
 
     def fills(self, account: str, since: dt.datetime | None, settings: Settings) -> Flow[list[Fill]]:
@@ -508,7 +484,7 @@ class TopstepXAdapter(Adapter):
             raise self._bad_request(sent, what, None)
         if sent.status != 200:
             raise self.fail(sent, what, money_moving=True)
-        envelope = _envelope(sent.parsed, sent.content, body_cls)
+        envelope = _envelope(sent.parsed, sent.data, body_cls)
         if envelope is None:
             raise unknown(self.name, None, "decode", what, status_code=200)
         success, code, message, _ = envelope
@@ -517,10 +493,7 @@ class TopstepXAdapter(Adapter):
             self.deviations(what, sent.parsed, body_cls)
             return
         if not success and code in definitive:
-            cls = OrderNotFound if name in NOT_FOUND_NAMES else OrderRejected
-            raise cls(
-                f"{what} refused: {name} ({code})", broker=self.name, code=code, code_name=name, broker_message=message
-            )
+            raise _refused(what, codes, code, message)
         raise unknown(self.name, None, "unknown_code", what, code=code, code_name=name, broker_message=message)
 
     def _rows(self, sent: Sent, what: str, body_cls: type, codes: Any, key: str) -> list[Reader]:
@@ -530,19 +503,13 @@ class TopstepXAdapter(Adapter):
             raise self.fail(sent, what, money_moving=False)
         if body.success is not True:  # type: ignore[attr-defined]
             code = plain(body.error_code)  # type: ignore[attr-defined]
-            raise OrderRejected(
-                f"{what} refused: {enum_name(codes, code) or 'code'} ({code})",
-                broker=self.name,
-                code=code,
-                code_name=enum_name(codes, code),
-                broker_message=plain(body.error_message),  # type: ignore[attr-defined]
-            )
-        data = exact_json(sent.content, self.name, what)
+            raise _refused(what, codes, code, plain(body.error_message))  # type: ignore[attr-defined]
+        data = exact_json(sent, self.name, what)
         rows = data.get(key) if isinstance(data, dict) else None
         if not isinstance(rows, list):
             # A missing or null list means "unknown", never "none": treating it as an empty book would
             # let a kill switch report success over orders it never saw.
-            raise unexpected(self.name, sent, f"{what}: no {key!r} list")
+            raise unexpected(self.name, f"{what}: no {key!r} list", sent.status, sent.content)
         return [Reader(row, self.name, what, sent.content) for row in rows]
 
 
@@ -557,7 +524,23 @@ _Envelope = (
 )
 
 
-def _envelope(parsed: object, content: bytes, model: type[_Envelope]) -> tuple[bool, int, str | None, object] | None:
+def _refused(what: str, codes: Any, code: object, message: str | None) -> OrderRejected:
+    """A definitive ``success: false`` answer: its code is named from the operation's own
+    generated enum (``codes``); a code outside it is undocumented and stays out of ``str()``."""
+    name = enum_name(codes, code)
+    return rejected(
+        DESCRIPTION.name,
+        what,
+        verb="refused",
+        code=code if isinstance(code, (int, str)) else None,
+        code_name=name,
+        documented=name is not None,
+        not_found=name in NOT_FOUND_NAMES,
+        broker_message=message,
+    )
+
+
+def _envelope(parsed: object, data: Any, model: type[_Envelope]) -> tuple[bool, int, str | None, object] | None:
     """(success, errorCode, errorMessage, raw) of a TopstepX envelope, strictly typed: ``success``
     a JSON boolean and ``errorCode`` a JSON integer (not a boolean), as the gateway documents.
     Read from the typed model, or from the decoded JSON when another field did not parse; the
@@ -577,32 +560,17 @@ def _envelope(parsed: object, content: bytes, model: type[_Envelope]) -> tuple[b
         )
     else:
         return None
-    if not _typed_on_wire(content):
+    if not _typed_on_wire(data):
         return None
     if type(success) is not bool or type(code) is not int:
         return None
     return success, code, message if isinstance(message, str) else None, raw
 
 
-def _wire_types(content: bytes) -> bool:
-    wire = decoded_json(content)
-    return isinstance(wire, dict) and type(wire.get("success")) is bool and type(wire.get("errorCode")) is int
-
-
-_memo_wire_types = functools.lru_cache(maxsize=8)(_wire_types)
-MEMO_BODY_BYTES = 4096
-"""Envelope bodies up to this size have their wire check remembered (a few, bounded)."""
-
-
-def _typed_on_wire(content: bytes) -> bool:
-    """Whether the body's ``success`` is a JSON boolean and its ``errorCode`` a JSON integer.
-
-    The tolerant wrapper's usable check and the flow both ask this of the same body; for a
-    small body the answer (a bool, keyed by the bytes) is remembered so it is decoded once.
-    """
-    if type(content) is bytes and len(content) <= MEMO_BODY_BYTES:
-        return _memo_wire_types(content)
-    return _wire_types(content)
+def _typed_on_wire(data: Any) -> bool:
+    """Whether the decoded body's ``success`` is a JSON boolean and its ``errorCode`` a JSON
+    integer (the decode the flow was handed, so nothing is decoded again)."""
+    return isinstance(data, dict) and type(data.get("success")) is bool and type(data.get("errorCode")) is int
 
 
 def body_order_id(parsed: object) -> object:
@@ -628,7 +596,7 @@ def _account_id(account: str) -> int:
 
 def _order_id(order_id: str) -> int:
     """A caller's TopstepX order id as the int64 the gateway takes (shared rule, see
-    :mod:`orderbridge._order_ids`)."""
+    :mod:`orderbridge._capabilities`)."""
     return int(check_order_id(DESCRIPTION.order_ids, order_id, DESCRIPTION.name))
 
 
@@ -647,18 +615,18 @@ def _item_id(item: object) -> object:
     return item.get("id") if isinstance(item, dict) else None
 
 
-def _usable_place(parsed: object, content: bytes) -> bool:
+def _usable_place(parsed: object, data: Any) -> bool:
     """A 200 Order/place answer: a strictly typed envelope; a success needs a usable orderId."""
-    envelope = _envelope(parsed, content, PlaceOrderResponse)
+    envelope = _envelope(parsed, data, PlaceOrderResponse)
     if envelope is None:
         return False
     success, code = envelope[0], envelope[1]
     return not (success and code == 0) or order_id_from_wire(DESCRIPTION.order_ids, body_order_id(parsed)) is not None
 
 
-def _usable_by_id(parsed: object, content: bytes) -> bool:
+def _usable_by_id(parsed: object, data: Any) -> bool:
     """A 200 Order/searchById answer: a strictly typed envelope; a success needs an order with a usable id."""
-    envelope = _envelope(parsed, content, SearchOrderByIdResponse)
+    envelope = _envelope(parsed, data, SearchOrderByIdResponse)
     if envelope is None:
         return False
     success, code = envelope[0], envelope[1]
@@ -669,19 +637,19 @@ def _usable_by_id(parsed: object, content: bytes) -> bool:
 
 
 def _usable_envelope(model: type[_Envelope]) -> Usable:
-    def usable(parsed: object, content: bytes) -> bool:
-        return _envelope(parsed, content, model) is not None
+    def usable(parsed: object, data: Any) -> bool:
+        return _envelope(parsed, data, model) is not None
 
     return usable
 
 
-PLACE_ORDER = tolerant(place_order, _usable_place)
-CANCEL_ORDER = tolerant(cancel_order, _usable_envelope(CancelOrderResponse))
-SEARCH_ORDER_BY_ID = tolerant(search_order_by_id, _usable_by_id)
-SEARCH_ORDERS = tolerant(search_orders, _usable_envelope(SearchOrderResponse))
-MODIFY_ORDER = tolerant(modify_order, _usable_envelope(ModifyOrderResponse))
-CLOSE_POSITION = tolerant(close_position, _usable_envelope(ClosePositionResponse))
-PARTIAL_CLOSE_POSITION = tolerant(partial_close_position, _usable_envelope(PartialClosePositionResponse))
+PLACE_ORDER = operation(place_order, _usable_place)
+CANCEL_ORDER = operation(cancel_order, _usable_envelope(CancelOrderResponse))
+SEARCH_ORDER_BY_ID = operation(search_order_by_id, _usable_by_id)
+SEARCH_ORDERS = operation(search_orders, _usable_envelope(SearchOrderResponse))
+MODIFY_ORDER = operation(modify_order, _usable_envelope(ModifyOrderResponse))
+CLOSE_POSITION = operation(close_position, _usable_envelope(ClosePositionResponse))
+PARTIAL_CLOSE_POSITION = operation(partial_close_position, _usable_envelope(PartialClosePositionResponse))
 
 
 # -- the rest of an order's life (modify, reads, close) -------------------------------------------

@@ -8,9 +8,15 @@ loads no generated client.
 
 from __future__ import annotations
 
-from ..._capabilities import BOTH_SIDES, BY_MARKET, BY_ORDER, NO_SIDES, BrokerDescription, Capabilities, Support
+from ..._capabilities import (
+    BY_MARKET,
+    BY_ORDER,
+    BrokerDescription,
+    Capabilities,
+    OrderIdRule,
+    Support,
+)
 from ..._models import OrderType, TimeInForce
-from ..._order_ids import OrderIdRule
 
 E, N, Y = Support.EMULATED, Support.NO, Support.YES
 
@@ -32,18 +38,9 @@ DESCRIPTION = BrokerDescription(
         order_types=frozenset({OrderType.MARKET, OrderType.LIMIT, OrderType.STOP, OrderType.STOP_LIMIT}),
         time_in_force=frozenset({TimeInForce.DAY, TimeInForce.GTC, TimeInForce.IOC, TimeInForce.FOK, TimeInForce.GTD}),
         default_time_in_force=TimeInForce.DAY,
-        quantity_sides=BOTH_SIDES,
-        cash_amount_sides=NO_SIDES,
-        fractional_quantity=False,
-        brackets=False,
-        oco=False,
-        flatten_first=False,
         client_order_id_field="OrderConfirmId",
         client_order_id_max_length=22,
         idempotent_placement=True,
-        replays_duplicates=False,
-        resolve=None,
-        cancel=True,
         notes=(
             "No lookup by OrderConfirmId exists in WebAPI v2; placement is deduplicated on it, so re-sending the "
             "same order with the same client_order_id cannot create a second order. Brackets and OCO go through "

@@ -43,16 +43,13 @@ from tradestation_client.models import (
 )
 
 from ..._account import Balance, Modification, Position, Reader, exact_json
-from ..._adapter import Adapter, BrokerOrder
+from ..._adapter import Adapter, BrokerOrder, build_request, merge_extras
+from ..._capabilities import order_id_from_wire
 from ..._config import Settings
-from ..._conform import build_request
-from ..._errors import AuthenticationError, NotSupported, OrderNotFound
-from ..._extras import merge_extras
-from ..._flow import Call, Flow, Grant, Retry, Sent, Token, plain, rate_limited, rejected, unexpected, unknown
+from ..._errors import NotSupported, auth_refused, rate_limited, rejected, unexpected, unknown
+from ..._flow import Call, Flow, Grant, Retry, Sent, Token, Undecoded, operation, plain, retry_after
 from ..._models import Order, OrderType, PlacedOrder, Side, TimeInForce, decimal_text
-from ..._order_ids import order_id_from_wire
-from ..._orders import exact_at
-from ..._tolerant import Undecoded, tolerant
+from ..._orders import object_at
 from . import DESCRIPTION
 from .orders import ORDER_SHAPE
 
@@ -137,9 +134,9 @@ class TradeStationAdapter(Adapter):
             return Grant(body.access_token, float(lifetime))
         if sent.status in (400, 401):
             message = plain(body.message) if isinstance(body, Error) else None
-            raise AuthenticationError(
-                f"{what}: refresh-token grant refused (HTTP {sent.status})",
-                broker=self.name,
+            raise auth_refused(
+                self.name,
+                f"{what} (refresh-token grant)",
                 code=sent.status,
                 broker_message=message,
             )
@@ -255,14 +252,18 @@ class TradeStationAdapter(Adapter):
             if self.usable_order_id(raw_id) == order_id:
                 return self.broker_order(
                     ORDER_SHAPE,
-                    _same_order(exact_at(sent.content, index), raw_id),
+                    _same_order(object_at(sent.data, index), raw_id),
                     account=account,
                     order_id=order_id,
                     raw=item,
                     warnings=self.deviations(what, sent.parsed, AccountOrder),
                 )
-        raise OrderNotFound(
-            f"{what}: no order {order_id} in account listing", broker=self.name, code=404, code_name="not_found"
+        raise rejected(
+            self.name,
+            f"{what} ({order_id} not in the account listing)",
+            code=404,
+            code_name="not_found",
+            not_found=True,
         )
 
     def cancel(self, order_id: str, account: str, settings: Settings) -> Flow[None]:
@@ -308,7 +309,7 @@ class TradeStationAdapter(Adapter):
             if QUOTA_TEXT in text.lower():
                 if money_moving:
                     return unknown(self.name, cid, "rate_limited", what, status_code=403)
-                return rate_limited(self.name, sent, f"{what}: quota exceeded")
+                return rate_limited(self.name, f"{what}: quota exceeded", sent.status, retry_after(sent.headers))
             # Any other 403 is an authorisation refusal; the generated client hands the body
             # over as text because the spec lists text/html first for 403.
             return rejected(
@@ -322,11 +323,12 @@ class TradeStationAdapter(Adapter):
         if sent.status in (400, 403, 404) and isinstance(body, Error):
             message = plain(body.message)
             if sent.status == 404 or (isinstance(message, str) and "invalid order id" in message.lower()):
-                return OrderNotFound(
-                    f"{what}: not found (HTTP {sent.status})",
-                    broker=self.name,
+                return rejected(
+                    self.name,
+                    what,
                     code=sent.status,
                     code_name="not_found",
+                    not_found=True,
                     broker_message=message,
                     client_order_id=cid,
                 )
@@ -461,7 +463,7 @@ class TradeStationAdapter(Adapter):
                     equity=row.maybe_decimal("RealTimeEquity", strict=True),
                     raw=row.row,
                 )
-        raise unexpected(self.name, sent, f"{what}: no balance row for the account")
+        raise unexpected(self.name, f"{what}: no balance row for the account", sent.status, sent.content)
 
     def exit_refusal(self, position: Position) -> str | None:
         """A short equity is closed with TradeAction BUYTOCOVER, which ``place_order`` (side
@@ -488,19 +490,20 @@ class TradeStationAdapter(Adapter):
         for row in (yield from self._order_rows(account, settings)):
             if row.maybe_text("OrderID") == order_id:
                 return row
-        raise OrderNotFound(
-            f"modify_order: no order {order_id} in the account listing",
-            broker=self.name,
+        raise rejected(
+            self.name,
+            f"modify_order ({order_id} not in the account listing)",
             code=404,
             code_name="not_found",
+            not_found=True,
         )
 
     def _rows(self, sent: Sent, what: str) -> list[Reader]:
         if sent.status != 200 or _listing(sent.parsed) is None:
             raise self._failure(sent, what, None, money_moving=False)
-        data = exact_json(sent.content, self.name, what)
+        data = exact_json(sent, self.name, what)
         if not isinstance(data, list):
-            raise unexpected(self.name, sent, f"{what}: not a list")
+            raise unexpected(self.name, f"{what}: not a list", sent.status, sent.content)
         return [Reader(row, self.name, what, sent.content) for row in data]
 
 
@@ -577,7 +580,7 @@ def _quantity(value: object) -> Decimal | None:
     return number if number.is_finite() else None
 
 
-def _usable_place(parsed: object, content: bytes) -> bool:
+def _usable_place(parsed: object, data: Any) -> bool:
     """A 200 place answer: exactly one result; an accepted one needs a usable order id."""
     result = _single_result(parsed)
     if result is None:
@@ -585,18 +588,18 @@ def _usable_place(parsed: object, content: bytes) -> bool:
     return result[0] not in ACCEPTED or order_id_from_wire(DESCRIPTION.order_ids, result[1]) is not None
 
 
-def _usable_result(parsed: object, content: bytes) -> bool:
+def _usable_result(parsed: object, data: Any) -> bool:
     return _single_result(parsed) is not None
 
 
-def _usable_listing(parsed: object, content: bytes) -> bool:
+def _usable_listing(parsed: object, data: Any) -> bool:
     return _listing(parsed) is not None
 
 
-PLACE_ORDER = tolerant(place_order, _usable_place)
-LIST_ACCOUNT_ORDERS = tolerant(list_account_orders, _usable_listing)
-CANCEL_ORDER = tolerant(cancel_order, _usable_result)
-REPLACE_ORDER = tolerant(replace_order, _usable_place)
+PLACE_ORDER = operation(place_order, _usable_place)
+LIST_ACCOUNT_ORDERS = operation(list_account_orders, _usable_listing)
+CANCEL_ORDER = operation(cancel_order, _usable_result)
+REPLACE_ORDER = operation(replace_order, _usable_place)
 
 
 # -- the rest of an order's life (modify, reads) ----------------------------------------------------

@@ -39,7 +39,29 @@ MAX_BARS = 500
 ACTIONS = {"BUY": Side.BUY, "SELL": Side.SELL}
 KINDS = {"MARKET": Kind.MARKET, "LIMIT": Kind.LIMIT, "STOPMARKET": Kind.STOP, "STOPLIMIT": Kind.STOP_LIMIT}
 NT_TYPES = {Kind.MARKET: "Market", Kind.LIMIT: "Limit", Kind.STOP: "StopMarket", Kind.STOP_LIMIT: "StopLimit"}
-NT_STATES = {State.WORKING: "Working", State.FILLED: "Filled", State.CANCELLED: "Cancelled", State.REJECTED: "Rejected"}
+NT_STATES = {
+    State.PENDING: "Submitted",
+    State.WORKING: "Working",
+    State.PENDING_CANCEL: "CancelPending",
+    State.FILLED: "Filled",
+    State.CANCELLED: "Cancelled",
+    State.REJECTED: "Rejected",
+    State.EXPIRED: "Cancelled",  # NinjaTrader has no expired state: a lapsed GTD order is cancelled
+    State.REPLACED: "Cancelled",
+}
+"""Book state -> NinjaTrader 8 ``OrderState`` (NinjaTrader 8 Help Guide, OrderState)."""
+
+
+def nt_state(o: BookOrder) -> str:
+    """The order's NinjaTrader state: an untriggered stop is Accepted, a working order with a
+    fill is PartFilled."""
+    if o.state is State.WORKING and o.filled > 0:
+        return "PartFilled"
+    if o.state is State.WORKING and o.kind is Kind.STOP:
+        return "Accepted"
+    return NT_STATES[o.state]
+
+
 MONTH_CODES = "FGHJKMNQUVXZ"
 TERMINAL_MESSAGE = "Order linked to '{}' not found or already terminal."
 
@@ -112,7 +134,7 @@ class CrossTrade(Broker):
             "instrument": o.symbol,
             "instrumentType": "Future",
             "orderType": NT_TYPES[o.kind],
-            "orderState": "Accepted" if o.working and o.kind is Kind.STOP else NT_STATES[o.state],
+            "orderState": nt_state(o),
             "quantity": int(o.quantity),
             "averageFillPrice": o.average_price or Decimal(0),
             "filled": int(o.filled),
@@ -647,8 +669,12 @@ class CrossTrade(Broker):
         symbol = self.resolve(b["instrument"])
         if symbol is None:
             return self.dialect.error(400, "invalid_instrument", f"Instrument '{b['instrument']}' not found")
-        period, kind = b.get("period", 1), b.get("periodType", "minute")
-        step = dt.timedelta(seconds=period) if kind == "second" else dt.timedelta(minutes=period)
+        # JSON Schema counts 55.0 as an integer; the body decodes it as Decimal("55.0")
+        period, kind = int(b.get("period", 1)), b.get("periodType", "minute")
+        try:
+            step = dt.timedelta(seconds=period) if kind == "second" else dt.timedelta(minutes=period)
+        except OverflowError:  # the spec sets no maximum; a bar longer than the calendar is refused
+            return self.dialect.error(400, "invalid_request", f"period: {period} {kind}s is longer than any date range")
         end = self.now().replace(second=0, microsecond=0)
         # More days than bars can fill change nothing; the cap keeps timedelta in range.
         span = dt.timedelta(days=min(int(b.get("daysBack", 1)), 1_000_000))
@@ -658,8 +684,14 @@ class CrossTrade(Broker):
                 span = end - start
             except (ValueError, TypeError):  # not ISO 8601, or one naive and one aware
                 return self.dialect.error(400, "invalid_request", "from and to must be UTC date-times")
-        count = max(0, min(b.get("limit", 5000), MAX_BARS, int(span / step)))
+        count = max(0, min(int(b.get("limit", 5000)), MAX_BARS, int(span / step)))
         px = self.book.instruments[symbol].price
+        try:
+            times = [end - step * k for k in range(count - 1, -1, -1)]
+        except OverflowError:  # the earliest bar would start before year 1
+            return self.dialect.error(
+                400, "invalid_request", "period, daysBack: the bars would start before the first representable date"
+            )
         bars = [
             {
                 "time": f"{t:%Y-%m-%dT%H:%M:%S}.0000000Z",
@@ -670,11 +702,11 @@ class CrossTrade(Broker):
                 "close": px,
                 "volume": 1,
             }
-            for t in (end - step * k for k in range(count - 1, -1, -1))
+            for t in times
         ]
         return json_reply(
             {"instrument": symbol, "periodType": kind, "period": period, "count": len(bars), "bars": bars}
         )
 
     def recorded_orders(self) -> list[RecordedOrder]:
-        return self.book_orders(self.book, lambda o: NT_STATES[o.state])
+        return self.book_orders(self.book, nt_state)

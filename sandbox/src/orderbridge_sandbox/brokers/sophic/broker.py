@@ -603,6 +603,24 @@ class Sophic(Broker):
             self.idempotency.remember(account_id, key, print_, reply)
         return reply
 
+    def fill_now(self, order_id: str, quantity: Decimal | None, price: Decimal | None) -> None:
+        """Sophic orders fill along their own scripted lifecycle: run it to its end
+        (``filled``/``settled``, or ``cancelled`` for the documented trigger amounts).
+
+        Raises:
+            KeyError: no such order.
+            ValueError: a ``quantity`` or ``price`` was given, or the order's lifecycle is over.
+        """
+        if quantity is not None or price is not None:
+            raise ValueError("sophic orders fill along their own lifecycle; give no quantity or price")
+        order = self.orders.get(order_id)
+        if order is None:
+            raise KeyError(f"sophic has no order {order_id!r}")
+        if not order.script:
+            raise ValueError(f"sophic order {order_id!r} is already {order.status}")
+        while order.script:
+            self._advance(order)
+
     def _advance(self, o: SophicOrder) -> None:
         """Apply the next lifecycle step of ``o`` (one per read)."""
         if not o.script:

@@ -11,6 +11,12 @@ Rules (ProjectX Gateway API docs, gateway.docs.projectx.com):
   recorded); prices must be tick-aligned; brackets are rejected as in the default "Position
   Brackets" mode, yet the rejected order gets an ``orderId`` (ProjectX docs, Order/place). Market orders fill at
   the contract's reference price; the other types rest until cancelled.
+* Account 9001 is in "Auto OCO Brackets" mode (``seeds.AUTO_OCO_BRACKETS``): an order with
+  brackets is accepted and its stop-loss and take-profit legs are recorded as child orders
+  (``parentOrderId``), opposite side, ``abs(ticks)`` ticks away from the entry price (the tick
+  sign is undocumented). They are Suspended (status 8) until the entry fills, then Open; they
+  stay out of ``Order/searchOpen`` while Suspended, as documented; cancelling a working entry
+  cancels its Suspended legs.
 * The first order id is 9056 (the ProjectX docs' example), then 9057, ...
 """
 
@@ -27,7 +33,8 @@ from ...tokens import TokenIssuer, TokenState
 from ...wire import Call, Reply, json_reply, text_reply
 from ..base import Broker, RecordedOrder, operation
 from .dialect import TopstepXDialect
-from .seeds import ACCOUNTS, CONTRACTS, USERS
+from .leniency import LENIENCY
+from .seeds import ACCOUNTS, AUTO_OCO_BRACKETS, CONTRACTS, USERS
 
 TOKEN_LIFETIME = dt.timedelta(hours=24)
 FIRST_ORDER_ID, FIRST_TRADE_ID, FIRST_POSITION_ID = 9056, 8603, 6124
@@ -37,7 +44,30 @@ MAX_TRAIL_TICKS = 1000
 SIDES = {0: Side.BUY, 1: Side.SELL}
 SIDE_CODES = {Side.BUY: 0, Side.SELL: 1}
 KINDS = {1: Kind.LIMIT, 2: Kind.MARKET, 4: Kind.STOP, 5: Kind.TRAILING_STOP, 6: Kind.LIMIT, 7: Kind.LIMIT}
-STATUS_CODES = {State.WORKING: 1, State.FILLED: 2, State.CANCELLED: 3, State.REJECTED: 5}
+STATUS_CODES = {
+    State.PENDING: 6,  # Pending
+    State.WORKING: 1,  # Open (fillVolume says how much filled)
+    State.PENDING_CANCEL: 7,  # PendingCancellation
+    State.FILLED: 2,
+    State.CANCELLED: 3,
+    State.REJECTED: 5,
+    State.EXPIRED: 4,
+    State.REPLACED: 3,  # TopstepX modifies in place; a replaced book order reads as cancelled
+}
+"""Book state -> ProjectX Gateway ``OrderStatus`` code."""
+STATUS_NAMES = {
+    1: "Open",
+    2: "Filled",
+    3: "Cancelled",
+    4: "Expired",
+    5: "Rejected",
+    6: "Pending",
+    7: "PendingCancellation",
+    8: "Suspended",
+}
+SUSPENDED = 8
+"""OrderStatus of a bracket leg waiting for its entry to fill."""
+BRACKETS = ("stopLossBracket", "takeProfitBracket")
 BRACKET_MESSAGE = "Brackets cannot be used with Position Brackets. You must enable Auto OCO Brackets."
 
 
@@ -55,6 +85,7 @@ def _when(text: str | None) -> dt.datetime | None:
 class TopstepX(Broker):
     name = "topstepx"
     dialect_class = TopstepXDialect
+    leniency = LENIENCY
     dialect: TopstepXDialect
     hub_wrapped = False
     """Send user-hub payloads wrapped as ``{"action": n, "data": {...}}`` (see ``.hub``)."""
@@ -64,6 +95,10 @@ class TopstepX(Broker):
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
         self.accounts = {a["id"]: dict(a) for a in ACCOUNTS}
+        self.legs: dict[str, list[Order]] = {}
+        """Entry order id -> its bracket legs (Auto OCO Brackets accounts)."""
+        self.parents: dict[str, str] = {}
+        """Bracket leg id -> its entry order id."""
         self.contracts = {c[0]: c for c in CONTRACTS}
         instruments = {
             cid: Instrument(cid, Decimal(tick), Decimal(value) / Decimal(tick), Decimal(price), desc, Decimal(fee))
@@ -217,7 +252,7 @@ class TopstepX(Broker):
             "symbolId": self.contracts[o.symbol][5],
             "creationTimestamp": o.created_at.isoformat(),
             "updateTimestamp": (o.updated_at or o.created_at).isoformat(),
-            "status": STATUS_CODES[o.state],
+            "status": self._status(o),
             "type": o.wire["type"],
             "side": SIDE_CODES[o.side],
             "size": int(o.quantity),
@@ -228,9 +263,16 @@ class TopstepX(Broker):
             "customTag": o.client_id,
             "trailDistance": o.wire.get("trailDistance"),
             "trailPrice": o.wire.get("trailPrice"),
-            "parentOrderId": None,
+            "parentOrderId": int(self.parents[o.id]) if o.id in self.parents else None,
             "linkedOrderId": o.wire.get("linkedOrderId"),
         }
+
+    def _status(self, o: Order) -> int:
+        """The order's OrderStatus: Suspended for a bracket leg whose entry has not filled."""
+        parent = self.book.get(self.parents[o.id]) if o.id in self.parents else None
+        if o.working and parent is not None and parent.state is not State.FILLED:
+            return SUSPENDED
+        return STATUS_CODES[o.state]
 
     def _new_order(
         self, account: int, contract: str, side: Side, kind: Kind, size: Decimal, type_code: int, **fields: Any
@@ -289,12 +331,38 @@ class TopstepX(Broker):
         order = self._new_order(
             account, contract, side, kind, size, type_code, limit_price=limit, stop_price=stop, client_id=tag, wire=wire
         )
-        if b.get("stopLossBracket") or b.get("takeProfitBracket"):
+        brackets = {name: b[name] for name in BRACKETS if b.get(name)}
+        if brackets and account not in AUTO_OCO_BRACKETS:
             order.state = State.REJECTED
             self.book.submit(order)
             return self.dialect.envelope(call.operation, 2, BRACKET_MESSAGE, orderId=int(order.id))
+        if any(leg["type"] not in KINDS for leg in brackets.values()):
+            return self._fail(call, 2, "Invalid bracket order type.")
         self.book.submit(order)
+        if brackets:
+            self._bracket_legs(order, instrument, brackets)
         return self._ok(call, orderId=int(order.id))
+
+    def _bracket_legs(self, entry: Order, instrument: Instrument, brackets: dict[str, dict[str, Any]]) -> None:
+        """Record the stop-loss and take-profit legs of ``entry`` (an Auto OCO Brackets account)."""
+        base = entry.average_price or entry.limit_price or entry.stop_price or instrument.price
+        # Protective legs sit on the side of the entry price that closes the position at a loss
+        # (stop loss) or a gain (take profit); the vendor leaves the tick sign undocumented.
+        away = {"stopLossBracket": -1, "takeProfitBracket": 1}
+        direction = 1 if entry.side is Side.BUY else -1
+        exit_side = Side.SELL if entry.side is Side.BUY else Side.BUY
+        legs = []
+        for name, leg in brackets.items():
+            price = base + away[name] * direction * abs(int(leg["ticks"])) * instrument.tick_size
+            kind = KINDS[leg["type"]]
+            prices = {"limit_price": price} if kind is Kind.LIMIT else {"stop_price": price}
+            child = self._new_order(
+                int(entry.account), entry.symbol, exit_side, kind, entry.quantity, leg["type"], **prices
+            )
+            self.book.submit(child)
+            self.parents[child.id] = entry.id
+            legs.append(child)
+        self.legs[entry.id] = legs
 
     def _account_order(self, account: int, order_id: int) -> Order | None:
         order = self.book.get(str(order_id))
@@ -336,6 +404,8 @@ class TopstepX(Broker):
         order = self._account_order(b["accountId"], b["orderId"])
         if order is None or not self.book.cancel(order):
             return self._fail(call, 2)
+        for leg in self.legs.get(order.id, []):  # Suspended legs go with their entry
+            self.book.cancel(leg)
         return self._ok(call)
 
     def _orders(self, account: int) -> list[Order]:
@@ -361,7 +431,8 @@ class TopstepX(Broker):
         account = call.field("accountId")
         if account not in self.accounts:
             return self._fail(call, 1)
-        return self._ok(call, orders=[self._order_json(o) for o in self._orders(account) if o.working])
+        found = [o for o in self._orders(account) if o.working and self._status(o) != SUSPENDED]
+        return self._ok(call, orders=[self._order_json(o) for o in found])
 
     @operation("search_order_by_id")
     def search_order_by_id(self, call: Call) -> Reply:
@@ -392,7 +463,7 @@ class TopstepX(Broker):
         found = [
             o
             for o in self._orders(f["accountId"])
-            if (not statuses or STATUS_CODES[o.state] in statuses)
+            if (not statuses or self._status(o) in statuses)
             and (not f.get("contractId") or o.symbol == f["contractId"])
             and (after is None or o.created_at >= after)
             and (before is None or o.created_at <= before)
@@ -511,6 +582,4 @@ class TopstepX(Broker):
         return text_reply("pong")
 
     def recorded_orders(self) -> list[RecordedOrder]:
-        return self.book_orders(
-            self.book, lambda o: {1: "Open", 2: "Filled", 3: "Cancelled", 5: "Rejected"}[STATUS_CODES[o.state]]
-        )
+        return self.book_orders(self.book, lambda o: STATUS_NAMES[STATUS_CODES[o.state]])

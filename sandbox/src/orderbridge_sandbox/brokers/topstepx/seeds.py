@@ -22,7 +22,22 @@ ACCOUNTS: list[dict[str, Any]] = [
     {"id": 212, "name": "PRAC-V2-212-00001", "balance": 50000, "canTrade": True, "isVisible": True, "simulated": True},
     {"id": 536, "name": "PRAC-V2-536-00001", "balance": 50000, "canTrade": True, "isVisible": True, "simulated": True},
     {"id": 203, "name": "PRAC-V2-203-00001", "balance": 50000, "canTrade": True, "isVisible": True, "simulated": True},
+    # Not from the docs: the one account in "Auto OCO Brackets" mode (see AUTO_OCO_BRACKETS).
+    {
+        "id": 9001,
+        "name": "PRAC-V2-9001-AUTOOCO",
+        "balance": 50000,
+        "canTrade": True,
+        "isVisible": True,
+        "simulated": True,
+    },
 ]
+
+AUTO_OCO_BRACKETS = frozenset({9001})
+"""Accounts whose platform setting is "Auto OCO Brackets": ``Order/place`` accepts
+``stopLossBracket``/``takeProfitBracket`` there. Every other account is in the default "Position
+Brackets" mode, where a bracket is refused (ProjectX docs, Order/place; help.projectx.com,
+"Auto OCO Brackets")."""
 
 CONTRACTS: list[tuple[str, str, str, str, str, str, str, str]] = [
     # id, name, description, tickSize, tickValue, symbolId, reference price, fee per contract

@@ -1,5 +1,5 @@
 """The TradeStation fake: handlers (``broker.py``), error dialect (``dialect.py``), seed data
-(``seeds.py``)."""
+(``seeds.py``), what the real broker accepts beyond its spec (``leniency.py``)."""
 
 from .broker import TradeStation
 

@@ -37,7 +37,8 @@ from ...formats import fixed, plain, us_timestamp
 from ...tokens import TokenIssuer, TokenState
 from ...wire import Call, Reply, json_reply
 from ..base import Broker, RecordedOrder, operation
-from .dialect import TradeStationDialect
+from .dialect import INCOMPLETE, TradeStationDialect
+from .leniency import LENIENCY
 from .seeds import ACCOUNTS, CLIENTS, STARTING_CASH, SYMBOLS, USER_ACCOUNTS
 
 COMMISSION = Decimal("1.00")
@@ -76,11 +77,28 @@ DURATIONS = {
     "AtTheClose": "CLO",
 }
 STATUS = {
+    State.PENDING: ("DIS", "Dispatched"),
     State.WORKING: ("OPN", "Sent"),
+    State.PENDING_CANCEL: ("UCN", "Cancel Sent"),
     State.FILLED: ("FLL", "Filled"),
     State.CANCELLED: ("OUT", "UROut"),
     State.REJECTED: ("REJ", "Rejected"),
+    State.EXPIRED: ("EXP", "Expired"),
+    State.REPLACED: ("UCH", "Replaced"),
 }
+
+
+def status_of(o: BookOrder) -> tuple[str, str]:
+    """(``Status``, ``StatusDescription``) of a listed order (TradeStation WebAPI v2, Order
+    Detail, Order Status Categories): a working order with a fill is FPR, a cancelled one with
+    a fill is FLP ("partial fill, order complete")."""
+    if o.state is State.WORKING and o.filled > 0:
+        return "FPR", "Partial Fill (Alive)"
+    if o.state is State.CANCELLED and o.filled > 0:
+        return "FLP", "Partial Fill (UROut)"
+    return STATUS[o.state]
+
+
 LEG_SIDES = {"Buy": "B", "Sell": "S", "Sell Short": "T", "Buy to Cover": "C"}
 
 ACTIVATION_TRIGGERS = [
@@ -102,6 +120,7 @@ class Rejection(Exception):
 class TradeStation(Broker):
     name = "tradestation"
     dialect_class = TradeStationDialect
+    leniency = LENIENCY
     dialect: TradeStationDialect
 
     def __init__(self, *args: Any) -> None:
@@ -178,7 +197,7 @@ class TradeStation(Broker):
         """One order body (either generation) as neutral fields; raises :class:`Rejection`."""
         if version in GLOBAL_VERSIONS:
             if "AccountId" not in body:
-                raise Rejection("Invalid Request. Order input is incomplete, missing field")
+                raise Rejection(f"{INCOMPLETE}: AccountId (APIVersion {version} takes the global order shape)")
             side, display = GLOBAL_SIDES[body["Side"]]
             fields = {
                 "account": str(body["AccountId"]),
@@ -188,7 +207,7 @@ class TradeStation(Broker):
             }
         else:
             if "AccountKey" not in body:
-                raise Rejection("Invalid Request. Order input is incomplete, missing field")
+                raise Rejection(f"{INCOMPLETE}: AccountKey")
             action = str(body["TradeAction"]).upper()
             side = Side.BUY if action in BUY_ACTIONS else Side.SELL
             display = {**BUY_ACTIONS, **SELL_ACTIONS}.get(action, action.title())
@@ -203,7 +222,7 @@ class TradeStation(Broker):
             raise Rejection("Invalid order type.")
         quantity = Decimal(str(body["Quantity"]))
         if quantity <= 0:
-            raise Rejection("Invalid Request. Order input is incomplete, missing field")
+            raise Rejection(f"{INCOMPLETE}: Quantity (must be more than 0)")
         limit = None if body.get("LimitPrice") in (None, "") else Decimal(str(body["LimitPrice"]))
         stop = None if body.get("StopPrice") in (None, "") else Decimal(str(body["StopPrice"]))
         if kind in (Kind.LIMIT, Kind.STOP_LIMIT) and not limit:
@@ -431,16 +450,20 @@ class TradeStation(Broker):
                 raise Rejection("Missing order quantity.")
         except Rejection as exc:
             return self.dialect.error(400, str(exc))
-        order.quantity = quantity
+        changes: dict[str, Any] = {"quantity": quantity}
         if call.field("LimitPrice"):
-            order.limit_price = Decimal(call.field("LimitPrice"))
+            changes["limit_price"] = Decimal(call.field("LimitPrice"))
         if call.field("StopPrice"):
-            order.stop_price = Decimal(call.field("StopPrice"))
-        order.updated_at = self.now()
+            changes["stop_price"] = Decimal(call.field("StopPrice"))
         if kind is Kind.MARKET and order.kind is not Kind.MARKET:
-            order.kind, order.limit_price = Kind.MARKET, None
-            self.book.fill(order)
-        return json_reply({"Message": "Cancel/Replace order sent.", "OrderID": order.id, "OrderStatus": "Ok"})
+            changes.update(kind=Kind.MARKET, limit_price=None)
+        # Cancel/replace: the original ends replaced (UCH) and the replacement works under a NEW
+        # OrderID (TradeStation WebAPI v2, "Cancel and replace an order").
+        oid = str(FIRST_ORDER_ID - 1 + self.ids.next("tradestation:order"))
+        replacement = self.book.replace(order, oid, **changes)
+        if replacement.kind is Kind.MARKET:
+            self.book.fill(replacement)
+        return json_reply({"Message": "Cancel/Replace order sent.", "OrderID": replacement.id, "OrderStatus": "Ok"})
 
     # -- account reads ----------------------------------------------------------------------------
     def _keys(self, call: Call) -> list[str]:
@@ -451,7 +474,7 @@ class TradeStation(Broker):
         return keys
 
     def _order_json(self, o: BookOrder) -> dict[str, Any]:
-        status, description = STATUS[o.state]
+        status, description = status_of(o)
         done = us_timestamp(o.updated_at or o.created_at) if not o.working else ""
         price = self.book.instruments[o.symbol].price if o.symbol in self.book.instruments else Decimal(0)
         limit, stop, filled = o.limit_price or Decimal(0), o.stop_price or Decimal(0), o.average_price or Decimal(0)
@@ -647,4 +670,4 @@ class TradeStation(Broker):
         return json_reply({"Exchange": EXCHANGES})
 
     def recorded_orders(self) -> list[RecordedOrder]:
-        return self.book_orders(self.book, lambda o: STATUS[o.state][0])
+        return self.book_orders(self.book, lambda o: status_of(o)[0])

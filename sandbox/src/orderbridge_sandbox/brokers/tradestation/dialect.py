@@ -32,6 +32,10 @@ def jsonp_header(callback: str) -> str:
     return quote(callback, safe="".join(chr(c) for c in range(0x20, 0x7F) if chr(c) != "%"))
 
 
+INCOMPLETE = "Invalid Request. Order input is incomplete, missing field"
+"""The vendor's words for a refused order body; the sandbox adds which field (the vendor's text names none)."""
+
+
 class TradeStationDialect(Dialect):
     """``{TraceId, StatusCode, Message}`` errors (the APIVersion check wraps them in ``Error``);
     the rate limit is HTTP 403 with an HTML "Quota Exceeded" body; the JSONP route always answers
@@ -81,13 +85,19 @@ class TradeStationDialect(Dialect):
 
     @staticmethod
     def _message(fields: tuple[FieldError, ...]) -> str:
-        """The vendor's message for the first missing field it has words for."""
+        """The vendor's message for the first missing field it has words for; otherwise its
+        generic "Order input is incomplete, missing field", followed by the field and the reason
+        (the vendor's text names none; a refusal that names no field cannot be acted on)."""
         if any(f.path == ("Orders",) and f.rule == "minItems" for f in fields):
             return "Group order must include at least one pair of orders."
         for f in fields:
             if f.code == "missing" and f.path and str(f.path[-1]) in TRADESTATION_MISSING:
                 return TRADESTATION_MISSING[str(f.path[-1])]
-        return "Invalid Request. Order input is incomplete, missing field"
+        if not fields:
+            return INCOMPLETE
+        first = fields[0]
+        where = ".".join(map(str, first.path)) or first.location
+        return f"{INCOMPLETE}: {where} ({first.message})"
 
     def status(self, call: Call, status: int) -> Reply:
         if status == 429:

@@ -1,0 +1,388 @@
+"""The drivers under :class:`~orderbridge.Session` and :class:`~orderbridge.AsyncSession`:
+the state a session holds (settings, adapter, token, journal of placements), the short loop
+that sends a flow's calls through the attempt policy (:class:`SyncDriver` / :class:`AsyncDriver`)
+and the loop that runs a multi-step plan. The public verbs live in :mod:`orderbridge._session`.
+
+Both twins drive the same adapter flows (:mod:`orderbridge._flow`), so their behaviour is
+identical; only the I/O differs (:meth:`~orderbridge._flow.Operation.send` vs ``asend``).
+"""
+
+from __future__ import annotations
+
+import collections
+import copy
+import re
+import threading
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import httpx
+
+from ._adapter import Adapter
+from ._capabilities import BrokerDescription, Capabilities
+from ._config import Settings
+from ._errors import InvalidOrder, OrderbridgeError, unusable_token
+from ._flow import Call, Flow, Grant, Sent, Token
+from ._lifecycle import PlaceStep, Plan, Step, StepResult
+from ._models import Order, PlacedOrder, new_client_order_id, with_client_order_id
+from ._policy import Answered, Attempt, AttemptPolicy, Deliver, Fail, Happened, Raised, delivered_as_is
+from ._transport import (
+    AsyncSessionTransport,
+    Exchange,
+    RawResponse,
+    SessionTransport,
+    TokenBox,
+    async_http_transport,
+    client_options,
+    http_transport,
+)
+from .brokers import describe
+
+T = TypeVar("T")
+_D = TypeVar("_D", bound="Driver")
+
+MAX_ID_LENGTH = 255
+"""Longest account / order / client order id accepted (Sophic's documented limit, the lowest)."""
+JOURNAL_SIZE = 100_000
+"""Placements remembered per session for ``resolve`` (oldest dropped first)."""
+_CONTROL = re.compile("[\x00-\x1f\x7f]")
+"""C0 control characters and DEL (code points below 32, and 127)."""
+REFRESH_MARGIN = 0.1
+"""Renew a token once this fraction of its lifetime is left (TopstepX 24 h -> after ~21.6 h)."""
+
+
+class Driver:
+    """State and pure logic shared by both twins."""
+
+    def __init__(self, settings: Settings, adapter: Adapter, *, clock: Callable[[], float] = time.monotonic) -> None:
+        self.settings = settings
+        self.adapter = adapter
+        self._description = describe(settings.broker)
+        self._box = TokenBox()
+        self._clock = clock
+        self._journal: collections.OrderedDict[tuple[str, str], Order] = collections.OrderedDict()
+        self.logins = 0
+        """How many times this session obtained a token (login, refresh or validate)."""
+
+    @property
+    def broker(self) -> str:
+        """The broker this session talks to: ``"topstepx"``, ``"crosstrade"``, ``"tradestation"``
+        or ``"sophic"``."""
+        return self.settings.broker
+
+    @property
+    def description(self) -> BrokerDescription:
+        """This broker's :class:`~orderbridge._capabilities.BrokerDescription`."""
+        return self._description
+
+    @property
+    def capabilities(self) -> Capabilities:
+        """This broker's :class:`~orderbridge.Capabilities`."""
+        return self._description.capabilities
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} broker={self.broker!r} base_url={self.settings.base_url!r}>"
+
+    # -- pure steps -------------------------------------------------------------------------
+    def _prepare(self, order: Order, account: str) -> Order:
+        if not isinstance(order, Order):
+            raise InvalidOrder(f"expected an orderbridge.Order, got {type(order).__name__}", field="order")
+        self._check_id(account, "account")
+        self.capabilities.check(order)
+        if order.client_order_id is None:
+            order = with_client_order_id(order, new_client_order_id())
+        self.adapter.validate(order, account)
+        return order
+
+    def _check_id(self, value: object, field: str) -> str:
+        """Refuse an id that cannot travel as one path segment, before anything is sent.
+
+        The generated clients percent-encode path parameters but leave ``.`` alone, and a
+        ``.`` or ``..`` segment is folded away by URL normalisation: CrossTrade
+        ``cancel_order(".")`` would become the account's cancel-all endpoint.
+        """
+        if not isinstance(value, str) or not value.strip():
+            raise InvalidOrder(f"{field} must be a non-empty string", field=field, broker=self.broker)
+        if value in (".", "..") or _CONTROL.search(value):
+            raise InvalidOrder(f"{field} {value!r} is not a usable id", field=field, broker=self.broker)
+        if len(value) > MAX_ID_LENGTH:
+            raise InvalidOrder(f"{field} is longer than {MAX_ID_LENGTH} characters", field=field, broker=self.broker)
+        return value
+
+    def _ids(self, account: str, **ids: str) -> None:
+        self._check_id(account, "account")
+        for field, value in ids.items():
+            self._check_id(value, field)
+
+    def _record(self, account: str, order: Order) -> None:
+        """Journal a placement before its first attempt (Sophic's resolve replays it)."""
+        assert order.client_order_id is not None
+        self._journal[(account, order.client_order_id)] = order
+        while len(self._journal) > JOURNAL_SIZE:
+            self._journal.popitem(last=False)
+
+    def _token_fresh(self) -> bool:
+        box = self._box
+        if box.token is None:
+            return False
+        return box.expires_at is None or self._clock() < box.expires_at
+
+    def _store(self, grant: Grant, revision: int) -> None:
+        if revision != self._box.revision:
+            return
+        lifetime = grant.lifetime
+        if not isinstance(grant.token, str) or not grant.token or not all(32 < ord(c) < 127 for c in grant.token):
+            raise unusable_token(self.broker)
+        self._box.token = grant.token
+        self._box.expires_at = None if lifetime is None else self._clock() + lifetime * (1 - REFRESH_MARGIN)
+        self._box.revision += 1
+        self.logins += 1
+
+    def _invalidate(self) -> None:
+        # Keep the token itself: TopstepX can still renew it with Auth/validate.
+        self._box.expires_at = self._clock() - 1
+
+    def _policy(self, call: Call, cid: str | None) -> AttemptPolicy:
+        return AttemptPolicy.of(call, self.description, cid)
+
+    def _remaining(self, deadline: float) -> float:
+        return deadline - time.monotonic()
+
+    def _happened(self, call: Call, exchange: Exchange, response: Any, exc: BaseException | None) -> Happened:
+        """Describe one finished attempt to the policy (and notice a 401 for our current token)."""
+        raw = exchange.response
+        if raw is not None and raw.status_code == 401 and call.token is not Token.NONE:
+            self._stale(exchange.revision)
+        if exc is None:
+            return Answered(response, int(response.status_code), response.headers)
+        if raw is not None:
+            # A response arrived and the generated client could not parse it: its status still
+            # decides (a gateway's HTML 502), the flow sees it with parsed=None.
+            unparsed = RawResponse(raw.status_code, raw.content, raw.headers)
+            return Answered(unparsed, raw.status_code, raw.headers, parsed=False)
+        return Raised(exc, sent=exchange.sent)
+
+    def _scrub(self, error: OrderbridgeError) -> OrderbridgeError:
+        """Replace this session's secrets (credentials, the current token) by ``***`` in the
+        error's message and broker text: a token endpoint may echo the client secret."""
+        secrets = [s for s in (*self.settings.secret_values(), self._box.token or "") if len(s) >= 4]
+        for name in ("message", "broker_message", "code", "code_name"):
+            value = getattr(error, name, None)
+            if isinstance(value, str) and any(secret in value for secret in secrets):
+                for secret in secrets:
+                    value = value.replace(secret, "***")
+                setattr(error, name, value)
+                if name == "message":
+                    error.args = (value,)
+        return error
+
+    def _sharing(self: _D, settings: Settings) -> _D:
+        """Another session of the same class over this one's pool, token, login lock and journal,
+        with ``settings`` (only the times may differ)."""
+        clone = copy.copy(self)
+        clone.settings = settings
+        return clone
+
+    def _stale(self, revision: int | None) -> None:
+        # Only the token that was refused is stale: a late 401 for a token already replaced
+        # says nothing about the new one.
+        if revision is not None and revision == self._box.revision:
+            self._invalidate()
+
+
+class SyncDriver(Driver):
+    """The synchronous driver: one pooled ``httpx.Client``, a login lock, blocking sleeps."""
+
+    if TYPE_CHECKING:
+
+        def place_order(self, order: Order, *, account: str) -> PlacedOrder: ...
+
+    def __init__(
+        self, settings: Settings, adapter: Adapter, *, transport: httpx.BaseTransport | None = None, **kw: Any
+    ) -> None:
+        super().__init__(settings, adapter, **kw)
+        inner = http_transport(settings.base_url) if transport is None else transport
+        self.transport = inner
+        """The transport under the session: the HTTP pool, a test's ``httpx.MockTransport``, or
+        the CrossTrade WebSocket transport."""
+        self._http = httpx.Client(
+            base_url=settings.base_url,
+            transport=SessionTransport(inner, self._box, settings.max_response_bytes),
+            **client_options(settings.timeout),
+        )
+        self._api = adapter.make_client(settings.base_url)
+        self._api.set_httpx_client(self._http)
+        self._login_lock = threading.Lock()
+        self._sleep: Callable[[float], Any] = time.sleep
+
+    # -- driving ----------------------------------------------------------------------------
+    def _attempt(self, call: Call, exchange: Exchange) -> Happened:
+        try:
+            response = call.operation.send(self._api, call.kwargs, exchange)
+        except Exception as exc:  # noqa: BLE001 - every failure is described to the policy
+            return self._happened(call, exchange, None, exc)
+        return self._happened(call, exchange, response, None)
+
+    def _send(self, call: Call, cid: str | None) -> tuple[Sent, Attempt]:
+        """Attempts of one call until the attempt policy delivers or fails."""
+        if call.token is Token.REQUIRED:
+            self._ensure_token()
+        deadline = time.monotonic() + self.settings.deadline
+        attempt = Attempt(remaining=self.settings.deadline)
+        policy: AttemptPolicy | None = None  # built for the first answer it has to decide
+        while True:
+            exchange = Exchange(bearer=call.token is not Token.NONE, deadline=deadline, timeout=self.settings.timeout)
+            happened = self._attempt(call, exchange)
+            if delivered_as_is(happened):  # what every policy decides for it
+                return Sent(happened.response, attempt.number, attempt.ambiguous), attempt
+            if policy is None:
+                policy = self._policy(call, cid)
+            decision = policy.decide(attempt, happened)
+            if isinstance(decision, Deliver):
+                return Sent(decision.response, attempt.number, attempt.ambiguous), attempt
+            if isinstance(decision, Fail):
+                raise decision.error
+            self._sleep(decision.wait)
+            attempt = decision.next._replace(remaining=self._remaining(deadline))
+
+    def _drive(self, flow: Flow[T], cid: str | None = None) -> T:
+        try:
+            call = next(flow)
+            while True:
+                sent, attempt = self._send(call, cid)
+                try:
+                    call = flow.send(sent)
+                except OrderbridgeError as error:
+                    raise self._policy(call, cid).settle(attempt, error) from None
+        except StopIteration as stop:
+            return stop.value  # type: ignore[no-any-return]
+        except OrderbridgeError as error:
+            raise self._scrub(error) from error.__cause__
+
+    def _ensure_token(self) -> None:
+        if self._token_fresh():
+            return
+        with self._login_lock:
+            if self._token_fresh():
+                return
+            revision = self._box.revision
+            grant = self._drive(self.adapter.login(self.settings, self._box.token))
+            self._store(grant, revision)
+
+    # -- the plan driver ------------------------------------------------------------------------
+    def _run(self, plan: Plan[T]) -> T:
+        try:
+            step = next(plan)
+            while True:
+                step = plan.send(self._step(step))
+        except StopIteration as stop:
+            return stop.value  # type: ignore[no-any-return]
+
+    def _step(self, step: Step) -> StepResult:
+        try:
+            if isinstance(step, PlaceStep):
+                return StepResult(self.place_order(step.order, account=step.account))
+            return StepResult(self._drive(step))
+        except OrderbridgeError as error:
+            return StepResult(error=error)
+
+
+class AsyncDriver(Driver):
+    """The async twin of :class:`SyncDriver`."""
+
+    if TYPE_CHECKING:
+
+        async def place_order(self, order: Order, *, account: str) -> PlacedOrder: ...
+
+    def __init__(
+        self, settings: Settings, adapter: Adapter, *, transport: httpx.AsyncBaseTransport | None = None, **kw: Any
+    ) -> None:
+        super().__init__(settings, adapter, **kw)
+        inner = async_http_transport(settings.base_url) if transport is None else transport
+        self.transport = inner
+        self._http = httpx.AsyncClient(
+            base_url=settings.base_url,
+            transport=AsyncSessionTransport(inner, self._box, settings.max_response_bytes),
+            **client_options(settings.timeout),
+        )
+        self._api = adapter.make_client(settings.base_url)
+        self._api.set_async_httpx_client(self._http)
+        import asyncio  # here, not at module level: sync users never pay for importing it
+
+        self._login_lock = asyncio.Lock()
+        self._sleep: Callable[[float], Any] = asyncio.sleep
+
+    # -- driving ----------------------------------------------------------------------------
+    async def _attempt(self, call: Call, exchange: Exchange) -> Happened:
+        try:
+            response = await call.operation.asend(self._api, call.kwargs, exchange)
+        except Exception as exc:  # noqa: BLE001 - every failure is described to the policy
+            return self._happened(call, exchange, None, exc)
+        return self._happened(call, exchange, response, None)
+
+    async def _send(self, call: Call, cid: str | None) -> tuple[Sent, Attempt]:
+        """Async twin of :meth:`Session._send`."""
+        if call.token is Token.REQUIRED:
+            await self._ensure_token()
+        deadline = time.monotonic() + self.settings.deadline
+        attempt = Attempt(remaining=self.settings.deadline)
+        policy: AttemptPolicy | None = None  # built for the first answer it has to decide
+        while True:
+            exchange = Exchange(bearer=call.token is not Token.NONE, deadline=deadline, timeout=self.settings.timeout)
+            happened = await self._attempt(call, exchange)
+            if delivered_as_is(happened):  # what every policy decides for it
+                return Sent(happened.response, attempt.number, attempt.ambiguous), attempt
+            if policy is None:
+                policy = self._policy(call, cid)
+            decision = policy.decide(attempt, happened)
+            if isinstance(decision, Deliver):
+                return Sent(decision.response, attempt.number, attempt.ambiguous), attempt
+            if isinstance(decision, Fail):
+                raise decision.error
+            await self._sleep(decision.wait)
+            attempt = decision.next._replace(remaining=self._remaining(deadline))
+
+    async def _drive(self, flow: Flow[T], cid: str | None = None) -> T:
+        try:
+            call = next(flow)
+            while True:
+                sent, attempt = await self._send(call, cid)
+                try:
+                    call = flow.send(sent)
+                except OrderbridgeError as error:
+                    raise self._policy(call, cid).settle(attempt, error) from None
+        except StopIteration as stop:
+            return stop.value  # type: ignore[no-any-return]
+        except OrderbridgeError as error:
+            raise self._scrub(error) from error.__cause__
+
+    async def _ensure_token(self) -> None:
+        if self._token_fresh():
+            return
+        async with self._login_lock:
+            if self._token_fresh():
+                return
+            revision = self._box.revision
+            grant = await self._drive(self.adapter.login(self.settings, self._box.token))
+            self._store(grant, revision)
+
+    # -- the plan driver ------------------------------------------------------------------------
+    async def _run(self, plan: Plan[T]) -> T:
+        try:
+            step = next(plan)
+            while True:
+                step = plan.send(await self._step(step))
+        except StopIteration as stop:
+            return stop.value  # type: ignore[no-any-return]
+
+    async def _step(self, step: Step) -> StepResult:
+        try:
+            if isinstance(step, PlaceStep):
+                return StepResult(await self.place_order(step.order, account=step.account))
+            return StepResult(await self._drive(step))
+        except OrderbridgeError as error:
+            return StepResult(error=error)
+
+
+__all__ = ["AsyncDriver", "Driver", "SyncDriver"]

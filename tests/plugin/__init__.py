@@ -1,0 +1,1 @@
+"""Tests of the orderbridge-sandbox pytest plugin (orderbridge_sandbox.testing)."""

@@ -14,8 +14,12 @@ from typing import Any
 
 import httpx
 import pytest
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
 
 from orderbridge_sandbox import Sandbox, SandboxServer, start
+from tests._specs import read_yaml, specs_dir
 
 ACCOUNT = 465
 CONTRACT = "CON.F.US.MES.Z25"
@@ -122,6 +126,38 @@ def test_signalrcore_skips_negotiation_and_hears_the_order(server: SandboxServer
         server.websockets.drop(clean=False)
         hub.stop()
     assert trade["orderId"] == order_id and trade["accountId"] == ACCOUNT
+
+
+def documented(message: str, record: Any) -> list[str]:
+    """Where ``record`` departs from ``message`` of ``specs/topstepx.asyncapi.yaml`` (whose
+    payloads point into ``topstepx.yaml``)."""
+    registry: Registry[Any] = Registry()
+    document = specs_dir() / "topstepx.asyncapi.yaml"
+    for path in (document, specs_dir() / "topstepx.yaml"):
+        registry = registry.with_resource(
+            path.as_uri(), Resource.from_contents(read_yaml(path), default_specification=DRAFT202012)
+        )
+    schema = {"$ref": f"{document.as_uri()}#/components/messages/{message}/payload"}
+    return [e.message for e in Draft202012Validator(schema, registry=registry).iter_errors(record)]
+
+
+def test_pushes_are_what_the_asyncapi_document_describes(server: SandboxServer) -> None:
+    from websockets.sync.client import connect
+
+    token = login(server)
+    base = server.broker_url("topstepx").replace("http://", "ws://")
+    records: list[Any] = []
+    with connect(f"{base}/hubs/user?access_token={token}") as ws:
+        ws.send('{"protocol":"json","version":1}\x1e')
+        ws.recv(timeout=WAIT)
+        for method in ("SubscribeAccounts", "SubscribeOrders", "SubscribePositions", "SubscribeTrades"):
+            arguments = "[]" if method == "SubscribeAccounts" else f"[{ACCOUNT}]"
+            ws.send(f'{{"type":1,"target":"{method}","arguments":{arguments}}}\x1e')
+        place_market(server, token)
+        while {r.get("target") for r in records} < {"GatewayUserOrder", "GatewayUserTrade", "GatewayUserPosition"}:
+            records += [json.loads(r) for r in str(ws.recv(timeout=WAIT)).split("\x1e") if r]
+    for record in records:
+        assert documented(record["target"], record) == [], record
 
 
 def test_wrapped_payloads_and_a_refused_token(server: SandboxServer) -> None:

@@ -188,3 +188,18 @@ def test_wrapped_payloads_and_a_refused_token(server: SandboxServer) -> None:
         while failed["type"] != 3:  # the order's later pushes (filled) may come first
             failed = json.loads(str(ws.recv(timeout=WAIT)).rstrip("\x1e"))
         assert failed["invocationId"] == "2" and "Unknown hub method" in failed["error"]
+
+
+@pytest.mark.parametrize("kind", ["stream_drop", "stream_silence", "event_loss", "event_reorder", "event_duplicate"])
+def test_stream_faults_parse_print_and_never_touch_a_request(kind: str) -> None:
+    from orderbridge_sandbox import Fault, FaultKind, Phase
+
+    fault = Fault.parse(f"topstepx:*:{kind}:2")
+    assert (fault.kind, fault.phase, fault.times) == (FaultKind(kind), Phase.STREAM, 2)
+    assert str(fault) == f"topstepx:*:{kind}:2"
+    sandbox = Sandbox(strict=True)
+    sandbox.add_fault(fault)
+    answer = httpx.Client(transport=sandbox.transport()).post(
+        "http://127.0.0.1/topstepx/api/Auth/loginKey", json={"userName": "demo", "apiKey": "demo-api-key"}
+    )
+    assert answer.json()["success"] is True and fault.fired == 0

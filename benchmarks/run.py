@@ -245,17 +245,19 @@ def render_async(res: dict[str, Any]) -> str:
 
 def render_imports(res: dict[str, Any]) -> str:
     ms = res["ms"]
-    rows = [[name, f"{v['median']:.1f}", f"{v['min']:.1f}"] for name, v in ms.items()]
+    rows = [[name, f"{v['min']:.1f}", f"{v['median']:.1f}", f"{v['max']:.1f}"] for name, v in ms.items()]
     census = res["census"]
     lines = [
         table(
             f"4. Cold import — ms wall per fresh process, median of {res['runs']} (interleaved)",
-            ["python -c ...", "median ms", "min ms"],
+            ["python -c ...", "min ms", "median ms", "max ms"],
             rows,
         ),
         f"   import orderbridge / import httpx = {res['ratio_wall']['median']:.2f}x wall "
         f"({verdict(res['ratio_wall']['median'], 1.3, at_most=True)} <= 1.3x); "
         f"net of interpreter start-up {res['ratio_net_of_interpreter']['median']:.2f}x",
+        f"   first use (ob.Order, ob.connect: httpx, attrs and the facade load) / import httpx = "
+        f"{res['ratio_first_use']['median']:.2f}x wall (not the target; compare the httpx + attrs row)",
         f"   import orderbridge loads {census['import_orderbridge']['module_count']} modules; generated clients "
         f"loaded: {census['import_orderbridge']['generated_clients_loaded'] or 'none'}; third-party packages: "
         f"{', '.join(census['import_orderbridge']['top_level_packages'])}",

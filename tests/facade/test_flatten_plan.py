@@ -22,7 +22,9 @@ FAILURES = {
     "rejected": ob.OrderRejected("x", broker="b", code=3),
     "unavailable": ob.BrokerUnavailable("x", broker="b"),
 }
-EXPECTED = {"ok": ob.ItemStatus.DONE, "unknown": ob.ItemStatus.UNKNOWN}
+EXPECTED = {"ok": ob.ItemStatus.DONE, "unknown": ob.ItemStatus.UNKNOWN, "unavailable": ob.ItemStatus.NOT_ATTEMPTED}
+"""The status each answer implies; a refusal (or a close the facade refuses) is REFUSED. An
+unreachable broker is NOT_ATTEMPTED: nothing was asked of it, nothing was refused."""
 
 
 def _drive(broker: str, orders: int, positions: list[int], answers: list[str]) -> tuple[ob.FlattenReport, list[str]]:

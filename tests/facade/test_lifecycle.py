@@ -718,10 +718,12 @@ def test_topstepx_flatten_goes_on_when_listing_orders_fails() -> None:
     routes = _tsx_flatten_routes(cancel=ok, close=reply(json={"success": False, "errorCode": 2, "errorMessage": None}))
     routes[("POST", "/api/Order/searchOpen")] = reply(json={"success": True, "errorCode": 0, "errorMessage": None})
     report, _ = _call(TOPSTEPX, routes, "flatten", account="212", emulate=True)
+    # The listing failed, so no cancel was attempted (not a refusal); the close was refused.
     assert [(i.action, i.target, i.status) for i in report.items] == [
-        ("cancel", "*", ob.ItemStatus.REFUSED),
+        ("cancel", "*", ob.ItemStatus.NOT_ATTEMPTED),
         ("close", "CON.F.US.GMET.J25", ob.ItemStatus.REFUSED),
     ]
+    assert report.not_attempted == report.items[:1] and report.refused == report.items[1:]
     assert type(report.items[0].error) is ob.UnexpectedResponse
     assert type(report.items[1].error) is ob.OrderRejected
 

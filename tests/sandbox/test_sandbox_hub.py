@@ -203,3 +203,13 @@ def test_stream_faults_parse_print_and_never_touch_a_request(kind: str) -> None:
         "http://127.0.0.1/topstepx/api/Auth/loginKey", json={"userName": "demo", "apiKey": "demo-api-key"}
     )
     assert answer.json()["success"] is True and fault.fired == 0
+
+
+def test_a_stream_fault_names_a_pushed_method_or_nothing() -> None:
+    from orderbridge_sandbox import Fault, FaultError
+
+    assert Fault.parse("topstepx:GatewayUserTrade:event_loss:1").operation == "GatewayUserTrade"
+    with pytest.raises(FaultError, match="GatewayUserTrade"):
+        Fault.parse("topstepx:place_order:event_loss")  # a request is never pushed
+    with pytest.raises(FaultError):
+        Fault.parse("crosstrade:GatewayUserTrade:event_loss")  # CrossTrade has no hub

@@ -78,11 +78,11 @@ def test_cli_serves_on_a_free_port_with_faults() -> None:
     try:
         assert process.stdout is not None
         first = process.stdout.readline().strip()
-        assert first.startswith("orderbridge-sandbox listening on http://127.0.0.1:")
+        assert first.startswith("# orderbridge-sandbox listening on http://127.0.0.1:")
         url = first.rsplit(" ", 1)[1]
         lines = [process.stdout.readline().strip() for _ in range(13)]
-        assert f"ORDERBRIDGE_TOPSTEPX_BASE_URL={url}/topstepx" in lines
-        assert "fault armed: topstepx:place_order:drop_after_record:1" in lines
+        assert f"export ORDERBRIDGE_TOPSTEPX_BASE_URL={url}/topstepx" in lines
+        assert "# fault armed: topstepx:place_order:drop_after_record:1" in lines
         with httpx.Client(base_url=f"{url}/topstepx") as c:
             token = c.post("/api/Auth/loginKey", json={"userName": "demo", "apiKey": "demo-api-key"}).json()["token"]
             c.headers["Authorization"] = f"Bearer {token}"

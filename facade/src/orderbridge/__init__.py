@@ -35,33 +35,110 @@ may have been missed (:class:`Gap`) and when the picture is whole again (:class:
 the facade emulates (only with ``emulate=True``), is ``capabilities(broker).operations``.
 """
 
-from ._account import Balance, Fill, FlattenReport, ItemOutcome, ItemStatus, Position
-from ._adapter import BrokerOrder
-from ._capabilities import OPERATIONS, Capabilities, Support
-from ._errors import (
-    AuthenticationError,
-    BrokerUnavailable,
-    ConfigurationError,
-    InvalidOrder,
-    NotSupported,
-    OrderbridgeError,
-    OrderNotFound,
-    OrderRejected,
-    OutcomeUnknown,
-    PlacementUnknown,
-    RateLimited,
-    UnexpectedResponse,
-)
-from ._events import KINDS, BalanceEvent, Event, FillEvent, Gap, OrderEvent, PositionEvent, Resynced, Source
-from ._feed import Feed
-from ._models import Order, OrderType, PlacedOrder, Side, TimeInForce, new_client_order_id
-from ._reports import apply_report
-from ._session import AsyncSession, Session, connect, connect_async, place_order
-from ._snapshot import AccountSnapshot, MissingPart
-from ._status import OrderStatus
-from .brokers import BROKERS, all_capabilities, capabilities
+import importlib
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
+
+if TYPE_CHECKING:  # the names below are imported on first use (see __getattr__)
+    from ._account import Balance, Fill, FlattenReport, ItemOutcome, ItemStatus, Position
+    from ._adapter import BrokerOrder
+    from ._capabilities import OPERATIONS, Capabilities, Support
+    from ._errors import (
+        AuthenticationError,
+        BrokerUnavailable,
+        ConfigurationError,
+        EndpointNotFound,
+        InvalidOrder,
+        NotSupported,
+        OrderbridgeError,
+        OrderNotFound,
+        OrderRejected,
+        OutcomeUnknown,
+        PlacementUnknown,
+        RateLimited,
+        UnexpectedResponse,
+    )
+    from ._events import KINDS, BalanceEvent, Event, FillEvent, Gap, OrderEvent, PositionEvent, Resynced, Source
+    from ._feed import Feed
+    from ._models import Order, OrderType, PlacedOrder, Side, TimeInForce, new_client_order_id
+    from ._reports import apply_report
+    from ._session import AsyncSession, Session, connect, connect_async, place_order
+    from ._snapshot import AccountSnapshot, MissingPart
+    from ._status import OrderStatus
+    from .brokers import BROKERS, all_capabilities, capabilities
+
+_HOME = {
+    "Balance": "_account",
+    "Fill": "_account",
+    "FlattenReport": "_account",
+    "ItemOutcome": "_account",
+    "ItemStatus": "_account",
+    "Position": "_account",
+    "BrokerOrder": "_adapter",
+    "BROKERS": "brokers",
+    "all_capabilities": "brokers",
+    "capabilities": "brokers",
+    "OPERATIONS": "_capabilities",
+    "Capabilities": "_capabilities",
+    "Support": "_capabilities",
+    "AuthenticationError": "_errors",
+    "BrokerUnavailable": "_errors",
+    "ConfigurationError": "_errors",
+    "EndpointNotFound": "_errors",
+    "InvalidOrder": "_errors",
+    "NotSupported": "_errors",
+    "OrderbridgeError": "_errors",
+    "OrderNotFound": "_errors",
+    "OrderRejected": "_errors",
+    "OutcomeUnknown": "_errors",
+    "PlacementUnknown": "_errors",
+    "RateLimited": "_errors",
+    "UnexpectedResponse": "_errors",
+    "Order": "_models",
+    "OrderType": "_models",
+    "PlacedOrder": "_models",
+    "Side": "_models",
+    "TimeInForce": "_models",
+    "new_client_order_id": "_models",
+    "AsyncSession": "_session",
+    "Session": "_session",
+    "connect": "_session",
+    "connect_async": "_session",
+    "place_order": "_session",
+    "apply_report": "_reports",
+    "AccountSnapshot": "_snapshot",
+    "MissingPart": "_snapshot",
+    "OrderStatus": "_status",
+    # live events (issue 20)
+    "KINDS": "_events",
+    "BalanceEvent": "_events",
+    "Event": "_events",
+    "FillEvent": "_events",
+    "Gap": "_events",
+    "OrderEvent": "_events",
+    "PositionEvent": "_events",
+    "Resynced": "_events",
+    "Source": "_events",
+    "Feed": "_feed",
+}
+"""Which private module defines each public name. ``import orderbridge`` loads none of them
+(nor httpx or attrs); the first use of a name imports its module, once, like an ordinary
+import would have (PEP 562 module ``__getattr__``)."""
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOME.get(name)
+    if home is None:
+        raise AttributeError(f"module 'orderbridge' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value  # later lookups are ordinary module attributes
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 __all__ = [
     "Source",
@@ -84,6 +161,7 @@ __all__ = [
     "BrokerUnavailable",
     "Capabilities",
     "ConfigurationError",
+    "EndpointNotFound",
     "Fill",
     "FlattenReport",
     "ItemOutcome",

@@ -21,7 +21,16 @@ from typing import Any, TypeVar
 
 import attrs
 
-from ._errors import OrderbridgeError, OutcomeUnknown, UnexpectedResponse, bad_row, not_json
+from ._errors import (
+    InvalidOrder,
+    NotSupported,
+    OrderbridgeError,
+    OrderRejected,
+    OutcomeUnknown,
+    UnexpectedResponse,
+    bad_row,
+    not_json,
+)
 from ._flow import NOT_JSON, Sent, WireNumber
 from ._models import Side
 
@@ -129,7 +138,14 @@ class ItemStatus(enum.StrEnum):
     DONE = "done"
     """The broker accepted the request for this item."""
     REFUSED = "refused"
-    """A definitive refusal, or nothing was sent: the item is as it was."""
+    """A definitive refusal (the broker's :class:`~orderbridge.OrderRejected`, or the facade's
+    :class:`~orderbridge.NotSupported` / :class:`~orderbridge.InvalidOrder`): the item is as it
+    was, and asking again will not change that."""
+    NOT_ATTEMPTED = "not_attempted"
+    """The request for this item never reached the broker: it could not be reached, refused our
+    credentials, throttled us, or the listing the item depends on failed
+    (:class:`~orderbridge.BrokerUnavailable`, :class:`~orderbridge.AuthenticationError`...).
+    The item is as it was; nothing was refused. Try again once the broker answers."""
     UNKNOWN = "unknown"
     """The request may have been applied: read the orders / positions again before acting."""
 
@@ -146,6 +162,9 @@ class ItemOutcome:
         error: the :class:`~orderbridge.OrderbridgeError` behind a refused / unknown item.
         client_order_id: for a close emulated by an opposite market order, the client order
             id it was placed with (reconcile with ``resolve``).
+        quantity: for a close that covers part of a position, the units this item covers
+            (Sophic: the units an emulated flatten sold, and separately the units pending sell
+            orders hold back); ``None`` when the item covers the whole position or an order.
     """
 
     action: str
@@ -153,22 +172,39 @@ class ItemOutcome:
     status: ItemStatus
     error: OrderbridgeError | None = attrs.field(default=None, eq=False)
     client_order_id: str | None = None
+    quantity: Decimal | None = None
 
     @classmethod
-    def done(cls, action: str, target: str, client_order_id: str | None = None) -> ItemOutcome:
+    def done(
+        cls, action: str, target: str, client_order_id: str | None = None, *, quantity: Decimal | None = None
+    ) -> ItemOutcome:
         """The broker accepted ``action`` (``"cancel"``, ``"close"``) on ``target`` (an order id,
         an instrument, or ``"*"`` for an account-wide native call)."""
-        return cls(action=action, target=target, status=ItemStatus.DONE, client_order_id=client_order_id)
+        return cls(
+            action=action, target=target, status=ItemStatus.DONE, client_order_id=client_order_id, quantity=quantity
+        )
 
     @classmethod
     def failed(
-        cls, action: str, target: str, error: OrderbridgeError, client_order_id: str | None = None
+        cls,
+        action: str,
+        target: str,
+        error: OrderbridgeError,
+        client_order_id: str | None = None,
+        *,
+        quantity: Decimal | None = None,
     ) -> ItemOutcome:
-        """``unknown`` when the error says the request may have been applied, else ``refused``."""
-        ambiguous = isinstance(error, OutcomeUnknown) or error.order_may_exist
-        status = ItemStatus.UNKNOWN if ambiguous else ItemStatus.REFUSED
+        """``unknown`` when the error says the request may have been applied; ``refused`` for a
+        definitive refusal (:class:`OrderRejected`, :class:`NotSupported`, :class:`InvalidOrder`);
+        else ``not_attempted`` (the broker was never asked: unreachable, credentials refused...)."""
+        if isinstance(error, OutcomeUnknown) or error.order_may_exist:
+            status = ItemStatus.UNKNOWN
+        elif isinstance(error, (OrderRejected, NotSupported, InvalidOrder)):
+            status = ItemStatus.REFUSED
+        else:
+            status = ItemStatus.NOT_ATTEMPTED
         cid = client_order_id if client_order_id is not None else getattr(error, "client_order_id", None)
-        return cls(action=action, target=target, status=status, error=error, client_order_id=cid)
+        return cls(action=action, target=target, status=status, error=error, client_order_id=cid, quantity=quantity)
 
 
 @attrs.frozen(kw_only=True)
@@ -207,8 +243,14 @@ class FlattenReport:
 
     @property
     def refused(self) -> tuple[ItemOutcome, ...]:
-        """Items the broker definitively refused, or that were never sent (``error`` says why)."""
+        """Items definitively refused, by the broker or before sending (``error`` says why)."""
         return tuple(i for i in self.items if i.status is ItemStatus.REFUSED)
+
+    @property
+    def not_attempted(self) -> tuple[ItemOutcome, ...]:
+        """Items whose request never reached the broker (unreachable, credentials refused, a
+        failed listing): as they were; try again once the broker answers."""
+        return tuple(i for i in self.items if i.status is ItemStatus.NOT_ATTEMPTED)
 
 
 # -- reading exact numbers from the wire ------------------------------------------------------

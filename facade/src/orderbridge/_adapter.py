@@ -193,6 +193,12 @@ class Adapter(abc.ABC):
         ``None`` when it can. By default it always can."""
         return None
 
+    def reserved(self, position: Position) -> Decimal:
+        """Units of ``position`` the broker holds back for pending exit orders, which an opposite
+        market order cannot sell (an emulated flatten sells the rest and reports these). By
+        default none."""
+        return Decimal(0)
+
     def _undocumented(self, operation: str) -> Flow[NoReturn]:
         yield from ()
         raise self.not_supported(operation, self.capabilities.operations[operation][1])
@@ -272,7 +278,8 @@ class Adapter(abc.ABC):
         secret_body: bool = False,
     ) -> OrderbridgeError:
         """The error for a status the operation's own table did not settle
-        (:func:`orderbridge._errors.for_status` says which). ``secret_body`` (token endpoints)
+        (:func:`orderbridge._errors.for_status` says which: a 404/405 here is
+        :class:`~orderbridge.EndpointNotFound`, named with the request's URL). ``secret_body`` (token endpoints)
         keeps the body off the error."""
         return for_status(
             self.name,
@@ -283,6 +290,7 @@ class Adapter(abc.ABC):
             money_moving=money_moving,
             client_order_id=client_order_id,
             secret_body=secret_body,
+            target=sent.target,
         )
 
 

@@ -23,7 +23,7 @@ from ._adapter import Adapter
 from ._capabilities import BrokerDescription, Capabilities
 from ._config import Settings
 from ._errors import InvalidOrder, OrderbridgeError, unusable_token
-from ._flow import Call, Flow, Grant, Sent, Token
+from ._flow import Call, Flow, Grant, Sent, Token, request_target
 from ._lifecycle import PlaceStep, Plan, Step, StepResult
 from ._models import Order, PlacedOrder, new_client_order_id, with_client_order_id
 from ._policy import Answered, Attempt, AttemptPolicy, Deliver, Fail, Happened, Raised, delivered_as_is
@@ -50,6 +50,12 @@ _CONTROL = re.compile("[\x00-\x1f\x7f]")
 """C0 control characters and DEL (code points below 32, and 127)."""
 REFRESH_MARGIN = 0.1
 """Renew a token once this fraction of its lifetime is left (TopstepX 24 h -> after ~21.6 h)."""
+
+
+def _target(exchange: Exchange) -> str | None:
+    """The request behind an attempt's answer, for messages (:func:`~orderbridge._flow.request_target`)."""
+    response = exchange.response
+    return None if response is None else request_target(response.request)
 
 
 class Driver:
@@ -235,12 +241,12 @@ class SyncDriver(Driver):
             exchange = Exchange(bearer=call.token is not Token.NONE, deadline=deadline, timeout=self.settings.timeout)
             happened = self._attempt(call, exchange)
             if delivered_as_is(happened):  # what every policy decides for it
-                return Sent(happened.response, attempt.number, attempt.ambiguous), attempt
+                return Sent(happened.response, attempt.number, attempt.ambiguous, _target(exchange)), attempt
             if policy is None:
                 policy = self._policy(call, cid)
             decision = policy.decide(attempt, happened)
             if isinstance(decision, Deliver):
-                return Sent(decision.response, attempt.number, attempt.ambiguous), attempt
+                return Sent(decision.response, attempt.number, attempt.ambiguous, _target(exchange)), attempt
             if isinstance(decision, Fail):
                 raise decision.error
             self._sleep(decision.wait)
@@ -332,12 +338,12 @@ class AsyncDriver(Driver):
             exchange = Exchange(bearer=call.token is not Token.NONE, deadline=deadline, timeout=self.settings.timeout)
             happened = await self._attempt(call, exchange)
             if delivered_as_is(happened):  # what every policy decides for it
-                return Sent(happened.response, attempt.number, attempt.ambiguous), attempt
+                return Sent(happened.response, attempt.number, attempt.ambiguous, _target(exchange)), attempt
             if policy is None:
                 policy = self._policy(call, cid)
             decision = policy.decide(attempt, happened)
             if isinstance(decision, Deliver):
-                return Sent(decision.response, attempt.number, attempt.ambiguous), attempt
+                return Sent(decision.response, attempt.number, attempt.ambiguous, _target(exchange)), attempt
             if isinstance(decision, Fail):
                 raise decision.error
             await self._sleep(decision.wait)

@@ -7,6 +7,8 @@ attrs or the generated clients escapes. The tree is split by *what the caller sh
     ├── InvalidOrder                 fix the order; nothing was sent
     ├── NotSupported                 this broker cannot do that; nothing was sent
     ├── ConfigurationError           missing/invalid credentials or base URL; nothing was sent
+    │   └── EndpointNotFound         HTTP 404/405 outside the broker's documented answers: no such
+    │                                endpoint at this base URL; nothing was placed
     ├── AuthenticationError          the broker refused our credentials or token
     ├── RateLimited                  slow down (``retry_after`` seconds when the broker said)
     ├── BrokerUnavailable            could not reach the broker (nothing was delivered), or a
@@ -35,6 +37,7 @@ directly where the input is checked (the field they name is theirs to say).
 
 from __future__ import annotations
 
+import ssl
 from typing import Any, Literal
 
 import httpx
@@ -80,6 +83,32 @@ MAX_MESSAGE = 500
 """Longest ``str(error)`` message, in characters."""
 MAX_BROKER_TEXT = 64
 """Longest broker-supplied fragment (a code, a code name) quoted inside a message."""
+
+
+MAX_SHOWN_TEXT = 300
+"""Longest broker text :func:`escaped` shows, in characters (before escaping)."""
+
+
+def escaped(text: object, limit: int = MAX_SHOWN_TEXT) -> str:
+    """Untrusted ``text`` (a broker's message) made safe to show a person, *without* losing
+    what it says: every non-printable character (CR, LF, ESC, NUL, bidi overrides, line
+    separators...) becomes a visible escape (``\\n``, ``\\x1b``, ``\\u202e``), backslash and
+    double quote are escaped, and anything past ``limit`` characters is cut, saying how much
+    was left out. The result is meant to be printed inside double quotes on a line labelled
+    as the broker's words (the ``orderbridge`` command line does this); it never contains a
+    line break or a terminal control sequence."""
+    value = text if isinstance(text, str) else str(text)
+    head, rest = value[:limit], len(value) - limit
+    out = []
+    for char in head:
+        if char in '\\"':
+            out.append("\\" + char)
+        elif char.isprintable():
+            out.append(char)
+        else:
+            out.append(repr(char)[1:-1])  # a non-printable character's repr is its escape
+    shown = "".join(out)
+    return shown + f"… ({rest} more characters)" if rest > 0 else shown
 
 
 def clean(text: object, limit: int = MAX_BROKER_TEXT) -> str:
@@ -137,7 +166,41 @@ class NotSupported(OrderbridgeError):
 
 
 class ConfigurationError(OrderbridgeError):
-    """Missing or invalid configuration: credentials, base URL, API version. Nothing was sent."""
+    """Missing or invalid configuration: credentials, base URL, API version. Nothing was sent
+    (or, for :class:`EndpointNotFound`, nothing was placed: the server had no such endpoint)."""
+
+
+class EndpointNotFound(ConfigurationError):
+    """The server has no such endpoint: an HTTP 404 (Not Found) or 405 (Method Not Allowed)
+    that is not one of the broker's documented answers for the operation. The usual cause is a
+    base URL without the broker's path prefix (the sandbox's ``/topstepx``), or a wrong host.
+
+    Why this means *nothing was placed* (``order_may_exist`` is ``False``), although the request
+    did reach a server: RFC 9110 defines 404 as "the origin server did not find a current
+    representation for the target resource" (section 15.5.5) and 405 as "the method received
+    in the request-line is known by the origin server but not supported by the target
+    resource" (section 15.5.6). Both are about the *target resource*, which is decided before
+    any handler runs: a server that routed the request to the order handler found the
+    resource, and one that did not route it had nothing that could place an order. Where a
+    broker documents a 404 for an operation (Sophic, CrossTrade, TradeStation answer "no such
+    account / order / instrument" in their error body), that answer is classified by the
+    broker's own table first (:class:`OrderRejected` / :class:`OrderNotFound`); this class
+    covers only a 404/405 *without* the broker's documented error body. Any other status the
+    operation does not document (400, 5xx...) keeps the conservative rule: a money-moving
+    call is :class:`OutcomeUnknown`.
+
+    Attributes:
+        status_code: 404 or 405.
+        url: the request's method and URL, without userinfo or query (``"POST
+            http://127.0.0.1:8765/api/Order/place"``), or ``None`` when unknown.
+    """
+
+    def __init__(
+        self, message: str, *, broker: str | None = None, status_code: int | None = None, url: str | None = None
+    ) -> None:
+        super().__init__(message, broker=broker)
+        self.status_code = status_code
+        self.url = url
 
 
 class AuthenticationError(OrderbridgeError):
@@ -332,7 +395,11 @@ def _label(code: object, code_name: str | None, documented: bool) -> str:
     stays on the error's attributes only (it is the broker's text)."""
     if not documented:
         return "a code the vendor does not document (see .code)"
-    return f"{clean(code_name)} ({clean(code)})" if code_name else f"code {clean(code)}"
+    if not code_name:
+        return f"code {clean(code)}"
+    if str(code_name) == str(code):  # Sophic's codes are their own names: say it once
+        return clean(code_name)
+    return f"{clean(code_name)} ({clean(code)})"
 
 
 def rejected(
@@ -433,6 +500,26 @@ def rate_limited(broker: str, what: str, status: int, after: float | None) -> Ra
     return RateLimited(f"{what}: rate limited (HTTP {status}){hint}", broker=broker, retry_after=after)
 
 
+NO_SUCH_ENDPOINT = {404: "Not Found", 405: "Method Not Allowed"}
+"""Statuses that say the target resource (or its method) does not exist at the URL, when
+they are not the broker's documented answer: :class:`EndpointNotFound`."""
+
+
+def no_such_endpoint(broker: str, what: str, status: int, target: str | None) -> EndpointNotFound:
+    """The :class:`EndpointNotFound` for a 404/405 answer (:func:`for_status` says when); the
+    message names the status, the request's method and URL and the base-URL variable to check."""
+    where = f" from {target}" if target else ""
+    variable = f"ORDERBRIDGE_{broker.upper()}_BASE_URL"
+    return EndpointNotFound(
+        f"{what}: HTTP {status} {NO_SUCH_ENDPOINT.get(status, '')}{where}: the server has no such endpoint, "
+        f"so nothing was placed or changed; check the base URL ({variable} or --base-url): "
+        "does it include the broker's path prefix?",
+        broker=broker,
+        status_code=status,
+        url=target,
+    )
+
+
 def for_status(
     broker: str,
     what: str,
@@ -443,10 +530,17 @@ def for_status(
     money_moving: bool,
     client_order_id: str | None = None,
     secret_body: bool = False,
+    target: str | None = None,
 ) -> OrderbridgeError:
     """The error for a status the operation's own table did not settle.
 
     401 is :class:`AuthenticationError` (the auth layer refused before processing).
+    404 and 405 are :class:`EndpointNotFound` for every call, money-moving or not: reaching
+    this function, they are not the broker's documented answer for the operation (its table
+    classified those first), so the server found no resource or method at that URL and no
+    order handler processed the request (RFC 9110, sections 15.5.5 and 15.5.6; the
+    exception's docstring gives the full rule). ``target``: the request's method and URL, for
+    the message.
     Money-moving calls: anything else that is not a documented definitive refusal may have
     been processed, so it is :class:`OutcomeUnknown` (``origin`` ``"http_status"`` with
     ``status_code``, or ``rate_limited``). Reads: 429 -> :class:`RateLimited`, 5xx ->
@@ -457,6 +551,8 @@ def for_status(
         # The broker's auth layer refused the request before looking at it: definitive,
         # nothing was placed. The session marks its token stale, so the next call logs in.
         return AuthenticationError(f"{what}: the broker refused the token (HTTP 401)", broker=broker)
+    if status in NO_SUCH_ENDPOINT:
+        return no_such_endpoint(broker, what, status, target)
     if money_moving:
         origin: Origin = "rate_limited" if status == 429 else "http_status"
         return unknown(broker, client_order_id, origin, what, status_code=status)
@@ -467,18 +563,56 @@ def for_status(
     return unexpected(broker, what, status, b"" if secret_body else content)
 
 
+PLAIN_HTTP_REASONS = frozenset({"WRONG_VERSION_NUMBER", "RECORD_LAYER_FAILURE", "PACKET_LENGTH_TOO_LONG"})
+"""OpenSSL's reasons for a TLS handshake answered by a server speaking plain HTTP (an
+``https://`` base URL pointing at an ``http`` server such as the sandbox)."""
+
+
+def _where(exc: BaseException) -> str:
+    """`` to scheme://host:port`` of the request behind an httpx error; never userinfo, path
+    or query (the path may name an account, the query may carry a token)."""
+    try:
+        url = exc.request.url  # type: ignore[attr-defined]
+    except (AttributeError, RuntimeError):  # httpx raises RuntimeError when no request is set
+        return ""
+    port = url.port or {"http": 80, "https": 443}.get(url.scheme)
+    host = f"[{url.host}]" if ":" in url.host else url.host
+    return f" to {url.scheme}://{host}" + (f":{port}" if port else "")
+
+
+def _tls_hint(exc: BaseException) -> str:
+    """A hint when TLS met a plain-HTTP server, found in the exception chain."""
+    seen: set[int] = set()
+    link: BaseException | None = exc
+    while link is not None and id(link) not in seen:
+        seen.add(id(link))
+        reason = getattr(link, "reason", None)
+        text = str(link)
+        if (isinstance(link, ssl.SSLError) and reason in PLAIN_HTTP_REASONS) or any(
+            r in text for r in PLAIN_HTTP_REASONS
+        ):
+            return "; TLS met a plain-HTTP server: is the base URL https:// for an http:// server such as the sandbox?"
+        link = link.__cause__ or link.__context__
+    return ""
+
+
 def for_exception(
     broker: str, what: str, exc: BaseException, *, sent: bool, money_moving: bool, client_order_id: str | None
 ) -> OrderbridgeError:
     """The error for an attempt that raised instead of answering (no retry considered):
-    ``sent`` says whether the request reached the network transport."""
+    ``sent`` says whether the request reached the network transport. Transport errors name
+    the scheme, host and port they were for (never userinfo, path or query), and a TLS
+    handshake answered in plain HTTP says so."""
     kind = type(exc).__name__
     if isinstance(exc, OrderbridgeError):
         return exc
+    where = _where(exc)
     if isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)):
-        return BrokerUnavailable(f"{what}: could not connect ({kind}); nothing was sent", broker=broker)
+        return BrokerUnavailable(
+            f"{what}: could not connect{where} ({kind}{_tls_hint(exc)}); nothing was sent", broker=broker
+        )
     if isinstance(exc, (httpx.UnsupportedProtocol, httpx.InvalidURL)):
-        return ConfigurationError(f"{what}: invalid base URL ({kind})", broker=broker)
+        return ConfigurationError(f"{what}: invalid base URL{where} ({kind})", broker=broker)
     if not sent:
         # Nothing reached the network transport: the request was never built or sent
         # (closed session, a body that cannot be encoded).
@@ -495,9 +629,9 @@ def for_exception(
     if isinstance(exc, DeadlineExceeded):
         return _lost(*lost, "deadline", "the call's deadline passed before the answer arrived")
     if isinstance(exc, httpx.TimeoutException):
-        return _lost(*lost, "timeout", "timed out waiting for the broker")
+        return _lost(*lost, "timeout", f"timed out waiting for the broker{where}")
     if isinstance(exc, httpx.TransportError):
-        return _lost(*lost, "connection_dropped", f"connection failed ({kind})")
+        return _lost(*lost, "connection_dropped", f"connection{where} failed ({kind})")
     return _lost(*lost, "transport_failure", f"request failed in transport ({kind})")
 
 
@@ -629,10 +763,22 @@ def not_supported(broker: str, feature: str, why: str) -> NotSupported:
 
 def conflicting_rows(broker: str, instrument: str) -> UnexpectedResponse:
     """A position list that names ``instrument`` more than once with different sizes: the true
-    size is unknown, so nothing is sent for it (a flatten reports the item refused)."""
+    size is unknown, so nothing is sent for it (a flatten reports the item ``not_attempted``)."""
     return UnexpectedResponse(
         f"positions list {clean(instrument)} more than once with different sizes; nothing was sent "
         "for it: read positions() again and close it yourself",
         broker=broker,
         status_code=200,
+    )
+
+
+def reserved_units(broker: str, instrument: str, reserved: object, size: object) -> NotSupported:
+    """Units of a position an emulated flatten left alone because pending sell orders hold them
+    back and ``broker`` cannot cancel those (Sophic); they leave when the orders execute."""
+    return NotSupported(
+        f"{reserved} of {size} units of {clean(instrument)} are reserved by pending sell orders, which "
+        f"{broker} cannot cancel; they were not sold by this flatten (they leave the account when "
+        "those orders execute)",
+        feature="flatten",
+        broker=broker,
     )

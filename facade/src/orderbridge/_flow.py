@@ -234,6 +234,9 @@ class Sent:
     response: Any
     attempts: int = 1
     ambiguous_before: bool = False
+    target: str | None = None
+    """The request's method and URL without userinfo or query (``"POST https://host/api/x"``),
+    for messages; ``None`` when the transport did not say (:func:`request_target`)."""
 
     @property
     def data(self) -> Any:
@@ -279,6 +282,18 @@ def retry_after(headers: Mapping[str, str]) -> float | None:
     except ValueError:
         return None
     return seconds if seconds >= 0 else None
+
+
+def request_target(request: Any) -> str | None:
+    """``"METHOD scheme://host[:port]/path"`` of an ``httpx.Request`` (no userinfo, no query:
+    a query may carry a token), or ``None`` when there is none."""
+    try:
+        url = request.url
+        method = request.method
+    except (AttributeError, RuntimeError):  # httpx raises RuntimeError for an unset request
+        return None
+    port = f":{url.port}" if url.port is not None else ""
+    return f"{method} {url.scheme}://{url.host}{port}{url.path}"
 
 
 def wire_number(value: Decimal, field: str, broker: str) -> float:

@@ -28,6 +28,7 @@ from ._errors import (
     NotSupported,
     OrderbridgeError,
     conflicting_rows,
+    reserved_units,
     reworded_unknown,
 )
 from ._flow import Flow
@@ -237,7 +238,7 @@ def flatten_plan(adapter: Adapter, account: str, settings: Settings) -> Plan[Fla
                 if len(rows) > 1:  # the same instrument listed with different sizes: never guess
                     closed.append(ItemOutcome.failed("close", instrument, conflicting_rows(adapter.name, instrument)))
                 elif rows[0].quantity != 0:
-                    closed.append((yield from _close_one(adapter, rows[0], account, settings)))
+                    closed.extend((yield from _close_one(adapter, rows[0], account, settings)))
     return FlattenReport(
         broker=adapter.name, account=account, cancelled=tuple(cancelled), closed=tuple(closed), emulated=not native
     )
@@ -263,20 +264,34 @@ def _by_instrument(positions: list[Position]) -> dict[str, list[Position]]:
     return out
 
 
-def _close_one(adapter: Adapter, position: Position, account: str, settings: Settings) -> Plan[ItemOutcome]:
+def _close_one(adapter: Adapter, position: Position, account: str, settings: Settings) -> Plan[list[ItemOutcome]]:
+    """Close one position for a flatten: the broker's call, or an opposite market order for the
+    units not reserved by pending exit orders (those are reported as a separate item)."""
     if adapter.capabilities.support("close_position") is Support.YES:
         result = yield adapter.close_position(position.instrument, account, None, settings)
-        cid = None
-        if result.error is not None:
-            what = f"close_position({position.instrument!r})"
-            result = StepResult(error=reworded_unknown(result.error, what, "read positions()"))
-    else:
+        if result.error is None:
+            return [ItemOutcome.done("close", position.instrument)]
+        what = f"close_position({position.instrument!r})"
+        return [
+            ItemOutcome.failed("close", position.instrument, reworded_unknown(result.error, what, "read positions()"))
+        ]
+    size = abs(position.quantity)
+    reserved = min(max(adapter.reserved(position), Decimal(0)), size)
+    items: list[ItemOutcome] = []
+    part = None if reserved == 0 else size - reserved  # None: the whole position
+    if part is None or part > 0:
         try:
-            order = _exit_order(adapter, position, None)
+            order = _exit_order(adapter, position, part)
         except OrderbridgeError as error:
-            return ItemOutcome.failed("close", position.instrument, error)
-        result = yield PlaceStep(order, account)
-        cid = result.value.client_order_id if result.error is None else None
-    if result.error is None:
-        return ItemOutcome.done("close", position.instrument, cid)
-    return ItemOutcome.failed("close", position.instrument, result.error)
+            items.append(ItemOutcome.failed("close", position.instrument, error, quantity=part))
+        else:
+            result = yield PlaceStep(order, account)
+            if result.error is None:
+                cid = result.value.client_order_id
+                items.append(ItemOutcome.done("close", position.instrument, cid, quantity=part))
+            else:
+                items.append(ItemOutcome.failed("close", position.instrument, result.error, quantity=part))
+    if reserved > 0:
+        held = reserved_units(adapter.name, position.instrument, reserved, size)
+        items.append(ItemOutcome.failed("close", position.instrument, held, quantity=reserved))
+    return items

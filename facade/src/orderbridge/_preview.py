@@ -2,8 +2,12 @@
 
 The order goes through the same validation, capability checks and mapping as a real
 placement; the request is captured by an in-memory transport instead of leaving the process.
-No credentials are needed and none appear: the bearer token is the placeholder
-``<redacted>`` and no login request is made.
+With ``require_credentials=True`` (the command line's ``--dry-run``) the configuration a real
+placement needs is checked too: the broker's login step runs up to the point where it would
+send its first request, so a missing credential is the same
+:class:`~orderbridge.ConfigurationError` (naming the variable) the real send would raise.
+Either way no credential appears and no login request is made: the bearer token is the
+placeholder ``<redacted>``.
 """
 
 from __future__ import annotations
@@ -11,8 +15,8 @@ from __future__ import annotations
 import attrs
 import httpx
 
-from ._adapter import get_adapter
-from ._config import resolve_settings
+from ._adapter import Adapter, get_adapter
+from ._config import Settings, resolve_settings
 from ._errors import OrderbridgeError
 from ._models import Order
 from ._session import Session
@@ -54,6 +58,20 @@ class PreviewedRequest:
         return "\n".join(lines)
 
 
+def check_credentials(adapter: Adapter, settings: Settings) -> None:
+    """Run ``adapter``'s login flow up to its first request, without sending it: raises the
+    :class:`~orderbridge.ConfigurationError` a real login would raise for missing credentials
+    (TradeStation accepts an access token *or* the refresh-token grant, which the flow decides).
+    """
+    flow = adapter.login(settings, None)
+    try:
+        next(flow)  # the login request is built only once its credentials are there
+    except StopIteration:  # a fixed bearer secret (CrossTrade): read, nothing to send
+        pass
+    finally:
+        flow.close()
+
+
 def preview_order(
     broker: str,
     order: Order,
@@ -61,22 +79,31 @@ def preview_order(
     account: str,
     base_url: str | None = None,
     api_version: str | None = None,
+    require_credentials: bool = False,
 ) -> PreviewedRequest:
     """Build, validate and map ``order`` exactly as :func:`orderbridge.place_order` would, and
     return the request instead of sending it.
 
+    ``require_credentials``: also fail, as the real send would, when a credential the broker's
+    login needs is missing (:func:`check_credentials`); by default a preview needs none.
+
     Raises:
-        InvalidOrder, NotSupported, ConfigurationError: as a real placement would, before sending.
+        InvalidOrder, NotSupported, ConfigurationError: as a real placement would, before
+            sending, in the same order (the order is checked before the credentials).
     """
 
     def capture(request: httpx.Request) -> httpx.Response:
         raise _Captured(request)
 
-    settings = resolve_settings(describe(broker), base_url=base_url, api_version=api_version)
-    session = Session(settings, get_adapter(describe(broker)), transport=httpx.MockTransport(capture))
+    description = describe(broker)
+    settings = resolve_settings(description, base_url=base_url, api_version=api_version)
+    adapter = get_adapter(description)
+    session = Session(settings, adapter, transport=httpx.MockTransport(capture))
     session._box.token = REDACTED  # no login: the placeholder is what the request shows
     session._box.expires_at = None
     prepared = session._prepare(order, account)
+    if require_credentials:
+        check_credentials(adapter, settings)
     try:
         with session:
             session.place_order(prepared, account=account)

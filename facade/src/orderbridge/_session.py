@@ -248,7 +248,8 @@ class Session(SyncDriver, _Verbs):
 
         Raises:
             UnexpectedResponse: the body lacks the list or an order id.
-            NotSupported, AuthenticationError, RateLimited, BrokerUnavailable, OrderRejected.
+            NotSupported, AuthenticationError, RateLimited, BrokerUnavailable, OrderRejected: as for
+                every read (see :class:`OrderbridgeError`).
         """
         self._check("open_orders", account)
         return self._drive(self.adapter.open_orders(account, self.settings))

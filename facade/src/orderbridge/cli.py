@@ -1,5 +1,5 @@
 """``orderbridge`` command line: place, get, cancel, resolve, modify, open-orders, positions,
-balances, fills, close, cancel-all, flatten, capabilities.
+balances, fills, close, cancel-all, flatten, capabilities (``python -m orderbridge`` too).
 
 Credentials and base URLs come from the ``ORDERBRIDGE_*`` environment variables (see
 ``orderbridge._config``); ``--base-url`` overrides the base URL. Examples::
@@ -7,6 +7,7 @@ Credentials and base URLs come from the ``ORDERBRIDGE_*`` environment variables 
     orderbridge capabilities
     orderbridge place topstepx --account 465 --instrument CON.F.US.MES.Z25 --side buy --quantity 1
     orderbridge place sophic --account acc_abc123 --instrument ins_xyz789 --side buy --cash-amount 100.00 --dry-run
+    orderbridge get topstepx 9057 --account 465
     orderbridge resolve topstepx --account 465 --client-order-id my-id-1
     orderbridge modify topstepx --account 465 --order-id 9057 --limit-price 6001.25
     orderbridge positions crosstrade --account Sim101 --json
@@ -16,12 +17,21 @@ Exit codes (distinct per outcome, so scripts can branch on them):
 
 ==  ===================================================================
 0   success (order accepted, read done, cancel accepted; every cancel-all/flatten item done)
-2   invalid input: bad arguments, InvalidOrder, ConfigurationError
+2   invalid input: bad arguments, InvalidOrder, ConfigurationError (a missing credential, a
+    base URL whose server has no such endpoint: ``EndpointNotFound``)
 3   NotSupported by this broker (nothing sent)
-4   OrderRejected (definitive; nothing placed); cancel-all/flatten: an item was refused
+4   OrderRejected (definitive; nothing placed); ``resolve``: no order with that client order
+    id; cancel-all/flatten: an item was refused
 5   OutcomeUnknown (the order may exist: run ``resolve``); cancel-all/flatten: an item is unknown
-6   other broker failure: authentication, rate limit, unavailable, unexpected response
+6   other broker failure: unreachable, authentication, rate limit, unexpected response;
+    cancel-all/flatten: an item was not attempted (the broker was never asked)
 ==  ===================================================================
+
+Errors go to standard error as one line, then indented labelled lines: the broker's code and
+name are in the first line, the broker's own text follows on a line of its own, labelled as
+its words, in double quotes, control characters escaped and length-capped (it is untrusted).
+With ``--json`` the error is one JSON object on standard output instead
+(``{"ok": false, "exit_code": ..., "error": {"type": ..., "message": ..., ...}}``).
 """
 
 from __future__ import annotations
@@ -46,42 +56,82 @@ from ._errors import (
     OrderbridgeError,
     OrderRejected,
     OutcomeUnknown,
+    escaped,
 )
 from ._models import Order, OrderType, Side, TimeInForce
 from ._preview import preview_order
 from ._session import connect
-from .brokers import BROKERS, all_capabilities
+from .brokers import BROKERS, all_capabilities, describe
 
 EXIT_OK, EXIT_INVALID, EXIT_NOT_SUPPORTED, EXIT_REJECTED, EXIT_UNKNOWN, EXIT_FAILED = 0, 2, 3, 4, 5, 6
 
+EXIT_CODES = """exit codes:
+  0  success (accepted, read done; every cancel-all/flatten item done)
+  2  invalid input or configuration (missing credential, bad or wrong base URL); nothing placed
+  3  not supported by this broker; nothing sent
+  4  rejected by the broker (definitive; nothing placed); resolve: no such order; an item refused
+  5  UNKNOWN OUTCOME: the order may exist; run `orderbridge resolve` before sending it again
+  6  other broker failure (unreachable, authentication, rate limit); an item not attempted"""
+
+
+def _variables(brokers: Sequence[str]) -> str:
+    lines = ["environment (each broker reads its own ORDERBRIDGE_<BROKER>_* variables):"]
+    for name in brokers:
+        prefix = f"ORDERBRIDGE_{name.upper()}_"
+        names = ", ".join(prefix + c.upper() for c in describe(name).credentials)
+        lines.append(f"  {name}: {prefix}BASE_URL; {names}")
+    return "\n".join(lines)
+
+
+def _version() -> str:
+    from . import __version__
+
+    return f"orderbridge {__version__}"
+
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="orderbridge", description="Place and manage orders across brokers.")
-    sub = parser.add_subparsers(dest="command", required=True)
+    epilog = f"{_variables(BROKERS)}\n\n{EXIT_CODES}"
+    formatter = argparse.RawDescriptionHelpFormatter
+    parser = argparse.ArgumentParser(
+        prog="orderbridge",
+        description="Place and manage orders across brokers, with honest outcomes.",
+        epilog=epilog,
+        formatter_class=formatter,
+    )
+    parser.add_argument("--version", action="version", version=_version())
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, text: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=text, description=text, epilog=epilog, formatter_class=formatter)
 
     def broker_args(p: argparse.ArgumentParser) -> None:
-        p.add_argument("broker", choices=BROKERS)
+        p.add_argument("broker", choices=BROKERS, help="which broker: " + ", ".join(BROKERS))
         p.add_argument("--account", required=True, help="the broker's account id or name")
         p.add_argument("--base-url", help="override ORDERBRIDGE_<BROKER>_BASE_URL")
         p.add_argument("--api-version", help="TradeStation APIVersion: 20160101 (default) or 20150101")
         p.add_argument("--timeout", type=float, default=10.0, help="seconds per request (default 10)")
-        p.add_argument("--json", action="store_true", help="print the result as JSON")
+        p.add_argument("--json", action="store_true", help="print the result, or the error, as JSON on stdout")
 
-    place = sub.add_parser("place", help="place an order")
+    place = command("place", "place an order")
     broker_args(place)
-    place.add_argument("--instrument", required=True)
-    place.add_argument("--side", required=True, choices=[s.value for s in Side])
-    place.add_argument("--type", default="market", choices=[t.value for t in OrderType])
+    place.add_argument("--instrument", required=True, help="the broker's instrument id (contract id, symbol...)")
+    place.add_argument("--side", required=True, choices=[s.value for s in Side], help="buy or sell")
+    place.add_argument(
+        "--type",
+        default="market",
+        choices=[t.value for t in OrderType],
+        help="order type (default market; see `orderbridge capabilities`)",
+    )
     size = place.add_mutually_exclusive_group(required=True)
-    size.add_argument("--quantity")
-    size.add_argument("--cash-amount")
-    place.add_argument("--limit-price")
-    place.add_argument("--stop-price")
-    place.add_argument("--trail-price")
-    place.add_argument("--time-in-force", choices=[t.value for t in TimeInForce])
+    size.add_argument("--quantity", help="contracts / shares / units, a decimal number")
+    size.add_argument("--cash-amount", help="money to spend, in the account's currency (Sophic buys)")
+    place.add_argument("--limit-price", help="limit price, a decimal number (limit, stop_limit)")
+    place.add_argument("--stop-price", help="stop (trigger) price, a decimal number (stop, stop_limit)")
+    place.add_argument("--trail-price", help="trailing distance in price units (trailing_stop)")
+    place.add_argument("--time-in-force", choices=[t.value for t in TimeInForce], help="default: the broker's")
     place.add_argument("--expire-date", help="YYYY-MM-DD, with --time-in-force gtd")
     place.add_argument("--client-order-id", help="1-22 chars of [A-Za-z0-9_-]; generated when omitted")
-    place.add_argument("--flatten-first", action="store_true")
+    place.add_argument("--flatten-first", action="store_true", help="CrossTrade: flatten the position first")
     place.add_argument(
         "--extra",
         action="append",
@@ -90,48 +140,61 @@ def _parser() -> argparse.ArgumentParser:
         help="broker-native field, value as JSON (e.g. --extra Route='\"Intelligent\"'); repeatable",
     )
     place.add_argument(
-        "--dry-run", action="store_true", help="print the exact request (secrets redacted); send nothing"
+        "--dry-run",
+        action="store_true",
+        help="check the order and the configuration (credentials included) as a real send would, print the "
+        "exact request (secrets redacted); send nothing",
     )
 
     for name, text in (("get", "read an order"), ("cancel", "cancel an order")):
-        p = sub.add_parser(name, help=text)
+        p = command(name, text)
         broker_args(p)
-        p.add_argument("--order-id", required=True)
-    resolve = sub.add_parser("resolve", help="find the order placed with a client order id")
+        p.add_argument("order_id_arg", nargs="?", metavar="ORDER_ID", help="the broker's order id")
+        p.add_argument("--order-id", metavar="ORDER_ID", help="the same, as an option")
+    resolve = command("resolve", "find the order placed with a client order id (exit 4 when the broker has none)")
     broker_args(resolve)
-    resolve.add_argument("--client-order-id", required=True)
+    resolve.add_argument("--client-order-id", required=True, help="the id the placement carried")
 
-    modify = sub.add_parser("modify", help="change a working order (quantity and/or prices)")
+    modify = command("modify", "change a working order (quantity and/or prices)")
     broker_args(modify)
-    modify.add_argument("--order-id", required=True)
-    for flag in ("--quantity", "--limit-price", "--stop-price", "--trail-price"):
-        modify.add_argument(flag)
+    modify.add_argument("--order-id", required=True, help="the broker's order id")
+    for flag, text in (
+        ("--quantity", "new quantity"),
+        ("--limit-price", "new limit price"),
+        ("--stop-price", "new stop price"),
+        ("--trail-price", "new trailing distance"),
+    ):
+        modify.add_argument(flag, help=text)
     for name, text in (
         ("open-orders", "list working orders"),
         ("positions", "list open positions"),
         ("balances", "cash, buying power and equity"),
     ):
-        broker_args(sub.add_parser(name, help=text))
-    fills = sub.add_parser("fills", help="list executions")
+        broker_args(command(name, text))
+    fills = command("fills", "list executions")
     broker_args(fills)
     fills.add_argument("--since", help="ISO 8601 date-time with a UTC offset (e.g. 2026-01-02T14:30:00+00:00)")
-    close = sub.add_parser("close", help="close a position (all of it, or --quantity)")
+    close = command("close", "close a position (all of it, or --quantity)")
     broker_args(close)
-    close.add_argument("--instrument", required=True)
-    close.add_argument("--quantity")
-    for name, text in (
-        ("cancel-all", "cancel every working order"),
-        ("flatten", "cancel everything, close everything"),
-    ):
-        p = sub.add_parser(name, help=text)
-        broker_args(p)
-    for p in (close, sub.choices["cancel-all"], sub.choices["flatten"]):
-        p.add_argument(
-            "--emulate", action="store_true", help="allow the emulation capabilities lists (opposite market orders)"
-        )
+    close.add_argument("--instrument", required=True, help="the position's instrument id")
+    close.add_argument("--quantity", help="units to close (default: the whole position)")
+    emulations = {
+        close: "where the broker has no close call: send an opposite market order for the position",
+        command("cancel-all", "cancel every working order"): (
+            "where the broker has no cancel-all call: list the working orders and cancel each"
+        ),
+        command("flatten", "cancel everything, close everything (the kill switch)"): (
+            "where the broker has no such calls: cancel each working order, then send an opposite market "
+            "order for each position"
+        ),
+    }
+    for p, text in emulations.items():
+        if p is not close:
+            broker_args(p)
+        p.add_argument("--emulate", action="store_true", help=f"{text} (see `orderbridge capabilities`)")
 
-    caps = sub.add_parser("capabilities", help="what each broker supports")
-    caps.add_argument("--json", action="store_true")
+    caps = command("capabilities", "what each broker supports, per order field and per operation")
+    caps.add_argument("--json", action="store_true", help="print the table as JSON")
     return parser
 
 
@@ -239,8 +302,7 @@ def _capabilities(as_json: bool) -> None:
             return ",".join(value) or "-"
         if value is None:
             return "-"
-        text = str(value)
-        return text if len(text) <= 24 else text[:21] + "..."
+        return str(value)
 
     def value(name: str, key: str) -> object:
         if key.startswith("op:"):
@@ -253,6 +315,14 @@ def _capabilities(as_json: bool) -> None:
     print("".ljust(label_width) + "".join(name.ljust(widths[name]) for name in table).rstrip())
     for i, (label, _) in enumerate(rows):
         print((label.ljust(label_width) + "".join(cells[name][i].ljust(widths[name]) for name in table)).rstrip())
+    print()
+    print("per operation: how each broker does it (emulated ones need --emulate)")
+    broker_width = max(len(name) for name in table) + 2
+    for operation in OPERATIONS:
+        print(f"  {operation.replace('_', ' ')}")
+        for name in table:
+            detail = table[name]["operations"][operation]  # type: ignore[index]
+            print(f"    {name.ljust(broker_width)}{detail['support'].ljust(10)}{detail['how']}".rstrip())
 
 
 def _lifecycle(session: Any, args: argparse.Namespace) -> Any:
@@ -289,13 +359,16 @@ def _lifecycle(session: Any, args: argparse.Namespace) -> Any:
 
 
 def _items_exit(result: Any) -> int:
-    """cancel-all / flatten: 5 when an item is unknown, 4 when one was refused, else 0."""
+    """cancel-all / flatten: 5 when an item is unknown, 6 when one was not attempted (the
+    broker was never asked: a broker failure), 4 when one was refused, else 0."""
     items = result.items if isinstance(result, FlattenReport) else result
     if not isinstance(items, (list, tuple)) or not all(isinstance(i, ItemOutcome) for i in items):
         return EXIT_OK
     statuses = {item.status for item in items}
     if ItemStatus.UNKNOWN in statuses:
         return EXIT_UNKNOWN
+    if ItemStatus.NOT_ATTEMPTED in statuses:
+        return EXIT_FAILED
     return EXIT_REJECTED if ItemStatus.REFUSED in statuses else EXIT_OK
 
 
@@ -324,6 +397,89 @@ def _attach_values(argv: Sequence[str]) -> list[str]:
     return out
 
 
+def _exit_code(error: OrderbridgeError) -> int:
+    if isinstance(error, (InvalidOrder, ConfigurationError)):
+        return EXIT_INVALID
+    if isinstance(error, NotSupported):
+        return EXIT_NOT_SUPPORTED
+    if isinstance(error, OrderRejected):
+        return EXIT_REJECTED
+    if isinstance(error, OutcomeUnknown):
+        return EXIT_UNKNOWN
+    return EXIT_FAILED
+
+
+HEADLINES = {
+    EXIT_INVALID: "invalid",
+    EXIT_NOT_SUPPORTED: "not supported",
+    EXIT_REJECTED: "rejected",
+    EXIT_UNKNOWN: "UNKNOWN OUTCOME",
+    EXIT_FAILED: "failed",
+}
+
+MAX_JSON_BROKER_TEXT = 4000
+"""Longest broker text carried in ``--json`` error output (JSON escapes control characters)."""
+
+
+def _message(error: OrderbridgeError) -> str:
+    # The library's advice names its keyword argument; on the command line it is a flag.
+    return str(error).replace("pass emulate=True", "pass --emulate")
+
+
+def _error_fields(error: OrderbridgeError, code: int) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "type": type(error).__name__,
+        "exit_code": code,
+        "message": _message(error),
+        "broker": error.broker,
+        "order_may_exist": error.order_may_exist,
+    }
+    for name in ("code", "code_name", "order_id", "client_order_id", "origin", "status_code", "url", "field"):
+        value = getattr(error, name, None)
+        if value is not None:
+            out[name] = value
+    text = getattr(error, "broker_message", None)
+    if text is not None:
+        out["broker_message"] = str(text)[:MAX_JSON_BROKER_TEXT]
+    return out
+
+
+def _report(error: OrderbridgeError, args: argparse.Namespace) -> int:
+    """Print ``error`` for a person (stderr) or a program (``--json``: stdout); its exit code."""
+    code = _exit_code(error)
+    if getattr(args, "json", False):
+        print(json.dumps({"ok": False, "exit_code": code, "error": _error_fields(error, code)}, default=str))
+        return code
+    lines = [f"{HEADLINES[code]}: {_message(error)}"]
+    text = getattr(error, "broker_message", None)
+    if text:
+        lines.append(f'  {error.broker or "broker"} says (its words, untrusted): "{escaped(text)}"')
+    if isinstance(error, OrderRejected) and error.order_id is not None:
+        lines.append(f"  order_id={error.order_id} (the broker returned an id despite refusing)")
+    if isinstance(error, OutcomeUnknown):
+        if error.client_order_id is not None:
+            lines.append(f"client_order_id={error.client_order_id}")
+            if args.command == "place":
+                lines.append(
+                    f"  reconcile: orderbridge resolve {args.broker} --account={args.account} "
+                    f"--client-order-id={error.client_order_id}"
+                )
+        if error.status_code is not None:
+            lines.append(f"  HTTP status: {error.status_code}")
+    print("\n".join(lines), file=sys.stderr)
+    return code
+
+
+def _order_id(args: argparse.Namespace) -> str:
+    """``get`` / ``cancel``: the id, positional or ``--order-id`` (one of them, not two different)."""
+    positional, option = args.order_id_arg, args.order_id
+    if positional is None and option is None:
+        raise InvalidOrder("give the order id: orderbridge get BROKER ORDER_ID --account ...", field="order_id")
+    if positional is not None and option is not None and positional != option:
+        raise InvalidOrder("two different order ids: give ORDER_ID or --order-id, not both", field="order_id")
+    return str(positional if positional is not None else option)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``orderbridge`` script; returns the exit code."""
     args = _parser().parse_args(_attach_values(sys.argv[1:] if argv is None else argv))
@@ -333,42 +489,35 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_OK
         options: dict[str, Any] = {"base_url": args.base_url, "api_version": args.api_version}
         if args.command == "place" and args.dry_run:
-            preview = preview_order(args.broker, _order(args), account=args.account, **options)
+            preview = preview_order(
+                args.broker, _order(args), account=args.account, require_credentials=True, **options
+            )
             print(preview.render())
             return EXIT_OK
+        order_id = _order_id(args) if args.command in ("get", "cancel") else ""
         with connect(args.broker, timeout=args.timeout, **options) as session:
             if args.command == "place":
                 result: Any = session.place_order(_order(args), account=args.account)
             elif args.command == "get":
-                result = session.get_order(args.order_id, account=args.account)
+                result = session.get_order(order_id, account=args.account)
             elif args.command == "cancel":
-                session.cancel_order(args.order_id, account=args.account)
+                session.cancel_order(order_id, account=args.account)
                 result = None
             elif args.command == "resolve":
                 result = session.resolve(args.client_order_id, account=args.account)
                 if result is None:
-                    print(f"no order with client order id {args.client_order_id!r}")
-                    return EXIT_OK
+                    message = f"no order with client order id {args.client_order_id!r} in account {args.account!r}"
+                    if args.json:
+                        print(json.dumps({"ok": False, "exit_code": EXIT_REJECTED, "found": False}))
+                    else:
+                        print(f"not found: {message}", file=sys.stderr)
+                    return EXIT_REJECTED
             else:
                 result = _lifecycle(session, args)
         _emit(result, args.json)
         return _items_exit(result)
-    except (InvalidOrder, ConfigurationError) as error:
-        print(f"invalid: {error}", file=sys.stderr)
-        return EXIT_INVALID
-    except NotSupported as error:
-        print(f"not supported: {error}", file=sys.stderr)
-        return EXIT_NOT_SUPPORTED
-    except OrderRejected as error:
-        print(f"rejected: {error}", file=sys.stderr)
-        return EXIT_REJECTED
-    except OutcomeUnknown as error:
-        print(f"UNKNOWN OUTCOME: {error}", file=sys.stderr)
-        print(f"client_order_id={error.client_order_id}", file=sys.stderr)
-        return EXIT_UNKNOWN
     except OrderbridgeError as error:
-        print(f"failed: {error}", file=sys.stderr)
-        return EXIT_FAILED
+        return _report(error, args)
 
 
 if __name__ == "__main__":

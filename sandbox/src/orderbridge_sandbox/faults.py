@@ -32,7 +32,7 @@ import dataclasses
 import enum
 from collections.abc import Iterable, Iterator
 
-from .spec import BROKERS
+from .spec import BROKERS, operation_ids
 
 
 class FaultKind(enum.StrEnum):
@@ -74,6 +74,16 @@ _KIND_NAMES = {
     "event_reorder": (FaultKind.EVENT_REORDER, Phase.STREAM),
     "event_duplicate": (FaultKind.EVENT_DUPLICATE, Phase.STREAM),
 }
+
+
+STREAM_OPERATIONS: dict[str, frozenset[str]] = {}
+"""Per broker, the methods its push hub sends: the operations a stream fault may name (each
+broker's package registers its own with :func:`register_stream_operations`)."""
+
+
+def register_stream_operations(broker: str, methods: Iterable[str]) -> None:
+    """Declare the methods ``broker``'s push hub sends (``topstepx``: ``GatewayUserOrder``...)."""
+    STREAM_OPERATIONS[broker] = frozenset(methods)
 
 
 class FaultError(ValueError):
@@ -143,7 +153,8 @@ class Fault:
         """Parse ``BROKER:OPERATION:KIND[=VALUE][:TIMES]`` (see the module docstring).
 
         Raises:
-            FaultError: unknown broker or kind, or a bad value.
+            FaultError: unknown broker, operation (not an ``operationId`` of that broker's
+                spec: such a fault could never fire) or kind, or a bad value.
         """
         parts = text.strip().split(":")
         if len(parts) not in (3, 4):
@@ -154,6 +165,15 @@ class Fault:
         if not operation:
             raise FaultError(f"fault {text!r}: empty operation (use * for any)")
         name, _, value = kind_text.partition("=")
+        if operation != "*":
+            known = sorted({o for b in BROKERS for o in operation_ids(b)}) if broker == "*" else operation_ids(broker)
+            if _KIND_NAMES.get(name, (None, None))[1] is Phase.STREAM:  # stream faults name a pushed method
+                known = sorted({o for b, ops in STREAM_OPERATIONS.items() if broker in ("*", b) for o in ops})
+            if operation not in known:
+                where = "any broker" if broker == "*" else broker
+                raise FaultError(
+                    f"fault {text!r}: {where} has no operation {operation!r}; expected * or one of: {', '.join(known)}"
+                )
         if name not in _KIND_NAMES:
             raise FaultError(f"fault {text!r}: unknown kind {name!r} (expected one of {', '.join(_KIND_NAMES)})")
         kind, phase = _KIND_NAMES[name]

@@ -53,6 +53,18 @@ def load_spec(broker: str) -> dict[str, Any]:
     return doc
 
 
+@functools.cache
+def operation_ids(broker: str) -> tuple[str, ...]:
+    """Every ``operationId`` of ``broker``'s spec, sorted (what a fault can aim at)."""
+    ids = {
+        op["operationId"]
+        for item in load_spec(broker)["paths"].values()
+        for op in item.values()
+        if isinstance(op, dict) and "operationId" in op
+    }
+    return tuple(sorted(ids))
+
+
 def _media_types(node: Any) -> set[str]:
     """Every media type named under a ``content`` map anywhere in ``node``."""
     found: set[str] = set()

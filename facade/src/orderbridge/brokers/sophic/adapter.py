@@ -38,7 +38,7 @@ from sophic_client.models import (
 )
 from sophic_client.models import Order as SophicOrder
 
-from ..._account import Balance, Fill, Position, Reader, by_time, exact_json
+from ..._account import Balance, Fill, Position, Reader, by_time, exact_json, to_wire_decimal
 from ..._adapter import Adapter, BrokerOrder, build_request, merge_extras
 from ..._capabilities import order_id_from_wire
 from ..._config import Settings
@@ -259,6 +259,18 @@ class SophicAdapter(Adapter):
                 )
             )
         return out
+
+    def reserved(self, position: Position) -> Decimal:
+        """Units held back for pending sell orders: ``total`` minus ``available_for_trading`` (the
+        Position schema of the Sophic Engine API: "Units a new sell order can use"), else the
+        row's ``reserved``, else none. A pending sell cannot be cancelled at Sophic, so an
+        emulated flatten sells only the units still available and reports the rest."""
+        row = position.raw if isinstance(position.raw, dict) else {}
+        available = to_wire_decimal(row.get("available_for_trading"))
+        if available is not None:
+            return max(position.quantity - available, Decimal(0))
+        reserved = to_wire_decimal(row.get("reserved"))
+        return reserved if reserved is not None and reserved > 0 else Decimal(0)
 
     def balances(self, account: str, settings: Settings) -> Flow[Balance]:
         what = "accounts/{account_id}/cash-balances"

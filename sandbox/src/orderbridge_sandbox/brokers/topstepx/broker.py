@@ -28,6 +28,7 @@ from typing import Any
 
 from ...book import BookOrder as Order
 from ...book import Fill, Instrument, Kind, OrderBook, Position, Side, State
+from ...faults import register_stream_operations
 from ...problems import FieldError
 from ...tokens import TokenIssuer, TokenState
 from ...wire import Call, Reply, json_reply, text_reply
@@ -80,6 +81,12 @@ def _when(text: str | None) -> dt.datetime | None:
         return None
     when = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
     return when if when.tzinfo else when.replace(tzinfo=dt.UTC)
+
+
+# The user hub's pushed methods: what a stream fault may name (``topstepx:GatewayUserTrade:event_loss:1``).
+register_stream_operations(
+    "topstepx", ("GatewayUserAccount", "GatewayUserOrder", "GatewayUserPosition", "GatewayUserTrade")
+)
 
 
 class TopstepX(Broker):

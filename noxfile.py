@@ -26,7 +26,7 @@ RUFF = "ruff==0.17.6"
 MYPY = "mypy==2.4.1"
 GRIFFE = "griffe==2.4.1"
 SPEC_TOOLS = ["openapi-spec-validator==0.8.5", "jsonschema==4.26.0", "pyyaml==6.0.3", "asyncapi3==0.0.2"]
-COVERAGE = ["coverage==7.17.3", "pytest-cov==7.1.0"]
+COVERAGE = ["coverage==7.17.3"]
 TEST_TOOLS = [
     "pytest==9.2.0",
     MYPY,
@@ -34,6 +34,8 @@ TEST_TOOLS = [
     "respx==0.23.1",
     "hypothesis==6.170.15",
     "openapi-core==0.23.1",
+    # A second, independent SignalR client for the sandbox's TopstepX hub (skips negotiation).
+    "signalrcore==1.0.2",
     *SPEC_TOOLS,
 ]
 
@@ -191,11 +193,13 @@ def tests(session: nox.Session) -> None:
     pyproject.toml, 90 %)."""
     session.install(*TEST_TOOLS, *GENERATOR, *COVERAGE)
     install_project(session)
-    coverage = ["--cov", "--cov-report=term", "--cov-config=pyproject.toml"]
-    if session.posargs:  # a subset of the suite: report coverage, do not hold it to the floor
-        coverage.append("--cov-fail-under=0")
-    # The sandbox reads the specs from the tree, not from the copy bundled at install time.
-    session.run("pytest", *coverage, *session.posargs, env={"ORDERBRIDGE_SPECS_DIR": str(ROOT / "specs")})
+    # `coverage run` starts measuring before pytest loads its plugins: the sandbox's own pytest
+    # plugin (an entry point) imports orderbridge_sandbox at start-up, before a pytest-side coverage plugin would start.
+    env = {"ORDERBRIDGE_SPECS_DIR": str(ROOT / "specs")}  # the specs from the tree, not the bundled copy
+    session.run("coverage", "erase")
+    session.run("coverage", "run", "-m", "pytest", *session.posargs, env=env)
+    # A subset of the suite (posargs): report coverage, do not hold it to the floor.
+    session.run("coverage", "report", *(["--fail-under=0"] if session.posargs else []))
 
 
 @nox.session

@@ -41,12 +41,13 @@ from benchmarks import (
     loopback,
     regeneration,
 )
+from benchmarks import events as live_events  # section "events" (issue 20)
 from benchmarks import sandbox as sandbox_double
 from benchmarks._common import BROKERS, capture_wires, cpu_model, verdict
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_JSON = HERE / "results" / "latest.json"
-SECTIONS = ("inprocess", "attribution", "loopback", "async", "auth", "imports", "regeneration", "sandbox")
+SECTIONS = ("inprocess", "attribution", "loopback", "async", "auth", "imports", "regeneration", "sandbox", "events")
 
 
 @dataclass(frozen=True)
@@ -599,6 +600,9 @@ def main(argv: list[str] | None = None) -> int:
             ),
             lambda res: render_sandbox_double(res, plan),
         )
+    # --- section "events" (issue 20): push latency and feed throughput --------------------------
+    if "events" in chosen:
+        section("events", lambda: live_events.measure(quick=args.quick), live_events.render)
     if pinned:
         _servers.pin(0, original_cpus)
     if "imports" in chosen:

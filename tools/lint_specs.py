@@ -43,7 +43,7 @@ from referencing.jsonschema import DRAFT202012
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC_NAMES = ("topstepx", "crosstrade", "tradestation", "sophic")
-ASYNCAPI_NAMES = ("crosstrade",)
+ASYNCAPI_NAMES = ("crosstrade", "topstepx")
 """``specs/<name>.asyncapi.yaml`` documents (WebSocket APIs OpenAPI cannot describe)."""
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
 SNAKE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")

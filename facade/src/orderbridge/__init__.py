@@ -26,7 +26,12 @@ and recovery: ``session.snapshot(account=...)`` -> :class:`AccountSnapshot` (che
 The rest of an order's life uses the same session and the same outcome rules:
 ``modify_order``, ``open_orders``, ``positions`` (:class:`Position`), ``balances``
 (:class:`Balance`), ``fills`` (:class:`Fill`), ``close_position``, ``cancel_all_orders`` and
-``flatten`` (:class:`FlattenReport`, the kill switch). Which broker has which call, and which
+``flatten`` (:class:`FlattenReport`, the kill switch).
+
+Hearing what happened: ``session.events(accounts=[...])`` yields :class:`OrderEvent`,
+:class:`FillEvent`, :class:`PositionEvent` and :class:`BalanceEvent`, and says when something
+may have been missed (:class:`Gap`) and when the picture is whole again (:class:`Resynced`);
+:class:`Feed` is the state behind it, without I/O, for drivers of your own. Which broker has which call, and which
 the facade emulates (only with ``emulate=True``), is ``capabilities(broker).operations``.
 """
 
@@ -55,7 +60,9 @@ if TYPE_CHECKING:  # the names below are imported on first use (see __getattr__)
         RateLimited,
         UnexpectedResponse,
     )
+    from ._events import KINDS, BalanceEvent, Event, FillEvent, Gap, OrderEvent, PositionEvent, Resynced, Source
     from ._fanout import PlacementResult
+    from ._feed import Feed
     from ._groups import BracketResult, GroupResult, Leg, LegRole
     from ._models import Order, OrderType, PlacedOrder, Side, TimeInForce, new_client_order_id
     from ._reports import apply_report
@@ -114,6 +121,17 @@ _HOME = {
     "AccountSnapshot": "_snapshot",
     "MissingPart": "_snapshot",
     "OrderStatus": "_status",
+    # live events (issue 20)
+    "KINDS": "_events",
+    "BalanceEvent": "_events",
+    "Event": "_events",
+    "FillEvent": "_events",
+    "Gap": "_events",
+    "OrderEvent": "_events",
+    "PositionEvent": "_events",
+    "Resynced": "_events",
+    "Source": "_events",
+    "Feed": "_feed",
 }
 """Which private module defines each public name. ``import orderbridge`` loads none of them
 (nor httpx or attrs); the first use of a name imports its module, once, like an ordinary
@@ -134,6 +152,16 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "Source",
+    "Resynced",
+    "PositionEvent",
+    "OrderEvent",
+    "Gap",
+    "FillEvent",
+    "Feed",
+    "Event",
+    "BalanceEvent",
+    "KINDS",
     "BROKERS",
     "OPERATIONS",
     "AccountSnapshot",

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import importlib.util
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -25,7 +27,9 @@ from ._capabilities import BrokerDescription
 from ._config import Settings, resolve_settings, with_times
 from ._driver import AsyncDriver, SyncDriver
 from ._errors import ConfigurationError, OutcomeUnknown, modify_unknown, placement_unknown
+from ._events import KINDS
 from ._fanout import AsyncFanOut, SyncFanOut
+from ._feed import DEFAULT_WATCHDOG
 from ._groups import AsyncGroups, SyncGroups
 from ._lifecycle import (
     cancel_all_plan,
@@ -38,6 +42,7 @@ from ._lifecycle import (
 )
 from ._models import Order, PlacedOrder
 from ._snapshot import AccountSnapshot, fills_since_arg, snapshot_plan
+from ._watch import AsyncEventStream, EventStream, stream_options
 from .brokers import DESCRIPTIONS, describe
 
 T = TypeVar("T")
@@ -49,6 +54,9 @@ class _Verbs:
 
     adapter: Adapter
     settings: Settings
+    hub_url: str | None = None
+    """The push hub's URL given to :func:`connect` (``None``: the broker's default; see
+    ``AsyncSession.events``)."""
 
     if TYPE_CHECKING:
 
@@ -311,6 +319,46 @@ class Session(SyncDriver, _Verbs, SyncFanOut, SyncGroups):
         self._ids(account)
         return self._run(snapshot_plan(self.adapter, account, since, self.settings))
 
+    # --- live events (issue 20) -------------------------------------------------------------
+    def events(
+        self,
+        *,
+        accounts: Iterable[str] | str,
+        kinds: Iterable[str] = KINDS,
+        interval: float | None = None,
+        watchdog: float | None = DEFAULT_WATCHDOG,
+    ) -> EventStream:
+        """Hear what happens in ``accounts``: a blocking iterator of events, used as a context
+        manager (``with session.events(accounts=["465"]) as stream: for event in stream: ...``).
+
+        Yields :class:`~orderbridge.OrderEvent`, :class:`~orderbridge.FillEvent`,
+        :class:`~orderbridge.PositionEvent` and :class:`~orderbridge.BalanceEvent` (those in
+        ``kinds``), :class:`~orderbridge.Gap` when something may have been missed (a read
+        failed) and :class:`~orderbridge.Resynced` once the picture is whole again. It starts
+        with the accounts' current picture (source ``resync``: open orders, positions,
+        balance, fills of the last minute) and a :class:`~orderbridge.Resynced` per account.
+
+        This session polls: each cycle reads every account with :meth:`snapshot` (and
+        :meth:`get_order` for orders that ended between two reads) and yields the
+        differences. Fill latency is bounded by ``interval``.
+
+        Args:
+            accounts: the broker's account ids (one id alone is accepted).
+            kinds: the ordinary events wanted, some of ``"order"``, ``"fill"``,
+                ``"position"``, ``"balance"``; markers always come.
+            interval: seconds between poll cycles. Default: the broker's pace per account
+                (4 s at every broker, a third of the documented budget; see
+                ``orderbridge/brokers/<broker>/events.py``) times the number of accounts.
+                Below the broker's floor (about half its budget) is refused.
+            watchdog: seconds of silence after which a pushed stream is presumed dead.
+
+        Raises:
+            ConfigurationError: bad ``accounts``, ``kinds``, ``interval`` or ``watchdog``;
+                nothing was sent. Read errors never raise: they are yielded as ``Gap``.
+        """
+        session: Any = self
+        return EventStream(session, **stream_options(accounts, kinds, interval, watchdog))
+
     def close_position(self, instrument: str, *, account: str, quantity: _Number = None, emulate: bool = False) -> None:
         """Close the position in ``instrument``: all of it, or ``quantity`` of it.
         Money-moving: never retried.
@@ -451,6 +499,46 @@ class AsyncSession(AsyncDriver, _Verbs, AsyncFanOut, AsyncGroups):
         self._ids(account)
         return await self._run(snapshot_plan(self.adapter, account, since, self.settings))
 
+    # --- live events (issue 20) -------------------------------------------------------------
+    def events(
+        self,
+        *,
+        accounts: Iterable[str] | str,
+        kinds: Iterable[str] = KINDS,
+        interval: float | None = None,
+        watchdog: float | None = DEFAULT_WATCHDOG,
+        push: bool | None = None,
+        hub_url: str | None = None,
+        audit: float | None = 60.0,
+    ) -> AsyncEventStream:
+        """Async twin of :meth:`Session.events`: ``async with session.events(accounts=[...]) as
+        stream: async for event in stream: ...``.
+
+        Where the broker pushes (TopstepX's user hub) and ``orderbridge[websocket]`` is
+        installed, events come from the hub (source ``push``), each (re)connection subscribes
+        again, and every gap is repaired by REST; elsewhere it polls like the sync twin.
+
+        Args:
+            push: ``None`` push where possible, ``True`` require it, ``False`` always poll.
+            hub_url: the hub's URL (default ``ORDERBRIDGE_<BROKER>_HUB_URL``, else the vendor's
+                hub, or ``<base_url>/hubs/user`` when only the base URL was overridden).
+            audit: seconds between audit reads of a pushed feed that is in sync (``None``:
+                none). The hub has no sequence numbers, so a push lost without a
+                disconnection is found only by reading: the audit reports it as a ``Gap``, then
+                the differences, then ``Resynced``. 60 s costs 4 reads per account a minute.
+            accounts, kinds, interval, watchdog: as :meth:`Session.events`; ``watchdog`` is
+                the silence (no message, keep-alives included) after which the hub is
+                presumed dead: a ``Gap``, then a REST repair.
+
+        Raises:
+            ConfigurationError: as :meth:`Session.events`; ``push=True`` or ``hub_url`` where
+                the broker has no hub, ``push=True`` without the extra, a bad ``hub_url``.
+        """
+        from ._push import push_stream  # the hub machinery loads only when asked for
+
+        session: Any = self
+        return push_stream(session, push, hub_url, audit, stream_options(accounts, kinds, interval, watchdog))
+
     async def close_position(
         self, instrument: str, *, account: str, quantity: _Number = None, emulate: bool = False
     ) -> None:
@@ -480,6 +568,7 @@ def connect(
     api_version: str | None = None,
     transport: httpx.BaseTransport | str | None = None,
     rate_limit: RateLimit | Budget | None = DOCUMENTED,
+    hub_url: str | None = None,
 ) -> Session:
     """Open a synchronous session to ``broker``.
 
@@ -502,6 +591,9 @@ def connect(
             custom one; ``RateLimit(storage="redis://...")`` shares it between processes;
             ``None`` turns it off. A call that would exceed it waits while its deadline
             allows, else raises :class:`~orderbridge.RateLimited` before sending.
+        hub_url: where the broker's push hub is, for live events (TopstepX's user hub).
+            Default ``ORDERBRIDGE_<BROKER>_HUB_URL``, else the vendor's hub, or
+            ``<base_url>/hubs/user`` when only the base URL was overridden.
 
     Raises:
         ConfigurationError: unknown broker, bad base URL, bad option. Credentials are checked
@@ -510,7 +602,9 @@ def connect(
     settings, adapter, chosen = _opening(
         broker, credentials, base_url, timeout, deadline, max_response_bytes, api_version, transport, False
     )
-    return Session(settings, adapter, transport=chosen, rate_limit=rate_limit)
+    session = Session(settings, adapter, transport=chosen, rate_limit=rate_limit)
+    session.hub_url = _hub_url(settings, hub_url)
+    return session
 
 
 def connect_async(
@@ -524,12 +618,30 @@ def connect_async(
     api_version: str | None = None,
     transport: httpx.AsyncBaseTransport | str | None = None,
     rate_limit: RateLimit | Budget | None = DOCUMENTED,
+    hub_url: str | None = None,
 ) -> AsyncSession:
     """Open an :class:`AsyncSession`; arguments as :func:`connect`."""
     settings, adapter, chosen = _opening(
         broker, credentials, base_url, timeout, deadline, max_response_bytes, api_version, transport, True
     )
-    return AsyncSession(settings, adapter, transport=chosen, rate_limit=rate_limit)
+    session = AsyncSession(settings, adapter, transport=chosen, rate_limit=rate_limit)
+    session.hub_url = _hub_url(settings, hub_url)
+    return session
+
+
+def _hub_url(settings: Settings, hub_url: str | None) -> str | None:
+    """``hub_url`` checked against the broker's hub (live events); ``None`` stays ``None``.
+
+    Raises:
+        ConfigurationError: the broker has no push hub, or the URL is not usable.
+    """
+    if hub_url is None:
+        return None
+    hub = importlib.util.find_spec(f"orderbridge.brokers.{settings.broker}.hub")
+    if hub is None:
+        raise ConfigurationError(f"hub_url: {settings.broker} has no push hub", broker=settings.broker)
+    checked: str = importlib.import_module(hub.name).hub_url(settings, hub_url)
+    return checked
 
 
 def _opening(

@@ -204,7 +204,15 @@ class Sandbox:
         for name, stream in self.stream_paths().items():
             if bare == stream:
                 return self.brokers[name].stream_endpoint(self, origin)
-        return None
+        name, _, rest = path.lstrip("/").partition("/")
+        broker = self.brokers.get(name)
+        return None if broker is None else broker.hub(self, "/" + rest, origin)
+
+    def negotiate(self, path: str) -> dict[str, Any] | None:
+        """The JSON answer to a push hub's ``POST .../negotiate`` at ``path``, or None."""
+        name, _, rest = path.lstrip("/").partition("/")
+        broker = self.brokers.get(name)
+        return None if broker is None else broker.negotiate("/" + rest)
 
     def handle(self, request: httpx.Request) -> httpx.Response:
         """Answer one request synchronously (a ``respx`` side effect or an ``httpx.MockTransport``

@@ -252,6 +252,15 @@ class OrderBook:
         self._on_fill: dict[str, list[Callable[[BookOrder], Any]]] = {}
         self._by_client_id: dict[tuple[str, str], BookOrder] = {}
         """(account, client id) -> the first order recorded with it (the duplicate check's index)."""
+        self.observers: list[Callable[[str, Any], None]] = []
+        """Called with ``("order", BookOrder)``, ``("fill", Fill)`` or ``("position", (account,
+        symbol))`` after every change (a push hub listens here)."""
+
+    def changed(self, kind: str, subject: Any) -> None:
+        """Tell the observers that ``subject`` changed (handlers that edit an order in place,
+        such as a modify, call this too)."""
+        for observer in list(self.observers):
+            observer(kind, subject)
 
     def submit(self, order: BookOrder) -> BookOrder:
         """Record ``order``; a market order fills at once at the reference price, others rest."""
@@ -259,6 +268,7 @@ class OrderBook:
         self.orders[order.id] = order
         if order.client_id is not None:
             self._by_client_id.setdefault((order.account, order.client_id), order)
+        self.changed("order", order)
         if order.kind is Kind.MARKET and order.state is State.WORKING:
             self.fill(order)
         return order
@@ -300,6 +310,9 @@ class OrderBook:
         if order.filled >= order.quantity:
             order.state = State.FILLED
         order.updated_at = self._clock.now()
+        self.changed("order", order)
+        self.changed("fill", fill)
+        self.changed("position", (order.account, order.symbol))
         if order.oco is not None:
             for other in self._groups.get(order.oco, []):
                 if other is not order:
@@ -315,6 +328,7 @@ class OrderBook:
             return False
         order.state = State.CANCELLED
         order.updated_at = self._clock.now()
+        self.changed("order", order)
         return True
 
     # -- moves a test (or a scenario) drives: the states the brokers document -------------------

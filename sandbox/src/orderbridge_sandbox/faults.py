@@ -15,6 +15,13 @@ A fault is written ``BROKER:OPERATION:KIND[=VALUE][:TIMES]`` (CLI ``--fault``, o
 ``budget``                 enforce the broker's documented request budget (its package's
                            ``budget.py``): a request over it gets the rate-limit answer above
                            (with ``Retry-After``) and nothing runs; ``TIMES`` counts throttles
+``stream_drop``            (push hubs; the operation is the hub method pushed, such as
+                           ``GatewayUserTrade``, or ``*``) cut the hub connection when the
+                           next event is pushed, without a close frame
+``stream_silence``         stay connected but send nothing more (events, ping replies)
+``event_loss``             lose the next pushed event; the connection stays up
+``event_reorder``          hold the next pushed event and send it after the one after it
+``event_duplicate``        send the next pushed event twice
 =========================  ================================================================
 
 ``TIMES`` makes the fault fire that many times and then disarm (default: every time).
@@ -40,6 +47,11 @@ class FaultKind(enum.StrEnum):
     RATE_LIMIT = "rate_limit"
     DROP = "drop"
     BUDGET = "budget"
+    STREAM_DROP = "stream_drop"
+    STREAM_SILENCE = "stream_silence"
+    EVENT_LOSS = "event_loss"
+    EVENT_REORDER = "event_reorder"
+    EVENT_DUPLICATE = "event_duplicate"
 
 
 class Phase(enum.StrEnum):
@@ -49,6 +61,8 @@ class Phase(enum.StrEnum):
     """Fires before the request is processed (nothing is recorded)."""
     AFTER = "after"
     """Fires after the request was processed (an order may have been recorded)."""
+    STREAM = "stream"
+    """Fires when a push hub sends an event (the stream faults; never on a request)."""
 
 
 _KIND_NAMES = {
@@ -59,7 +73,22 @@ _KIND_NAMES = {
     "drop": (FaultKind.DROP, Phase.BEFORE),
     "drop_after_record": (FaultKind.DROP, Phase.AFTER),
     "budget": (FaultKind.BUDGET, Phase.BEFORE),
+    "stream_drop": (FaultKind.STREAM_DROP, Phase.STREAM),
+    "stream_silence": (FaultKind.STREAM_SILENCE, Phase.STREAM),
+    "event_loss": (FaultKind.EVENT_LOSS, Phase.STREAM),
+    "event_reorder": (FaultKind.EVENT_REORDER, Phase.STREAM),
+    "event_duplicate": (FaultKind.EVENT_DUPLICATE, Phase.STREAM),
 }
+
+
+STREAM_OPERATIONS: dict[str, frozenset[str]] = {}
+"""Per broker, the methods its push hub sends: the operations a stream fault may name (each
+broker's package registers its own with :func:`register_stream_operations`)."""
+
+
+def register_stream_operations(broker: str, methods: Iterable[str]) -> None:
+    """Declare the methods ``broker``'s push hub sends (``topstepx``: ``GatewayUserOrder``...)."""
+    STREAM_OPERATIONS[broker] = frozenset(methods)
 
 
 class FaultError(ValueError):
@@ -146,14 +175,16 @@ class Fault:
             raise FaultError(f"fault {text!r}: unknown broker {broker!r} (expected one of {', '.join(BROKERS)} or *)")
         if not operation:
             raise FaultError(f"fault {text!r}: empty operation (use * for any)")
+        name, _, value = kind_text.partition("=")
         if operation != "*":
             known = sorted({o for b in BROKERS for o in operation_ids(b)}) if broker == "*" else operation_ids(broker)
+            if _KIND_NAMES.get(name, (None, None))[1] is Phase.STREAM:  # stream faults name a pushed method
+                known = sorted({o for b, ops in STREAM_OPERATIONS.items() if broker in ("*", b) for o in ops})
             if operation not in known:
                 where = "any broker" if broker == "*" else broker
                 raise FaultError(
                     f"fault {text!r}: {where} has no operation {operation!r}; expected * or one of: {', '.join(known)}"
                 )
-        name, _, value = kind_text.partition("=")
         if name not in _KIND_NAMES:
             raise FaultError(f"fault {text!r}: unknown kind {name!r} (expected one of {', '.join(_KIND_NAMES)})")
         kind, phase = _KIND_NAMES[name]

@@ -18,6 +18,7 @@ Python API::
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import socket
 import threading
@@ -58,6 +59,8 @@ class _Handler(BaseHTTPRequestHandler):
                 return
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length) if length else b""
+        if self.command == "POST" and self._negotiate():
+            return
         host, port = str(self.server.server_address[0]), self.server.server_address[1]
         request = httpx.Request(
             self.command, f"http://{host}:{port}{self.path}", headers=list(self.headers.items()), content=body
@@ -84,6 +87,19 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         if self.command != "HEAD":  # a HEAD answer carries the headers only (RFC 9110, 9.3.2)
             self.wfile.write(content)
+
+    def _negotiate(self) -> bool:
+        """Answer a push hub's ``POST .../negotiate`` (SignalR clients that negotiate first)."""
+        answer = self.server.sandbox.negotiate(self.path)
+        if answer is None:
+            return False
+        content = json.dumps(answer).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(content)))
+        self.end_headers()
+        self.wfile.write(content)
+        return True
 
     def _upgrade(self, endpoint: StreamEndpoint) -> None:
         """Hand the connection to the WebSocket side; it is closed when that returns."""

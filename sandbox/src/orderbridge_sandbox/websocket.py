@@ -188,9 +188,16 @@ def serve_websocket(
     if protocol.state is not State.OPEN:
         hub._discard(link)
         return
+    # A push hub (TopstepX's user hub) also sends on its own: hand it the connection.
+    attach = getattr(endpoint, "attach", None)
+    if attach is not None:
+        attach(link.deliver)
     try:
         _read_loop(link, endpoint, hub)
     finally:
+        detach = getattr(endpoint, "detach", None)
+        if detach is not None:
+            detach()
         hub._discard(link)
         link.closed = True
 

@@ -21,7 +21,7 @@ from ..book import BookOrder, OrderBook
 from ..budget import Budget
 from ..clock import Clock
 from ..dialect import Dialect
-from ..faults import Fault
+from ..faults import Fault, Faults
 from ..ids import Ids
 from ..leniency import STRICT, Leniency
 from ..routes import security_required
@@ -69,6 +69,10 @@ class Host(Protocol):
 
     def add_fault(self, fault: Fault | str) -> Fault:
         """Arm a fault (``"crosstrade:place_order:drop_after_record:1"``)."""
+
+    @property
+    def faults(self) -> Faults:
+        """The armed faults (push hubs take the stream faults from here)."""
 
 
 class StreamAnswer(Protocol):
@@ -208,6 +212,15 @@ class Broker(abc.ABC):
         """The WebSocket API behind :attr:`stream_path`, answering through ``host``; ``origin``
         is the server's ``http://HOST:PORT``. Only called when :attr:`stream_path` is set."""
         raise NotImplementedError(f"{self.name} has no WebSocket stream")
+
+    def hub(self, host: Host, path: str, origin: str) -> StreamEndpoint | None:
+        """A push hub served at ``path`` (below the broker's prefix, query included) over
+        WebSocket, or None (the default: the broker pushes nothing there)."""
+        return None
+
+    def negotiate(self, path: str) -> dict[str, Any] | None:
+        """The JSON answer to ``POST <path>`` negotiating a push hub, or None (no hub there)."""
+        return None
 
     def fill_now(self, order_id: str, quantity: Decimal | None, price: Decimal | None) -> None:
         """Execute a working order now, as if the market had reached it (``Sandbox.fill``).

@@ -420,20 +420,10 @@ class TopstepXAdapter(Adapter):
         sent = yield Call(search_open_positions, {"body": request}, money_moving=False, retry=Retry.READ, name=what)
         rows = self._rows(sent, what, SearchPositionResponse, SearchPositionErrorCode, "positions")
         models = plain(sent.parsed.positions) or []
-        out = []
-        for index, row in enumerate(rows):
-            sign = row.need_member("type", POSITION_SIGN)
-            out.append(
-                Position(
-                    broker=self.name,
-                    account=account,
-                    instrument=row.need_text("contractId"),
-                    quantity=sign * row.need_positive_decimal("size"),
-                    average_price=row.maybe_decimal("averagePrice"),
-                    raw=models[index] if index < len(models) else None,
-                )
-            )
-        return out
+        return [
+            position_of(row, self.name, account, models[index] if index < len(models) else None)
+            for index, row in enumerate(rows)
+        ]
 
     def balances(self, account: str, settings: Settings) -> Flow[Balance]:
         what = "Account/search"
@@ -465,27 +455,8 @@ class TopstepXAdapter(Adapter):
         request = SearchTradeRequest(account_id=_account_id(account), start_timestamp=start)
         sent = yield Call(search_trades, {"body": request}, money_moving=False, retry=Retry.READ, name=what)
         rows = self._rows(sent, what, SearchHalfTradeResponse, SearchTradeErrorCode, "trades")
-        out = []
-        for row in rows:
-            if row.row.get("voided") is True:
-                continue  # a voided half-turn did not happen
-            side = row.need_member("side", FILL_SIDES)
-            out.append(
-                Fill(
-                    broker=self.name,
-                    account=account,
-                    order_id=row.need_text("orderId"),
-                    fill_id=row.need_text("id"),
-                    instrument=row.need_text("contractId"),
-                    side=side,
-                    quantity=row.need_positive_decimal("size"),
-                    price=row.need_decimal("price"),
-                    time=row.maybe_time("creationTimestamp", naive_zone=dt.UTC),
-                    raw=row.row,
-                    warnings=tuple(row.warnings),
-                )
-            )
-        return by_time(out)
+        # A voided half-turn did not happen.
+        return by_time([fill_of(row, self.name, account) for row in rows if row.row.get("voided") is not True])
 
     def close_position(self, instrument: str, account: str, quantity: Decimal | None, settings: Settings) -> Flow[None]:
         if quantity is None:
@@ -701,3 +672,35 @@ FILLS_LOOKBACK = dt.timedelta(days=7)
 
 
 ADAPTER = TopstepXAdapter()
+
+
+def position_of(row: Reader, broker: str, account: str, raw: Any = None) -> Position:
+    """A ``PositionModel`` row (``Position/searchOpen``, and the user hub's
+    ``GatewayUserPosition``) as a :class:`Position`: ``type`` 1 long / 2 short, ``size`` > 0."""
+    sign = row.need_member("type", POSITION_SIGN)
+    return Position(
+        broker=broker,
+        account=account,
+        instrument=row.need_text("contractId"),
+        quantity=sign * row.need_positive_decimal("size"),
+        average_price=row.maybe_decimal("averagePrice"),
+        raw=row.row if raw is None else raw,
+    )
+
+
+def fill_of(row: Reader, broker: str, account: str) -> Fill:
+    """A ``HalfTradeModel`` row (``Trade/search``, and the user hub's ``GatewayUserTrade``) as a
+    :class:`Fill`. ``creationTimestamp`` is UTC (one sent without an offset is read as UTC)."""
+    return Fill(
+        broker=broker,
+        account=account,
+        order_id=row.need_text("orderId"),
+        fill_id=row.need_text("id"),
+        instrument=row.need_text("contractId"),
+        side=row.need_member("side", FILL_SIDES),
+        quantity=row.need_positive_decimal("size"),
+        price=row.need_decimal("price"),
+        time=row.maybe_time("creationTimestamp", naive_zone=dt.UTC),
+        raw=row.row,
+        warnings=tuple(row.warnings),
+    )

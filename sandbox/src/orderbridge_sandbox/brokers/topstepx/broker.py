@@ -28,7 +28,8 @@ from decimal import Decimal
 from typing import Any
 
 from ...book import BookOrder as Order
-from ...book import Instrument, Kind, OrderBook, Side, State
+from ...book import Fill, Instrument, Kind, OrderBook, Position, Side, State
+from ...faults import register_stream_operations
 from ...problems import FieldError
 from ...tokens import TokenIssuer, TokenState
 from ...wire import Call, Reply, json_reply, text_reply
@@ -84,12 +85,22 @@ def _when(text: str | None) -> dt.datetime | None:
     return when if when.tzinfo else when.replace(tzinfo=dt.UTC)
 
 
+# The user hub's pushed methods: what a stream fault may name (``topstepx:GatewayUserTrade:event_loss:1``).
+register_stream_operations(
+    "topstepx", ("GatewayUserAccount", "GatewayUserOrder", "GatewayUserPosition", "GatewayUserTrade")
+)
+
+
 class TopstepX(Broker):
     name = "topstepx"
     dialect_class = TopstepXDialect
     budget = BUDGET
     leniency = LENIENCY
     dialect: TopstepXDialect
+    hub_wrapped = False
+    """Send user-hub payloads wrapped as ``{"action": n, "data": {...}}`` (see ``.hub``)."""
+    hub_keepalive = 15.0
+    """Seconds between the user hub's keep-alive pings (ASP.NET Core's default interval)."""
 
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
@@ -402,6 +413,7 @@ class TopstepX(Broker):
         if b.get("stopPrice") is not None:
             order.stop_price = _decimal(b["stopPrice"])
         order.updated_at = self.now()
+        self.book.changed("order", order)
         return self._ok(call)
 
     @operation("cancel_order")
@@ -493,20 +505,22 @@ class TopstepX(Broker):
         account = call.field("accountId")
         if account not in self.accounts:
             return self._fail(call, 1)
-        positions = [
-            {
-                "id": int(p.id),
-                "accountId": account,
-                "contractId": p.symbol,
-                "contractDisplayName": self.contracts[p.symbol][1],
-                "creationTimestamp": p.opened_at.isoformat(),
-                "type": 1 if p.long else 2,
-                "size": int(p.size),
-                "averagePrice": p.average_price,
-            }
-            for p in self.book.ledger.positions(str(account))
-        ]
+        positions = [self._position_json(p) for p in self.book.ledger.positions(str(account))]
         return self._ok(call, positions=positions)
+
+    def _position_json(self, p: Position) -> dict[str, Any]:
+        """A ``PositionModel`` row (also the user hub's ``GatewayUserPosition`` payload; a
+        closed position is sent there with size 0)."""
+        return {
+            "id": int(p.id),
+            "accountId": int(p.account),
+            "contractId": p.symbol,
+            "contractDisplayName": self.contracts[p.symbol][1],
+            "creationTimestamp": p.opened_at.isoformat(),
+            "type": 1 if p.long else 2,
+            "size": int(p.size),
+            "averagePrice": p.average_price,
+        }
 
     def _close(self, call: Call, size: Decimal | None) -> Reply:
         b = call.body
@@ -543,24 +557,41 @@ class TopstepX(Broker):
         start, end = _when(b["startTimestamp"]), _when(b.get("endTimestamp"))
         assert start is not None
         trades = [
-            {
-                "id": int(f.id),
-                "accountId": b["accountId"],
-                "contractId": f.symbol,
-                "creationTimestamp": f.time.isoformat(),
-                "price": f.price,
-                "profitAndLoss": f.realized,
-                "fees": f.fees,
-                "commissions": Decimal(0),
-                "side": SIDE_CODES[f.side],
-                "size": int(f.quantity),
-                "voided": False,
-                "orderId": int(f.order_id),
-            }
+            self._trade_json(f)
             for f in self.book.ledger.fills
             if f.account == str(b["accountId"]) and f.time >= start and (end is None or f.time <= end)
         ]
         return self._ok(call, trades=trades)
+
+    def _trade_json(self, f: Fill) -> dict[str, Any]:
+        """A ``HalfTradeModel`` row (also the user hub's ``GatewayUserTrade`` payload)."""
+        return {
+            "id": int(f.id),
+            "accountId": int(f.account),
+            "contractId": f.symbol,
+            "creationTimestamp": f.time.isoformat(),
+            "price": f.price,
+            "profitAndLoss": f.realized,
+            "fees": f.fees,
+            "commissions": Decimal(0),
+            "side": SIDE_CODES[f.side],
+            "size": int(f.quantity),
+            "voided": False,
+            "orderId": int(f.order_id),
+        }
+
+    # -- the user hub (SignalR push; see .hub) ---------------------------------------------------
+    def hub(self, host: Any, path: str, origin: str) -> Any:
+        """The SignalR user hub at ``/hubs/user`` (query: ``access_token``, ``id``)."""
+        from .hub import UserHub, hub_path
+
+        return UserHub(self, host, path) if hub_path(path) else None
+
+    def negotiate(self, path: str) -> dict[str, Any] | None:
+        """``POST /hubs/user/negotiate``: what ASP.NET Core answers (WebSockets only)."""
+        from .hub import negotiation
+
+        return negotiation(self, path)
 
     @operation("ping")
     def ping(self, call: Call) -> Reply:

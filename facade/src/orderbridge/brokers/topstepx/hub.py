@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 from ..._account import Balance, Position, Reader
 from ..._adapter import Adapter, BrokerOrder
 from ..._config import Settings
-from ..._errors import ConfigurationError, OrderbridgeError, UnexpectedResponse
+from ..._errors import ConfigurationError, OrderbridgeError, bad_row
 from . import DESCRIPTION
 
 PRODUCTION_HUB = "https://rtc.topstepx.com/hubs/user"
@@ -93,7 +93,7 @@ def read(target: str, argument: Any, adapter: Adapter, accounts: Sequence[str]) 
     row = unwrap(argument)
     what = f"user hub {target}"
     if row is None:
-        raise UnexpectedResponse(f"{what}: the payload is not an object", broker=adapter.name, status_code=200)
+        raise bad_row(adapter.name, what, "the payload is not an object")
     if target == "GatewayUserAccount":
         account = _account(row, accounts)
         if account is None:

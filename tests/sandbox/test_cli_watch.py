@@ -55,7 +55,7 @@ class Lines:
         while True:
             line = self._queue.get(timeout=LINE_WAIT)
             assert line is not None, f"the watch ended; saw {[e['kind'] for e in self.seen]}"
-            event = json.loads(line)
+            event: dict[str, Any] = json.loads(line)
             self.seen.append(event)
             if event["kind"] == kind:
                 return event

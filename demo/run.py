@@ -4,7 +4,9 @@ Starts ``orderbridge-sandbox`` on a free loopback port, points the facade at it 
 documented demo credentials, and runs each seed's documented flow, one definitive rejection
 and one ambiguous outcome settled with ``resolve``; then the rest of an order's life per broker:
 modify a resting limit order, read positions, fills and balances, close part of a position and
-flatten the account (the kill switch). Prints a table (broker, step, outcome,
+flatten the account (the kill switch); then live events: a fill heard on TopstepX's user hub,
+the stream dropped by the sandbox (``stream_drop``), reported as ``Gap`` and repaired
+(``Resynced``). Prints a table (broker, step, outcome,
 order id, latency) and exits non-zero when any step does not behave as expected.
 
 Run with ``nox -s demo`` (or ``python demo/run.py`` with the packages installed).
@@ -12,6 +14,8 @@ Run with ``nox -s demo`` (or ``python demo/run.py`` with the packages installed)
 
 from __future__ import annotations
 
+import asyncio
+import importlib.util
 import sys
 import time
 from collections.abc import Callable
@@ -404,6 +408,72 @@ class Demo:
             self.step("sophic", "fills (trades of the orders)", list, lambda: broker.fills(account="acc_abc123"), bool)
             self.step("sophic", "cash balances", ob.Balance, lambda: broker.balances(account="acc_abc123"))
 
+    # -- live events (issue 20) -----------------------------------------------------------------------
+    def events(self, sandbox: Sandbox) -> None:
+        """Place, hear the fill pushed by the TopstepX user hub, drop the stream, see ``Gap`` then
+        ``Resynced`` with the lost fill delivered once (source ``resync``)."""
+        if importlib.util.find_spec("pysignalr") is None:
+            self.rows.append(Row("topstepx", "live events: needs orderbridge[websocket]", "skipped", "", 0, True))
+            return
+        market = ob.Order(instrument="CON.F.US.MES.Z25", side="buy", quantity=1)
+
+        async def until(stream: Any, kind: type, seen: list[ob.Event]) -> ob.Event:
+            async def wait() -> ob.Event:
+                event: ob.Event
+                async for event in stream:
+                    seen.append(event)
+                    if isinstance(event, kind):
+                        return event
+                raise RuntimeError("the stream ended")
+
+            return await asyncio.wait_for(wait(), 15)
+
+        async def story() -> None:
+            url = self.urls["topstepx"]
+            seen: list[ob.Event] = []
+            async with (
+                ob.connect_async("topstepx", base_url=url, credentials=CREDENTIALS["topstepx"]) as broker,
+                broker.events(accounts=["465"], push=True) as stream,
+            ):
+                started = time.perf_counter()
+                first = await until(stream, ob.Resynced, seen)
+                self._event_row("events: first picture, then Resynced", first, ob.Resynced, started)
+                placed = await broker.place_order(market, account="465")
+                started = time.perf_counter()
+                fill = await until(stream, ob.FillEvent, seen)
+                self._event_row(f"events: fill of {placed.order_id} pushed", fill, ob.FillEvent, started)
+                sandbox.add_fault("topstepx:*:stream_drop:1")  # the next push cuts the hub connection
+                lost = await broker.place_order(market, account="465")
+                started = time.perf_counter()
+                gap = await until(stream, ob.Gap, seen)
+                self._event_row("events: stream_drop, then Gap", gap, ob.Gap, started)
+                resynced = await until(stream, ob.Resynced, seen)
+                self._event_row("events: repaired by REST, Resynced", resynced, ob.Resynced, started)
+                repaired = [e for e in seen if isinstance(e, ob.FillEvent) and e.fill.order_id == lost.order_id]
+                fill_ids = [e.fill.fill_id for e in seen if isinstance(e, ob.FillEvent)]
+                ok = (
+                    len(repaired) == 1
+                    and repaired[0].source is ob.Source.RESYNC
+                    and len(fill_ids) == len(set(fill_ids))
+                )
+                outcome = f"lost fill delivered {len(repaired)}x (source {repaired[0].source if repaired else '-'})"
+                self.rows.append(
+                    Row("topstepx", "events: nothing missed, nothing twice", outcome, lost.order_id, 0, ok)
+                )
+
+        try:
+            asyncio.run(story())
+        except (ob.OrderbridgeError, TimeoutError, RuntimeError) as error:
+            self.rows.append(Row("topstepx", "live events", f"{type(error).__name__}: {error}", "", 0, False))
+
+    def _event_row(self, label: str, event: ob.Event, kind: type, started: float) -> None:
+        outcome = f"{type(event).__name__} seq={event.seq} source={event.source}"
+        if isinstance(event, ob.Gap):
+            outcome += f" ({event.reason})"
+        order_id = event.fill.order_id if isinstance(event, ob.FillEvent) else ""
+        elapsed = (time.perf_counter() - started) * 1000
+        self.rows.append(Row("topstepx", label, outcome, order_id, elapsed, isinstance(event, kind)))
+
     def print_table(self) -> None:
         headers = ("broker", "step", "outcome", "order id", "ms", "")
         cells = [
@@ -430,6 +500,7 @@ def main() -> int:
         demo.lifecycle("crosstrade", "Sim101", "MES 12-25", "5000.25", "5001.50")
         demo.lifecycle("tradestation", "123456", "MSFT", "200.25", "201.50")
         demo.groups(sandbox)
+        demo.events(sandbox)
     demo.print_table()
     bad = [r for r in demo.rows if not r.ok]
     print(f"\n{len(demo.rows) - len(bad)}/{len(demo.rows)} steps behaved as expected")

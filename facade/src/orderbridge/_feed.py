@@ -337,11 +337,15 @@ class Feed:
         gap = self.gap(f"an audit read found {differences} change(s) the stream did not deliver", accounts=(account,))
         return gap + self.reconcile(snapshot, finished)
 
-    def reconcile(self, snapshot: AccountSnapshot, finished: Sequence[BrokerOrder] = ()) -> list[Event]:
+    def reconcile(
+        self, snapshot: AccountSnapshot, finished: Sequence[BrokerOrder] = (), *, source: Source = Source.POLL
+    ) -> list[Event]:
         """Compare ``snapshot`` (and the final state of the orders :meth:`lookups` named) with
         what was delivered, and return the differences as events.
 
-        While the account is in sync the events have source ``poll``. When it needs a resync
+        While the account is in sync the events have ``source`` (``poll``; ``push`` when a
+        broker's push, such as a Sophic webhook, only says *that* something changed and the
+        read tells *what*). When it needs a resync
         (at start or after a :class:`Gap`) they have source ``resync`` and, if the snapshot
         is trusted, a :class:`Resynced` follows them. Trusted means: every part the chosen
         kinds need was read (a part the broker cannot give at all, :class:`NotSupported`,
@@ -351,7 +355,7 @@ class Feed:
         """
         account = snapshot.account
         state = self._account(account)
-        source = Source.RESYNC if self.needs_resync(account) else Source.POLL
+        source = Source.RESYNC if self.needs_resync(account) else source
         events: list[Event] = []
         if snapshot.missing_part("open_orders") is None:
             for order in (*snapshot.open_orders, *finished):

@@ -1,5 +1,5 @@
 """``orderbridge`` command line: place, get, cancel, resolve, modify, open-orders, positions,
-balances, fills, close, cancel-all, flatten, capabilities (``python -m orderbridge`` too).
+balances, fills, close, cancel-all, flatten, watch, capabilities (``python -m orderbridge`` too).
 
 Credentials and base URLs come from the ``ORDERBRIDGE_*`` environment variables (see
 ``orderbridge._config``); ``--base-url`` overrides the base URL. Examples::
@@ -13,6 +13,7 @@ Credentials and base URLs come from the ``ORDERBRIDGE_*`` environment variables 
     orderbridge modify topstepx --account 465 --order-id 9057 --limit-price 6001.25
     orderbridge positions crosstrade --account Sim101 --json
     orderbridge flatten tradestation --account 123456 --emulate
+    orderbridge watch topstepx --account 465 --account 704
 
 Exit codes (distinct per outcome, so scripts can branch on them):
 
@@ -36,13 +37,21 @@ With ``--json`` the error is one JSON object on standard output instead
 
 ``place`` with several ``--account`` prints one line per account and exits with the worst
 outcome among them (unknown, then other failure, rejected, invalid, placed).
+
+``watch`` prints one JSON object per line for every live event (see :func:`event_json`) until
+interrupted (Ctrl-C: exit 0), or until ``--max-events`` lines were printed (for scripts and
+tests). It pushes where the broker does (TopstepX's user hub, with ``orderbridge[websocket]``)
+and polls elsewhere, every ``--interval`` seconds.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import datetime as dt
+import enum
 import json
+import os
 import shlex
 import sys
 from collections.abc import Sequence
@@ -62,10 +71,11 @@ from ._errors import (
     OutcomeUnknown,
     escaped,
 )
+from ._events import KINDS, Event
 from ._fanout import Severity, severity
 from ._models import Order, OrderType, PlacedOrder, Side, TimeInForce
 from ._preview import preview_order
-from ._session import connect
+from ._session import connect, connect_async
 from .brokers import BROKERS, all_capabilities, describe
 
 EXIT_OK, EXIT_INVALID, EXIT_NOT_SUPPORTED, EXIT_REJECTED, EXIT_UNKNOWN, EXIT_FAILED = 0, 2, 3, 4, 5, 6
@@ -205,6 +215,28 @@ def _parser() -> argparse.ArgumentParser:
         if p is not close:
             broker_args(p)
         p.add_argument("--emulate", action="store_true", help=f"{text} (see `orderbridge capabilities`)")
+
+    watch = command("watch", "print live events, one JSON line each, until interrupted (Ctrl-C)")
+    watch.add_argument("broker", choices=BROKERS, help="which broker: " + ", ".join(BROKERS))
+    watch.add_argument(
+        "--account", required=True, action="append", help="the broker's account id; repeat it to watch several"
+    )
+    watch.add_argument("--base-url", help="override ORDERBRIDGE_<BROKER>_BASE_URL")
+    watch.add_argument("--api-version", help="TradeStation APIVersion: 20160101 (default) or 20150101")
+    watch.add_argument("--timeout", type=float, default=10.0, help="seconds per request (default 10)")
+    watch.add_argument(
+        "--kind",
+        action="append",
+        choices=KINDS,
+        help="an event kind wanted (repeatable; default all); gap and resynced always come",
+    )
+    watch.add_argument(
+        "--interval", type=float, help="seconds between poll cycles (default: the broker's pace; see README)"
+    )
+    watch.add_argument("--poll", action="store_true", help="poll even where the broker pushes")
+    watch.add_argument(
+        "--max-events", type=int, metavar="N", help="stop after N events (for scripts and tests; default: never)"
+    )
 
     caps = command("capabilities", "what each broker supports, per order field and per operation")
     caps.add_argument("--json", action="store_true", help="print the table as JSON")
@@ -533,6 +565,69 @@ def _order_id(args: argparse.Namespace) -> str:
     return str(positional if positional is not None else option)
 
 
+def _plain(value: Any) -> Any:
+    """``value`` as JSON-ready data: Decimals as strings (never floats: no rounding), datetimes
+    and dates in ISO 8601, enums by value, attrs models as objects of their fields (``raw`` left
+    out: it is the broker's payload, not the model)."""
+    if isinstance(value, bool) or value is None or isinstance(value, (int, str)):
+        return value
+    if isinstance(value, (Decimal, float)):
+        return str(value)
+    if isinstance(value, (dt.datetime, dt.date, dt.time)):
+        return value.isoformat()
+    if isinstance(value, enum.Enum):
+        return _plain(value.value)
+    if attrs.has(type(value)):
+        return {k: _plain(v) for k, v in attrs.asdict(value, recurse=False).items() if k != "raw"}
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [_plain(v) for v in value]
+    return str(value)
+
+
+def event_json(event: Event) -> str:
+    """One event as one line of JSON: ``kind``, ``broker``, ``account``, ``seq``,
+    ``received_at`` (ISO 8601), ``source`` (``push``, ``poll`` or ``resync``), then the event's
+    own fields: ``order``, ``fill``, ``position`` or ``balance`` as an object of the model's
+    fields, ``reason`` and ``since`` for a ``gap``, ``snapshot`` for ``resynced``. Decimals are
+    strings, datetimes ISO 8601; the broker's raw payload is left out."""
+    fields = _plain(event)
+    head = {"kind": event.kind}
+    return json.dumps({**head, **fields}, sort_keys=False)
+
+
+async def _watch(args: argparse.Namespace, options: dict[str, Any]) -> int:
+    """Print events until interrupted or ``--max-events``; errors raise as in other commands."""
+    if args.max_events is not None and args.max_events < 1:
+        raise InvalidOrder("--max-events must be 1 or more", field="max_events")
+    kinds = tuple(args.kind) if args.kind else KINDS
+    printed = 0
+    async with connect_async(args.broker, timeout=args.timeout, **options) as session:
+        events = session.events(
+            accounts=args.account, kinds=kinds, interval=args.interval, push=False if args.poll else None
+        )
+        async with events as stream:
+            async for event in stream:
+                print(event_json(event), flush=True)
+                printed += 1
+                if args.max_events is not None and printed >= args.max_events:
+                    break
+    return EXIT_OK
+
+
+def _run_watch(args: argparse.Namespace, options: dict[str, Any]) -> int:
+    """``watch``: Ctrl-C (SIGINT) ends it cleanly with exit 0; a closed pipe (``| head``) too."""
+    try:
+        return asyncio.run(_watch(args, options))
+    except KeyboardInterrupt:
+        return EXIT_OK
+    except BrokenPipeError:
+        # The reader left: point stdout at the null device so the flush at exit does not fail.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``orderbridge`` script; returns the exit code."""
     args = _parser().parse_args(_attach_values(sys.argv[1:] if argv is None else argv))
@@ -541,6 +636,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             _capabilities(args.json)
             return EXIT_OK
         options: dict[str, Any] = {"base_url": args.base_url, "api_version": args.api_version}
+        if args.command == "watch":
+            return _run_watch(args, options)
         if args.command == "place" and args.dry_run:
             for account in args.account:
                 preview = preview_order(args.broker, _order(args), account=account, require_credentials=True, **options)

@@ -85,9 +85,10 @@ def _when(text: str | None) -> dt.datetime | None:
     return when if when.tzinfo else when.replace(tzinfo=dt.UTC)
 
 
-# The user hub's pushed methods: what a stream fault may name (``topstepx:GatewayUserTrade:event_loss:1``).
+# The hubs' pushed methods: what a stream fault may name (``topstepx:GatewayUserTrade:event_loss:1``).
 register_stream_operations(
-    "topstepx", ("GatewayUserAccount", "GatewayUserOrder", "GatewayUserPosition", "GatewayUserTrade")
+    "topstepx",
+    ("GatewayUserAccount", "GatewayUserOrder", "GatewayUserPosition", "GatewayUserTrade", "GatewayQuote"),
 )
 
 
@@ -580,15 +581,16 @@ class TopstepX(Broker):
             "orderId": int(f.order_id),
         }
 
-    # -- the user hub (SignalR push; see .hub) ---------------------------------------------------
+    # -- the hubs (SignalR push; see .hub) --------------------------------------------------------
     def hub(self, host: Any, path: str, origin: str) -> Any:
-        """The SignalR user hub at ``/hubs/user`` (query: ``access_token``, ``id``)."""
-        from .hub import UserHub, hub_path
+        """The SignalR user hub at ``/hubs/user`` and market hub at ``/hubs/market`` (query:
+        ``access_token``, ``id``)."""
+        from .hub import hub_at
 
-        return UserHub(self, host, path) if hub_path(path) else None
+        return hub_at(self, host, path)
 
     def negotiate(self, path: str) -> dict[str, Any] | None:
-        """``POST /hubs/user/negotiate``: what ASP.NET Core answers (WebSockets only)."""
+        """``POST /hubs/{user,market}/negotiate``: what ASP.NET Core answers (WebSockets only)."""
         from .hub import negotiation
 
         return negotiation(self, path)

@@ -1,4 +1,5 @@
-"""TopstepX's user hub: the SignalR JSON hub protocol at ``/topstepx/hubs/user``.
+"""TopstepX's hubs: the SignalR JSON hub protocol at ``/topstepx/hubs/user`` and
+``/topstepx/hubs/market``.
 
 What the gateway does (ProjectX Gateway API docs, "Real Time Data Overview"): a SignalR hub
 reached over WebSockets with the session token as ``?access_token=``; the client invokes
@@ -13,8 +14,15 @@ The protocol (ASP.NET Core SignalR, "Hub Protocol" and "Transport Protocols" spe
 JSON records each ended by the record separator ``0x1E``; a handshake
 ``{"protocol": "json", "version": 1}`` answered by ``{}``; invocations (type 1) answered by a
 completion (type 3) when they carry an ``invocationId``; pings (type 6) both ways; close (type 7).
-Like an ASP.NET Core hub it also answers ``POST /hubs/user/negotiate`` (negotiate version 1,
+Like an ASP.NET Core hub it also answers ``POST /hubs/<hub>/negotiate`` (negotiate version 1,
 WebSockets only) for clients that negotiate first; the gateway's own samples skip it.
+
+The market hub (same docs, "Real Time Data Overview", market hub): the client invokes
+``SubscribeContractQuotes(contractId)`` (and ``UnsubscribeContractQuotes``); the server sends
+``GatewayQuote`` with two arguments, the contract id and the quote (``symbol``, ``lastPrice``,
+``bestBid``, ``bestAsk``, ``open``, ``high``, ``low``, ``volume``, ``lastUpdated``...). The
+sandbox never moves prices, so it sends one quote per subscription, at the contract's
+reference price (the price market orders fill at), bid and ask one tick either side.
 
 Sandbox extras: ``hub_wrapped`` on the broker sends payloads wrapped as
 ``{"action": n, "data": {...}}`` (seen from the gateway by community clients); stream faults
@@ -45,6 +53,7 @@ if TYPE_CHECKING:
 RS = "\x1e"
 """The SignalR record separator."""
 PATH = "/hubs/user"
+MARKET_PATH = "/hubs/market"
 INVOCATION, COMPLETION, PING, CLOSE = 1, 3, 6, 7
 SUBSCRIPTIONS = {
     "SubscribeAccounts": ("accounts", False),
@@ -60,11 +69,21 @@ def hub_path(path: str) -> bool:
     return urlsplit(path).path.rstrip("/") == PATH
 
 
+def hub_at(broker: TopstepX, host: Host, path: str) -> SignalRHub | None:
+    """The hub served at ``path`` (below ``/topstepx``, query allowed), or None."""
+    bare = urlsplit(path).path.rstrip("/")
+    if bare == PATH:
+        return UserHub(broker, host, path)
+    if bare == MARKET_PATH:
+        return MarketHub(broker, host, path)
+    return None
+
+
 def negotiation(broker: TopstepX, path: str) -> dict[str, Any] | None:
-    """The negotiate answer (version 1, WebSockets only), or None when ``path`` is not the
+    """The negotiate answer (version 1, WebSockets only), or None when ``path`` is not a
     hub's ``/negotiate``."""
     bare = urlsplit(path).path.rstrip("/")
-    if bare != PATH + "/negotiate":
+    if bare not in (PATH + "/negotiate", MARKET_PATH + "/negotiate"):
         return None
     token = uuid.uuid4().hex
     return {
@@ -89,9 +108,13 @@ def _record(message: dict[str, Any]) -> str:
     return dumps(message) + RS
 
 
-class UserHub:
-    """One connection to the user hub (a :class:`~orderbridge_sandbox.brokers.base.StreamEndpoint`
-    that also pushes: the server calls :meth:`attach` with the connection's send function)."""
+class SignalRHub:
+    """One connection to a hub (a :class:`~orderbridge_sandbox.brokers.base.StreamEndpoint`
+    that also pushes: the server calls :meth:`attach` with the connection's send function).
+
+    The protocol lives here (handshake, invocation and completion, ping, close, keep-alives,
+    stream faults); a hub says what its methods do (:meth:`_invoke`) and when it pushes
+    (:meth:`_started`, :meth:`_stopped`)."""
 
     def __init__(self, broker: TopstepX, host: Host, path: str) -> None:
         self.broker = broker
@@ -139,6 +162,7 @@ class UserHub:
                 continue
             kind, reply = self._message(message)
             out += reply
+            out += self._after(kind, message)
             if kind == "close":
                 return HubAnswer(kind, tuple(out), drop=True)
         if self.silent:
@@ -166,29 +190,25 @@ class UserHub:
         return str(target), [_record(done)]
 
     def _invoke(self, target: str, arguments: list[Any]) -> str | None:
-        unsubscribe = target.startswith("Unsubscribe")
-        name = "Subscribe" + target[len("Unsubscribe") :] if unsubscribe else target
-        if name not in SUBSCRIPTIONS:
-            return f"Unknown hub method '{target}'"
-        what, takes_account = SUBSCRIPTIONS[name]
-        account: str | None = None
-        if takes_account:
-            if len(arguments) != 1 or isinstance(arguments[0], bool) or not isinstance(arguments[0], int | str):
-                return f"Failed to invoke '{target}' due to an error on the server. InvalidDataException"
-            account = str(arguments[0])
-        with self._lock:
-            if unsubscribe:
-                self._subscribed.discard((what, account))
-            else:
-                self._subscribed.add((what, account))
-        return None
+        """Run hub method ``target``; an error text for the completion, or None."""
+        raise NotImplementedError
+
+    def _after(self, kind: str, message: dict[str, Any]) -> list[str]:
+        """Frames sent after the completion of invocation ``message`` (none by default)."""
+        return []
+
+    def _started(self) -> None:
+        """The connection opened: start listening to what this hub pushes."""
+
+    def _stopped(self) -> None:
+        """The connection closed: stop listening."""
 
     # -- push --------------------------------------------------------------------------------
     def attach(self, send: Callable[[HubAnswer], None]) -> None:
-        """Start pushing book changes through ``send`` (the connection is open), and a
-        keep-alive ping every ``broker.hub_keepalive`` seconds as ASP.NET Core hubs do."""
+        """Start pushing through ``send`` (the connection is open), and a keep-alive ping
+        every ``broker.hub_keepalive`` seconds as ASP.NET Core hubs do."""
         self._send = send
-        self.broker.book.observers.append(self._changed)
+        self._started()
         self._stop = threading.Event()
         thread = threading.Thread(target=self._keepalive, args=(self._stop,), name="topstepx-hub-ping", daemon=True)
         thread.start()
@@ -197,8 +217,7 @@ class UserHub:
         """Stop pushing (the connection closed)."""
         self._send = None
         self._stop.set()
-        if self._changed in self.broker.book.observers:
-            self.broker.book.observers.remove(self._changed)
+        self._stopped()
 
     def _keepalive(self, stop: threading.Event) -> None:
         while not stop.wait(self.broker.hub_keepalive):
@@ -206,41 +225,23 @@ class UserHub:
             if send is not None and self._handshaken and not self.silent:
                 send(HubAnswer("ping", (_record({"type": PING}),)))
 
-    def _wants(self, what: str, account: str | None) -> bool:
+    def _wants(self, what: str, key: str | None) -> bool:
         with self._lock:
-            return (what, account) in self._subscribed
+            return (what, key) in self._subscribed
 
-    def _changed(self, kind: str, subject: Any) -> None:
-        broker = self.broker
-        if kind == "order" and self._wants("orders", subject.account):
-            self._push("GatewayUserOrder", broker._order_json(subject), 1)
-        elif kind == "fill" and self._wants("trades", subject.account):
-            self._push("GatewayUserTrade", broker._trade_json(subject), 0)
-        elif kind == "position":
-            account, symbol = subject
-            if self._wants("positions", account):
-                self._push("GatewayUserPosition", self._position_row(account, symbol), 1)
-            if self._wants("accounts", None):
-                self._push("GatewayUserAccount", dict(broker.accounts[int(account)]), 1)
-
-    def _position_row(self, account: str, symbol: str) -> dict[str, Any]:
-        position = self.broker.book.ledger.position(account, symbol)
-        if position is not None:
-            return self.broker._position_json(position)
-        closed = next(p for p in reversed(self.broker.book.ledger.closed) if (p.account, p.symbol) == (account, symbol))
-        return {**self.broker._position_json(closed), "size": 0}
-
-    def _push(self, target: str, payload: dict[str, Any], action: int) -> None:
+    def _push(self, target: str, arguments: list[Any]) -> None:
         send = self._send
         if send is None:
             return
-        argument = {"action": action, "data": payload} if self.broker.hub_wrapped else payload
-        frame = _record({"type": INVOCATION, "target": target, "arguments": [argument]})
-        frames = self._apply_faults(target, frame)
+        frames = self._apply_faults(target, self._frame(target, arguments))
         if frames is None:
             send(HubAnswer("drop", drop=True))
         elif frames:
             send(HubAnswer(target, tuple(frames)))
+
+    @staticmethod
+    def _frame(target: str, arguments: list[Any]) -> str:
+        return _record({"type": INVOCATION, "target": target, "arguments": arguments})
 
     def _apply_faults(self, target: str, frame: str) -> list[str] | None:
         """The frames to send for one event after the stream faults armed for this hub
@@ -269,4 +270,116 @@ class UserHub:
         return frames
 
 
-__all__ = ["PATH", "HubAnswer", "UserHub", "hub_path", "negotiation"]
+class UserHub(SignalRHub):
+    """The user hub: account, order, position and trade events on every book change."""
+
+    def _invoke(self, target: str, arguments: list[Any]) -> str | None:
+        unsubscribe = target.startswith("Unsubscribe")
+        name = "Subscribe" + target[len("Unsubscribe") :] if unsubscribe else target
+        if name not in SUBSCRIPTIONS:
+            return f"Unknown hub method '{target}'"
+        what, takes_account = SUBSCRIPTIONS[name]
+        account: str | None = None
+        if takes_account:
+            if len(arguments) != 1 or isinstance(arguments[0], bool) or not isinstance(arguments[0], int | str):
+                return f"Failed to invoke '{target}' due to an error on the server. InvalidDataException"
+            account = str(arguments[0])
+        with self._lock:
+            if unsubscribe:
+                self._subscribed.discard((what, account))
+            else:
+                self._subscribed.add((what, account))
+        return None
+
+    def _started(self) -> None:
+        self.broker.book.observers.append(self._changed)
+
+    def _stopped(self) -> None:
+        if self._changed in self.broker.book.observers:
+            self.broker.book.observers.remove(self._changed)
+
+    def _changed(self, kind: str, subject: Any) -> None:
+        broker = self.broker
+        if kind == "order" and self._wants("orders", subject.account):
+            self._user("GatewayUserOrder", broker._order_json(subject), 1)
+        elif kind == "fill" and self._wants("trades", subject.account):
+            self._user("GatewayUserTrade", broker._trade_json(subject), 0)
+        elif kind == "position":
+            account, symbol = subject
+            if self._wants("positions", account):
+                self._user("GatewayUserPosition", self._position_row(account, symbol), 1)
+            if self._wants("accounts", None):
+                self._user("GatewayUserAccount", dict(broker.accounts[int(account)]), 1)
+
+    def _position_row(self, account: str, symbol: str) -> dict[str, Any]:
+        position = self.broker.book.ledger.position(account, symbol)
+        if position is not None:
+            return self.broker._position_json(position)
+        closed = next(p for p in reversed(self.broker.book.ledger.closed) if (p.account, p.symbol) == (account, symbol))
+        return {**self.broker._position_json(closed), "size": 0}
+
+    def _user(self, target: str, payload: dict[str, Any], action: int) -> None:
+        """One user event: a single argument, wrapped when ``broker.hub_wrapped``."""
+        self._push(target, [{"action": action, "data": payload} if self.broker.hub_wrapped else payload])
+
+
+QUOTES = "SubscribeContractQuotes"
+
+
+class MarketHub(SignalRHub):
+    """The market hub: a ``GatewayQuote`` for each contract subscribed, at its reference price."""
+
+    def _invoke(self, target: str, arguments: list[Any]) -> str | None:
+        if target not in (QUOTES, "Un" + QUOTES[0].lower() + QUOTES[1:]):
+            return f"Unknown hub method '{target}'"
+        if len(arguments) != 1 or not isinstance(arguments[0], str) or arguments[0] not in self.broker.contracts:
+            return f"Failed to invoke '{target}' due to an error on the server. InvalidDataException"
+        with self._lock:
+            if target == QUOTES:
+                self._subscribed.add(("quotes", arguments[0]))
+            else:
+                self._subscribed.discard(("quotes", arguments[0]))
+        return None
+
+    def _after(self, kind: str, message: dict[str, Any]) -> list[str]:
+        """A subscription is answered by the contract's current quote (after its completion)."""
+        arguments = message.get("arguments") or []
+        if kind != QUOTES or not arguments or not self._wants("quotes", str(arguments[0])):
+            return []
+        contract = str(arguments[0])
+        frames = self._apply_faults("GatewayQuote", self._frame("GatewayQuote", [contract, self.quote(contract)]))
+        return frames or []
+
+    def quote(self, contract: str) -> dict[str, Any]:
+        """The ``GatewayQuote`` payload of ``contract`` at the sandbox's reference price."""
+        instrument = self.broker.book.instruments[contract]
+        price, tick = instrument.price, instrument.tick_size
+        now = self.broker.now().isoformat()
+        return {
+            "symbol": self.broker.contracts[contract][5],
+            "symbolName": self.broker.contracts[contract][1],
+            "lastPrice": price,
+            "bestBid": price - tick,
+            "bestAsk": price + tick,
+            "change": 0,
+            "changePercent": 0,
+            "open": price,
+            "high": price,
+            "low": price,
+            "volume": 0,
+            "lastUpdated": now,
+            "timestamp": now,
+        }
+
+
+__all__ = [
+    "MARKET_PATH",
+    "PATH",
+    "HubAnswer",
+    "MarketHub",
+    "SignalRHub",
+    "UserHub",
+    "hub_at",
+    "hub_path",
+    "negotiation",
+]

@@ -526,9 +526,12 @@ class AsyncSession(AsyncDriver, _Verbs, AsyncFanOut, AsyncGroups):
                 none). The hub has no sequence numbers, so a push lost without a
                 disconnection is found only by reading: the audit reports it as a ``Gap``, then
                 the differences, then ``Resynced``. 60 s costs 4 reads per account a minute.
-            accounts, kinds, interval, watchdog: as :meth:`Session.events`; ``watchdog`` is
-                the silence (no message, keep-alives included) after which the hub is
-                presumed dead: a ``Gap``, then a REST repair.
+            accounts: as :meth:`Session.events`.
+            kinds: as :meth:`Session.events`.
+            interval: as :meth:`Session.events`.
+            watchdog: as :meth:`Session.events`; when pushing, the silence (no message,
+                keep-alives included) after which the hub is presumed dead: a ``Gap``, then a
+                REST repair.
 
         Raises:
             ConfigurationError: as :meth:`Session.events`; ``push=True`` or ``hub_url`` where

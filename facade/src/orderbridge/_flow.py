@@ -223,6 +223,12 @@ class Call:
     name: str
     token: Token = Token.REQUIRED
 
+    @classmethod
+    def read(cls, operation: Any, kwargs: Mapping[str, Any], name: str, token: Token = Token.REQUIRED) -> Call:
+        """A call that moves no money: :attr:`Retry.READ`, the only policy for one (logins,
+        lookups, listings)."""
+        return cls(operation, kwargs, money_moving=False, retry=Retry.READ, name=name, token=token)
+
 
 @attrs.frozen
 class Sent:

@@ -165,9 +165,7 @@ class CrossTradeAdapter(Adapter):
     def get_order(self, order_id: str, account: str, settings: Settings) -> Flow[BrokerOrder]:
         what = "orders/get"
         order_id = self.check_order_id(order_id)
-        sent = yield Call(
-            GET_ORDER, {"account": account, "order_id": order_id}, money_moving=False, retry=Retry.READ, name=what
-        )
+        sent = yield Call.read(GET_ORDER, {"account": account, "order_id": order_id}, what)
         body = sent.parsed
         if sent.status == 200 and isinstance(body, (CrossTradeOrder, Undecoded)):
             found = self._broker_order(body, account, self.deviations(what, body, CrossTradeOrder), sent.data)
@@ -303,7 +301,7 @@ class CrossTradeAdapter(Adapter):
 
     def open_orders(self, account: str, settings: Settings) -> Flow[list[BrokerOrder]]:
         what = "orders/list"
-        sent = yield Call(list_orders, {"account": account}, money_moving=False, retry=Retry.READ, name=what)
+        sent = yield Call.read(list_orders, {"account": account}, what)
         rows = self._rows(sent, what, "orders", (OrderList, list))
         out = []
         for row in rows:
@@ -315,7 +313,7 @@ class CrossTradeAdapter(Adapter):
 
     def positions(self, account: str, settings: Settings) -> Flow[list[Position]]:
         what = "positions/list"
-        sent = yield Call(list_positions, {"account": account}, money_moving=False, retry=Retry.READ, name=what)
+        sent = yield Call.read(list_positions, {"account": account}, what)
         out = []
         for row in self._rows(sent, what, "positions", (PositionList, list)):
             if row.row.get("marketPosition") == "Flat":
@@ -335,7 +333,7 @@ class CrossTradeAdapter(Adapter):
 
     def balances(self, account: str, settings: Settings) -> Flow[Balance]:
         what = "accounts/get"
-        sent = yield Call(get_account, {"account": account}, money_moving=False, retry=Retry.READ, name=what)
+        sent = yield Call.read(get_account, {"account": account}, what)
         body = sent.parsed
         if sent.status in (400, 404) and isinstance(body, ErrorResponse):
             raise self._account_refusal(sent, body, what)
@@ -364,13 +362,7 @@ class CrossTradeAdapter(Adapter):
         if since is not None:
             seconds = math.ceil((dt.datetime.now(dt.UTC) - since).total_seconds())
             lookback = min(MAX_LOOKBACK, max(1, seconds))
-        sent = yield Call(
-            list_executions,
-            {"account": account, "lookback_time": lookback},
-            money_moving=False,
-            retry=Retry.READ,
-            name=what,
-        )
+        sent = yield Call.read(list_executions, {"account": account, "lookback_time": lookback}, what)
         out = []
         for row in self._rows(sent, what, "executions", (ExecutionList,)):
             side = row.need_member("marketPosition", EXECUTION_SIDES)

@@ -95,14 +95,7 @@ class SophicAdapter(Adapter):
             grant_type=GrantType.CLIENT_CREDENTIALS,
         )
         what = "auth/token"
-        sent = yield Call(
-            create_token,
-            {"body": form, "api_version": API_VERSION},
-            money_moving=False,
-            retry=Retry.READ,
-            name=what,
-            token=Token.NONE,
-        )
+        sent = yield Call.read(create_token, {"body": form, "api_version": API_VERSION}, what, Token.NONE)
         body = sent.parsed
         if sent.status == 200 and isinstance(body, OAuthToken) and isinstance(body.access_token, str):
             lifetime = body.expires_in if isinstance(body.expires_in, int) and body.expires_in > 0 else 900
@@ -166,12 +159,8 @@ class SophicAdapter(Adapter):
     def get_order(self, order_id: str, account: str, settings: Settings) -> Flow[BrokerOrder]:
         what = "accounts/{account_id}/orders/{order_id}"
         order_id = self.check_order_id(order_id)
-        sent = yield Call(
-            GET_ORDER,
-            {"account_id": account, "order_id": order_id, "api_version": API_VERSION},
-            money_moving=False,
-            retry=Retry.READ,
-            name=what,
+        sent = yield Call.read(
+            GET_ORDER, {"account_id": account, "order_id": order_id, "api_version": API_VERSION}, what
         )
         fields = _order_fields(sent.parsed) if sent.status == 200 else None
         found_id = self.usable_order_id(fields[0]) if fields is not None else None
@@ -223,13 +212,7 @@ class SophicAdapter(Adapter):
 
     def open_orders(self, account: str, settings: Settings) -> Flow[list[BrokerOrder]]:
         what = "accounts/{account_id}/pending-orders"
-        sent = yield Call(
-            list_pending_orders,
-            {"account_id": account, "api_version": API_VERSION},
-            money_moving=False,
-            retry=Retry.READ,
-            name=what,
-        )
+        sent = yield Call.read(list_pending_orders, {"account_id": account, "api_version": API_VERSION}, what)
         return [
             self.broker_order(ORDER_SHAPE, row.row, account=account, order_id=row.need_text("id"))
             for row in self._rows(sent, what)
@@ -237,12 +220,8 @@ class SophicAdapter(Adapter):
 
     def positions(self, account: str, settings: Settings) -> Flow[list[Position]]:
         what = "accounts/{account_id}/positions"
-        sent = yield Call(
-            list_positions,
-            {"account_id": account, "open_only": True, "api_version": API_VERSION},
-            money_moving=False,
-            retry=Retry.READ,
-            name=what,
+        sent = yield Call.read(
+            list_positions, {"account_id": account, "open_only": True, "api_version": API_VERSION}, what
         )
         out = []
         for row in self._rows(sent, what):
@@ -274,13 +253,7 @@ class SophicAdapter(Adapter):
 
     def balances(self, account: str, settings: Settings) -> Flow[Balance]:
         what = "accounts/{account_id}/cash-balances"
-        sent = yield Call(
-            list_cash_balances,
-            {"account_id": account, "api_version": API_VERSION},
-            money_moving=False,
-            retry=Retry.READ,
-            name=what,
-        )
+        sent = yield Call.read(list_cash_balances, {"account_id": account, "api_version": API_VERSION}, what)
         rows = self._rows(sent, what)
         chosen = rows[0] if len(rows) == 1 else None
         if len(rows) > 1:
@@ -304,13 +277,7 @@ class SophicAdapter(Adapter):
         UTC. A trade ``quantity`` that is not positive is :class:`UnexpectedResponse` naming
         ``quantity``."""
         what = "accounts/{account_id}/orders"
-        sent = yield Call(
-            list_orders,
-            {"account_id": account, "api_version": API_VERSION},
-            money_moving=False,
-            retry=Retry.READ,
-            name=what,
-        )
+        sent = yield Call.read(list_orders, {"account_id": account, "api_version": API_VERSION}, what)
         out = []
         for order in self._rows(sent, what):
             order_id = order.need_text("id")
@@ -343,13 +310,7 @@ class SophicAdapter(Adapter):
     # -- helpers --------------------------------------------------------------------------------
     def _base_currency(self, account: str) -> Flow[str | None]:
         what = "accounts/{id_or_reference}"
-        sent = yield Call(
-            get_account,
-            {"id_or_reference": account, "api_version": API_VERSION},
-            money_moving=False,
-            retry=Retry.READ,
-            name=what,
-        )
+        sent = yield Call.read(get_account, {"id_or_reference": account, "api_version": API_VERSION}, what)
         if sent.status != 200 or not isinstance(sent.parsed, SophicAccount):
             raise self._failure(sent, what, None, money_moving=False)
         currency = plain(sent.parsed.base_currency)

@@ -144,23 +144,14 @@ class TopstepXAdapter(Adapter):
     # -- auth ---------------------------------------------------------------------------------
     def login(self, settings: Settings, current: str | None) -> Flow[Grant]:
         if current:
-            sent = yield Call(
-                validate_session, {}, money_moving=False, retry=Retry.READ, name="Auth/validate", token=Token.CURRENT
-            )
+            sent = yield Call.read(validate_session, {}, "Auth/validate", Token.CURRENT)
             body = sent.parsed
             if sent.status == 200 and isinstance(body, ValidateResponse) and body.success is True:
                 token = plain(body.new_token)
                 if isinstance(token, str) and token:
                     return Grant(token, TOKEN_LIFETIME)
         request = LoginApiKeyRequest(user_name=settings.secret("username"), api_key=settings.secret("api_key"))
-        sent = yield Call(
-            login_key,
-            {"body": request},
-            money_moving=False,
-            retry=Retry.READ,
-            name="Auth/loginKey",
-            token=Token.NONE,
-        )
+        sent = yield Call.read(login_key, {"body": request}, "Auth/loginKey", Token.NONE)
         body = sent.parsed
         if sent.status == 200 and isinstance(body, LoginResponse):
             token = plain(body.token)
@@ -250,7 +241,7 @@ class TopstepXAdapter(Adapter):
     def get_order(self, order_id: str, account: str, settings: Settings) -> Flow[BrokerOrder]:
         what = "Order/searchById"
         request = SearchOrderByIdRequest(account_id=_account_id(account), order_id=_order_id(order_id))
-        sent = yield Call(SEARCH_ORDER_BY_ID, {"body": request}, money_moving=False, retry=Retry.READ, name=what)
+        sent = yield Call.read(SEARCH_ORDER_BY_ID, {"body": request}, what)
         if sent.status != 200:
             raise self.fail(sent, what, money_moving=False)
         envelope = _envelope(sent.parsed, sent.data, SearchOrderByIdResponse)
@@ -276,21 +267,7 @@ class TopstepXAdapter(Adapter):
         what = "Order/cancel"
         request = CancelOrderRequest(account_id=_account_id(account), order_id=_order_id(order_id))
         sent = yield Call(CANCEL_ORDER, {"body": request}, money_moving=True, retry=Retry.NEVER, name=what)
-        if sent.status == 400:
-            raise self._bad_request(sent, what, None)
-        if sent.status != 200:
-            raise self.fail(sent, what, money_moving=True)
-        envelope = _envelope(sent.parsed, sent.data, CancelOrderResponse)
-        if envelope is None:
-            raise unknown(self.name, None, "decode", what, status_code=200)
-        success, code, message, _ = envelope
-        name = enum_name(CancelOrderErrorCode, code)
-        if success and code == 0:
-            self.deviations(what, sent.parsed, CancelOrderResponse)
-            return None
-        if not success and code in CANCEL_DEFINITIVE:
-            raise _refused(what, CancelOrderErrorCode, code, message)
-        raise unknown(self.name, None, "unknown_code", what, code=code, code_name=name)
+        self._money_envelope(sent, what, CancelOrderResponse, CancelOrderErrorCode, CANCEL_DEFINITIVE)
 
     def resolve(
         self, client_order_id: str, account: str, settings: Settings, recorded: Order | None
@@ -298,7 +275,7 @@ class TopstepXAdapter(Adapter):
         what = "Order/search"
         start = dt.datetime.now(dt.UTC) - RESOLVE_LOOKBACK
         request = SearchOrderRequest(account_id=_account_id(account), start_timestamp=start)
-        sent = yield Call(SEARCH_ORDERS, {"body": request}, money_moving=False, retry=Retry.READ, name=what)
+        sent = yield Call.read(SEARCH_ORDERS, {"body": request}, what)
         if sent.status != 200:
             raise self.fail(sent, what, money_moving=False)
         envelope = _envelope(sent.parsed, sent.data, SearchOrderResponse)
@@ -400,7 +377,7 @@ class TopstepXAdapter(Adapter):
     def open_orders(self, account: str, settings: Settings) -> Flow[list[BrokerOrder]]:
         what = "Order/searchOpen"
         request = SearchOpenOrderRequest(account_id=_account_id(account))
-        sent = yield Call(search_open_orders, {"body": request}, money_moving=False, retry=Retry.READ, name=what)
+        sent = yield Call.read(search_open_orders, {"body": request}, what)
         rows = self._rows(sent, what, SearchOrderResponse, SearchOrderErrorCode, "orders")
         models = plain(sent.parsed.orders)
         out = []
@@ -417,7 +394,7 @@ class TopstepXAdapter(Adapter):
     def positions(self, account: str, settings: Settings) -> Flow[list[Position]]:
         what = "Position/searchOpen"
         request = SearchPositionRequest(account_id=_account_id(account))
-        sent = yield Call(search_open_positions, {"body": request}, money_moving=False, retry=Retry.READ, name=what)
+        sent = yield Call.read(search_open_positions, {"body": request}, what)
         rows = self._rows(sent, what, SearchPositionResponse, SearchPositionErrorCode, "positions")
         models = plain(sent.parsed.positions) or []
         return [
@@ -428,7 +405,7 @@ class TopstepXAdapter(Adapter):
     def balances(self, account: str, settings: Settings) -> Flow[Balance]:
         what = "Account/search"
         request = SearchAccountRequest(only_active_accounts=False)
-        sent = yield Call(search_accounts, {"body": request}, money_moving=False, retry=Retry.READ, name=what)
+        sent = yield Call.read(search_accounts, {"body": request}, what)
         rows = self._rows(sent, what, SearchAccountResponse, SearchAccountErrorCode, "accounts")
         wanted = _account_id(account)
         for row in rows:
@@ -453,7 +430,7 @@ class TopstepXAdapter(Adapter):
         what = "Trade/search"
         start = since if since is not None else dt.datetime.now(dt.UTC) - FILLS_LOOKBACK
         request = SearchTradeRequest(account_id=_account_id(account), start_timestamp=start)
-        sent = yield Call(search_trades, {"body": request}, money_moving=False, retry=Retry.READ, name=what)
+        sent = yield Call.read(search_trades, {"body": request}, what)
         rows = self._rows(sent, what, SearchHalfTradeResponse, SearchTradeErrorCode, "trades")
         # A voided half-turn did not happen.
         return by_time([fill_of(row, self.name, account) for row in rows if row.row.get("voided") is not True])

@@ -121,14 +121,7 @@ class TradeStationAdapter(Adapter):
             refresh_token=settings.secret("refresh_token"),
         )
         what = "security/authorize"
-        sent = yield Call(
-            authorize,
-            {"body": request},
-            money_moving=False,
-            retry=Retry.READ,
-            name=what,
-            token=Token.NONE,
-        )
+        sent = yield Call.read(authorize, {"body": request}, what, Token.NONE)
         body = sent.parsed
         if sent.status == 200 and isinstance(body, TokenResponse) and isinstance(body.access_token, str):
             lifetime = body.expires_in if isinstance(body.expires_in, int) and body.expires_in > 0 else 1200
@@ -202,37 +195,19 @@ class TradeStationAdapter(Adapter):
             retry=Retry.IDEMPOTENT,
             name=what,
         )
-        if sent.status == 200:
-            result = _single_result(sent.parsed)
-            if result is None:
-                raise unknown(self.name, cid, "decode", what, status_code=200)
-            status, raw_id, message = result
-            if status in ACCEPTED:
-                order_id = self.usable_order_id(raw_id)
-                if order_id is None:
-                    raise unknown(self.name, cid, "unusable_order_id", what, code=status, broker_message=message)
-                return PlacedOrder(
-                    broker=self.name,
-                    account=account,
-                    order_id=order_id,
-                    client_order_id=cid or "",
-                    status=status,
-                    raw=_raw(sent.parsed),
-                    warnings=self.deviations(what, sent.parsed, OrderResult),
-                )
-            if status in FAILED:
-                raise rejected(
-                    self.name,
-                    what,
-                    code=status,
-                    code_name="OrderFailed",
-                    broker_message=message,
-                    order_id=self.usable_order_id(raw_id),
-                    client_order_id=cid,
-                    raw=_raw(sent.parsed),
-                )
-            raise unknown(self.name, cid, "unknown_code", what, code=status, broker_message=message)
-        raise self._failure(sent, what, cid, money_moving=True)
+        status, raw_id, message = self._accepted(sent, what, cid, refusal="OrderFailed", placement=True)
+        order_id = self.usable_order_id(raw_id)
+        if order_id is None:
+            raise unknown(self.name, cid, "unusable_order_id", what, code=status, broker_message=message)
+        return PlacedOrder(
+            broker=self.name,
+            account=account,
+            order_id=order_id,
+            client_order_id=cid or "",
+            status=status,
+            raw=_raw(sent.parsed),
+            warnings=self.deviations(what, sent.parsed, OrderResult),
+        )
 
     def place_bracket(self, plan: BracketPlan, account: str, settings: Settings) -> Flow[BracketResult]:
         """The entry with its exits in ``OSOs`` (:mod:`.groups`)."""
@@ -250,12 +225,10 @@ class TradeStationAdapter(Adapter):
     def get_order(self, order_id: str, account: str, settings: Settings) -> Flow[BrokerOrder]:
         what = "accounts/{account_keys}/orders"
         order_id = self.check_order_id(order_id)
-        sent = yield Call(
+        sent = yield Call.read(
             LIST_ACCOUNT_ORDERS,
             {"account_keys": account, "api_version": ApiVersion(settings.api_version or "20160101")},
-            money_moving=False,
-            retry=Retry.READ,
-            name=what,
+            what,
         )
         listing = _listing(sent.parsed) if sent.status == 200 else None
         if listing is None:
@@ -289,18 +262,8 @@ class TradeStationAdapter(Adapter):
             retry=Retry.NEVER,
             name=what,
         )
-        if sent.status == 200:
-            result = _single_result(sent.parsed)
-            if result is None:
-                raise unknown(self.name, None, "decode", what, status_code=200)
-            status, _, message = result
-            if status in ACCEPTED:
-                self.deviations(what, sent.parsed, OrderResult)
-                return None
-            if status in FAILED:
-                raise rejected(self.name, what, code=status, code_name="CancelFailed", broker_message=message)
-            raise unknown(self.name, None, "unknown_code", what, code=status, broker_message=message)
-        raise self._failure(sent, what, None, money_moving=True)
+        self._accepted(sent, what, None, refusal="CancelFailed", placement=False)
+        self.deviations(what, sent.parsed, OrderResult)
 
     def resolve(
         self, client_order_id: str, account: str, settings: Settings, recorded: Order | None
@@ -315,6 +278,32 @@ class TradeStationAdapter(Adapter):
         )
 
     # -- helpers ----------------------------------------------------------------------------------
+    def _accepted(
+        self, sent: Sent, what: str, cid: str | None, *, refusal: str, placement: bool
+    ) -> tuple[str | None, object, str | None]:
+        """(status, order id as sent, message) of a place or cancel answer the broker accepted.
+
+        Anything else raises: a ``FAILED`` status is :class:`OrderRejected` with ``refusal`` as
+        its code name (a placement's also carries the order id, client order id and body); an
+        unreadable 200 or an unknown status is :class:`OutcomeUnknown`; another HTTP status is
+        :meth:`_failure`'s error."""
+        if sent.status != 200:
+            raise self._failure(sent, what, cid, money_moving=True)
+        result = _single_result(sent.parsed)
+        if result is None:
+            raise unknown(self.name, cid, "decode", what, status_code=200)
+        status, raw_id, message = result
+        if status in ACCEPTED:
+            return result
+        if status in FAILED:
+            detail: dict[str, Any] = (
+                {"order_id": self.usable_order_id(raw_id), "client_order_id": cid, "raw": _raw(sent.parsed)}
+                if placement
+                else {}
+            )
+            raise rejected(self.name, what, code=status, code_name=refusal, broker_message=message, **detail)
+        raise unknown(self.name, cid, "unknown_code", what, code=status, broker_message=message)
+
     def _failure(self, sent: Sent, what: str, cid: str | None, *, money_moving: bool) -> Exception:
         body = sent.parsed
         text = body if isinstance(body, str) else None
@@ -431,12 +420,10 @@ class TradeStationAdapter(Adapter):
 
     def positions(self, account: str, settings: Settings) -> Flow[list[Position]]:
         what = "accounts/{account_keys}/positions"
-        sent = yield Call(
+        sent = yield Call.read(
             get_account_positions,
             {"account_keys": account, "api_version": ApiVersion(settings.api_version or "20160101")},
-            money_moving=False,
-            retry=Retry.READ,
-            name=what,
+            what,
         )
         out = []
         for row in self._rows(sent, what):
@@ -457,12 +444,10 @@ class TradeStationAdapter(Adapter):
 
     def balances(self, account: str, settings: Settings) -> Flow[Balance]:
         what = "accounts/{account_keys}/balances"
-        sent = yield Call(
+        sent = yield Call.read(
             get_account_balances,
             {"account_keys": account, "api_version": ApiVersion(settings.api_version or "20160101")},
-            money_moving=False,
-            retry=Retry.READ,
-            name=what,
+            what,
         )
         rows = self._rows(sent, what)
         for row in rows:
@@ -490,12 +475,10 @@ class TradeStationAdapter(Adapter):
     # -- helpers --------------------------------------------------------------------------------
     def _order_rows(self, account: str, settings: Settings) -> Flow[list[Reader]]:
         what = "accounts/{account_keys}/orders"
-        sent = yield Call(
+        sent = yield Call.read(
             LIST_ACCOUNT_ORDERS,
             {"account_keys": account, "api_version": ApiVersion(settings.api_version or "20160101")},
-            money_moving=False,
-            retry=Retry.READ,
-            name=what,
+            what,
         )
         return self._rows(sent, what)
 

@@ -54,6 +54,9 @@ from ..._orders import object_at
 from . import DESCRIPTION, groups
 from .orders import ORDER_SHAPE
 
+DEFAULT_VERSION = "20160101"
+"""The ``APIVersion`` sent when the session names none (official v2)."""
+
 # 20160101 (official v2) shape.
 TRADE_ACTIONS = {Side.BUY: "BUY", Side.SELL: "SELL"}
 ORDER_TYPES = {
@@ -186,7 +189,7 @@ class TradeStationAdapter(Adapter):
 
     def place(self, order: Order, account: str, settings: Settings) -> Flow[PlacedOrder]:
         cid = order.client_order_id
-        version = settings.api_version or "20160101"
+        version = _version(settings)
         what = f"orders (APIVersion {version})"
         sent = yield Call(
             PLACE_ORDER,
@@ -225,11 +228,7 @@ class TradeStationAdapter(Adapter):
     def get_order(self, order_id: str, account: str, settings: Settings) -> Flow[BrokerOrder]:
         what = "accounts/{account_keys}/orders"
         order_id = self.check_order_id(order_id)
-        sent = yield Call.read(
-            LIST_ACCOUNT_ORDERS,
-            {"account_keys": account, "api_version": ApiVersion(settings.api_version or "20160101")},
-            what,
-        )
+        sent = yield from self._account_read(LIST_ACCOUNT_ORDERS, what, account, settings)
         listing = _listing(sent.parsed) if sent.status == 200 else None
         if listing is None:
             raise self._failure(sent, what, None, money_moving=False)
@@ -257,7 +256,7 @@ class TradeStationAdapter(Adapter):
         order_id = self.check_order_id(order_id)
         sent = yield Call(
             CANCEL_ORDER,
-            {"order_id": order_id, "api_version": ApiVersion(settings.api_version or "20160101")},
+            {"order_id": order_id, "api_version": ApiVersion(_version(settings))},
             money_moving=True,
             retry=Retry.NEVER,
             name=what,
@@ -278,6 +277,12 @@ class TradeStationAdapter(Adapter):
         )
 
     # -- helpers ----------------------------------------------------------------------------------
+    def _account_read(self, operation: Any, what: str, account: str, settings: Settings) -> Flow[Sent]:
+        """A read under ``accounts/{account_keys}`` at the session's API version."""
+        return (
+            yield Call.read(operation, {"account_keys": account, "api_version": ApiVersion(_version(settings))}, what)
+        )
+
     def _accepted(
         self, sent: Sent, what: str, cid: str | None, *, refusal: str, placement: bool
     ) -> tuple[str | None, object, str | None]:
@@ -348,7 +353,7 @@ class TradeStationAdapter(Adapter):
         return self.fail(sent, what, money_moving=money_moving, client_order_id=cid)
 
     def modify(self, order_id: str, account: str, change: Modification, settings: Settings) -> Flow[BrokerOrder]:
-        version = ApiVersion(settings.api_version or "20160101")
+        version = ApiVersion(_version(settings))
         current = yield from self._order_row(order_id, account, settings)
         legs = current.row.get("Legs")
         leg = Reader(legs[0], self.name, "orders", current.content) if isinstance(legs, list) and legs else None
@@ -420,11 +425,7 @@ class TradeStationAdapter(Adapter):
 
     def positions(self, account: str, settings: Settings) -> Flow[list[Position]]:
         what = "accounts/{account_keys}/positions"
-        sent = yield Call.read(
-            get_account_positions,
-            {"account_keys": account, "api_version": ApiVersion(settings.api_version or "20160101")},
-            what,
-        )
+        sent = yield from self._account_read(get_account_positions, what, account, settings)
         out = []
         for row in self._rows(sent, what):
             if row.maybe_text("AccountID") not in (None, account):
@@ -444,11 +445,7 @@ class TradeStationAdapter(Adapter):
 
     def balances(self, account: str, settings: Settings) -> Flow[Balance]:
         what = "accounts/{account_keys}/balances"
-        sent = yield Call.read(
-            get_account_balances,
-            {"account_keys": account, "api_version": ApiVersion(settings.api_version or "20160101")},
-            what,
-        )
+        sent = yield from self._account_read(get_account_balances, what, account, settings)
         rows = self._rows(sent, what)
         for row in rows:
             if row.maybe_text("Key") in (None, account) or row.maybe_text("Name") == account:
@@ -475,11 +472,7 @@ class TradeStationAdapter(Adapter):
     # -- helpers --------------------------------------------------------------------------------
     def _order_rows(self, account: str, settings: Settings) -> Flow[list[Reader]]:
         what = "accounts/{account_keys}/orders"
-        sent = yield Call.read(
-            LIST_ACCOUNT_ORDERS,
-            {"account_keys": account, "api_version": ApiVersion(settings.api_version or "20160101")},
-            what,
-        )
+        sent = yield from self._account_read(LIST_ACCOUNT_ORDERS, what, account, settings)
         return self._rows(sent, what)
 
     def _order_row(self, order_id: str, account: str, settings: Settings) -> Flow[Reader]:
@@ -510,6 +503,11 @@ def _message_of(text: str) -> str | None:
         return text or None
     message = data.get("Message") if isinstance(data, dict) else None
     return message if isinstance(message, str) else text
+
+
+def _version(settings: Settings) -> str:
+    """The session's ``APIVersion``: the configured one, else ``20160101`` (official v2)."""
+    return settings.api_version or DEFAULT_VERSION
 
 
 def _single_result(parsed: object) -> tuple[str | None, object, str | None] | None:

@@ -229,6 +229,12 @@ class Call:
         lookups, listings)."""
         return cls(operation, kwargs, money_moving=False, retry=Retry.READ, name=name, token=token)
 
+    @classmethod
+    def moving(cls, operation: Any, kwargs: Mapping[str, Any], name: str, retry: Retry = Retry.NEVER) -> Call:
+        """A call that places, cancels or changes an order: never retried blindly
+        (:attr:`Retry.NEVER`) unless the broker deduplicates it (:attr:`Retry.IDEMPOTENT`)."""
+        return cls(operation, kwargs, money_moving=True, retry=retry, name=name)
+
 
 @attrs.frozen
 class Sent:

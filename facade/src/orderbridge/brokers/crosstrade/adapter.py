@@ -57,7 +57,7 @@ from ..._adapter import Adapter, BrokerOrder, build_request, merge_extras
 from ..._capabilities import order_id_from_wire
 from ..._config import Settings
 from ..._errors import OrderNotFound, OrderRejected, rejected, unexpected, unknown
-from ..._flow import Call, Flow, Grant, Retry, Sent, Undecoded, operation, plain, wire_number
+from ..._flow import Call, Flow, Grant, Sent, Undecoded, operation, plain, wire_number
 from ..._groups import GroupResult
 from ..._models import Order, OrderType, PlacedOrder, Side, TimeInForce
 from ..._orders import object_at
@@ -128,13 +128,7 @@ class CrossTradeAdapter(Adapter):
         operation, what = (
             (FLAT_PLACE_ORDER, "orders/flatplace") if order.flatten_first else (PLACE_ORDER, "orders/place")
         )
-        sent = yield Call(
-            operation,
-            {"account": account, "body": self.place_request(order)},
-            money_moving=True,
-            retry=Retry.NEVER,
-            name=what,
-        )
+        sent = yield Call.moving(operation, {"account": account, "body": self.place_request(order)}, what)
         body = sent.parsed
         if sent.status == 200:
             fields = _id_response(body)
@@ -178,13 +172,7 @@ class CrossTradeAdapter(Adapter):
     def cancel(self, order_id: str, account: str, settings: Settings) -> Flow[None]:
         what = "orders/cancel"
         order_id = self.check_order_id(order_id)
-        sent = yield Call(
-            CANCEL_ORDER,
-            {"account": account, "order_id": order_id, "body": EmptyRequest()},
-            money_moving=True,
-            retry=Retry.NEVER,
-            name=what,
-        )
+        sent = yield Call.moving(CANCEL_ORDER, {"account": account, "order_id": order_id, "body": EmptyRequest()}, what)
         body = sent.parsed
         if sent.status == 200:
             fields = _id_response(body)
@@ -271,16 +259,14 @@ class CrossTradeAdapter(Adapter):
             wire["limitPrice"] = wire_number(change.limit_price, "limit_price", self.name)
         if change.stop_price is not None:
             wire["stopPrice"] = wire_number(change.stop_price, "stop_price", self.name)
-        sent = yield Call(
+        sent = yield Call.moving(
             CHANGE_ORDER,
             {
                 "account": account,
                 "order_id": order_id,
                 "body": build_request(ChangeOrderRequest, wire, self.name, extras=False),
             },
-            money_moving=True,
-            retry=Retry.NEVER,
-            name=what,
+            what,
         )
         body = sent.parsed
         if sent.status == 200:
@@ -391,25 +377,17 @@ class CrossTradeAdapter(Adapter):
         wire: dict[str, Any] = {"instrument": instrument}
         if quantity is not None:
             wire["quantity"] = int(quantity)
-        sent = yield Call(
+        sent = yield Call.moving(
             close_position,
             {"account": account, "body": build_request(ClosePositionRequest, wire, self.name, extras=False)},
-            money_moving=True,
-            retry=Retry.NEVER,
-            name=what,
+            what,
         )
         self._accepted(sent, what, ClosedPositionsResponse)
         return None
 
     def cancel_all(self, account: str, settings: Settings) -> Flow[list[ItemOutcome]]:
         what = "orders/cancel (account)"
-        sent = yield Call(
-            cancel_orders,
-            {"account": account, "body": CancelOrdersRequest()},
-            money_moving=True,
-            retry=Retry.NEVER,
-            name=what,
-        )
+        sent = yield Call.moving(cancel_orders, {"account": account, "body": CancelOrdersRequest()}, what)
         body = self._accepted(sent, what, CancelOrdersResponse)
         ids = plain(body.order_ids)
         if not isinstance(ids, list):
@@ -418,13 +396,7 @@ class CrossTradeAdapter(Adapter):
 
     def close_all(self, account: str, settings: Settings) -> Flow[list[ItemOutcome]]:
         what = "positions/flatten"
-        sent = yield Call(
-            flatten_positions,
-            {"account": account, "body": FlattenPositionsRequest()},
-            money_moving=True,
-            retry=Retry.NEVER,
-            name=what,
-        )
+        sent = yield Call.moving(flatten_positions, {"account": account, "body": FlattenPositionsRequest()}, what)
         self._accepted(sent, what, ClosedPositionsResponse)
         data = exact_json(sent, self.name, what)
         closed = data.get("closedPositions") if isinstance(data, dict) else None

@@ -127,7 +127,7 @@ class SophicAdapter(Adapter):
     def place(self, order: Order, account: str, settings: Settings) -> Flow[PlacedOrder]:
         cid = order.client_order_id
         what = "accounts/{account_id}/orders"
-        sent = yield Call(
+        sent = yield Call.moving(
             PLACE_ORDER,
             {
                 "account_id": account,
@@ -135,9 +135,8 @@ class SophicAdapter(Adapter):
                 "idempotency_key": cid,
                 "api_version": API_VERSION,
             },
-            money_moving=True,
+            what,
             retry=Retry.IDEMPOTENT,
-            name=what,
         )
         if sent.status == 201:
             fields = _order_fields(sent.parsed)

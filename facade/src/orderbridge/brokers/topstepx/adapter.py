@@ -79,7 +79,6 @@ from ..._flow import (
     Call,
     Flow,
     Grant,
-    Retry,
     Sent,
     Token,
     Undecoded,
@@ -193,9 +192,7 @@ class TopstepXAdapter(Adapter):
     def place(self, order: Order, account: str, settings: Settings) -> Flow[PlacedOrder]:
         cid = order.client_order_id
         what = "Order/place"
-        sent = yield Call(
-            PLACE_ORDER, {"body": self.place_request(order, account)}, money_moving=True, retry=Retry.NEVER, name=what
-        )
+        sent = yield Call.moving(PLACE_ORDER, {"body": self.place_request(order, account)}, what)
         if sent.status == 400:
             raise self._bad_request(sent, what, cid)
         if sent.status != 200:
@@ -266,7 +263,7 @@ class TopstepXAdapter(Adapter):
     def cancel(self, order_id: str, account: str, settings: Settings) -> Flow[None]:
         what = "Order/cancel"
         request = CancelOrderRequest(account_id=_account_id(account), order_id=_order_id(order_id))
-        sent = yield Call(CANCEL_ORDER, {"body": request}, money_moving=True, retry=Retry.NEVER, name=what)
+        sent = yield Call.moving(CANCEL_ORDER, {"body": request}, what)
         self._money_envelope(sent, what, CancelOrderResponse, CancelOrderErrorCode, CANCEL_DEFINITIVE)
 
     def resolve(
@@ -369,7 +366,7 @@ class TopstepXAdapter(Adapter):
             if value is not None:
                 wire[key] = wire_number(value, field, self.name)
         request = build_request(ModifyOrderRequest, wire, self.name, extras=False)
-        sent = yield Call(MODIFY_ORDER, {"body": request}, money_moving=True, retry=Retry.NEVER, name=what)
+        sent = yield Call.moving(MODIFY_ORDER, {"body": request}, what)
         self._money_envelope(sent, what, ModifyOrderResponse, ModifyOrderErrorCode, MODIFY_DEFINITIVE)
         # Order/modify amends in place: the id stays; the envelope carries no order.
         return BrokerOrder(broker=self.name, account=account, order_id=order_id, raw=sent.parsed)
@@ -439,7 +436,7 @@ class TopstepXAdapter(Adapter):
         if quantity is None:
             what = "Position/closeContract"
             request: Any = CloseContractPositionRequest(account_id=_account_id(account), contract_id=instrument)
-            sent = yield Call(CLOSE_POSITION, {"body": request}, money_moving=True, retry=Retry.NEVER, name=what)
+            sent = yield Call.moving(CLOSE_POSITION, {"body": request}, what)
             self._money_envelope(sent, what, ClosePositionResponse, ClosePositionErrorCode, CLOSE_DEFINITIVE)
             return None
         what = "Position/partialCloseContract"
@@ -448,7 +445,7 @@ class TopstepXAdapter(Adapter):
         request = PartialCloseContractPositionRequest(
             account_id=_account_id(account), contract_id=instrument, size=int(quantity)
         )
-        sent = yield Call(PARTIAL_CLOSE_POSITION, {"body": request}, money_moving=True, retry=Retry.NEVER, name=what)
+        sent = yield Call.moving(PARTIAL_CLOSE_POSITION, {"body": request}, what)
         self._money_envelope(
             sent, what, PartialClosePositionResponse, PartialClosePositionErrorCode, PARTIAL_CLOSE_DEFINITIVE
         )

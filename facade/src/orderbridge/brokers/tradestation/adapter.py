@@ -191,12 +191,11 @@ class TradeStationAdapter(Adapter):
         cid = order.client_order_id
         version = _version(settings)
         what = f"orders (APIVersion {version})"
-        sent = yield Call(
+        sent = yield Call.moving(
             PLACE_ORDER,
             {"body": self.place_request(order, account, version), "api_version": ApiVersion(version)},
-            money_moving=True,
+            what,
             retry=Retry.IDEMPOTENT,
-            name=what,
         )
         status, raw_id, message = self._accepted(sent, what, cid, refusal="OrderFailed", placement=True)
         order_id = self.usable_order_id(raw_id)
@@ -254,12 +253,8 @@ class TradeStationAdapter(Adapter):
     def cancel(self, order_id: str, account: str, settings: Settings) -> Flow[None]:
         what = "orders/{order_id} DELETE"
         order_id = self.check_order_id(order_id)
-        sent = yield Call(
-            CANCEL_ORDER,
-            {"order_id": order_id, "api_version": ApiVersion(_version(settings))},
-            money_moving=True,
-            retry=Retry.NEVER,
-            name=what,
+        sent = yield Call.moving(
+            CANCEL_ORDER, {"order_id": order_id, "api_version": ApiVersion(_version(settings))}, what
         )
         self._accepted(sent, what, None, refusal="CancelFailed", placement=False)
         self.deviations(what, sent.parsed, OrderResult)
@@ -382,16 +377,14 @@ class TradeStationAdapter(Adapter):
         if change.stop_price is not None:
             wire["StopPrice"] = decimal_text(change.stop_price)
         what = "orders/{order_id} PUT"
-        sent = yield Call(
+        sent = yield Call.moving(
             REPLACE_ORDER,
             {
                 "order_id": order_id,
                 "body": build_request(CancelReplaceRequest, wire, self.name, extras=False),
                 "api_version": version,
             },
-            money_moving=True,
-            retry=Retry.NEVER,
-            name=what,
+            what,
         )
         if sent.status != 200:
             raise self._failure(sent, what, None, money_moving=True)

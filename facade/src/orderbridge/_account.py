@@ -390,6 +390,36 @@ class Reader:
         return None
 
 
+@attrs.frozen
+class PositionFields:
+    """Where one broker's position row keeps each value: a per-broker table for
+    :func:`position_from` (field names are the vendor's)."""
+
+    side: str
+    """The direction field, looked up in ``signs`` (an undocumented value is refused)."""
+    signs: Mapping[Any, int]
+    """Wire direction -> ``1`` long or ``-1`` short."""
+    instrument: str
+    quantity: str
+    """The size; its sign on the wire is ignored, the direction comes from ``side``."""
+    average_price: str
+
+
+def position_from(row: Reader, fields: PositionFields, broker: str, account: str) -> Position:
+    """A :class:`Position` from a row whose direction and size are separate fields: direction,
+    instrument and size are needed (:class:`UnexpectedResponse` naming the field), the average
+    price is optional."""
+    sign = row.need_member(fields.side, fields.signs)
+    return Position(
+        broker=broker,
+        account=account,
+        instrument=row.need_text(fields.instrument),
+        quantity=sign * abs(row.need_decimal(fields.quantity)),
+        average_price=row.maybe_decimal(fields.average_price),
+        raw=row.row,
+    )
+
+
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 

@@ -258,6 +258,31 @@ class Adapter(abc.ABC):
             **fields,
         )
 
+    def placed(
+        self,
+        sent: Sent,
+        what: str,
+        model: type,
+        *,
+        account: str,
+        order_id: str,
+        cid: str | None,
+        status: str | None = None,
+    ) -> PlacedOrder:
+        """The :class:`PlacedOrder` for an accepted placement answer: ``raw`` is the body as
+        parsed (its decoded JSON when it did not parse into ``model``) and ``warnings`` are its
+        :meth:`deviations`."""
+        parsed = sent.parsed
+        return PlacedOrder(
+            broker=self.name,
+            account=account,
+            order_id=order_id,
+            client_order_id=cid or "",
+            status=status,
+            raw=parsed.data if isinstance(parsed, Undecoded) else parsed,
+            warnings=self.deviations(what, parsed, model),
+        )
+
     def deviations(self, what: str, parsed: object, model: type) -> tuple[str, ...]:
         """The warnings for an answer whose body did not parse into ``model`` although its
         outcome fields did; each is logged at WARNING (no body text, no secrets)."""

@@ -52,7 +52,18 @@ from crosstrade_client.models import (
 )
 from crosstrade_client.models import Order as CrossTradeOrder
 
-from ..._account import Balance, Fill, ItemOutcome, Modification, Position, Reader, by_time, exact_json
+from ..._account import (
+    Balance,
+    Fill,
+    ItemOutcome,
+    Modification,
+    Position,
+    PositionFields,
+    Reader,
+    by_time,
+    exact_json,
+    position_from,
+)
 from ..._adapter import Adapter, BrokerOrder, build_request, merge_extras
 from ..._capabilities import order_id_from_wire
 from ..._config import Settings
@@ -140,14 +151,7 @@ class CrossTradeAdapter(Adapter):
             order_id = self.usable_order_id(raw_id)
             if order_id is None:
                 raise unknown(self.name, cid, "unusable_order_id", what, status_code=200)
-            return PlacedOrder(
-                broker=self.name,
-                account=account,
-                order_id=order_id,
-                client_order_id=cid or "",
-                raw=body.data if isinstance(body, Undecoded) else body,
-                warnings=self.deviations(what, body, OrderIdResponse),
-            )
+            return self.placed(sent, what, OrderIdResponse, account=account, order_id=order_id, cid=cid)
         if sent.status in (400, 404) and isinstance(body, ErrorResponse):
             raise self._refusal(sent, body, what, cid)
         raise self.fail(sent, what, money_moving=True, client_order_id=cid)
@@ -304,17 +308,7 @@ class CrossTradeAdapter(Adapter):
         for row in self._rows(sent, what, "positions", (PositionList, list)):
             if row.row.get("marketPosition") == "Flat":
                 continue
-            sign = row.need_member("marketPosition", POSITION_SIGN)
-            out.append(
-                Position(
-                    broker=self.name,
-                    account=account,
-                    instrument=row.need_text("instrument"),
-                    quantity=sign * abs(row.need_decimal("quantity")),
-                    average_price=row.maybe_decimal("averagePrice"),
-                    raw=row.row,
-                )
-            )
+            out.append(position_from(row, POSITION_FIELDS, self.name, account))
         return out
 
     def balances(self, account: str, settings: Settings) -> Flow[Balance]:
@@ -451,6 +445,14 @@ class CrossTradeAdapter(Adapter):
 
 # -- the rest of an order's life (modify, reads, close, cancel-all, flatten) -----------------------
 POSITION_SIGN = {"Long": 1, "Short": -1}
+POSITION_FIELDS = PositionFields(
+    side="marketPosition",
+    signs=POSITION_SIGN,
+    instrument="instrument",
+    quantity="quantity",
+    average_price="averagePrice",
+)
+"""A NinjaTrader position row (``positions/list``)."""
 EXECUTION_SIDES = {"Long": Side.BUY, "Short": Side.SELL}
 """NinjaTrader ``Execution.MarketPosition`` is the execution's direction: Long for a buy,
 Short for a sell (NinjaTrader 8 help, "Execution")."""

@@ -144,15 +144,7 @@ class SophicAdapter(Adapter):
             if fields is None or order_id is None:
                 # A 201 without a usable id is an order we cannot act on: never an acceptance.
                 raise unknown(self.name, cid, "decode", what, status_code=201)
-            return PlacedOrder(
-                broker=self.name,
-                account=account,
-                order_id=order_id,
-                client_order_id=cid or "",
-                status=fields[1],
-                raw=_raw(sent.parsed),
-                warnings=self.deviations(what, sent.parsed, SophicOrder),
-            )
+            return self.placed(sent, what, SophicOrder, account=account, order_id=order_id, cid=cid, status=fields[1])
         raise self._failure(sent, what, cid, money_moving=True)
 
     def get_order(self, order_id: str, account: str, settings: Settings) -> Flow[BrokerOrder]:

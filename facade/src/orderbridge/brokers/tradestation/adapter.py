@@ -42,7 +42,7 @@ from tradestation_client.models import (
     TokenResponse,
 )
 
-from ..._account import Balance, Modification, Position, Reader, exact_json
+from ..._account import Balance, Modification, Position, PositionFields, Reader, exact_json, position_from
 from ..._adapter import Adapter, BrokerOrder, build_request, merge_extras
 from ..._capabilities import order_id_from_wire
 from ..._config import Settings
@@ -201,15 +201,7 @@ class TradeStationAdapter(Adapter):
         order_id = self.usable_order_id(raw_id)
         if order_id is None:
             raise unknown(self.name, cid, "unusable_order_id", what, code=status, broker_message=message)
-        return PlacedOrder(
-            broker=self.name,
-            account=account,
-            order_id=order_id,
-            client_order_id=cid or "",
-            status=status,
-            raw=_raw(sent.parsed),
-            warnings=self.deviations(what, sent.parsed, OrderResult),
-        )
+        return self.placed(sent, what, OrderResult, account=account, order_id=order_id, cid=cid, status=status)
 
     def place_bracket(self, plan: BracketPlan, account: str, settings: Settings) -> Flow[BracketResult]:
         """The entry with its exits in ``OSOs`` (:mod:`.groups`)."""
@@ -423,17 +415,7 @@ class TradeStationAdapter(Adapter):
         for row in self._rows(sent, what):
             if row.maybe_text("AccountID") not in (None, account):
                 continue
-            sign = row.need_member("LongShort", POSITION_SIGN)
-            out.append(
-                Position(
-                    broker=self.name,
-                    account=account,
-                    instrument=row.need_text("Symbol"),
-                    quantity=sign * abs(row.need_decimal("Quantity")),
-                    average_price=row.maybe_decimal("AveragePrice"),
-                    raw=row.row,
-                )
-            )
+            out.append(position_from(row, POSITION_FIELDS, self.name, account))
         return out
 
     def balances(self, account: str, settings: Settings) -> Flow[Balance]:
@@ -593,6 +575,10 @@ REPLACE_ORDER = operation(replace_order, _usable_place)
 REPLACE_TYPES = {"Market": "Market", "Limit": "Limit", "Stop Limit": "StopLimit", "Stop Market": "StopMarket"}
 """``Legs[].OrderType`` text (account listing) -> the ``OrderType`` a cancel/replace sends."""
 POSITION_SIGN = {"Long": 1, "Short": -1}
+POSITION_FIELDS = PositionFields(
+    side="LongShort", signs=POSITION_SIGN, instrument="Symbol", quantity="Quantity", average_price="AveragePrice"
+)
+"""A TradeStation v2 position row (``accounts/{account_keys}/positions``)."""
 
 
 ADAPTER = TradeStationAdapter()

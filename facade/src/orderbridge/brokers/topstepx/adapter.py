@@ -207,14 +207,7 @@ class TopstepXAdapter(Adapter):
             order_id = self.usable_order_id(raw_id)
             if order_id is None:
                 raise unknown(self.name, cid, "unusable_order_id", what, code=code, code_name=name)
-            return PlacedOrder(
-                broker=self.name,
-                account=account,
-                order_id=order_id,
-                client_order_id=cid or "",
-                raw=data,
-                warnings=self.deviations(what, sent.parsed, PlaceOrderResponse),
-            )
+            return self.placed(sent, what, PlaceOrderResponse, account=account, order_id=order_id, cid=cid)
         if success or code == 0:
             raise unknown(self.name, cid, "inconsistent", what, code=code, code_name=name, broker_message=message)
         if code in PLACE_DEFINITIVE:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
 
@@ -417,6 +417,35 @@ def position_from(row: Reader, fields: PositionFields, broker: str, account: str
         quantity=sign * abs(row.need_decimal(fields.quantity)),
         average_price=row.maybe_decimal(fields.average_price),
         raw=row.row,
+    )
+
+
+def fill_from(
+    row: Reader,
+    broker: str,
+    account: str,
+    *,
+    order_id: str,
+    side: Side,
+    time: dt.datetime | None,
+    instrument: str | Callable[[Reader], str],
+) -> Fill:
+    """A :class:`Fill` from a row that keeps its fill id in ``id``, a positive size in
+    ``quantity`` and the price in ``price`` (CrossTrade executions, Sophic trades), each needed
+    (:class:`UnexpectedResponse` naming the field). ``instrument``: the field naming it, or how
+    to read it from the row."""
+    return Fill(
+        broker=broker,
+        account=account,
+        order_id=order_id,
+        fill_id=row.need_text("id"),
+        instrument=row.need_text(instrument) if isinstance(instrument, str) else instrument(row),
+        side=side,
+        quantity=row.need_positive_decimal("quantity"),
+        price=row.need_decimal("price"),
+        time=time,
+        raw=row.row,
+        warnings=tuple(row.warnings),
     )
 
 

@@ -62,6 +62,7 @@ from ..._account import (
     Reader,
     by_time,
     exact_json,
+    fill_from,
     position_from,
 )
 from ..._adapter import Adapter, BrokerOrder, build_request, merge_extras
@@ -349,20 +350,9 @@ class CrossTradeAdapter(Adapter):
             time = row.maybe_epoch_ms("epoch")
             if since is not None and time is not None and time < since:
                 continue
+            order_id = row.need_text("orderId")
             out.append(
-                Fill(
-                    broker=self.name,
-                    account=account,
-                    order_id=row.need_text("orderId"),
-                    fill_id=row.need_text("id"),
-                    instrument=row.need_text("instrument"),
-                    side=side,
-                    quantity=row.need_positive_decimal("quantity"),
-                    price=row.need_decimal("price"),
-                    time=time,
-                    raw=row.row,
-                    warnings=tuple(row.warnings),
-                )
+                fill_from(row, self.name, account, order_id=order_id, side=side, time=time, instrument="instrument")
             )
         return by_time(out)
 

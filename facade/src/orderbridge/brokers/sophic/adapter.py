@@ -38,7 +38,7 @@ from sophic_client.models import (
 )
 from sophic_client.models import Order as SophicOrder
 
-from ..._account import Balance, Fill, Position, Reader, by_time, exact_json, to_wire_decimal
+from ..._account import Balance, Fill, Position, Reader, by_time, exact_json, fill_from, to_wire_decimal
 from ..._adapter import Adapter, BrokerOrder, build_request, merge_extras
 from ..._capabilities import order_id_from_wire
 from ..._config import Settings
@@ -281,21 +281,10 @@ class SophicAdapter(Adapter):
                 time = trade.maybe_time("executed_at", naive_zone=dt.UTC)
                 if since is not None and time is not None and time < since:
                     continue
-                out.append(
-                    Fill(
-                        broker=self.name,
-                        account=account,
-                        order_id=order_id,
-                        fill_id=trade.need_text("id"),
-                        instrument=_instrument_id(trade),
-                        side=side,
-                        quantity=trade.need_positive_decimal("quantity"),
-                        price=trade.need_decimal("price"),
-                        time=time,
-                        raw=trade.row,
-                        warnings=tuple(trade.warnings),
-                    )
+                fill = fill_from(
+                    trade, self.name, account, order_id=order_id, side=side, time=time, instrument=_instrument_id
                 )
+                out.append(fill)
         return by_time(out)
 
     # -- helpers --------------------------------------------------------------------------------

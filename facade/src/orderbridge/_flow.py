@@ -339,6 +339,17 @@ def enum_name(enum_cls: type[enum.Enum], code: object) -> str | None:
         return None
 
 
+def answer_field(parsed: object, model: type, attribute: str, key: str) -> Any:
+    """One field of an answer as sent, unchecked: ``attribute`` of a ``model`` instance (plain,
+    :func:`plain`), or ``key`` of the decoded JSON when the body did not parse into ``model``
+    (:class:`Undecoded`); ``None`` otherwise."""
+    if isinstance(parsed, model):
+        return plain(getattr(parsed, attribute))
+    if isinstance(parsed, Undecoded) and isinstance(parsed.data, dict):
+        return parsed.data.get(key)
+    return None
+
+
 def plain(value: Any) -> Any:
     """Unwrap a generated enum or ``Unset`` into a plain value (``Unset`` -> ``None``)."""
     if isinstance(value, enum.Enum):

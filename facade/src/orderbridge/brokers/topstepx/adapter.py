@@ -83,6 +83,7 @@ from ..._flow import (
     Token,
     Undecoded,
     Usable,
+    answer_field,
     enum_name,
     operation,
     plain,
@@ -547,11 +548,7 @@ def _typed_on_wire(data: Any) -> bool:
 
 def body_order_id(parsed: object) -> object:
     """The ``orderId`` of a place answer as sent (typed model or decoded JSON), unchecked."""
-    if isinstance(parsed, PlaceOrderResponse):
-        return plain(parsed.order_id)
-    if isinstance(parsed, Undecoded) and isinstance(parsed.data, dict):
-        return parsed.data.get("orderId")
-    return None
+    return answer_field(parsed, PlaceOrderResponse, "order_id", "orderId")
 
 
 def _account_id(account: str) -> int:
@@ -574,11 +571,7 @@ def _order_id(order_id: str) -> int:
 
 def _order_item(parsed: object) -> object:
     """The ``order`` of an Order/searchById answer (typed model or decoded JSON), unchecked."""
-    if isinstance(parsed, SearchOrderByIdResponse):
-        return plain(parsed.order)
-    if isinstance(parsed, Undecoded) and isinstance(parsed.data, dict):
-        return parsed.data.get("order")
-    return None
+    return answer_field(parsed, SearchOrderByIdResponse, "order", "order")
 
 
 def _item_id(item: object) -> object:

@@ -102,6 +102,21 @@ class BrokerOrder:
     warnings: tuple[str, ...] = attrs.field(default=(), eq=False)
 
 
+def placement_found(found: BrokerOrder, client_order_id: str, warnings: tuple[str, ...] = ()) -> PlacedOrder:
+    """What ``resolve`` returns for a placement it found at the broker as ``found``: the
+    order's id, the broker's status word and its raw row, under the client order id asked
+    about."""
+    return PlacedOrder(
+        broker=found.broker,
+        account=found.account,
+        order_id=found.order_id,
+        client_order_id=client_order_id,
+        status=found.broker_status or None,
+        raw=found.raw,
+        warnings=warnings,
+    )
+
+
 class Adapter(abc.ABC):
     """Base class of the four broker adapters. Subclasses set ``name`` and the generated
     ``client_class`` and implement the flows; each flow yields the generated-client calls it

@@ -65,7 +65,7 @@ from ..._account import (
     fill_from,
     position_from,
 )
-from ..._adapter import Adapter, BrokerOrder, build_request, merge_extras
+from ..._adapter import Adapter, BrokerOrder, build_request, merge_extras, placement_found
 from ..._capabilities import order_id_from_wire
 from ..._config import Settings
 from ..._errors import OrderNotFound, OrderRejected, rejected, unexpected, unknown
@@ -196,14 +196,7 @@ class CrossTradeAdapter(Adapter):
             found = yield from self.get_order(client_order_id, account, settings)
         except OrderNotFound:
             return None
-        return PlacedOrder(
-            broker=self.name,
-            account=account,
-            order_id=found.order_id,
-            client_order_id=client_order_id,
-            status=found.broker_status or None,
-            raw=found.raw,
-        )
+        return placement_found(found, client_order_id)
 
     # -- helpers ----------------------------------------------------------------------------------
     def _refusal(self, sent: Sent, body: ErrorResponse, what: str, cid: str | None) -> OrderRejected:

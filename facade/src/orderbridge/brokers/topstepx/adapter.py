@@ -71,7 +71,7 @@ from topstepx_client.models import (
 )
 
 from ..._account import Balance, Fill, Modification, Position, Reader, by_time, exact_json
-from ..._adapter import Adapter, BrokerOrder, build_request, merge_extras
+from ..._adapter import Adapter, BrokerOrder, build_request, merge_extras, placement_found
 from ..._capabilities import check_order_id, order_id_from_wire
 from ..._config import Settings
 from ..._errors import InvalidOrder, OrderRejected, auth_refused, rejected, unexpected, unknown
@@ -294,15 +294,7 @@ class TopstepXAdapter(Adapter):
             if found is None:
                 # Our order, but without an id this SDK could act on: never an acceptance.
                 raise self.fail(sent, what, money_moving=False)
-            return PlacedOrder(
-                broker=self.name,
-                account=account,
-                order_id=found.order_id,
-                client_order_id=client_order_id,
-                status=found.broker_status or None,
-                raw=item,
-                warnings=warnings,
-            )
+            return placement_found(found, client_order_id, warnings)
         return None
 
     def _bad_request(self, sent: Sent, what: str, cid: str | None) -> OrderRejected:

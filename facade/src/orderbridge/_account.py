@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
 
@@ -388,6 +388,65 @@ class Reader:
             pass
         self._warn(key, "is outside the representable time range")
         return None
+
+
+@attrs.frozen
+class PositionFields:
+    """Where one broker's position row keeps each value: a per-broker table for
+    :func:`position_from` (field names are the vendor's)."""
+
+    side: str
+    """The direction field, looked up in ``signs`` (an undocumented value is refused)."""
+    signs: Mapping[Any, int]
+    """Wire direction -> ``1`` long or ``-1`` short."""
+    instrument: str
+    quantity: str
+    """The size; its sign on the wire is ignored, the direction comes from ``side``."""
+    average_price: str
+
+
+def position_from(row: Reader, fields: PositionFields, broker: str, account: str) -> Position:
+    """A :class:`Position` from a row whose direction and size are separate fields: direction,
+    instrument and size are needed (:class:`UnexpectedResponse` naming the field), the average
+    price is optional."""
+    sign = row.need_member(fields.side, fields.signs)
+    return Position(
+        broker=broker,
+        account=account,
+        instrument=row.need_text(fields.instrument),
+        quantity=sign * abs(row.need_decimal(fields.quantity)),
+        average_price=row.maybe_decimal(fields.average_price),
+        raw=row.row,
+    )
+
+
+def fill_from(
+    row: Reader,
+    broker: str,
+    account: str,
+    *,
+    order_id: str,
+    side: Side,
+    time: dt.datetime | None,
+    instrument: str | Callable[[Reader], str],
+) -> Fill:
+    """A :class:`Fill` from a row that keeps its fill id in ``id``, a positive size in
+    ``quantity`` and the price in ``price`` (CrossTrade executions, Sophic trades), each needed
+    (:class:`UnexpectedResponse` naming the field). ``instrument``: the field naming it, or how
+    to read it from the row."""
+    return Fill(
+        broker=broker,
+        account=account,
+        order_id=order_id,
+        fill_id=row.need_text("id"),
+        instrument=row.need_text(instrument) if isinstance(instrument, str) else instrument(row),
+        side=side,
+        quantity=row.need_positive_decimal("quantity"),
+        price=row.need_decimal("price"),
+        time=time,
+        raw=row.row,
+        warnings=tuple(row.warnings),
+    )
 
 
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)

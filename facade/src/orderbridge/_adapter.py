@@ -102,6 +102,21 @@ class BrokerOrder:
     warnings: tuple[str, ...] = attrs.field(default=(), eq=False)
 
 
+def placement_found(found: BrokerOrder, client_order_id: str, warnings: tuple[str, ...] = ()) -> PlacedOrder:
+    """What ``resolve`` returns for a placement it found at the broker as ``found``: the
+    order's id, the broker's status word and its raw row, under the client order id asked
+    about."""
+    return PlacedOrder(
+        broker=found.broker,
+        account=found.account,
+        order_id=found.order_id,
+        client_order_id=client_order_id,
+        status=found.broker_status or None,
+        raw=found.raw,
+        warnings=warnings,
+    )
+
+
 class Adapter(abc.ABC):
     """Base class of the four broker adapters. Subclasses set ``name`` and the generated
     ``client_class`` and implement the flows; each flow yields the generated-client calls it
@@ -256,6 +271,31 @@ class Adapter(abc.ABC):
             raw=row if raw is None else raw,
             warnings=warnings + tuple(extra),
             **fields,
+        )
+
+    def placed(
+        self,
+        sent: Sent,
+        what: str,
+        model: type,
+        *,
+        account: str,
+        order_id: str,
+        cid: str | None,
+        status: str | None = None,
+    ) -> PlacedOrder:
+        """The :class:`PlacedOrder` for an accepted placement answer: ``raw`` is the body as
+        parsed (its decoded JSON when it did not parse into ``model``) and ``warnings`` are its
+        :meth:`deviations`."""
+        parsed = sent.parsed
+        return PlacedOrder(
+            broker=self.name,
+            account=account,
+            order_id=order_id,
+            client_order_id=cid or "",
+            status=status,
+            raw=parsed.data if isinstance(parsed, Undecoded) else parsed,
+            warnings=self.deviations(what, parsed, model),
         )
 
     def deviations(self, what: str, parsed: object, model: type) -> tuple[str, ...]:

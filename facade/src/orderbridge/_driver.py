@@ -219,6 +219,23 @@ class Driver:
         decision = self._policy(call, cid).decide(attempt, Raised(refused, sent=False))
         return decision.error if isinstance(decision, Fail) else refused
 
+    def _resume(
+        self, flow: Flow[T], call: Call, cid: str | None, outcome: tuple[Sent, Attempt] | OrderbridgeError
+    ) -> Call:
+        """The flow's next call once ``call`` has its ``outcome`` (both drivers' step).
+
+        A failed call is thrown into the flow, which may handle it (a group's later leg reports
+        it as that leg's outcome); every other flow re-raises it unchanged. An error the flow
+        raises from an answer is settled by the call's attempt policy. ``StopIteration`` (the
+        flow's result) passes through."""
+        if isinstance(outcome, OrderbridgeError):
+            return flow.throw(outcome)
+        sent, attempt = outcome
+        try:
+            return flow.send(sent)
+        except OrderbridgeError as error:
+            raise self._policy(call, cid).settle(attempt, error) from None
+
     def _scrub(self, error: OrderbridgeError) -> OrderbridgeError:
         """Replace this session's secrets (credentials, the current token) by ``***`` in the
         error's message and broker text: a token endpoint may echo the client secret."""
@@ -325,16 +342,10 @@ class SyncDriver(Driver):
             call = next(flow)
             while True:
                 try:
-                    sent, attempt = self._send(call, cid)
+                    outcome: tuple[Sent, Attempt] | OrderbridgeError = self._send(call, cid)
                 except OrderbridgeError as error:
-                    # The flow may handle a failed call (a group's later leg reports it as that
-                    # leg's outcome); every other flow re-raises it unchanged.
-                    call = flow.throw(error)
-                    continue
-                try:
-                    call = flow.send(sent)
-                except OrderbridgeError as error:
-                    raise self._policy(call, cid).settle(attempt, error) from None
+                    outcome = error
+                call = self._resume(flow, call, cid, outcome)
         except StopIteration as stop:
             return stop.value  # type: ignore[no-any-return]
         except OrderbridgeError as error:
@@ -452,16 +463,10 @@ class AsyncDriver(Driver):
             call = next(flow)
             while True:
                 try:
-                    sent, attempt = await self._send(call, cid)
+                    outcome: tuple[Sent, Attempt] | OrderbridgeError = await self._send(call, cid)
                 except OrderbridgeError as error:
-                    # The flow may handle a failed call (a group's later leg reports it as that
-                    # leg's outcome); every other flow re-raises it unchanged.
-                    call = flow.throw(error)
-                    continue
-                try:
-                    call = flow.send(sent)
-                except OrderbridgeError as error:
-                    raise self._policy(call, cid).settle(attempt, error) from None
+                    outcome = error
+                call = self._resume(flow, call, cid, outcome)
         except StopIteration as stop:
             return stop.value  # type: ignore[no-any-return]
         except OrderbridgeError as error:

@@ -674,6 +674,18 @@ def after_ambiguity(error: OrderbridgeError, broker: str, what: str, client_orde
     return unknown(error.broker or broker, client_order_id, "retried_after_ambiguous", what)
 
 
+def _refusal(error: OrderRejected | OutcomeUnknown) -> dict[str, Any]:
+    """The broker's own words on ``error`` (code, code name, free text), to carry onto the
+    error that replaces it."""
+    return {"code": error.code, "code_name": error.code_name, "broker_message": error.broker_message}
+
+
+def _ambiguity(error: OutcomeUnknown) -> dict[str, Any]:
+    """Everything an ambiguous ``error`` says but its message and client order id (broker,
+    origin, the broker's code and text, HTTP status), to carry onto a reworded one."""
+    return {"broker": error.broker, "origin": error.origin, "status_code": error.status_code, **_refusal(error)}
+
+
 def retry_rejected(error: OrderRejected, what: str, client_order_id: str | None) -> OutcomeUnknown:
     """A retried attempt was rejected at a broker that does not replay duplicates: the first
     attempt may have been accepted."""
@@ -682,23 +694,13 @@ def retry_rejected(error: OrderRejected, what: str, client_order_id: str | None)
         broker=error.broker,
         client_order_id=error.client_order_id or client_order_id,
         origin="retry_rejected",
-        code=error.code,
-        code_name=error.code_name,
-        broker_message=error.broker_message,
+        **_refusal(error),
     )
 
 
 def key_conflict(error: OrderRejected, broker: str, what: str, client_order_id: str | None) -> OutcomeUnknown:
     """A retry after an ambiguous attempt met "this idempotency key was already used"."""
-    return unknown(
-        error.broker or broker,
-        client_order_id,
-        "retry_key_conflict",
-        what,
-        code=error.code,
-        code_name=error.code_name,
-        broker_message=error.broker_message,
-    )
+    return unknown(error.broker or broker, client_order_id, "retry_key_conflict", what, **_refusal(error))
 
 
 def modify_unknown(error: OutcomeUnknown, order_id: str) -> OutcomeUnknown:
@@ -707,13 +709,8 @@ def modify_unknown(error: OutcomeUnknown, order_id: str) -> OutcomeUnknown:
         f"modify_order({order_id!r}): outcome unknown ({error.origin}); the change may have been applied — "
         f"read get_order({order_id!r}) and open_orders() before sending it again (a broker that replaces "
         "the order gives it a new id)",
-        broker=error.broker,
         client_order_id=error.client_order_id,
-        origin=error.origin,
-        code=error.code,
-        code_name=error.code_name,
-        broker_message=error.broker_message,
-        status_code=error.status_code,
+        **_ambiguity(error),
     )
     out.order_id = order_id
     return out
@@ -726,13 +723,8 @@ def placement_unknown(error: OutcomeUnknown, client_order_id: str) -> PlacementU
         return error
     out = PlacementUnknown(
         error.message,
-        broker=error.broker,
         client_order_id=error.client_order_id or client_order_id,
-        origin=error.origin,
-        code=error.code,
-        code_name=error.code_name,
-        broker_message=error.broker_message,
-        status_code=error.status_code,
+        **_ambiguity(error),
     )
     out.order_id = error.order_id
     return out
@@ -745,12 +737,7 @@ def reworded_unknown(error: OrderbridgeError, action: str, hint: str) -> Orderbr
         return error
     return OutcomeUnknown(
         f"{action}: outcome unknown ({error.origin}); it may have been applied — {hint} before sending it again",
-        broker=error.broker,
-        origin=error.origin,
-        code=error.code,
-        code_name=error.code_name,
-        broker_message=error.broker_message,
-        status_code=error.status_code,
+        **_ambiguity(error),
     )
 
 

@@ -223,6 +223,18 @@ class Call:
     name: str
     token: Token = Token.REQUIRED
 
+    @classmethod
+    def read(cls, operation: Any, kwargs: Mapping[str, Any], name: str, token: Token = Token.REQUIRED) -> Call:
+        """A call that moves no money: :attr:`Retry.READ`, the only policy for one (logins,
+        lookups, listings)."""
+        return cls(operation, kwargs, money_moving=False, retry=Retry.READ, name=name, token=token)
+
+    @classmethod
+    def moving(cls, operation: Any, kwargs: Mapping[str, Any], name: str, retry: Retry = Retry.NEVER) -> Call:
+        """A call that places, cancels or changes an order: never retried blindly
+        (:attr:`Retry.NEVER`) unless the broker deduplicates it (:attr:`Retry.IDEMPOTENT`)."""
+        return cls(operation, kwargs, money_moving=True, retry=retry, name=name)
+
 
 @attrs.frozen
 class Sent:
@@ -325,6 +337,17 @@ def enum_name(enum_cls: type[enum.Enum], code: object) -> str | None:
         return enum_cls(code).name  # type: ignore[call-arg]
     except (ValueError, TypeError):
         return None
+
+
+def answer_field(parsed: object, model: type, attribute: str, key: str) -> Any:
+    """One field of an answer as sent, unchecked: ``attribute`` of a ``model`` instance (plain,
+    :func:`plain`), or ``key`` of the decoded JSON when the body did not parse into ``model``
+    (:class:`Undecoded`); ``None`` otherwise."""
+    if isinstance(parsed, model):
+        return plain(getattr(parsed, attribute))
+    if isinstance(parsed, Undecoded) and isinstance(parsed.data, dict):
+        return parsed.data.get(key)
+    return None
 
 
 def plain(value: Any) -> Any:

@@ -173,6 +173,16 @@ def _whole(response: httpx.Response, stream: httpx.ByteStream, max_bytes: int, d
     return response
 
 
+def _read_whole(response: httpx.Response, max_bytes: int, exchange: Exchange) -> bool:
+    """Whether ``response`` is a plain body already in memory, now checked by :func:`_whole`
+    and kept on ``exchange``; otherwise its stream is still to be read through a :class:`_Reader`."""
+    stream = response.stream
+    if response.headers.get("content-encoding") or type(stream) is not httpx.ByteStream:
+        return False
+    exchange.response = _whole(response, stream, max_bytes, exchange.deadline)
+    return True
+
+
 def _finish(response: httpx.Response, reader: _Reader) -> httpx.Response:
     """The response with its body replaced by what the reader kept (already inflated)."""
     content = reader.content()
@@ -197,14 +207,12 @@ class SessionTransport(httpx.BaseTransport):
         exchange = request.extensions.get(EXCHANGE) or Exchange()
         _prepare(request, self._box, exchange)
         response = self.inner.handle_request(request)
-        stream = response.stream
-        encoding = response.headers.get("content-encoding")
-        if not encoding and type(stream) is httpx.ByteStream:
-            exchange.response = _whole(response, stream, self._max_bytes, exchange.deadline)
+        if _read_whole(response, self._max_bytes, exchange):
             return response
+        stream = response.stream
         assert isinstance(stream, httpx.SyncByteStream)
         try:
-            reader = _Reader(encoding, self._max_bytes, exchange.deadline)
+            reader = _Reader(response.headers.get("content-encoding"), self._max_bytes, exchange.deadline)
             feed = reader.feed
             for chunk in stream:
                 feed(chunk)
@@ -229,14 +237,12 @@ class AsyncSessionTransport(httpx.AsyncBaseTransport):
         exchange = request.extensions.get(EXCHANGE) or Exchange()
         _prepare(request, self._box, exchange)
         response = await self.inner.handle_async_request(request)
-        stream = response.stream
-        encoding = response.headers.get("content-encoding")
-        if not encoding and type(stream) is httpx.ByteStream:
-            exchange.response = _whole(response, stream, self._max_bytes, exchange.deadline)
+        if _read_whole(response, self._max_bytes, exchange):
             return response
+        stream = response.stream
         assert isinstance(stream, httpx.AsyncByteStream)
         try:
-            reader = _Reader(encoding, self._max_bytes, exchange.deadline)
+            reader = _Reader(response.headers.get("content-encoding"), self._max_bytes, exchange.deadline)
             async for chunk in stream:
                 reader.feed(chunk)
         finally:

@@ -52,12 +52,24 @@ from crosstrade_client.models import (
 )
 from crosstrade_client.models import Order as CrossTradeOrder
 
-from ..._account import Balance, Fill, ItemOutcome, Modification, Position, Reader, by_time, exact_json
-from ..._adapter import Adapter, BrokerOrder, build_request, merge_extras
+from ..._account import (
+    Balance,
+    Fill,
+    ItemOutcome,
+    Modification,
+    Position,
+    PositionFields,
+    Reader,
+    by_time,
+    exact_json,
+    fill_from,
+    position_from,
+)
+from ..._adapter import Adapter, BrokerOrder, build_request, merge_extras, placement_found
 from ..._capabilities import order_id_from_wire
 from ..._config import Settings
 from ..._errors import OrderNotFound, OrderRejected, rejected, unexpected, unknown
-from ..._flow import Call, Flow, Grant, Retry, Sent, Undecoded, operation, plain, wire_number
+from ..._flow import Call, Flow, Grant, Sent, Undecoded, operation, plain, wire_number
 from ..._groups import GroupResult
 from ..._models import Order, OrderType, PlacedOrder, Side, TimeInForce
 from ..._orders import object_at
@@ -128,13 +140,7 @@ class CrossTradeAdapter(Adapter):
         operation, what = (
             (FLAT_PLACE_ORDER, "orders/flatplace") if order.flatten_first else (PLACE_ORDER, "orders/place")
         )
-        sent = yield Call(
-            operation,
-            {"account": account, "body": self.place_request(order)},
-            money_moving=True,
-            retry=Retry.NEVER,
-            name=what,
-        )
+        sent = yield Call.moving(operation, {"account": account, "body": self.place_request(order)}, what)
         body = sent.parsed
         if sent.status == 200:
             fields = _id_response(body)
@@ -146,14 +152,7 @@ class CrossTradeAdapter(Adapter):
             order_id = self.usable_order_id(raw_id)
             if order_id is None:
                 raise unknown(self.name, cid, "unusable_order_id", what, status_code=200)
-            return PlacedOrder(
-                broker=self.name,
-                account=account,
-                order_id=order_id,
-                client_order_id=cid or "",
-                raw=body.data if isinstance(body, Undecoded) else body,
-                warnings=self.deviations(what, body, OrderIdResponse),
-            )
+            return self.placed(sent, what, OrderIdResponse, account=account, order_id=order_id, cid=cid)
         if sent.status in (400, 404) and isinstance(body, ErrorResponse):
             raise self._refusal(sent, body, what, cid)
         raise self.fail(sent, what, money_moving=True, client_order_id=cid)
@@ -165,9 +164,7 @@ class CrossTradeAdapter(Adapter):
     def get_order(self, order_id: str, account: str, settings: Settings) -> Flow[BrokerOrder]:
         what = "orders/get"
         order_id = self.check_order_id(order_id)
-        sent = yield Call(
-            GET_ORDER, {"account": account, "order_id": order_id}, money_moving=False, retry=Retry.READ, name=what
-        )
+        sent = yield Call.read(GET_ORDER, {"account": account, "order_id": order_id}, what)
         body = sent.parsed
         if sent.status == 200 and isinstance(body, (CrossTradeOrder, Undecoded)):
             found = self._broker_order(body, account, self.deviations(what, body, CrossTradeOrder), sent.data)
@@ -180,13 +177,7 @@ class CrossTradeAdapter(Adapter):
     def cancel(self, order_id: str, account: str, settings: Settings) -> Flow[None]:
         what = "orders/cancel"
         order_id = self.check_order_id(order_id)
-        sent = yield Call(
-            CANCEL_ORDER,
-            {"account": account, "order_id": order_id, "body": EmptyRequest()},
-            money_moving=True,
-            retry=Retry.NEVER,
-            name=what,
-        )
+        sent = yield Call.moving(CANCEL_ORDER, {"account": account, "order_id": order_id, "body": EmptyRequest()}, what)
         body = sent.parsed
         if sent.status == 200:
             fields = _id_response(body)
@@ -205,14 +196,7 @@ class CrossTradeAdapter(Adapter):
             found = yield from self.get_order(client_order_id, account, settings)
         except OrderNotFound:
             return None
-        return PlacedOrder(
-            broker=self.name,
-            account=account,
-            order_id=found.order_id,
-            client_order_id=client_order_id,
-            status=found.broker_status or None,
-            raw=found.raw,
-        )
+        return placement_found(found, client_order_id)
 
     # -- helpers ----------------------------------------------------------------------------------
     def _refusal(self, sent: Sent, body: ErrorResponse, what: str, cid: str | None) -> OrderRejected:
@@ -273,16 +257,14 @@ class CrossTradeAdapter(Adapter):
             wire["limitPrice"] = wire_number(change.limit_price, "limit_price", self.name)
         if change.stop_price is not None:
             wire["stopPrice"] = wire_number(change.stop_price, "stop_price", self.name)
-        sent = yield Call(
+        sent = yield Call.moving(
             CHANGE_ORDER,
             {
                 "account": account,
                 "order_id": order_id,
                 "body": build_request(ChangeOrderRequest, wire, self.name, extras=False),
             },
-            money_moving=True,
-            retry=Retry.NEVER,
-            name=what,
+            what,
         )
         body = sent.parsed
         if sent.status == 200:
@@ -303,7 +285,7 @@ class CrossTradeAdapter(Adapter):
 
     def open_orders(self, account: str, settings: Settings) -> Flow[list[BrokerOrder]]:
         what = "orders/list"
-        sent = yield Call(list_orders, {"account": account}, money_moving=False, retry=Retry.READ, name=what)
+        sent = yield Call.read(list_orders, {"account": account}, what)
         rows = self._rows(sent, what, "orders", (OrderList, list))
         out = []
         for row in rows:
@@ -315,27 +297,17 @@ class CrossTradeAdapter(Adapter):
 
     def positions(self, account: str, settings: Settings) -> Flow[list[Position]]:
         what = "positions/list"
-        sent = yield Call(list_positions, {"account": account}, money_moving=False, retry=Retry.READ, name=what)
+        sent = yield Call.read(list_positions, {"account": account}, what)
         out = []
         for row in self._rows(sent, what, "positions", (PositionList, list)):
             if row.row.get("marketPosition") == "Flat":
                 continue
-            sign = row.need_member("marketPosition", POSITION_SIGN)
-            out.append(
-                Position(
-                    broker=self.name,
-                    account=account,
-                    instrument=row.need_text("instrument"),
-                    quantity=sign * abs(row.need_decimal("quantity")),
-                    average_price=row.maybe_decimal("averagePrice"),
-                    raw=row.row,
-                )
-            )
+            out.append(position_from(row, POSITION_FIELDS, self.name, account))
         return out
 
     def balances(self, account: str, settings: Settings) -> Flow[Balance]:
         what = "accounts/get"
-        sent = yield Call(get_account, {"account": account}, money_moving=False, retry=Retry.READ, name=what)
+        sent = yield Call.read(get_account, {"account": account}, what)
         body = sent.parsed
         if sent.status in (400, 404) and isinstance(body, ErrorResponse):
             raise self._account_refusal(sent, body, what)
@@ -364,33 +336,16 @@ class CrossTradeAdapter(Adapter):
         if since is not None:
             seconds = math.ceil((dt.datetime.now(dt.UTC) - since).total_seconds())
             lookback = min(MAX_LOOKBACK, max(1, seconds))
-        sent = yield Call(
-            list_executions,
-            {"account": account, "lookback_time": lookback},
-            money_moving=False,
-            retry=Retry.READ,
-            name=what,
-        )
+        sent = yield Call.read(list_executions, {"account": account, "lookback_time": lookback}, what)
         out = []
         for row in self._rows(sent, what, "executions", (ExecutionList,)):
             side = row.need_member("marketPosition", EXECUTION_SIDES)
             time = row.maybe_epoch_ms("epoch")
             if since is not None and time is not None and time < since:
                 continue
+            order_id = row.need_text("orderId")
             out.append(
-                Fill(
-                    broker=self.name,
-                    account=account,
-                    order_id=row.need_text("orderId"),
-                    fill_id=row.need_text("id"),
-                    instrument=row.need_text("instrument"),
-                    side=side,
-                    quantity=row.need_positive_decimal("quantity"),
-                    price=row.need_decimal("price"),
-                    time=time,
-                    raw=row.row,
-                    warnings=tuple(row.warnings),
-                )
+                fill_from(row, self.name, account, order_id=order_id, side=side, time=time, instrument="instrument")
             )
         return by_time(out)
 
@@ -399,25 +354,17 @@ class CrossTradeAdapter(Adapter):
         wire: dict[str, Any] = {"instrument": instrument}
         if quantity is not None:
             wire["quantity"] = int(quantity)
-        sent = yield Call(
+        sent = yield Call.moving(
             close_position,
             {"account": account, "body": build_request(ClosePositionRequest, wire, self.name, extras=False)},
-            money_moving=True,
-            retry=Retry.NEVER,
-            name=what,
+            what,
         )
         self._accepted(sent, what, ClosedPositionsResponse)
         return None
 
     def cancel_all(self, account: str, settings: Settings) -> Flow[list[ItemOutcome]]:
         what = "orders/cancel (account)"
-        sent = yield Call(
-            cancel_orders,
-            {"account": account, "body": CancelOrdersRequest()},
-            money_moving=True,
-            retry=Retry.NEVER,
-            name=what,
-        )
+        sent = yield Call.moving(cancel_orders, {"account": account, "body": CancelOrdersRequest()}, what)
         body = self._accepted(sent, what, CancelOrdersResponse)
         ids = plain(body.order_ids)
         if not isinstance(ids, list):
@@ -426,13 +373,7 @@ class CrossTradeAdapter(Adapter):
 
     def close_all(self, account: str, settings: Settings) -> Flow[list[ItemOutcome]]:
         what = "positions/flatten"
-        sent = yield Call(
-            flatten_positions,
-            {"account": account, "body": FlattenPositionsRequest()},
-            money_moving=True,
-            retry=Retry.NEVER,
-            name=what,
-        )
+        sent = yield Call.moving(flatten_positions, {"account": account, "body": FlattenPositionsRequest()}, what)
         self._accepted(sent, what, ClosedPositionsResponse)
         data = exact_json(sent, self.name, what)
         closed = data.get("closedPositions") if isinstance(data, dict) else None
@@ -487,6 +428,14 @@ class CrossTradeAdapter(Adapter):
 
 # -- the rest of an order's life (modify, reads, close, cancel-all, flatten) -----------------------
 POSITION_SIGN = {"Long": 1, "Short": -1}
+POSITION_FIELDS = PositionFields(
+    side="marketPosition",
+    signs=POSITION_SIGN,
+    instrument="instrument",
+    quantity="quantity",
+    average_price="averagePrice",
+)
+"""A NinjaTrader position row (``positions/list``)."""
 EXECUTION_SIDES = {"Long": Side.BUY, "Short": Side.SELL}
 """NinjaTrader ``Execution.MarketPosition`` is the execution's direction: Long for a buy,
 Short for a sell (NinjaTrader 8 help, "Execution")."""

@@ -38,7 +38,7 @@ from sophic_client.models import (
 )
 from sophic_client.models import Order as SophicOrder
 
-from ..._account import Balance, Fill, Position, Reader, by_time, exact_json, to_wire_decimal
+from ..._account import Balance, Fill, Position, Reader, by_time, exact_json, fill_from, to_wire_decimal
 from ..._adapter import Adapter, BrokerOrder, build_request, merge_extras
 from ..._capabilities import order_id_from_wire
 from ..._config import Settings
@@ -95,14 +95,7 @@ class SophicAdapter(Adapter):
             grant_type=GrantType.CLIENT_CREDENTIALS,
         )
         what = "auth/token"
-        sent = yield Call(
-            create_token,
-            {"body": form, "api_version": API_VERSION},
-            money_moving=False,
-            retry=Retry.READ,
-            name=what,
-            token=Token.NONE,
-        )
+        sent = yield Call.read(create_token, {"body": form, "api_version": API_VERSION}, what, Token.NONE)
         body = sent.parsed
         if sent.status == 200 and isinstance(body, OAuthToken) and isinstance(body.access_token, str):
             lifetime = body.expires_in if isinstance(body.expires_in, int) and body.expires_in > 0 else 900
@@ -134,7 +127,7 @@ class SophicAdapter(Adapter):
     def place(self, order: Order, account: str, settings: Settings) -> Flow[PlacedOrder]:
         cid = order.client_order_id
         what = "accounts/{account_id}/orders"
-        sent = yield Call(
+        sent = yield Call.moving(
             PLACE_ORDER,
             {
                 "account_id": account,
@@ -142,9 +135,8 @@ class SophicAdapter(Adapter):
                 "idempotency_key": cid,
                 "api_version": API_VERSION,
             },
-            money_moving=True,
+            what,
             retry=Retry.IDEMPOTENT,
-            name=what,
         )
         if sent.status == 201:
             fields = _order_fields(sent.parsed)
@@ -152,26 +144,14 @@ class SophicAdapter(Adapter):
             if fields is None or order_id is None:
                 # A 201 without a usable id is an order we cannot act on: never an acceptance.
                 raise unknown(self.name, cid, "decode", what, status_code=201)
-            return PlacedOrder(
-                broker=self.name,
-                account=account,
-                order_id=order_id,
-                client_order_id=cid or "",
-                status=fields[1],
-                raw=_raw(sent.parsed),
-                warnings=self.deviations(what, sent.parsed, SophicOrder),
-            )
+            return self.placed(sent, what, SophicOrder, account=account, order_id=order_id, cid=cid, status=fields[1])
         raise self._failure(sent, what, cid, money_moving=True)
 
     def get_order(self, order_id: str, account: str, settings: Settings) -> Flow[BrokerOrder]:
         what = "accounts/{account_id}/orders/{order_id}"
         order_id = self.check_order_id(order_id)
-        sent = yield Call(
-            GET_ORDER,
-            {"account_id": account, "order_id": order_id, "api_version": API_VERSION},
-            money_moving=False,
-            retry=Retry.READ,
-            name=what,
+        sent = yield Call.read(
+            GET_ORDER, {"account_id": account, "order_id": order_id, "api_version": API_VERSION}, what
         )
         fields = _order_fields(sent.parsed) if sent.status == 200 else None
         found_id = self.usable_order_id(fields[0]) if fields is not None else None
@@ -223,13 +203,7 @@ class SophicAdapter(Adapter):
 
     def open_orders(self, account: str, settings: Settings) -> Flow[list[BrokerOrder]]:
         what = "accounts/{account_id}/pending-orders"
-        sent = yield Call(
-            list_pending_orders,
-            {"account_id": account, "api_version": API_VERSION},
-            money_moving=False,
-            retry=Retry.READ,
-            name=what,
-        )
+        sent = yield Call.read(list_pending_orders, {"account_id": account, "api_version": API_VERSION}, what)
         return [
             self.broker_order(ORDER_SHAPE, row.row, account=account, order_id=row.need_text("id"))
             for row in self._rows(sent, what)
@@ -237,12 +211,8 @@ class SophicAdapter(Adapter):
 
     def positions(self, account: str, settings: Settings) -> Flow[list[Position]]:
         what = "accounts/{account_id}/positions"
-        sent = yield Call(
-            list_positions,
-            {"account_id": account, "open_only": True, "api_version": API_VERSION},
-            money_moving=False,
-            retry=Retry.READ,
-            name=what,
+        sent = yield Call.read(
+            list_positions, {"account_id": account, "open_only": True, "api_version": API_VERSION}, what
         )
         out = []
         for row in self._rows(sent, what):
@@ -274,13 +244,7 @@ class SophicAdapter(Adapter):
 
     def balances(self, account: str, settings: Settings) -> Flow[Balance]:
         what = "accounts/{account_id}/cash-balances"
-        sent = yield Call(
-            list_cash_balances,
-            {"account_id": account, "api_version": API_VERSION},
-            money_moving=False,
-            retry=Retry.READ,
-            name=what,
-        )
+        sent = yield Call.read(list_cash_balances, {"account_id": account, "api_version": API_VERSION}, what)
         rows = self._rows(sent, what)
         chosen = rows[0] if len(rows) == 1 else None
         if len(rows) > 1:
@@ -304,13 +268,7 @@ class SophicAdapter(Adapter):
         UTC. A trade ``quantity`` that is not positive is :class:`UnexpectedResponse` naming
         ``quantity``."""
         what = "accounts/{account_id}/orders"
-        sent = yield Call(
-            list_orders,
-            {"account_id": account, "api_version": API_VERSION},
-            money_moving=False,
-            retry=Retry.READ,
-            name=what,
-        )
+        sent = yield Call.read(list_orders, {"account_id": account, "api_version": API_VERSION}, what)
         out = []
         for order in self._rows(sent, what):
             order_id = order.need_text("id")
@@ -323,33 +281,16 @@ class SophicAdapter(Adapter):
                 time = trade.maybe_time("executed_at", naive_zone=dt.UTC)
                 if since is not None and time is not None and time < since:
                     continue
-                out.append(
-                    Fill(
-                        broker=self.name,
-                        account=account,
-                        order_id=order_id,
-                        fill_id=trade.need_text("id"),
-                        instrument=_instrument_id(trade),
-                        side=side,
-                        quantity=trade.need_positive_decimal("quantity"),
-                        price=trade.need_decimal("price"),
-                        time=time,
-                        raw=trade.row,
-                        warnings=tuple(trade.warnings),
-                    )
+                fill = fill_from(
+                    trade, self.name, account, order_id=order_id, side=side, time=time, instrument=_instrument_id
                 )
+                out.append(fill)
         return by_time(out)
 
     # -- helpers --------------------------------------------------------------------------------
     def _base_currency(self, account: str) -> Flow[str | None]:
         what = "accounts/{id_or_reference}"
-        sent = yield Call(
-            get_account,
-            {"id_or_reference": account, "api_version": API_VERSION},
-            money_moving=False,
-            retry=Retry.READ,
-            name=what,
-        )
+        sent = yield Call.read(get_account, {"id_or_reference": account, "api_version": API_VERSION}, what)
         if sent.status != 200 or not isinstance(sent.parsed, SophicAccount):
             raise self._failure(sent, what, None, money_moving=False)
         currency = plain(sent.parsed.base_currency)

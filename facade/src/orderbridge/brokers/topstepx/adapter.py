@@ -71,7 +71,7 @@ from topstepx_client.models import (
 )
 
 from ..._account import Balance, Fill, Modification, Position, Reader, by_time, exact_json
-from ..._adapter import Adapter, BrokerOrder, build_request, merge_extras
+from ..._adapter import Adapter, BrokerOrder, build_request, merge_extras, placement_found
 from ..._capabilities import check_order_id, order_id_from_wire
 from ..._config import Settings
 from ..._errors import InvalidOrder, OrderRejected, auth_refused, rejected, unexpected, unknown
@@ -79,11 +79,11 @@ from ..._flow import (
     Call,
     Flow,
     Grant,
-    Retry,
     Sent,
     Token,
     Undecoded,
     Usable,
+    answer_field,
     enum_name,
     operation,
     plain,
@@ -144,23 +144,14 @@ class TopstepXAdapter(Adapter):
     # -- auth ---------------------------------------------------------------------------------
     def login(self, settings: Settings, current: str | None) -> Flow[Grant]:
         if current:
-            sent = yield Call(
-                validate_session, {}, money_moving=False, retry=Retry.READ, name="Auth/validate", token=Token.CURRENT
-            )
+            sent = yield Call.read(validate_session, {}, "Auth/validate", Token.CURRENT)
             body = sent.parsed
             if sent.status == 200 and isinstance(body, ValidateResponse) and body.success is True:
                 token = plain(body.new_token)
                 if isinstance(token, str) and token:
                     return Grant(token, TOKEN_LIFETIME)
         request = LoginApiKeyRequest(user_name=settings.secret("username"), api_key=settings.secret("api_key"))
-        sent = yield Call(
-            login_key,
-            {"body": request},
-            money_moving=False,
-            retry=Retry.READ,
-            name="Auth/loginKey",
-            token=Token.NONE,
-        )
+        sent = yield Call.read(login_key, {"body": request}, "Auth/loginKey", Token.NONE)
         body = sent.parsed
         if sent.status == 200 and isinstance(body, LoginResponse):
             token = plain(body.token)
@@ -202,9 +193,7 @@ class TopstepXAdapter(Adapter):
     def place(self, order: Order, account: str, settings: Settings) -> Flow[PlacedOrder]:
         cid = order.client_order_id
         what = "Order/place"
-        sent = yield Call(
-            PLACE_ORDER, {"body": self.place_request(order, account)}, money_moving=True, retry=Retry.NEVER, name=what
-        )
+        sent = yield Call.moving(PLACE_ORDER, {"body": self.place_request(order, account)}, what)
         if sent.status == 400:
             raise self._bad_request(sent, what, cid)
         if sent.status != 200:
@@ -219,14 +208,7 @@ class TopstepXAdapter(Adapter):
             order_id = self.usable_order_id(raw_id)
             if order_id is None:
                 raise unknown(self.name, cid, "unusable_order_id", what, code=code, code_name=name)
-            return PlacedOrder(
-                broker=self.name,
-                account=account,
-                order_id=order_id,
-                client_order_id=cid or "",
-                raw=data,
-                warnings=self.deviations(what, sent.parsed, PlaceOrderResponse),
-            )
+            return self.placed(sent, what, PlaceOrderResponse, account=account, order_id=order_id, cid=cid)
         if success or code == 0:
             raise unknown(self.name, cid, "inconsistent", what, code=code, code_name=name, broker_message=message)
         if code in PLACE_DEFINITIVE:
@@ -250,7 +232,7 @@ class TopstepXAdapter(Adapter):
     def get_order(self, order_id: str, account: str, settings: Settings) -> Flow[BrokerOrder]:
         what = "Order/searchById"
         request = SearchOrderByIdRequest(account_id=_account_id(account), order_id=_order_id(order_id))
-        sent = yield Call(SEARCH_ORDER_BY_ID, {"body": request}, money_moving=False, retry=Retry.READ, name=what)
+        sent = yield Call.read(SEARCH_ORDER_BY_ID, {"body": request}, what)
         if sent.status != 200:
             raise self.fail(sent, what, money_moving=False)
         envelope = _envelope(sent.parsed, sent.data, SearchOrderByIdResponse)
@@ -275,22 +257,8 @@ class TopstepXAdapter(Adapter):
     def cancel(self, order_id: str, account: str, settings: Settings) -> Flow[None]:
         what = "Order/cancel"
         request = CancelOrderRequest(account_id=_account_id(account), order_id=_order_id(order_id))
-        sent = yield Call(CANCEL_ORDER, {"body": request}, money_moving=True, retry=Retry.NEVER, name=what)
-        if sent.status == 400:
-            raise self._bad_request(sent, what, None)
-        if sent.status != 200:
-            raise self.fail(sent, what, money_moving=True)
-        envelope = _envelope(sent.parsed, sent.data, CancelOrderResponse)
-        if envelope is None:
-            raise unknown(self.name, None, "decode", what, status_code=200)
-        success, code, message, _ = envelope
-        name = enum_name(CancelOrderErrorCode, code)
-        if success and code == 0:
-            self.deviations(what, sent.parsed, CancelOrderResponse)
-            return None
-        if not success and code in CANCEL_DEFINITIVE:
-            raise _refused(what, CancelOrderErrorCode, code, message)
-        raise unknown(self.name, None, "unknown_code", what, code=code, code_name=name)
+        sent = yield Call.moving(CANCEL_ORDER, {"body": request}, what)
+        self._money_envelope(sent, what, CancelOrderResponse, CancelOrderErrorCode, CANCEL_DEFINITIVE)
 
     def resolve(
         self, client_order_id: str, account: str, settings: Settings, recorded: Order | None
@@ -298,7 +266,7 @@ class TopstepXAdapter(Adapter):
         what = "Order/search"
         start = dt.datetime.now(dt.UTC) - RESOLVE_LOOKBACK
         request = SearchOrderRequest(account_id=_account_id(account), start_timestamp=start)
-        sent = yield Call(SEARCH_ORDERS, {"body": request}, money_moving=False, retry=Retry.READ, name=what)
+        sent = yield Call.read(SEARCH_ORDERS, {"body": request}, what)
         if sent.status != 200:
             raise self.fail(sent, what, money_moving=False)
         envelope = _envelope(sent.parsed, sent.data, SearchOrderResponse)
@@ -326,15 +294,7 @@ class TopstepXAdapter(Adapter):
             if found is None:
                 # Our order, but without an id this SDK could act on: never an acceptance.
                 raise self.fail(sent, what, money_moving=False)
-            return PlacedOrder(
-                broker=self.name,
-                account=account,
-                order_id=found.order_id,
-                client_order_id=client_order_id,
-                status=found.broker_status or None,
-                raw=item,
-                warnings=warnings,
-            )
+            return placement_found(found, client_order_id, warnings)
         return None
 
     def _bad_request(self, sent: Sent, what: str, cid: str | None) -> OrderRejected:
@@ -392,7 +352,7 @@ class TopstepXAdapter(Adapter):
             if value is not None:
                 wire[key] = wire_number(value, field, self.name)
         request = build_request(ModifyOrderRequest, wire, self.name, extras=False)
-        sent = yield Call(MODIFY_ORDER, {"body": request}, money_moving=True, retry=Retry.NEVER, name=what)
+        sent = yield Call.moving(MODIFY_ORDER, {"body": request}, what)
         self._money_envelope(sent, what, ModifyOrderResponse, ModifyOrderErrorCode, MODIFY_DEFINITIVE)
         # Order/modify amends in place: the id stays; the envelope carries no order.
         return BrokerOrder(broker=self.name, account=account, order_id=order_id, raw=sent.parsed)
@@ -400,7 +360,7 @@ class TopstepXAdapter(Adapter):
     def open_orders(self, account: str, settings: Settings) -> Flow[list[BrokerOrder]]:
         what = "Order/searchOpen"
         request = SearchOpenOrderRequest(account_id=_account_id(account))
-        sent = yield Call(search_open_orders, {"body": request}, money_moving=False, retry=Retry.READ, name=what)
+        sent = yield Call.read(search_open_orders, {"body": request}, what)
         rows = self._rows(sent, what, SearchOrderResponse, SearchOrderErrorCode, "orders")
         models = plain(sent.parsed.orders)
         out = []
@@ -417,7 +377,7 @@ class TopstepXAdapter(Adapter):
     def positions(self, account: str, settings: Settings) -> Flow[list[Position]]:
         what = "Position/searchOpen"
         request = SearchPositionRequest(account_id=_account_id(account))
-        sent = yield Call(search_open_positions, {"body": request}, money_moving=False, retry=Retry.READ, name=what)
+        sent = yield Call.read(search_open_positions, {"body": request}, what)
         rows = self._rows(sent, what, SearchPositionResponse, SearchPositionErrorCode, "positions")
         models = plain(sent.parsed.positions) or []
         return [
@@ -428,7 +388,7 @@ class TopstepXAdapter(Adapter):
     def balances(self, account: str, settings: Settings) -> Flow[Balance]:
         what = "Account/search"
         request = SearchAccountRequest(only_active_accounts=False)
-        sent = yield Call(search_accounts, {"body": request}, money_moving=False, retry=Retry.READ, name=what)
+        sent = yield Call.read(search_accounts, {"body": request}, what)
         rows = self._rows(sent, what, SearchAccountResponse, SearchAccountErrorCode, "accounts")
         wanted = _account_id(account)
         for row in rows:
@@ -453,7 +413,7 @@ class TopstepXAdapter(Adapter):
         what = "Trade/search"
         start = since if since is not None else dt.datetime.now(dt.UTC) - FILLS_LOOKBACK
         request = SearchTradeRequest(account_id=_account_id(account), start_timestamp=start)
-        sent = yield Call(search_trades, {"body": request}, money_moving=False, retry=Retry.READ, name=what)
+        sent = yield Call.read(search_trades, {"body": request}, what)
         rows = self._rows(sent, what, SearchHalfTradeResponse, SearchTradeErrorCode, "trades")
         # A voided half-turn did not happen.
         return by_time([fill_of(row, self.name, account) for row in rows if row.row.get("voided") is not True])
@@ -462,7 +422,7 @@ class TopstepXAdapter(Adapter):
         if quantity is None:
             what = "Position/closeContract"
             request: Any = CloseContractPositionRequest(account_id=_account_id(account), contract_id=instrument)
-            sent = yield Call(CLOSE_POSITION, {"body": request}, money_moving=True, retry=Retry.NEVER, name=what)
+            sent = yield Call.moving(CLOSE_POSITION, {"body": request}, what)
             self._money_envelope(sent, what, ClosePositionResponse, ClosePositionErrorCode, CLOSE_DEFINITIVE)
             return None
         what = "Position/partialCloseContract"
@@ -471,7 +431,7 @@ class TopstepXAdapter(Adapter):
         request = PartialCloseContractPositionRequest(
             account_id=_account_id(account), contract_id=instrument, size=int(quantity)
         )
-        sent = yield Call(PARTIAL_CLOSE_POSITION, {"body": request}, money_moving=True, retry=Retry.NEVER, name=what)
+        sent = yield Call.moving(PARTIAL_CLOSE_POSITION, {"body": request}, what)
         self._money_envelope(
             sent, what, PartialClosePositionResponse, PartialClosePositionErrorCode, PARTIAL_CLOSE_DEFINITIVE
         )
@@ -580,11 +540,7 @@ def _typed_on_wire(data: Any) -> bool:
 
 def body_order_id(parsed: object) -> object:
     """The ``orderId`` of a place answer as sent (typed model or decoded JSON), unchecked."""
-    if isinstance(parsed, PlaceOrderResponse):
-        return plain(parsed.order_id)
-    if isinstance(parsed, Undecoded) and isinstance(parsed.data, dict):
-        return parsed.data.get("orderId")
-    return None
+    return answer_field(parsed, PlaceOrderResponse, "order_id", "orderId")
 
 
 def _account_id(account: str) -> int:
@@ -607,11 +563,7 @@ def _order_id(order_id: str) -> int:
 
 def _order_item(parsed: object) -> object:
     """The ``order`` of an Order/searchById answer (typed model or decoded JSON), unchecked."""
-    if isinstance(parsed, SearchOrderByIdResponse):
-        return plain(parsed.order)
-    if isinstance(parsed, Undecoded) and isinstance(parsed.data, dict):
-        return parsed.data.get("order")
-    return None
+    return answer_field(parsed, SearchOrderByIdResponse, "order", "order")
 
 
 def _item_id(item: object) -> object:

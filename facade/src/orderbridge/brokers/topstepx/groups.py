@@ -27,7 +27,7 @@ from topstepx_client.models import SearchContractByIdErrorCode, SearchContractBy
 from ..._account import exact_json, to_wire_decimal
 from ..._config import Settings
 from ..._errors import InvalidOrder, OrderbridgeError, rejected, unexpected
-from ..._flow import Call, Flow, Retry, Sent, enum_name
+from ..._flow import Call, Flow, Sent, enum_name
 from ..._groups import BracketPlan, BracketResult, Leg, LegRole, ticks
 from ..._models import Order, PlacedOrder
 
@@ -67,7 +67,7 @@ def place_bracket(adapter: _Placing, plan: BracketPlan, account: str, settings: 
     instrument = plan.entry.instrument
     what = "Contract/searchById"
     request = SearchContractByIdRequest(contract_id=instrument)
-    sent = yield Call(search_contract_by_id, {"body": request}, money_moving=False, retry=Retry.READ, name=what)
+    sent = yield Call.read(search_contract_by_id, {"body": request}, what)
     tick = _tick_size(adapter, sent, what)
     extras: dict[str, Any] = dict(plan.entry.extras)
     for field, leg, key, type_code in (

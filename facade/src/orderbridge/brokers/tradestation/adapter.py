@@ -42,7 +42,7 @@ from tradestation_client.models import (
     TokenResponse,
 )
 
-from ..._account import Balance, Modification, Position, Reader, exact_json
+from ..._account import Balance, Modification, Position, PositionFields, Reader, exact_json, position_from
 from ..._adapter import Adapter, BrokerOrder, build_request, merge_extras
 from ..._capabilities import order_id_from_wire
 from ..._config import Settings
@@ -53,6 +53,9 @@ from ..._models import Order, OrderType, PlacedOrder, Side, TimeInForce, decimal
 from ..._orders import object_at
 from . import DESCRIPTION, groups
 from .orders import ORDER_SHAPE
+
+DEFAULT_VERSION = "20160101"
+"""The ``APIVersion`` sent when the session names none (official v2)."""
 
 # 20160101 (official v2) shape.
 TRADE_ACTIONS = {Side.BUY: "BUY", Side.SELL: "SELL"}
@@ -121,14 +124,7 @@ class TradeStationAdapter(Adapter):
             refresh_token=settings.secret("refresh_token"),
         )
         what = "security/authorize"
-        sent = yield Call(
-            authorize,
-            {"body": request},
-            money_moving=False,
-            retry=Retry.READ,
-            name=what,
-            token=Token.NONE,
-        )
+        sent = yield Call.read(authorize, {"body": request}, what, Token.NONE)
         body = sent.parsed
         if sent.status == 200 and isinstance(body, TokenResponse) and isinstance(body.access_token, str):
             lifetime = body.expires_in if isinstance(body.expires_in, int) and body.expires_in > 0 else 1200
@@ -193,46 +189,19 @@ class TradeStationAdapter(Adapter):
 
     def place(self, order: Order, account: str, settings: Settings) -> Flow[PlacedOrder]:
         cid = order.client_order_id
-        version = settings.api_version or "20160101"
+        version = _version(settings)
         what = f"orders (APIVersion {version})"
-        sent = yield Call(
+        sent = yield Call.moving(
             PLACE_ORDER,
             {"body": self.place_request(order, account, version), "api_version": ApiVersion(version)},
-            money_moving=True,
+            what,
             retry=Retry.IDEMPOTENT,
-            name=what,
         )
-        if sent.status == 200:
-            result = _single_result(sent.parsed)
-            if result is None:
-                raise unknown(self.name, cid, "decode", what, status_code=200)
-            status, raw_id, message = result
-            if status in ACCEPTED:
-                order_id = self.usable_order_id(raw_id)
-                if order_id is None:
-                    raise unknown(self.name, cid, "unusable_order_id", what, code=status, broker_message=message)
-                return PlacedOrder(
-                    broker=self.name,
-                    account=account,
-                    order_id=order_id,
-                    client_order_id=cid or "",
-                    status=status,
-                    raw=_raw(sent.parsed),
-                    warnings=self.deviations(what, sent.parsed, OrderResult),
-                )
-            if status in FAILED:
-                raise rejected(
-                    self.name,
-                    what,
-                    code=status,
-                    code_name="OrderFailed",
-                    broker_message=message,
-                    order_id=self.usable_order_id(raw_id),
-                    client_order_id=cid,
-                    raw=_raw(sent.parsed),
-                )
-            raise unknown(self.name, cid, "unknown_code", what, code=status, broker_message=message)
-        raise self._failure(sent, what, cid, money_moving=True)
+        status, raw_id, message = self._accepted(sent, what, cid, refusal="OrderFailed", placement=True)
+        order_id = self.usable_order_id(raw_id)
+        if order_id is None:
+            raise unknown(self.name, cid, "unusable_order_id", what, code=status, broker_message=message)
+        return self.placed(sent, what, OrderResult, account=account, order_id=order_id, cid=cid, status=status)
 
     def place_bracket(self, plan: BracketPlan, account: str, settings: Settings) -> Flow[BracketResult]:
         """The entry with its exits in ``OSOs`` (:mod:`.groups`)."""
@@ -250,13 +219,7 @@ class TradeStationAdapter(Adapter):
     def get_order(self, order_id: str, account: str, settings: Settings) -> Flow[BrokerOrder]:
         what = "accounts/{account_keys}/orders"
         order_id = self.check_order_id(order_id)
-        sent = yield Call(
-            LIST_ACCOUNT_ORDERS,
-            {"account_keys": account, "api_version": ApiVersion(settings.api_version or "20160101")},
-            money_moving=False,
-            retry=Retry.READ,
-            name=what,
-        )
+        sent = yield from self._account_read(LIST_ACCOUNT_ORDERS, what, account, settings)
         listing = _listing(sent.parsed) if sent.status == 200 else None
         if listing is None:
             raise self._failure(sent, what, None, money_moving=False)
@@ -282,25 +245,11 @@ class TradeStationAdapter(Adapter):
     def cancel(self, order_id: str, account: str, settings: Settings) -> Flow[None]:
         what = "orders/{order_id} DELETE"
         order_id = self.check_order_id(order_id)
-        sent = yield Call(
-            CANCEL_ORDER,
-            {"order_id": order_id, "api_version": ApiVersion(settings.api_version or "20160101")},
-            money_moving=True,
-            retry=Retry.NEVER,
-            name=what,
+        sent = yield Call.moving(
+            CANCEL_ORDER, {"order_id": order_id, "api_version": ApiVersion(_version(settings))}, what
         )
-        if sent.status == 200:
-            result = _single_result(sent.parsed)
-            if result is None:
-                raise unknown(self.name, None, "decode", what, status_code=200)
-            status, _, message = result
-            if status in ACCEPTED:
-                self.deviations(what, sent.parsed, OrderResult)
-                return None
-            if status in FAILED:
-                raise rejected(self.name, what, code=status, code_name="CancelFailed", broker_message=message)
-            raise unknown(self.name, None, "unknown_code", what, code=status, broker_message=message)
-        raise self._failure(sent, what, None, money_moving=True)
+        self._accepted(sent, what, None, refusal="CancelFailed", placement=False)
+        self.deviations(what, sent.parsed, OrderResult)
 
     def resolve(
         self, client_order_id: str, account: str, settings: Settings, recorded: Order | None
@@ -315,6 +264,38 @@ class TradeStationAdapter(Adapter):
         )
 
     # -- helpers ----------------------------------------------------------------------------------
+    def _account_read(self, operation: Any, what: str, account: str, settings: Settings) -> Flow[Sent]:
+        """A read under ``accounts/{account_keys}`` at the session's API version."""
+        return (
+            yield Call.read(operation, {"account_keys": account, "api_version": ApiVersion(_version(settings))}, what)
+        )
+
+    def _accepted(
+        self, sent: Sent, what: str, cid: str | None, *, refusal: str, placement: bool
+    ) -> tuple[str | None, object, str | None]:
+        """(status, order id as sent, message) of a place or cancel answer the broker accepted.
+
+        Anything else raises: a ``FAILED`` status is :class:`OrderRejected` with ``refusal`` as
+        its code name (a placement's also carries the order id, client order id and body); an
+        unreadable 200 or an unknown status is :class:`OutcomeUnknown`; another HTTP status is
+        :meth:`_failure`'s error."""
+        if sent.status != 200:
+            raise self._failure(sent, what, cid, money_moving=True)
+        result = _single_result(sent.parsed)
+        if result is None:
+            raise unknown(self.name, cid, "decode", what, status_code=200)
+        status, raw_id, message = result
+        if status in ACCEPTED:
+            return result
+        if status in FAILED:
+            detail: dict[str, Any] = (
+                {"order_id": self.usable_order_id(raw_id), "client_order_id": cid, "raw": _raw(sent.parsed)}
+                if placement
+                else {}
+            )
+            raise rejected(self.name, what, code=status, code_name=refusal, broker_message=message, **detail)
+        raise unknown(self.name, cid, "unknown_code", what, code=status, broker_message=message)
+
     def _failure(self, sent: Sent, what: str, cid: str | None, *, money_moving: bool) -> Exception:
         body = sent.parsed
         text = body if isinstance(body, str) else None
@@ -359,7 +340,7 @@ class TradeStationAdapter(Adapter):
         return self.fail(sent, what, money_moving=money_moving, client_order_id=cid)
 
     def modify(self, order_id: str, account: str, change: Modification, settings: Settings) -> Flow[BrokerOrder]:
-        version = ApiVersion(settings.api_version or "20160101")
+        version = ApiVersion(_version(settings))
         current = yield from self._order_row(order_id, account, settings)
         legs = current.row.get("Legs")
         leg = Reader(legs[0], self.name, "orders", current.content) if isinstance(legs, list) and legs else None
@@ -388,16 +369,14 @@ class TradeStationAdapter(Adapter):
         if change.stop_price is not None:
             wire["StopPrice"] = decimal_text(change.stop_price)
         what = "orders/{order_id} PUT"
-        sent = yield Call(
+        sent = yield Call.moving(
             REPLACE_ORDER,
             {
                 "order_id": order_id,
                 "body": build_request(CancelReplaceRequest, wire, self.name, extras=False),
                 "api_version": version,
             },
-            money_moving=True,
-            retry=Retry.NEVER,
-            name=what,
+            what,
         )
         if sent.status != 200:
             raise self._failure(sent, what, None, money_moving=True)
@@ -431,39 +410,17 @@ class TradeStationAdapter(Adapter):
 
     def positions(self, account: str, settings: Settings) -> Flow[list[Position]]:
         what = "accounts/{account_keys}/positions"
-        sent = yield Call(
-            get_account_positions,
-            {"account_keys": account, "api_version": ApiVersion(settings.api_version or "20160101")},
-            money_moving=False,
-            retry=Retry.READ,
-            name=what,
-        )
+        sent = yield from self._account_read(get_account_positions, what, account, settings)
         out = []
         for row in self._rows(sent, what):
             if row.maybe_text("AccountID") not in (None, account):
                 continue
-            sign = row.need_member("LongShort", POSITION_SIGN)
-            out.append(
-                Position(
-                    broker=self.name,
-                    account=account,
-                    instrument=row.need_text("Symbol"),
-                    quantity=sign * abs(row.need_decimal("Quantity")),
-                    average_price=row.maybe_decimal("AveragePrice"),
-                    raw=row.row,
-                )
-            )
+            out.append(position_from(row, POSITION_FIELDS, self.name, account))
         return out
 
     def balances(self, account: str, settings: Settings) -> Flow[Balance]:
         what = "accounts/{account_keys}/balances"
-        sent = yield Call(
-            get_account_balances,
-            {"account_keys": account, "api_version": ApiVersion(settings.api_version or "20160101")},
-            money_moving=False,
-            retry=Retry.READ,
-            name=what,
-        )
+        sent = yield from self._account_read(get_account_balances, what, account, settings)
         rows = self._rows(sent, what)
         for row in rows:
             if row.maybe_text("Key") in (None, account) or row.maybe_text("Name") == account:
@@ -490,13 +447,7 @@ class TradeStationAdapter(Adapter):
     # -- helpers --------------------------------------------------------------------------------
     def _order_rows(self, account: str, settings: Settings) -> Flow[list[Reader]]:
         what = "accounts/{account_keys}/orders"
-        sent = yield Call(
-            LIST_ACCOUNT_ORDERS,
-            {"account_keys": account, "api_version": ApiVersion(settings.api_version or "20160101")},
-            money_moving=False,
-            retry=Retry.READ,
-            name=what,
-        )
+        sent = yield from self._account_read(LIST_ACCOUNT_ORDERS, what, account, settings)
         return self._rows(sent, what)
 
     def _order_row(self, order_id: str, account: str, settings: Settings) -> Flow[Reader]:
@@ -527,6 +478,11 @@ def _message_of(text: str) -> str | None:
         return text or None
     message = data.get("Message") if isinstance(data, dict) else None
     return message if isinstance(message, str) else text
+
+
+def _version(settings: Settings) -> str:
+    """The session's ``APIVersion``: the configured one, else ``20160101`` (official v2)."""
+    return settings.api_version or DEFAULT_VERSION
 
 
 def _single_result(parsed: object) -> tuple[str | None, object, str | None] | None:
@@ -619,6 +575,10 @@ REPLACE_ORDER = operation(replace_order, _usable_place)
 REPLACE_TYPES = {"Market": "Market", "Limit": "Limit", "Stop Limit": "StopLimit", "Stop Market": "StopMarket"}
 """``Legs[].OrderType`` text (account listing) -> the ``OrderType`` a cancel/replace sends."""
 POSITION_SIGN = {"Long": 1, "Short": -1}
+POSITION_FIELDS = PositionFields(
+    side="LongShort", signs=POSITION_SIGN, instrument="Symbol", quantity="Quantity", average_price="AveragePrice"
+)
+"""A TradeStation v2 position row (``accounts/{account_keys}/positions``)."""
 
 
 ADAPTER = TradeStationAdapter()

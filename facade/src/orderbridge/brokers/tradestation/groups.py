@@ -25,7 +25,7 @@ from tradestation_client.models import ApiVersion, GroupOrderRequest
 from ..._adapter import build_request
 from ..._config import Settings
 from ..._errors import InvalidOrder, OrderbridgeError, not_supported, rejected, unknown
-from ..._flow import Call, Flow, Retry, Sent, Undecoded, operation
+from ..._flow import Call, Flow, Sent, Undecoded, operation
 from ..._groups import BracketPlan, BracketResult, GroupResult, Leg, LegRole
 from ..._models import Order, PlacedOrder
 
@@ -56,13 +56,7 @@ def place_oco(adapter: _Placing, pair: tuple[Order, Order], account: str, settin
     orders = [adapter.place_request(order, account, GROUP_VERSION).to_dict() for order in pair]
     body = build_request(GroupOrderRequest, {"Type": "OCO", "Orders": orders}, adapter.name, extras=True)
     cid = pair[0].client_order_id
-    sent = yield Call(
-        PLACE_GROUP_ORDER,
-        {"body": body, "api_version": ApiVersion(GROUP_VERSION)},
-        money_moving=True,
-        retry=Retry.NEVER,
-        name=what,
-    )
+    sent = yield Call.moving(PLACE_GROUP_ORDER, {"body": body, "api_version": ApiVersion(GROUP_VERSION)}, what)
     if sent.status != 200:
         raise adapter.failure(sent, what, cid, money_moving=True)
     results = _results(sent.parsed)

@@ -35,11 +35,12 @@ act on pushed events; their operation is the hub method pushed (``GatewayUserTra
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 import threading
 import uuid
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import parse_qs, urlsplit
 
 from ...faults import FaultKind, Phase
@@ -48,7 +49,32 @@ from ...wire import dumps
 
 if TYPE_CHECKING:
     from ..base import Host
-    from .broker import TopstepX
+
+
+class HubBroker(Protocol):
+    """What the hubs read of the TopstepX sandbox broker (``broker.TopstepX``): its book, accounts,
+    contracts and tokens, and its REST row builders, so a pushed payload mirrors the REST model.
+    A protocol, so this module and the broker's do not import each other."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def hub_wrapped(self) -> bool: ...
+    @property
+    def hub_keepalive(self) -> float: ...
+    @property
+    def accounts(self) -> Any: ...
+    @property
+    def contracts(self) -> Any: ...
+    @property
+    def book(self) -> Any: ...
+    @property
+    def tokens(self) -> Any: ...
+    def now(self) -> dt.datetime: ...
+    def _order_json(self, o: Any) -> dict[str, Any]: ...
+    def _position_json(self, p: Any) -> dict[str, Any]: ...
+    def _trade_json(self, f: Any) -> dict[str, Any]: ...
+
 
 RS = "\x1e"
 """The SignalR record separator."""
@@ -69,7 +95,7 @@ def hub_path(path: str) -> bool:
     return urlsplit(path).path.rstrip("/") == PATH
 
 
-def hub_at(broker: TopstepX, host: Host, path: str) -> SignalRHub | None:
+def hub_at(broker: HubBroker, host: Host, path: str) -> SignalRHub | None:
     """The hub served at ``path`` (below ``/topstepx``, query allowed), or None."""
     bare = urlsplit(path).path.rstrip("/")
     if bare == PATH:
@@ -79,7 +105,7 @@ def hub_at(broker: TopstepX, host: Host, path: str) -> SignalRHub | None:
     return None
 
 
-def negotiation(broker: TopstepX, path: str) -> dict[str, Any] | None:
+def negotiation(broker: HubBroker, path: str) -> dict[str, Any] | None:
     """The negotiate answer (version 1, WebSockets only), or None when ``path`` is not a
     hub's ``/negotiate``."""
     bare = urlsplit(path).path.rstrip("/")
@@ -116,7 +142,7 @@ class SignalRHub:
     stream faults); a hub says what its methods do (:meth:`_invoke`) and when it pushes
     (:meth:`_started`, :meth:`_stopped`)."""
 
-    def __init__(self, broker: TopstepX, host: Host, path: str) -> None:
+    def __init__(self, broker: HubBroker, host: Host, path: str) -> None:
         self.broker = broker
         self.host = host
         query = parse_qs(urlsplit(path).query)

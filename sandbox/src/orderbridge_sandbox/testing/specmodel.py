@@ -337,6 +337,14 @@ def operations(broker: str) -> tuple[Operation, ...]:
 
 
 def operation(broker: str, operation_id: str) -> Operation:
+    """The operation ``operation_id`` (the spec's snake_case ``operationId``, e.g.
+    ``"place_order"``) of ``broker``'s spec, as read from the specs bundled with the installed
+    sandbox (or ``ORDERBRIDGE_SPECS_DIR``): method, path, parameters, body media and every
+    documented status with its examples.
+
+    Raises:
+        KeyError: the spec has no such operation.
+    """
     for op in operations(broker):
         if op.operation_id == operation_id:
             return op

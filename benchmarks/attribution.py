@@ -65,7 +65,7 @@ def _steps(session: Any, order: Any, account: str, wire: Wire, transport: httpx.
     try:
         import math
 
-        exchange_cls = importlib.import_module("orderbridge._transport").Exchange
+        exchange_cls = importlib.import_module("orderbridge._wire").Exchange
 
         def attempt() -> Any:
             return session._attempt(call, exchange_cls(deadline=math.inf))
@@ -87,7 +87,7 @@ def _steps(session: Any, order: Any, account: str, wire: Wire, transport: httpx.
     except Exception as exc:
         steps["evaluate"] = f"n/a: {type(exc).__name__}: {exc}"
     try:
-        sent_cls = importlib.import_module("orderbridge._flow").Sent
+        sent_cls = importlib.import_module("orderbridge._wire").Sent
         sent = sent_cls(response)
         pending: list[Any] = []
 

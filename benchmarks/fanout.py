@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import orderbridge as ob
-from orderbridge._budget import reset_counters
+from orderbridge._driver import reset_counters
 from orderbridge_sandbox import Sandbox
 
 LATENCY = 0.05

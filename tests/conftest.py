@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 import pytest
 
-import orderbridge._budget as budgets
+import orderbridge._driver as budgets
 
 
 @pytest.fixture(autouse=True)

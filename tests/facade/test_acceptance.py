@@ -23,7 +23,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import orderbridge as ob
-from orderbridge._capabilities import INT64_MAX, check_order_id, order_id_from_wire
+from orderbridge._models import INT64_MAX, check_order_id, order_id_from_wire
 from orderbridge.brokers import DESCRIPTIONS
 
 from .helpers import (

@@ -19,7 +19,7 @@ import pytest
 
 import orderbridge as ob
 from orderbridge import cli
-from orderbridge._flow import Grant
+from orderbridge._wire import Grant
 from orderbridge.sophic import ReplayGuard, WebhookVerificationError, sign, verify_webhook
 
 from .helpers import CROSSTRADE, SOPHIC, SOPHIC_ORDER, TOPSTEPX, Raise, open_session, reply, run

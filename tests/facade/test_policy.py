@@ -14,7 +14,6 @@ import pytest
 
 import orderbridge as ob
 from orderbridge._errors import DeadlineExceeded, ResponseTooLarge
-from orderbridge._flow import Retry
 from orderbridge._policy import (
     MAX_ATTEMPTS,
     MAX_BACKOFF,
@@ -29,6 +28,7 @@ from orderbridge._policy import (
     backoff,
     delivered_as_is,
 )
+from orderbridge._wire import Retry
 
 REQUEST = httpx.Request("POST", "https://broker.test/orders")
 RESPONSE = object()  # the policy hands the response on untouched: any object will do

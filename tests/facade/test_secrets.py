@@ -17,7 +17,8 @@ import httpx
 import pytest
 
 import orderbridge as ob
-from orderbridge._config import Secret, resolve_settings
+from orderbridge._config import resolve_settings
+from orderbridge._models import Secret
 
 from .helpers import CASES, CROSSTRADE, Case, Raise, open_session, reply
 

@@ -88,13 +88,13 @@ def test_only_the_attempt_policy_decides_retries() -> None:
         for node in ast.walk(tree):
             # reading a call's retry policy is deciding on it
             if isinstance(node, ast.Attribute) and node.attr == "retry" and isinstance(node.ctx, ast.Load):
-                assert name in ("orderbridge._policy", "orderbridge._flow"), f"{name} reads .retry"
+                assert name in ("orderbridge._policy", "orderbridge._wire"), f"{name} reads .retry"
             # comparing against a Retry member is deciding on it
             if isinstance(node, ast.Compare):
                 for side in (node.left, *node.comparators):
                     if isinstance(side, ast.Attribute) and getattr(side.value, "id", None) == "Retry":
                         # _flow defines Retry (its moves_money property names READ)
-                        assert name in ("orderbridge._policy", "orderbridge._flow"), f"{name}: Retry.{side.attr}"
+                        assert name in ("orderbridge._policy", "orderbridge._wire"), f"{name}: Retry.{side.attr}"
             # only the drivers ask the policy
             if isinstance(node, ast.Attribute) and node.attr == "decide":
                 assert name in ("orderbridge._driver", "orderbridge._policy"), f"{name} calls decide"

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 import orderbridge as ob
-from orderbridge._budget import reset_counters
+from orderbridge._driver import reset_counters
 from orderbridge.brokers import describe
 from orderbridge_sandbox import Sandbox
 from tests._specs import load_spec

@@ -226,7 +226,7 @@ def test_websockets_is_an_optional_extra(monkeypatch: pytest.MonkeyPatch) -> Non
 def test_an_operation_without_an_rpc_is_not_supported_and_sends_nothing(server: SandboxServer) -> None:
     from crosstrade_client.api.accounts import get_account
 
-    from orderbridge._flow import Call, Retry
+    from orderbridge._wire import Call, Retry
 
     with ob.connect(
         "crosstrade", transport="websocket", base_url=server.broker_url("crosstrade"), credentials=TOKEN

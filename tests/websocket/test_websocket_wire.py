@@ -25,7 +25,7 @@ from websockets.exceptions import InvalidStatus
 from websockets.sync.client import connect as ws_connect
 
 import orderbridge as ob
-from orderbridge._flow import Call, Retry
+from orderbridge._wire import Call, Retry
 from orderbridge.brokers.crosstrade.adapter import ADAPTER
 from orderbridge.brokers.crosstrade.websocket import reply_status, rpc_request, websocket_url
 from orderbridge_sandbox import RpcEndpoint, Sandbox, SandboxServer

@@ -43,8 +43,6 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:  # the names below are imported on first use (see __getattr__)
     from ._account import Balance, Fill, FlattenReport, ItemOutcome, ItemStatus, Position
     from ._adapter import BrokerOrder
-    from ._budget import Budget, RateLimit, Window
-    from ._capabilities import OPERATIONS, Capabilities, Support
     from ._errors import (
         AuthenticationError,
         BrokerUnavailable,
@@ -64,7 +62,20 @@ if TYPE_CHECKING:  # the names below are imported on first use (see __getattr__)
     from ._fanout import PlacementResult
     from ._feed import Feed
     from ._groups import BracketResult, GroupResult, Leg, LegRole
-    from ._models import Order, OrderType, PlacedOrder, Side, TimeInForce, new_client_order_id
+    from ._models import (
+        OPERATIONS,
+        Budget,
+        Capabilities,
+        Order,
+        OrderType,
+        PlacedOrder,
+        RateLimit,
+        Side,
+        Support,
+        TimeInForce,
+        Window,
+        new_client_order_id,
+    )
     from ._reports import apply_report
     from ._session import AsyncSession, Session, connect, connect_async, place_order
     from ._snapshot import AccountSnapshot, MissingPart
@@ -79,9 +90,9 @@ _HOME = {
     "ItemStatus": "_account",
     "Position": "_account",
     "BrokerOrder": "_adapter",
-    "Budget": "_budget",
-    "RateLimit": "_budget",
-    "Window": "_budget",
+    "Budget": "_models",
+    "RateLimit": "_models",
+    "Window": "_models",
     "PlacementResult": "_fanout",
     "BracketResult": "_groups",
     "GroupResult": "_groups",
@@ -90,9 +101,9 @@ _HOME = {
     "BROKERS": "brokers",
     "all_capabilities": "brokers",
     "capabilities": "brokers",
-    "OPERATIONS": "_capabilities",
-    "Capabilities": "_capabilities",
-    "Support": "_capabilities",
+    "OPERATIONS": "_models",
+    "Capabilities": "_models",
+    "Support": "_models",
     "AuthenticationError": "_errors",
     "BrokerUnavailable": "_errors",
     "ConfigurationError": "_errors",

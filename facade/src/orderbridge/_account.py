@@ -5,7 +5,7 @@ that takes numbers from the wire's exact text.
 
 Numbers are :class:`~decimal.Decimal` built from the characters the broker sent: the body is
 decoded once with every fractional JSON number kept as a
-:class:`~orderbridge._flow.WireNumber` (a float carrying its text), so ``6065.250000000``
+:class:`~orderbridge._wire.WireNumber` (a float carrying its text), so ``6065.250000000``
 stays ``Decimal("6065.250000000")``.
 A missing or ``null`` value is ``None``, never 0.
 """
@@ -31,8 +31,8 @@ from ._errors import (
     bad_row,
     not_json,
 )
-from ._flow import NOT_JSON, Sent, WireNumber
 from ._models import Side
+from ._wire import NOT_JSON, Sent, WireNumber
 
 log = logging.getLogger("orderbridge")
 T = TypeVar("T")
@@ -257,8 +257,8 @@ class FlattenReport:
 
 
 def exact_json(sent: Sent, broker: str, what: str) -> Any:
-    """The body as :class:`~orderbridge._flow.Operation` decoded it, once: numbers with a
-    fraction keep the exact text the broker sent (:class:`~orderbridge._flow.WireNumber`).
+    """The body as :class:`~orderbridge._wire.Operation` decoded it, once: numbers with a
+    fraction keep the exact text the broker sent (:class:`~orderbridge._wire.WireNumber`).
 
     Raises:
         UnexpectedResponse: the body is not JSON.
@@ -459,7 +459,7 @@ def by_time(fills: list[Fill]) -> list[Fill]:
 
 
 def to_wire_decimal(value: Any) -> Decimal | None:
-    """A JSON number (``int``, :class:`~orderbridge._flow.WireNumber`, ``Decimal``) or a decimal
+    """A JSON number (``int``, :class:`~orderbridge._wire.WireNumber`, ``Decimal``) or a decimal
     string as :class:`Decimal`;
     ``None`` for anything else (bools, NaN, infinities, non-numeric text)."""
     if isinstance(value, bool):

@@ -2,7 +2,7 @@
 
 An adapter is pure mapping: ``Order`` -> generated request model, generated response ->
 ``PlacedOrder`` or a typed error. It never performs I/O; it yields
-:class:`~orderbridge._flow.Call` objects that a session sends. Each broker's adapter lives in
+:class:`~orderbridge._wire.Call` objects that a session sends. Each broker's adapter lives in
 ``orderbridge/brokers/<broker>/adapter.py`` and is imported on first use, so
 ``import orderbridge`` does not load all four generated clients.
 
@@ -29,13 +29,24 @@ from typing import TYPE_CHECKING, Any, NoReturn, Protocol, TypeVar
 
 import attrs
 
-from ._capabilities import BrokerDescription, Capabilities, check_order_id, order_id_from_wire
-from ._config import Settings
 from ._errors import InvalidOrder, NotSupported, OrderbridgeError, for_status, not_supported
-from ._flow import Flow, Grant, Sent, Undecoded, retry_after
-from ._models import Order, OrderType, PlacedOrder, Side, TimeInForce, check_bounds, decimal_text
+from ._models import (
+    BrokerDescription,
+    Capabilities,
+    Order,
+    OrderType,
+    PlacedOrder,
+    Settings,
+    Side,
+    TimeInForce,
+    check_bounds,
+    check_order_id,
+    decimal_text,
+    order_id_from_wire,
+)
 from ._orders import OrderShape, client_order_id_of, describe_order
 from ._status import OrderStatus
+from ._wire import Flow, Grant, Sent, Undecoded, retry_after
 
 log = logging.getLogger("orderbridge")
 
@@ -120,7 +131,7 @@ def placement_found(found: BrokerOrder, client_order_id: str, warnings: tuple[st
 class Adapter(abc.ABC):
     """Base class of the four broker adapters. Subclasses set ``name`` and the generated
     ``client_class`` and implement the flows; each flow yields the generated-client calls it
-    needs and returns the result (see :mod:`orderbridge._flow`)."""
+    needs and returns the result (see :mod:`orderbridge._wire`)."""
 
     description: BrokerDescription
     """The broker's description (``orderbridge/brokers/<broker>/__init__.py``)."""
@@ -231,7 +242,7 @@ class Adapter(abc.ABC):
     # -- shared helpers -------------------------------------------------------------------------
     def check_order_id(self, order_id: object) -> str:
         """The caller's ``order_id`` for ``get_order`` / ``cancel_order``, checked by the same
-        rule that decides whether an answer's id is usable (:mod:`orderbridge._capabilities`).
+        rule that decides whether an answer's id is usable (:mod:`orderbridge._models`).
 
         Raises:
             InvalidOrder: naming ``order_id``; nothing is sent.

@@ -22,93 +22,16 @@ from __future__ import annotations
 import ipaddress
 import os
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import attrs
 import httpx
 
 from ._errors import ConfigurationError
-
-if TYPE_CHECKING:
-    from ._capabilities import BrokerDescription
+from ._models import BrokerDescription, Secret, Settings
 
 DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024
 """Default cap on a decoded response body (8 MiB: far above any documented answer)."""
-
-
-class Secret:
-    """A credential value that never prints itself (``repr`` -> ``Secret('***')``)."""
-
-    __slots__ = ("_value",)
-
-    def __init__(self, value: str) -> None:
-        self._value = value
-
-    def reveal(self) -> str:
-        """The secret text, for building the one request header or form that needs it."""
-        return self._value
-
-    def __repr__(self) -> str:
-        return "Secret('***')"
-
-    __str__ = __repr__
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Secret) and other._value == self._value
-
-    def __hash__(self) -> int:
-        return hash(self._value)
-
-    def __reduce__(self) -> tuple[object, ...]:
-        raise TypeError("Secret values are not picklable")
-
-
-@attrs.frozen(kw_only=True)
-class Settings:
-    """Resolved settings of one broker session.
-
-    Attributes:
-        broker: broker name.
-        base_url: scheme + host (+ path prefix, e.g. the sandbox's ``/topstepx``), no trailing slash.
-        credentials: credential name -> :class:`Secret` (only the ones given).
-        timeout: seconds for connect, read, write and pool waits (each).
-        deadline: seconds one call may take in total, retries and backoff included; a stalled
-            or trickling server fails the call (``OutcomeUnknown`` origin ``"deadline"`` for a
-            money-moving call) at most one ``timeout`` after it.
-        max_response_bytes: largest response body accepted, after decoding (gzip/deflate).
-        api_version: TradeStation ``APIVersion`` (``None`` for other brokers).
-    """
-
-    broker: str
-    base_url: str
-    credentials: Mapping[str, Secret] = attrs.field(repr=lambda c: f"<{', '.join(sorted(c))}>")
-    timeout: float
-    deadline: float = 30.0
-    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
-    api_version: str | None = None
-
-    def secret(self, name: str) -> str:
-        """The revealed credential ``name``.
-
-        Raises:
-            ConfigurationError: when it was neither passed nor set in the environment.
-        """
-        try:
-            return self.credentials[name].reveal()
-        except KeyError:
-            env = f"ORDERBRIDGE_{self.broker.upper()}_{name.upper()}"
-            raise ConfigurationError(
-                f"missing credential {name!r}: pass credentials={{{name!r}: ...}} or set {env}", broker=self.broker
-            ) from None
-
-    def has(self, name: str) -> bool:
-        """Whether credential ``name`` was given (argument or environment)."""
-        return name in self.credentials
-
-    def secret_values(self) -> list[str]:
-        """Every revealed secret (used to scrub them from anything we print)."""
-        return [s.reveal() for s in self.credentials.values() if s.reveal()]
 
 
 def check_base_url(url: object, broker: str) -> str:

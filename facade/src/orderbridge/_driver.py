@@ -3,58 +3,100 @@ the state a session holds (settings, adapter, token, journal of placements), the
 that sends a flow's calls through the attempt policy (:class:`SyncDriver` / :class:`AsyncDriver`)
 and the loop that runs a multi-step plan. The public verbs live in :mod:`orderbridge._session`.
 
-Both twins drive the same adapter flows (:mod:`orderbridge._flow`), so their behaviour is
-identical; only the I/O differs (:meth:`~orderbridge._flow.Operation.send` vs ``asend``).
+Both twins drive the same adapter flows (:mod:`orderbridge._wire`), so their behaviour is
+identical; only the I/O differs (:meth:`~orderbridge._wire.Operation.send` vs ``asend``).
+
+The rate-budget meter lives here too (:class:`Meter`, :func:`meter_for`): each broker documents
+how many requests a credential may send, and the driver spends one request from the budget
+*before* every attempt, so a fan-out or a kill switch waits for its turn instead of meeting a
+429 half way through. The counting is the moving-window strategy of the `limits` library
+(:class:`limits.strategies.MovingWindowRateLimiter`), in memory by default or over any storage
+URL it supports (``redis://host:port/0``) so that several processes sharing one credential share
+one budget. Every session of the same credential (broker, base URL, credential values) in one
+process spends from the same counters; keys hold a digest of the credentials, never the
+credentials themselves.
 """
 
 from __future__ import annotations
 
 import collections
 import copy
+import hashlib
+import logging
 import re
 import threading
 import time
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import httpx
 
 from ._adapter import Adapter
-from ._budget import DOCUMENTED, Budget, Meter, RateLimit, meter_for
-from ._capabilities import BrokerDescription, Capabilities
-from ._config import Settings
-from ._errors import InvalidOrder, OrderbridgeError, RateLimited, unusable_token
-from ._flow import Call, Flow, Grant, Sent, Token, request_target
+from ._errors import (
+    ConfigurationError,
+    InvalidOrder,
+    OrderbridgeError,
+    RateLimited,
+    budget_storage_failed,
+    over_budget,
+    unusable_token,
+)
 from ._lifecycle import PlaceStep, Plan, Step, StepResult
-from ._models import Order, PlacedOrder, new_client_order_id, with_client_order_id
+from ._models import (
+    DOCUMENTED,
+    BrokerDescription,
+    Budget,
+    Capabilities,
+    Order,
+    PlacedOrder,
+    RateLimit,
+    Settings,
+    new_client_order_id,
+    with_client_order_id,
+)
 from ._policy import Answered, Attempt, AttemptPolicy, Deliver, Fail, Happened, Raised, delivered_as_is
-from ._transport import (
+from ._wire import (
     AsyncSessionTransport,
+    Call,
     Exchange,
+    Flow,
+    Grant,
     RawResponse,
+    Sent,
     SessionTransport,
+    Token,
     TokenBox,
     async_http_transport,
     client_options,
     http_transport,
+    request_target,
 )
 from .brokers import describe
 
 T = TypeVar("T")
+
+
 _D = TypeVar("_D", bound="Driver")
+
 
 MAX_ID_LENGTH = 255
 """Longest account / order / client order id accepted (Sophic's documented limit, the lowest)."""
+
+
 JOURNAL_SIZE = 100_000
 """Placements remembered per session for ``resolve`` (oldest dropped first)."""
+
+
 _CONTROL = re.compile("[\x00-\x1f\x7f]")
 """C0 control characters and DEL (code points below 32, and 127)."""
+
+
 REFRESH_MARGIN = 0.1
 """Renew a token once this fraction of its lifetime is left (TopstepX 24 h -> after ~21.6 h)."""
 
 
 def _target(exchange: Exchange) -> str | None:
-    """The request behind an attempt's answer, for messages (:func:`~orderbridge._flow.request_target`)."""
+    """The request behind an attempt's answer, for messages (:func:`~orderbridge._wire.request_target`)."""
     response = exchange.response
     return None if response is None else request_target(response.request)
 
@@ -73,7 +115,7 @@ class Driver:
         self.settings = settings
         self.adapter = adapter
         self._description = describe(settings.broker)
-        # The request budget (orderbridge._budget), shared by every session of this credential.
+        # The request budget (Meter, below), shared by every session of this credential.
         secrets = {name: secret.reveal() for name, secret in settings.credentials.items()}
         self._meter: Meter | None = meter_for(
             settings.broker, settings.base_url, secrets, self._description.budget, rate_limit
@@ -92,7 +134,7 @@ class Driver:
 
     @property
     def description(self) -> BrokerDescription:
-        """This broker's :class:`~orderbridge._capabilities.BrokerDescription`."""
+        """This broker's :class:`~orderbridge._models.BrokerDescription`."""
         return self._description
 
     @property
@@ -191,7 +233,7 @@ class Driver:
     # -- rate budget ----------------------------------------------------------------------------
     def _category(self, call: Call) -> str | None:
         """The budget category ``call`` spends from (read from the generated operation's
-        ``__name__``, which :class:`~orderbridge._flow.Operation` keeps), or ``None``."""
+        ``__name__``, which :class:`~orderbridge._wire.Operation` keeps), or ``None``."""
         return None if self._meter is None else self._meter.category(call.operation)
 
     def _turn(self, category: str, deadline: float, waited: float, what: str) -> float | RateLimited:
@@ -498,6 +540,160 @@ class AsyncDriver(Driver):
             return StepResult(await self._drive(step))
         except OrderbridgeError as error:
             return StepResult(error=error)
+
+
+# -- the rate-budget meter ------------------------------------------------------------------------
+
+
+log = logging.getLogger("orderbridge")
+
+
+DEFAULT_STORAGE: Final = "memory://"
+"""The storage URL used when none is given: counters in this process's memory."""
+
+
+MIN_WAIT: Final = 0.005
+"""Shortest wait, in seconds, before asking the counter again (its clock has 1 ms steps)."""
+
+
+_IMPLICIT: RateLimit | None = DOCUMENTED
+"""What a session that was given no ``rate_limit`` keeps (the test suite's seam: its conftest
+sets ``None`` so only the tests about budgets count requests)."""
+
+
+_LOCK = threading.Lock()
+
+
+_LIMITERS: dict[str, Any] = {}
+
+
+def _limiter(storage: str) -> Any:
+    """One moving-window limiter per storage URL in this process (so sessions share counters)."""
+    with _LOCK:
+        limiter = _LIMITERS.get(storage)
+        if limiter is None:
+            from limits.storage import storage_from_string  # imported on first use: import stays light
+            from limits.strategies import MovingWindowRateLimiter
+
+            try:
+                limiter = MovingWindowRateLimiter(storage_from_string(storage))
+            except Exception as exc:  # noqa: BLE001 - the library's errors name no secret
+                raise ConfigurationError(
+                    f"rate-limit storage {storage.split('://')[0]!r} is not usable ({type(exc).__name__}); "
+                    "redis:// needs: pip install 'orderbridge[redis]'"
+                ) from None
+            _LIMITERS[storage] = limiter
+        return limiter
+
+
+def credential_key(broker: str, base_url: str, credentials: Mapping[str, str]) -> str:
+    """A stable digest that names one credential at one broker host (never the secret itself)."""
+    text = "\x00".join([broker, base_url, *(f"{k}={v}" for k, v in sorted(credentials.items()))])
+    return hashlib.sha256(text.encode()).hexdigest()[:24]
+
+
+class Meter:
+    """One session's view of a budget: spends before each attempt, drains on a throttle answer.
+
+    Sans-sleep: :meth:`take` either spends (returns ``0.0``) or says how long to wait; the
+    session drivers do the waiting (``time.sleep`` or ``asyncio.sleep``) and the deadline check
+    (:meth:`refuse`).
+    """
+
+    def __init__(self, broker: str, budget: Budget, storage: str, credential: str) -> None:
+        from limits import RateLimitItemPerSecond
+
+        self.broker = broker
+        self.budget = budget
+        self.storage = storage
+        self.local = storage.startswith("memory:")
+        """Whether the counters live in this process (no I/O: safe to call from an event loop)."""
+        self._limiter = _limiter(storage)
+        self._credential = credential
+        self._items = {
+            name: RateLimitItemPerSecond(w.requests, w.seconds, namespace="orderbridge")
+            for name, w in budget.windows.items()
+        }
+
+    def category(self, operation: object) -> str | None:
+        """The category a generated operation module spends from (its spec ``operationId`` is
+        the module's last name), or ``None`` when it is not counted."""
+        name = getattr(operation, "__name__", "")
+        return self.budget.category(str(name).rsplit(".", 1)[-1])
+
+    def take(self, category: str) -> float:
+        """Spend one request of ``category``: ``0.0`` when spent, else seconds until one frees up.
+
+        Raises:
+            ConfigurationError: the storage cannot be reached (a Redis server that is down);
+                nothing was sent.
+        """
+        item = self._items[category]
+        ids = (self.broker, self._credential, category)
+        try:
+            if self._limiter.hit(item, *ids):
+                return 0.0
+            reset, _ = self._limiter.get_window_stats(item, *ids)
+        except Exception as exc:  # noqa: BLE001 - a storage failure must not escape as a raw error
+            raise budget_storage_failed(self.broker, self.storage, exc) from None
+        return max(MIN_WAIT, float(reset) - time.time())
+
+    def drain(self, category: str) -> None:
+        """Mark ``category`` spent for a whole window: the broker said we are over budget, so
+        our count was behind (another client of the same credential, or a stricter broker).
+        A storage failure here is logged, never raised: the broker's answer is what counts."""
+        item = self._items[category]
+        ids = (self.broker, self._credential, category)
+        try:
+            _, remaining = self._limiter.get_window_stats(item, *ids)
+            if remaining > 0:
+                self._limiter.hit(item, *ids, cost=int(remaining))
+        except Exception as exc:  # noqa: BLE001
+            log.warning("[%s] could not drain the %r budget (%s)", self.broker, category, type(exc).__name__)
+
+    def refuse(self, category: str, wait: float, what: str) -> RateLimited:
+        """The error for a call whose wait would pass its deadline; nothing was sent."""
+        window = self.budget.windows[category]
+        return over_budget(self.broker, what, category, window, wait)
+
+
+def meter_for(
+    broker: str,
+    base_url: str,
+    credentials: Mapping[str, str],
+    documented: Budget | None,
+    rate_limit: RateLimit | Budget | None,
+) -> Meter | None:
+    """The :class:`Meter` a session uses, or ``None`` when no budget is kept.
+
+    ``rate_limit`` is :class:`RateLimit`, a bare :class:`Budget` (kept in memory), or ``None``
+    (off); ``documented`` is the broker's own budget (``None`` when it documents none).
+
+    Raises:
+        ConfigurationError: a ``rate_limit`` of another type, or a storage that cannot be used.
+    """
+    if rate_limit is DOCUMENTED:
+        rate_limit = _IMPLICIT
+    if rate_limit is None:
+        return None
+    if isinstance(rate_limit, Budget):
+        rate_limit = RateLimit(budget=rate_limit)
+    if not isinstance(rate_limit, RateLimit):
+        raise ConfigurationError(
+            f"rate_limit must be a RateLimit, a Budget or None, got {type(rate_limit).__name__}", broker=broker
+        )
+    budget = rate_limit.budget or documented
+    if budget is None:
+        return None
+    return Meter(broker, budget, rate_limit.storage, credential_key(broker, base_url, credentials))
+
+
+def reset_counters(storage: str = DEFAULT_STORAGE) -> None:
+    """Forget every count kept in ``storage`` by this process's limiter (tests, benchmarks)."""
+    with _LOCK:
+        limiter = _LIMITERS.get(storage)
+    if limiter is not None:
+        limiter.storage.reset()
 
 
 __all__ = ["AsyncDriver", "Driver", "SyncDriver"]

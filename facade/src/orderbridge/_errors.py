@@ -77,7 +77,7 @@ Origin = Literal[
 * ``retry_key_conflict`` — a retry after an ambiguous attempt met "key already used";
 * ``retried_after_ambiguous`` — a later attempt failed after an earlier one may have arrived;
 * ``unusable_order_id`` — a success whose order id is blank, out of range, of the wrong type or
-  charset (the per-broker rules of :mod:`orderbridge._capabilities`).
+  charset (the per-broker rules of :mod:`orderbridge._models`).
 """
 
 MAX_MESSAGE = 500
@@ -784,7 +784,7 @@ def group_unknown(error: OutcomeUnknown, legs: dict[str, str | None]) -> Outcome
 
 
 def over_budget(broker: str, what: str, category: str, window: object, wait: float) -> RateLimited:
-    """A call refused by the client-side request budget (:mod:`orderbridge._budget`): the next
+    """A call refused by the client-side request budget (:mod:`orderbridge._driver`): the next
     request of ``category`` frees up in ``wait`` seconds, after the call's deadline. Nothing was
     sent (``order_may_exist`` is ``False``); ``retry_after`` is that wait."""
     return RateLimited(

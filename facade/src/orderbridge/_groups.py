@@ -260,7 +260,7 @@ class _GroupSteps:
 
     def _supported(self, operation: str) -> None:
         """:class:`NotSupported` (nothing sent) unless the broker has this group natively."""
-        from ._capabilities import Support
+        from ._models import Support
 
         support, why = self.capabilities.operations[operation]
         if support is not Support.YES:

@@ -21,8 +21,6 @@ import attrs
 
 from ._account import FlattenReport, ItemOutcome, Modification, Position
 from ._adapter import Adapter, BrokerOrder
-from ._capabilities import Capabilities, Support, is_whole
-from ._config import Settings
 from ._errors import (
     InvalidOrder,
     NotSupported,
@@ -31,8 +29,8 @@ from ._errors import (
     reserved_units,
     reworded_unknown,
 )
-from ._flow import Flow
-from ._models import Order, OrderType, Side, to_decimal
+from ._models import Capabilities, Order, OrderType, Settings, Side, Support, is_whole, to_decimal
+from ._wire import Flow
 
 T = TypeVar("T")
 

@@ -3,7 +3,7 @@
 A broker describes its order rows with an :class:`OrderShape` (data: which key holds which
 field, what its enum words mean, which zone its naive timestamps are in, its
 :class:`~orderbridge._status.StatusTable`); :func:`describe_order` reads a row of the answer as
-decoded once (:attr:`~orderbridge._flow.Sent.data`, whose numbers carry the broker's exact text)
+decoded once (:attr:`~orderbridge._wire.Sent.data`, whose numbers carry the broker's exact text)
 through it. Every field here is read best-effort: a
 missing, ``null``, malformed or out-of-range value is ``None`` and never changes the outcome
 of the call (the fields the outcome needs, such as the order id, are read strictly by the
@@ -194,7 +194,7 @@ def describe_order(shape: OrderShape, row: Mapping[str, Any]) -> dict[str, Any]:
 
 def object_at(data: Any, *keys: str | int) -> dict[str, Any]:
     """The object at ``keys`` (object keys and list indexes) of an answer as decoded once
-    (:attr:`~orderbridge._flow.Sent.data`: numbers with a fraction keep the broker's exact
+    (:attr:`~orderbridge._wire.Sent.data`: numbers with a fraction keep the broker's exact
     text); ``{}`` when nothing object-shaped is there. Never raises (the fields it feeds are
     best-effort)."""
     value = data

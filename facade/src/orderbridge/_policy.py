@@ -30,7 +30,6 @@ from typing import Any, NamedTuple, TypeGuard
 
 import attrs
 
-from ._capabilities import BrokerDescription
 from ._errors import (
     BrokerUnavailable,
     DeadlineExceeded,
@@ -45,7 +44,8 @@ from ._errors import (
     retry_rejected,
     undecodable,
 )
-from ._flow import Call, Retry, Token, retry_after
+from ._models import BrokerDescription
+from ._wire import Call, Retry, Token, retry_after
 
 MAX_ATTEMPTS = 3
 """Attempts for a retryable call (first try included)."""
@@ -136,7 +136,7 @@ class AttemptPolicy:
     """The rule set of one call.
 
     Attributes:
-        retry: the call's :class:`~orderbridge._flow.Retry` policy.
+        retry: the call's :class:`~orderbridge._wire.Retry` policy.
         name: the call's label for messages (``"Order/place"``).
         broker: broker name.
         client_order_id: the id a money-moving call carries (for :class:`OutcomeUnknown`).

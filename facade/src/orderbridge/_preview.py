@@ -16,9 +16,9 @@ import attrs
 import httpx
 
 from ._adapter import Adapter, get_adapter
-from ._config import Settings, resolve_settings
+from ._config import resolve_settings
 from ._errors import OrderbridgeError
-from ._models import Order
+from ._models import Order, Settings
 from ._session import Session
 from .brokers import describe
 

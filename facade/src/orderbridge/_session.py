@@ -22,9 +22,7 @@ import httpx
 
 from ._account import Balance, Fill, FlattenReport, ItemOutcome, Modification, Position
 from ._adapter import Adapter, BrokerOrder, get_adapter
-from ._budget import DOCUMENTED, Budget, RateLimit
-from ._capabilities import BrokerDescription
-from ._config import Settings, resolve_settings, with_times
+from ._config import resolve_settings, with_times
 from ._driver import AsyncDriver, SyncDriver
 from ._errors import ConfigurationError, OutcomeUnknown, modify_unknown, placement_unknown
 from ._events import KINDS
@@ -40,7 +38,7 @@ from ._lifecycle import (
     modification,
     since_time,
 )
-from ._models import Order, PlacedOrder
+from ._models import DOCUMENTED, BrokerDescription, Budget, Order, PlacedOrder, RateLimit, Settings
 from ._snapshot import AccountSnapshot, fills_since_arg, snapshot_plan
 from ._watch import AsyncEventStream, EventStream, stream_options
 from .brokers import DESCRIPTIONS, describe
@@ -582,7 +580,7 @@ def connect(
         base_url: default ``ORDERBRIDGE_<BROKER>_BASE_URL`` or the production host.
         timeout: seconds for every connect/read/write/pool wait.
         deadline: seconds one call may take in total, retries included (default
-            ``max(30, 3 * timeout)``); see :class:`~orderbridge._config.Settings`.
+            ``max(30, 3 * timeout)``); see :class:`~orderbridge._models.Settings`.
         max_response_bytes: cap on a decoded response body (default 8 MiB).
         api_version: TradeStation only: ``"20160101"`` (default) or ``"20150101"``.
         transport: ``None`` or ``"http"`` for REST; ``"websocket"`` for CrossTrade's WebSocket

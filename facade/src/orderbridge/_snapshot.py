@@ -18,13 +18,12 @@ import attrs
 
 from ._account import Balance, Fill, Position
 from ._adapter import Adapter, BrokerOrder
-from ._capabilities import Support
-from ._config import Settings
 from ._errors import InvalidOrder, OrderbridgeError
-from ._flow import Flow
 from ._lifecycle import Plan, StepResult
+from ._models import Settings, Support
 from ._reports import apply_report
 from ._status import OrderStatus
+from ._wire import Flow
 
 PARTS = ("open_orders", "positions", "balances", "fills")
 """The parts of a snapshot, in the order they are read."""

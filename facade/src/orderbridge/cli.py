@@ -61,7 +61,6 @@ from typing import Any
 import attrs
 
 from ._account import FlattenReport, ItemOutcome, ItemStatus
-from ._capabilities import OPERATIONS
 from ._errors import (
     ConfigurationError,
     InvalidOrder,
@@ -73,7 +72,7 @@ from ._errors import (
 )
 from ._events import KINDS, Event
 from ._fanout import Severity, severity
-from ._models import Order, OrderType, PlacedOrder, Side, TimeInForce
+from ._models import OPERATIONS, Order, OrderType, PlacedOrder, Side, TimeInForce
 from ._preview import preview_order
 from ._session import connect, connect_async
 from .brokers import BROKERS, all_capabilities, describe

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .._capabilities import BrokerDescription, Capabilities
 from .._errors import ConfigurationError
+from .._models import BrokerDescription, Capabilities
 from . import crosstrade, sophic, topstepx, tradestation
 
 DESCRIPTIONS: Mapping[str, BrokerDescription] = {
@@ -26,14 +26,14 @@ DESCRIPTIONS: Mapping[str, BrokerDescription] = {
         sophic.DESCRIPTION,
     )
 }
-"""Every broker's :class:`~orderbridge._capabilities.BrokerDescription`, in documentation order."""
+"""Every broker's :class:`~orderbridge._models.BrokerDescription`, in documentation order."""
 
 BROKERS: tuple[str, ...] = tuple(DESCRIPTIONS)
 """The broker names, in documentation order."""
 
 
 def describe(broker: str) -> BrokerDescription:
-    """The :class:`~orderbridge._capabilities.BrokerDescription` of ``broker``.
+    """The :class:`~orderbridge._models.BrokerDescription` of ``broker``.
 
     Raises:
         ConfigurationError: for an unknown broker name.

@@ -8,8 +8,7 @@ loads no generated client.
 
 from __future__ import annotations
 
-from ..._capabilities import BrokerDescription, Capabilities, OrderIdRule, Support
-from ..._models import OrderType, TimeInForce
+from ..._models import BrokerDescription, Capabilities, OrderIdRule, OrderType, Support, TimeInForce
 from .budget import BUDGET
 
 N, Y = Support.NO, Support.YES

@@ -66,13 +66,11 @@ from ..._account import (
     position_from,
 )
 from ..._adapter import Adapter, BrokerOrder, build_request, merge_extras, placement_found
-from ..._capabilities import order_id_from_wire
-from ..._config import Settings
 from ..._errors import OrderNotFound, OrderRejected, rejected, unexpected, unknown
-from ..._flow import Call, Flow, Grant, Sent, Undecoded, operation, plain, wire_number
 from ..._groups import GroupResult
-from ..._models import Order, OrderType, PlacedOrder, Side, TimeInForce
+from ..._models import Order, OrderType, PlacedOrder, Settings, Side, TimeInForce, order_id_from_wire
 from ..._orders import object_at
+from ..._wire import Call, Flow, Grant, Sent, Undecoded, operation, plain, wire_number
 from . import DESCRIPTION, groups
 from .orders import ORDER_SHAPE
 

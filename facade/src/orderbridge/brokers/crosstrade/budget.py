@@ -1,4 +1,4 @@
-"""CrossTrade's documented request budget, kept on our side (:mod:`orderbridge._budget`).
+"""CrossTrade's documented request budget, kept on our side (:mod:`orderbridge._driver`).
 
 CrossTrade docs, "Rate Limiting" (https://docs.crosstrade.io/api/rate-limiting): a token bucket
 per user, 3 requests per second sustained with a burst of 20, shared by the REST API and the
@@ -12,7 +12,7 @@ so the full burst stays available and the long-run pace is 2.86 requests per sec
 
 from __future__ import annotations
 
-from ..._budget import Budget, Window
+from ..._models import Budget, Window
 
 BUDGET = Budget(
     windows={"requests": Window(20, 7)},

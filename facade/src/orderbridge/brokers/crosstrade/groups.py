@@ -16,11 +16,10 @@ from typing import Protocol
 
 import attrs
 
-from ..._config import Settings
 from ..._errors import InvalidOrder, OrderbridgeError
-from ..._flow import Flow
 from ..._groups import GroupResult, Leg, LegRole
-from ..._models import Order, PlacedOrder
+from ..._models import Order, PlacedOrder, Settings
+from ..._wire import Flow
 
 
 class _Placing(Protocol):

@@ -8,8 +8,7 @@ loads no generated client.
 
 from __future__ import annotations
 
-from ..._capabilities import BrokerDescription, Capabilities, OrderIdRule, Support
-from ..._models import OrderType, Side
+from ..._models import BrokerDescription, Capabilities, OrderIdRule, OrderType, Side, Support
 from .budget import BUDGET
 
 E, N, Y = Support.EMULATED, Support.NO, Support.YES

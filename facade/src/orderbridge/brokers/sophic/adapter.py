@@ -40,12 +40,10 @@ from sophic_client.models import Order as SophicOrder
 
 from ..._account import Balance, Fill, Position, Reader, by_time, exact_json, fill_from, to_wire_decimal
 from ..._adapter import Adapter, BrokerOrder, build_request, merge_extras
-from ..._capabilities import order_id_from_wire
-from ..._config import Settings
 from ..._errors import InvalidOrder, auth_refused, rejected, unexpected, unknown
-from ..._flow import Call, Flow, Grant, Retry, Sent, Token, Undecoded, enum_name, operation, plain
-from ..._models import Order, PlacedOrder, Side, decimal_text
+from ..._models import Order, PlacedOrder, Settings, Side, decimal_text, order_id_from_wire
 from ..._orders import object_at
+from ..._wire import Call, Flow, Grant, Retry, Sent, Token, Undecoded, enum_name, operation, plain
 from . import DESCRIPTION
 from .orders import ORDER_SHAPE
 

@@ -3,6 +3,6 @@ side (a ``connect(..., rate_limit=Budget(...))`` can still set one)."""
 
 from __future__ import annotations
 
-from ..._budget import Budget
+from ..._models import Budget
 
 BUDGET: Budget | None = None

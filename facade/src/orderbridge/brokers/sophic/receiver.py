@@ -37,7 +37,7 @@ from sophic_client.api.events import list_events
 from ..._errors import ConfigurationError, OrderbridgeError
 from ..._events import KINDS, Event, Source
 from ..._feed import Feed
-from ..._flow import Call, Flow, Retry, plain
+from ..._wire import Call, Flow, Retry, plain
 from .adapter import API_VERSION
 from .webhooks import DEFAULT_TOLERANCE, WebhookVerificationError, verify_webhook
 

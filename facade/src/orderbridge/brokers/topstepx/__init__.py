@@ -8,8 +8,7 @@ loads no generated client.
 
 from __future__ import annotations
 
-from ..._capabilities import BY_ORDER, BrokerDescription, Capabilities, OrderIdRule, Support
-from ..._models import OrderType
+from ..._models import BY_ORDER, BrokerDescription, Capabilities, OrderIdRule, OrderType, Support
 from .budget import BUDGET
 
 E, N, Y = Support.EMULATED, Support.NO, Support.YES

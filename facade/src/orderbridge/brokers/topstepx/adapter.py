@@ -72,10 +72,11 @@ from topstepx_client.models import (
 
 from ..._account import Balance, Fill, Modification, Position, Reader, by_time, exact_json
 from ..._adapter import Adapter, BrokerOrder, build_request, merge_extras, placement_found
-from ..._capabilities import check_order_id, order_id_from_wire
-from ..._config import Settings
 from ..._errors import InvalidOrder, OrderRejected, auth_refused, rejected, unexpected, unknown
-from ..._flow import (
+from ..._groups import BracketPlan, BracketResult
+from ..._models import Order, OrderType, PlacedOrder, Settings, Side, check_order_id, order_id_from_wire
+from ..._orders import object_at
+from ..._wire import (
     Call,
     Flow,
     Grant,
@@ -89,9 +90,6 @@ from ..._flow import (
     plain,
     wire_number,
 )
-from ..._groups import BracketPlan, BracketResult
-from ..._models import Order, OrderType, PlacedOrder, Side
-from ..._orders import object_at
 from . import DESCRIPTION, groups
 from .orders import ORDER_SHAPE
 
@@ -557,7 +555,7 @@ def _account_id(account: str) -> int:
 
 def _order_id(order_id: str) -> int:
     """A caller's TopstepX order id as the int64 the gateway takes (shared rule, see
-    :mod:`orderbridge._capabilities`)."""
+    :mod:`orderbridge._models`)."""
     return int(check_order_id(DESCRIPTION.order_ids, order_id, DESCRIPTION.name))
 
 

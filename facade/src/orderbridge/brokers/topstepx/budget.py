@@ -1,4 +1,4 @@
-"""TopstepX's documented request budget, kept on our side (:mod:`orderbridge._budget`).
+"""TopstepX's documented request budget, kept on our side (:mod:`orderbridge._driver`).
 
 ProjectX Gateway API docs, "Rate Limits" (getting-started/rate-limits): 200 requests per 60 s
 on every endpoint but ``History/retrieveBars``, which allows 50 per 30 s in the newer pages and
@@ -8,7 +8,7 @@ figure, so no documented version of the limit is ever tripped.
 
 from __future__ import annotations
 
-from ..._budget import Budget, Window
+from ..._models import Budget, Window
 
 BUDGET = Budget(
     windows={"requests": Window(200, 60), "bars": Window(30, 30)},

@@ -25,11 +25,10 @@ from topstepx_client.api.contract import search_contract_by_id
 from topstepx_client.models import SearchContractByIdErrorCode, SearchContractByIdRequest
 
 from ..._account import exact_json, to_wire_decimal
-from ..._config import Settings
 from ..._errors import InvalidOrder, OrderbridgeError, rejected, unexpected
-from ..._flow import Call, Flow, Sent, enum_name
 from ..._groups import BracketPlan, BracketResult, Leg, LegRole, ticks
-from ..._models import Order, PlacedOrder
+from ..._models import Order, PlacedOrder, Settings
+from ..._wire import Call, Flow, Sent, enum_name
 
 
 class _Placing(Protocol):

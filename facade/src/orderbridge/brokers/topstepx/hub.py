@@ -25,8 +25,8 @@ from urllib.parse import urlsplit
 
 from ..._account import Balance, Position, Reader
 from ..._adapter import Adapter, BrokerOrder
-from ..._config import Settings
 from ..._errors import ConfigurationError, OrderbridgeError, bad_row
+from ..._models import Settings
 from . import DESCRIPTION
 
 PRODUCTION_HUB = "https://rtc.topstepx.com/hubs/user"

@@ -8,15 +8,16 @@ loads no generated client.
 
 from __future__ import annotations
 
-from ..._capabilities import (
+from ..._models import (
     BY_MARKET,
     BY_ORDER,
     BrokerDescription,
     Capabilities,
     OrderIdRule,
+    OrderType,
     Support,
+    TimeInForce,
 )
-from ..._models import OrderType, TimeInForce
 from .budget import BUDGET
 
 E, N, Y = Support.EMULATED, Support.NO, Support.YES

@@ -44,13 +44,11 @@ from tradestation_client.models import (
 
 from ..._account import Balance, Modification, Position, PositionFields, Reader, exact_json, position_from
 from ..._adapter import Adapter, BrokerOrder, build_request, merge_extras
-from ..._capabilities import order_id_from_wire
-from ..._config import Settings
 from ..._errors import NotSupported, auth_refused, rate_limited, rejected, unexpected, unknown
-from ..._flow import Call, Flow, Grant, Retry, Sent, Token, Undecoded, operation, plain, retry_after
 from ..._groups import BracketPlan, BracketResult, GroupResult
-from ..._models import Order, OrderType, PlacedOrder, Side, TimeInForce, decimal_text
+from ..._models import Order, OrderType, PlacedOrder, Settings, Side, TimeInForce, decimal_text, order_id_from_wire
 from ..._orders import object_at
+from ..._wire import Call, Flow, Grant, Retry, Sent, Token, Undecoded, operation, plain, retry_after
 from . import DESCRIPTION, groups
 from .orders import ORDER_SHAPE
 

@@ -1,4 +1,4 @@
-"""TradeStation's documented request budget, kept on our side (:mod:`orderbridge._budget`).
+"""TradeStation's documented request budget, kept on our side (:mod:`orderbridge._driver`).
 
 TradeStation WebAPI v2 docs, "Request Throttling": per API key and user, 250 requests per
 5 minutes in each category: accounts, order details, balances, positions and quotes (order
@@ -10,7 +10,7 @@ operation in that spec, so that category is listed for completeness only.
 
 from __future__ import annotations
 
-from ..._budget import Budget, Window
+from ..._models import Budget, Window
 
 _FIVE_MINUTES = Window(250, 300)
 

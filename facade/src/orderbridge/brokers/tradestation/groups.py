@@ -23,11 +23,10 @@ from tradestation_client.api.orders import place_group_order
 from tradestation_client.models import ApiVersion, GroupOrderRequest
 
 from ..._adapter import build_request
-from ..._config import Settings
 from ..._errors import InvalidOrder, OrderbridgeError, not_supported, rejected, unknown
-from ..._flow import Call, Flow, Sent, Undecoded, operation
 from ..._groups import BracketPlan, BracketResult, GroupResult, Leg, LegRole
-from ..._models import Order, PlacedOrder
+from ..._models import Order, PlacedOrder, Settings
+from ..._wire import Call, Flow, Sent, Undecoded, operation
 
 
 class _Placing(Protocol):

@@ -352,6 +352,25 @@ def test_capabilities_shows_whole_cells_and_how_each_operation_runs(capsys: pyte
             assert f"{broker.ljust(14)}{support.value.ljust(10)}{how}" in text, (broker, operation)
 
 
+def test_every_place_option_reaches_the_order_sent(env: SandboxServer, capsys: pytest.CaptureFixture[str]) -> None:
+    """``place`` fills each Order field from the option of the same name: none is dropped."""
+    ts = ("place", "tradestation", "--account", "123456", "--instrument", "MSFT", "--side", "buy", "--quantity", "3")
+    fields = ("--type", "stop_limit", "--limit-price", "101.50", "--stop-price", "100.25", "--time-in-force", "gtd")
+    code, out, _ = run(
+        capsys, *ts, *fields, "--expire-date", "2026-12-31", "--client-order-id", "cli-all-1", "--dry-run"
+    )
+    body = json.loads(out.split("\n\n", 1)[1])
+    assert code == 0, out
+    assert body["OrderType"] == "StopLimit" and body["LimitPrice"] == "101.50" and body["StopPrice"] == "100.25"
+    assert body["Duration"] == "GTD" and body["GTDDate"] == "12/31/2026" and body["OrderConfirmId"] == "cli-all-1"
+    trail = ("--side", "sell", "--quantity", "1", "--type", "trailing_stop", "--trail-price", "6000.25", "--dry-run")
+    code, out, _ = run(capsys, *TOPSTEPX_PLACE[:-2], *trail)
+    assert code == 0 and json.loads(out.split("\n\n", 1)[1], parse_float=Decimal)["trailPrice"] == Decimal("6000.25")
+    ct = ("place", "crosstrade", "--account", "Sim101", "--instrument", "MES 12-25", "--side", "buy", "--quantity", "1")
+    code, out, _ = run(capsys, *ct, "--flatten-first", "--dry-run")
+    assert code == 0 and out.startswith(f"POST {env.broker_url('crosstrade')}/v1/api/accounts/Sim101/orders/flatplace")
+
+
 # -- finding 11: import orderbridge loads nothing until a name is used ---------------------------------------
 
 

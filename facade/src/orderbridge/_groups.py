@@ -15,8 +15,9 @@ broker's adapter writes its group as a flow (``place_bracket`` / ``place_oco``).
 
 from __future__ import annotations
 
+import contextlib
 import enum
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -230,6 +231,24 @@ def ambiguous_group(error: OutcomeUnknown, legs: tuple[tuple[LegRole, Order], ..
 
 
 # -- session methods ------------------------------------------------------------------------------
+@attrs.frozen(kw_only=True)
+class _Sending:
+    """A checked group, ready for either driver: its flow, the client order id the driver
+    records it under, and every leg (for :func:`ambiguous_group`)."""
+
+    flow: Any
+    cid: str | None
+    legs: tuple[tuple[LegRole, Order], ...]
+
+    @contextlib.contextmanager
+    def naming_legs(self) -> Iterator[None]:
+        """An :class:`OutcomeUnknown` raised inside carries every leg's client order id."""
+        try:
+            yield
+        except OutcomeUnknown as error:
+            raise ambiguous_group(error, self.legs) from error.__cause__
+
+
 class _GroupSteps:
     """Checks shared by both twins (the session provides ``adapter``, ``settings``,
     ``_check_id``, ``capabilities`` and ``_record``)."""
@@ -240,23 +259,27 @@ class _GroupSteps:
     _check_id: Callable[[object, str], str]
     _record: Callable[[str, Order], None]
 
-    def _bracket(self, entry: Order, account: str, take_profit: object, stop_loss: object) -> BracketPlan:
+    def _bracket(self, entry: Order, account: str, take_profit: object, stop_loss: object) -> _Sending:
         from ._models import new_client_order_id
 
         self._supported("place_bracket")
         self._check_id(account, "account")
         plan = plan_bracket(entry, take_profit, stop_loss, new_client_order_id)
         self._check_group([order for _, order in plan.legs], account)
-        return plan
+        flow = self.adapter.place_bracket(plan, account, self.settings)
+        return _Sending(flow=flow, cid=plan.entry.client_order_id, legs=plan.legs)
 
-    def _oco(self, first: Order, second: Order, account: str) -> tuple[Order, Order]:
+    def _oco(self, first: Order, second: Order, account: str) -> _Sending:
         from ._models import new_client_order_id
 
         self._supported("place_oco")
         self._check_id(account, "account")
         pair = plan_oco(first, second, new_client_order_id)
         self._check_group(list(pair), account)
-        return pair
+        legs = ((LegRole.FIRST, pair[0]), (LegRole.SECOND, pair[1]))
+        return _Sending(
+            flow=self.adapter.place_oco(pair, account, self.settings), cid=pair[0].client_order_id, legs=legs
+        )
 
     def _supported(self, operation: str) -> None:
         """:class:`NotSupported` (nothing sent) unless the broker has this group natively."""
@@ -280,12 +303,7 @@ class SyncGroups(_GroupSteps):
     _drive: Callable[..., Any]
 
     def place_bracket(
-        self,
-        entry: Order,
-        *,
-        account: str,
-        take_profit: Decimal | None = None,
-        stop_loss: Decimal | None = None,
+        self, entry: Order, *, account: str, take_profit: Decimal | None = None, stop_loss: Decimal | None = None
     ) -> BracketResult:
         """Place ``entry`` with a take-profit and/or stop-loss exit as the broker's native bracket.
 
@@ -311,13 +329,9 @@ class SyncGroups(_GroupSteps):
             OutcomeUnknown: the bracket may exist; ``error.legs`` maps each leg's role to its
                 client order id for :meth:`resolve`. Never re-sent by this SDK.
         """
-        plan = self._bracket(entry, account, take_profit, stop_loss)
-        try:
-            result: BracketResult = self._drive(
-                self.adapter.place_bracket(plan, account, self.settings), plan.entry.client_order_id
-            )
-        except OutcomeUnknown as error:
-            raise ambiguous_group(error, plan.legs) from error.__cause__
+        group = self._bracket(entry, account, take_profit, stop_loss)
+        with group.naming_legs():
+            result: BracketResult = self._drive(group.flow, group.cid)
         return result
 
     def place_oco(self, first: Order, second: Order, *, account: str) -> GroupResult:
@@ -338,13 +352,9 @@ class SyncGroups(_GroupSteps):
             OutcomeUnknown: the group may exist; ``error.legs`` maps ``"first"`` / ``"second"``
                 to their client order ids. Never re-sent by this SDK.
         """
-        pair = self._oco(first, second, account)
-        try:
-            result: GroupResult = self._drive(
-                self.adapter.place_oco(pair, account, self.settings), pair[0].client_order_id
-            )
-        except OutcomeUnknown as error:
-            raise ambiguous_group(error, ((LegRole.FIRST, pair[0]), (LegRole.SECOND, pair[1]))) from error.__cause__
+        group = self._oco(first, second, account)
+        with group.naming_legs():
+            result: GroupResult = self._drive(group.flow, group.cid)
         return result
 
 
@@ -354,32 +364,19 @@ class AsyncGroups(_GroupSteps):
     _drive: Callable[..., Awaitable[Any]]
 
     async def place_bracket(
-        self,
-        entry: Order,
-        *,
-        account: str,
-        take_profit: Decimal | None = None,
-        stop_loss: Decimal | None = None,
+        self, entry: Order, *, account: str, take_profit: Decimal | None = None, stop_loss: Decimal | None = None
     ) -> BracketResult:
         """Async twin of :meth:`Session.place_bracket`."""
-        plan = self._bracket(entry, account, take_profit, stop_loss)
-        try:
-            result: BracketResult = await self._drive(
-                self.adapter.place_bracket(plan, account, self.settings), plan.entry.client_order_id
-            )
-        except OutcomeUnknown as error:
-            raise ambiguous_group(error, plan.legs) from error.__cause__
+        group = self._bracket(entry, account, take_profit, stop_loss)
+        with group.naming_legs():
+            result: BracketResult = await self._drive(group.flow, group.cid)
         return result
 
     async def place_oco(self, first: Order, second: Order, *, account: str) -> GroupResult:
         """Async twin of :meth:`Session.place_oco`."""
-        pair = self._oco(first, second, account)
-        try:
-            result: GroupResult = await self._drive(
-                self.adapter.place_oco(pair, account, self.settings), pair[0].client_order_id
-            )
-        except OutcomeUnknown as error:
-            raise ambiguous_group(error, ((LegRole.FIRST, pair[0]), (LegRole.SECOND, pair[1]))) from error.__cause__
+        group = self._oco(first, second, account)
+        with group.naming_legs():
+            result: GroupResult = await self._drive(group.flow, group.cid)
         return result
 
 

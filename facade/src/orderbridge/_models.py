@@ -23,7 +23,7 @@ import re
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from types import MappingProxyType
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, TypeVar
 
 import attrs
 
@@ -34,6 +34,8 @@ CLIENT_ORDER_ID_MAX = 22
 
 
 _CLIENT_ORDER_ID = re.compile(r"[A-Za-z0-9_-]{1,22}")
+
+_E = TypeVar("_E", bound=enum.StrEnum)
 
 
 class Side(enum.StrEnum):
@@ -147,29 +149,34 @@ def decimal_text(value: Decimal) -> str:
     return format(value, "f")
 
 
-def _enum(cls: type[enum.StrEnum], field: str) -> Any:
-    def convert(value: object) -> Any:
-        if value is None or isinstance(value, cls):
-            return value
-        if isinstance(value, str):
-            try:
-                return cls(value.strip().lower())
-            except ValueError:
-                pass
-        allowed = ", ".join(repr(m.value) for m in cls)
-        raise InvalidOrder(f"{field} must be one of {allowed}, got {value!r}", field=field)
+def _member(cls: type[_E], value: object, field: str) -> _E | None:
+    """``value`` as a member of ``cls`` (its value in any case, spaces around ignored); ``None``
+    stays ``None`` (the order's checks decide whether the field may be absent).
 
-    return convert
+    Raises:
+        InvalidOrder: naming ``field`` and the allowed values.
+    """
+    if value is None or isinstance(value, cls):
+        return value
+    if isinstance(value, str):
+        try:
+            return cls(value.strip().lower())
+        except ValueError:
+            pass
+    allowed = ", ".join(repr(m.value) for m in cls)
+    raise InvalidOrder(f"{field} must be one of {allowed}, got {value!r}", field=field)
 
 
-def _positive(field: str) -> Any:
-    def convert(value: object) -> Decimal | None:
-        number = to_decimal(value, field)
-        if number is not None and number <= 0:
-            raise InvalidOrder(f"{field} must be greater than zero, got {decimal_text(number)}", field=field)
-        return number
+def _positive(value: object, field: str) -> Decimal | None:
+    """``value`` as a ``Decimal`` greater than zero, or ``None``.
 
-    return convert
+    Raises:
+        InvalidOrder: naming ``field`` (see :func:`to_decimal`), or the number is not above zero.
+    """
+    number = to_decimal(value, field)
+    if number is not None and number <= 0:
+        raise InvalidOrder(f"{field} must be greater than zero, got {decimal_text(number)}", field=field)
+    return number
 
 
 def _freeze_extras(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
@@ -229,60 +236,38 @@ _PRICES_BY_TYPE: dict[OrderType, frozenset[str]] = {
 }
 
 
-_to_side = _enum(Side, "side")
+# The attrs mypy plugin types ``Order.__init__`` from its converters only when each is a named
+# function, so every field has one; the rules themselves are _member and _positive above.
+def _side(value: object) -> Side | None:
+    return _member(Side, value, "side")
 
 
-_to_type = _enum(OrderType, "type")
-
-
-_to_time_in_force = _enum(TimeInForce, "time_in_force")
-
-
-_to_quantity = _positive("quantity")
-
-
-_to_cash_amount = _positive("cash_amount")
-
-
-_to_limit_price = _positive("limit_price")
-
-
-_to_stop_price = _positive("stop_price")
-
-
-_to_trail_price = _positive("trail_price")
-
-
-def _side(value: object) -> Side:
-    return _to_side(value)  # type: ignore[no-any-return]
-
-
-def _type(value: object) -> OrderType:
-    return _to_type(value)  # type: ignore[no-any-return]
+def _type(value: object) -> OrderType | None:
+    return _member(OrderType, value, "type")
 
 
 def _time_in_force(value: object) -> TimeInForce | None:
-    return _to_time_in_force(value)  # type: ignore[no-any-return]
+    return _member(TimeInForce, value, "time_in_force")
 
 
 def _quantity(value: object) -> Decimal | None:
-    return _to_quantity(value)  # type: ignore[no-any-return]
+    return _positive(value, "quantity")
 
 
 def _cash_amount(value: object) -> Decimal | None:
-    return _to_cash_amount(value)  # type: ignore[no-any-return]
+    return _positive(value, "cash_amount")
 
 
 def _limit_price(value: object) -> Decimal | None:
-    return _to_limit_price(value)  # type: ignore[no-any-return]
+    return _positive(value, "limit_price")
 
 
 def _stop_price(value: object) -> Decimal | None:
-    return _to_stop_price(value)  # type: ignore[no-any-return]
+    return _positive(value, "stop_price")
 
 
 def _trail_price(value: object) -> Decimal | None:
-    return _to_trail_price(value)  # type: ignore[no-any-return]
+    return _positive(value, "trail_price")
 
 
 @attrs.frozen(kw_only=True)

@@ -12,6 +12,7 @@ differs. Nothing here names a broker.
 from __future__ import annotations
 
 import collections
+import contextlib
 import datetime as dt
 import importlib
 from collections.abc import AsyncIterator, Callable, Generator, Iterable, Iterator
@@ -114,11 +115,19 @@ class ReadSnapshot:
     account: str
     fills_since: dt.datetime
 
+    def ask(self, session: _Reader | _AsyncReader) -> Any:
+        """The session's ``snapshot`` for this read (a coroutine from an async session)."""
+        return session.snapshot(account=self.account, fills_since=self.fills_since)
+
 
 @attrs.frozen
 class ReadOrder:
     account: str
     order_id: str
+
+    def ask(self, session: _Reader | _AsyncReader) -> Any:
+        """The session's ``get_order`` for this read (a coroutine from an async session)."""
+        return session.get_order(self.order_id, account=self.account)
 
 
 Read = ReadSnapshot | ReadOrder
@@ -165,6 +174,13 @@ class _Stream:
         """Stop: iteration ends after the events already queued."""
         self._closed = True
 
+    def _cycle_plan(self) -> Generator[Read, Any, None]:
+        """One cycle, for either twin: each account's :func:`poll_plan` in turn, its events
+        queued; the twin makes the reads and sends back each answer (or the error it raised)."""
+        for account in self.feed.accounts:
+            self._pending.extend((yield from poll_plan(self.feed, account, self.started)))
+        self.cycles += 1
+
 
 class EventStream(_Stream):
     """A blocking iterator of feed events from polling a :class:`~orderbridge.Session`.
@@ -202,22 +218,15 @@ class EventStream(_Stream):
         return self._pending.popleft()
 
     def _cycle(self) -> None:
-        for account in self.feed.accounts:
-            plan = poll_plan(self.feed, account, self.started)
-            answer: Any = None
-            try:
-                while True:
-                    read = plan.send(answer)
-                    answer = self._read(read)
-            except StopIteration as done:
-                self._pending.extend(done.value)
-        self.cycles += 1
+        plan = self._cycle_plan()
+        with contextlib.suppress(StopIteration):
+            read = next(plan)
+            while True:
+                read = plan.send(self._read(read))
 
     def _read(self, read: Read) -> Any:
         try:
-            if isinstance(read, ReadSnapshot):
-                return self._session.snapshot(account=read.account, fills_since=read.fills_since)
-            return self._session.get_order(read.order_id, account=read.account)
+            return read.ask(self._session)
         except OrderbridgeError as error:
             return error
 
@@ -249,22 +258,15 @@ class AsyncEventStream(_Stream):
         return self._pending.popleft()
 
     async def _cycle(self) -> None:
-        for account in self.feed.accounts:
-            plan = poll_plan(self.feed, account, self.started)
-            answer: Any = None
-            try:
-                while True:
-                    read = plan.send(answer)
-                    answer = await self._read(read)
-            except StopIteration as done:
-                self._pending.extend(done.value)
-        self.cycles += 1
+        plan = self._cycle_plan()
+        with contextlib.suppress(StopIteration):
+            read = next(plan)
+            while True:
+                read = plan.send(await self._read(read))
 
     async def _read(self, read: Read) -> Any:
         try:
-            if isinstance(read, ReadSnapshot):
-                return await self._session.snapshot(account=read.account, fills_since=read.fills_since)
-            return await self._session.get_order(read.order_id, account=read.account)
+            return await read.ask(self._session)
         except OrderbridgeError as error:
             return error
 

@@ -56,7 +56,7 @@ import shlex
 import sys
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -255,22 +255,14 @@ def _extras(items: Sequence[str]) -> dict[str, Any]:
     return extras
 
 
+_ORDER_OPTIONS = frozenset(field.name for field in attrs.fields(Order)) - {"extras"}
+"""The :class:`Order` fields ``place`` offers as options of the same name (``--limit-price`` is
+``limit_price``); ``extras`` comes from the repeatable ``--extra KEY=JSON`` instead."""
+
+
 def _order(args: argparse.Namespace) -> Order:
-    return Order(
-        instrument=args.instrument,
-        side=args.side,
-        type=args.type,
-        quantity=args.quantity,
-        cash_amount=args.cash_amount,
-        limit_price=args.limit_price,
-        stop_price=args.stop_price,
-        trail_price=args.trail_price,
-        time_in_force=args.time_in_force,
-        expire_date=args.expire_date,
-        client_order_id=args.client_order_id,
-        flatten_first=args.flatten_first,
-        extras=_extras(args.extra),
-    )
+    given = {name: value for name, value in vars(args).items() if name in _ORDER_OPTIONS}
+    return Order(**given, extras=_extras(args.extra))
 
 
 def _fields(result: Any) -> dict[str, Any]:
@@ -424,35 +416,37 @@ def _fan_out(session: Any, order: Order, accounts: Sequence[str], as_json: bool)
         raise InvalidOrder("--client-order-id names one order; omit it to place in several accounts")
     results = session.place_orders([(account, order) for account in accounts])
     for account, result in zip(accounts, results, strict=True):
+        row: dict[str, Any] = {"account": account, "outcome": _BY_SEVERITY[severity(result)].word}
         if isinstance(result, PlacedOrder):
-            row: dict[str, Any] = {"account": account, "outcome": "placed", **_fields(result)}
+            row.update(_fields(result))
         else:
-            row = {"account": account, "outcome": _OUTCOME[severity(result)], "error": str(result)}
+            row["error"] = str(result)
             row["client_order_id"] = getattr(result, "client_order_id", None)
         print(
             json.dumps(row, default=str, sort_keys=True) if as_json else "  ".join(f"{k}={v}" for k, v in row.items())
         )
     worst = max(results, key=severity)
-    if isinstance(worst, PlacedOrder):
-        return EXIT_OK
     if isinstance(worst, NotSupported):
         return EXIT_NOT_SUPPORTED
-    return _EXIT[severity(worst)]
+    return _BY_SEVERITY[severity(worst)].exit_code
 
 
-_OUTCOME = {
-    Severity.INVALID: "invalid",
-    Severity.REJECTED: "rejected",
-    Severity.FAILED: "failed",
-    Severity.UNKNOWN: "UNKNOWN",
+class _Shown(NamedTuple):
+    """How ``place`` shows one placement: the word in its ``outcome`` column, and the exit code
+    when it is the worst of the run."""
+
+    word: str
+    exit_code: int
+
+
+_BY_SEVERITY = {
+    Severity.PLACED: _Shown("placed", EXIT_OK),
+    Severity.INVALID: _Shown("invalid", EXIT_INVALID),
+    Severity.REJECTED: _Shown("rejected", EXIT_REJECTED),
+    Severity.FAILED: _Shown("failed", EXIT_FAILED),
+    Severity.UNKNOWN: _Shown("UNKNOWN", EXIT_UNKNOWN),
 }
-_EXIT = {
-    Severity.PLACED: EXIT_OK,
-    Severity.INVALID: EXIT_INVALID,
-    Severity.REJECTED: EXIT_REJECTED,
-    Severity.FAILED: EXIT_FAILED,
-    Severity.UNKNOWN: EXIT_UNKNOWN,
-}
+"""Each :class:`Severity` as ``place`` shows it (a ``NotSupported`` worst exits 3 instead)."""
 
 
 VALUE_OPTIONS = ("--client-order-id", "--order-id", "--account", "--instrument")

@@ -13,19 +13,20 @@ import httpx
 import pytest
 
 import orderbridge as ob
-from orderbridge._errors import DeadlineExceeded, ResponseTooLarge
-from orderbridge._flow import Retry
-from orderbridge._policy import (
+from orderbridge.testing import (
     MAX_ATTEMPTS,
     MAX_BACKOFF,
     Again,
     Answered,
     Attempt,
     AttemptPolicy,
+    DeadlineExceeded,
     Deliver,
     Fail,
     Happened,
     Raised,
+    ResponseTooLarge,
+    Retry,
     backoff,
     delivered_as_is,
 )

@@ -17,9 +17,9 @@ import httpx
 import pytest
 
 import orderbridge as ob
-from orderbridge._config import Secret, resolve_settings
+from orderbridge.testing import session_for
 
-from .helpers import CASES, CROSSTRADE, Case, Raise, open_session, reply
+from .helpers import CASES, CROSSTRADE, Case, Raise, Recorder, open_session, reply
 
 MARK = "S3CR3T"
 PLANTED = {
@@ -182,8 +182,14 @@ def test_missing_credential_error_names_the_variable_but_no_other_secret(case: C
         assert secret not in str(outcome)
 
 
+def _settings(broker: str, credentials: dict[str, str]) -> Any:
+    """The settings a session keeps (``session.settings``); nothing is sent."""
+    with session_for(broker, transport=httpx.MockTransport(Recorder()), credentials=credentials) as session:
+        return session.settings
+
+
 def test_secret_values_do_not_print_or_pickle() -> None:
-    secret = Secret(f"{MARK}-value")
+    secret = _settings("crosstrade", {"token": f"{MARK}-value"}).credentials["token"]
     assert MARK not in repr(secret) and MARK not in str(secret) and MARK not in f"{secret}"
     assert secret.reveal() == f"{MARK}-value"
     with pytest.raises(TypeError) as caught:
@@ -193,7 +199,7 @@ def test_secret_values_do_not_print_or_pickle() -> None:
 
 @pytest.mark.parametrize("broker", list(PLANTED))
 def test_settings_hide_credentials(broker: str) -> None:
-    settings = resolve_settings(ob.brokers.describe(broker), credentials=PLANTED[broker], environ={})
+    settings = _settings(broker, PLANTED[broker])
     for text in (
         repr(settings),
         str(settings),

@@ -111,7 +111,8 @@ def test_async_reconnects_after_a_drop(server: SandboxServer) -> None:
                     break
                 await asyncio.sleep(0.01)
             await broker.place_order(MARKET, account=ACCOUNT)
-            return awst(broker).connects
+            connects: int = awst(broker).connects
+            return connects
 
     assert asyncio.run(go()) == 2
     assert len(server.sandbox.orders("crosstrade")) == 2

@@ -304,6 +304,11 @@ SOPHIC = Case(
 )
 
 CASES = (TOPSTEPX, CROSSTRADE, TRADESTATION, TRADESTATION_GLOBAL, SOPHIC)
+UNAUTHORIZED = reply(
+    401, json={"error": "Unauthorized", "Message": "u", "StatusCode": 401, "code": "invalid_token", "detail": "u"}
+)
+"""A 401 carrying every broker's error fields at once (CrossTrade ``error``, TradeStation
+``Message``/``StatusCode``, Sophic ``code``/``detail``): refused credentials at any broker."""
 NEVER_RETRIED = (TOPSTEPX, CROSSTRADE)
 IDEMPOTENT = (TRADESTATION, TRADESTATION_GLOBAL, SOPHIC)
 

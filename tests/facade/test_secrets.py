@@ -19,7 +19,7 @@ import pytest
 import orderbridge as ob
 from orderbridge.testing import session_for
 
-from .helpers import CASES, CROSSTRADE, Case, Raise, Recorder, open_session, reply
+from .helpers import CASES, CROSSTRADE, UNAUTHORIZED, Case, Raise, Recorder, open_session, reply
 
 MARK = "S3CR3T"
 PLANTED = {
@@ -106,16 +106,7 @@ def _scenarios(case: Case) -> list[tuple[str, Any]]:
         ("refused", Raise(httpx.ConnectError)),
         (
             "unauthorized",
-            reply(
-                401,
-                json={
-                    "error": "Unauthorized",
-                    "Message": "u",
-                    "StatusCode": 401,
-                    "code": "invalid_token",
-                    "detail": "u",
-                },
-            ),
+            UNAUTHORIZED,
         ),
     ]
     if case.broker != "crosstrade":

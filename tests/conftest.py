@@ -13,18 +13,20 @@ from collections.abc import Iterator
 
 import pytest
 
-import orderbridge._driver as budgets
+import orderbridge as ob
+from orderbridge.testing import default_rate_limit, reset_budgets
 
 
 @pytest.fixture(autouse=True)
-def _budgets_only_when_asked(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(budgets, "_IMPLICIT", None)
-    budgets.reset_counters()
-    yield
-    budgets.reset_counters()
+def _budgets_only_when_asked() -> Iterator[None]:
+    reset_budgets()
+    with default_rate_limit(None):
+        yield
+    reset_budgets()
 
 
 @pytest.fixture
-def implicit_budgets(monkeypatch: pytest.MonkeyPatch) -> None:
+def implicit_budgets() -> Iterator[None]:
     """Sessions given no ``rate_limit`` keep the broker's documented budget, as for users."""
-    monkeypatch.setattr(budgets, "_IMPLICIT", budgets.DOCUMENTED)
+    with default_rate_limit(ob.RateLimit()):
+        yield

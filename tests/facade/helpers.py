@@ -21,10 +21,8 @@ from typing import Any, Literal, overload
 import httpx
 
 import orderbridge as ob
-from orderbridge._adapter import get_adapter
-from orderbridge._config import resolve_settings
-from orderbridge._session import AsyncSession, Session
-from orderbridge.brokers import describe
+from orderbridge import AsyncSession, Session
+from orderbridge.testing import session_for, use_sleep
 from tests._specs import load_spec
 
 CID_PATTERN = r"^[A-Za-z0-9_-]{22}$"
@@ -306,6 +304,11 @@ SOPHIC = Case(
 )
 
 CASES = (TOPSTEPX, CROSSTRADE, TRADESTATION, TRADESTATION_GLOBAL, SOPHIC)
+UNAUTHORIZED = reply(
+    401, json={"error": "Unauthorized", "Message": "u", "StatusCode": 401, "code": "invalid_token", "detail": "u"}
+)
+"""A 401 carrying every broker's error fields at once (CrossTrade ``error``, TradeStation
+``Message``/``StatusCode``, Sophic ``code``/``detail``): refused credentials at any broker."""
 NEVER_RETRIED = (TOPSTEPX, CROSSTRADE)
 IDEMPOTENT = (TRADESTATION, TRADESTATION_GLOBAL, SOPHIC)
 
@@ -359,39 +362,19 @@ def open_session(
     sleeps: list[float] | None = None,
 ) -> Session | AsyncSession:
     """A session on ``handler`` with its backoff sleep replaced by a recorder (no real waits)."""
-    settings = resolve_settings(
-        describe(case.broker),
-        credentials=dict(case.credentials if credentials is None else credentials),
+    return session_for(
+        case.broker,
+        transport=httpx.MockTransport(handler),
+        credentials=case.credentials if credentials is None else credentials,
         api_version=case.api_version,
-        environ={},
+        clock=clock,
+        sleep=([] if sleeps is None else sleeps).append,
+        asynchronous=async_,
     )
-    kw: dict[str, Any] = {} if clock is None else {"clock": clock}
-    waits = [] if sleeps is None else sleeps
-    session: Session | AsyncSession
-    if async_:
-        session = AsyncSession(
-            settings, get_adapter(describe(case.broker)), transport=httpx.MockTransport(handler), **kw
-        )
-
-        async def nosleep(seconds: float) -> None:
-            waits.append(seconds)
-
-        session._sleep = nosleep
-    else:
-        session = Session(settings, get_adapter(describe(case.broker)), transport=httpx.MockTransport(handler), **kw)
-        session._sleep = waits.append
-    return session
 
 
 def no_sleep(session: Session | AsyncSession) -> None:
-    if isinstance(session, AsyncSession):
-
-        async def nosleep(seconds: float) -> None:
-            return None
-
-        session._sleep = nosleep
-    else:
-        session._sleep = lambda seconds: None
+    use_sleep(session, lambda seconds: None)
 
 
 def run(session: Session | AsyncSession, method: str, *args: Any, **kwargs: Any) -> Any:

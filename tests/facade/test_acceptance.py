@@ -23,8 +23,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import orderbridge as ob
-from orderbridge._models import INT64_MAX, check_order_id, order_id_from_wire
 from orderbridge.brokers import DESCRIPTIONS
+from orderbridge.testing import INT64_MAX, MAX_ID_LENGTH, check_order_id, order_id_from_wire
 
 from .helpers import (
     CROSSTRADE,
@@ -224,8 +224,6 @@ def _wire_ids(broker: str) -> st.SearchStrategy[Any]:
 def test_every_usable_answer_id_is_accepted_by_get_and_cancel(broker: str, data: st.DataObject) -> None:
     """Property: whatever text ``order_id_from_wire`` returns, ``check_order_id`` accepts unchanged,
     and it also passes the session's own path-segment check."""
-    from orderbridge._driver import MAX_ID_LENGTH
-
     value = data.draw(_wire_ids(broker))
     text = order_id_from_wire(RULES[broker], value)
     if text is None:

@@ -12,6 +12,7 @@ import httpx
 import pytest
 
 import orderbridge as ob
+from orderbridge.testing import use_sleep
 
 from .helpers import (
     CASES,
@@ -56,7 +57,7 @@ def test_base_url_and_credentials_from_the_environment(case: Case, base: str, mo
         monkeypatch.setenv(name, value)
     rec = _prefixed(case, prefix)
     with ob.connect(case.broker, transport=httpx.MockTransport(rec)) as session:
-        session._sleep = lambda s: None
+        use_sleep(session, lambda s: None)
         placed = session.place_order(case.order, account=case.account)
     assert isinstance(placed, ob.PlacedOrder)
     assert rec.unrouted == []
@@ -265,7 +266,7 @@ def test_redirects_are_not_followed(case: Case) -> None:
     rec = case.recorder(reply(307, headers={"Location": "https://elsewhere.example/steal"}))
     session_kw: dict[str, Any] = {"credentials": dict(case.credentials), "api_version": case.api_version}
     with ob.connect(case.broker, transport=httpx.MockTransport(rec), **session_kw) as session:
-        session._sleep = lambda s: None
+        use_sleep(session, lambda s: None)
         with pytest.raises(ob.OrderbridgeError):
             session.place_order(case.order, account=case.account)
     assert all(r.url.host != "elsewhere.example" for r in rec.requests)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 import orderbridge as ob
-from orderbridge._preview import preview_order
+from orderbridge.testing import preview_order
 
 
 @pytest.mark.parametrize(

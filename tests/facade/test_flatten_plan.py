@@ -11,10 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import orderbridge as ob
-from orderbridge._adapter import get_adapter
-from orderbridge._config import resolve_settings
-from orderbridge._lifecycle import PlaceStep, StepResult, flatten_plan
-from orderbridge.brokers import describe
+from orderbridge.testing import PlaceStep, StepResult, flatten_plan_for
 
 FAILURES = {
     "ok": None,
@@ -28,9 +25,7 @@ unreachable broker is NOT_ATTEMPTED: nothing was asked of it, nothing was refuse
 
 
 def _drive(broker: str, orders: int, positions: list[int], answers: list[str]) -> tuple[ob.FlattenReport, list[str]]:
-    adapter = get_adapter(describe(broker))
-    settings = resolve_settings(describe(broker), credentials={}, environ={})
-    plan = flatten_plan(adapter, "1", settings)
+    plan = flatten_plan_for(broker, "1")
     steps: list[str] = []
     replies = iter(answers)
     result: StepResult | None = None

@@ -19,8 +19,8 @@ import pytest
 
 import orderbridge as ob
 from orderbridge import cli
-from orderbridge._wire import Grant
 from orderbridge.sophic import ReplayGuard, WebhookVerificationError, sign, verify_webhook
+from orderbridge.testing import MAX_MESSAGE, Grant, session_for
 
 from .helpers import CROSSTRADE, SOPHIC, SOPHIC_ORDER, TOPSTEPX, Raise, open_session, reply, run
 
@@ -33,16 +33,16 @@ def _padded(size: int) -> bytes:
     return json.dumps(SOPHIC_ORDER).encode() + b" " * size
 
 
+def _capped_session(transport: httpx.BaseTransport) -> ob.Session:
+    """A Sophic session whose responses may not exceed 1 MiB (no real waits)."""
+    return session_for(
+        "sophic", transport=transport, credentials=SOPHIC.credentials, max_response_bytes=MiB, sleep=lambda s: None
+    )
+
+
 def test_a_padded_answer_is_refused_not_placed() -> None:
     rec = SOPHIC.recorder(reply(201, content=_padded(2 * MiB), headers={"content-type": "application/json"}))
-    session = ob.Session(
-        ob._config.resolve_settings(
-            ob.brokers.describe("sophic"), credentials=dict(SOPHIC.credentials), max_response_bytes=MiB, environ={}
-        ),
-        ob._adapter.get_adapter(ob.brokers.describe("sophic")),
-        transport=httpx.MockTransport(rec),
-    )
-    session._sleep = lambda s: None
+    session = _capped_session(httpx.MockTransport(rec))
     outcome = run(session, "place_order", SOPHIC.order, account=SOPHIC.account)
     assert isinstance(outcome, ob.OutcomeUnknown) and outcome.origin == "response_too_large"
     assert len(SOPHIC.places(rec)) == 1  # never asked again: the answer would be as big
@@ -67,11 +67,7 @@ def test_a_gzip_bomb_is_stopped_at_the_cap_with_memory_bounded() -> None:
     bomb = gzip.compress(_padded(64 * MiB), compresslevel=9)
     assert len(bomb) < MiB
     transport = _RawTransport(bomb, {"content-type": "application/json", "content-encoding": "gzip"})
-    settings = ob._config.resolve_settings(
-        ob.brokers.describe("sophic"), credentials=dict(SOPHIC.credentials), max_response_bytes=MiB, environ={}
-    )
-    session = ob.Session(settings, ob._adapter.get_adapter(ob.brokers.describe("sophic")), transport=transport)
-    session._sleep = lambda s: None
+    session = _capped_session(transport)
     tracemalloc.start()
     try:
         outcome = run(session, "place_order", SOPHIC.order, account=SOPHIC.account)
@@ -155,7 +151,7 @@ def test_a_broker_code_cannot_inject_lines_or_flood_the_message() -> None:
     outcome = run(open_session(SOPHIC, rec), "place_order", SOPHIC.order, account=SOPHIC.account)
     assert isinstance(outcome, ob.OrderRejected)
     text = str(outcome)
-    assert "\n" not in text and "\r" not in text and len(text) <= ob._errors.MAX_MESSAGE
+    assert "\n" not in text and "\r" not in text and len(text) <= MAX_MESSAGE
     assert outcome.code == hostile  # the broker's answer is kept, untouched, on the attribute
 
 
@@ -173,10 +169,11 @@ def test_a_token_endpoint_echoing_the_secret_does_not_leak_it() -> None:
         assert secret not in text
 
 
-def test_clean_keeps_printable_text_and_caps_the_rest() -> None:
-    assert ob._errors.clean("order_rejected") == "order_rejected"
-    assert ob._errors.clean("a\x1b[31mb\u2028c") == "a?[31mb?c"
-    assert len(ob._errors.clean("x" * 1000, 10)) == 10
+def test_messages_keep_printable_text_and_are_capped() -> None:
+    assert str(ob.OrderbridgeError("order_rejected")) == "order_rejected"
+    assert str(ob.OrderbridgeError("a\x1b[31mb\u2028c")) == "a?[31mb?c"
+    capped = str(ob.OrderbridgeError("x" * 1000))
+    assert len(capped) == MAX_MESSAGE and capped.endswith("…")
 
 
 # -- 6. decimals with huge exponents ----------------------------------------------------------------

@@ -757,39 +757,6 @@ def test_capability_table_lists_every_operation() -> None:
     assert ob.capabilities("crosstrade").support("flatten") is ob.Support.YES
 
 
-NATIVE_FLOW = {
-    "modify_order": "modify",
-    "open_orders": "open_orders",
-    "positions": "positions",
-    "balances": "balances",
-    "fills": "fills",
-    "close_position": "close_position",
-    "cancel_all_orders": "cancel_all",
-    "flatten": "close_all",
-}
-
-
-@pytest.mark.parametrize("broker", ob.BROKERS)
-def test_capability_table_matches_the_adapter(broker: str) -> None:
-    """'yes' exactly where the adapter implements the broker's own call; an emulated operation
-    has every ingredient it is composed of."""
-    from orderbridge._adapter import Adapter, get_adapter
-    from orderbridge.brokers import describe
-
-    adapter = get_adapter(describe(broker))
-    caps = ob.capabilities(broker)
-    for operation, flow in NATIVE_FLOW.items():
-        own = getattr(type(adapter), flow) is not getattr(Adapter, flow)
-        assert own is (caps.support(operation) is ob.Support.YES), (broker, operation)
-    if caps.support("close_position") is ob.Support.EMULATED:
-        assert caps.support("positions") is ob.Support.YES
-    if caps.support("cancel_all_orders") is ob.Support.EMULATED:
-        assert caps.support("open_orders") is ob.Support.YES and caps.cancel
-    if caps.support("flatten") is ob.Support.EMULATED:
-        assert caps.support("positions") is ob.Support.YES and caps.support("open_orders") is ob.Support.YES
-    assert bool(caps.modify_fields) is (caps.support("modify_order") is not ob.Support.NO)
-
-
 def test_tradestation_emulated_cancel_all_sends_one_delete_per_working_order() -> None:
     listing = _ts_listing()
     second = dict(listing.json[0], OrderID=207885336)

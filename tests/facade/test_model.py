@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from decimal import Decimal
-from types import SimpleNamespace
 from typing import Any
 
 import attrs
 import pytest
 
 import orderbridge as ob
+from orderbridge.testing import with_client_order_id
 
 BASE: dict[str, Any] = {"instrument": "CON.F.US.MES.Z25", "side": "buy", "quantity": Decimal("1")}
 
@@ -210,11 +211,9 @@ def test_placed_order_keeps_raw_out_of_repr_and_equality() -> None:
 
 def test_generated_client_order_ids_never_start_with_a_dash(monkeypatch: pytest.MonkeyPatch) -> None:
     """A leading '-' makes command lines read the id as an option; such draws are redrawn."""
-    import orderbridge._models as models
-
     assert all(not ob.new_client_order_id().startswith("-") for _ in range(2000))
     draws = iter([b"\xfb" + bytes(15), b"\x00" * 16])  # urlsafe base64 of 0xfb00... is "-wAA..."
-    monkeypatch.setattr(models, "os", SimpleNamespace(urandom=lambda n: next(draws)))
+    monkeypatch.setattr(os, "urandom", lambda n: next(draws))
     assert ob.new_client_order_id() == "A" * 22
 
 
@@ -228,8 +227,6 @@ def test_generated_client_order_ids_never_start_with_a_dash(monkeypatch: pytest.
     ],
 )
 def test_with_client_order_id_builds_what_attrs_evolve_builds(changes: dict[str, Any]) -> None:
-    from orderbridge._models import with_client_order_id
-
     given = order(**changes)
     derived = with_client_order_id(given, "ob-7f3c_2a9e")
     assert derived == attrs.evolve(given, client_order_id="ob-7f3c_2a9e")
@@ -240,8 +237,6 @@ def test_with_client_order_id_builds_what_attrs_evolve_builds(changes: dict[str,
 
 @pytest.mark.parametrize("cid", ["", "x" * 23, "has space", "dot.ted"])
 def test_with_client_order_id_checks_the_new_id(cid: str) -> None:
-    from orderbridge._models import with_client_order_id
-
     with pytest.raises(ob.InvalidOrder) as caught:
         with_client_order_id(order(), cid)
     assert caught.value.field == "client_order_id"

@@ -13,22 +13,23 @@ import httpx
 import pytest
 
 import orderbridge as ob
-from orderbridge._errors import DeadlineExceeded, ResponseTooLarge
-from orderbridge._policy import (
+from orderbridge.testing import (
     MAX_ATTEMPTS,
     MAX_BACKOFF,
     Again,
     Answered,
     Attempt,
     AttemptPolicy,
+    DeadlineExceeded,
     Deliver,
     Fail,
     Happened,
     Raised,
+    ResponseTooLarge,
+    Retry,
     backoff,
     delivered_as_is,
 )
-from orderbridge._wire import Retry
 
 REQUEST = httpx.Request("POST", "https://broker.test/orders")
 RESPONSE = object()  # the policy hands the response on untouched: any object will do

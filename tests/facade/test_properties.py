@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 
 import orderbridge as ob
-from orderbridge._models import MAX_DIGITS, MAX_MAGNITUDE, decimal_text
+from orderbridge.testing import MAX_DIGITS, MAX_MAGNITUDE, decimal_text
 from orderbridge_sandbox.spec import validate_request
 
 from .helpers import CASES, Case, body, open_session

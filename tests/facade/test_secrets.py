@@ -17,10 +17,9 @@ import httpx
 import pytest
 
 import orderbridge as ob
-from orderbridge._config import resolve_settings
-from orderbridge._models import Secret
+from orderbridge.testing import session_for
 
-from .helpers import CASES, CROSSTRADE, Case, Raise, open_session, reply
+from .helpers import CASES, CROSSTRADE, UNAUTHORIZED, Case, Raise, Recorder, open_session, reply
 
 MARK = "S3CR3T"
 PLANTED = {
@@ -107,16 +106,7 @@ def _scenarios(case: Case) -> list[tuple[str, Any]]:
         ("refused", Raise(httpx.ConnectError)),
         (
             "unauthorized",
-            reply(
-                401,
-                json={
-                    "error": "Unauthorized",
-                    "Message": "u",
-                    "StatusCode": 401,
-                    "code": "invalid_token",
-                    "detail": "u",
-                },
-            ),
+            UNAUTHORIZED,
         ),
     ]
     if case.broker != "crosstrade":
@@ -183,8 +173,14 @@ def test_missing_credential_error_names_the_variable_but_no_other_secret(case: C
         assert secret not in str(outcome)
 
 
+def _settings(broker: str, credentials: dict[str, str]) -> Any:
+    """The settings a session keeps (``session.settings``); nothing is sent."""
+    with session_for(broker, transport=httpx.MockTransport(Recorder()), credentials=credentials) as session:
+        return session.settings
+
+
 def test_secret_values_do_not_print_or_pickle() -> None:
-    secret = Secret(f"{MARK}-value")
+    secret = _settings("crosstrade", {"token": f"{MARK}-value"}).credentials["token"]
     assert MARK not in repr(secret) and MARK not in str(secret) and MARK not in f"{secret}"
     assert secret.reveal() == f"{MARK}-value"
     with pytest.raises(TypeError) as caught:
@@ -194,7 +190,7 @@ def test_secret_values_do_not_print_or_pickle() -> None:
 
 @pytest.mark.parametrize("broker", list(PLANTED))
 def test_settings_hide_credentials(broker: str) -> None:
-    settings = resolve_settings(ob.brokers.describe(broker), credentials=PLANTED[broker], environ={})
+    settings = _settings(broker, PLANTED[broker])
     for text in (
         repr(settings),
         str(settings),

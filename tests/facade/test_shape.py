@@ -8,7 +8,10 @@ import ast
 import typing
 from pathlib import Path
 
+import pytest
+
 import orderbridge
+import orderbridge as ob
 from orderbridge._errors import Origin
 
 PACKAGE = Path(orderbridge.__file__).parent
@@ -150,3 +153,36 @@ def test_outcome_errors_are_made_in_errors_only() -> None:
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in OUTCOME_ERRORS
     )
     assert made == []
+
+
+NATIVE_FLOW = {
+    "modify_order": "modify",
+    "open_orders": "open_orders",
+    "positions": "positions",
+    "balances": "balances",
+    "fills": "fills",
+    "close_position": "close_position",
+    "cancel_all_orders": "cancel_all",
+    "flatten": "close_all",
+}
+
+
+@pytest.mark.parametrize("broker", ob.BROKERS)
+def test_capability_table_matches_the_adapter(broker: str) -> None:
+    """'yes' exactly where the adapter implements the broker's own call; an emulated operation
+    has every ingredient it is composed of."""
+    from orderbridge._adapter import Adapter, get_adapter  # structure test: which methods each adapter overrides
+    from orderbridge.brokers import describe
+
+    adapter = get_adapter(describe(broker))
+    caps = ob.capabilities(broker)
+    for operation, flow in NATIVE_FLOW.items():
+        own = getattr(type(adapter), flow) is not getattr(Adapter, flow)
+        assert own is (caps.support(operation) is ob.Support.YES), (broker, operation)
+    if caps.support("close_position") is ob.Support.EMULATED:
+        assert caps.support("positions") is ob.Support.YES
+    if caps.support("cancel_all_orders") is ob.Support.EMULATED:
+        assert caps.support("open_orders") is ob.Support.YES and caps.cancel
+    if caps.support("flatten") is ob.Support.EMULATED:
+        assert caps.support("positions") is ob.Support.YES and caps.support("open_orders") is ob.Support.YES
+    assert bool(caps.modify_fields) is (caps.support("modify_order") is not ob.Support.NO)

@@ -20,6 +20,7 @@ from .helpers import (
     CASES,
     READS,
     SOPHIC_ORDER,
+    UNAUTHORIZED,
     Case,
     Raise,
     Recorder,
@@ -67,18 +68,7 @@ SCENARIOS = [
     Scenario(
         "unauthorized",
         ob.AuthenticationError,
-        _set_place(
-            reply(
-                401,
-                json={
-                    "error": "Unauthorized",
-                    "Message": "u",
-                    "StatusCode": 401,
-                    "code": "invalid_token",
-                    "detail": "u",
-                },
-            )
-        ),
+        _set_place(UNAUTHORIZED),
     ),
     Scenario(
         "malformed",

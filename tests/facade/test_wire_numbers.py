@@ -9,8 +9,7 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from orderbridge._account import Reader, to_wire_decimal
-from orderbridge._wire import decode
+from orderbridge.testing import Reader, decode, to_wire_decimal
 
 digits = st.from_regex(r"-?(0|[1-9][0-9]{0,17})(\.[0-9]{1,12})?([eE][-+]?[0-9]{1,2})?", fullmatch=True)
 

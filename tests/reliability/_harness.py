@@ -23,6 +23,7 @@ from typing import Any
 import httpx
 
 import orderbridge as ob
+from orderbridge.testing import use_sleep
 from orderbridge_sandbox import ManualClock, Sandbox
 from orderbridge_sandbox.routes import NoRoute, split_prefix, table
 
@@ -480,14 +481,7 @@ class Rig:
         self.session: Any = ob.connect_async(broker, **options) if self.is_async else ob.connect(broker, **options)
         self.sleeps: list[float] = []
         """Waits the facade asked for between attempts (never really slept)."""
-
-        def sleep(seconds: float) -> None:
-            self.sleeps.append(seconds)
-
-        async def asleep(seconds: float) -> None:
-            self.sleeps.append(seconds)
-
-        self.session._sleep = asleep if self.is_async else sleep
+        use_sleep(self.session, self.sleeps.append)
         LEDGER.texts += [repr(self.session), repr(self.session.settings), repr(self.session._box)]
 
     # -- faults -------------------------------------------------------------------------------

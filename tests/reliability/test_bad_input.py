@@ -28,7 +28,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 import orderbridge as ob
-from orderbridge._models import decimal_text
+from orderbridge.testing import decimal_text
 from orderbridge_sandbox.spec import validate_request
 
 from ._harness import ACCOUNT, BROKERS, INSTRUMENT, LEDGER, OPERATION, operation_of, validation_key

@@ -20,6 +20,7 @@ from decimal import Decimal
 import pytest
 
 import orderbridge as ob
+from orderbridge.testing import use_sleep
 from orderbridge_sandbox import Sandbox, SandboxServer, start
 
 ORDER = ob.Order(instrument="MES 12-25", side="buy", type="market", quantity=Decimal("1"))
@@ -174,7 +175,7 @@ def test_a_trickling_answer_cannot_hold_a_read_past_its_deadline() -> None:
             "crosstrade", base_url=f"http://127.0.0.1:{port}", credentials=TOKEN, timeout=1, deadline=2
         ) as session,
     ):
-        session._sleep = lambda s: None
+        use_sleep(session, lambda s: None)
         with pytest.raises(ob.BrokerUnavailable):
             session.get_order("abc", account="Sim101")
     assert len(requests) == 1  # the deadline is spent: no retry either

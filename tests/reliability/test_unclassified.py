@@ -24,6 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import orderbridge as ob
+from orderbridge.testing import use_sleep
 from orderbridge_sandbox import Sandbox
 
 from ._harness import (
@@ -239,7 +240,7 @@ def check_answers(broker: str, op: str, scripts: dict[str, list[Any]], unclassif
         credentials=CREDENTIALS[broker],
         transport=httpx.MockTransport(handler),
     )
-    session._sleep = lambda _s: None
+    use_sleep(session, lambda _s: None)
     if op != "login":
         session._box.token = "fuzz-token"
         session._box.expires_at = None

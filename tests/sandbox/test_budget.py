@@ -5,28 +5,18 @@ credential spends from one budget; a throttle answer that still arrives drains i
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
 import pytest
 
 import orderbridge as ob
-from orderbridge._driver import reset_counters
 from orderbridge.brokers import describe
 from orderbridge_sandbox import Sandbox
 from tests._specs import load_spec
 
 TOKEN = {"token": "demo-token"}
 MES = ob.Order(instrument="MES 12-25", side="buy", type="market", quantity=Decimal("1"))
-
-
-@pytest.fixture(autouse=True)
-def _fresh_counters() -> Iterator[None]:
-    """Budgets are shared per credential across the process: start and end each test clean."""
-    reset_counters()
-    yield
-    reset_counters()
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 import orderbridge as ob
+from orderbridge.testing import use_sleep
 from orderbridge_sandbox import Sandbox, SandboxServer, start
 
 from .test_sandbox_facade import CREDENTIALS, ORDERS
@@ -147,7 +148,7 @@ def test_polled_feed_keeps_its_guarantees(broker: str, fault: str) -> None:
     session = ob.connect(
         broker, base_url=f"http://127.0.0.1/{broker}", credentials=CREDENTIALS[broker], transport=sandbox.transport()
     )
-    session._sleep = lambda _s: None  # the reliability suite's seam: no real waiting
+    use_sleep(session, lambda _s: None)  # no real waiting
     with session, session.events(accounts=[account]) as stream:
 
         def until(done: Any) -> None:

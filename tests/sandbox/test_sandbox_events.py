@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 import orderbridge as ob
+from orderbridge.testing import use_sleep
 from orderbridge_sandbox import Sandbox
 
 from .test_sandbox_facade import CREDENTIALS, ORDERS
@@ -24,7 +25,7 @@ def connect(sandbox: Sandbox, broker: str) -> ob.Session:
     session = ob.connect(
         broker, base_url=f"http://127.0.0.1/{broker}", credentials=CREDENTIALS[broker], transport=sandbox.transport()
     )
-    session._sleep = lambda _s: None  # the test seam the reliability suite uses: no real waiting
+    use_sleep(session, lambda _s: None)  # no real waiting
     return session
 
 
@@ -141,11 +142,7 @@ def test_the_async_twin_yields_the_same_story() -> None:
             credentials=CREDENTIALS["topstepx"],
             transport=sandbox.transport(),
         ) as session:
-
-            async def nosleep(_s: float) -> None:
-                return None
-
-            session._sleep = nosleep
+            use_sleep(session, lambda _s: None)
             kinds: list[str] = []
             async with session.events(accounts=[account], kinds=("fill",)) as stream:
                 async for event in stream:

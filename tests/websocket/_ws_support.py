@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import importlib
 import time
 from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 import orderbridge as ob
+from orderbridge.brokers import describe
+
+RPC: Any = importlib.import_module(str(describe("crosstrade").websocket))
+"""CrossTrade's WebSocket RPC module, found as ``connect(transport="websocket")`` finds it (the
+broker description names it): ``WebSocketTransport``, ``rpc_request``, ``reply_status``..."""
 
 TOKEN = {"token": "demo-token"}
 ACCOUNT = "Sim101"

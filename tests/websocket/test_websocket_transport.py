@@ -7,7 +7,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import socket
-from collections.abc import Generator
 from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 from typing import Any
@@ -16,23 +15,20 @@ import attrs
 import pytest
 
 import orderbridge as ob
-from orderbridge._adapter import get_adapter
-from orderbridge._config import resolve_settings
-from orderbridge.brokers import describe
-from orderbridge.brokers.crosstrade.websocket import AsyncWebSocketTransport, WebSocketTransport
+from orderbridge.testing import session_for
 from orderbridge_sandbox import SandboxServer
 
-from ._ws_support import ACCOUNT, LIMIT, MARKET, TOKEN, eventually
+from ._ws_support import ACCOUNT, LIMIT, MARKET, RPC, TOKEN, eventually
 
 
-def wst(session: ob.Session) -> WebSocketTransport:
+def wst(session: ob.Session) -> Any:
     """The WebSocket transport under a sync session (no Session subclass exists)."""
-    assert isinstance(session.transport, WebSocketTransport)
+    assert isinstance(session.transport, RPC.WebSocketTransport)
     return session.transport
 
 
-def awst(session: ob.AsyncSession) -> AsyncWebSocketTransport:
-    assert isinstance(session.transport, AsyncWebSocketTransport)
+def awst(session: ob.AsyncSession) -> Any:
+    assert isinstance(session.transport, RPC.AsyncWebSocketTransport)
     return session.transport
 
 
@@ -115,23 +111,23 @@ def test_async_reconnects_after_a_drop(server: SandboxServer) -> None:
                     break
                 await asyncio.sleep(0.01)
             await broker.place_order(MARKET, account=ACCOUNT)
-            return awst(broker).connects
+            connects: int = awst(broker).connects
+            return connects
 
     assert asyncio.run(go()) == 2
     assert len(server.sandbox.orders("crosstrade")) == 2
 
 
 def test_keepalive_pings(server: SandboxServer) -> None:
-    settings = resolve_settings(describe("crosstrade"), base_url=server.broker_url("crosstrade"), credentials=TOKEN)
-    adapter = get_adapter(describe("crosstrade"))
-    with ob.Session(settings, adapter, transport=WebSocketTransport(settings.base_url, ping_interval=0.02)) as session:
+    url = server.broker_url("crosstrade")
+    pinging = RPC.WebSocketTransport(url, ping_interval=0.02)
+    with session_for("crosstrade", transport=pinging, base_url=url, credentials=TOKEN) as session:
         session.place_order(MARKET, account=ACCOUNT)
         eventually(lambda: server.websockets.counts["ping"] >= 3)
 
     async def go() -> None:
-        session = ob.AsyncSession(
-            settings, adapter, transport=AsyncWebSocketTransport(settings.base_url, ping_interval=0.02)
-        )
+        apinging = RPC.AsyncWebSocketTransport(url, ping_interval=0.02)
+        session = session_for("crosstrade", transport=apinging, base_url=url, credentials=TOKEN, asynchronous=True)
         async with session:
             await session.place_order(MARKET, account=ACCOUNT)
             before = server.websockets.counts["ping"]
@@ -217,25 +213,18 @@ def test_websockets_is_an_optional_extra(monkeypatch: pytest.MonkeyPatch) -> Non
 
     for name in [n for n in sys.modules if n == "websockets" or n.startswith("websockets.")]:
         monkeypatch.setitem(sys.modules, name, None)
-    monkeypatch.delitem(sys.modules, "orderbridge.brokers.crosstrade.websocket", raising=False)
+    monkeypatch.delitem(sys.modules, RPC.__name__, raising=False)
     with pytest.raises(ob.ConfigurationError, match=r"orderbridge\[websocket\]"):
         ob.connect("crosstrade", transport="websocket", credentials=TOKEN)
     ob.connect("crosstrade", credentials=TOKEN).close()
 
 
 def test_an_operation_without_an_rpc_is_not_supported_and_sends_nothing(server: SandboxServer) -> None:
-    from crosstrade_client.api.accounts import get_account
-
-    from orderbridge._wire import Call, Retry
-
-    with ob.connect(
-        "crosstrade", transport="websocket", base_url=server.broker_url("crosstrade"), credentials=TOKEN
-    ) as session:
-        call = Call(get_account, {"account": ACCOUNT}, money_moving=False, retry=Retry.READ, name="account")
-
-        def flow() -> Generator[Call, Any, None]:
-            yield call
-
-        with pytest.raises(ob.NotSupported):
-            session._drive(flow())
+    with (
+        ob.connect(
+            "crosstrade", transport="websocket", base_url=server.broker_url("crosstrade"), credentials=TOKEN
+        ) as session,
+        pytest.raises(ob.NotSupported),
+    ):
+        session.balances(account=ACCOUNT)  # REST get_account: CrossTrade documents no RPC for it
     assert server.websockets.accepted == 0

@@ -8,6 +8,7 @@ import copy
 import functools
 import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,7 @@ import httpx
 import pytest
 import yaml
 from crosstrade_client.api.accounts import get_account
-from crosstrade_client.api.orders import cancel_order, get_order, place_order
+from crosstrade_client.api.orders import cancel_order, get_order
 from crosstrade_client.models import EmptyRequest
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
@@ -25,13 +26,11 @@ from websockets.exceptions import InvalidStatus
 from websockets.sync.client import connect as ws_connect
 
 import orderbridge as ob
-from orderbridge._wire import Call, Retry
-from orderbridge.brokers.crosstrade.adapter import ADAPTER
-from orderbridge.brokers.crosstrade.websocket import reply_status, rpc_request, websocket_url
+from orderbridge.testing import preview_order
 from orderbridge_sandbox import RpcEndpoint, Sandbox, SandboxServer
 from tests._specs import asyncapi, read_yaml, specs_dir
 
-from ._ws_support import ACCOUNT, LIMIT
+from ._ws_support import ACCOUNT, LIMIT, RPC
 
 SPECS = specs_dir()
 ASYNCAPI = SPECS / "crosstrade.asyncapi.yaml"
@@ -40,12 +39,13 @@ BEARER = "Bearer demo-token"
 
 # -- the facade's mapping ----------------------------------------------------------------------------
 def test_websocket_url() -> None:
-    assert websocket_url("https://app.crosstrade.io") == "wss://app.crosstrade.io/ws/stream"
-    assert websocket_url("http://127.0.0.1:8765/crosstrade") == "ws://127.0.0.1:8765/crosstrade/ws/stream"
+    assert RPC.websocket_url("https://app.crosstrade.io") == "wss://app.crosstrade.io/ws/stream"
+    assert RPC.websocket_url("http://127.0.0.1:8765/crosstrade") == "ws://127.0.0.1:8765/crosstrade/ws/stream"
 
 
-def _wire(call: Call) -> httpx.Request:
-    """The REST request the generated client sends for ``call`` (captured, never answered for real)."""
+def rpc_of(send: Callable[[Any], object]) -> tuple[str, dict[str, Any]]:
+    """The RPC for the REST request ``send(client)`` makes with the generated client (captured,
+    never answered for real)."""
     from crosstrade_client import Client
 
     sent: list[httpx.Request] = []
@@ -56,23 +56,20 @@ def _wire(call: Call) -> httpx.Request:
 
     client = Client(base_url="https://app.crosstrade.io", httpx_args={"transport": httpx.MockTransport(record)})
     with contextlib.suppress(Exception):
-        call.operation.send(client, call.kwargs, None)
-    return sent[0]
-
-
-def rpc_of(call: Call) -> tuple[str, dict[str, Any]]:
-    return rpc_request(_wire(call))
+        send(client)
+    result: tuple[str, dict[str, Any]] = RPC.rpc_request(sent[0])
+    return result
 
 
 def test_a_path_prefix_is_stripped() -> None:
     request = httpx.Request("GET", "http://127.0.0.1:9/crosstrade/v1/api/accounts/Sim%20101/orders/a%2Fb")
-    assert rpc_request(request, "/crosstrade") == ("GetOrder", {"account": "Sim 101", "orderId": "a/b"})
+    assert RPC.rpc_request(request, "/crosstrade") == ("GetOrder", {"account": "Sim 101", "orderId": "a/b"})
 
 
 def test_calls_become_rpc_names_and_args() -> None:
-    body = ADAPTER.place_request(attrs.evolve(LIMIT, client_order_id="ob-1"))
-    place = Call(place_order, {"account": ACCOUNT, "body": body}, money_moving=True, retry=Retry.NEVER, name="p")
-    assert rpc_of(place) == (
+    preview = preview_order("crosstrade", attrs.evolve(LIMIT, client_order_id="ob-1"), account=ACCOUNT)
+    place = httpx.Request(preview.method, preview.url, headers=dict(preview.headers), content=preview.body)
+    assert RPC.rpc_request(place) == (
         "PlaceOrder",
         {
             "account": ACCOUNT,
@@ -85,19 +82,14 @@ def test_calls_become_rpc_names_and_args() -> None:
             "limitPrice": 5500.25,
         },
     )
-    read = Call(get_order, {"account": ACCOUNT, "order_id": "x"}, money_moving=False, retry=Retry.READ, name="g")
-    assert rpc_of(read) == ("GetOrder", {"account": ACCOUNT, "orderId": "x"})
-    cancel = Call(
-        cancel_order,
-        {"account": ACCOUNT, "order_id": "x", "body": EmptyRequest()},
-        money_moving=True,
-        retry=Retry.NEVER,
-        name="c",
+    read = rpc_of(lambda client: get_order.sync_detailed(client=client, account=ACCOUNT, order_id="x"))
+    assert read == ("GetOrder", {"account": ACCOUNT, "orderId": "x"})
+    cancel = rpc_of(
+        lambda client: cancel_order.sync_detailed(client=client, account=ACCOUNT, order_id="x", body=EmptyRequest())
     )
-    assert rpc_of(cancel) == ("Cancel", {"account": ACCOUNT, "orderId": "x"})
-    other = Call(get_account, {"account": ACCOUNT}, money_moving=False, retry=Retry.READ, name="a")
+    assert cancel == ("Cancel", {"account": ACCOUNT, "orderId": "x"})
     with pytest.raises(ob.NotSupported):
-        rpc_of(other)
+        rpc_of(lambda client: get_account.sync_detailed(client=client, account=ACCOUNT))
 
 
 @pytest.mark.parametrize(
@@ -119,7 +111,7 @@ def test_calls_become_rpc_names_and_args() -> None:
     ],
 )
 def test_reply_status_is_the_rest_status(api: str, data: Any, status: int) -> None:
-    assert reply_status(data, api) == status
+    assert RPC.reply_status(data, api) == status
 
 
 # -- the sandbox endpoint, in-process -----------------------------------------------------------------

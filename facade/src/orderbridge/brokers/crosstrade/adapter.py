@@ -66,13 +66,13 @@ from ..._account import (
     position_from,
 )
 from ..._adapter import Adapter, BrokerOrder, build_request, merge_extras, placement_found
-from ..._capabilities import order_id_from_wire
 from ..._config import Settings
 from ..._errors import OrderNotFound, OrderRejected, rejected, unexpected, unknown
-from ..._flow import Call, Flow, Grant, Sent, Undecoded, operation, plain, wire_number
+from ..._flow import Call, Flow, Grant, Sent, Undecoded, answer_field, operation, plain, wire_number
 from ..._groups import GroupResult
 from ..._models import Order, OrderType, PlacedOrder, Side, TimeInForce
 from ..._orders import object_at
+from .._common import answered, answered_with_id
 from . import DESCRIPTION, groups
 from .orders import ORDER_SHAPE
 
@@ -459,31 +459,21 @@ def _id_response(body: object) -> tuple[object, object] | None:
     return (success, order_id) if type(success) is bool else None
 
 
-def _usable_id_response(parsed: object, data: Any) -> bool:
-    """A 2xx ``{orderId, success}``: ``success`` must be there; a success needs a usable id."""
+def _id_acceptance(parsed: object, data: Any) -> tuple[bool, object] | None:
+    """(accepted, orderId) of a 2xx ``{orderId, success}``; ``None`` without a boolean ``success``."""
     fields = _id_response(parsed)
-    if fields is None:
-        return False
-    return fields[0] is not True or order_id_from_wire(DESCRIPTION.order_ids, fields[1]) is not None
+    return None if fields is None else (fields[0] is True, fields[1])
 
 
-def _usable_success(parsed: object, data: Any) -> bool:
-    """A 2xx cancel answer: the ``success`` marker is what the outcome needs."""
-    return _id_response(parsed) is not None
+def _order_found(parsed: object, data: Any) -> tuple[bool, object]:
+    """A 2xx order read is an order found: it needs a usable ``orderId``."""
+    return True, answer_field(parsed, CrossTradeOrder, "order_id", "orderId")
 
 
-def _usable_order(parsed: object, data: Any) -> bool:
-    raw_id: object = None
-    if isinstance(parsed, CrossTradeOrder):
-        raw_id = parsed.order_id
-    elif isinstance(parsed, Undecoded) and isinstance(parsed.data, dict):
-        raw_id = parsed.data.get("orderId")
-    return order_id_from_wire(DESCRIPTION.order_ids, raw_id) is not None
-
-
-PLACE_ORDER = operation(place_order, _usable_id_response)
-FLAT_PLACE_ORDER = operation(flat_place_order, _usable_id_response)
-GET_ORDER = operation(get_order, _usable_order)
-CANCEL_ORDER = operation(cancel_order, _usable_success)
-CHANGE_ORDER = operation(change_order, _usable_id_response)
+_ID_ANSWER = answered_with_id(_id_acceptance, DESCRIPTION.order_ids)
+PLACE_ORDER = operation(place_order, _ID_ANSWER)
+FLAT_PLACE_ORDER = operation(flat_place_order, _ID_ANSWER)
+GET_ORDER = operation(get_order, answered_with_id(_order_found, DESCRIPTION.order_ids))
+CANCEL_ORDER = operation(cancel_order, answered(_id_acceptance))
+CHANGE_ORDER = operation(change_order, _ID_ANSWER)
 ADAPTER = CrossTradeAdapter()

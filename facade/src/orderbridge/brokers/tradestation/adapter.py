@@ -44,13 +44,13 @@ from tradestation_client.models import (
 
 from ..._account import Balance, Modification, Position, PositionFields, Reader, exact_json, position_from
 from ..._adapter import Adapter, BrokerOrder, build_request, merge_extras
-from ..._capabilities import order_id_from_wire
 from ..._config import Settings
 from ..._errors import NotSupported, auth_refused, rate_limited, rejected, unexpected, unknown
 from ..._flow import Call, Flow, Grant, Retry, Sent, Token, Undecoded, operation, plain, retry_after
 from ..._groups import BracketPlan, BracketResult, GroupResult
 from ..._models import Order, OrderType, PlacedOrder, Side, TimeInForce, decimal_text
 from ..._orders import object_at
+from .._common import answered, answered_with_id
 from . import DESCRIPTION, groups
 from .orders import ORDER_SHAPE
 
@@ -549,26 +549,17 @@ def _quantity(value: object) -> Decimal | None:
     return number if number.is_finite() else None
 
 
-def _usable_place(parsed: object, data: Any) -> bool:
-    """A 200 place answer: exactly one result; an accepted one needs a usable order id."""
+def _acceptance(parsed: object, data: Any) -> tuple[bool, object] | None:
+    """(accepted, order id) of a 200 place / cancel / replace answer: exactly one result."""
     result = _single_result(parsed)
-    if result is None:
-        return False
-    return result[0] not in ACCEPTED or order_id_from_wire(DESCRIPTION.order_ids, result[1]) is not None
+    return None if result is None else (result[0] in ACCEPTED, result[1])
 
 
-def _usable_result(parsed: object, data: Any) -> bool:
-    return _single_result(parsed) is not None
-
-
-def _usable_listing(parsed: object, data: Any) -> bool:
-    return _listing(parsed) is not None
-
-
-PLACE_ORDER = operation(place_order, _usable_place)
-LIST_ACCOUNT_ORDERS = operation(list_account_orders, _usable_listing)
-CANCEL_ORDER = operation(cancel_order, _usable_result)
-REPLACE_ORDER = operation(replace_order, _usable_place)
+_PLACED = answered_with_id(_acceptance, DESCRIPTION.order_ids)
+PLACE_ORDER = operation(place_order, _PLACED)
+LIST_ACCOUNT_ORDERS = operation(list_account_orders, answered(lambda parsed, data: _listing(parsed)))
+CANCEL_ORDER = operation(cancel_order, answered(_acceptance))
+REPLACE_ORDER = operation(replace_order, _PLACED)
 
 
 # -- the rest of an order's life (modify, reads) ----------------------------------------------------

@@ -1,0 +1,46 @@
+"""Mechanism the broker packages share; it names no broker (each broker's facts stay in its package).
+
+What an answer needs before the flow reads it (``usable(parsed, data)``, the check an
+:class:`~orderbridge._flow.Operation` runs on a 2xx answer): its outcome fields, read by the
+broker's own reader, and, for an acceptance that names an order, an order id this SDK can act on
+(the broker's :class:`~orderbridge._capabilities.OrderIdRule`). One rule for every broker: a
+body missing what the outcome needs is never an acceptance; every other field stays best-effort.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from .._capabilities import OrderIdRule, order_id_from_wire
+
+Outcome = Callable[[Any, Any], object]
+"""``outcome(parsed, data)``: the outcome fields of an answer (typed model or ``Undecoded``, and
+the decoded JSON), or ``None`` when they are missing or of the wrong JSON type."""
+
+Acceptance = Callable[[Any, Any], "tuple[bool, object] | None"]
+"""``acceptance(parsed, data)``: ``(accepted, order id as sent)`` of an answer, or ``None`` when
+its outcome fields are missing or of the wrong JSON type."""
+
+
+def answered(outcome: Outcome) -> Callable[[Any, Any], bool]:
+    """A ``usable`` check: the answer is usable when ``outcome`` finds its outcome fields."""
+
+    def usable(parsed: Any, data: Any) -> bool:
+        return outcome(parsed, data) is not None
+
+    return usable
+
+
+def answered_with_id(acceptance: Acceptance, rule: OrderIdRule) -> Callable[[Any, Any], bool]:
+    """A ``usable`` check for an answer that names the order it accepted: its outcome fields are
+    there, and an acceptance carries an order id usable under ``rule`` (a refusal need not)."""
+
+    def usable(parsed: Any, data: Any) -> bool:
+        fields = acceptance(parsed, data)
+        if fields is None:
+            return False
+        accepted, raw_id = fields
+        return not accepted or order_id_from_wire(rule, raw_id) is not None
+
+    return usable

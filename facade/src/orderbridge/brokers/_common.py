@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .._capabilities import OrderIdRule, order_id_from_wire
+from .._flow import Undecoded
 
 Outcome = Callable[[Any, Any], object]
 """``outcome(parsed, data)``: the outcome fields of an answer (typed model or ``Undecoded``, and
@@ -44,3 +45,9 @@ def answered_with_id(acceptance: Acceptance, rule: OrderIdRule) -> Callable[[Any
         return not accepted or order_id_from_wire(rule, raw_id) is not None
 
     return usable
+
+
+def as_sent(parsed: object) -> object:
+    """The answer as the broker sent it, for ``raw``: the typed model, or the decoded JSON when
+    the body did not parse into the model (``Undecoded``)."""
+    return parsed.data if isinstance(parsed, Undecoded) else parsed

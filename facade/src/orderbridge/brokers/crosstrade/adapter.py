@@ -72,7 +72,7 @@ from ..._flow import Call, Flow, Grant, Sent, Undecoded, answer_field, operation
 from ..._groups import GroupResult
 from ..._models import Order, OrderType, PlacedOrder, Side, TimeInForce
 from ..._orders import object_at
-from .._common import answered, answered_with_id
+from .._common import answered, answered_with_id, as_sent
 from . import DESCRIPTION, groups
 from .orders import ORDER_SHAPE
 
@@ -275,7 +275,7 @@ class CrossTradeAdapter(Adapter):
                     broker=self.name,
                     account=account,
                     order_id=new_id,
-                    raw=body.data if isinstance(body, Undecoded) else body,
+                    raw=as_sent(body),
                     warnings=self.deviations(what, body, OrderIdResponse),
                 )
             raise unknown(self.name, None, "decode", what, status_code=200)

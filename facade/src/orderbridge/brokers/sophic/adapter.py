@@ -45,7 +45,7 @@ from ..._errors import InvalidOrder, auth_refused, rejected, unexpected, unknown
 from ..._flow import Call, Flow, Grant, Retry, Sent, Token, Undecoded, enum_name, operation, plain
 from ..._models import Order, PlacedOrder, Side, decimal_text
 from ..._orders import object_at
-from .._common import answered_with_id
+from .._common import answered_with_id, as_sent
 from . import DESCRIPTION
 from .orders import ORDER_SHAPE
 
@@ -161,7 +161,7 @@ class SophicAdapter(Adapter):
                 object_at(sent.data),
                 account=account,
                 order_id=found_id,
-                raw=_raw(sent.parsed),
+                raw=as_sent(sent.parsed),
                 warnings=self.deviations(what, sent.parsed, SophicOrder),
             )
         raise self._failure(sent, what, None, money_moving=False)
@@ -316,10 +316,6 @@ def _order_fields(parsed: object) -> tuple[object, str | None, object] | None:
         status = data.get("status")
         return data.get("id"), status if isinstance(status, str) else None, data.get("traded_quantity")
     return None
-
-
-def _raw(parsed: object) -> object:
-    return parsed.data if isinstance(parsed, Undecoded) else parsed
 
 
 def _decimal(value: object) -> Decimal | None:

@@ -46,11 +46,11 @@ from ..._account import Balance, Modification, Position, PositionFields, Reader,
 from ..._adapter import Adapter, BrokerOrder, build_request, merge_extras
 from ..._config import Settings
 from ..._errors import NotSupported, auth_refused, rate_limited, rejected, unexpected, unknown
-from ..._flow import Call, Flow, Grant, Retry, Sent, Token, Undecoded, operation, plain, retry_after
+from ..._flow import Call, Flow, Grant, Retry, Sent, Token, operation, plain, retry_after
 from ..._groups import BracketPlan, BracketResult, GroupResult
 from ..._models import Order, OrderType, PlacedOrder, Side, TimeInForce, decimal_text
 from ..._orders import object_at
-from .._common import answered, answered_with_id
+from .._common import answered, answered_with_id, as_sent
 from . import DESCRIPTION, groups
 from .orders import ORDER_SHAPE
 
@@ -289,7 +289,7 @@ class TradeStationAdapter(Adapter):
             return result
         if status in FAILED:
             detail: dict[str, Any] = (
-                {"order_id": self.usable_order_id(raw_id), "client_order_id": cid, "raw": _raw(sent.parsed)}
+                {"order_id": self.usable_order_id(raw_id), "client_order_id": cid, "raw": as_sent(sent.parsed)}
                 if placement
                 else {}
             )
@@ -391,7 +391,7 @@ class TradeStationAdapter(Adapter):
                 broker=self.name,
                 account=account,
                 order_id=new_id,
-                raw=_raw(sent.parsed),
+                raw=as_sent(sent.parsed),
                 warnings=self.deviations(what, sent.parsed, OrderResult),
             )
         if status in FAILED:
@@ -489,7 +489,7 @@ def _single_result(parsed: object) -> tuple[str | None, object, str | None] | No
     """(status, order id as sent, message) of the one result of a place / cancel answer, from
     either shape (``OrderStatus``/``OrderID`` or ``Status``/``Id``), typed or decoded JSON;
     ``None`` unless the answer is exactly one result object (alone or in a one-item array)."""
-    item: object = parsed.data if isinstance(parsed, Undecoded) else parsed
+    item: object = as_sent(parsed)
     if isinstance(item, list):
         if len(item) != 1:
             return None
@@ -519,7 +519,7 @@ def _single_result(parsed: object) -> tuple[str | None, object, str | None] | No
 def _listing(parsed: object) -> list[object] | None:
     """The orders of an account listing: the typed list, or the decoded JSON array when one
     item did not parse. ``None``: not a listing."""
-    data = parsed.data if isinstance(parsed, Undecoded) else parsed
+    data = as_sent(parsed)
     return list(data) if isinstance(data, list) else None
 
 
@@ -535,10 +535,6 @@ def _listed_fields(item: object) -> tuple[object, object, object]:
 def _same_order(row: dict[str, Any], raw_id: object) -> dict[str, Any]:
     """``row`` when it is the listed order ``raw_id`` (else ``{}``: its fields read as ``None``)."""
     return row if str(row.get("OrderID")) == str(raw_id) else {}
-
-
-def _raw(parsed: object) -> object:
-    return parsed.data if isinstance(parsed, Undecoded) else parsed
 
 
 def _quantity(value: object) -> Decimal | None:

@@ -25,9 +25,10 @@ from tradestation_client.models import ApiVersion, GroupOrderRequest
 from ..._adapter import build_request
 from ..._config import Settings
 from ..._errors import InvalidOrder, OrderbridgeError, not_supported, rejected, unknown
-from ..._flow import Call, Flow, Sent, Undecoded, operation
+from ..._flow import Call, Flow, Sent, operation
 from ..._groups import BracketPlan, BracketResult, GroupResult, Leg, LegRole
 from ..._models import Order, PlacedOrder
+from .._common import as_sent
 
 
 class _Placing(Protocol):
@@ -69,7 +70,7 @@ def place_oco(adapter: _Placing, pair: tuple[Order, Order], account: str, settin
         first = legs[0].result
         assert isinstance(first, OrderbridgeError)
         raise first  # every order refused: nothing was placed
-    return GroupResult(broker=adapter.name, account=account, legs=tuple(legs), raw=_raw(sent.parsed))
+    return GroupResult(broker=adapter.name, account=account, legs=tuple(legs), raw=as_sent(sent.parsed))
 
 
 def place_bracket(adapter: _Placing, plan: BracketPlan, account: str, settings: Settings) -> Flow[BracketResult]:
@@ -121,7 +122,7 @@ def _leg(
 
 def _results(parsed: object) -> list[tuple[object, object, str | None]] | None:
     """(OrderStatus, OrderID, Message) of each result of a group answer, typed or decoded."""
-    data = parsed.data if isinstance(parsed, Undecoded) else parsed
+    data = as_sent(parsed)
     if not isinstance(data, list):
         return None
     out: list[tuple[object, object, str | None]] = []
@@ -132,10 +133,6 @@ def _results(parsed: object) -> list[tuple[object, object, str | None]] | None:
         message = fields.get("Message")
         out.append((fields.get("OrderStatus"), fields.get("OrderID"), message if isinstance(message, str) else None))
     return out
-
-
-def _raw(parsed: object) -> object:
-    return parsed.data if isinstance(parsed, Undecoded) else parsed
 
 
 def _usable(parsed: object, data: Any) -> bool:

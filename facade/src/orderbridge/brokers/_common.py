@@ -10,10 +10,12 @@ body missing what the outcome needs is never an acceptance; every other field st
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 from .._capabilities import OrderIdRule, order_id_from_wire
-from .._flow import Undecoded
+from .._config import Settings
+from .._flow import Flow, Undecoded
+from .._models import Order, PlacedOrder
 
 Outcome = Callable[[Any, Any], object]
 """``outcome(parsed, data)``: the outcome fields of an answer (typed model or ``Undecoded``, and
@@ -51,3 +53,14 @@ def as_sent(parsed: object) -> object:
     """The answer as the broker sent it, for ``raw``: the typed model, or the decoded JSON when
     the body did not parse into the model (``Undecoded``)."""
     return parsed.data if isinstance(parsed, Undecoded) else parsed
+
+
+class Placing(Protocol):
+    """What a broker's order-group flow (its ``groups`` module) needs from the broker's adapter: a
+    protocol, so that module does not import the adapter that imports it. A broker whose groups
+    need more extends it."""
+
+    @property
+    def name(self) -> str: ...
+
+    def place(self, order: Order, account: str, settings: Settings) -> Flow[PlacedOrder]: ...

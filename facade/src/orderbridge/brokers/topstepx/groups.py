@@ -29,17 +29,11 @@ from ..._config import Settings
 from ..._errors import InvalidOrder, OrderbridgeError, rejected, unexpected
 from ..._flow import Call, Flow, Sent, enum_name
 from ..._groups import BracketPlan, BracketResult, Leg, LegRole, ticks
-from ..._models import Order, PlacedOrder
+from .._common import Placing
 
 
-class _Placing(Protocol):
-    """What the group flow needs from the broker's adapter (a protocol, so this module does not
-    import the adapter that imports it)."""
-
-    @property
-    def name(self) -> str: ...
-
-    def place(self, order: Order, account: str, settings: Settings) -> Flow[PlacedOrder]: ...
+class _Placing(Placing, Protocol):
+    """What this broker's group flows need beyond :class:`~orderbridge.brokers._common.Placing`."""
 
     def fail(self, sent: Sent, what: str, *, money_moving: bool) -> OrderbridgeError: ...
 

@@ -273,7 +273,7 @@ class TradeStationAdapter(Adapter):
     def _accepted(
         self, sent: Sent, what: str, cid: str | None, *, refusal: str, placement: bool
     ) -> tuple[str | None, object, str | None]:
-        """(status, order id as sent, message) of a place or cancel answer the broker accepted.
+        """(status, order id as sent, message) of a place, cancel or replace answer the broker accepted.
 
         Anything else raises: a ``FAILED`` status is :class:`OrderRejected` with ``refusal`` as
         its code name (a placement's also carries the order id, client order id and body); an
@@ -378,25 +378,18 @@ class TradeStationAdapter(Adapter):
             },
             what,
         )
-        if sent.status != 200:
-            raise self._failure(sent, what, None, money_moving=True)
-        result = _single_result(sent.parsed)
-        if result is None:
-            raise unknown(self.name, None, "decode", what, status_code=200)
-        status, raw_id, message = result
+        status, raw_id, _ = self._accepted(sent, what, None, refusal="ReplaceFailed", placement=False)
         new_id = self.usable_order_id(raw_id)
-        if status in ACCEPTED and new_id is not None:
-            # Cancel/replace: OrderID is the id the order has from now on (it may differ).
-            return BrokerOrder(
-                broker=self.name,
-                account=account,
-                order_id=new_id,
-                raw=as_sent(sent.parsed),
-                warnings=self.deviations(what, sent.parsed, OrderResult),
-            )
-        if status in FAILED:
-            raise rejected(self.name, what, code=status, code_name="ReplaceFailed", broker_message=message)
-        raise unknown(self.name, None, "unknown_code" if status not in ACCEPTED else "decode", what, code=status)
+        if new_id is None:
+            raise unknown(self.name, None, "decode", what, code=status)
+        # Cancel/replace: OrderID is the id the order has from now on (it may differ).
+        return BrokerOrder(
+            broker=self.name,
+            account=account,
+            order_id=new_id,
+            raw=as_sent(sent.parsed),
+            warnings=self.deviations(what, sent.parsed, OrderResult),
+        )
 
     def open_orders(self, account: str, settings: Settings) -> Flow[list[BrokerOrder]]:
         out = []

@@ -28,17 +28,11 @@ from ..._errors import InvalidOrder, OrderbridgeError, not_supported, rejected, 
 from ..._flow import Call, Flow, Sent, operation
 from ..._groups import BracketPlan, BracketResult, GroupResult, Leg, LegRole
 from ..._models import Order, PlacedOrder
-from .._common import as_sent
+from .._common import Placing, as_sent
 
 
-class _Placing(Protocol):
-    """What the group flow needs from the broker's adapter (a protocol, so this module does not
-    import the adapter that imports it)."""
-
-    @property
-    def name(self) -> str: ...
-
-    def place(self, order: Order, account: str, settings: Settings) -> Flow[PlacedOrder]: ...
+class _Placing(Placing, Protocol):
+    """What this broker's group flows need beyond :class:`~orderbridge.brokers._common.Placing`."""
 
     def place_request(self, order: Order, account: str, api_version: str) -> Any: ...
 

@@ -9,13 +9,23 @@ body missing what the outcome needs is never an acceptance; every other field st
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, Protocol
 
 from .._capabilities import OrderIdRule, order_id_from_wire
 from .._config import Settings
 from .._flow import Flow, Undecoded
 from .._models import Order, PlacedOrder
+
+
+def wire_fields(source: object, names: Mapping[str, str], convert: Callable[[Any, str], object]) -> dict[str, object]:
+    """The broker's wire fields for the optional fields ``names`` lists (ours -> the broker's) that
+    are set on ``source`` (an :class:`~orderbridge.Order` or a modification), each converted by
+    ``convert(value, our field name)``, the broker's number rule (which names the field in the
+    error it raises); unset fields are left out, in ``names``' order."""
+    values = {field: getattr(source, field) for field in names}
+    return {key: convert(values[field], field) for field, key in names.items() if values[field] is not None}
+
 
 Outcome = Callable[[Any, Any], object]
 """``outcome(parsed, data)``: the outcome fields of an answer (typed model or ``Undecoded``, and

@@ -72,7 +72,7 @@ from ..._flow import Call, Flow, Grant, Sent, Undecoded, answer_field, operation
 from ..._groups import GroupResult
 from ..._models import Order, OrderType, PlacedOrder, Side, TimeInForce
 from ..._orders import object_at
-from .._common import answered, answered_with_id, as_sent
+from .._common import answered, answered_with_id, as_sent, wire_fields
 from . import DESCRIPTION, groups
 from .orders import ORDER_SHAPE
 
@@ -84,6 +84,8 @@ TYPES = {
     OrderType.STOP_LIMIT: "STOPLIMIT",
 }
 TIME_IN_FORCE = {TimeInForce.DAY: "DAY", TimeInForce.GTC: "GTC"}
+PRICES = {"limit_price": "limitPrice", "stop_price": "stopPrice"}
+"""Prices, sent as JSON numbers (:meth:`number`)."""
 EXTRAS = ("ocoId", "strategy", "requireMarketPosition", "maxPositions")
 
 _MACHINE_CODE = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -109,10 +111,11 @@ class CrossTradeAdapter(Adapter):
     client_class = AuthenticatedClient
 
     def validate(self, order: Order, account: str) -> None:
-        for field in ("limit_price", "stop_price"):
-            value = getattr(order, field)
-            if value is not None:
-                wire_number(value, field, self.name)
+        wire_fields(order, PRICES, self.number)
+
+    def number(self, value: Decimal, field: str) -> float:
+        """A price as the JSON number CrossTrade takes (exactly, or :class:`InvalidOrder`)."""
+        return wire_number(value, field, self.name)
 
     def login(self, settings: Settings, current: str | None) -> Flow[Grant]:
         return (yield from self.static_token(settings, "token"))
@@ -128,10 +131,7 @@ class CrossTradeAdapter(Adapter):
             "timeInForce": TIME_IN_FORCE[order.time_in_force or TimeInForce.DAY],
             "orderId": order.client_order_id,
         }
-        if order.limit_price is not None:
-            wire["limitPrice"] = wire_number(order.limit_price, "limit_price", self.name)
-        if order.stop_price is not None:
-            wire["stopPrice"] = wire_number(order.stop_price, "stop_price", self.name)
+        wire.update(wire_fields(order, PRICES, self.number))
         wire = merge_extras(wire, order.extras, EXTRAS, broker=self.name)
         return build_request(PlaceOrderRequest, wire, self.name, extras=bool(order.extras))
 
@@ -253,10 +253,7 @@ class CrossTradeAdapter(Adapter):
         wire: dict[str, Any] = {}
         if change.quantity is not None:
             wire["quantity"] = int(change.quantity)
-        if change.limit_price is not None:
-            wire["limitPrice"] = wire_number(change.limit_price, "limit_price", self.name)
-        if change.stop_price is not None:
-            wire["stopPrice"] = wire_number(change.stop_price, "stop_price", self.name)
+        wire.update(wire_fields(change, PRICES, self.number))
         sent = yield Call.moving(
             CHANGE_ORDER,
             {

@@ -92,7 +92,7 @@ from ..._flow import (
 from ..._groups import BracketPlan, BracketResult
 from ..._models import Order, OrderType, PlacedOrder, Side
 from ..._orders import object_at
-from .._common import answered, answered_with_id
+from .._common import answered, answered_with_id, wire_fields
 from . import DESCRIPTION, groups
 from .orders import ORDER_SHAPE
 
@@ -105,6 +105,8 @@ INT32_MAX = 2**31 - 1
 INT64_MAX = 2**63 - 1
 SIDES = {Side.BUY: 0, Side.SELL: 1}
 TYPES = {OrderType.LIMIT: 1, OrderType.MARKET: 2, OrderType.STOP: 4, OrderType.TRAILING_STOP: 5}
+PRICES = {"limit_price": "limitPrice", "stop_price": "stopPrice", "trail_price": "trailPrice"}
+"""Prices, sent as JSON numbers (:meth:`number`)."""
 EXTRAS = ("stopLossBracket", "takeProfitBracket", "linkedOrderId")
 
 # Outcome tables: which documented errorCodes are definitive refusals. Every other code —
@@ -137,10 +139,11 @@ class TopstepXAdapter(Adapter):
             raise InvalidOrder(
                 f"quantity {order.quantity} exceeds TopstepX's int32 size", field="quantity", broker=self.name
             )
-        for field in ("limit_price", "stop_price", "trail_price"):
-            value = getattr(order, field)
-            if value is not None:
-                wire_number(value, field, self.name)
+        wire_fields(order, PRICES, self.number)
+
+    def number(self, value: Decimal, field: str) -> float:
+        """A price as the JSON number the Gateway takes (exactly, or :class:`InvalidOrder`)."""
+        return wire_number(value, field, self.name)
 
     # -- auth ---------------------------------------------------------------------------------
     def login(self, settings: Settings, current: str | None) -> Flow[Grant]:
@@ -184,10 +187,7 @@ class TopstepXAdapter(Adapter):
             "size": int(order.quantity),
             "customTag": order.client_order_id,
         }
-        for field, key in (("limit_price", "limitPrice"), ("stop_price", "stopPrice"), ("trail_price", "trailPrice")):
-            value = getattr(order, field)
-            if value is not None:
-                wire[key] = wire_number(value, field, self.name)
+        wire.update(wire_fields(order, PRICES, self.number))
         wire = merge_extras(wire, order.extras, EXTRAS, broker=self.name)
         return build_request(PlaceOrderRequest, wire, self.name, extras=bool(order.extras))
 
@@ -338,10 +338,7 @@ class TopstepXAdapter(Adapter):
             if change.quantity > INT32_MAX:
                 raise InvalidOrder("quantity exceeds TopstepX's int32 size", field="quantity", broker=self.name)
             wire["size"] = int(change.quantity)
-        for field, key in (("limit_price", "limitPrice"), ("stop_price", "stopPrice"), ("trail_price", "trailPrice")):
-            value = getattr(change, field)
-            if value is not None:
-                wire[key] = wire_number(value, field, self.name)
+        wire.update(wire_fields(change, PRICES, self.number))
         request = build_request(ModifyOrderRequest, wire, self.name, extras=False)
         sent = yield Call.moving(MODIFY_ORDER, {"body": request}, what)
         self._money_envelope(sent, what, ModifyOrderResponse, ModifyOrderErrorCode, MODIFY_DEFINITIVE)

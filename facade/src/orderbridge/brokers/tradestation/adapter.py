@@ -50,7 +50,7 @@ from ..._flow import Call, Flow, Grant, Retry, Sent, Token, operation, plain, re
 from ..._groups import BracketPlan, BracketResult, GroupResult
 from ..._models import Order, OrderType, PlacedOrder, Side, TimeInForce, decimal_text
 from ..._orders import object_at
-from .._common import answered, answered_with_id, as_sent
+from .._common import answered, answered_with_id, as_sent, wire_fields
 from . import DESCRIPTION, groups
 from .orders import ORDER_SHAPE
 
@@ -93,6 +93,9 @@ EXTRAS_GLOBAL = (
     "ClientTag",
     "ExchangeCode",
 )
+
+PRICES = {"limit_price": "LimitPrice", "stop_price": "StopPrice"}
+"""Prices, sent as decimal strings (both API versions)."""
 
 ACCEPTED = frozenset({"Ok", "Success"})
 FAILED = frozenset({"Failed"})
@@ -179,10 +182,7 @@ class TradeStationAdapter(Adapter):
                 d = order.expire_date
                 wire["GTDDate"] = f"{d.month:02d}/{d.day:02d}/{d.year:04d}"  # MM/DD/YYYY, always 4-digit year
             default_asset, allowed, model = "EQ", EXTRAS_V2, OrderRequest
-        if order.limit_price is not None:
-            wire["LimitPrice"] = decimal_text(order.limit_price)
-        if order.stop_price is not None:
-            wire["StopPrice"] = decimal_text(order.stop_price)
+        wire.update(wire_fields(order, PRICES, _text))
         wire = merge_extras(wire, order.extras, allowed, broker=self.name, decimals_as_text=True)
         wire.setdefault("AssetType", default_asset)
         return build_request(model, wire, self.name, extras=bool(order.extras))
@@ -364,10 +364,7 @@ class TradeStationAdapter(Adapter):
             "OrderType": order_type,
             "Quantity": decimal_text(quantity),
         }
-        if change.limit_price is not None:
-            wire["LimitPrice"] = decimal_text(change.limit_price)
-        if change.stop_price is not None:
-            wire["StopPrice"] = decimal_text(change.stop_price)
+        wire.update(wire_fields(change, PRICES, _text))
         what = "orders/{order_id} PUT"
         sent = yield Call.moving(
             REPLACE_ORDER,
@@ -471,6 +468,11 @@ def _message_of(text: str) -> str | None:
         return text or None
     message = data.get("Message") if isinstance(data, dict) else None
     return message if isinstance(message, str) else text
+
+
+def _text(value: Decimal, field: str) -> str:
+    """A price or quantity as the exact decimal string TradeStation takes."""
+    return decimal_text(value)
 
 
 def _version(settings: Settings) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any, Protocol
 
+from .._adapter import M, build_request, merge_extras
 from .._capabilities import OrderIdRule, order_id_from_wire
 from .._config import Settings
 from .._flow import Flow, Undecoded
@@ -25,6 +26,27 @@ def wire_fields(source: object, names: Mapping[str, str], convert: Callable[[Any
     error it raises); unset fields are left out, in ``names``' order."""
     values = {field: getattr(source, field) for field in names}
     return {key: convert(values[field], field) for field, key in names.items() if values[field] is not None}
+
+
+def order_body(
+    model: type[M],
+    wire: dict[str, Any],
+    order: Order,
+    *,
+    prices: Mapping[str, str],
+    number: Callable[[Any, str], object],
+    extras: tuple[str, ...],
+    broker: str,
+) -> M:
+    """A placement body: the broker's fields for ``order`` (``wire``), its set prices
+    (:func:`wire_fields`), then the ``extras`` the broker allows (``merge_extras``), parsed into
+    the generated ``model`` (``build_request``).
+
+    Raises:
+        InvalidOrder: a price the broker's number rule cannot carry, or a bad extra.
+    """
+    wire = merge_extras({**wire, **wire_fields(order, prices, number)}, order.extras, extras, broker=broker)
+    return build_request(model, wire, broker, extras=bool(order.extras))
 
 
 Outcome = Callable[[Any, Any], object]

@@ -65,14 +65,14 @@ from ..._account import (
     fill_from,
     position_from,
 )
-from ..._adapter import Adapter, BrokerOrder, build_request, merge_extras, placement_found
+from ..._adapter import Adapter, BrokerOrder, build_request, placement_found
 from ..._config import Settings
 from ..._errors import OrderNotFound, OrderRejected, rejected, unexpected, unknown
 from ..._flow import Call, Flow, Grant, Sent, Undecoded, answer_field, operation, plain, wire_number
 from ..._groups import GroupResult
 from ..._models import Order, OrderType, PlacedOrder, Side, TimeInForce
 from ..._orders import object_at
-from .._common import answered, answered_with_id, as_sent, wire_fields
+from .._common import answered, answered_with_id, as_sent, order_body, wire_fields
 from . import DESCRIPTION, groups
 from .orders import ORDER_SHAPE
 
@@ -131,9 +131,9 @@ class CrossTradeAdapter(Adapter):
             "timeInForce": TIME_IN_FORCE[order.time_in_force or TimeInForce.DAY],
             "orderId": order.client_order_id,
         }
-        wire.update(wire_fields(order, PRICES, self.number))
-        wire = merge_extras(wire, order.extras, EXTRAS, broker=self.name)
-        return build_request(PlaceOrderRequest, wire, self.name, extras=bool(order.extras))
+        return order_body(
+            PlaceOrderRequest, wire, order, prices=PRICES, number=self.number, extras=EXTRAS, broker=self.name
+        )
 
     def place(self, order: Order, account: str, settings: Settings) -> Flow[PlacedOrder]:
         cid = order.client_order_id

@@ -71,7 +71,7 @@ from topstepx_client.models import (
 )
 
 from ..._account import Balance, Fill, Modification, Position, Reader, by_time, exact_json
-from ..._adapter import Adapter, BrokerOrder, build_request, merge_extras, placement_found
+from ..._adapter import Adapter, BrokerOrder, build_request, placement_found
 from ..._capabilities import check_order_id
 from ..._config import Settings
 from ..._errors import InvalidOrder, OrderRejected, auth_refused, rejected, unexpected, unknown
@@ -92,7 +92,7 @@ from ..._flow import (
 from ..._groups import BracketPlan, BracketResult
 from ..._models import Order, OrderType, PlacedOrder, Side
 from ..._orders import object_at
-from .._common import answered, answered_with_id, wire_fields
+from .._common import answered, answered_with_id, order_body, wire_fields
 from . import DESCRIPTION, groups
 from .orders import ORDER_SHAPE
 
@@ -187,9 +187,9 @@ class TopstepXAdapter(Adapter):
             "size": int(order.quantity),
             "customTag": order.client_order_id,
         }
-        wire.update(wire_fields(order, PRICES, self.number))
-        wire = merge_extras(wire, order.extras, EXTRAS, broker=self.name)
-        return build_request(PlaceOrderRequest, wire, self.name, extras=bool(order.extras))
+        return order_body(
+            PlaceOrderRequest, wire, order, prices=PRICES, number=self.number, extras=EXTRAS, broker=self.name
+        )
 
     def place(self, order: Order, account: str, settings: Settings) -> Flow[PlacedOrder]:
         cid = order.client_order_id

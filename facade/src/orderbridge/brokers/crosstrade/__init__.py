@@ -1,10 +1,5 @@
-"""CrossTrade (REST v1 bridge to NinjaTrader 8): everything orderbridge knows about this broker, as data.
-
-The description below (capabilities, per-operation support, production URL, credential names,
-order-id rule, the WebSocket RPC transport) is all the core reads; the adapter
-(:mod:`orderbridge.brokers.crosstrade.adapter`) is imported on first use, so importing this package
-loads no generated client.
-"""
+"""CrossTrade (REST v1 bridge to NinjaTrader 8), as data: the description the core reads
+(:mod:`orderbridge.brokers` says what a broker package holds), with its WebSocket RPC transport."""
 
 from __future__ import annotations
 
@@ -24,8 +19,8 @@ DESCRIPTION = BrokerDescription(
         source="CrossTrade API v1 orders: NinjaTrader order ids are 32 hexadecimal characters; the custom "
         "orderId we send (1-22 of [A-Za-z0-9_-]) also reads the order back",
     ),
-    websocket="orderbridge.brokers.crosstrade.websocket",
-    module="orderbridge.brokers.crosstrade.adapter",
+    websocket=f"{__name__}.websocket",
+    module=f"{__name__}.adapter",
     budget=BUDGET,
     capabilities=Capabilities(
         broker="crosstrade",

@@ -65,12 +65,22 @@ from ..._account import (
     fill_from,
     position_from,
 )
-from ..._adapter import Adapter, BrokerOrder, build_request, merge_extras, placement_found
+from ..._adapter import (
+    Adapter,
+    BrokerOrder,
+    answered,
+    answered_with_id,
+    as_sent,
+    build_request,
+    order_body,
+    placement_found,
+    wire_fields,
+)
 from ..._errors import OrderNotFound, OrderRejected, rejected, unexpected, unknown
 from ..._groups import GroupResult
-from ..._models import Order, OrderType, PlacedOrder, Settings, Side, TimeInForce, order_id_from_wire
+from ..._models import Order, OrderType, PlacedOrder, Settings, Side, TimeInForce
 from ..._orders import object_at
-from ..._wire import Call, Flow, Grant, Sent, Undecoded, operation, plain, wire_number
+from ..._wire import Call, Flow, Grant, Sent, Undecoded, answer_field, operation, plain, wire_number
 from . import DESCRIPTION, groups
 from .orders import ORDER_SHAPE
 
@@ -82,6 +92,8 @@ TYPES = {
     OrderType.STOP_LIMIT: "STOPLIMIT",
 }
 TIME_IN_FORCE = {TimeInForce.DAY: "DAY", TimeInForce.GTC: "GTC"}
+PRICES = {"limit_price": "limitPrice", "stop_price": "stopPrice"}
+"""Prices, sent as JSON numbers (:meth:`number`)."""
 EXTRAS = ("ocoId", "strategy", "requireMarketPosition", "maxPositions")
 
 _MACHINE_CODE = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -107,10 +119,11 @@ class CrossTradeAdapter(Adapter):
     client_class = AuthenticatedClient
 
     def validate(self, order: Order, account: str) -> None:
-        for field in ("limit_price", "stop_price"):
-            value = getattr(order, field)
-            if value is not None:
-                wire_number(value, field, self.name)
+        wire_fields(order, PRICES, self.number)
+
+    def number(self, value: Decimal, field: str) -> float:
+        """A price as the JSON number CrossTrade takes (exactly, or :class:`InvalidOrder`)."""
+        return wire_number(value, field, self.name)
 
     def login(self, settings: Settings, current: str | None) -> Flow[Grant]:
         return (yield from self.static_token(settings, "token"))
@@ -126,12 +139,9 @@ class CrossTradeAdapter(Adapter):
             "timeInForce": TIME_IN_FORCE[order.time_in_force or TimeInForce.DAY],
             "orderId": order.client_order_id,
         }
-        if order.limit_price is not None:
-            wire["limitPrice"] = wire_number(order.limit_price, "limit_price", self.name)
-        if order.stop_price is not None:
-            wire["stopPrice"] = wire_number(order.stop_price, "stop_price", self.name)
-        wire = merge_extras(wire, order.extras, EXTRAS, broker=self.name)
-        return build_request(PlaceOrderRequest, wire, self.name, extras=bool(order.extras))
+        return order_body(
+            PlaceOrderRequest, wire, order, prices=PRICES, number=self.number, extras=EXTRAS, broker=self.name
+        )
 
     def place(self, order: Order, account: str, settings: Settings) -> Flow[PlacedOrder]:
         cid = order.client_order_id
@@ -251,10 +261,7 @@ class CrossTradeAdapter(Adapter):
         wire: dict[str, Any] = {}
         if change.quantity is not None:
             wire["quantity"] = int(change.quantity)
-        if change.limit_price is not None:
-            wire["limitPrice"] = wire_number(change.limit_price, "limit_price", self.name)
-        if change.stop_price is not None:
-            wire["stopPrice"] = wire_number(change.stop_price, "stop_price", self.name)
+        wire.update(wire_fields(change, PRICES, self.number))
         sent = yield Call.moving(
             CHANGE_ORDER,
             {
@@ -273,7 +280,7 @@ class CrossTradeAdapter(Adapter):
                     broker=self.name,
                     account=account,
                     order_id=new_id,
-                    raw=body.data if isinstance(body, Undecoded) else body,
+                    raw=as_sent(body),
                     warnings=self.deviations(what, body, OrderIdResponse),
                 )
             raise unknown(self.name, None, "decode", what, status_code=200)
@@ -457,31 +464,21 @@ def _id_response(body: object) -> tuple[object, object] | None:
     return (success, order_id) if type(success) is bool else None
 
 
-def _usable_id_response(parsed: object, data: Any) -> bool:
-    """A 2xx ``{orderId, success}``: ``success`` must be there; a success needs a usable id."""
+def _id_acceptance(parsed: object, data: Any) -> tuple[bool, object] | None:
+    """(accepted, orderId) of a 2xx ``{orderId, success}``; ``None`` without a boolean ``success``."""
     fields = _id_response(parsed)
-    if fields is None:
-        return False
-    return fields[0] is not True or order_id_from_wire(DESCRIPTION.order_ids, fields[1]) is not None
+    return None if fields is None else (fields[0] is True, fields[1])
 
 
-def _usable_success(parsed: object, data: Any) -> bool:
-    """A 2xx cancel answer: the ``success`` marker is what the outcome needs."""
-    return _id_response(parsed) is not None
+def _order_found(parsed: object, data: Any) -> tuple[bool, object]:
+    """A 2xx order read is an order found: it needs a usable ``orderId``."""
+    return True, answer_field(parsed, CrossTradeOrder, "order_id", "orderId")
 
 
-def _usable_order(parsed: object, data: Any) -> bool:
-    raw_id: object = None
-    if isinstance(parsed, CrossTradeOrder):
-        raw_id = parsed.order_id
-    elif isinstance(parsed, Undecoded) and isinstance(parsed.data, dict):
-        raw_id = parsed.data.get("orderId")
-    return order_id_from_wire(DESCRIPTION.order_ids, raw_id) is not None
-
-
-PLACE_ORDER = operation(place_order, _usable_id_response)
-FLAT_PLACE_ORDER = operation(flat_place_order, _usable_id_response)
-GET_ORDER = operation(get_order, _usable_order)
-CANCEL_ORDER = operation(cancel_order, _usable_success)
-CHANGE_ORDER = operation(change_order, _usable_id_response)
+_ID_ANSWER = answered_with_id(_id_acceptance, DESCRIPTION.order_ids)
+PLACE_ORDER = operation(place_order, _ID_ANSWER)
+FLAT_PLACE_ORDER = operation(flat_place_order, _ID_ANSWER)
+GET_ORDER = operation(get_order, answered_with_id(_order_found, DESCRIPTION.order_ids))
+CANCEL_ORDER = operation(cancel_order, answered(_id_acceptance))
+CHANGE_ORDER = operation(change_order, _ID_ANSWER)
 ADAPTER = CrossTradeAdapter()

@@ -12,27 +12,16 @@ are ATM strategy templates at NinjaTrader (``place_order`` with ``extras={"strat
 
 from __future__ import annotations
 
-from typing import Protocol
-
 import attrs
 
+from ..._adapter import Placing
 from ..._errors import InvalidOrder, OrderbridgeError
 from ..._groups import GroupResult, Leg, LegRole
-from ..._models import Order, PlacedOrder, Settings
+from ..._models import Order, Settings
 from ..._wire import Flow
 
 
-class _Placing(Protocol):
-    """What the group flow needs from the broker's adapter (a protocol, so this module does not
-    import the adapter that imports it)."""
-
-    @property
-    def name(self) -> str: ...
-
-    def place(self, order: Order, account: str, settings: Settings) -> Flow[PlacedOrder]: ...
-
-
-def place_oco(adapter: _Placing, pair: tuple[Order, Order], account: str, settings: Settings) -> Flow[GroupResult]:
+def place_oco(adapter: Placing, pair: tuple[Order, Order], account: str, settings: Settings) -> Flow[GroupResult]:
     """The flow of :meth:`Session.place_oco` at CrossTrade (see the module docstring)."""
     first, second = pair
     if any("ocoId" in order.extras for order in pair):

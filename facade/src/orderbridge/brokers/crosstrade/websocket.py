@@ -43,7 +43,7 @@ import re
 import threading
 import uuid
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Generic, NamedTuple, Protocol, TypeVar
 from urllib.parse import unquote, urlsplit
 
 import httpx
@@ -282,6 +282,83 @@ def _decode(message: str | bytes) -> tuple[str, Any] | None:
     return parsed["id"], _reply_data(parsed)
 
 
+# -- what both twins share ------------------------------------------------------------------------
+class _Rpc(NamedTuple):
+    """One REST request as the RPC call it becomes, with the request's own limits."""
+
+    api: str
+    args: dict[str, Any]
+    authorization: str
+    connect_timeout: float
+    read_timeout: float
+
+
+class _Link(Protocol):
+    @property
+    def open(self) -> bool: ...
+
+
+_L = TypeVar("_L", bound=_Link)
+
+
+class _Endpoint(Generic[_L]):
+    """What :class:`WebSocketTransport` and :class:`AsyncWebSocketTransport` share: the stream's
+    address and limits, the link in use and the token it was opened with, and the REST <-> RPC
+    mapping. Each twin adds only its way of waiting (a reader thread and locks, or a task)."""
+
+    def __init__(self, base_url: str, ping_interval: float, open_timeout: float) -> None:
+        self.url = websocket_url(base_url)
+        self.connects = 0
+        """How many times this transport opened its WebSocket connection."""
+        self._base_path = urlsplit(base_url).path.rstrip("/")
+        self._ping_interval = ping_interval
+        self._open_timeout = open_timeout
+        self._link: _L | None = None
+        self._authorization: str | None = None
+
+    @property
+    def connected(self) -> bool:
+        """Whether the connection is open now (it is opened on first use and after a drop)."""
+        link = self._link
+        return link is not None and link.open
+
+    def _rpc(self, request: httpx.Request) -> _Rpc:
+        """The RPC call for ``request`` (:func:`rpc_request`) and its connect / read timeouts.
+
+        Raises:
+            NotSupported: the operation has no RPC (nothing is sent).
+        """
+        api, args = rpc_request(request, self._base_path)
+        timeouts = request.extensions.get("timeout") or {}
+        return _Rpc(
+            api,
+            args,
+            request.headers.get("Authorization", ""),
+            timeouts.get("connect") or self._open_timeout,
+            timeouts.get("read") or self._open_timeout,
+        )
+
+    def _reusable(self, authorization: str) -> _L | None:
+        """The link in use, if it is open and was opened with this ``Authorization``."""
+        link = self._link
+        return link if link is not None and link.open and authorization == self._authorization else None
+
+    def _opened(self, link: _L, authorization: str) -> _L:
+        self._link = link
+        self._authorization = authorization
+        self.connects += 1
+        return link
+
+
+def _response(status: int, content: bytes, request: httpx.Request) -> httpx.Response:
+    return httpx.Response(status, content=content, headers={"Content-Type": "application/json"}, request=request)
+
+
+def _reply(data: Any, rpc: _Rpc, request: httpx.Request) -> httpx.Response:
+    """The ``httpx.Response`` REST would have given for the RPC reply ``data``."""
+    return _response(reply_status(data, rpc.api), json.dumps(data).encode(), request)
+
+
 # -- sync -------------------------------------------------------------------------------------------
 class _Waiter:
     def __init__(self) -> None:
@@ -362,7 +439,7 @@ class _SyncLink:
         self._reader.join(timeout=5)
 
 
-class WebSocketTransport(httpx.BaseTransport):
+class WebSocketTransport(_Endpoint[_SyncLink], httpx.BaseTransport):
     """The CrossTrade WebSocket RPC as a sync httpx transport (module docstring).
 
     Args:
@@ -373,53 +450,35 @@ class WebSocketTransport(httpx.BaseTransport):
     """
 
     def __init__(self, base_url: str, *, ping_interval: float = PING_INTERVAL, open_timeout: float = 10.0) -> None:
-        self.url = websocket_url(base_url)
-        self.connects = 0
-        """How many times this transport opened its WebSocket connection."""
-        self._base_path = urlsplit(base_url).path.rstrip("/")
-        self._ping_interval = ping_interval
-        self._open_timeout = open_timeout
-        self._link: _SyncLink | None = None
-        self._authorization: str | None = None
+        super().__init__(base_url, ping_interval, open_timeout)
         self._lock = threading.Lock()
         self._closed = threading.Event()
         self._pinger: threading.Thread | None = None
 
-    @property
-    def connected(self) -> bool:
-        """Whether the connection is open now (it is opened on first use and after a drop)."""
-        link = self._link
-        return link is not None and link.open
-
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        api, args = rpc_request(request, self._base_path)
-        timeouts = request.extensions.get("timeout") or {}
-        authorization = request.headers.get("Authorization", "")
+        rpc = self._rpc(request)
         try:
-            link = self._connected(authorization, timeouts.get("connect") or self._open_timeout)
+            link = self._connected(rpc.authorization, rpc.connect_timeout)
         except _Refused as refused:
             return _response(refused.status, refused.body, request)
-        data = link.request(api, args, timeouts.get("read") or self._open_timeout, self.url)
-        return _response(reply_status(data, api), json.dumps(data).encode(), request)
+        return _reply(link.request(rpc.api, rpc.args, rpc.read_timeout, self.url), rpc, request)
 
     def _connected(self, authorization: str, timeout: float) -> _SyncLink:
         with self._lock:
             if self._closed.is_set():
                 raise RuntimeError("the WebSocket transport is closed")
-            link = self._link
-            if link is not None and link.open and authorization == self._authorization:
-                return link
+            link = self._reusable(authorization)
             if link is not None:
-                link.close()
+                return link
+            if self._link is not None:
+                self._link.close()
             self._link = None
             options = _connect_options(self.url, authorization, timeout)
             try:
                 connection = sync_connect(self.url, **options)
             except (OSError, WebSocketException) as exc:
                 raise _connect_failure(exc, self.url) from exc
-            link = self._link = _SyncLink(connection)
-            self._authorization = authorization
-            self.connects += 1
+            link = self._opened(_SyncLink(connection), authorization)
             if self._pinger is None:
                 self._pinger = threading.Thread(target=self._keepalive, name="orderbridge-ws-ping", daemon=True)
                 self._pinger.start()
@@ -512,36 +571,22 @@ class _AsyncLink:
             await self._reader
 
 
-class AsyncWebSocketTransport(httpx.AsyncBaseTransport):
+class AsyncWebSocketTransport(_Endpoint[_AsyncLink], httpx.AsyncBaseTransport):
     """The async twin of :class:`WebSocketTransport`."""
 
     def __init__(self, base_url: str, *, ping_interval: float = PING_INTERVAL, open_timeout: float = 10.0) -> None:
-        self.url = websocket_url(base_url)
-        self.connects = 0
-        self._base_path = urlsplit(base_url).path.rstrip("/")
-        self._ping_interval = ping_interval
-        self._open_timeout = open_timeout
-        self._link: _AsyncLink | None = None
-        self._authorization: str | None = None
+        super().__init__(base_url, ping_interval, open_timeout)
         self._lock: asyncio.Lock | None = None
         self._closed = False
         self._pinger: asyncio.Task[None] | None = None
 
-    @property
-    def connected(self) -> bool:
-        link = self._link
-        return link is not None and link.open
-
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        api, args = rpc_request(request, self._base_path)
-        timeouts = request.extensions.get("timeout") or {}
-        authorization = request.headers.get("Authorization", "")
+        rpc = self._rpc(request)
         try:
-            link = await self._connected(authorization, timeouts.get("connect") or self._open_timeout)
+            link = await self._connected(rpc.authorization, rpc.connect_timeout)
         except _Refused as refused:
             return _response(refused.status, refused.body, request)
-        data = await link.request(api, args, timeouts.get("read") or self._open_timeout, self.url)
-        return _response(reply_status(data, api), json.dumps(data).encode(), request)
+        return _reply(await link.request(rpc.api, rpc.args, rpc.read_timeout, self.url), rpc, request)
 
     async def _connected(self, authorization: str, timeout: float) -> _AsyncLink:
         if self._lock is None:
@@ -549,20 +594,18 @@ class AsyncWebSocketTransport(httpx.AsyncBaseTransport):
         async with self._lock:
             if self._closed:
                 raise RuntimeError("the WebSocket transport is closed")
-            link = self._link
-            if link is not None and link.open and authorization == self._authorization:
-                return link
+            link = self._reusable(authorization)
             if link is not None:
-                await link.close()
+                return link
+            if self._link is not None:
+                await self._link.close()
             self._link = None
             options = _connect_options(self.url, authorization, timeout)
             try:
                 connection: AsyncConnection = await async_connect(self.url, **options)
             except (OSError, WebSocketException, TimeoutError) as exc:
                 raise _connect_failure(exc, self.url) from exc
-            link = self._link = _AsyncLink(connection)
-            self._authorization = authorization
-            self.connects += 1
+            link = self._opened(_AsyncLink(connection), authorization)
             if self._pinger is None:
                 self._pinger = asyncio.get_running_loop().create_task(self._keepalive())
             return link
@@ -584,10 +627,6 @@ class AsyncWebSocketTransport(httpx.AsyncBaseTransport):
         link, self._link = self._link, None
         if link is not None:
             await link.close()
-
-
-def _response(status: int, content: bytes, request: httpx.Request) -> httpx.Response:
-    return httpx.Response(status, content=content, headers={"Content-Type": "application/json"}, request=request)
 
 
 __all__ = ["AsyncWebSocketTransport", "WebSocketTransport", "reply_status", "rpc_request", "websocket_url"]

@@ -1,10 +1,5 @@
-"""Sophic Engine API: everything orderbridge knows about this broker, as data.
-
-The description below (capabilities, per-operation support, production URL, credential names,
-order-id rule) is all the core reads; the adapter
-(:mod:`orderbridge.brokers.sophic.adapter`) is imported on first use, so importing this package
-loads no generated client.
-"""
+"""Sophic Engine API, as data: the description the core reads (:mod:`orderbridge.brokers` says
+what a broker package holds); Sophic deduplicates placement on the ``Idempotency-Key``."""
 
 from __future__ import annotations
 
@@ -23,7 +18,7 @@ DESCRIPTION = BrokerDescription(
         charset=r"[!-~]",
         source="Sophic Engine API: ids are opaque strings of at most 255 characters (e.g. 'ord_m4k7r9s2')",
     ),
-    module="orderbridge.brokers.sophic.adapter",
+    module=f"{__name__}.adapter",
     budget=BUDGET,
     key_conflict_codes=frozenset({"idempotency_key_conflict", "idempotency_key_expired"}),
     capabilities=Capabilities(

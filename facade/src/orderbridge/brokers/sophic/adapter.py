@@ -39,9 +39,9 @@ from sophic_client.models import (
 from sophic_client.models import Order as SophicOrder
 
 from ..._account import Balance, Fill, Position, Reader, by_time, exact_json, fill_from, to_wire_decimal
-from ..._adapter import Adapter, BrokerOrder, build_request, merge_extras
+from ..._adapter import Adapter, BrokerOrder, answered_with_id, as_sent, build_request, merge_extras
 from ..._errors import InvalidOrder, auth_refused, rejected, unexpected, unknown
-from ..._models import Order, PlacedOrder, Settings, Side, decimal_text, order_id_from_wire
+from ..._models import Order, PlacedOrder, Settings, Side, decimal_text
 from ..._orders import object_at
 from ..._wire import Call, Flow, Grant, Retry, Sent, Token, Undecoded, enum_name, operation, plain
 from . import DESCRIPTION
@@ -159,7 +159,7 @@ class SophicAdapter(Adapter):
                 object_at(sent.data),
                 account=account,
                 order_id=found_id,
-                raw=_raw(sent.parsed),
+                raw=as_sent(sent.parsed),
                 warnings=self.deviations(what, sent.parsed, SophicOrder),
             )
         raise self._failure(sent, what, None, money_moving=False)
@@ -316,10 +316,6 @@ def _order_fields(parsed: object) -> tuple[object, str | None, object] | None:
     return None
 
 
-def _raw(parsed: object) -> object:
-    return parsed.data if isinstance(parsed, Undecoded) else parsed
-
-
 def _decimal(value: object) -> Decimal | None:
     if not isinstance(value, str):
         return None
@@ -330,14 +326,15 @@ def _decimal(value: object) -> Decimal | None:
     return number if number.is_finite() else None
 
 
-def _usable_order(parsed: object, data: Any) -> bool:
-    """A 2xx ``Order`` answer is usable when it carries an order id this SDK can act on."""
+def _order_named(parsed: object, data: Any) -> tuple[bool, object] | None:
+    """A 2xx ``Order`` answer always names an order: (True, its id)."""
     fields = _order_fields(parsed)
-    return fields is not None and order_id_from_wire(DESCRIPTION.order_ids, fields[0]) is not None
+    return None if fields is None else (True, fields[0])
 
 
-PLACE_ORDER = operation(place_order, _usable_order)
-GET_ORDER = operation(get_order, _usable_order)
+_ORDER_ANSWER = answered_with_id(_order_named, DESCRIPTION.order_ids)
+PLACE_ORDER = operation(place_order, _ORDER_ANSWER)
+GET_ORDER = operation(get_order, _ORDER_ANSWER)
 
 
 # -- the rest of an order's life (reads) -----------------------------------------------------------

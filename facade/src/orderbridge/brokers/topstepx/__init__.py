@@ -1,10 +1,5 @@
-"""TopstepX (ProjectX Gateway API): everything orderbridge knows about this broker, as data.
-
-The description below (capabilities, per-operation support, production URL, credential names,
-order-id rule) is all the core reads; the adapter
-(:mod:`orderbridge.brokers.topstepx.adapter`) is imported on first use, so importing this package
-loads no generated client.
-"""
+"""TopstepX (ProjectX Gateway API), as data: the description the core reads
+(:mod:`orderbridge.brokers` says what a broker package holds)."""
 
 from __future__ import annotations
 
@@ -22,7 +17,7 @@ DESCRIPTION = BrokerDescription(
         max_length=19,
         source="ProjectX Gateway API, Order/place: orderId is an int64 (integer, format int64)",
     ),
-    module="orderbridge.brokers.topstepx.adapter",
+    module=f"{__name__}.adapter",
     budget=BUDGET,
     capabilities=Capabilities(
         broker="topstepx",

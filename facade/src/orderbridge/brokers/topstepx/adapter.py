@@ -71,10 +71,19 @@ from topstepx_client.models import (
 )
 
 from ..._account import Balance, Fill, Modification, Position, Reader, by_time, exact_json
-from ..._adapter import Adapter, BrokerOrder, build_request, merge_extras, placement_found
+from ..._adapter import (
+    Adapter,
+    BrokerOrder,
+    answered,
+    answered_with_id,
+    build_request,
+    order_body,
+    placement_found,
+    wire_fields,
+)
 from ..._errors import InvalidOrder, OrderRejected, auth_refused, rejected, unexpected, unknown
 from ..._groups import BracketPlan, BracketResult
-from ..._models import Order, OrderType, PlacedOrder, Settings, Side, check_order_id, order_id_from_wire
+from ..._models import Order, OrderType, PlacedOrder, Settings, Side, check_order_id
 from ..._orders import object_at
 from ..._wire import (
     Call,
@@ -102,6 +111,8 @@ INT32_MAX = 2**31 - 1
 INT64_MAX = 2**63 - 1
 SIDES = {Side.BUY: 0, Side.SELL: 1}
 TYPES = {OrderType.LIMIT: 1, OrderType.MARKET: 2, OrderType.STOP: 4, OrderType.TRAILING_STOP: 5}
+PRICES = {"limit_price": "limitPrice", "stop_price": "stopPrice", "trail_price": "trailPrice"}
+"""Prices, sent as JSON numbers (:meth:`number`)."""
 EXTRAS = ("stopLossBracket", "takeProfitBracket", "linkedOrderId")
 
 # Outcome tables: which documented errorCodes are definitive refusals. Every other code —
@@ -134,10 +145,11 @@ class TopstepXAdapter(Adapter):
             raise InvalidOrder(
                 f"quantity {order.quantity} exceeds TopstepX's int32 size", field="quantity", broker=self.name
             )
-        for field in ("limit_price", "stop_price", "trail_price"):
-            value = getattr(order, field)
-            if value is not None:
-                wire_number(value, field, self.name)
+        wire_fields(order, PRICES, self.number)
+
+    def number(self, value: Decimal, field: str) -> float:
+        """A price as the JSON number the Gateway takes (exactly, or :class:`InvalidOrder`)."""
+        return wire_number(value, field, self.name)
 
     # -- auth ---------------------------------------------------------------------------------
     def login(self, settings: Settings, current: str | None) -> Flow[Grant]:
@@ -181,12 +193,9 @@ class TopstepXAdapter(Adapter):
             "size": int(order.quantity),
             "customTag": order.client_order_id,
         }
-        for field, key in (("limit_price", "limitPrice"), ("stop_price", "stopPrice"), ("trail_price", "trailPrice")):
-            value = getattr(order, field)
-            if value is not None:
-                wire[key] = wire_number(value, field, self.name)
-        wire = merge_extras(wire, order.extras, EXTRAS, broker=self.name)
-        return build_request(PlaceOrderRequest, wire, self.name, extras=bool(order.extras))
+        return order_body(
+            PlaceOrderRequest, wire, order, prices=PRICES, number=self.number, extras=EXTRAS, broker=self.name
+        )
 
     def place(self, order: Order, account: str, settings: Settings) -> Flow[PlacedOrder]:
         cid = order.client_order_id
@@ -231,12 +240,7 @@ class TopstepXAdapter(Adapter):
         what = "Order/searchById"
         request = SearchOrderByIdRequest(account_id=_account_id(account), order_id=_order_id(order_id))
         sent = yield Call.read(SEARCH_ORDER_BY_ID, {"body": request}, what)
-        if sent.status != 200:
-            raise self.fail(sent, what, money_moving=False)
-        envelope = _envelope(sent.parsed, sent.data, SearchOrderByIdResponse)
-        if envelope is None:
-            raise self.fail(sent, what, money_moving=False)
-        success, code, message, _ = envelope
+        success, code, message = self._read_envelope(sent, what, SearchOrderByIdResponse)
         if success and code == 0:
             item = _order_item(sent.parsed)
             found = self._broker_order(
@@ -265,12 +269,7 @@ class TopstepXAdapter(Adapter):
         start = dt.datetime.now(dt.UTC) - RESOLVE_LOOKBACK
         request = SearchOrderRequest(account_id=_account_id(account), start_timestamp=start)
         sent = yield Call.read(SEARCH_ORDERS, {"body": request}, what)
-        if sent.status != 200:
-            raise self.fail(sent, what, money_moving=False)
-        envelope = _envelope(sent.parsed, sent.data, SearchOrderResponse)
-        if envelope is None:
-            raise self.fail(sent, what, money_moving=False)
-        success, code, message, _ = envelope
+        success, code, message = self._read_envelope(sent, what, SearchOrderResponse)
         if not success or code != 0:
             raise _refused(what, SearchOrderErrorCode, code, message)
         orders: object = None
@@ -345,10 +344,7 @@ class TopstepXAdapter(Adapter):
             if change.quantity > INT32_MAX:
                 raise InvalidOrder("quantity exceeds TopstepX's int32 size", field="quantity", broker=self.name)
             wire["size"] = int(change.quantity)
-        for field, key in (("limit_price", "limitPrice"), ("stop_price", "stopPrice"), ("trail_price", "trailPrice")):
-            value = getattr(change, field)
-            if value is not None:
-                wire[key] = wire_number(value, field, self.name)
+        wire.update(wire_fields(change, PRICES, self.number))
         request = build_request(ModifyOrderRequest, wire, self.name, extras=False)
         sent = yield Call.moving(MODIFY_ORDER, {"body": request}, what)
         self._money_envelope(sent, what, ModifyOrderResponse, ModifyOrderErrorCode, MODIFY_DEFINITIVE)
@@ -458,6 +454,14 @@ class TopstepXAdapter(Adapter):
         if not success and code in definitive:
             raise _refused(what, codes, code, message)
         raise unknown(self.name, None, "unknown_code", what, code=code, code_name=name, broker_message=message)
+
+    def _read_envelope(self, sent: Sent, what: str, body_cls: type[_Envelope]) -> tuple[bool, int, str | None]:
+        """(success, errorCode, errorMessage) of a read's 200 envelope, strictly typed
+        (:func:`_envelope`); any other answer raises the read's failure (:meth:`fail`)."""
+        envelope = _envelope(sent.parsed, sent.data, body_cls) if sent.status == 200 else None
+        if envelope is None:
+            raise self.fail(sent, what, money_moving=False)
+        return envelope[0], envelope[1], envelope[2]
 
     def _rows(self, sent: Sent, what: str, body_cls: type, codes: Any, key: str) -> list[Reader]:
         """A read envelope's list, each row from the exact JSON text; a missing list is unknown."""
@@ -570,37 +574,25 @@ def _item_id(item: object) -> object:
     return item.get("id") if isinstance(item, dict) else None
 
 
-def _usable_place(parsed: object, data: Any) -> bool:
-    """A 200 Order/place answer: a strictly typed envelope; a success needs a usable orderId."""
+def _placed(parsed: object, data: Any) -> tuple[bool, object] | None:
+    """(accepted, orderId) of a 200 Order/place answer with a strictly typed envelope."""
     envelope = _envelope(parsed, data, PlaceOrderResponse)
-    if envelope is None:
-        return False
-    success, code = envelope[0], envelope[1]
-    return not (success and code == 0) or order_id_from_wire(DESCRIPTION.order_ids, body_order_id(parsed)) is not None
+    return None if envelope is None else (envelope[0] and envelope[1] == 0, body_order_id(parsed))
 
 
-def _usable_by_id(parsed: object, data: Any) -> bool:
-    """A 200 Order/searchById answer: a strictly typed envelope; a success needs an order with a usable id."""
+def _found(parsed: object, data: Any) -> tuple[bool, object] | None:
+    """(found, the order's id) of a 200 Order/searchById answer with a strictly typed envelope."""
     envelope = _envelope(parsed, data, SearchOrderByIdResponse)
-    if envelope is None:
-        return False
-    success, code = envelope[0], envelope[1]
-    return (
-        not (success and code == 0)
-        or order_id_from_wire(DESCRIPTION.order_ids, _item_id(_order_item(parsed))) is not None
-    )
+    return None if envelope is None else (envelope[0] and envelope[1] == 0, _item_id(_order_item(parsed)))
 
 
 def _usable_envelope(model: type[_Envelope]) -> Usable:
-    def usable(parsed: object, data: Any) -> bool:
-        return _envelope(parsed, data, model) is not None
-
-    return usable
+    return answered(lambda parsed, data: _envelope(parsed, data, model))
 
 
-PLACE_ORDER = operation(place_order, _usable_place)
+PLACE_ORDER = operation(place_order, answered_with_id(_placed, DESCRIPTION.order_ids))
 CANCEL_ORDER = operation(cancel_order, _usable_envelope(CancelOrderResponse))
-SEARCH_ORDER_BY_ID = operation(search_order_by_id, _usable_by_id)
+SEARCH_ORDER_BY_ID = operation(search_order_by_id, answered_with_id(_found, DESCRIPTION.order_ids))
 SEARCH_ORDERS = operation(search_orders, _usable_envelope(SearchOrderResponse))
 MODIFY_ORDER = operation(modify_order, _usable_envelope(ModifyOrderResponse))
 CLOSE_POSITION = operation(close_position, _usable_envelope(ClosePositionResponse))

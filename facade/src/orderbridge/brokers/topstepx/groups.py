@@ -25,20 +25,15 @@ from topstepx_client.api.contract import search_contract_by_id
 from topstepx_client.models import SearchContractByIdErrorCode, SearchContractByIdRequest
 
 from ..._account import exact_json, to_wire_decimal
+from ..._adapter import Placing
 from ..._errors import InvalidOrder, OrderbridgeError, rejected, unexpected
 from ..._groups import BracketPlan, BracketResult, Leg, LegRole, ticks
-from ..._models import Order, PlacedOrder, Settings
+from ..._models import Settings
 from ..._wire import Call, Flow, Sent, enum_name
 
 
-class _Placing(Protocol):
-    """What the group flow needs from the broker's adapter (a protocol, so this module does not
-    import the adapter that imports it)."""
-
-    @property
-    def name(self) -> str: ...
-
-    def place(self, order: Order, account: str, settings: Settings) -> Flow[PlacedOrder]: ...
+class _Placing(Placing, Protocol):
+    """What this broker's group flows need beyond :class:`~orderbridge._adapter.Placing`."""
 
     def fail(self, sent: Sent, what: str, *, money_moving: bool) -> OrderbridgeError: ...
 

@@ -1,10 +1,5 @@
-"""TradeStation WebAPI v2: everything orderbridge knows about this broker, as data.
-
-The description below (capabilities, per-operation support, production URL, credential names,
-order-id rule, API versions) is all the core reads; the adapter
-(:mod:`orderbridge.brokers.tradestation.adapter`) is imported on first use, so importing this package
-loads no generated client.
-"""
+"""TradeStation WebAPI v2, as data: the description the core reads (:mod:`orderbridge.brokers`
+says what a broker package holds), with the ``APIVersion`` values a session may choose."""
 
 from __future__ import annotations
 
@@ -34,7 +29,7 @@ DESCRIPTION = BrokerDescription(
         "20150101 results carry Id as a JSON integer",
     ),
     api_versions=("20160101", "20150101"),
-    module="orderbridge.brokers.tradestation.adapter",
+    module=f"{__name__}.adapter",
     budget=BUDGET,
     capabilities=Capabilities(
         broker="tradestation",

@@ -43,12 +43,21 @@ from tradestation_client.models import (
 )
 
 from ..._account import Balance, Modification, Position, PositionFields, Reader, exact_json, position_from
-from ..._adapter import Adapter, BrokerOrder, build_request, merge_extras
+from ..._adapter import (
+    Adapter,
+    BrokerOrder,
+    answered,
+    answered_with_id,
+    as_sent,
+    build_request,
+    merge_extras,
+    wire_fields,
+)
 from ..._errors import NotSupported, auth_refused, rate_limited, rejected, unexpected, unknown
 from ..._groups import BracketPlan, BracketResult, GroupResult
-from ..._models import Order, OrderType, PlacedOrder, Settings, Side, TimeInForce, decimal_text, order_id_from_wire
+from ..._models import Order, OrderType, PlacedOrder, Settings, Side, TimeInForce, decimal_text
 from ..._orders import object_at
-from ..._wire import Call, Flow, Grant, Retry, Sent, Token, Undecoded, operation, plain, retry_after
+from ..._wire import Call, Flow, Grant, Retry, Sent, Token, operation, plain, retry_after
 from . import DESCRIPTION, groups
 from .orders import ORDER_SHAPE
 
@@ -91,6 +100,9 @@ EXTRAS_GLOBAL = (
     "ClientTag",
     "ExchangeCode",
 )
+
+PRICES = {"limit_price": "LimitPrice", "stop_price": "StopPrice"}
+"""Prices, sent as decimal strings (both API versions)."""
 
 ACCEPTED = frozenset({"Ok", "Success"})
 FAILED = frozenset({"Failed"})
@@ -177,10 +189,7 @@ class TradeStationAdapter(Adapter):
                 d = order.expire_date
                 wire["GTDDate"] = f"{d.month:02d}/{d.day:02d}/{d.year:04d}"  # MM/DD/YYYY, always 4-digit year
             default_asset, allowed, model = "EQ", EXTRAS_V2, OrderRequest
-        if order.limit_price is not None:
-            wire["LimitPrice"] = decimal_text(order.limit_price)
-        if order.stop_price is not None:
-            wire["StopPrice"] = decimal_text(order.stop_price)
+        wire.update(wire_fields(order, PRICES, _text))
         wire = merge_extras(wire, order.extras, allowed, broker=self.name, decimals_as_text=True)
         wire.setdefault("AssetType", default_asset)
         return build_request(model, wire, self.name, extras=bool(order.extras))
@@ -271,7 +280,7 @@ class TradeStationAdapter(Adapter):
     def _accepted(
         self, sent: Sent, what: str, cid: str | None, *, refusal: str, placement: bool
     ) -> tuple[str | None, object, str | None]:
-        """(status, order id as sent, message) of a place or cancel answer the broker accepted.
+        """(status, order id as sent, message) of a place, cancel or replace answer the broker accepted.
 
         Anything else raises: a ``FAILED`` status is :class:`OrderRejected` with ``refusal`` as
         its code name (a placement's also carries the order id, client order id and body); an
@@ -287,7 +296,7 @@ class TradeStationAdapter(Adapter):
             return result
         if status in FAILED:
             detail: dict[str, Any] = (
-                {"order_id": self.usable_order_id(raw_id), "client_order_id": cid, "raw": _raw(sent.parsed)}
+                {"order_id": self.usable_order_id(raw_id), "client_order_id": cid, "raw": as_sent(sent.parsed)}
                 if placement
                 else {}
             )
@@ -362,10 +371,7 @@ class TradeStationAdapter(Adapter):
             "OrderType": order_type,
             "Quantity": decimal_text(quantity),
         }
-        if change.limit_price is not None:
-            wire["LimitPrice"] = decimal_text(change.limit_price)
-        if change.stop_price is not None:
-            wire["StopPrice"] = decimal_text(change.stop_price)
+        wire.update(wire_fields(change, PRICES, _text))
         what = "orders/{order_id} PUT"
         sent = yield Call.moving(
             REPLACE_ORDER,
@@ -376,25 +382,18 @@ class TradeStationAdapter(Adapter):
             },
             what,
         )
-        if sent.status != 200:
-            raise self._failure(sent, what, None, money_moving=True)
-        result = _single_result(sent.parsed)
-        if result is None:
-            raise unknown(self.name, None, "decode", what, status_code=200)
-        status, raw_id, message = result
+        status, raw_id, _ = self._accepted(sent, what, None, refusal="ReplaceFailed", placement=False)
         new_id = self.usable_order_id(raw_id)
-        if status in ACCEPTED and new_id is not None:
-            # Cancel/replace: OrderID is the id the order has from now on (it may differ).
-            return BrokerOrder(
-                broker=self.name,
-                account=account,
-                order_id=new_id,
-                raw=_raw(sent.parsed),
-                warnings=self.deviations(what, sent.parsed, OrderResult),
-            )
-        if status in FAILED:
-            raise rejected(self.name, what, code=status, code_name="ReplaceFailed", broker_message=message)
-        raise unknown(self.name, None, "unknown_code" if status not in ACCEPTED else "decode", what, code=status)
+        if new_id is None:
+            raise unknown(self.name, None, "decode", what, code=status)
+        # Cancel/replace: OrderID is the id the order has from now on (it may differ).
+        return BrokerOrder(
+            broker=self.name,
+            account=account,
+            order_id=new_id,
+            raw=as_sent(sent.parsed),
+            warnings=self.deviations(what, sent.parsed, OrderResult),
+        )
 
     def open_orders(self, account: str, settings: Settings) -> Flow[list[BrokerOrder]]:
         out = []
@@ -478,6 +477,11 @@ def _message_of(text: str) -> str | None:
     return message if isinstance(message, str) else text
 
 
+def _text(value: Decimal, field: str) -> str:
+    """A price or quantity as the exact decimal string TradeStation takes."""
+    return decimal_text(value)
+
+
 def _version(settings: Settings) -> str:
     """The session's ``APIVersion``: the configured one, else ``20160101`` (official v2)."""
     return settings.api_version or DEFAULT_VERSION
@@ -487,7 +491,7 @@ def _single_result(parsed: object) -> tuple[str | None, object, str | None] | No
     """(status, order id as sent, message) of the one result of a place / cancel answer, from
     either shape (``OrderStatus``/``OrderID`` or ``Status``/``Id``), typed or decoded JSON;
     ``None`` unless the answer is exactly one result object (alone or in a one-item array)."""
-    item: object = parsed.data if isinstance(parsed, Undecoded) else parsed
+    item: object = as_sent(parsed)
     if isinstance(item, list):
         if len(item) != 1:
             return None
@@ -517,7 +521,7 @@ def _single_result(parsed: object) -> tuple[str | None, object, str | None] | No
 def _listing(parsed: object) -> list[object] | None:
     """The orders of an account listing: the typed list, or the decoded JSON array when one
     item did not parse. ``None``: not a listing."""
-    data = parsed.data if isinstance(parsed, Undecoded) else parsed
+    data = as_sent(parsed)
     return list(data) if isinstance(data, list) else None
 
 
@@ -535,10 +539,6 @@ def _same_order(row: dict[str, Any], raw_id: object) -> dict[str, Any]:
     return row if str(row.get("OrderID")) == str(raw_id) else {}
 
 
-def _raw(parsed: object) -> object:
-    return parsed.data if isinstance(parsed, Undecoded) else parsed
-
-
 def _quantity(value: object) -> Decimal | None:
     """A JSON number from the account listing as ``Decimal`` (via its shortest repr)."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
@@ -547,26 +547,17 @@ def _quantity(value: object) -> Decimal | None:
     return number if number.is_finite() else None
 
 
-def _usable_place(parsed: object, data: Any) -> bool:
-    """A 200 place answer: exactly one result; an accepted one needs a usable order id."""
+def _acceptance(parsed: object, data: Any) -> tuple[bool, object] | None:
+    """(accepted, order id) of a 200 place / cancel / replace answer: exactly one result."""
     result = _single_result(parsed)
-    if result is None:
-        return False
-    return result[0] not in ACCEPTED or order_id_from_wire(DESCRIPTION.order_ids, result[1]) is not None
+    return None if result is None else (result[0] in ACCEPTED, result[1])
 
 
-def _usable_result(parsed: object, data: Any) -> bool:
-    return _single_result(parsed) is not None
-
-
-def _usable_listing(parsed: object, data: Any) -> bool:
-    return _listing(parsed) is not None
-
-
-PLACE_ORDER = operation(place_order, _usable_place)
-LIST_ACCOUNT_ORDERS = operation(list_account_orders, _usable_listing)
-CANCEL_ORDER = operation(cancel_order, _usable_result)
-REPLACE_ORDER = operation(replace_order, _usable_place)
+_PLACED = answered_with_id(_acceptance, DESCRIPTION.order_ids)
+PLACE_ORDER = operation(place_order, _PLACED)
+LIST_ACCOUNT_ORDERS = operation(list_account_orders, answered(lambda parsed, data: _listing(parsed)))
+CANCEL_ORDER = operation(cancel_order, answered(_acceptance))
+REPLACE_ORDER = operation(replace_order, _PLACED)
 
 
 # -- the rest of an order's life (modify, reads) ----------------------------------------------------

@@ -22,21 +22,15 @@ import attrs
 from tradestation_client.api.orders import place_group_order
 from tradestation_client.models import ApiVersion, GroupOrderRequest
 
-from ..._adapter import build_request
+from ..._adapter import Placing, as_sent, build_request
 from ..._errors import InvalidOrder, OrderbridgeError, not_supported, rejected, unknown
 from ..._groups import BracketPlan, BracketResult, GroupResult, Leg, LegRole
 from ..._models import Order, PlacedOrder, Settings
-from ..._wire import Call, Flow, Sent, Undecoded, operation
+from ..._wire import Call, Flow, Sent, operation
 
 
-class _Placing(Protocol):
-    """What the group flow needs from the broker's adapter (a protocol, so this module does not
-    import the adapter that imports it)."""
-
-    @property
-    def name(self) -> str: ...
-
-    def place(self, order: Order, account: str, settings: Settings) -> Flow[PlacedOrder]: ...
+class _Placing(Placing, Protocol):
+    """What this broker's group flows need beyond :class:`~orderbridge._adapter.Placing`."""
 
     def place_request(self, order: Order, account: str, api_version: str) -> Any: ...
 
@@ -68,7 +62,7 @@ def place_oco(adapter: _Placing, pair: tuple[Order, Order], account: str, settin
         first = legs[0].result
         assert isinstance(first, OrderbridgeError)
         raise first  # every order refused: nothing was placed
-    return GroupResult(broker=adapter.name, account=account, legs=tuple(legs), raw=_raw(sent.parsed))
+    return GroupResult(broker=adapter.name, account=account, legs=tuple(legs), raw=as_sent(sent.parsed))
 
 
 def place_bracket(adapter: _Placing, plan: BracketPlan, account: str, settings: Settings) -> Flow[BracketResult]:
@@ -120,7 +114,7 @@ def _leg(
 
 def _results(parsed: object) -> list[tuple[object, object, str | None]] | None:
     """(OrderStatus, OrderID, Message) of each result of a group answer, typed or decoded."""
-    data = parsed.data if isinstance(parsed, Undecoded) else parsed
+    data = as_sent(parsed)
     if not isinstance(data, list):
         return None
     out: list[tuple[object, object, str | None]] = []
@@ -131,10 +125,6 @@ def _results(parsed: object) -> list[tuple[object, object, str | None]] | None:
         message = fields.get("Message")
         out.append((fields.get("OrderStatus"), fields.get("OrderID"), message if isinstance(message, str) else None))
     return out
-
-
-def _raw(parsed: object) -> object:
-    return parsed.data if isinstance(parsed, Undecoded) else parsed
 
 
 def _usable(parsed: object, data: Any) -> bool:

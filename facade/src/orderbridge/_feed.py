@@ -30,17 +30,7 @@ import attrs
 from ._account import Balance, Fill, Position
 from ._adapter import BrokerOrder
 from ._errors import ConfigurationError, NotSupported
-from ._events import (
-    KINDS,
-    BalanceEvent,
-    Event,
-    FillEvent,
-    Gap,
-    OrderEvent,
-    PositionEvent,
-    Resynced,
-    Source,
-)
+from ._events import KINDS, BalanceEvent, Event, FillEvent, Gap, OrderEvent, PositionEvent, Resynced, Source
 from ._reports import apply_report
 from ._snapshot import AccountSnapshot
 

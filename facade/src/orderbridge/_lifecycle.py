@@ -21,14 +21,7 @@ import attrs
 
 from ._account import FlattenReport, ItemOutcome, Modification, Position
 from ._adapter import Adapter, BrokerOrder
-from ._errors import (
-    InvalidOrder,
-    NotSupported,
-    OrderbridgeError,
-    conflicting_rows,
-    reserved_units,
-    reworded_unknown,
-)
+from ._errors import InvalidOrder, NotSupported, OrderbridgeError, conflicting_rows, reserved_units, reworded_unknown
 from ._models import Capabilities, Order, OrderType, Settings, Side, Support, is_whole, to_decimal
 from ._wire import Flow
 

@@ -39,7 +39,7 @@ import asyncio
 import contextlib
 import time
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any, Literal, overload
+from typing import Any, Literal, TypedDict, Unpack, overload
 
 import httpx
 
@@ -92,57 +92,39 @@ def _placeholders(broker: str) -> dict[str, str]:
     return {name: f"test-{name.replace('_', '-')}" for name in describe(broker).credentials}
 
 
+class SessionOptions(TypedDict, total=False):
+    """The settings :func:`session_for` takes beyond the broker and the transport (see there)."""
+
+    credentials: Mapping[str, str] | None
+    api_version: str | None
+    base_url: str | None
+    timeout: float
+    deadline: float | None
+    max_response_bytes: int | None
+    clock: Callable[[], float] | None
+    sleep: Sleep | None
+    rate_limit: RateLimit | Budget | None
+
+
 @overload
 def session_for(
     broker: str,
     *,
     transport: httpx.BaseTransport,
-    credentials: Mapping[str, str] | None = None,
-    api_version: str | None = None,
-    base_url: str | None = None,
-    timeout: float = 10.0,
-    deadline: float | None = None,
-    max_response_bytes: int | None = None,
-    clock: Callable[[], float] | None = None,
-    sleep: Sleep | None = None,
-    rate_limit: RateLimit | Budget | None = DOCUMENTED,
     asynchronous: Literal[False] = False,
+    **options: Unpack[SessionOptions],
 ) -> Session: ...
 
 
 @overload
 def session_for(
-    broker: str,
-    *,
-    transport: httpx.AsyncBaseTransport,
-    credentials: Mapping[str, str] | None = None,
-    api_version: str | None = None,
-    base_url: str | None = None,
-    timeout: float = 10.0,
-    deadline: float | None = None,
-    max_response_bytes: int | None = None,
-    clock: Callable[[], float] | None = None,
-    sleep: Sleep | None = None,
-    rate_limit: RateLimit | Budget | None = DOCUMENTED,
-    asynchronous: Literal[True],
+    broker: str, *, transport: httpx.AsyncBaseTransport, asynchronous: Literal[True], **options: Unpack[SessionOptions]
 ) -> AsyncSession: ...
 
 
 @overload
 def session_for(
-    broker: str,
-    *,
-    transport: Any,
-    credentials: Mapping[str, str] | None = None,
-    api_version: str | None = None,
-    base_url: str | None = None,
-    timeout: float = 10.0,
-    deadline: float | None = None,
-    max_response_bytes: int | None = None,
-    clock: Callable[[], float] | None = None,
-    sleep: Sleep | None = None,
-    rate_limit: RateLimit | Budget | None = DOCUMENTED,
-    asynchronous: bool,
+    broker: str, *, transport: Any, asynchronous: bool, **options: Unpack[SessionOptions]
 ) -> Session | AsyncSession: ...
 
 
@@ -331,6 +313,7 @@ __all__ = [
     "order_id_from_wire",
     "preview_order",
     "reset_budgets",
+    "SessionOptions",
     "session_for",
     "to_wire_decimal",
     "use_sleep",

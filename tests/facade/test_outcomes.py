@@ -619,3 +619,32 @@ def test_any_answer_yields_placed_or_an_orderbridge_error(case: Case, data: st.D
         assert len(case.places(rec)) == 1
     else:
         assert 1 <= len(case.places(rec)) <= 3
+
+
+@pytest.mark.parametrize(
+    ("make", "kept"),
+    [
+        (lambda **w: ob.AuthenticationError("m", broker="b", **w), {}),
+        (lambda **w: ob.OrderRejected("m", broker="b", order_id="7", client_order_id="c", raw=[1], **w), {"raw": [1]}),
+        (lambda **w: ob.OrderNotFound("m", broker="b", **w), {"order_id": None}),
+        (lambda **w: ob.OutcomeUnknown("m", broker="b", origin="decode", status_code=502, **w), {"status_code": 502}),
+        (
+            lambda **w: ob.PlacementUnknown("m", broker="b", client_order_id="c", origin="timeout", **w),
+            {"origin": "timeout"},
+        ),
+    ],
+)
+def test_errors_built_by_hand_keep_every_keyword_and_refuse_a_misspelt_one(make: Any, kept: dict[str, Any]) -> None:
+    """Callers build these errors in their own tests: each broker keyword is kept as the
+    attribute of its name, none reaches ``str()``, and a misspelt keyword is a ``TypeError``
+    (the keywords travel as one typed record, not a list per class)."""
+    error = make(code="BROKER_TEXT_CODE", code_name="BROKER_TEXT_NAME", broker_message="BROKER_TEXT")
+    assert (error.code, error.code_name, error.broker_message) == (
+        "BROKER_TEXT_CODE",
+        "BROKER_TEXT_NAME",
+        "BROKER_TEXT",
+    )
+    assert {name: getattr(error, name) for name in kept} == kept
+    assert "BROKER_TEXT" not in str(error)
+    with pytest.raises(TypeError, match="brokr_message"):
+        make(brokr_message="x")

@@ -22,6 +22,7 @@ from __future__ import annotations
 import ipaddress
 import os
 from collections.abc import Mapping
+from typing import TypedDict, Unpack
 from urllib.parse import urlsplit
 
 import attrs
@@ -82,19 +83,25 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+class Given(TypedDict, total=False):
+    """The settings a caller gives :func:`resolve_settings` (``connect``'s arguments of the same
+    names); one left out, or ``None``, comes from the environment, else the default."""
+
+    credentials: Mapping[str, str] | None
+    base_url: str | None
+    timeout: float
+    """Default 10 s."""
+    deadline: float | None
+    max_response_bytes: int | None
+    api_version: str | None
+
+
 def resolve_settings(
-    description: BrokerDescription,
-    *,
-    credentials: Mapping[str, str] | None = None,
-    base_url: str | None = None,
-    timeout: float = 10.0,
-    deadline: float | None = None,
-    max_response_bytes: int | None = None,
-    api_version: str | None = None,
-    environ: Mapping[str, str] | None = None,
+    description: BrokerDescription, *, environ: Mapping[str, str] | None = None, **given: Unpack[Given]
 ) -> Settings:
-    """Merge arguments and ``ORDERBRIDGE_*`` environment variables into :class:`Settings` for
-    the broker ``description`` describes (``orderbridge.brokers.describe(name)``).
+    """Merge the ``given`` arguments and ``ORDERBRIDGE_*`` environment variables (``environ``,
+    default ``os.environ``) into :class:`Settings` for the broker ``description`` describes
+    (``orderbridge.brokers.describe(name)``).
 
     Raises:
         ConfigurationError: unknown credential name, bad base URL, bad timeout or API version.
@@ -103,23 +110,27 @@ def resolve_settings(
     env = os.environ if environ is None else environ
     prefix = f"ORDERBRIDGE_{broker.upper()}_"
     known = description.credentials
-    given = dict(credentials or {})
-    unknown = sorted(set(given) - set(known))
+    credentials = dict(given.get("credentials") or {})
+    timeout = given.get("timeout", 10.0)
+    api_version = given.get("api_version")
+    unknown = sorted(set(credentials) - set(known))
     if unknown:
         raise ConfigurationError(
             f"unknown credential(s) {', '.join(unknown)}; {broker} takes {', '.join(known)}", broker=broker
         )
     secrets: dict[str, Secret] = {}
     for name in known:
-        value = given.get(name)
+        value = credentials.get(name)
         if value is None:
             value = env.get(prefix + name.upper())
         if value:
             secrets[name] = Secret(check_credential(value, name, prefix + name.upper(), broker))
-    url = check_base_url(base_url or env.get(prefix + "BASE_URL") or description.production_url, broker)
+    url = check_base_url(given.get("base_url") or env.get(prefix + "BASE_URL") or description.production_url, broker)
     if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not 0 < timeout <= 600:
         raise ConfigurationError(f"timeout must be a number of seconds in (0, 600], got {timeout!r}", broker=broker)
+    deadline = given.get("deadline")
     deadline = _number("deadline", max(30.0, 3 * float(timeout)) if deadline is None else deadline, 3600, broker)
+    max_response_bytes = given.get("max_response_bytes")
     if max_response_bytes is None:
         max_response_bytes = DEFAULT_MAX_RESPONSE_BYTES
     if isinstance(max_response_bytes, bool) or not isinstance(max_response_bytes, int) or max_response_bytes < 1024:

@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import math
 import ssl
-from typing import Any, Literal
+from typing import Any, Literal, TypedDict, Unpack
 
 import httpx
 
@@ -123,6 +123,37 @@ def clean(text: object, limit: int = MAX_BROKER_TEXT) -> str:
     return safe if len(safe) <= limit else safe[: limit - 1] + "…"
 
 
+class BrokerAnswer(TypedDict, total=False):
+    """What the broker itself said about a request, as the keyword arguments of the errors that
+    keep it (:class:`AuthenticationError`, :class:`OrderRejected`, :class:`OutcomeUnknown`) and
+    of their factories. Each key is kept as the attribute of the same name and never appears in
+    ``str(error)``, except a code the vendor documents, quoted by the factory's message."""
+
+    code: str | int | None
+    """The broker's code (TopstepX integer ``errorCode``, Sophic ``code``, HTTP status...)."""
+    code_name: str | None
+    """That code's name for this endpoint."""
+    broker_message: str | None
+    """The broker's free text, untrusted."""
+
+
+class Ambiguity(BrokerAnswer, total=False):
+    """The keyword arguments of an :class:`OutcomeUnknown` beyond its ``origin`` and client order
+    id: the broker's words and the undocumented HTTP status, when there was one."""
+
+    status_code: int | None
+
+
+class Refusal(TypedDict, total=False):
+    """What a :class:`OrderRejected` keeps besides its code and code name (the keyword
+    arguments of :func:`rejected`)."""
+
+    broker_message: str | None
+    order_id: str | None
+    client_order_id: str | None
+    raw: Any
+
+
 class OrderbridgeError(Exception):
     """Root of every orderbridge error.
 
@@ -204,26 +235,26 @@ class EndpointNotFound(ConfigurationError):
         self.url = url
 
 
-class AuthenticationError(OrderbridgeError):
+class _Answered(OrderbridgeError):
+    """An error that keeps the broker's own words (:class:`BrokerAnswer`): the one place they
+    are stored, for every error that carries them."""
+
+    def __init__(self, message: str, *, broker: str | None = None, **answer: Unpack[BrokerAnswer]) -> None:
+        if unexpected := answer.keys() - BrokerAnswer.__optional_keys__:
+            # the keywords are typed, but a caller without a type checker still hears of a typo
+            raise TypeError(f"{type(self).__name__}() got unexpected keyword argument(s) {sorted(unexpected)}")
+        super().__init__(message, broker=broker)
+        self.code = answer.get("code")
+        self.code_name = answer.get("code_name")
+        self.broker_message = answer.get("broker_message")
+
+
+class AuthenticationError(_Answered):
     """The broker refused our credentials or token (login failed, 401 on a read).
 
     ``code`` / ``code_name`` carry the broker's auth error code where it has one (TopstepX
-    ``LoginErrorCode``, OAuth ``error``).
+    ``LoginErrorCode``, OAuth ``error``); ``broker_message`` its free text, never in ``str()``.
     """
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        broker: str | None = None,
-        code: str | int | None = None,
-        code_name: str | None = None,
-        broker_message: str | None = None,
-    ) -> None:
-        super().__init__(message, broker=broker)
-        self.code = code
-        self.code_name = code_name
-        self.broker_message = broker_message
 
 
 class RateLimited(OrderbridgeError):
@@ -260,7 +291,7 @@ class UnexpectedResponse(OrderbridgeError):
         self.content = content
 
 
-class OrderRejected(OrderbridgeError):
+class OrderRejected(_Answered):
     """The broker definitively refused the request: placement, cancel, or a read it answered
     with a business error (TopstepX ``success: false`` with a documented code).
 
@@ -279,23 +310,18 @@ class OrderRejected(OrderbridgeError):
         message: str,
         *,
         broker: str | None = None,
-        code: str | int | None = None,
-        code_name: str | None = None,
-        broker_message: str | None = None,
         order_id: str | None = None,
         client_order_id: str | None = None,
         raw: Any = None,
+        **answer: Unpack[BrokerAnswer],
     ) -> None:
-        super().__init__(message, broker=broker)
-        self.code = code
-        self.code_name = code_name
-        self.broker_message = broker_message
+        super().__init__(message, broker=broker, **answer)
         self.order_id = order_id
         self.client_order_id = client_order_id
         self.raw = raw
 
 
-class OutcomeUnknown(OrderbridgeError):
+class OutcomeUnknown(_Answered):
     """The request may have reached the broker and no definitive answer came back.
 
     Do **not** send the order again with a new client order id. Reconcile first with
@@ -322,17 +348,12 @@ class OutcomeUnknown(OrderbridgeError):
         broker: str | None = None,
         client_order_id: str | None = None,
         origin: Origin,
-        code: str | int | None = None,
-        code_name: str | None = None,
-        broker_message: str | None = None,
         status_code: int | None = None,
+        **answer: Unpack[BrokerAnswer],
     ) -> None:
-        super().__init__(message, broker=broker)
+        super().__init__(message, broker=broker, **answer)
         self.client_order_id = client_order_id
         self.origin = origin
-        self.code = code
-        self.code_name = code_name
-        self.broker_message = broker_message
         self.status_code = status_code
 
 
@@ -355,25 +376,12 @@ class PlacementUnknown(OutcomeUnknown):
         self,
         message: str,
         *,
-        broker: str | None = None,
         client_order_id: str,
         origin: Origin,
-        code: str | int | None = None,
-        code_name: str | None = None,
-        broker_message: str | None = None,
-        status_code: int | None = None,
+        broker: str | None = None,
+        **more: Unpack[Ambiguity],
     ) -> None:
-        super().__init__(
-            message,
-            broker=broker,
-            client_order_id=client_order_id,
-            origin=origin,
-            code=code,
-            code_name=code_name,
-            broker_message=broker_message,
-            status_code=status_code,
-        )
-        self.client_order_id = client_order_id
+        super().__init__(message, origin=origin, client_order_id=client_order_id, broker=broker, **more)
 
 
 # -- raised by the session transport, classified by :func:`for_exception` ----------------------
@@ -415,68 +423,36 @@ def rejected(
     documented: bool = True,
     not_found: bool = False,
     verb: str = "rejected",
-    broker_message: str | None = None,
-    order_id: str | None = None,
-    client_order_id: str | None = None,
-    raw: Any = None,
+    **more: Unpack[Refusal],
 ) -> OrderRejected:
     """A definitive refusal: :class:`OrderRejected`, or :class:`OrderNotFound` with
     ``not_found``. ``documented`` says whether ``code_name`` is a code the vendor documents for
     this endpoint (only then is it quoted in ``str()``); the broker's text goes to
     ``broker_message`` only."""
     cls = OrderNotFound if not_found else OrderRejected
-    return cls(
-        f"{what} {verb}: {_label(code, code_name, documented)}",
-        broker=broker,
-        code=code,
-        code_name=code_name,
-        broker_message=broker_message,
-        order_id=order_id,
-        client_order_id=client_order_id,
-        raw=raw,
-    )
+    message = f"{what} {verb}: {_label(code, code_name, documented)}"
+    return cls(message, broker=broker, code=code, code_name=code_name, **more)
 
 
 def auth_refused(
-    broker: str,
-    what: str,
-    *,
-    code: str | int | None = None,
-    code_name: str | None = None,
-    documented: bool = True,
-    broker_message: str | None = None,
+    broker: str, what: str, *, documented: bool = True, **answer: Unpack[BrokerAnswer]
 ) -> AuthenticationError:
     """The broker refused our credentials or token (a login answered with an error code, or
     HTTP ``code``)."""
-    label = _label(code, code_name, documented) if code is not None else "no code"
-    return AuthenticationError(
-        f"{what} refused: {label}", broker=broker, code=code, code_name=code_name, broker_message=broker_message
-    )
+    code = answer.get("code")
+    label = _label(code, answer.get("code_name"), documented) if code is not None else "no code"
+    return AuthenticationError(f"{what} refused: {label}", broker=broker, **answer)
 
 
 def unknown(
-    broker: str,
-    client_order_id: str | None,
-    origin: Origin,
-    what: str,
-    *,
-    code: str | int | None = None,
-    code_name: str | None = None,
-    broker_message: str | None = None,
-    status_code: int | None = None,
+    broker: str, client_order_id: str | None, origin: Origin, what: str, **more: Unpack[Ambiguity]
 ) -> OutcomeUnknown:
     """An :class:`OutcomeUnknown` with a message that tells the caller to reconcile."""
-    return OutcomeUnknown(
+    message = (
         f"{what}: outcome unknown ({origin}); the order may exist — reconcile with "
-        f"resolve({client_order_id!r}) before sending it again",
-        broker=broker,
-        client_order_id=client_order_id,
-        origin=origin,
-        code=code,
-        code_name=code_name,
-        broker_message=broker_message,
-        status_code=status_code,
+        f"resolve({client_order_id!r}) before sending it again"
     )
+    return OutcomeUnknown(message, origin=origin, client_order_id=client_order_id, broker=broker, **more)
 
 
 def unexpected(broker: str, what: str, status: int = 200, content: bytes = b"") -> UnexpectedResponse:
@@ -674,13 +650,18 @@ def after_ambiguity(error: OrderbridgeError, broker: str, what: str, client_orde
     return unknown(error.broker or broker, client_order_id, "retried_after_ambiguous", what)
 
 
-def _refusal(error: OrderRejected | OutcomeUnknown) -> dict[str, Any]:
+def _refusal(error: _Answered) -> BrokerAnswer:
     """The broker's own words on ``error`` (code, code name, free text), to carry onto the
     error that replaces it."""
     return {"code": error.code, "code_name": error.code_name, "broker_message": error.broker_message}
 
 
-def _ambiguity(error: OutcomeUnknown) -> dict[str, Any]:
+class _Restated(Ambiguity):
+    broker: str | None
+    origin: Origin
+
+
+def _ambiguity(error: OutcomeUnknown) -> _Restated:
     """Everything an ambiguous ``error`` says but its message and client order id (broker,
     origin, the broker's code and text, HTTP status), to carry onto a reworded one."""
     return {"broker": error.broker, "origin": error.origin, "status_code": error.status_code, **_refusal(error)}

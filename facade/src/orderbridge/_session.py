@@ -16,13 +16,13 @@ import importlib
 import importlib.util
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, Unpack
 
 import httpx
 
 from ._account import Balance, Fill, FlattenReport, ItemOutcome, Modification, Position
 from ._adapter import Adapter, BrokerOrder, get_adapter
-from ._config import resolve_settings, with_times
+from ._config import Given, resolve_settings, with_times
 from ._driver import AsyncDriver, SyncDriver
 from ._errors import ConfigurationError, OutcomeUnknown, modify_unknown, placement_unknown
 from ._events import KINDS
@@ -600,12 +600,7 @@ def connect(
         ConfigurationError: unknown broker, bad base URL, bad option. Credentials are checked
             lazily, when the first request needs them.
     """
-    settings, adapter, chosen = _opening(
-        broker, credentials, base_url, timeout, deadline, max_response_bytes, api_version, transport, False
-    )
-    session = Session(settings, adapter, transport=chosen, rate_limit=rate_limit)
-    session.hub_url = _hub_url(settings, hub_url)
-    return session
+    return _connect(Session, **locals())  # every argument by name: the signature above is the list
 
 
 def connect_async(
@@ -622,10 +617,32 @@ def connect_async(
     hub_url: str | None = None,
 ) -> AsyncSession:
     """Open an :class:`AsyncSession`; arguments as :func:`connect`."""
-    settings, adapter, chosen = _opening(
-        broker, credentials, base_url, timeout, deadline, max_response_bytes, api_version, transport, True
-    )
-    session = AsyncSession(settings, adapter, transport=chosen, rate_limit=rate_limit)
+    return _connect(AsyncSession, **locals())  # every argument by name: the signature above is the list
+
+
+_S = TypeVar("_S", Session, AsyncSession)
+
+
+def _connect(
+    kind: type[_S],
+    broker: str,
+    *,
+    transport: Any,
+    rate_limit: RateLimit | Budget | None,
+    hub_url: str | None,
+    **given: Unpack[Given],
+) -> _S:
+    """What both :func:`connect` twins do with their arguments (passed on by name, so the
+    public signatures are the one list): settings from the ``given`` ones (those of
+    :func:`~orderbridge._config.resolve_settings`), the broker's adapter, the transport
+    (``None``: the session's own HTTP pool; a name: the broker's REST or WebSocket transport of
+    the twin's kind), then a session of ``kind`` with its hub URL."""
+    description = describe(broker)
+    settings = resolve_settings(description, **given)
+    adapter = get_adapter(description)
+    if isinstance(transport, str):
+        transport = _named_transport(transport, settings, description, asynchronous=kind is AsyncSession)
+    session = kind(settings, adapter, transport=transport, rate_limit=rate_limit)
     session.hub_url = _hub_url(settings, hub_url)
     return session
 
@@ -645,42 +662,14 @@ def _hub_url(settings: Settings, hub_url: str | None) -> str | None:
     return checked
 
 
-def _opening(
-    broker: str,
-    credentials: dict[str, str] | None,
-    base_url: str | None,
-    timeout: float,
-    deadline: float | None,
-    max_response_bytes: int | None,
-    api_version: str | None,
-    transport: Any,
-    asynchronous: bool,
-) -> tuple[Settings, Adapter, Any]:
-    """What both :func:`connect` twins do before building their session: settings, adapter
-    and the transport (``None``: the session's own HTTP pool)."""
-    description = describe(broker)
-    settings = resolve_settings(
-        description,
-        credentials=credentials,
-        base_url=base_url,
-        timeout=timeout,
-        deadline=deadline,
-        max_response_bytes=max_response_bytes,
-        api_version=api_version,
-    )
-    adapter = get_adapter(description)
-    if not isinstance(transport, str):
-        return settings, adapter, transport
-    if transport == "websocket":
-        return settings, adapter, _websocket_transport(settings, description, asynchronous=asynchronous)
-    if transport != "http":
-        raise ConfigurationError(f"transport must be 'http' or 'websocket', got {transport!r}", broker=broker)
-    return settings, adapter, None
-
-
-def _websocket_transport(settings: Settings, description: BrokerDescription, *, asynchronous: bool) -> Any:
-    """The broker's WebSocket RPC as an httpx transport (CrossTrade:
+def _named_transport(name: str, settings: Settings, description: BrokerDescription, *, asynchronous: bool) -> Any:
+    """The transport ``transport=`` names: ``"http"`` the session's own HTTP pool (``None``),
+    ``"websocket"`` the broker's WebSocket RPC as an httpx transport (CrossTrade:
     :mod:`orderbridge.brokers.crosstrade.websocket`)."""
+    if name == "http":
+        return None
+    if name != "websocket":
+        raise ConfigurationError(f"transport must be 'http' or 'websocket', got {name!r}", broker=settings.broker)
     if description.websocket is None:
         offered = ", ".join(d.name for d in DESCRIPTIONS.values() if d.websocket is not None)
         raise ConfigurationError(f"transport='websocket' exists for {offered} only", broker=settings.broker)

@@ -395,7 +395,7 @@ def parse_strict(op: Operation, request: httpx.Request, response: httpx.Response
     open response enums validate and parse (as the plain string or integer)."""
     check_response(op, request, response)
     try:
-        return op_module(op)._parse_response(client=make_client(op), response=response)
+        return op_module(op).parse_response(client=make_client(op), response=response).parsed
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         where = f"{op.id}::{response.status_code}"
         raise ResponseContractError(where, f"the generated parser failed: {type(exc).__name__}: {exc}") from exc

@@ -600,7 +600,19 @@ def connect(
         ConfigurationError: unknown broker, bad base URL, bad option. Credentials are checked
             lazily, when the first request needs them.
     """
-    return _connect(Session, **locals())  # every argument by name: the signature above is the list
+    return _connect(
+        Session,
+        broker,
+        credentials=credentials,
+        base_url=base_url,
+        timeout=timeout,
+        deadline=deadline,
+        max_response_bytes=max_response_bytes,
+        api_version=api_version,
+        transport=transport,
+        rate_limit=rate_limit,
+        hub_url=hub_url,
+    )
 
 
 def connect_async(
@@ -617,7 +629,19 @@ def connect_async(
     hub_url: str | None = None,
 ) -> AsyncSession:
     """Open an :class:`AsyncSession`; arguments as :func:`connect`."""
-    return _connect(AsyncSession, **locals())  # every argument by name: the signature above is the list
+    return _connect(
+        AsyncSession,
+        broker,
+        credentials=credentials,
+        base_url=base_url,
+        timeout=timeout,
+        deadline=deadline,
+        max_response_bytes=max_response_bytes,
+        api_version=api_version,
+        transport=transport,
+        rate_limit=rate_limit,
+        hub_url=hub_url,
+    )
 
 
 _S = TypeVar("_S", Session, AsyncSession)
@@ -632,8 +656,7 @@ def _connect(
     hub_url: str | None,
     **given: Unpack[Given],
 ) -> _S:
-    """What both :func:`connect` twins do with their arguments (passed on by name, so the
-    public signatures are the one list): settings from the ``given`` ones (those of
+    """What both :func:`connect` twins do with their arguments: settings from the ``given`` ones (those of
     :func:`~orderbridge._config.resolve_settings`), the broker's adapter, the transport
     (``None``: the session's own HTTP pool; a name: the broker's REST or WebSocket transport of
     the twin's kind), then a session of ``kind`` with its hub URL."""

@@ -56,6 +56,7 @@ from ._models import (
 )
 from ._policy import Answered, Attempt, AttemptPolicy, Deliver, Fail, Happened, Raised, delivered_as_is
 from ._wire import (
+    AsyncSessionClient,
     AsyncSessionTransport,
     Call,
     Exchange,
@@ -63,6 +64,7 @@ from ._wire import (
     Grant,
     RawResponse,
     Sent,
+    SessionClient,
     SessionTransport,
     Token,
     TokenBox,
@@ -321,7 +323,7 @@ class SyncDriver(Driver):
         self.transport = inner
         """The transport under the session: the HTTP pool, a test's ``httpx.MockTransport``, or
         the CrossTrade WebSocket transport."""
-        self._http = httpx.Client(
+        self._http = SessionClient(
             base_url=settings.base_url,
             transport=SessionTransport(inner, self._box, settings.max_response_bytes),
             **client_options(settings.timeout),
@@ -434,7 +436,7 @@ class AsyncDriver(Driver):
         super().__init__(settings, adapter, **kw)
         inner = async_http_transport(settings.base_url) if transport is None else transport
         self.transport = inner
-        self._http = httpx.AsyncClient(
+        self._http = AsyncSessionClient(
             base_url=settings.base_url,
             transport=AsyncSessionTransport(inner, self._box, settings.max_response_bytes),
             **client_options(settings.timeout),

@@ -554,59 +554,71 @@ def _finish(response: httpx.Response, reader: _Reader) -> httpx.Response:
     return response
 
 
-class SessionTransport(httpx.BaseTransport):
-    """Wraps ``inner`` (the module docstring says what it adds)."""
+class _Wrapping:
+    """What both session transports share: the state they hold and the steps around the I/O."""
 
-    def __init__(self, inner: httpx.BaseTransport, box: TokenBox, max_bytes: int) -> None:
+    def __init__(self, inner: Any, box: TokenBox, max_bytes: int) -> None:
         self.inner = inner
         self._box = box
         self._max_bytes = max_bytes
 
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
+    def _start(self, request: httpx.Request) -> Exchange:
+        """The attempt's :class:`Exchange` (a bare one for a request sent without), with the
+        request stamped and its timeouts capped (:func:`_prepare`)."""
         exchange = request.extensions.get(EXCHANGE) or Exchange()
         _prepare(request, self._box, exchange)
-        response = self.inner.handle_request(request)
+        return exchange
+
+    def _reader(self, response: httpx.Response, exchange: Exchange) -> _Reader | None:
+        """``None`` when the body is already in memory (checked and kept on ``exchange``),
+        else the :class:`_Reader` its stream is to be fed through."""
         if _read_whole(response, self._max_bytes, exchange):
-            return response
-        stream = response.stream
-        assert isinstance(stream, httpx.SyncByteStream)
-        try:
-            reader = _Reader(response.headers.get("content-encoding"), self._max_bytes, exchange.deadline)
-            feed = reader.feed
-            for chunk in stream:
-                feed(chunk)
-        finally:
-            stream.close()
-        exchange.response = _finish(response, reader)
+            return None
+        return _Reader(response.headers.get("content-encoding"), self._max_bytes, exchange.deadline)
+
+
+class SessionTransport(_Wrapping, httpx.BaseTransport):
+    """Wraps ``inner`` (the module docstring says what it adds)."""
+
+    inner: httpx.BaseTransport
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        exchange = self._start(request)
+        response = self.inner.handle_request(request)
+        reader = self._reader(response, exchange)
+        if reader is not None:
+            stream = response.stream
+            assert isinstance(stream, httpx.SyncByteStream)
+            try:
+                for chunk in stream:
+                    reader.feed(chunk)
+            finally:
+                stream.close()
+            exchange.response = _finish(response, reader)
         return response
 
     def close(self) -> None:
         self.inner.close()
 
 
-class AsyncSessionTransport(httpx.AsyncBaseTransport):
+class AsyncSessionTransport(_Wrapping, httpx.AsyncBaseTransport):
     """The async twin of :class:`SessionTransport`."""
 
-    def __init__(self, inner: httpx.AsyncBaseTransport, box: TokenBox, max_bytes: int) -> None:
-        self.inner = inner
-        self._box = box
-        self._max_bytes = max_bytes
+    inner: httpx.AsyncBaseTransport
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        exchange = request.extensions.get(EXCHANGE) or Exchange()
-        _prepare(request, self._box, exchange)
+        exchange = self._start(request)
         response = await self.inner.handle_async_request(request)
-        if _read_whole(response, self._max_bytes, exchange):
-            return response
-        stream = response.stream
-        assert isinstance(stream, httpx.AsyncByteStream)
-        try:
-            reader = _Reader(response.headers.get("content-encoding"), self._max_bytes, exchange.deadline)
-            async for chunk in stream:
-                reader.feed(chunk)
-        finally:
-            await stream.aclose()
-        exchange.response = _finish(response, reader)
+        reader = self._reader(response, exchange)
+        if reader is not None:
+            stream = response.stream
+            assert isinstance(stream, httpx.AsyncByteStream)
+            try:
+                async for chunk in stream:
+                    reader.feed(chunk)
+            finally:
+                await stream.aclose()
+            exchange.response = _finish(response, reader)
         return response
 
     async def aclose(self) -> None:

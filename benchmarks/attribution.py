@@ -16,7 +16,7 @@ fixed transport as section 1 (µs per call, median of rounds):
 * ``classify``: the flow's outcome classification after the response (``PlacedOrder``); the
   flows are advanced to their request before timing, so only the classification is timed.
 
-These reach into private names of ``orderbridge`` (``Session._prepare``, ``Session._attempt``,
+These reach into private names of ``orderbridge`` (``Session._prepare``, ``Session._request``,
 ``_policy``, ``_flow``, ``_adapter``); when those change, the affected step reports ``n/a`` with the reason
 instead of failing the run. ``profile`` (``run.py --profile``) adds a cProfile run grouped by
 package.
@@ -68,7 +68,9 @@ def _steps(session: Any, order: Any, account: str, wire: Wire, transport: httpx.
         exchange_cls = importlib.import_module("orderbridge._wire").Exchange
 
         def attempt() -> Any:
-            return session._attempt(call, exchange_cls(deadline=math.inf))
+            # One attempt as the driver makes it: the request, then its description to the policy.
+            exchange = exchange_cls(deadline=math.inf)
+            return session._happened(call, exchange, session._request((call, exchange)), None)
 
         happened = attempt()
         response = happened.response

@@ -1,10 +1,15 @@
 """The drivers under :class:`~orderbridge.Session` and :class:`~orderbridge.AsyncSession`:
-the state a session holds (settings, adapter, token, journal of placements), the short loop
-that sends a flow's calls through the attempt policy (:class:`SyncDriver` / :class:`AsyncDriver`)
-and the loop that runs a multi-step plan. The public verbs live in :mod:`orderbridge._session`.
+the state a session holds (settings, adapter, token, journal of placements), and the loops that
+send a flow's calls through the attempt policy, log in, wait for the rate budget and run a
+multi-step plan. The public verbs live in :mod:`orderbridge._session`.
 
-Both twins drive the same adapter flows (:mod:`orderbridge._wire`), so their behaviour is
-identical; only the I/O differs (:meth:`~orderbridge._wire.Operation.send` vs ``asend``).
+The loops are written once, sans-IO, as generators on :class:`Driver` (:data:`Steps`): they
+yield the I/O they need as an :data:`Action` (send a request, sleep, take a budget turn, take
+the login lock, place one order of a plan) and receive its result, or have its error thrown
+in. :class:`SyncDriver` and :class:`AsyncDriver` each pump them (``_pump``) with their own
+actions: blocking or awaited, ``time.sleep`` or ``asyncio.sleep``, a thread or an asyncio lock.
+So the twins' behaviour is identical by construction, and the adapter flows they drive
+(:mod:`orderbridge._wire`) are the same ones.
 
 The rate-budget meter lives here too (:class:`Meter`, :func:`meter_for`): each broker documents
 how many requests a credential may send, and the driver spends one request from the budget
@@ -26,8 +31,8 @@ import logging
 import re
 import threading
 import time
-from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, Final, TypeVar
+from collections.abc import Callable, Generator, Mapping
+from typing import TYPE_CHECKING, Any, Final, NamedTuple, TypeVar
 
 import httpx
 
@@ -41,7 +46,7 @@ from ._errors import (
     over_budget,
     unusable_token,
 )
-from ._lifecycle import PlaceStep, Plan, Step, StepResult
+from ._lifecycle import PlaceStep, Plan, StepResult
 from ._models import (
     DOCUMENTED,
     BrokerDescription,
@@ -56,13 +61,16 @@ from ._models import (
 )
 from ._policy import Answered, Attempt, AttemptPolicy, Deliver, Fail, Happened, Raised, delivered_as_is
 from ._wire import (
+    AsyncSessionClient,
     AsyncSessionTransport,
     Call,
     Exchange,
     Flow,
     Grant,
     RawResponse,
+    Read,
     Sent,
+    SessionClient,
     SessionTransport,
     Token,
     TokenBox,
@@ -73,10 +81,41 @@ from ._wire import (
 )
 from .brokers import describe
 
+if TYPE_CHECKING:
+    import asyncio
+
 T = TypeVar("T")
 
 
 _D = TypeVar("_D", bound="Driver")
+
+
+Action = tuple[Callable[[Any], Any], Any]
+"""One thing a loop asks its driver to do: ``(action, argument)``; the driver calls
+``action(argument)`` (awaits it, in the async twin) and sends the result back."""
+
+
+Steps = Generator[Action, Any, T]
+"""A sans-IO loop (sending a call's attempts, driving a flow, running a plan): it yields the
+:data:`Action` it needs and returns its result. Both twins pump the same loops
+(:meth:`SyncDriver._pump`, :meth:`AsyncDriver._pump`); only the actions differ (blocking or
+awaited I/O, ``time.sleep`` or ``asyncio.sleep``, a thread or an asyncio lock)."""
+
+
+def _advance(steps: Steps[Any], done: Any, error: BaseException | None) -> Action:
+    """Send an action's result into ``steps``, or throw its error in (the steps decide what it
+    means, and release what they hold); their next action."""
+    return steps.send(done) if error is None else steps.throw(error)
+
+
+class Ask(NamedTuple):
+    """A request for one turn of the rate budget: the category, the call's deadline
+    (``time.monotonic()``), the seconds already waited for this attempt, the call's label."""
+
+    category: str
+    deadline: float
+    waited: float
+    what: str
 
 
 MAX_ID_LENGTH = 255
@@ -102,7 +141,16 @@ def _target(exchange: Exchange) -> str | None:
 
 
 class Driver:
-    """State and pure logic shared by both twins."""
+    """State and pure logic shared by both twins, and the loops both pump (:data:`Steps`)."""
+
+    if TYPE_CHECKING:  # each twin sets these, and defines the actions the loops yield
+        _login_lock: threading.Lock | asyncio.Lock
+        _sleep: Callable[[float], Any]
+
+        def _request(self, job: tuple[Call, Exchange]) -> Any: ...
+        def _take(self, ask: Ask) -> Any: ...
+        def _lock(self, _: None) -> Any: ...
+        def _place(self, step: PlaceStep) -> Any: ...
 
     def __init__(
         self,
@@ -125,6 +173,20 @@ class Driver:
         self._journal: collections.OrderedDict[tuple[str, str], Order] = collections.OrderedDict()
         self.logins = 0
         """How many times this session obtained a token (login, refresh or validate)."""
+
+    def _open(self, client: Callable[..., Any], wrap: Callable[..., Any], inner: Any) -> None:
+        """Build the session's httpx client (``client``) over ``wrap(inner)``, the session
+        transport around ``inner``, and the generated client that uses it (``self._api``)."""
+        self.transport = inner
+        """The transport under the session: the HTTP pool, a test's ``httpx.MockTransport``, or
+        the CrossTrade WebSocket transport."""
+        settings = self.settings
+        self._http = client(
+            base_url=settings.base_url,
+            transport=wrap(inner, self._box, settings.max_response_bytes),
+            **client_options(settings.timeout),
+        )
+        self._api = self.adapter.make_client(settings.base_url)
 
     @property
     def broker(self) -> str:
@@ -236,16 +298,16 @@ class Driver:
         ``__name__``, which :class:`~orderbridge._wire.Operation` keeps), or ``None``."""
         return None if self._meter is None else self._meter.category(call.operation)
 
-    def _turn(self, category: str, deadline: float, waited: float, what: str) -> float | RateLimited:
-        """Spend one request of ``category``: ``0.0`` when spent, a wait in seconds, or the
-        :class:`RateLimited` to raise when the wait would pass the deadline (``waited``: seconds
-        already waited for this attempt, so a fake sleep cannot loop forever)."""
+    def _turn(self, ask: Ask) -> float | RateLimited:
+        """Spend one request of ``ask.category``: ``0.0`` when spent, a wait in seconds, or the
+        :class:`RateLimited` to raise when the wait would pass the deadline (``ask.waited``:
+        seconds already waited for this attempt, so a fake sleep cannot loop forever)."""
         assert self._meter is not None
-        wait = self._meter.take(category)
+        wait = self._meter.take(ask.category)
         if wait == 0.0:
             return 0.0
-        left = min(deadline - time.monotonic(), self.settings.deadline - waited)
-        return self._meter.refuse(category, wait, what) if wait >= left else wait
+        left = min(ask.deadline - time.monotonic(), self.settings.deadline - ask.waited)
+        return self._meter.refuse(ask.category, wait, ask.what) if wait >= left else wait
 
     def _after_answer(self, category: str | None, happened: Happened) -> None:
         """A throttle answer that still arrived drains the category (our count was behind)."""
@@ -277,6 +339,96 @@ class Driver:
             return flow.send(sent)
         except OrderbridgeError as error:
             raise self._policy(call, cid).settle(attempt, error) from None
+
+    # -- the loops, sans-IO: both twins pump these generators (see Steps) ---------------------------
+    def _attempts(self, call: Call, cid: str | None) -> Steps[tuple[Sent, Attempt]]:
+        """Attempts of one call until the attempt policy delivers or fails: log in when the
+        token is not fresh, spend from the budget before every attempt, attempt, let the policy
+        decide, wait and go again."""
+        if call.token is Token.REQUIRED and not self._token_fresh():
+            yield from self._logging_in()
+        deadline = time.monotonic() + self.settings.deadline
+        attempt = Attempt(remaining=self.settings.deadline)
+        policy: AttemptPolicy | None = None  # built for the first answer it has to decide
+        category = self._category(call)
+        while True:
+            if category is not None:
+                refused = yield from self._waiting(Ask(category, deadline, 0.0, call.name))
+                if refused is not None:  # nothing sent
+                    raise self._over_budget(call, cid, attempt, refused)
+            exchange = Exchange(bearer=call.token is not Token.NONE, deadline=deadline, timeout=self.settings.timeout)
+            try:
+                response = yield self._request, (call, exchange)
+            except Exception as exc:  # noqa: BLE001 - every failure is described to the policy
+                happened = self._happened(call, exchange, None, exc)
+            else:
+                happened = self._happened(call, exchange, response, None)
+            self._after_answer(category, happened)
+            if delivered_as_is(happened):  # what every policy decides for it
+                return Sent(happened.response, attempt.number, attempt.ambiguous, _target(exchange)), attempt
+            if policy is None:
+                policy = self._policy(call, cid)
+            decision = policy.decide(attempt, happened)
+            if isinstance(decision, Deliver):
+                return Sent(decision.response, attempt.number, attempt.ambiguous, _target(exchange)), attempt
+            if isinstance(decision, Fail):
+                raise decision.error
+            yield self._sleep, decision.wait
+            attempt = decision.next._replace(remaining=self._remaining(deadline))
+
+    def _waiting(self, ask: Ask) -> Steps[RateLimited | None]:
+        """Wait for one request of ``ask.category`` while the deadline allows."""
+        while True:
+            turn: float | RateLimited = yield self._take, ask
+            if not isinstance(turn, float):
+                return turn
+            if turn == 0.0:
+                return None
+            yield self._sleep, turn
+            ask = ask._replace(waited=ask.waited + turn)
+
+    def _logging_in(self) -> Steps[None]:
+        """Obtain or renew the token under the login lock (one login for concurrent calls)."""
+        yield self._lock, None
+        try:
+            if self._token_fresh():
+                return
+            revision = self._box.revision
+            grant = yield from self._driving(self.adapter.login(self.settings, self._box.token))
+            self._store(grant, revision)
+        finally:
+            self._login_lock.release()
+
+    def _driving(self, flow: Flow[T], cid: str | None = None) -> Steps[T]:
+        """Send each call the flow yields and hand it the outcome, until it returns."""
+        try:
+            call = next(flow)
+            while True:
+                try:
+                    outcome: tuple[Sent, Attempt] | OrderbridgeError = yield from self._attempts(call, cid)
+                except OrderbridgeError as error:
+                    outcome = error
+                call = self._resume(flow, call, cid, outcome)
+        except StopIteration as stop:
+            return stop.value  # type: ignore[no-any-return]
+        except OrderbridgeError as error:
+            raise self._scrub(error) from error.__cause__
+
+    def _running(self, plan: Plan[T]) -> Steps[T]:
+        """Run a multi-step plan: each step is a placement (the public ``place_order``) or a flow."""
+        try:
+            step = next(plan)
+            while True:
+                try:
+                    if isinstance(step, PlaceStep):
+                        result = StepResult((yield self._place, step))
+                    else:
+                        result = StepResult((yield from self._driving(step)))
+                except OrderbridgeError as error:
+                    result = StepResult(error=error)
+                step = plan.send(result)
+        except StopIteration as stop:
+            return stop.value  # type: ignore[no-any-return]
 
     def _scrub(self, error: OrderbridgeError) -> OrderbridgeError:
         """Replace this session's secrets (credentials, the current token) by ``***`` in the
@@ -310,6 +462,7 @@ class SyncDriver(Driver):
     """The synchronous driver: one pooled ``httpx.Client``, a login lock, blocking sleeps."""
 
     if TYPE_CHECKING:
+        _login_lock: threading.Lock
 
         def place_order(self, order: Order, *, account: str) -> PlacedOrder: ...
 
@@ -317,114 +470,57 @@ class SyncDriver(Driver):
         self, settings: Settings, adapter: Adapter, *, transport: httpx.BaseTransport | None = None, **kw: Any
     ) -> None:
         super().__init__(settings, adapter, **kw)
-        inner = http_transport(settings.base_url) if transport is None else transport
-        self.transport = inner
-        """The transport under the session: the HTTP pool, a test's ``httpx.MockTransport``, or
-        the CrossTrade WebSocket transport."""
-        self._http = httpx.Client(
-            base_url=settings.base_url,
-            transport=SessionTransport(inner, self._box, settings.max_response_bytes),
-            **client_options(settings.timeout),
+        self._open(
+            SessionClient, SessionTransport, http_transport(settings.base_url) if transport is None else transport
         )
-        self._api = adapter.make_client(settings.base_url)
         self._api.set_httpx_client(self._http)
         self._login_lock = threading.Lock()
         self._sleep: Callable[[float], Any] = time.sleep
 
-    # -- driving ----------------------------------------------------------------------------
-    def _attempt(self, call: Call, exchange: Exchange) -> Happened:
+    # -- the actions the steps ask for, and the pump -------------------------------------------------
+    def _request(self, job: tuple[Call, Exchange]) -> Read:
+        call, exchange = job
+        return call.operation.send(self._api, call.kwargs, exchange)
+
+    def _take(self, ask: Ask) -> float | RateLimited:
+        return self._turn(ask)
+
+    def _lock(self, _: None) -> None:
+        self._login_lock.acquire()
+
+    def _place(self, step: PlaceStep) -> PlacedOrder:
+        return self.place_order(step.order, account=step.account)
+
+    def _pump(self, steps: Steps[T]) -> T:
+        """Perform each action ``steps`` asks for and send back its result (or throw its error in)."""
         try:
-            response = call.operation.send(self._api, call.kwargs, exchange)
-        except Exception as exc:  # noqa: BLE001 - every failure is described to the policy
-            return self._happened(call, exchange, None, exc)
-        return self._happened(call, exchange, response, None)
-
-    def _send(self, call: Call, cid: str | None) -> tuple[Sent, Attempt]:
-        """Attempts of one call until the attempt policy delivers or fails."""
-        if call.token is Token.REQUIRED:
-            self._ensure_token()
-        deadline = time.monotonic() + self.settings.deadline
-        attempt = Attempt(remaining=self.settings.deadline)
-        policy: AttemptPolicy | None = None  # built for the first answer it has to decide
-        category = self._category(call)
-        while True:
-            if category is not None:
-                refused = self._wait_turn(category, deadline, call.name)
-                if refused is not None:  # nothing sent
-                    raise self._over_budget(call, cid, attempt, refused)
-            exchange = Exchange(bearer=call.token is not Token.NONE, deadline=deadline, timeout=self.settings.timeout)
-            happened = self._attempt(call, exchange)
-            self._after_answer(category, happened)
-            if delivered_as_is(happened):  # what every policy decides for it
-                return Sent(happened.response, attempt.number, attempt.ambiguous, _target(exchange)), attempt
-            if policy is None:
-                policy = self._policy(call, cid)
-            decision = policy.decide(attempt, happened)
-            if isinstance(decision, Deliver):
-                return Sent(decision.response, attempt.number, attempt.ambiguous, _target(exchange)), attempt
-            if isinstance(decision, Fail):
-                raise decision.error
-            self._sleep(decision.wait)
-            attempt = decision.next._replace(remaining=self._remaining(deadline))
-
-    def _wait_turn(self, category: str, deadline: float, what: str) -> RateLimited | None:
-        """Wait for one request of ``category`` while the deadline allows."""
-        waited = 0.0
-        while True:
-            turn = self._turn(category, deadline, waited, what)
-            if not isinstance(turn, float):
-                return turn
-            if turn == 0.0:
-                return None
-            self._sleep(turn)
-            waited += turn
-
-    def _drive(self, flow: Flow[T], cid: str | None = None) -> T:
-        try:
-            call = next(flow)
+            action, arg = next(steps)
             while True:
                 try:
-                    outcome: tuple[Sent, Attempt] | OrderbridgeError = self._send(call, cid)
-                except OrderbridgeError as error:
-                    outcome = error
-                call = self._resume(flow, call, cid, outcome)
+                    done, error = action(arg), None
+                except BaseException as exc:  # noqa: BLE001 - the steps decide (and release the lock)
+                    done, error = None, exc
+                action, arg = _advance(steps, done, error)
         except StopIteration as stop:
             return stop.value  # type: ignore[no-any-return]
-        except OrderbridgeError as error:
-            raise self._scrub(error) from error.__cause__
+
+    def _drive(self, flow: Flow[T], cid: str | None = None) -> T:
+        return self._pump(self._driving(flow, cid))
 
     def _ensure_token(self) -> None:
-        if self._token_fresh():
-            return
-        with self._login_lock:
-            if self._token_fresh():
-                return
-            revision = self._box.revision
-            grant = self._drive(self.adapter.login(self.settings, self._box.token))
-            self._store(grant, revision)
+        """Log in now unless the token is fresh (the live-event connections need one)."""
+        if not self._token_fresh():
+            self._pump(self._logging_in())
 
-    # -- the plan driver ------------------------------------------------------------------------
     def _run(self, plan: Plan[T]) -> T:
-        try:
-            step = next(plan)
-            while True:
-                step = plan.send(self._step(step))
-        except StopIteration as stop:
-            return stop.value  # type: ignore[no-any-return]
-
-    def _step(self, step: Step) -> StepResult:
-        try:
-            if isinstance(step, PlaceStep):
-                return StepResult(self.place_order(step.order, account=step.account))
-            return StepResult(self._drive(step))
-        except OrderbridgeError as error:
-            return StepResult(error=error)
+        return self._pump(self._running(plan))
 
 
 class AsyncDriver(Driver):
     """The async twin of :class:`SyncDriver`."""
 
     if TYPE_CHECKING:
+        _login_lock: asyncio.Lock
 
         async def place_order(self, order: Order, *, account: str) -> PlacedOrder: ...
 
@@ -433,113 +529,56 @@ class AsyncDriver(Driver):
     ) -> None:
         super().__init__(settings, adapter, **kw)
         inner = async_http_transport(settings.base_url) if transport is None else transport
-        self.transport = inner
-        self._http = httpx.AsyncClient(
-            base_url=settings.base_url,
-            transport=AsyncSessionTransport(inner, self._box, settings.max_response_bytes),
-            **client_options(settings.timeout),
-        )
-        self._api = adapter.make_client(settings.base_url)
+        self._open(AsyncSessionClient, AsyncSessionTransport, inner)
         self._api.set_async_httpx_client(self._http)
         import asyncio  # here, not at module level: sync users never pay for importing it
 
         self._login_lock = asyncio.Lock()
         self._sleep: Callable[[float], Any] = asyncio.sleep
 
-    # -- driving ----------------------------------------------------------------------------
-    async def _attempt(self, call: Call, exchange: Exchange) -> Happened:
+    # -- the actions the steps ask for, and the pump (twins of SyncDriver's) -------------------------
+    async def _request(self, job: tuple[Call, Exchange]) -> Read:
+        call, exchange = job
+        return await call.operation.asend(self._api, call.kwargs, exchange)
+
+    async def _take(self, ask: Ask) -> float | RateLimited:
+        """A shared (non-memory) budget is asked from a worker thread, so the event loop never
+        blocks on its storage."""
+        if self._meter is not None and not self._meter.local:
+            import asyncio
+
+            return await asyncio.to_thread(self._turn, ask)
+        return self._turn(ask)
+
+    async def _lock(self, _: None) -> None:
+        await self._login_lock.acquire()
+
+    async def _place(self, step: PlaceStep) -> PlacedOrder:
+        return await self.place_order(step.order, account=step.account)
+
+    async def _pump(self, steps: Steps[T]) -> T:
+        """Async twin of :meth:`SyncDriver._pump`: each action is awaited."""
         try:
-            response = await call.operation.asend(self._api, call.kwargs, exchange)
-        except Exception as exc:  # noqa: BLE001 - every failure is described to the policy
-            return self._happened(call, exchange, None, exc)
-        return self._happened(call, exchange, response, None)
-
-    async def _send(self, call: Call, cid: str | None) -> tuple[Sent, Attempt]:
-        """Async twin of :meth:`Session._send`."""
-        if call.token is Token.REQUIRED:
-            await self._ensure_token()
-        deadline = time.monotonic() + self.settings.deadline
-        attempt = Attempt(remaining=self.settings.deadline)
-        policy: AttemptPolicy | None = None  # built for the first answer it has to decide
-        category = self._category(call)
-        while True:
-            if category is not None:
-                refused = await self._wait_turn(category, deadline, call.name)
-                if refused is not None:  # nothing sent
-                    raise self._over_budget(call, cid, attempt, refused)
-            exchange = Exchange(bearer=call.token is not Token.NONE, deadline=deadline, timeout=self.settings.timeout)
-            happened = await self._attempt(call, exchange)
-            self._after_answer(category, happened)
-            if delivered_as_is(happened):  # what every policy decides for it
-                return Sent(happened.response, attempt.number, attempt.ambiguous, _target(exchange)), attempt
-            if policy is None:
-                policy = self._policy(call, cid)
-            decision = policy.decide(attempt, happened)
-            if isinstance(decision, Deliver):
-                return Sent(decision.response, attempt.number, attempt.ambiguous, _target(exchange)), attempt
-            if isinstance(decision, Fail):
-                raise decision.error
-            await self._sleep(decision.wait)
-            attempt = decision.next._replace(remaining=self._remaining(deadline))
-
-    async def _wait_turn(self, category: str, deadline: float, what: str) -> RateLimited | None:
-        """Async twin of :meth:`SyncDriver._wait_turn`; a shared (non-memory) budget is asked
-        from a worker thread so the event loop never blocks on its storage."""
-        import asyncio
-
-        waited = 0.0
-        while True:
-            if self._meter is not None and not self._meter.local:
-                turn = await asyncio.to_thread(self._turn, category, deadline, waited, what)
-            else:
-                turn = self._turn(category, deadline, waited, what)
-            if not isinstance(turn, float):
-                return turn
-            if turn == 0.0:
-                return None
-            await self._sleep(turn)
-            waited += turn
-
-    async def _drive(self, flow: Flow[T], cid: str | None = None) -> T:
-        try:
-            call = next(flow)
+            action, arg = next(steps)
             while True:
                 try:
-                    outcome: tuple[Sent, Attempt] | OrderbridgeError = await self._send(call, cid)
-                except OrderbridgeError as error:
-                    outcome = error
-                call = self._resume(flow, call, cid, outcome)
+                    done, error = await action(arg), None
+                except BaseException as exc:  # noqa: BLE001 - the steps decide (and release the lock)
+                    done, error = None, exc
+                action, arg = _advance(steps, done, error)
         except StopIteration as stop:
             return stop.value  # type: ignore[no-any-return]
-        except OrderbridgeError as error:
-            raise self._scrub(error) from error.__cause__
+
+    async def _drive(self, flow: Flow[T], cid: str | None = None) -> T:
+        return await self._pump(self._driving(flow, cid))
 
     async def _ensure_token(self) -> None:
-        if self._token_fresh():
-            return
-        async with self._login_lock:
-            if self._token_fresh():
-                return
-            revision = self._box.revision
-            grant = await self._drive(self.adapter.login(self.settings, self._box.token))
-            self._store(grant, revision)
+        """Async twin of :meth:`SyncDriver._ensure_token`."""
+        if not self._token_fresh():
+            await self._pump(self._logging_in())
 
-    # -- the plan driver ------------------------------------------------------------------------
     async def _run(self, plan: Plan[T]) -> T:
-        try:
-            step = next(plan)
-            while True:
-                step = plan.send(await self._step(step))
-        except StopIteration as stop:
-            return stop.value  # type: ignore[no-any-return]
-
-    async def _step(self, step: Step) -> StepResult:
-        try:
-            if isinstance(step, PlaceStep):
-                return StepResult(await self.place_order(step.order, account=step.account))
-            return StepResult(await self._drive(step))
-        except OrderbridgeError as error:
-            return StepResult(error=error)
+        return await self._pump(self._running(plan))
 
 
 # -- the rate-budget meter ------------------------------------------------------------------------

@@ -1,8 +1,9 @@
 """The attempt policy: the one place that decides whether a call is retried, delivered or failed.
 
-Sans-IO, in the manner of h11's ``Connection``: no sockets, no clock, no sleeping. A driver
-(``Session._send`` / ``AsyncSession._send``) makes an attempt, describes what happened with
-plain values and asks :meth:`AttemptPolicy.decide`; the answer is one of
+Sans-IO, in the manner of h11's ``Connection``: no sockets, no clock, no sleeping. The
+drivers' attempt loop (``Driver._attempts``, pumped by both session twins) makes an attempt,
+describes what happened with plain values and asks :meth:`AttemptPolicy.decide`; the answer
+is one of
 
 * :class:`Deliver` — hand the response to the adapter's flow (which classifies the outcome);
 * :class:`Again` — wait ``wait`` seconds and make attempt ``next`` (same request, same key);

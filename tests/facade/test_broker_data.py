@@ -11,7 +11,16 @@ import textwrap
 import pytest
 
 import orderbridge as ob
-from orderbridge.brokers import BROKERS, DATA_FILE, DESCRIPTIONS, describe, load_description
+from orderbridge.brokers import (
+    BROKERS,
+    DATA_FILE,
+    DESCRIPTIONS,
+    ORDERS_FILE,
+    describe,
+    load_description,
+    load_order_shape,
+    order_shape,
+)
 
 
 def _text(broker: str) -> str:
@@ -138,3 +147,57 @@ def test_no_file_is_read_before_the_first_describe() -> None:
     )
     proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr[-2000:]
+
+
+def _orders_text(broker: str) -> str:
+    return importlib.resources.files(f"orderbridge.brokers.{broker}").joinpath(ORDERS_FILE).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("broker", BROKERS)
+def test_every_order_table_reads_into_its_shape(broker: str) -> None:
+    shape = order_shape(broker)
+    assert shape.statuses.broker == broker and shape.status and shape.statuses.words
+    assert shape == load_order_shape(broker, _orders_text(broker), filename="again")
+    # integer codes stay integers (TopstepX), words stay words
+    assert all(isinstance(word, int) is (broker == "topstepx") for word in shape.statuses.words)
+
+
+@pytest.mark.parametrize(
+    ("broker", "old", "new", "key", "problem"),
+    [
+        ("crosstrade", 'quantity = ["quantity"]', 'quantity = ["quantity"]\nqty = ["x"]', "qty", "unknown key"),
+        ("crosstrade", 'quantity = ["quantity"]', 'quantity = "quantity"', "quantity", "expected an array"),
+        ("crosstrade", 'Working = "open"', 'Working = "busy"', "statuses.words.Working", "unknown OrderStatus"),
+        ("crosstrade", 'BuyToCover = "buy"', 'BuyToCover = "cover"', "sides.BuyToCover", "unknown Side"),
+        ("crosstrade", 'parse_time = "offset"', 'parse_time = "local"', "parse_time", "expected one of"),
+        ("crosstrade", 'parse_time = "offset"', 'zone = "Mars/Olympus"', "zone", "not an IANA zone"),
+        ("crosstrade", 'status = ["orderState"]\n', "", "status", "missing required key"),
+        ("crosstrade", "[statuses]\n", '[statuses]\nbroker = "x"\n', "statuses.broker", "folder's"),
+        ("crosstrade", "[statuses.words]", "[statuses.word]", "statuses.word", "unknown key"),
+        ("sophic", 'source = "Sophic', 'sauce = "Sophic', "statuses.sauce", "unknown key"),
+        ("topstepx", '1 = "sell"', 'one = "sell"', "sides.one", "expected an integer code"),
+        ("topstepx", "integer_codes = true", "integer_codes = 1", "integer_codes", "expected bool"),
+        ("topstepx", "\n[statuses]\n", "\n[statuses_]\n", "statuses.source", "missing required key"),
+    ],
+)
+def test_a_broken_order_table_fails_naming_the_file_and_the_key(
+    broker: str, old: str, new: str, key: str, problem: str
+) -> None:
+    text = _orders_text(broker)
+    assert old in text, f"the fixture edit {old!r} no longer applies to {broker}'s {ORDERS_FILE}"
+    with pytest.raises(ob.ConfigurationError) as caught:
+        load_order_shape(broker, text.replace(old, new, 1), filename=f"test/{ORDERS_FILE}")
+    message = str(caught.value)
+    assert message.startswith(f"test/{ORDERS_FILE}: {key}: "), message
+    assert problem in message, message
+
+
+def test_an_order_table_without_statuses_is_refused() -> None:
+    text = _orders_text("sophic")
+    with pytest.raises(ob.ConfigurationError, match=r"^f: statuses: missing required table$"):
+        load_order_shape("sophic", text[: text.index("[statuses]")], filename="f")
+
+
+def test_a_shape_for_an_unknown_broker_is_a_configuration_error() -> None:
+    with pytest.raises(ob.ConfigurationError, match="unknown broker"):
+        order_shape("nope")

@@ -25,6 +25,7 @@ naming the file and the key.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import functools
 import importlib.resources
@@ -32,20 +33,27 @@ import importlib.util
 import tomllib
 import types
 import typing
-from collections.abc import Iterator, Mapping
+import zoneinfo
+from collections.abc import Callable, Iterator, Mapping
 from string import Template
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
 from .._errors import ConfigurationError
 from .._models import BY_MARKET, BY_ORDER, BrokerDescription, Capabilities
 
+if TYPE_CHECKING:
+    from .._orders import OrderShape
+
 BROKERS: tuple[str, ...] = ("topstepx", "crosstrade", "tradestation", "sophic")
 """The broker names, in documentation order: each a package here holding a ``broker.toml``."""
 
 DATA_FILE = "broker.toml"
 """The name of a broker's description file inside its package."""
+
+ORDERS_FILE = "orders.toml"
+"""The name of a broker's order-row table (its :class:`~orderbridge._orders.OrderShape`)."""
 
 _WORDING = {"by_order": BY_ORDER, "by_market": BY_MARKET}
 """The shared emulation wording an operation's ``how`` may name as ``${by_order}``."""
@@ -104,18 +112,21 @@ def _convert(value: object, hint: Any, key: str) -> object:
     raise TypeError(f"the broker loader cannot read a {hint!r} ({key})")  # a new field type: extend _convert
 
 
-def _build(cls: type[Any], table: Mapping[str, object], key: str) -> object:
-    """An instance of the attrs class ``cls`` from one TOML table, every key checked."""
+def _build(cls: type[Any], table: Mapping[str, object], key: str, ready: Mapping[str, object] | None = None) -> object:
+    """An instance of the attrs class ``cls`` from one TOML table, every key checked; ``ready``
+    holds fields the loader has already made (a callable, a zone)."""
+    ready = ready or {}
     prefix = f"{key}." if key else ""
     hints = typing.get_type_hints(cls)
     fields = {f.name: f for f in attrs.fields(cls) if f.init}
     unknown = sorted(set(table) - set(fields))
     if unknown:
         raise _Bad(prefix + unknown[0], f"unknown key (expected: {', '.join(fields)})")
-    missing = [n for n, f in fields.items() if f.default is attrs.NOTHING and n not in table]
+    missing = [n for n, f in fields.items() if f.default is attrs.NOTHING and n not in table and n not in ready]
     if missing:
         raise _Bad(prefix + missing[0], "missing required key")
     kwargs = {name: _convert(value, hints[name], prefix + name) for name, value in table.items()}
+    kwargs.update(ready)
     try:
         return cls(**kwargs)
     except (ValueError, TypeError, ConfigurationError) as exc:  # the class's own validators
@@ -157,23 +168,102 @@ def load_description(name: str, text: str, *, filename: str) -> BrokerDescriptio
             the wrong type, an unknown enum word or operation name; the message names ``filename``
             and the key.
     """
-    try:
-        raw = tomllib.loads(text)
-        description = _build(BrokerDescription, _prepare(name, raw), "")
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigurationError(f"{filename}: not valid TOML: {exc}") from None
-    except _Bad as exc:
-        raise ConfigurationError(f"{filename}: {exc}") from None
+    description = _read(text, filename, lambda raw: _build(BrokerDescription, _prepare(name, raw), ""))
     assert isinstance(description, BrokerDescription)
     return description
 
 
+def _read(text: str, filename: str, build: Callable[[dict[str, Any]], object]) -> object:
+    """``build`` over the TOML ``text``; every problem a ConfigurationError naming ``filename``."""
+    try:
+        return build(tomllib.loads(text))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigurationError(f"{filename}: not valid TOML: {exc}") from None
+    except _Bad as exc:
+        raise ConfigurationError(f"{filename}: {exc}") from None
+
+
+def _data(broker: str, name: str) -> tuple[str, str]:
+    """The text of the data file ``name`` in ``broker``'s package, and the name errors give it."""
+    source = importlib.resources.files(f"{__name__}.{broker}").joinpath(name)
+    return source.read_text(encoding="utf-8"), f"orderbridge/brokers/{broker}/{name}"
+
+
 @functools.cache
 def _described(broker: str) -> BrokerDescription:
-    source = importlib.resources.files(f"{__name__}.{broker}").joinpath(DATA_FILE)
-    return load_description(
-        broker, source.read_text(encoding="utf-8"), filename=f"orderbridge/brokers/{broker}/{DATA_FILE}"
-    )
+    text, filename = _data(broker, DATA_FILE)
+    return load_description(broker, text, filename=filename)
+
+
+def load_order_shape(broker: str, text: str, *, filename: str, names: Mapping[int, str] | None = None) -> OrderShape:
+    """The :class:`~orderbridge._orders.OrderShape` written in ``text`` (an ``orders.toml``).
+
+    Its keys are ``OrderShape``'s fields (each a list of dotted paths, the first present one
+    wins; ``sides``, ``types``, ``time_in_force_words`` tables of broker word -> standard value)
+    and a ``[statuses]`` table of a :class:`~orderbridge._status.StatusTable` (``source`` and
+    ``words``; its ``broker`` is ``broker``). Three conveniences: ``parse_time`` names how
+    timestamps are written (``"iso"``, the default, ``"us"`` or ``"offset"``: the readers of
+    :mod:`orderbridge._orders`); ``zone`` is an IANA zone name (default UTC); ``integer_codes =
+    true`` reads every word key as an integer (TOML keys are text). ``names`` are the vendor's
+    names of integer status codes.
+
+    Raises:
+        ConfigurationError: as :func:`load_description` does, naming ``filename`` and the key.
+    """
+    from .._orders import OrderShape, iso_time, offset_time, us_time
+    from .._status import StatusTable
+
+    readers = {"iso": iso_time, "us": us_time, "offset": offset_time}
+
+    def build(raw: dict[str, Any]) -> object:
+        ready: dict[str, object] = {}
+        reader = raw.pop("parse_time", "iso")
+        if reader not in readers:
+            raise _Bad("parse_time", f"expected one of {', '.join(map(repr, readers))}, got {reader!r}")
+        ready["parse_time"] = readers[reader]
+        zone = raw.pop("zone", "UTC")
+        try:
+            ready["zone"] = dt.UTC if zone == "UTC" else zoneinfo.ZoneInfo(zone)
+        except (ValueError, TypeError, zoneinfo.ZoneInfoNotFoundError):
+            raise _Bad("zone", f"not an IANA zone name: {zone!r}") from None
+        integers = _convert(raw.pop("integer_codes", False), bool, "integer_codes")
+        statuses = raw.pop("statuses", None)
+        if not isinstance(statuses, dict):
+            raise _Bad("statuses", "missing required table" if statuses is None else "expected a table")
+        if "broker" in statuses:
+            raise _Bad("statuses.broker", "unknown key (the broker's name is the folder's)")
+        if integers:
+            for key in ("sides", "types", "time_in_force_words"):
+                raw[key] = _codes(raw.get(key), key)
+            statuses["words"] = _codes(statuses.get("words"), "statuses.words")
+        ready["statuses"] = _build(StatusTable, statuses, "statuses", {"broker": broker, "names": names or {}})
+        return _build(OrderShape, raw, "", ready)
+
+    shape = _read(text, filename, build)
+    assert isinstance(shape, OrderShape)
+    return shape
+
+
+def _codes(table: object, key: str) -> object:
+    """A table of words keyed by integer codes (``integer_codes = true``): the keys as integers."""
+    if not isinstance(table, dict):
+        return table if table is not None else {}
+    for word in table:
+        if not word.isdigit() or (word.startswith("0") and word != "0"):
+            raise _Bad(f"{key}.{word}", "expected an integer code (integer_codes = true)")
+    return {int(word): value for word, value in table.items()}
+
+
+def order_shape(broker: str, *, names: Mapping[int, str] | None = None) -> OrderShape:
+    """``broker``'s :class:`~orderbridge._orders.OrderShape`, read from its package's
+    ``orders.toml`` (by its ``orders.py``, imported with the adapter on first use).
+
+    Raises:
+        ConfigurationError: for an unknown broker, or a broken ``orders.toml``.
+    """
+    describe(broker)  # an unknown name fails here, plainly
+    text, filename = _data(broker, ORDERS_FILE)
+    return load_order_shape(broker, text, filename=filename, names=names)
 
 
 class _Descriptions(Mapping[str, BrokerDescription]):

@@ -503,7 +503,7 @@ DOCUMENTED: Final = RateLimit()
 # ``Order/place``, CrossTrade PlaceOrder, TradeStation ``OrderRequestDefinition``, Sophic ``PlaceOrderRequest``).
 #
 # Also here: :class:`BrokerDescription` (everything the core knows about one broker, as data;
-# each broker's lives in ``orderbridge/brokers/<broker>/__init__.py``) and the order-id rules.
+# each broker's is data in ``orderbridge/brokers/<broker>/broker.toml``) and the order-id rules.
 # An acceptance is only an acceptance when it carries an order id the caller can act on, one
 # that this SDK's own ``get_order`` and ``cancel_order`` accept; both directions go through one
 # rule set (:class:`OrderIdRule`, per-broker limits as data): :func:`order_id_from_wire` reads
@@ -546,9 +546,13 @@ MODIFY_FIELDS = ("quantity", "limit_price", "stop_price", "trail_price")
 
 
 def _operations(value: Mapping[str, tuple[Support, str]]) -> Mapping[str, tuple[Support, str]]:
-    missing = set(OPERATIONS) - set(value)
-    if missing or set(value) - set(OPERATIONS):
-        raise ValueError(f"operations must list exactly {OPERATIONS}")
+    missing = [name for name in OPERATIONS if name not in value]
+    unknown = sorted(set(value) - set(OPERATIONS))
+    if missing or unknown:
+        problems = [
+            f"{label}: {', '.join(names)}" for label, names in (("missing", missing), ("unknown", unknown)) if names
+        ]
+        raise ValueError(f"operations must list exactly {', '.join(OPERATIONS)} ({'; '.join(problems)})")
     return MappingProxyType(dict(value))
 
 
@@ -713,7 +717,7 @@ BY_MARKET = "an opposite market order for the position's size (positions first)"
 @attrs.frozen(kw_only=True)
 class BrokerDescription:
     """Everything the core knows about one broker, as data (each lives in
-    ``orderbridge/brokers/<broker>/__init__.py``; :mod:`orderbridge.brokers` lists them).
+    ``orderbridge/brokers/<broker>/broker.toml``; :mod:`orderbridge.brokers` reads them).
 
     Attributes:
         name: the broker name used everywhere (``"topstepx"``...).
@@ -731,7 +735,7 @@ class BrokerDescription:
         websocket: the module of an RPC transport for ``connect(transport="websocket")``
             (defining ``WebSocketTransport`` and ``AsyncWebSocketTransport``), or ``None``.
         budget: the broker's documented request budget (:class:`~orderbridge.Budget`, its
-            package's ``budget.py``), or ``None`` when it documents none.
+            ``[budget]`` table of its ``broker.toml``), or ``None`` when it documents none.
     """
 
     name: str

@@ -32,77 +32,63 @@ def _fill(template: Any, cid: str) -> Any:
     return cid if template == "<CID>" else template
 
 
-# (case, label, Order kwargs, path, query, body) -------------------------------------------------
+# -- one row per (broker case, order): the order's fields and the exact body ----------------------
 D = Decimal
-ROWS: list[tuple[h.Case, str, dict[str, Any], str, dict[str, str], dict[str, Any]]] = [
+SENT_WITH_EVERY_ORDER: dict[str, dict[str, Any]] = {
+    "topstepx": {"accountId": 465, "customTag": "<CID>"},
+    "crosstrade": {"orderId": "<CID>"},
+    "tradestation-20160101": {"AccountKey": "123456", "OrderConfirmId": "<CID>"},
+    "tradestation-20150101": {"AccountId": "123456", "AssetType": "Equity", "OrderConfirmId": "<CID>"},
+    "sophic": {},
+}
+"""Per case, the body fields every placement carries whatever the order (the account, the client
+order id); each row below adds the fields its order decides."""
+
+
+def _row(case: h.Case, label: str, order: dict[str, Any], body: dict[str, Any], *, path: str | None = None) -> Any:
+    """A ``test_exact_request`` case: sent to the case's place path (or ``path``), with the API
+    version as the only query parameter (TradeStation), and exactly ``body`` plus the case's
+    ``SENT_WITH_EVERY_ORDER`` fields."""
+    query = {"APIVersion": case.api_version} if case.api_version else {}
+    expected = {**SENT_WITH_EVERY_ORDER[case.id], **body}
+    return pytest.param(case, order, path or case.place_path, query, expected, id=f"{case.id}-{label}")
+
+
+ROWS = [
     # TopstepX: integer enums, integer size, JSON-number prices, customTag.
-    (
+    _row(
         h.TOPSTEPX,
         "market",
         dict(instrument="CON.F.US.MES.Z25", side="buy", quantity=D("1")),
-        "/api/Order/place",
-        {},
-        {"accountId": 465, "contractId": "CON.F.US.MES.Z25", "type": 2, "side": 0, "size": 1, "customTag": "<CID>"},
+        {"contractId": "CON.F.US.MES.Z25", "type": 2, "side": 0, "size": 1},
     ),
-    (
+    _row(
         h.TOPSTEPX,
         "limit",
         dict(instrument="CON.F.US.EP.U25", side="sell", type="limit", quantity=D("2"), limit_price=D("6300.25")),
-        "/api/Order/place",
-        {},
-        {
-            "accountId": 465,
-            "contractId": "CON.F.US.EP.U25",
-            "type": 1,
-            "side": 1,
-            "size": 2,
-            "limitPrice": D("6300.25"),
-            "customTag": "<CID>",
-        },
+        {"contractId": "CON.F.US.EP.U25", "type": 1, "side": 1, "size": 2, "limitPrice": D("6300.25")},
     ),
-    (
+    _row(
         h.TOPSTEPX,
         "stop",
         dict(instrument="CON.F.US.EP.U25", side="buy", type="stop", quantity=D("3"), stop_price=D("6310.50")),
-        "/api/Order/place",
-        {},
-        {
-            "accountId": 465,
-            "contractId": "CON.F.US.EP.U25",
-            "type": 4,
-            "side": 0,
-            "size": 3,
-            "stopPrice": D("6310.50"),
-            "customTag": "<CID>",
-        },
+        {"contractId": "CON.F.US.EP.U25", "type": 4, "side": 0, "size": 3, "stopPrice": D("6310.50")},
     ),
-    (
+    _row(
         h.TOPSTEPX,
         "trailing",
         dict(
             instrument="CON.F.US.EP.U25", side="sell", type="trailing_stop", quantity=D("1"), trail_price=D("6290.75")
         ),
-        "/api/Order/place",
-        {},
-        {
-            "accountId": 465,
-            "contractId": "CON.F.US.EP.U25",
-            "type": 5,
-            "side": 1,
-            "size": 1,
-            "trailPrice": D("6290.75"),
-            "customTag": "<CID>",
-        },
+        {"contractId": "CON.F.US.EP.U25", "type": 5, "side": 1, "size": 1, "trailPrice": D("6290.75")},
     ),
-    (
+    _row(
         h.TOPSTEPX,
         "whole-decimal-size",
         dict(instrument="CON.F.US.EP.U25", side="buy", quantity=D("2.0")),
-        "/api/Order/place",
-        {},
-        {"accountId": 465, "contractId": "CON.F.US.EP.U25", "type": 2, "side": 0, "size": 2, "customTag": "<CID>"},
+        {"contractId": "CON.F.US.EP.U25", "type": 2, "side": 0, "size": 2},
     ),
-    (
+    _row(
         h.TOPSTEPX,
         "extras-brackets",
         dict(
@@ -111,36 +97,23 @@ ROWS: list[tuple[h.Case, str, dict[str, Any], str, dict[str, str], dict[str, Any
             quantity=D("1"),
             extras={"stopLossBracket": {"ticks": 10, "type": 4}, "takeProfitBracket": {"ticks": 20, "type": 1}},
         ),
-        "/api/Order/place",
-        {},
         {
-            "accountId": 465,
             "contractId": "CON.F.US.DA6.M25",
             "type": 2,
             "side": 1,
             "size": 1,
-            "customTag": "<CID>",
             "stopLossBracket": {"ticks": 10, "type": 4},
             "takeProfitBracket": {"ticks": 20, "type": 1},
         },
     ),
     # CrossTrade: string enums, integer quantity, JSON-number prices, orderId, DAY default.
-    (
+    _row(
         h.CROSSTRADE,
         "market",
         dict(instrument="MES 12-25", side="buy", quantity=D("1")),
-        "/v1/api/accounts/Sim101/orders/place",
-        {},
-        {
-            "instrument": "MES 12-25",
-            "action": "BUY",
-            "quantity": 1,
-            "orderType": "MARKET",
-            "timeInForce": "DAY",
-            "orderId": "<CID>",
-        },
+        {"instrument": "MES 12-25", "action": "BUY", "quantity": 1, "orderType": "MARKET", "timeInForce": "DAY"},
     ),
-    (
+    _row(
         h.CROSSTRADE,
         "limit",
         dict(
@@ -151,8 +124,6 @@ ROWS: list[tuple[h.Case, str, dict[str, Any], str, dict[str, str], dict[str, Any
             limit_price=D("5500.25"),
             time_in_force="gtc",
         ),
-        "/v1/api/accounts/Sim101/orders/place",
-        {},
         {
             "instrument": "MES 12-25",
             "action": "SELL",
@@ -160,10 +131,9 @@ ROWS: list[tuple[h.Case, str, dict[str, Any], str, dict[str, str], dict[str, Any
             "orderType": "LIMIT",
             "timeInForce": "GTC",
             "limitPrice": D("5500.25"),
-            "orderId": "<CID>",
         },
     ),
-    (
+    _row(
         h.CROSSTRADE,
         "stop",
         dict(
@@ -174,8 +144,6 @@ ROWS: list[tuple[h.Case, str, dict[str, Any], str, dict[str, str], dict[str, Any
             stop_price=D("5510.50"),
             time_in_force="day",
         ),
-        "/v1/api/accounts/Sim101/orders/place",
-        {},
         {
             "instrument": "MES 12-25",
             "action": "BUY",
@@ -183,10 +151,9 @@ ROWS: list[tuple[h.Case, str, dict[str, Any], str, dict[str, str], dict[str, Any
             "orderType": "STOPMARKET",
             "timeInForce": "DAY",
             "stopPrice": D("5510.5"),
-            "orderId": "<CID>",
         },
     ),
-    (
+    _row(
         h.CROSSTRADE,
         "stop-limit",
         dict(
@@ -197,8 +164,6 @@ ROWS: list[tuple[h.Case, str, dict[str, Any], str, dict[str, str], dict[str, Any
             limit_price=D("5490.25"),
             stop_price=D("5490.50"),
         ),
-        "/v1/api/accounts/Sim101/orders/place",
-        {},
         {
             "instrument": "MES 12-25",
             "action": "SELL",
@@ -207,25 +172,16 @@ ROWS: list[tuple[h.Case, str, dict[str, Any], str, dict[str, str], dict[str, Any
             "timeInForce": "DAY",
             "limitPrice": D("5490.25"),
             "stopPrice": D("5490.50"),
-            "orderId": "<CID>",
         },
     ),
-    (
+    _row(
         h.CROSSTRADE,
         "flatten-first",
         dict(instrument="MES 12-25", side="buy", quantity=D("1"), flatten_first=True),
-        "/v1/api/accounts/Sim101/orders/flatplace",
-        {},
-        {
-            "instrument": "MES 12-25",
-            "action": "BUY",
-            "quantity": 1,
-            "orderType": "MARKET",
-            "timeInForce": "DAY",
-            "orderId": "<CID>",
-        },
+        {"instrument": "MES 12-25", "action": "BUY", "quantity": 1, "orderType": "MARKET", "timeInForce": "DAY"},
+        path="/v1/api/accounts/Sim101/orders/flatplace",
     ),
-    (
+    _row(
         h.CROSSTRADE,
         "extras",
         dict(
@@ -234,15 +190,12 @@ ROWS: list[tuple[h.Case, str, dict[str, Any], str, dict[str, str], dict[str, Any
             quantity=D("1"),
             extras={"ocoId": "abc123", "strategy": "MyAtmStrategy", "requireMarketPosition": "flat", "maxPositions": 3},
         ),
-        "/v1/api/accounts/Sim101/orders/place",
-        {},
         {
             "instrument": "MES 12-25",
             "action": "BUY",
             "quantity": 1,
             "orderType": "MARKET",
             "timeInForce": "DAY",
-            "orderId": "<CID>",
             "ocoId": "abc123",
             "strategy": "MyAtmStrategy",
             "requireMarketPosition": "flat",
@@ -250,33 +203,26 @@ ROWS: list[tuple[h.Case, str, dict[str, Any], str, dict[str, str], dict[str, Any
         },
     ),
     # TradeStation 20160101: OrderRequest, every scalar a string with the user's digits.
-    (
+    _row(
         h.TRADESTATION,
         "market",
         dict(instrument="MSFT", side="buy", quantity=D("10")),
-        "/v2/orders",
-        {"APIVersion": "20160101"},
         {
-            "AccountKey": "123456",
             "AssetType": "EQ",
             "Symbol": "MSFT",
             "Quantity": "10",
             "OrderType": "Market",
             "TradeAction": "BUY",
             "Duration": "DAY",
-            "OrderConfirmId": "<CID>",
         },
     ),
-    (
+    _row(
         h.TRADESTATION,
         "limit",
         dict(
             instrument="MSFT", side="sell", type="limit", quantity=D("10"), limit_price=D("10.50"), time_in_force="gtc"
         ),
-        "/v2/orders",
-        {"APIVersion": "20160101"},
         {
-            "AccountKey": "123456",
             "AssetType": "EQ",
             "Symbol": "MSFT",
             "Quantity": "10",
@@ -284,17 +230,13 @@ ROWS: list[tuple[h.Case, str, dict[str, Any], str, dict[str, str], dict[str, Any
             "TradeAction": "SELL",
             "Duration": "GTC",
             "LimitPrice": "10.50",
-            "OrderConfirmId": "<CID>",
         },
     ),
-    (
+    _row(
         h.TRADESTATION,
         "stop",
         dict(instrument="MSFT", side="buy", type="stop", quantity=D("5"), stop_price=D("9.00"), time_in_force="ioc"),
-        "/v2/orders",
-        {"APIVersion": "20160101"},
         {
-            "AccountKey": "123456",
             "AssetType": "EQ",
             "Symbol": "MSFT",
             "Quantity": "5",
@@ -302,10 +244,9 @@ ROWS: list[tuple[h.Case, str, dict[str, Any], str, dict[str, str], dict[str, Any
             "TradeAction": "BUY",
             "Duration": "IOC",
             "StopPrice": "9.00",
-            "OrderConfirmId": "<CID>",
         },
     ),
-    (
+    _row(
         h.TRADESTATION,
         "stop-limit",
         dict(
@@ -317,10 +258,7 @@ ROWS: list[tuple[h.Case, str, dict[str, Any], str, dict[str, str], dict[str, Any
             stop_price=D("0.3"),
             time_in_force="fok",
         ),
-        "/v2/orders",
-        {"APIVersion": "20160101"},
         {
-            "AccountKey": "123456",
             "AssetType": "EQ",
             "Symbol": "MSFT",
             "Quantity": "10",
@@ -329,10 +267,9 @@ ROWS: list[tuple[h.Case, str, dict[str, Any], str, dict[str, str], dict[str, Any
             "Duration": "FOK",
             "LimitPrice": "0.250",
             "StopPrice": "0.3",
-            "OrderConfirmId": "<CID>",
         },
     ),
-    (
+    _row(
         h.TRADESTATION,
         "gtd",
         dict(
@@ -344,10 +281,7 @@ ROWS: list[tuple[h.Case, str, dict[str, Any], str, dict[str, str], dict[str, Any
             time_in_force="gtd",
             expire_date=dt.date(2026, 3, 5),
         ),
-        "/v2/orders",
-        {"APIVersion": "20160101"},
         {
-            "AccountKey": "123456",
             "AssetType": "EQ",
             "Symbol": "MSFT",
             "Quantity": "10",
@@ -356,10 +290,9 @@ ROWS: list[tuple[h.Case, str, dict[str, Any], str, dict[str, str], dict[str, Any
             "Duration": "GTD",
             "GTDDate": "03/05/2026",
             "LimitPrice": "1.00",
-            "OrderConfirmId": "<CID>",
         },
     ),
-    (
+    _row(
         h.TRADESTATION,
         "extras",
         dict(
@@ -368,40 +301,25 @@ ROWS: list[tuple[h.Case, str, dict[str, Any], str, dict[str, str], dict[str, Any
             quantity=D("1"),
             extras={"AssetType": "FU", "Route": "Intelligent", "AdvancedOptions": {"ShowOnlyQuantity": 100}},
         ),
-        "/v2/orders",
-        {"APIVersion": "20160101"},
         {
-            "AccountKey": "123456",
             "AssetType": "FU",
             "Symbol": "ESZ25",
             "Quantity": "1",
             "OrderType": "Market",
             "TradeAction": "BUY",
             "Duration": "DAY",
-            "OrderConfirmId": "<CID>",
             "Route": "Intelligent",
             "AdvancedOptions": {"ShowOnlyQuantity": 100},
         },
     ),
     # TradeStation 20150101: the seed's GlobalOrderRequest shape.
-    (
+    _row(
         h.TRADESTATION_GLOBAL,
         "market",
         dict(instrument="MSFT", side="buy", quantity=D("10")),
-        "/v2/orders",
-        {"APIVersion": "20150101"},
-        {
-            "AccountId": "123456",
-            "AssetType": "Equity",
-            "Symbol": "MSFT",
-            "Quantity": "10",
-            "Type": "Market",
-            "TimeInForce": "Day",
-            "Side": "Buy",
-            "OrderConfirmId": "<CID>",
-        },
+        {"Symbol": "MSFT", "Quantity": "10", "Type": "Market", "TimeInForce": "Day", "Side": "Buy"},
     ),
-    (
+    _row(
         h.TRADESTATION_GLOBAL,
         "limit",
         dict(
@@ -412,39 +330,29 @@ ROWS: list[tuple[h.Case, str, dict[str, Any], str, dict[str, str], dict[str, Any
             limit_price=D("0.14"),
             time_in_force="gtc",
         ),
-        "/v2/orders",
-        {"APIVersion": "20150101"},
         {
-            "AccountId": "123456",
-            "AssetType": "Equity",
             "Symbol": "JP:8698-TS",
             "Quantity": "5",
             "Type": "Limit",
             "TimeInForce": "GoodTillCancel",
             "Side": "Sell",
             "LimitPrice": "0.14",
-            "OrderConfirmId": "<CID>",
         },
     ),
-    (
+    _row(
         h.TRADESTATION_GLOBAL,
         "stop",
         dict(instrument="MSFT", side="buy", type="stop", quantity=D("5"), stop_price=D("14.120"), time_in_force="ioc"),
-        "/v2/orders",
-        {"APIVersion": "20150101"},
         {
-            "AccountId": "123456",
-            "AssetType": "Equity",
             "Symbol": "MSFT",
             "Quantity": "5",
             "Type": "StopMarket",
             "TimeInForce": "ImmediateOrCancel",
             "Side": "Buy",
             "StopPrice": "14.120",
-            "OrderConfirmId": "<CID>",
         },
     ),
-    (
+    _row(
         h.TRADESTATION_GLOBAL,
         "stop-limit",
         dict(
@@ -456,11 +364,7 @@ ROWS: list[tuple[h.Case, str, dict[str, Any], str, dict[str, str], dict[str, Any
             stop_price=D("10.75"),
             time_in_force="fok",
         ),
-        "/v2/orders",
-        {"APIVersion": "20150101"},
         {
-            "AccountId": "123456",
-            "AssetType": "Equity",
             "Symbol": "MSFT",
             "Quantity": "5",
             "Type": "StopLimit",
@@ -468,10 +372,9 @@ ROWS: list[tuple[h.Case, str, dict[str, Any], str, dict[str, str], dict[str, Any
             "Side": "Sell",
             "LimitPrice": "10.50",
             "StopPrice": "10.75",
-            "OrderConfirmId": "<CID>",
         },
     ),
-    (
+    _row(
         h.TRADESTATION_GLOBAL,
         "extras",
         dict(
@@ -480,48 +383,37 @@ ROWS: list[tuple[h.Case, str, dict[str, Any], str, dict[str, str], dict[str, Any
             quantity=D("5"),
             extras={"FundSource": "Cash", "TaxationMethod": "Calculated", "Condition": "Basic"},
         ),
-        "/v2/orders",
-        {"APIVersion": "20150101"},
         {
-            "AccountId": "123456",
-            "AssetType": "Equity",
             "Symbol": "JP:8698-TS",
             "Quantity": "5",
             "Type": "Market",
             "TimeInForce": "Day",
             "Side": "Buy",
-            "OrderConfirmId": "<CID>",
             "FundSource": "Cash",
             "TaxationMethod": "Calculated",
             "Condition": "Basic",
         },
     ),
     # Sophic: cash-based buys, unit-based sells, decimal strings, Idempotency-Key header.
-    (
+    _row(
         h.SOPHIC,
         "buy-cash",
         dict(instrument="ins_xyz789", side="buy", cash_amount=D("100.00")),
-        "/accounts/acc_abc123/orders",
-        {},
         {"instrument": "ins_xyz789", "order_type": "market", "side": "buy", "cash_amount": "100.00"},
     ),
-    (
+    _row(
         h.SOPHIC,
         "sell-quantity",
         dict(instrument="ins_xyz789", side="sell", quantity=D("10.2500")),
-        "/accounts/acc_abc123/orders",
-        {},
         {"instrument": "ins_xyz789", "order_type": "market", "side": "sell", "quantity": "10.2500"},
     ),
-    (
+    _row(
         h.SOPHIC,
         "exponent-digits",
         dict(instrument="ins_xyz789", side="buy", cash_amount=D("5E+3")),
-        "/accounts/acc_abc123/orders",
-        {},
         {"instrument": "ins_xyz789", "order_type": "market", "side": "buy", "cash_amount": "5000"},
     ),
-    (
+    _row(
         h.SOPHIC,
         "extras",
         dict(
@@ -530,8 +422,6 @@ ROWS: list[tuple[h.Case, str, dict[str, Any], str, dict[str, str], dict[str, Any
             cash_amount=D("1000.00"),
             extras={"automatic_rollover": True, "quote": "quo_r5t7y9u1"},
         ),
-        "/accounts/acc_abc123/orders",
-        {},
         {
             "instrument": "ins_b7q2m4x9",
             "order_type": "market",
@@ -546,7 +436,7 @@ ROWS: list[tuple[h.Case, str, dict[str, Any], str, dict[str, str], dict[str, Any
 
 @pytest.mark.parametrize(
     ("case", "order_kwargs", "path", "query", "expected"),
-    [pytest.param(c, o, p, q, b, id=f"{c.id}-{label}") for c, label, o, p, q, b in ROWS],
+    ROWS,
 )
 def test_exact_request(
     case: h.Case, order_kwargs: dict[str, Any], path: str, query: dict[str, str], expected: dict[str, Any]

@@ -21,7 +21,7 @@ from orderbridge_sandbox.spec import validate_request
 
 from . import helpers as h
 
-CASE = {"topstepx": h.TOPSTEPX, "crosstrade": h.CROSSTRADE, "tradestation": h.TRADESTATION, "sophic": h.SOPHIC}
+CASE = h.BY_BROKER
 AUTH_PATHS = {"/api/Auth/loginKey", "/v2/security/authorize", "/auth/token"}
 
 
@@ -289,39 +289,26 @@ def test_topstepx_close_pending_is_unknown() -> None:
 CT = "/v1/api/accounts/Sim101"
 
 
+def _ct_modify(order_id: str, status: str, example: str, **change: Any) -> tuple[Any, list[httpx.Request]]:
+    """``modify_order`` at CrossTrade, answered with the spec's ``example`` for ``status``."""
+    answer = ex("crosstrade", "/v1/api/accounts/{account}/orders/{orderId}/change", "put", status, example)
+    routes = {("PUT", f"{CT}/orders/{order_id}/change"): answer}
+    return _call(h.CROSSTRADE, routes, "modify_order", order_id, account="Sim101", **change)
+
+
 def test_crosstrade_modify_request() -> None:
-    path = f"{CT}/orders/492281fc515e431692da57d957cfebb6/change"
-    answer = ex("crosstrade", "/v1/api/accounts/{account}/orders/{orderId}/change", "put", "200", "changed")
-    order, sent = _call(
-        h.CROSSTRADE,
-        {("PUT", path): answer},
-        "modify_order",
-        "492281fc515e431692da57d957cfebb6",
-        account="Sim101",
-        limit_price=Decimal("5800.25"),
-    )
+    order, sent = _ct_modify("492281fc515e431692da57d957cfebb6", "200", "changed", limit_price=Decimal("5800.25"))
     assert order.order_id == "492281fc515e431692da57d957cfebb6"
     assert sent[0].method == "PUT" and h.body(sent[0]) == {"limitPrice": Decimal("5800.25")}
 
 
 def test_crosstrade_modify_terminal_order_is_not_found() -> None:
-    path = f"{CT}/orders/ce0a8e5002ea463e856eb6384f5cee7e/change"
-    answer = ex("crosstrade", "/v1/api/accounts/{account}/orders/{orderId}/change", "put", "400", "not_found")
-    error, _ = _call(
-        h.CROSSTRADE,
-        {("PUT", path): answer},
-        "modify_order",
-        "ce0a8e5002ea463e856eb6384f5cee7e",
-        account="Sim101",
-        quantity=2,
-    )
+    error, _ = _ct_modify("ce0a8e5002ea463e856eb6384f5cee7e", "400", "not_found", quantity=2)
     assert type(error) is ob.OrderNotFound
 
 
 def test_crosstrade_modify_bridge_timeout_is_unknown() -> None:
-    path = f"{CT}/orders/abc/change"
-    answer = ex("crosstrade", "/v1/api/accounts/{account}/orders/{orderId}/change", "put", "408", "addon_offline")
-    error, sent = _call(h.CROSSTRADE, {("PUT", path): answer}, "modify_order", "abc", account="Sim101", quantity=2)
+    error, sent = _ct_modify("abc", "408", "addon_offline", quantity=2)
     assert type(error) is ob.OutcomeUnknown and error.order_id == "abc"
     assert len(sent) == 1
 
@@ -530,28 +517,18 @@ def test_tradestation_open_orders_drop_filled() -> None:
     assert [(o.order_id, o.broker_status) for o in orders] == [("207885335", "OPN")]
 
 
+def _ts_account_read(resource: str, example: str) -> Any:
+    """The session method ``resource`` (``positions``, ``balances``) for TradeStation account
+    123456, whose ``/v2/accounts/{account_keys}/<resource>`` answers with the spec's ``example``."""
+    answer = ex("tradestation", f"/v2/accounts/{{account_keys}}/{resource}", "get", "200", example)
+    result, _ = _call(h.TRADESTATION, {("GET", f"/v2/accounts/123456/{resource}"): answer}, resource, account="123456")
+    return result
+
+
 def test_tradestation_positions_and_balances_vendor_examples() -> None:
-    positions, _sent = _call(
-        h.TRADESTATION,
-        {
-            ("GET", "/v2/accounts/123456/positions"): ex(
-                "tradestation", "/v2/accounts/{account_keys}/positions", "get", "200", "long_equity"
-            )
-        },
-        "positions",
-        account="123456",
-    )
+    positions = _ts_account_read("positions", "long_equity")
     assert [(p.instrument, p.quantity, str(p.average_price)) for p in positions] == [("ARNA", Decimal(10), "1.63")]
-    balance, _ = _call(
-        h.TRADESTATION,
-        {
-            ("GET", "/v2/accounts/123456/balances"): ex(
-                "tradestation", "/v2/accounts/{account_keys}/balances", "get", "200", "margin_account"
-            )
-        },
-        "balances",
-        account="123456",
-    )
+    balance = _ts_account_read("balances", "margin_account")
     assert (str(balance.cash), str(balance.buying_power), str(balance.equity), balance.currency) == (
         "9983.7",
         "39934.8",

@@ -13,7 +13,7 @@ from orderbridge_sandbox.spec import validate_request
 
 from . import helpers as h
 
-CASE = {"topstepx": h.TOPSTEPX, "crosstrade": h.CROSSTRADE, "tradestation": h.TRADESTATION, "sophic": h.SOPHIC}
+CASE = h.BY_BROKER
 
 
 def _get(broker: str, answer: Any) -> tuple[Any, list[httpx.Request]]:

@@ -145,6 +145,20 @@ def assert_nothing_sent(rec: Recorder) -> None:
     assert rec.requests == [], [f"{r.method} {r.url}" for r in rec.requests]
 
 
+def assert_placement_unknown(
+    outcome: Any, origin: str | None = None, *, client_order_id: str | None = None
+) -> ob.PlacementUnknown:
+    """``outcome`` is exactly a ``PlacementUnknown`` saying the order may exist, with the given
+    ``origin`` and ``client_order_id`` (each checked when given); returns it."""
+    assert type(outcome) is ob.PlacementUnknown, outcome
+    assert outcome.order_may_exist is True
+    if origin is not None:
+        assert outcome.origin == origin
+    if client_order_id is not None:
+        assert outcome.client_order_id == client_order_id
+    return outcome
+
+
 def form(request: httpx.Request) -> dict[str, str]:
     return dict(httpx.QueryParams(request.content.decode()))
 

@@ -129,9 +129,7 @@ def test_topstepx_pending_unknown_and_undocumented_codes_leave_the_outcome_unkno
 def test_topstepx_inconsistent_envelopes_are_unknown(envelope: dict[str, Any]) -> None:
     rec = h.TOPSTEPX.recorder(h.reply(json=envelope))
     error = h.place(h.TOPSTEPX, rec, h.TOPSTEPX.order_with(CID))
-    assert type(error) is ob.PlacementUnknown
-    assert error.order_may_exist is True
-    assert error.client_order_id == CID
+    h.assert_placement_unknown(error, client_order_id=CID)
 
 
 def test_topstepx_success() -> None:
@@ -272,10 +270,7 @@ def test_tradestation_400_is_a_rejection(case: h.Case, payload: Any) -> None:
 def test_tradestation_quota_exceeded_html_403_is_unknown_rate_limited(case: h.Case) -> None:
     rec = case.recorder(h.Reply(403, text="<html><body>Quota Exceeded</body></html>"))
     error = h.place(case, rec, case.order_with(CID))
-    assert type(error) is ob.PlacementUnknown
-    assert error.origin == "rate_limited"
-    assert error.order_may_exist is True
-    assert error.client_order_id == CID
+    h.assert_placement_unknown(error, "rate_limited", client_order_id=CID)
 
 
 @pytest.mark.parametrize("case", h.TRADESTATIONS, ids=lambda c: c.id)
@@ -428,10 +423,7 @@ def test_429_on_place_is_unknown_rate_limited(case: h.Case) -> None:
     payload = {"error": "Rate limit exceeded"} if case.broker == "crosstrade" else None
     rec = case.recorder(h.reply(429, json=payload, headers={"Retry-After": "3"}))
     error = h.place(case, rec, case.order_with(CID))
-    assert type(error) is ob.PlacementUnknown
-    assert error.origin == "rate_limited"
-    assert error.order_may_exist is True
-    assert error.client_order_id == CID
+    h.assert_placement_unknown(error, "rate_limited", client_order_id=CID)
     assert len(case.places(rec)) == 1
 
 
@@ -439,9 +431,7 @@ def test_429_on_place_is_unknown_rate_limited(case: h.Case) -> None:
 def test_429_on_an_idempotent_place_is_retried_then_unknown_rate_limited(case: h.Case) -> None:
     rec = case.recorder(h.reply(429, headers={"Retry-After": "1"}))
     error = h.place(case, rec, case.order_with(CID))
-    assert type(error) is ob.PlacementUnknown
-    assert error.origin == "rate_limited"
-    assert error.order_may_exist is True
+    h.assert_placement_unknown(error, "rate_limited")
     assert 1 < len(case.places(rec)) <= 5
 
 
@@ -456,9 +446,7 @@ def test_5xx_on_place_is_unknown(case: h.Case, status: int) -> None:
     }
     rec = case.recorder(h.reply(status, json=payloads[case.broker]))
     error = h.place(case, rec, case.order_with(CID))
-    assert type(error) is ob.PlacementUnknown
-    assert error.order_may_exist is True
-    assert error.client_order_id == CID
+    h.assert_placement_unknown(error, client_order_id=CID)
     assert error.origin in ("http_status", "decode")
     assert error.origin == "decode" or error.status_code == status
     _check_common(case, error)
@@ -478,10 +466,7 @@ def test_5xx_on_place_is_unknown(case: h.Case, status: int) -> None:
 def test_failures_after_send_are_unknown(case: h.Case, exc: type[httpx.TransportError], origin: str) -> None:
     rec = case.recorder(h.Raise(exc, f"transport says {BROKER_TEXT}"))
     error = h.place(case, rec, case.order_with(CID))
-    assert type(error) is ob.PlacementUnknown
-    assert error.origin == origin
-    assert error.order_may_exist is True
-    assert error.client_order_id == CID
+    h.assert_placement_unknown(error, origin, client_order_id=CID)
     assert error.broker == case.broker
 
 
@@ -510,10 +495,7 @@ def test_malformed_success_body_is_unknown_decode(case: h.Case, answer: h.Reply)
     answer = h.Reply(success_status, content=answer.content, headers=answer.headers)
     rec = case.recorder(answer)
     error = h.place(case, rec, case.order_with(CID))
-    assert type(error) is ob.PlacementUnknown
-    assert error.origin == "decode"
-    assert error.order_may_exist is True
-    assert error.client_order_id == CID
+    h.assert_placement_unknown(error, "decode", client_order_id=CID)
 
 
 @pytest.mark.parametrize("case", h.CASES, ids=lambda c: c.id)

@@ -100,10 +100,7 @@ def test_retry_after_is_honoured_and_capped(case: h.Case) -> None:
 def test_tradestation_rejection_of_a_retried_attempt_is_unknown(case: h.Case, first: str, then: h.Reply) -> None:
     rec = case.recorder([TRANSIENT[first], then])
     error = h.place(case, rec, case.order_with(CID))
-    assert type(error) is ob.PlacementUnknown
-    assert error.origin == "retry_rejected"
-    assert error.order_may_exist is True
-    assert error.client_order_id == CID
+    h.assert_placement_unknown(error, "retry_rejected", client_order_id=CID)
     assert len(case.places(rec)) == 2
 
 

@@ -5,6 +5,10 @@ session factories for both twins.
 Nothing here touches the network: every session gets an ``httpx.MockTransport`` whose handler
 is a :class:`Recorder`. Base URLs are the brokers' production hosts (never contacted), so a
 captured request can be validated against the spec without rewriting its URL.
+
+A test file takes all of it in one line, ``from . import helpers as h``, and names what it uses
+through the module (``h.TOPSTEPX``, ``h.place(...)``), so a new test starts with one import
+rather than a copied list of names.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Literal, overload
 
+import attrs
 import httpx
 
 import orderbridge as ob
@@ -140,6 +145,20 @@ def assert_nothing_sent(rec: Recorder) -> None:
     assert rec.requests == [], [f"{r.method} {r.url}" for r in rec.requests]
 
 
+def assert_placement_unknown(
+    outcome: Any, origin: str | None = None, *, client_order_id: str | None = None
+) -> ob.PlacementUnknown:
+    """``outcome`` is exactly a ``PlacementUnknown`` saying the order may exist, with the given
+    ``origin`` and ``client_order_id`` (each checked when given); returns it."""
+    assert type(outcome) is ob.PlacementUnknown, outcome
+    assert outcome.order_may_exist is True
+    if origin is not None:
+        assert outcome.origin == origin
+    if client_order_id is not None:
+        assert outcome.client_order_id == client_order_id
+    return outcome
+
+
 def form(request: httpx.Request) -> dict[str, str]:
     return dict(httpx.QueryParams(request.content.decode()))
 
@@ -191,6 +210,10 @@ class Case:
     login_path: str | None
     token: str
     routes: Mapping[tuple[str, str], Responder]
+
+    def order_with(self, client_order_id: str) -> ob.Order:
+        """The case's order carrying ``client_order_id``."""
+        return attrs.evolve(self.order, client_order_id=client_order_id)
 
     def recorder(self, place: Responder | Sequence[Responder] | None = None) -> Recorder:
         rec = Recorder(self.routes)
@@ -311,6 +334,9 @@ UNAUTHORIZED = reply(
 ``Message``/``StatusCode``, Sophic ``code``/``detail``): refused credentials at any broker."""
 NEVER_RETRIED = (TOPSTEPX, CROSSTRADE)
 IDEMPOTENT = (TRADESTATION, TRADESTATION_GLOBAL, SOPHIC)
+TRADESTATIONS = (TRADESTATION, TRADESTATION_GLOBAL)
+BY_BROKER = {case.broker: case for case in (TOPSTEPX, CROSSTRADE, TRADESTATION, SOPHIC)}
+"""One case per broker (TradeStation at its default API version), by broker name."""
 
 
 # -- sessions -------------------------------------------------------------------------------------

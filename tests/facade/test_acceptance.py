@@ -17,7 +17,6 @@ import logging
 from decimal import Decimal
 from typing import Any
 
-import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -26,28 +25,10 @@ import orderbridge as ob
 from orderbridge.brokers import DESCRIPTIONS
 from orderbridge.testing import INT64_MAX, MAX_ID_LENGTH, check_order_id, order_id_from_wire
 
-from .helpers import (
-    CROSSTRADE,
-    SOPHIC,
-    SOPHIC_ORDER,
-    TOPSTEPX,
-    TRADESTATION,
-    TRADESTATION_GLOBAL,
-    Case,
-    Reply,
-    assert_nothing_sent,
-    open_session,
-    place,
-    reply,
-    run,
-)
+from . import helpers as h
 
 RULES = {name: description.order_ids for name, description in DESCRIPTIONS.items()}
 CID = "acceptance-cid-01"
-
-
-def _order(case: Case) -> ob.Order:
-    return attrs.evolve(case.order, client_order_id=CID)
 
 
 def _raw_json(value: Any) -> bytes:
@@ -80,29 +61,29 @@ HOSTILE: dict[str, list[Any]] = {
 }
 
 
-def _success(case: Case, order_id: Any) -> Reply:
+def _success(case: h.Case, order_id: Any) -> h.Reply:
     if case.broker == "topstepx":
-        return Reply(200, content=_raw_json({"orderId": order_id, "success": True, "errorCode": 0}))
+        return h.Reply(200, content=_raw_json({"orderId": order_id, "success": True, "errorCode": 0}))
     if case.broker == "crosstrade":
-        return Reply(200, content=_raw_json({"orderId": order_id, "success": True}))
+        return h.Reply(200, content=_raw_json({"orderId": order_id, "success": True}))
     if case.broker == "tradestation":
         key = "Id" if case.api_version == "20150101" else "OrderID"
         status = "Success" if case.api_version == "20150101" else "Ok"
-        return Reply(200, content=_raw_json([{"Message": "Sent order", key: order_id, "OrderStatus": status}]))
-    body = {**SOPHIC_ORDER, "id": order_id}
-    return Reply(201, content=_raw_json(body), headers={"content-type": "application/json"})
+        return h.Reply(200, content=_raw_json([{"Message": "Sent order", key: order_id, "OrderStatus": status}]))
+    body = {**h.SOPHIC_ORDER, "id": order_id}
+    return h.Reply(201, content=_raw_json(body), headers={"content-type": "application/json"})
 
 
 HOSTILE_CASES = [
     pytest.param(case, value, id=f"{case.id}-{value!r:.30}")
-    for case in (TOPSTEPX, CROSSTRADE, TRADESTATION, TRADESTATION_GLOBAL, SOPHIC)
+    for case in (h.TOPSTEPX, h.CROSSTRADE, h.TRADESTATION, h.TRADESTATION_GLOBAL, h.SOPHIC)
     for value in HOSTILE[case.broker]
 ]
 
 
 @pytest.mark.parametrize(("case", "order_id"), HOSTILE_CASES)
-def test_success_with_an_unusable_order_id_is_unknown(case: Case, order_id: Any) -> None:
-    outcome = place(case, case.recorder(_success(case, order_id)), _order(case))
+def test_success_with_an_unusable_order_id_is_unknown(case: h.Case, order_id: Any) -> None:
+    outcome = h.place(case, case.recorder(_success(case, order_id)), case.order_with(CID))
     assert type(outcome) is ob.PlacementUnknown, outcome
     assert outcome.order_may_exist is True
     assert outcome.client_order_id == CID
@@ -125,14 +106,14 @@ def test_success_with_an_unusable_order_id_is_unknown(case: Case, order_id: Any)
 )
 def test_topstepx_hostile_success_markers_are_unknown(envelope: dict[str, Any]) -> None:
     """A boolean where an integer ``errorCode`` is documented must not pass as code 0 or 1."""
-    outcome = place(TOPSTEPX, TOPSTEPX.recorder(reply(json=envelope)), _order(TOPSTEPX))
+    outcome = h.place(h.TOPSTEPX, h.TOPSTEPX.recorder(h.reply(json=envelope)), h.TOPSTEPX.order_with(CID))
     assert type(outcome) is ob.PlacementUnknown, outcome
 
 
 @pytest.mark.parametrize("success", ["true", 1, None, False])
 def test_crosstrade_hostile_success_markers_are_unknown(success: Any) -> None:
     payload = {"orderId": "cb1fc8d4e1a84d29ae38fea964aaac8c", "success": success}
-    outcome = place(CROSSTRADE, CROSSTRADE.recorder(reply(json=payload)), _order(CROSSTRADE))
+    outcome = h.place(h.CROSSTRADE, h.CROSSTRADE.recorder(h.reply(json=payload)), h.CROSSTRADE.order_with(CID))
     assert type(outcome) is ob.PlacementUnknown, outcome
 
 
@@ -140,21 +121,21 @@ def test_crosstrade_hostile_success_markers_are_unknown(success: Any) -> None:
 
 
 def _sophic_with(**changes: Any) -> dict[str, Any]:
-    body: dict[str, Any] = copy.deepcopy(SOPHIC_ORDER)
+    body: dict[str, Any] = copy.deepcopy(h.SOPHIC_ORDER)
     body.update(changes)
     return body
 
 
 TOLERATED = [
     pytest.param(
-        SOPHIC, Reply(201, json=_sophic_with(created_at="yesterday-ish")), "ord_m4k7r9s2", id="sophic-bad-date"
+        h.SOPHIC, h.Reply(201, json=_sophic_with(created_at="yesterday-ish")), "ord_m4k7r9s2", id="sophic-bad-date"
     ),
     pytest.param(
-        SOPHIC, Reply(201, json=_sophic_with(instrument="ins_xyz789")), "ord_m4k7r9s2", id="sophic-bad-nested"
+        h.SOPHIC, h.Reply(201, json=_sophic_with(instrument="ins_xyz789")), "ord_m4k7r9s2", id="sophic-bad-nested"
     ),
     pytest.param(
-        SOPHIC,
-        Reply(201, json={k: v for k, v in SOPHIC_ORDER.items() if k not in ("trades", "fees", "purpose")}),
+        h.SOPHIC,
+        h.Reply(201, json={k: v for k, v in h.SOPHIC_ORDER.items() if k not in ("trades", "fees", "purpose")}),
         "ord_m4k7r9s2",
         id="sophic-missing-fields",
     ),
@@ -164,11 +145,11 @@ TOLERATED = [
 @pytest.mark.parametrize(("case", "answer", "order_id"), TOLERATED)
 @pytest.mark.parametrize("async_", [False, True], ids=["sync", "async"])
 def test_success_with_malformed_other_fields_is_still_a_placed_order(
-    case: Case, answer: Reply, order_id: str, async_: bool, caplog: pytest.LogCaptureFixture
+    case: h.Case, answer: h.Reply, order_id: str, async_: bool, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.WARNING, logger="orderbridge")
     rec = case.recorder(answer)
-    placed = place(case, rec, _order(case), async_=async_)
+    placed = h.place(case, rec, case.order_with(CID), async_=async_)
     assert isinstance(placed, ob.PlacedOrder), placed
     assert placed.order_id == order_id
     assert len(case.places(rec)) == 1, "an acceptance is final on the first attempt"
@@ -185,16 +166,16 @@ def test_success_with_malformed_other_fields_is_still_a_placed_order(
 
 def test_a_matching_answer_has_no_warnings(caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.WARNING, logger="orderbridge")
-    placed = place(SOPHIC, SOPHIC.recorder(), _order(SOPHIC))
+    placed = h.place(h.SOPHIC, h.SOPHIC.recorder(), h.SOPHIC.order_with(CID))
     assert isinstance(placed, ob.PlacedOrder)
     assert placed.warnings == ()
     assert not [r for r in caplog.records if r.name == "orderbridge"]
 
 
 def test_sophic_get_order_with_a_malformed_timestamp_still_reads_the_order() -> None:
-    rec = SOPHIC.recorder()
-    rec.set("GET", "/accounts/acc_abc123/orders/ord_m4k7r9s2", reply(json=_sophic_with(modified_at="soon")))
-    found = run(open_session(SOPHIC, rec), "get_order", "ord_m4k7r9s2", account=SOPHIC.account)
+    rec = h.SOPHIC.recorder()
+    rec.set("GET", "/accounts/acc_abc123/orders/ord_m4k7r9s2", h.reply(json=_sophic_with(modified_at="soon")))
+    found = h.run(h.open_session(h.SOPHIC, rec), "get_order", "ord_m4k7r9s2", account=h.SOPHIC.account)
     assert isinstance(found, ob.BrokerOrder), found
     assert found.order_id == "ord_m4k7r9s2"
     assert (found.status, found.broker_status) == (ob.OrderStatus.OPEN, "placed")
@@ -202,9 +183,9 @@ def test_sophic_get_order_with_a_malformed_timestamp_still_reads_the_order() -> 
 
 
 def test_sophic_get_order_with_an_unusable_id_is_unexpected() -> None:
-    rec = SOPHIC.recorder()
-    rec.set("GET", "/accounts/acc_abc123/orders/ord_m4k7r9s2", reply(json=_sophic_with(id="")))
-    error = run(open_session(SOPHIC, rec), "get_order", "ord_m4k7r9s2", account=SOPHIC.account)
+    rec = h.SOPHIC.recorder()
+    rec.set("GET", "/accounts/acc_abc123/orders/ord_m4k7r9s2", h.reply(json=_sophic_with(id="")))
+    error = h.run(h.open_session(h.SOPHIC, rec), "get_order", "ord_m4k7r9s2", account=h.SOPHIC.account)
     assert isinstance(error, ob.UnexpectedResponse), error
 
 
@@ -236,25 +217,25 @@ def test_every_usable_answer_id_is_accepted_by_get_and_cancel(broker: str, data:
 @pytest.mark.parametrize(
     ("case", "order_id"),
     [
-        (TOPSTEPX, "0"),
-        (TOPSTEPX, "-3"),
-        (TOPSTEPX, str(2**63)),
-        (TOPSTEPX, "12 "),
-        (TOPSTEPX, "0x10"),
-        (CROSSTRADE, "ab/cd"),
-        (CROSSTRADE, "a" * 65),
-        (CROSSTRADE, "."),
-        (TRADESTATION, "12a"),
-        (TRADESTATION, "007"),
-        (SOPHIC, "ord m4"),
-        (SOPHIC, "a" * 256),
+        (h.TOPSTEPX, "0"),
+        (h.TOPSTEPX, "-3"),
+        (h.TOPSTEPX, str(2**63)),
+        (h.TOPSTEPX, "12 "),
+        (h.TOPSTEPX, "0x10"),
+        (h.CROSSTRADE, "ab/cd"),
+        (h.CROSSTRADE, "a" * 65),
+        (h.CROSSTRADE, "."),
+        (h.TRADESTATION, "12a"),
+        (h.TRADESTATION, "007"),
+        (h.SOPHIC, "ord m4"),
+        (h.SOPHIC, "a" * 256),
     ],
-    ids=lambda v: v.id if isinstance(v, Case) else repr(v)[:24],
+    ids=lambda v: v.id if isinstance(v, h.Case) else repr(v)[:24],
 )
 @pytest.mark.parametrize("method", ["get_order", "cancel_order"])
-def test_hostile_ids_are_refused_before_sending(case: Case, order_id: str, method: str) -> None:
+def test_hostile_ids_are_refused_before_sending(case: h.Case, order_id: str, method: str) -> None:
     rec = case.recorder()
-    error = run(open_session(case, rec), method, order_id, account=case.account)
+    error = h.run(h.open_session(case, rec), method, order_id, account=case.account)
     if case.broker == "sophic" and method == "cancel_order":
         assert isinstance(error, (ob.NotSupported, ob.InvalidOrder)), error  # no cancel endpoint at all
     else:
@@ -262,7 +243,7 @@ def test_hostile_ids_are_refused_before_sending(case: Case, order_id: str, metho
         assert error.field == "order_id"
     assert [r for r in rec.requests if r.url.path != case.login_path] == []
     if case.login_path is None:
-        assert_nothing_sent(rec)
+        h.assert_nothing_sent(rec)
 
 
 @pytest.mark.parametrize("async_", [False, True], ids=["sync", "async"])
@@ -274,27 +255,30 @@ def test_the_sophic_order_guide_201_is_a_placed_order_on_the_first_attempt(async
     corpus = Path(__file__).resolve().parent.parent / "payloads" / "sophic" / "place_order_201_guide.json"
     guide = json.loads(corpus.read_text(encoding="utf-8"))["body"]
     assert "is_cancellable" not in guide
-    rec = SOPHIC.recorder(reply(201, json=guide))
-    placed = place(SOPHIC, rec, _order(SOPHIC), async_=async_)
+    rec = h.SOPHIC.recorder(h.reply(201, json=guide))
+    placed = h.place(h.SOPHIC, rec, h.SOPHIC.order_with(CID), async_=async_)
     assert isinstance(placed, ob.PlacedOrder), placed
     assert (placed.order_id, placed.status, placed.client_order_id) == ("ord_m4k7r9s2", "placed", CID)
     assert placed.warnings == ()
-    assert len(SOPHIC.places(rec)) == 1
+    assert len(h.SOPHIC.places(rec)) == 1
 
 
 def test_an_unusable_answer_goes_through_the_attempt_policy() -> None:
     """Sophic replays a placement for the same Idempotency-Key, so an answer without a usable id
     is retried like an undecodable one; TopstepX does not deduplicate, so it is never retried."""
-    rec = SOPHIC.recorder([reply(201, json={**SOPHIC_ORDER, "id": ""}), reply(201, json=SOPHIC_ORDER)])
-    placed = place(SOPHIC, rec, _order(SOPHIC))
+    rec = h.SOPHIC.recorder([h.reply(201, json={**h.SOPHIC_ORDER, "id": ""}), h.reply(201, json=h.SOPHIC_ORDER)])
+    placed = h.place(h.SOPHIC, rec, h.SOPHIC.order_with(CID))
     assert isinstance(placed, ob.PlacedOrder) and placed.order_id == "ord_m4k7r9s2"
-    assert [SOPHIC.cid_of(r) for r in SOPHIC.places(rec)] == [CID, CID]
-    rec = TOPSTEPX.recorder(
-        [reply(json={"orderId": 0, "success": True, "errorCode": 0}), TOPSTEPX.routes[("POST", TOPSTEPX.place_path)]]
+    assert [h.SOPHIC.cid_of(r) for r in h.SOPHIC.places(rec)] == [CID, CID]
+    rec = h.TOPSTEPX.recorder(
+        [
+            h.reply(json={"orderId": 0, "success": True, "errorCode": 0}),
+            h.TOPSTEPX.routes[("POST", h.TOPSTEPX.place_path)],
+        ]
     )
-    outcome = place(TOPSTEPX, rec, _order(TOPSTEPX))
+    outcome = h.place(h.TOPSTEPX, rec, h.TOPSTEPX.order_with(CID))
     assert type(outcome) is ob.PlacementUnknown
-    assert len(TOPSTEPX.places(rec)) == 1
+    assert len(h.TOPSTEPX.places(rec)) == 1
 
 
 def test_tradestation_listing_with_one_malformed_order_still_reads_the_order() -> None:
@@ -302,9 +286,9 @@ def test_tradestation_listing_with_one_malformed_order_still_reads_the_order() -
         {"OrderID": 207887693, "Status": "OPN", "ExecuteQuantity": 0, "Symbol": "MSFT", "Legs": "not-a-list"},
         {"OrderID": 207887700, "Status": "FLL", "ExecuteQuantity": 10, "Symbol": "MSFT"},
     ]
-    rec = TRADESTATION.recorder()
-    rec.set("GET", "/v2/accounts/123456/orders", reply(json=listing))
-    found = run(open_session(TRADESTATION, rec), "get_order", "207887700", account=TRADESTATION.account)
+    rec = h.TRADESTATION.recorder()
+    rec.set("GET", "/v2/accounts/123456/orders", h.reply(json=listing))
+    found = h.run(h.open_session(h.TRADESTATION, rec), "get_order", "207887700", account=h.TRADESTATION.account)
     assert isinstance(found, ob.BrokerOrder), found
     assert (found.order_id, found.broker_status, found.filled_quantity) == ("207887700", "FLL", Decimal(10))
     assert found.warnings and isinstance(found.raw, dict)

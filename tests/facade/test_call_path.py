@@ -20,7 +20,8 @@ import httpx
 import pytest
 
 import orderbridge as ob
-from tests.facade.helpers import CASES, Case, Recorder, reply
+
+from . import helpers as h
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 
@@ -41,7 +42,7 @@ def _module_name(readme_name: str, broker: str) -> str:
     return f"orderbridge.{dotted}"
 
 
-def _traced_place(case: Case, rec: Recorder, *, async_: bool) -> tuple[list[str], Any]:
+def _traced_place(case: h.Case, rec: h.Recorder, *, async_: bool) -> tuple[list[str], Any]:
     """Place the case's order once, logged in first; the facade modules entered during the call."""
     entered: list[str] = []
 
@@ -82,8 +83,8 @@ def _traced_place(case: Case, rec: Recorder, *, async_: bool) -> tuple[list[str]
 
 
 @pytest.mark.parametrize("async_", [False, True], ids=["sync", "async"])
-@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
-def test_an_accepted_placement_walks_the_modules_the_readme_names(case: Case, async_: bool) -> None:
+@pytest.mark.parametrize("case", h.CASES, ids=[c.id for c in h.CASES])
+def test_an_accepted_placement_walks_the_modules_the_readme_names(case: h.Case, async_: bool) -> None:
     steps, _ = _readme_path()
     entered, outcome = _traced_place(case, case.recorder(), async_=async_)
     assert isinstance(outcome, ob.PlacedOrder), outcome
@@ -91,10 +92,10 @@ def test_an_accepted_placement_walks_the_modules_the_readme_names(case: Case, as
     assert len(steps) <= 8
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
-def test_a_refused_placement_adds_only_the_error_module(case: Case) -> None:
+@pytest.mark.parametrize("case", h.CASES, ids=[c.id for c in h.CASES])
+def test_a_refused_placement_adds_only_the_error_module(case: h.Case) -> None:
     steps, failure = _readme_path()
-    entered, outcome = _traced_place(case, case.recorder(reply(400, json={"message": "no"})), async_=False)
+    entered, outcome = _traced_place(case, case.recorder(h.reply(400, json={"message": "no"})), async_=False)
     assert isinstance(outcome, ob.OrderbridgeError), outcome
     expected = {_module_name(step, case.broker) for step in [*steps, failure]}
     assert set(entered) == expected

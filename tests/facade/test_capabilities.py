@@ -12,19 +12,7 @@ import pytest
 
 import orderbridge as ob
 
-from .helpers import (
-    CASES,
-    CROSSTRADE,
-    SOPHIC,
-    TOPSTEPX,
-    TRADESTATION,
-    TRADESTATION_GLOBAL,
-    Case,
-    assert_nothing_sent,
-    open_session,
-    place,
-    run,
-)
+from . import helpers as h
 
 D = Decimal
 ALL_TYPES = {"market", "limit", "stop", "stop_limit", "trailing_stop"}
@@ -91,8 +79,8 @@ def test_all_capabilities_covers_the_four_brokers() -> None:
     assert set(ob.all_capabilities()) == set(ob.BROKERS) == set(EXPECTED)
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
-def test_session_exposes_its_capabilities(case: Case) -> None:
+@pytest.mark.parametrize("case", h.CASES, ids=lambda c: c.id)
+def test_session_exposes_its_capabilities(case: h.Case) -> None:
     with ob.connect(
         case.broker,
         credentials=dict(case.credentials),
@@ -102,7 +90,7 @@ def test_session_exposes_its_capabilities(case: Case) -> None:
         assert session.capabilities == ob.capabilities(case.broker)
 
 
-def _unsupported_orders(case: Case) -> list[tuple[str, dict[str, Any], str]]:
+def _unsupported_orders(case: h.Case) -> list[tuple[str, dict[str, Any], str]]:
     """(label, order kwargs, feature) for everything the broker refuses as NotSupported."""
     caps = EXPECTED[case.broker]
     size = {"quantity": D("1")} if "buy" in caps["quantity_sides"] else {"cash_amount": D("10")}
@@ -119,18 +107,18 @@ def _unsupported_orders(case: Case) -> list[tuple[str, dict[str, Any], str]]:
         rows.append((f"tif-{tif}", {"time_in_force": tif, **extra, **size}, "time_in_force"))
     if not caps["flatten_first"]:
         rows.append(("flatten-first", {"flatten_first": True, **size}, "flatten_first"))
-    if case is TRADESTATION_GLOBAL:
+    if case is h.TRADESTATION_GLOBAL:
         rows.append(
             ("tif-gtd-global", {"time_in_force": "gtd", "expire_date": dt.date(2030, 1, 2), **size}, "time_in_force")
         )
     return rows
 
 
-UNSUPPORTED = [(case, *row) for case in CASES for row in _unsupported_orders(case)]
+UNSUPPORTED = [(case, *row) for case in h.CASES for row in _unsupported_orders(case)]
 
 
 def test_every_broker_has_unsupported_rows() -> None:
-    assert {c.id for c, *_ in UNSUPPORTED} == {c.id for c in CASES}
+    assert {c.id for c, *_ in UNSUPPORTED} == {c.id for c in h.CASES}
 
 
 @pytest.mark.parametrize(
@@ -138,28 +126,28 @@ def test_every_broker_has_unsupported_rows() -> None:
 )
 @pytest.mark.parametrize("async_", [False, True], ids=["sync", "async"])
 def test_not_supported_before_anything_is_sent(
-    case: Case, label: str, kwargs: dict[str, Any], feature: str, async_: bool
+    case: h.Case, label: str, kwargs: dict[str, Any], feature: str, async_: bool
 ) -> None:
     rec = case.recorder()
-    error = place(case, rec, ob.Order(instrument="X", side="buy", **kwargs), async_=async_)
+    error = h.place(case, rec, ob.Order(instrument="X", side="buy", **kwargs), async_=async_)
     assert type(error) is ob.NotSupported, error
     assert error.feature == feature
     assert error.broker == case.broker
     assert error.order_may_exist is False
-    assert_nothing_sent(rec)  # not even a login
+    h.assert_nothing_sent(rec)  # not even a login
 
 
 INVALID = [
-    (SOPHIC, "buy-by-quantity", dict(side="buy", quantity=D("10")), "quantity"),
-    (SOPHIC, "sell-by-cash", dict(side="sell", cash_amount=D("10")), "cash_amount"),
-    (SOPHIC, "cash-3dp", dict(side="buy", cash_amount=D("100.001")), "cash_amount"),
-    (SOPHIC, "cash-trailing-zero-3dp", dict(side="buy", cash_amount=D("100.000")), "cash_amount"),
-    (SOPHIC, "quantity-5dp", dict(side="sell", quantity=D("1.00001")), "quantity"),
-    (TOPSTEPX, "fractional", dict(side="buy", quantity=D("1.5")), "quantity"),
-    (TOPSTEPX, "cash", dict(side="buy", cash_amount=D("100")), "cash_amount"),
-    (CROSSTRADE, "fractional", dict(side="sell", quantity=D("0.5")), "quantity"),
-    (TRADESTATION, "fractional", dict(side="buy", quantity=D("10.5")), "quantity"),
-    (TRADESTATION_GLOBAL, "cash", dict(side="buy", cash_amount=D("100")), "cash_amount"),
+    (h.SOPHIC, "buy-by-quantity", dict(side="buy", quantity=D("10")), "quantity"),
+    (h.SOPHIC, "sell-by-cash", dict(side="sell", cash_amount=D("10")), "cash_amount"),
+    (h.SOPHIC, "cash-3dp", dict(side="buy", cash_amount=D("100.001")), "cash_amount"),
+    (h.SOPHIC, "cash-trailing-zero-3dp", dict(side="buy", cash_amount=D("100.000")), "cash_amount"),
+    (h.SOPHIC, "quantity-5dp", dict(side="sell", quantity=D("1.00001")), "quantity"),
+    (h.TOPSTEPX, "fractional", dict(side="buy", quantity=D("1.5")), "quantity"),
+    (h.TOPSTEPX, "cash", dict(side="buy", cash_amount=D("100")), "cash_amount"),
+    (h.CROSSTRADE, "fractional", dict(side="sell", quantity=D("0.5")), "quantity"),
+    (h.TRADESTATION, "fractional", dict(side="buy", quantity=D("10.5")), "quantity"),
+    (h.TRADESTATION_GLOBAL, "cash", dict(side="buy", cash_amount=D("100")), "cash_amount"),
 ]
 
 
@@ -167,66 +155,66 @@ INVALID = [
     ("case", "label", "kwargs", "field"), INVALID, ids=[f"{c.id}-{label}" for c, label, *_ in INVALID]
 )
 def test_invalid_for_this_broker_names_the_field_and_sends_nothing(
-    case: Case, label: str, kwargs: dict[str, Any], field: str
+    case: h.Case, label: str, kwargs: dict[str, Any], field: str
 ) -> None:
     rec = case.recorder()
-    error = place(case, rec, ob.Order(instrument="X", **kwargs))
+    error = h.place(case, rec, ob.Order(instrument="X", **kwargs))
     assert type(error) is ob.InvalidOrder, error
     assert error.field == field
     assert field in str(error)
     assert error.broker == case.broker
-    assert_nothing_sent(rec)
+    h.assert_nothing_sent(rec)
 
 
 @pytest.mark.parametrize(
     ("case", "kwargs"),
     [
-        (SOPHIC, dict(side="buy", cash_amount=D("100.00"))),
-        (SOPHIC, dict(side="sell", quantity=D("1.0001"))),
-        (SOPHIC, dict(side="buy", cash_amount=D("1E+3"))),
-        (TOPSTEPX, dict(side="buy", quantity=D("2.00"))),
+        (h.SOPHIC, dict(side="buy", cash_amount=D("100.00"))),
+        (h.SOPHIC, dict(side="sell", quantity=D("1.0001"))),
+        (h.SOPHIC, dict(side="buy", cash_amount=D("1E+3"))),
+        (h.TOPSTEPX, dict(side="buy", quantity=D("2.00"))),
     ],
     ids=["sophic-2dp", "sophic-4dp", "sophic-exponent", "topstepx-whole-with-zeros"],
 )
-def test_precision_at_the_limit_is_accepted(case: Case, kwargs: dict[str, Any]) -> None:
-    assert isinstance(place(case, case.recorder(), ob.Order(instrument="X", **kwargs)), ob.PlacedOrder)
+def test_precision_at_the_limit_is_accepted(case: h.Case, kwargs: dict[str, Any]) -> None:
+    assert isinstance(h.place(case, case.recorder(), ob.Order(instrument="X", **kwargs)), ob.PlacedOrder)
 
 
 @pytest.mark.parametrize("account", ["abc", "0", "-4", "2147483648", "4.5", ""])
 def test_topstepx_account_must_be_an_int32_id(account: str) -> None:
-    rec = TOPSTEPX.recorder()
-    session = ob.connect("topstepx", credentials=dict(TOPSTEPX.credentials), transport=httpx.MockTransport(rec))
+    rec = h.TOPSTEPX.recorder()
+    session = ob.connect("topstepx", credentials=dict(h.TOPSTEPX.credentials), transport=httpx.MockTransport(rec))
     with session, pytest.raises(ob.InvalidOrder) as caught:
-        session.place_order(TOPSTEPX.order, account=account)
+        session.place_order(h.TOPSTEPX.order, account=account)
     assert caught.value.field == "account"
-    assert_nothing_sent(rec)
+    h.assert_nothing_sent(rec)
 
 
 def test_topstepx_quantity_beyond_int32_is_refused() -> None:
     """``size`` is an int32 on the wire (spec); the facade range-checks ``accountId`` the same way."""
-    rec = TOPSTEPX.recorder()
-    error = place(TOPSTEPX, rec, ob.Order(instrument="X", side="buy", quantity=D(2**31)))
+    rec = h.TOPSTEPX.recorder()
+    error = h.place(h.TOPSTEPX, rec, ob.Order(instrument="X", side="buy", quantity=D(2**31)))
     assert isinstance(error, ob.InvalidOrder), error
     assert error.field == "quantity"
-    assert_nothing_sent(rec)
+    h.assert_nothing_sent(rec)
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
+@pytest.mark.parametrize("case", h.CASES, ids=lambda c: c.id)
 @pytest.mark.parametrize(
     "order", ["not an order", None, {"instrument": "X", "side": "buy", "quantity": "1"}], ids=["str", "none", "dict"]
 )
-def test_place_order_refuses_non_orders(case: Case, order: Any) -> None:
+def test_place_order_refuses_non_orders(case: h.Case, order: Any) -> None:
     rec = case.recorder()
-    error = run(open_session(case, rec), "place_order", order, account=case.account)
+    error = h.run(h.open_session(case, rec), "place_order", order, account=case.account)
     assert isinstance(error, ob.InvalidOrder)
-    assert_nothing_sent(rec)
+    h.assert_nothing_sent(rec)
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
+@pytest.mark.parametrize("case", h.CASES, ids=lambda c: c.id)
 @pytest.mark.parametrize("account", ["", "   "])
-def test_blank_account_is_refused(case: Case, account: str) -> None:
+def test_blank_account_is_refused(case: h.Case, account: str) -> None:
     rec = case.recorder()
-    error = run(open_session(case, rec), "place_order", case.order, account=account)
+    error = h.run(h.open_session(case, rec), "place_order", case.order, account=account)
     assert isinstance(error, ob.InvalidOrder)
     assert error.field == "account"
-    assert_nothing_sent(rec)
+    h.assert_nothing_sent(rec)

@@ -14,23 +14,12 @@ import pytest
 import orderbridge as ob
 from orderbridge.testing import use_sleep
 
-from .helpers import (
-    CASES,
-    CROSSTRADE,
-    SOPHIC,
-    TOPSTEPX,
-    TRADESTATION,
-    Case,
-    Recorder,
-    Reply,
-    assert_nothing_sent,
-    reply,
-)
+from . import helpers as h
 
 
-def _prefixed(case: Case, prefix: str) -> Recorder:
+def _prefixed(case: h.Case, prefix: str) -> h.Recorder:
     """The case's routes, moved under a path prefix (as the sandbox serves them)."""
-    rec = Recorder()
+    rec = h.Recorder()
     for (method, path), answer in case.routes.items():
         rec.set(method, prefix + path, answer)
     return rec
@@ -48,9 +37,11 @@ ENV_CREDENTIALS = {
 }
 
 
-@pytest.mark.parametrize("case", [TOPSTEPX, CROSSTRADE, TRADESTATION, SOPHIC], ids=lambda c: c.id)
+@pytest.mark.parametrize("case", [h.TOPSTEPX, h.CROSSTRADE, h.TRADESTATION, h.SOPHIC], ids=lambda c: c.id)
 @pytest.mark.parametrize("base", ["http://127.0.0.1:8765", "http://localhost:9", "http://[::1]:8080"])
-def test_base_url_and_credentials_from_the_environment(case: Case, base: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_base_url_and_credentials_from_the_environment(
+    case: h.Case, base: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     prefix = f"/{case.broker}"
     monkeypatch.setenv(f"ORDERBRIDGE_{case.broker.upper()}_BASE_URL", base + prefix + "/")
     for name, value in ENV_CREDENTIALS[case.broker].items():
@@ -72,8 +63,8 @@ def test_base_url_and_credentials_from_the_environment(case: Case, base: str, mo
 def test_module_level_place_order_uses_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ORDERBRIDGE_CROSSTRADE_BASE_URL", "http://127.0.0.1:1/crosstrade")
     monkeypatch.setenv("ORDERBRIDGE_CROSSTRADE_TOKEN", "env-token")
-    rec = _prefixed(CROSSTRADE, "/crosstrade")
-    placed = ob.place_order("crosstrade", CROSSTRADE.order, account="Sim101", transport=httpx.MockTransport(rec))
+    rec = _prefixed(h.CROSSTRADE, "/crosstrade")
+    placed = ob.place_order("crosstrade", h.CROSSTRADE.order, account="Sim101", transport=httpx.MockTransport(rec))
     assert placed.order_id == "cb1fc8d4e1a84d29ae38fea964aaac8c"
     assert rec.requests[0].headers["authorization"] == "Bearer env-token"
 
@@ -81,22 +72,22 @@ def test_module_level_place_order_uses_the_environment(monkeypatch: pytest.Monke
 def test_arguments_win_over_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ORDERBRIDGE_CROSSTRADE_BASE_URL", "http://127.0.0.1:1/env")
     monkeypatch.setenv("ORDERBRIDGE_CROSSTRADE_TOKEN", "env-token")
-    rec = _prefixed(CROSSTRADE, "/arg")
+    rec = _prefixed(h.CROSSTRADE, "/arg")
     with ob.connect(
         "crosstrade",
         base_url="http://127.0.0.1:2/arg",
         credentials={"token": "arg-token"},
         transport=httpx.MockTransport(rec),
     ) as session:
-        session.place_order(CROSSTRADE.order, account="Sim101")
+        session.place_order(h.CROSSTRADE.order, account="Sim101")
     assert str(rec.requests[0].url).startswith("http://127.0.0.1:2/arg/")
     assert rec.requests[0].headers["authorization"] == "Bearer arg-token"
 
 
 def test_default_base_url_is_the_production_host() -> None:
-    rec = CROSSTRADE.recorder()
+    rec = h.CROSSTRADE.recorder()
     with ob.connect("crosstrade", credentials={"token": "t"}, transport=httpx.MockTransport(rec)) as session:
-        session.place_order(CROSSTRADE.order, account="Sim101")
+        session.place_order(h.CROSSTRADE.order, account="Sim101")
     assert str(rec.requests[0].url) == "https://app.crosstrade.io/v1/api/accounts/Sim101/orders/place"
 
 
@@ -104,18 +95,18 @@ def test_default_base_url_is_the_production_host() -> None:
 def test_tradestation_api_version_from_the_environment(version: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ORDERBRIDGE_TRADESTATION_API_VERSION", version)
     monkeypatch.setenv("ORDERBRIDGE_TRADESTATION_ACCESS_TOKEN", "ts-token")
-    rec = TRADESTATION.recorder()
+    rec = h.TRADESTATION.recorder()
     with ob.connect("tradestation", transport=httpx.MockTransport(rec)) as session:
-        session.place_order(TRADESTATION.order, account="123456")
+        session.place_order(h.TRADESTATION.order, account="123456")
     (request,) = rec.requests
     assert request.url.params["APIVersion"] == version
     assert (b'"AccountId"' in request.content) == (version == "20150101")
 
 
 def test_tradestation_default_api_version_is_20160101() -> None:
-    rec = TRADESTATION.recorder()
+    rec = h.TRADESTATION.recorder()
     with ob.connect("tradestation", credentials={"access_token": "t"}, transport=httpx.MockTransport(rec)) as s:
-        s.place_order(TRADESTATION.order, account="123456")
+        s.place_order(h.TRADESTATION.order, account="123456")
     assert rec.requests[0].url.params["APIVersion"] == "20160101"
 
 
@@ -137,7 +128,7 @@ BAD_URLS = [
 @pytest.mark.parametrize("url", BAD_URLS)
 @pytest.mark.parametrize("how", ["argument", "environment"])
 def test_bad_base_urls_are_configuration_errors(url: str, how: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    rec = TOPSTEPX.recorder()
+    rec = h.TOPSTEPX.recorder()
     kw: dict[str, object] = {"credentials": {"username": "u", "api_key": "k"}, "transport": httpx.MockTransport(rec)}
     if how == "argument":
         kw["base_url"] = url
@@ -146,7 +137,7 @@ def test_bad_base_urls_are_configuration_errors(url: str, how: str, monkeypatch:
     with pytest.raises(ob.ConfigurationError) as caught:
         ob.connect("topstepx", **kw)  # type: ignore[arg-type]
     assert caught.value.order_may_exist is False
-    assert_nothing_sent(rec)
+    h.assert_nothing_sent(rec)
 
 
 def test_plain_http_message_says_loopback_only() -> None:
@@ -160,7 +151,7 @@ def test_unknown_broker_is_a_configuration_error(entry: str) -> None:
     calls: dict[str, Callable[[], object]] = {
         "connect": lambda: ob.connect("robinhood"),
         "connect_async": lambda: ob.connect_async("robinhood"),
-        "place_order": lambda: ob.place_order("robinhood", TOPSTEPX.order, account="1"),
+        "place_order": lambda: ob.place_order("robinhood", h.TOPSTEPX.order, account="1"),
         "capabilities": lambda: ob.capabilities("robinhood"),
     }
     with pytest.raises(ob.ConfigurationError) as caught:
@@ -170,14 +161,14 @@ def test_unknown_broker_is_a_configuration_error(entry: str) -> None:
 
 
 MISSING = [
-    (TOPSTEPX, {"api_key": "k"}, "ORDERBRIDGE_TOPSTEPX_USERNAME"),
-    (TOPSTEPX, {"username": "u"}, "ORDERBRIDGE_TOPSTEPX_API_KEY"),
-    (CROSSTRADE, {}, "ORDERBRIDGE_CROSSTRADE_TOKEN"),
-    (TRADESTATION, {"client_secret": "s", "refresh_token": "r"}, "ORDERBRIDGE_TRADESTATION_CLIENT_ID"),
-    (TRADESTATION, {"client_id": "c", "refresh_token": "r"}, "ORDERBRIDGE_TRADESTATION_CLIENT_SECRET"),
-    (TRADESTATION, {"client_id": "c", "client_secret": "s"}, "ORDERBRIDGE_TRADESTATION_REFRESH_TOKEN"),
-    (SOPHIC, {"client_secret": "s"}, "ORDERBRIDGE_SOPHIC_CLIENT_ID"),
-    (SOPHIC, {"client_id": "c"}, "ORDERBRIDGE_SOPHIC_CLIENT_SECRET"),
+    (h.TOPSTEPX, {"api_key": "k"}, "ORDERBRIDGE_TOPSTEPX_USERNAME"),
+    (h.TOPSTEPX, {"username": "u"}, "ORDERBRIDGE_TOPSTEPX_API_KEY"),
+    (h.CROSSTRADE, {}, "ORDERBRIDGE_CROSSTRADE_TOKEN"),
+    (h.TRADESTATION, {"client_secret": "s", "refresh_token": "r"}, "ORDERBRIDGE_TRADESTATION_CLIENT_ID"),
+    (h.TRADESTATION, {"client_id": "c", "refresh_token": "r"}, "ORDERBRIDGE_TRADESTATION_CLIENT_SECRET"),
+    (h.TRADESTATION, {"client_id": "c", "client_secret": "s"}, "ORDERBRIDGE_TRADESTATION_REFRESH_TOKEN"),
+    (h.SOPHIC, {"client_secret": "s"}, "ORDERBRIDGE_SOPHIC_CLIENT_ID"),
+    (h.SOPHIC, {"client_id": "c"}, "ORDERBRIDGE_SOPHIC_CLIENT_SECRET"),
 ]
 
 
@@ -188,7 +179,7 @@ MISSING = [
 )
 @pytest.mark.parametrize("async_", [False, True], ids=["sync", "async"])
 def test_missing_credential_names_the_variable_and_sends_nothing(
-    case: Case, credentials: dict[str, str], variable: str, async_: bool
+    case: h.Case, credentials: dict[str, str], variable: str, async_: bool
 ) -> None:
     rec = case.recorder()
     if async_:
@@ -207,7 +198,7 @@ def test_missing_credential_names_the_variable_and_sends_nothing(
             session.place_order(case.order, account=case.account)
     assert variable in str(caught.value)
     assert caught.value.order_may_exist is False
-    assert_nothing_sent(rec)
+    h.assert_nothing_sent(rec)
 
 
 @pytest.mark.parametrize(
@@ -249,21 +240,21 @@ def test_timeout_is_applied_to_every_request() -> None:
 
     def handler(request: httpx.Request) -> httpx.Response:
         seen.append(request.extensions["timeout"])
-        answer = CROSSTRADE.routes[("POST", CROSSTRADE.place_path)]
-        assert isinstance(answer, Reply)
+        answer = h.CROSSTRADE.routes[("POST", h.CROSSTRADE.place_path)]
+        assert isinstance(answer, h.Reply)
         return answer.build(request)
 
     with ob.connect(
         "crosstrade", credentials={"token": "t"}, timeout=2.5, transport=httpx.MockTransport(handler)
     ) as session:
-        session.place_order(CROSSTRADE.order, account="Sim101")
+        session.place_order(h.CROSSTRADE.order, account="Sim101")
     assert seen == [{"connect": 2.5, "read": 2.5, "write": 2.5, "pool": 2.5}]
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
-def test_redirects_are_not_followed(case: Case) -> None:
+@pytest.mark.parametrize("case", h.CASES, ids=lambda c: c.id)
+def test_redirects_are_not_followed(case: h.Case) -> None:
     """One admitted attempt is one outbound request: a 3xx is not chased to another host."""
-    rec = case.recorder(reply(307, headers={"Location": "https://elsewhere.example/steal"}))
+    rec = case.recorder(h.reply(307, headers={"Location": "https://elsewhere.example/steal"}))
     session_kw: dict[str, Any] = {"credentials": dict(case.credentials), "api_version": case.api_version}
     with ob.connect(case.broker, transport=httpx.MockTransport(rec), **session_kw) as session:
         use_sleep(session, lambda s: None)

@@ -22,7 +22,7 @@ from orderbridge import cli
 from orderbridge.sophic import ReplayGuard, WebhookVerificationError, sign, verify_webhook
 from orderbridge.testing import MAX_MESSAGE, Grant, session_for
 
-from .helpers import CROSSTRADE, SOPHIC, SOPHIC_ORDER, TOPSTEPX, Raise, open_session, reply, run
+from . import helpers as h
 
 MiB = 1024 * 1024
 
@@ -30,22 +30,22 @@ MiB = 1024 * 1024
 # -- 2. response size ---------------------------------------------------------------------------------
 def _padded(size: int) -> bytes:
     """A valid Sophic placement answer followed by ``size`` bytes of JSON whitespace."""
-    return json.dumps(SOPHIC_ORDER).encode() + b" " * size
+    return json.dumps(h.SOPHIC_ORDER).encode() + b" " * size
 
 
 def _capped_session(transport: httpx.BaseTransport) -> ob.Session:
     """A Sophic session whose responses may not exceed 1 MiB (no real waits)."""
     return session_for(
-        "sophic", transport=transport, credentials=SOPHIC.credentials, max_response_bytes=MiB, sleep=lambda s: None
+        "sophic", transport=transport, credentials=h.SOPHIC.credentials, max_response_bytes=MiB, sleep=lambda s: None
     )
 
 
 def test_a_padded_answer_is_refused_not_placed() -> None:
-    rec = SOPHIC.recorder(reply(201, content=_padded(2 * MiB), headers={"content-type": "application/json"}))
+    rec = h.SOPHIC.recorder(h.reply(201, content=_padded(2 * MiB), headers={"content-type": "application/json"}))
     session = _capped_session(httpx.MockTransport(rec))
-    outcome = run(session, "place_order", SOPHIC.order, account=SOPHIC.account)
+    outcome = h.run(session, "place_order", h.SOPHIC.order, account=h.SOPHIC.account)
     assert isinstance(outcome, ob.OutcomeUnknown) and outcome.origin == "response_too_large"
-    assert len(SOPHIC.places(rec)) == 1  # never asked again: the answer would be as big
+    assert len(h.SOPHIC.places(rec)) == 1  # never asked again: the answer would be as big
 
 
 class _RawTransport(httpx.BaseTransport):
@@ -56,7 +56,7 @@ class _RawTransport(httpx.BaseTransport):
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         if request.url.path == "/auth/token":
-            token = {"access_token": SOPHIC.token, "token_type": "bearer", "expires_in": 900, "scope": ""}
+            token = {"access_token": h.SOPHIC.token, "token_type": "bearer", "expires_in": 900, "scope": ""}
             return httpx.Response(200, json=token)
         self.places += 1
         return httpx.Response(201, headers=self.headers, stream=httpx.ByteStream(self.place_body))
@@ -70,7 +70,7 @@ def test_a_gzip_bomb_is_stopped_at_the_cap_with_memory_bounded() -> None:
     session = _capped_session(transport)
     tracemalloc.start()
     try:
-        outcome = run(session, "place_order", SOPHIC.order, account=SOPHIC.account)
+        outcome = h.run(session, "place_order", h.SOPHIC.order, account=h.SOPHIC.account)
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
@@ -81,36 +81,36 @@ def test_a_gzip_bomb_is_stopped_at_the_cap_with_memory_bounded() -> None:
 
 def test_a_gzip_answer_within_the_cap_is_read() -> None:
     """Compression itself is fine (httpx's own decoding is replaced by the capped one)."""
-    packed = gzip.compress(json.dumps(SOPHIC_ORDER).encode())
-    rec = SOPHIC.recorder(
-        reply(201, content=packed, headers={"content-type": "application/json", "content-encoding": "gzip"})
+    packed = gzip.compress(json.dumps(h.SOPHIC_ORDER).encode())
+    rec = h.SOPHIC.recorder(
+        h.reply(201, content=packed, headers={"content-type": "application/json", "content-encoding": "gzip"})
     )
-    placed = run(open_session(SOPHIC, rec), "place_order", SOPHIC.order, account=SOPHIC.account)
-    assert isinstance(placed, ob.PlacedOrder) and placed.order_id == SOPHIC_ORDER["id"]
+    placed = h.run(h.open_session(h.SOPHIC, rec), "place_order", h.SOPHIC.order, account=h.SOPHIC.account)
+    assert isinstance(placed, ob.PlacedOrder) and placed.order_id == h.SOPHIC_ORDER["id"]
 
 
 def test_an_encoding_that_was_not_asked_for_is_not_placed() -> None:
-    rec = SOPHIC.recorder(
-        reply(201, content=b"\x00garbage", headers={"content-type": "application/json", "content-encoding": "br"})
+    rec = h.SOPHIC.recorder(
+        h.reply(201, content=b"\x00garbage", headers={"content-type": "application/json", "content-encoding": "br"})
     )
-    outcome = run(open_session(SOPHIC, rec), "place_order", SOPHIC.order, account=SOPHIC.account)
+    outcome = h.run(h.open_session(h.SOPHIC, rec), "place_order", h.SOPHIC.order, account=h.SOPHIC.account)
     assert isinstance(outcome, ob.OutcomeUnknown)
-    assert SOPHIC.places(rec)[0].headers["accept-encoding"] == "gzip, deflate"
+    assert h.SOPHIC.places(rec)[0].headers["accept-encoding"] == "gzip, deflate"
 
 
 # -- redirects on REST ------------------------------------------------------------------------------
 @pytest.mark.parametrize("status", [301, 302, 303, 307, 308])
 def test_a_redirected_placement_is_unknown_and_never_resent(status: int) -> None:
-    rec = SOPHIC.recorder(reply(status, headers={"location": "https://elsewhere.test/orders"}))
-    outcome = run(open_session(SOPHIC, rec), "place_order", SOPHIC.order, account=SOPHIC.account)
+    rec = h.SOPHIC.recorder(h.reply(status, headers={"location": "https://elsewhere.test/orders"}))
+    outcome = h.run(h.open_session(h.SOPHIC, rec), "place_order", h.SOPHIC.order, account=h.SOPHIC.account)
     assert isinstance(outcome, ob.OutcomeUnknown) and outcome.origin == "redirect"
-    assert len(SOPHIC.places(rec)) == 1 and not rec.unrouted  # not retried, not followed
+    assert len(h.SOPHIC.places(rec)) == 1 and not rec.unrouted  # not retried, not followed
 
 
 def test_a_redirected_read_is_not_followed() -> None:
-    rec = CROSSTRADE.recorder()
-    rec.set("GET", "/v1/api/accounts/Sim101/orders/abc", reply(302, headers={"location": "/v1/api/accounts"}))
-    outcome = run(open_session(CROSSTRADE, rec), "get_order", "abc", account="Sim101")
+    rec = h.CROSSTRADE.recorder()
+    rec.set("GET", "/v1/api/accounts/Sim101/orders/abc", h.reply(302, headers={"location": "/v1/api/accounts"}))
+    outcome = h.run(h.open_session(h.CROSSTRADE, rec), "get_order", "abc", account="Sim101")
     assert isinstance(outcome, ob.UnexpectedResponse) and outcome.status_code == 302
     assert [r.url.path for r in rec.requests] == ["/v1/api/accounts/Sim101/orders/abc"]
 
@@ -121,7 +121,7 @@ BAD_VALUES = ["tok\n", "tok ", " tok", "to\r\nX-Injected: 1", "to\x00k", "tök",
 
 @pytest.mark.parametrize("value", BAD_VALUES[:-1])
 def test_an_unsendable_credential_is_a_configuration_error(value: str) -> None:
-    rec = CROSSTRADE.recorder()
+    rec = h.CROSSTRADE.recorder()
     with pytest.raises(ob.ConfigurationError) as refused:
         ob.connect("crosstrade", credentials={"token": value}, transport=httpx.MockTransport(rec))
     assert "token" in str(refused.value) and "ORDERBRIDGE_CROSSTRADE_TOKEN" in str(refused.value)
@@ -136,19 +136,21 @@ def test_an_unsendable_credential_from_the_environment_names_the_variable(monkey
 
 
 def test_a_broker_issued_token_that_cannot_be_a_header_is_refused() -> None:
-    rec = SOPHIC.recorder()
-    rec.set("POST", "/auth/token", reply(json={"access_token": "jwt\r\nX: y", "token_type": "bearer", "expires_in": 9}))
-    outcome = run(open_session(SOPHIC, rec), "place_order", SOPHIC.order, account=SOPHIC.account)
+    rec = h.SOPHIC.recorder()
+    rec.set(
+        "POST", "/auth/token", h.reply(json={"access_token": "jwt\r\nX: y", "token_type": "bearer", "expires_in": 9})
+    )
+    outcome = h.run(h.open_session(h.SOPHIC, rec), "place_order", h.SOPHIC.order, account=h.SOPHIC.account)
     # refused by the spec's token schema or by the header check: either way nothing is placed
     assert isinstance(outcome, (ob.AuthenticationError, ob.UnexpectedResponse)) and not outcome.order_may_exist
-    assert not SOPHIC.places(rec)
+    assert not h.SOPHIC.places(rec)
 
 
 # -- 5. broker text in messages ----------------------------------------------------------------------
 def test_a_broker_code_cannot_inject_lines_or_flood_the_message() -> None:
     hostile = "insufficient_funds\r\n2026-01-01 INFO forged log line" + "A" * 100_000
-    rec = SOPHIC.recorder(reply(400, json={"code": hostile, "detail": "no"}))
-    outcome = run(open_session(SOPHIC, rec), "place_order", SOPHIC.order, account=SOPHIC.account)
+    rec = h.SOPHIC.recorder(h.reply(400, json={"code": hostile, "detail": "no"}))
+    outcome = h.run(h.open_session(h.SOPHIC, rec), "place_order", h.SOPHIC.order, account=h.SOPHIC.account)
     assert isinstance(outcome, ob.OrderRejected)
     text = str(outcome)
     assert "\n" not in text and "\r" not in text and len(text) <= MAX_MESSAGE
@@ -156,14 +158,14 @@ def test_a_broker_code_cannot_inject_lines_or_flood_the_message() -> None:
 
 
 def test_a_token_endpoint_echoing_the_secret_does_not_leak_it() -> None:
-    secret = SOPHIC.credentials["client_secret"]
-    rec = SOPHIC.recorder()
+    secret = h.SOPHIC.credentials["client_secret"]
+    rec = h.SOPHIC.recorder()
     rec.set(
         "POST",
         "/auth/token",
-        reply(400, json={"error": f"invalid_client:{secret}", "error_description": f"bad secret {secret}"}),
+        h.reply(400, json={"error": f"invalid_client:{secret}", "error_description": f"bad secret {secret}"}),
     )
-    outcome = run(open_session(SOPHIC, rec), "place_order", SOPHIC.order, account=SOPHIC.account)
+    outcome = h.run(h.open_session(h.SOPHIC, rec), "place_order", h.SOPHIC.order, account=h.SOPHIC.account)
     assert isinstance(outcome, ob.AuthenticationError)
     for text in (str(outcome), repr(outcome), outcome.broker_message or "", str(outcome.code)):
         assert secret not in text
@@ -193,9 +195,9 @@ def test_huge_decimal_objects_and_extras_are_refused() -> None:
     order = ob.Order(
         instrument="ins", side="buy", cash_amount=Decimal("100.00"), extras={"quote": Decimal("1e99999999")}
     )
-    rec = SOPHIC.recorder()
-    outcome = run(open_session(SOPHIC, rec), "place_order", order, account=SOPHIC.account)
-    assert isinstance(outcome, ob.InvalidOrder) and not SOPHIC.places(rec)
+    rec = h.SOPHIC.recorder()
+    outcome = h.run(h.open_session(h.SOPHIC, rec), "place_order", order, account=h.SOPHIC.account)
+    assert isinstance(outcome, ob.InvalidOrder) and not h.SOPHIC.places(rec)
 
 
 def test_bounds_leave_ordinary_numbers_alone() -> None:
@@ -216,11 +218,11 @@ def test_the_cli_exits_2_for_huge_numbers(argv_tail: list[str], capsys: pytest.C
 # -- 7. key conflict after an ambiguous attempt ----------------------------------------------------
 @pytest.mark.parametrize("code", ["idempotency_key_conflict", "idempotency_key_expired"])
 def test_a_key_conflict_on_the_retry_means_the_order_may_exist(code: str) -> None:
-    rec = SOPHIC.recorder([Raise(httpx.ReadTimeout), reply(409, json={"code": code, "detail": "used"})])
-    outcome = run(open_session(SOPHIC, rec), "place_order", SOPHIC.order, account=SOPHIC.account)
+    rec = h.SOPHIC.recorder([h.Raise(httpx.ReadTimeout), h.reply(409, json={"code": code, "detail": "used"})])
+    outcome = h.run(h.open_session(h.SOPHIC, rec), "place_order", h.SOPHIC.order, account=h.SOPHIC.account)
     assert isinstance(outcome, ob.OutcomeUnknown) and outcome.order_may_exist
     assert outcome.origin == "retry_key_conflict" and outcome.code == code
-    assert len(SOPHIC.places(rec)) == 2
+    assert len(h.SOPHIC.places(rec)) == 2
 
 
 # -- 8. base URLs ------------------------------------------------------------------------------------
@@ -242,9 +244,9 @@ def test_malformed_base_urls_are_configuration_errors(url: Any) -> None:
 
 # -- 9. a late 401 for a replaced token -----------------------------------------------------------
 def test_a_late_401_for_a_replaced_token_keeps_the_new_one() -> None:
-    rec = SOPHIC.recorder()
-    session = open_session(SOPHIC, rec)
-    order_path = f"{SOPHIC.place_path}/ord_1"
+    rec = h.SOPHIC.recorder()
+    session = h.open_session(h.SOPHIC, rec)
+    order_path = f"{h.SOPHIC.place_path}/ord_1"
 
     def late_refusal(request: httpx.Request) -> httpx.Response:
         # While this request (carrying the first token) is in flight, another caller
@@ -252,26 +254,28 @@ def test_a_late_401_for_a_replaced_token_keeps_the_new_one() -> None:
         session._store(Grant("second-token", 900.0), session._box.revision)
         return httpx.Response(401, json={"code": "unauthorized", "detail": "expired"}, request=request)
 
-    rec.set("GET", order_path, [late_refusal, reply(json=SOPHIC_ORDER)])
+    rec.set("GET", order_path, [late_refusal, h.reply(json=h.SOPHIC_ORDER)])
     with session:
         with pytest.raises(ob.AuthenticationError):
-            session.get_order("ord_1", account=SOPHIC.account)
-        logins = len(SOPHIC.logins(rec))
-        assert session.get_order("ord_1", account=SOPHIC.account).order_id == SOPHIC_ORDER["id"]
-    assert len(SOPHIC.logins(rec)) == logins == 1  # no extra login for the healthy new token
+            session.get_order("ord_1", account=h.SOPHIC.account)
+        logins = len(h.SOPHIC.logins(rec))
+        assert session.get_order("ord_1", account=h.SOPHIC.account).order_id == h.SOPHIC_ORDER["id"]
+    assert len(h.SOPHIC.logins(rec)) == logins == 1  # no extra login for the healthy new token
     assert rec.to(order_path)[-1].headers["authorization"] == "Bearer second-token"
 
 
 def test_a_401_for_the_current_token_still_forces_a_new_login() -> None:
-    rec = SOPHIC.recorder()
-    order_path = f"{SOPHIC.place_path}/ord_1"
-    rec.set("GET", order_path, [reply(401, json={"code": "unauthorized", "detail": "x"}), reply(json=SOPHIC_ORDER)])
-    session = open_session(SOPHIC, rec)
+    rec = h.SOPHIC.recorder()
+    order_path = f"{h.SOPHIC.place_path}/ord_1"
+    rec.set(
+        "GET", order_path, [h.reply(401, json={"code": "unauthorized", "detail": "x"}), h.reply(json=h.SOPHIC_ORDER)]
+    )
+    session = h.open_session(h.SOPHIC, rec)
     with session:
         with pytest.raises(ob.AuthenticationError):
-            session.get_order("ord_1", account=SOPHIC.account)
-        session.get_order("ord_1", account=SOPHIC.account)
-    assert len(SOPHIC.logins(rec)) == 2
+            session.get_order("ord_1", account=h.SOPHIC.account)
+        session.get_order("ord_1", account=h.SOPHIC.account)
+    assert len(h.SOPHIC.logins(rec)) == 2
 
 
 # -- 10. verify_webhook --------------------------------------------------------------------------------
@@ -338,11 +342,11 @@ def test_no_logger_prints_a_secret_at_debug(caplog: pytest.LogCaptureFixture) ->
     caplog.set_level(logging.DEBUG)
     for name in list(logging.root.manager.loggerDict):
         logging.getLogger(name).setLevel(logging.DEBUG)
-    for case in (SOPHIC, TOPSTEPX, CROSSTRADE):
+    for case in (h.SOPHIC, h.TOPSTEPX, h.CROSSTRADE):
         rec = case.recorder()
-        run(open_session(case, rec), "place_order", case.order, account=case.account)
-    secrets = [*SOPHIC.credentials.values(), *TOPSTEPX.credentials.values(), *CROSSTRADE.credentials.values()]
-    secrets += [SOPHIC.token, TOPSTEPX.token]
+        h.run(h.open_session(case, rec), "place_order", case.order, account=case.account)
+    secrets = [*h.SOPHIC.credentials.values(), *h.TOPSTEPX.credentials.values(), *h.CROSSTRADE.credentials.values()]
+    secrets += [h.SOPHIC.token, h.TOPSTEPX.token]
     text = "\n".join(record.getMessage() + str(record.exc_info or "") for record in caplog.records)
     assert caplog.records  # httpx logged the requests: the check is not vacuous
     for secret in secrets:

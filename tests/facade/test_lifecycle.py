@@ -19,33 +19,19 @@ import pytest
 import orderbridge as ob
 from orderbridge_sandbox.spec import validate_request
 
-from .helpers import (
-    CROSSTRADE,
-    SOPHIC,
-    TOPSTEPX,
-    TRADESTATION,
-    Case,
-    Raise,
-    Reply,
-    assert_nothing_sent,
-    body,
-    open_session,
-    reply,
-    run,
-    spec_example,
-)
+from . import helpers as h
 
-CASE = {"topstepx": TOPSTEPX, "crosstrade": CROSSTRADE, "tradestation": TRADESTATION, "sophic": SOPHIC}
+CASE = h.BY_BROKER
 AUTH_PATHS = {"/api/Auth/loginKey", "/v2/security/authorize", "/auth/token"}
 
 
 def _call(
-    case: Case, routes: dict[tuple[str, str], Any], method: str, *args: Any, async_: bool = False, **kw: Any
+    case: h.Case, routes: dict[tuple[str, str], Any], method: str, *args: Any, async_: bool = False, **kw: Any
 ) -> tuple[Any, list[httpx.Request]]:
     rec = case.recorder()
     for (verb, path), answer in routes.items():
         rec.set(verb, path, answer)
-    outcome = run(open_session(case, rec, async_=async_), method, *args, **kw)
+    outcome = h.run(h.open_session(case, rec, async_=async_), method, *args, **kw)
     sent = [r for r in rec.requests if r.url.path not in AUTH_PATHS]
     for request in sent:
         validate_request(case.broker, request)
@@ -53,8 +39,8 @@ def _call(
     return outcome, sent
 
 
-def ex(broker: str, path: str, method: str, status: str, name: str) -> Reply:
-    return reply(int(status), json=spec_example(broker, path, method, status, name))
+def ex(broker: str, path: str, method: str, status: str, name: str) -> h.Reply:
+    return h.reply(int(status), json=h.spec_example(broker, path, method, status, name))
 
 
 # -- TopstepX -------------------------------------------------------------------------------------
@@ -65,18 +51,18 @@ TSX_MODIFY = "/api/Order/modify"
 def test_topstepx_modify_request_and_same_id() -> None:
     answer = ex("topstepx", TSX_MODIFY, "post", "200", "success")
     order, sent = _call(
-        TOPSTEPX, {("POST", TSX_MODIFY): answer}, "modify_order", "26974", account="465", stop_price=Decimal("1604")
+        h.TOPSTEPX, {("POST", TSX_MODIFY): answer}, "modify_order", "26974", account="465", stop_price=Decimal("1604")
     )
     assert isinstance(order, ob.BrokerOrder), order
     assert (order.order_id, order.account) == ("26974", "465")
     assert [r.url.path for r in sent] == [TSX_MODIFY]
-    assert body(sent[0]) == {"accountId": 465, "orderId": 26974, "stopPrice": 1604}
+    assert h.body(sent[0]) == {"accountId": 465, "orderId": 26974, "stopPrice": 1604}
 
 
 def test_topstepx_modify_sends_exact_digits_and_only_changed_fields() -> None:
     answer = ex("topstepx", TSX_MODIFY, "post", "200", "success")
     _, sent = _call(
-        TOPSTEPX,
+        h.TOPSTEPX,
         {("POST", TSX_MODIFY): answer},
         "modify_order",
         "26974",
@@ -84,7 +70,7 @@ def test_topstepx_modify_sends_exact_digits_and_only_changed_fields() -> None:
         quantity=2,
         limit_price="6300.25",
     )
-    assert body(sent[0]) == {"accountId": 465, "orderId": 26974, "size": 2, "limitPrice": Decimal("6300.25")}
+    assert h.body(sent[0]) == {"accountId": 465, "orderId": 26974, "size": 2, "limitPrice": Decimal("6300.25")}
 
 
 @pytest.mark.parametrize(
@@ -98,8 +84,8 @@ def test_topstepx_modify_sends_exact_digits_and_only_changed_fields() -> None:
     ],
 )
 def test_topstepx_modify_codes(code: int, error_type: type[Any], code_name: str | None) -> None:
-    answer = reply(json={"success": False, "errorCode": code, "errorMessage": None})
-    error, sent = _call(TOPSTEPX, {("POST", TSX_MODIFY): answer}, "modify_order", "26974", account="465", quantity=1)
+    answer = h.reply(json={"success": False, "errorCode": code, "errorMessage": None})
+    error, sent = _call(h.TOPSTEPX, {("POST", TSX_MODIFY): answer}, "modify_order", "26974", account="465", quantity=1)
     assert type(error) is error_type, error
     assert error.code_name == code_name
     assert len(sent) == 1
@@ -134,19 +120,19 @@ def test_topstepx_money_moving_envelope_is_read_strictly(
     # that breaks either is never taken as done (the generated enum parser reads false as 0).
     kw = dict(kwargs)
     method, args = kw.pop("method"), kw.pop("args")
-    error, sent = _call(TOPSTEPX, {("POST", path): reply(json=envelope)}, method, *args, account="465", **kw)
+    error, sent = _call(h.TOPSTEPX, {("POST", path): h.reply(json=envelope)}, method, *args, account="465", **kw)
     assert type(error) is ob.OutcomeUnknown, error
     assert len(sent) == 1  # sent once, not retried
 
 
 def test_topstepx_modify_is_never_retried() -> None:
     error, sent = _call(
-        TOPSTEPX, {("POST", TSX_MODIFY): [reply(500), reply(500)]}, "modify_order", "7", account="465", quantity=1
+        h.TOPSTEPX, {("POST", TSX_MODIFY): [h.reply(500), h.reply(500)]}, "modify_order", "7", account="465", quantity=1
     )
     assert type(error) is ob.OutcomeUnknown
     assert len(sent) == 1
     error, sent = _call(
-        TOPSTEPX, {("POST", TSX_MODIFY): Raise(httpx.ReadTimeout)}, "modify_order", "7", account="465", quantity=1
+        h.TOPSTEPX, {("POST", TSX_MODIFY): h.Raise(httpx.ReadTimeout)}, "modify_order", "7", account="465", quantity=1
     )
     assert type(error) is ob.OutcomeUnknown and error.order_id == "7"
     assert len(sent) == 1
@@ -154,8 +140,8 @@ def test_topstepx_modify_is_never_retried() -> None:
 
 def test_topstepx_open_orders_vendor_example() -> None:
     answer = ex("topstepx", "/api/Order/searchOpen", "post", "200", "success")
-    orders, sent = _call(TOPSTEPX, {("POST", "/api/Order/searchOpen"): answer}, "open_orders", account="212")
-    assert body(sent[0]) == {"accountId": 212}
+    orders, sent = _call(h.TOPSTEPX, {("POST", "/api/Order/searchOpen"): answer}, "open_orders", account="212")
+    assert h.body(sent[0]) == {"accountId": 212}
     assert [(o.order_id, o.status, o.broker_status) for o in orders] == [("26970", ob.OrderStatus.OPEN, "OPEN")]
 
 
@@ -169,9 +155,9 @@ TSX_POSITIONS_TEXT = (
 
 
 def test_topstepx_positions_vendor_example() -> None:
-    answer = Reply(content=TSX_POSITIONS_TEXT, headers={"content-type": "application/json"})
-    positions, sent = _call(TOPSTEPX, {("POST", "/api/Position/searchOpen"): answer}, "positions", account="536")
-    assert body(sent[0]) == {"accountId": 536}
+    answer = h.Reply(content=TSX_POSITIONS_TEXT, headers={"content-type": "application/json"})
+    positions, sent = _call(h.TOPSTEPX, {("POST", "/api/Position/searchOpen"): answer}, "positions", account="536")
+    assert h.body(sent[0]) == {"accountId": 536}
     assert positions == [
         ob.Position(
             broker="topstepx",
@@ -187,7 +173,7 @@ def test_topstepx_positions_vendor_example() -> None:
 def test_topstepx_short_position_is_negative() -> None:
     answer = ex("topstepx", "/api/Position/searchOpen", "post", "200", "success")
     answer.json["positions"][0]["type"] = 2
-    positions, _ = _call(TOPSTEPX, {("POST", "/api/Position/searchOpen"): answer}, "positions", account="536")
+    positions, _ = _call(h.TOPSTEPX, {("POST", "/api/Position/searchOpen"): answer}, "positions", account="536")
     assert positions[0].quantity == Decimal(-2)
 
 
@@ -199,21 +185,23 @@ def test_topstepx_short_position_is_negative() -> None:
     ],
 )
 def test_topstepx_missing_positions_list_is_unexpected_not_flat(envelope: dict[str, Any]) -> None:
-    error, _ = _call(TOPSTEPX, {("POST", "/api/Position/searchOpen"): reply(json=envelope)}, "positions", account="536")
+    error, _ = _call(
+        h.TOPSTEPX, {("POST", "/api/Position/searchOpen"): h.reply(json=envelope)}, "positions", account="536"
+    )
     assert type(error) is ob.UnexpectedResponse
 
 
 def test_topstepx_positions_account_not_found() -> None:
     answer = ex("topstepx", "/api/Position/searchOpen", "post", "200", "account_not_found")
-    error, _ = _call(TOPSTEPX, {("POST", "/api/Position/searchOpen"): answer}, "positions", account="536")
+    error, _ = _call(h.TOPSTEPX, {("POST", "/api/Position/searchOpen"): answer}, "positions", account="536")
     assert type(error) is ob.OrderRejected and error.code_name == "ACCOUNT_NOT_FOUND"
 
 
 def test_topstepx_fills_vendor_example() -> None:
     answer = ex("topstepx", "/api/Trade/search", "post", "200", "success")
     since = dt.datetime(2025, 1, 20, 15, 47, 39, 882000, tzinfo=dt.UTC)
-    fills, sent = _call(TOPSTEPX, {("POST", "/api/Trade/search"): answer}, "fills", account="203", since=since)
-    assert body(sent[0]) == {"accountId": 203, "startTimestamp": "2025-01-20T15:47:39.882000+00:00"}
+    fills, sent = _call(h.TOPSTEPX, {("POST", "/api/Trade/search"): answer}, "fills", account="203", since=since)
+    assert h.body(sent[0]) == {"accountId": 203, "startTimestamp": "2025-01-20T15:47:39.882000+00:00"}
     assert [(f.fill_id, f.order_id, f.side, f.quantity, str(f.price)) for f in fills] == [
         ("8603", "14326", ob.Side.BUY, Decimal(1), "6064.25"),
         ("8604", "14328", ob.Side.SELL, Decimal(1), "6065.25"),
@@ -224,21 +212,21 @@ def test_topstepx_fills_vendor_example() -> None:
 def test_topstepx_voided_fill_is_skipped() -> None:
     answer = ex("topstepx", "/api/Trade/search", "post", "200", "success")
     answer.json["trades"][0]["voided"] = True
-    fills, _ = _call(TOPSTEPX, {("POST", "/api/Trade/search"): answer}, "fills", account="203")
+    fills, _ = _call(h.TOPSTEPX, {("POST", "/api/Trade/search"): answer}, "fills", account="203")
     assert [f.fill_id for f in fills] == ["8603"]
 
 
 def test_topstepx_fill_without_price_is_unexpected() -> None:
     answer = ex("topstepx", "/api/Trade/search", "post", "200", "success")
     del answer.json["trades"][0]["price"]
-    error, _ = _call(TOPSTEPX, {("POST", "/api/Trade/search"): answer}, "fills", account="203")
+    error, _ = _call(h.TOPSTEPX, {("POST", "/api/Trade/search"): answer}, "fills", account="203")
     assert type(error) is ob.UnexpectedResponse
 
 
 def test_topstepx_balances_vendor_example() -> None:
     answer = ex("topstepx", "/api/Account/search", "post", "200", "with_balance")
-    balance, sent = _call(TOPSTEPX, {("POST", "/api/Account/search"): answer}, "balances", account="1")
-    assert body(sent[0]) == {"onlyActiveAccounts": False}
+    balance, sent = _call(h.TOPSTEPX, {("POST", "/api/Account/search"): answer}, "balances", account="1")
+    assert h.body(sent[0]) == {"onlyActiveAccounts": False}
     assert (balance.cash, balance.buying_power, balance.equity, balance.currency) == (
         Decimal(50000),
         None,
@@ -250,13 +238,17 @@ def test_topstepx_balances_vendor_example() -> None:
 def test_topstepx_close_whole_and_partial() -> None:
     whole = ex("topstepx", "/api/Position/closeContract", "post", "200", "success")
     result, sent = _call(
-        TOPSTEPX, {("POST", "/api/Position/closeContract"): whole}, "close_position", "CON.F.US.GMET.J25", account="536"
+        h.TOPSTEPX,
+        {("POST", "/api/Position/closeContract"): whole},
+        "close_position",
+        "CON.F.US.GMET.J25",
+        account="536",
     )
     assert result is None
-    assert body(sent[0]) == {"accountId": 536, "contractId": "CON.F.US.GMET.J25"}
+    assert h.body(sent[0]) == {"accountId": 536, "contractId": "CON.F.US.GMET.J25"}
     part = ex("topstepx", "/api/Position/partialCloseContract", "post", "200", "success")
     result, sent = _call(
-        TOPSTEPX,
+        h.TOPSTEPX,
         {("POST", "/api/Position/partialCloseContract"): part},
         "close_position",
         "CON.F.US.GMET.J25",
@@ -264,7 +256,7 @@ def test_topstepx_close_whole_and_partial() -> None:
         quantity=1,
     )
     assert result is None
-    assert body(sent[0]) == {"accountId": 536, "contractId": "CON.F.US.GMET.J25", "size": 1}
+    assert h.body(sent[0]) == {"accountId": 536, "contractId": "CON.F.US.GMET.J25", "size": 1}
 
 
 @pytest.mark.parametrize(
@@ -278,14 +270,16 @@ def test_topstepx_close_whole_and_partial() -> None:
 def test_topstepx_close_refusals(path: str, example: str, error_type: type[Any], code_name: str) -> None:
     answer = ex("topstepx", path, "post", "200", example)
     quantity = 1 if "partial" in path else None
-    error, sent = _call(TOPSTEPX, {("POST", path): answer}, "close_position", "X", account="536", quantity=quantity)
+    error, sent = _call(h.TOPSTEPX, {("POST", path): answer}, "close_position", "X", account="536", quantity=quantity)
     assert isinstance(error, error_type) and error.code_name == code_name, error
     assert len(sent) == 1
 
 
 def test_topstepx_close_pending_is_unknown() -> None:
-    answer = reply(json={"success": False, "errorCode": 6, "errorMessage": None})
-    error, sent = _call(TOPSTEPX, {("POST", "/api/Position/closeContract"): answer}, "close_position", "X", account="5")
+    answer = h.reply(json={"success": False, "errorCode": 6, "errorMessage": None})
+    error, sent = _call(
+        h.TOPSTEPX, {("POST", "/api/Position/closeContract"): answer}, "close_position", "X", account="5"
+    )
     assert type(error) is ob.OutcomeUnknown and error.code_name == "ORDER_PENDING"
     assert len(sent) == 1
 
@@ -295,64 +289,51 @@ def test_topstepx_close_pending_is_unknown() -> None:
 CT = "/v1/api/accounts/Sim101"
 
 
+def _ct_modify(order_id: str, status: str, example: str, **change: Any) -> tuple[Any, list[httpx.Request]]:
+    """``modify_order`` at CrossTrade, answered with the spec's ``example`` for ``status``."""
+    answer = ex("crosstrade", "/v1/api/accounts/{account}/orders/{orderId}/change", "put", status, example)
+    routes = {("PUT", f"{CT}/orders/{order_id}/change"): answer}
+    return _call(h.CROSSTRADE, routes, "modify_order", order_id, account="Sim101", **change)
+
+
 def test_crosstrade_modify_request() -> None:
-    path = f"{CT}/orders/492281fc515e431692da57d957cfebb6/change"
-    answer = ex("crosstrade", "/v1/api/accounts/{account}/orders/{orderId}/change", "put", "200", "changed")
-    order, sent = _call(
-        CROSSTRADE,
-        {("PUT", path): answer},
-        "modify_order",
-        "492281fc515e431692da57d957cfebb6",
-        account="Sim101",
-        limit_price=Decimal("5800.25"),
-    )
+    order, sent = _ct_modify("492281fc515e431692da57d957cfebb6", "200", "changed", limit_price=Decimal("5800.25"))
     assert order.order_id == "492281fc515e431692da57d957cfebb6"
-    assert sent[0].method == "PUT" and body(sent[0]) == {"limitPrice": Decimal("5800.25")}
+    assert sent[0].method == "PUT" and h.body(sent[0]) == {"limitPrice": Decimal("5800.25")}
 
 
 def test_crosstrade_modify_terminal_order_is_not_found() -> None:
-    path = f"{CT}/orders/ce0a8e5002ea463e856eb6384f5cee7e/change"
-    answer = ex("crosstrade", "/v1/api/accounts/{account}/orders/{orderId}/change", "put", "400", "not_found")
-    error, _ = _call(
-        CROSSTRADE,
-        {("PUT", path): answer},
-        "modify_order",
-        "ce0a8e5002ea463e856eb6384f5cee7e",
-        account="Sim101",
-        quantity=2,
-    )
+    error, _ = _ct_modify("ce0a8e5002ea463e856eb6384f5cee7e", "400", "not_found", quantity=2)
     assert type(error) is ob.OrderNotFound
 
 
 def test_crosstrade_modify_bridge_timeout_is_unknown() -> None:
-    path = f"{CT}/orders/abc/change"
-    answer = ex("crosstrade", "/v1/api/accounts/{account}/orders/{orderId}/change", "put", "408", "addon_offline")
-    error, sent = _call(CROSSTRADE, {("PUT", path): answer}, "modify_order", "abc", account="Sim101", quantity=2)
+    error, sent = _ct_modify("abc", "408", "addon_offline", quantity=2)
     assert type(error) is ob.OutcomeUnknown and error.order_id == "abc"
     assert len(sent) == 1
 
 
 def test_crosstrade_modify_cannot_change_trail_price() -> None:
-    rec = CROSSTRADE.recorder()
-    error = run(open_session(CROSSTRADE, rec), "modify_order", "abc", account="Sim101", trail_price=Decimal(2))
+    rec = h.CROSSTRADE.recorder()
+    error = h.run(h.open_session(h.CROSSTRADE, rec), "modify_order", "abc", account="Sim101", trail_price=Decimal(2))
     assert type(error) is ob.NotSupported and error.feature == "trail_price"
-    assert_nothing_sent(rec)
+    h.assert_nothing_sent(rec)
 
 
 @pytest.mark.parametrize("shape", ["wrapped", "bare_array"])
 def test_crosstrade_open_orders_keep_working_states(shape: str) -> None:
     answer = ex("crosstrade", "/v1/api/accounts/{account}/orders", "get", "200", shape)
-    orders, _sent = _call(CROSSTRADE, {("GET", f"{CT}/orders"): answer}, "open_orders", account="Sim101")
+    orders, _sent = _call(h.CROSSTRADE, {("GET", f"{CT}/orders"): answer}, "open_orders", account="Sim101")
     assert [(o.order_id, o.broker_status) for o in orders] == [("50cca7b8051146c684087db511107983", "CancelPending")]
     rows = answer.json["orders"] if isinstance(answer.json, dict) else answer.json
     rows[0]["orderState"] = "Filled"
-    orders, _ = _call(CROSSTRADE, {("GET", f"{CT}/orders"): answer}, "open_orders", account="Sim101")
+    orders, _ = _call(h.CROSSTRADE, {("GET", f"{CT}/orders"): answer}, "open_orders", account="Sim101")
     assert orders == []
 
 
 def test_crosstrade_positions_vendor_example() -> None:
     answer = ex("crosstrade", "/v1/api/accounts/{account}/positions", "get", "200", "wrapped")
-    positions, _ = _call(CROSSTRADE, {("GET", f"{CT}/positions"): answer}, "positions", account="Sim101")
+    positions, _ = _call(h.CROSSTRADE, {("GET", f"{CT}/positions"): answer}, "positions", account="Sim101")
     assert [(p.instrument, p.quantity, str(p.average_price)) for p in positions] == [
         ("MES 03-26", Decimal(7), "6615.178571428572")
     ]
@@ -360,7 +341,7 @@ def test_crosstrade_positions_vendor_example() -> None:
 
 def test_crosstrade_balances_vendor_example() -> None:
     answer = ex("crosstrade", "/v1/api/accounts/{account}", "get", "200", "sim101")
-    balance, _ = _call(CROSSTRADE, {("GET", CT): answer}, "balances", account="Sim101")
+    balance, _ = _call(h.CROSSTRADE, {("GET", CT): answer}, "balances", account="Sim101")
     assert (balance.currency, balance.cash, balance.buying_power, balance.equity) == (
         "USD",
         Decimal("100000.0"),
@@ -371,7 +352,7 @@ def test_crosstrade_balances_vendor_example() -> None:
 
 def test_crosstrade_fills_vendor_example() -> None:
     answer = ex("crosstrade", "/v1/api/accounts/{account}/executions", "get", "200", "one_fill")
-    fills, sent = _call(CROSSTRADE, {("GET", f"{CT}/executions"): answer}, "fills", account="Sim101")
+    fills, sent = _call(h.CROSSTRADE, {("GET", f"{CT}/executions"): answer}, "fills", account="Sim101")
     assert sent[0].url.params["lookbackTime"] == "900"
     [fill] = fills
     assert (fill.fill_id, fill.order_id, fill.side, fill.quantity, str(fill.price)) == (
@@ -385,16 +366,16 @@ def test_crosstrade_fills_vendor_example() -> None:
 
 
 def test_crosstrade_fills_since_sets_the_lookback() -> None:
-    answer = reply(json={"executions": []})
+    answer = h.reply(json={"executions": []})
     since = dt.datetime.now(dt.UTC) - dt.timedelta(seconds=60)
-    _, sent = _call(CROSSTRADE, {("GET", f"{CT}/executions"): answer}, "fills", account="Sim101", since=since)
+    _, sent = _call(h.CROSSTRADE, {("GET", f"{CT}/executions"): answer}, "fills", account="Sim101", since=since)
     assert 60 <= int(sent[0].url.params["lookbackTime"]) <= 70
 
 
 def test_crosstrade_close_position() -> None:
     answer = ex("crosstrade", "/v1/api/accounts/{account}/positions/close", "post", "200", "closed")
     result, sent = _call(
-        CROSSTRADE,
+        h.CROSSTRADE,
         {("POST", f"{CT}/positions/close"): answer},
         "close_position",
         "ES 12-25",
@@ -402,18 +383,20 @@ def test_crosstrade_close_position() -> None:
         quantity=2,
     )
     assert result is None
-    assert body(sent[0]) == {"instrument": "ES 12-25", "quantity": 2}
+    assert h.body(sent[0]) == {"instrument": "ES 12-25", "quantity": 2}
     refusal = ex("crosstrade", "/v1/api/accounts/{account}/positions/close", "post", "400", "no_positions")
     error, _ = _call(
-        CROSSTRADE, {("POST", f"{CT}/positions/close"): refusal}, "close_position", "ES 12-25", account="Sim101"
+        h.CROSSTRADE, {("POST", f"{CT}/positions/close"): refusal}, "close_position", "ES 12-25", account="Sim101"
     )
     assert isinstance(error, ob.OrderRejected)
 
 
 def test_crosstrade_cancel_all_is_native_and_per_order() -> None:
     answer = ex("crosstrade", "/v1/api/accounts/{account}/orders/cancel", "post", "200", "cancelled")
-    outcomes, sent = _call(CROSSTRADE, {("POST", f"{CT}/orders/cancel"): answer}, "cancel_all_orders", account="Sim101")
-    assert body(sent[0]) == {}
+    outcomes, sent = _call(
+        h.CROSSTRADE, {("POST", f"{CT}/orders/cancel"): answer}, "cancel_all_orders", account="Sim101"
+    )
+    assert h.body(sent[0]) == {}
     assert [(o.target, o.status) for o in outcomes] == [
         ("adb3868865de4b59b0e147b8300e4a29", ob.ItemStatus.DONE),
         ("2141df9fc0254ba9b34c8a5e38722249", ob.ItemStatus.DONE),
@@ -425,7 +408,7 @@ def test_crosstrade_flatten_is_native_and_reports_the_bridge_offline() -> None:
     cancelled = ex("crosstrade", "/v1/api/accounts/{account}/orders/cancel", "post", "200", "cancelled")
     offline = ex("crosstrade", "/v1/api/accounts/{account}/positions/flatten", "post", "408", "addon_offline")
     report, sent = _call(
-        CROSSTRADE,
+        h.CROSSTRADE,
         {("POST", f"{CT}/orders/cancel"): cancelled, ("POST", f"{CT}/positions/flatten"): offline},
         "flatten",
         account="Sim101",
@@ -440,9 +423,9 @@ def test_crosstrade_flatten_is_native_and_reports_the_bridge_offline() -> None:
 def test_crosstrade_flatten_vendor_example() -> None:
     flattened = ex("crosstrade", "/v1/api/accounts/{account}/positions/flatten", "post", "200", "flattened")
     report, _ = _call(
-        CROSSTRADE,
+        h.CROSSTRADE,
         {
-            ("POST", f"{CT}/orders/cancel"): reply(json={"orderIds": [], "success": True}),
+            ("POST", f"{CT}/orders/cancel"): h.reply(json={"orderIds": [], "success": True}),
             ("POST", f"{CT}/positions/flatten"): flattened,
         },
         "flatten",
@@ -470,8 +453,8 @@ def _ts_listing(order_type: Any = 0, description: str = "Limit") -> Any:
 def test_tradestation_modify_replaces_and_returns_the_new_id() -> None:
     new_id = {"Message": "Cancel/Replace order sent.", "OrderID": "207885999", "OrderStatus": "Ok"}
     order, sent = _call(
-        TRADESTATION,
-        {("GET", TS_ORDERS): _ts_listing(), ("PUT", "/v2/orders/207885335"): reply(json=new_id)},
+        h.TRADESTATION,
+        {("GET", TS_ORDERS): _ts_listing(), ("PUT", "/v2/orders/207885335"): h.reply(json=new_id)},
         "modify_order",
         "207885335",
         account="123456",
@@ -480,7 +463,7 @@ def test_tradestation_modify_replaces_and_returns_the_new_id() -> None:
     assert order.order_id == "207885999"  # cancel/replace: the broker's new id
     put = sent[-1]
     assert put.method == "PUT" and put.url.params["APIVersion"] == "20160101"
-    assert body(put) == {
+    assert h.body(put) == {
         "AccountKey": "123456",
         "OrderID": "207885335",
         "Symbol": "ARNA",
@@ -493,7 +476,7 @@ def test_tradestation_modify_replaces_and_returns_the_new_id() -> None:
 def test_tradestation_modify_vendor_example_keeps_the_id() -> None:
     answer = ex("tradestation", "/v2/orders/{order_id}", "put", "200", "replaced")
     order, _ = _call(
-        TRADESTATION,
+        h.TRADESTATION,
         {("GET", TS_ORDERS): _ts_listing(), ("PUT", "/v2/orders/207885335"): answer},
         "modify_order",
         "207885335",
@@ -515,7 +498,7 @@ def test_tradestation_modify_vendor_example_keeps_the_id() -> None:
 def test_tradestation_modify_errors(status: str, example: str, error_type: type) -> None:
     answer = ex("tradestation", "/v2/orders/{order_id}", "put", status, example)
     error, sent = _call(
-        TRADESTATION,
+        h.TRADESTATION,
         {("GET", TS_ORDERS): _ts_listing(), ("PUT", "/v2/orders/207885335"): answer},
         "modify_order",
         "207885335",
@@ -528,34 +511,24 @@ def test_tradestation_modify_errors(status: str, example: str, error_type: type)
 
 def test_tradestation_open_orders_drop_filled() -> None:
     filled = ex("tradestation", "/v2/accounts/{account_keys}/orders", "get", "200", "filled_limit")
-    orders, _ = _call(TRADESTATION, {("GET", "/v2/accounts/QA/orders"): filled}, "open_orders", account="QA")
+    orders, _ = _call(h.TRADESTATION, {("GET", "/v2/accounts/QA/orders"): filled}, "open_orders", account="QA")
     assert orders == []  # the example order is FLL
-    orders, _ = _call(TRADESTATION, {("GET", TS_ORDERS): _ts_listing()}, "open_orders", account="123456")
+    orders, _ = _call(h.TRADESTATION, {("GET", TS_ORDERS): _ts_listing()}, "open_orders", account="123456")
     assert [(o.order_id, o.broker_status) for o in orders] == [("207885335", "OPN")]
 
 
+def _ts_account_read(resource: str, example: str) -> Any:
+    """The session method ``resource`` (``positions``, ``balances``) for TradeStation account
+    123456, whose ``/v2/accounts/{account_keys}/<resource>`` answers with the spec's ``example``."""
+    answer = ex("tradestation", f"/v2/accounts/{{account_keys}}/{resource}", "get", "200", example)
+    result, _ = _call(h.TRADESTATION, {("GET", f"/v2/accounts/123456/{resource}"): answer}, resource, account="123456")
+    return result
+
+
 def test_tradestation_positions_and_balances_vendor_examples() -> None:
-    positions, _sent = _call(
-        TRADESTATION,
-        {
-            ("GET", "/v2/accounts/123456/positions"): ex(
-                "tradestation", "/v2/accounts/{account_keys}/positions", "get", "200", "long_equity"
-            )
-        },
-        "positions",
-        account="123456",
-    )
+    positions = _ts_account_read("positions", "long_equity")
     assert [(p.instrument, p.quantity, str(p.average_price)) for p in positions] == [("ARNA", Decimal(10), "1.63")]
-    balance, _ = _call(
-        TRADESTATION,
-        {
-            ("GET", "/v2/accounts/123456/balances"): ex(
-                "tradestation", "/v2/accounts/{account_keys}/balances", "get", "200", "margin_account"
-            )
-        },
-        "balances",
-        account="123456",
-    )
+    balance = _ts_account_read("balances", "margin_account")
     assert (str(balance.cash), str(balance.buying_power), str(balance.equity), balance.currency) == (
         "9983.7",
         "39934.8",
@@ -567,24 +540,26 @@ def test_tradestation_positions_and_balances_vendor_examples() -> None:
 def test_tradestation_emulated_close_places_an_opposite_market_order() -> None:
     positions = ex("tradestation", "/v2/accounts/{account_keys}/positions", "get", "200", "long_equity")
     rec_routes = {("GET", "/v2/accounts/123456/positions"): positions}
-    rec = TRADESTATION.recorder()
+    rec = h.TRADESTATION.recorder()
     for (verb, path), answer in rec_routes.items():
         rec.set(verb, path, answer)
-    error = run(open_session(TRADESTATION, rec), "close_position", "ARNA", account="123456")
+    error = h.run(h.open_session(h.TRADESTATION, rec), "close_position", "ARNA", account="123456")
     assert type(error) is ob.NotSupported and "emulate=True" in str(error)
-    assert_nothing_sent(rec)
-    result, sent = _call(TRADESTATION, rec_routes, "close_position", "ARNA", account="123456", quantity=4, emulate=True)
+    h.assert_nothing_sent(rec)
+    result, sent = _call(
+        h.TRADESTATION, rec_routes, "close_position", "ARNA", account="123456", quantity=4, emulate=True
+    )
     assert result is None
     place = [r for r in sent if r.url.path == "/v2/orders"]
     assert len(place) == 1
-    sent_body = body(place[0])
+    sent_body = h.body(place[0])
     assert (sent_body["Symbol"], sent_body["TradeAction"], sent_body["OrderType"], sent_body["Quantity"]) == (
         "ARNA",
         "SELL",
         "Market",
         "4",
     )
-    error, _ = _call(TRADESTATION, rec_routes, "close_position", "ARNA", account="123456", quantity=11, emulate=True)
+    error, _ = _call(h.TRADESTATION, rec_routes, "close_position", "ARNA", account="123456", quantity=11, emulate=True)
     assert type(error) is ob.InvalidOrder and error.field == "quantity"
 
 
@@ -595,10 +570,10 @@ SO = "/accounts/acc_abc123"
 
 def test_sophic_reads_vendor_examples() -> None:
     pending = ex("sophic", "/accounts/{account_id}/pending-orders", "get", "200", "executing")
-    orders, sent = _call(SOPHIC, {("GET", f"{SO}/pending-orders"): pending}, "open_orders", account="acc_abc123")
+    orders, sent = _call(h.SOPHIC, {("GET", f"{SO}/pending-orders"): pending}, "open_orders", account="acc_abc123")
     assert [(o.order_id, o.broker_status) for o in orders] == [("ord_t6w2z8c4", "executing")]
     positions, sent = _call(
-        SOPHIC,
+        h.SOPHIC,
         {("GET", f"{SO}/positions"): ex("sophic", "/accounts/{account_id}/positions", "get", "200", "one_bond")},
         "positions",
         account="acc_abc123",
@@ -611,7 +586,7 @@ def test_sophic_balances_pick_the_base_currency() -> None:
     balances = ex("sophic", "/accounts/{account_id}/cash-balances", "get", "200", "usd_and_eur")
     account = ex("sophic", "/accounts/{id_or_reference}", "get", "200", "active")
     balance, sent = _call(
-        SOPHIC, {("GET", f"{SO}/cash-balances"): balances, ("GET", SO): account}, "balances", account="acc_abc123"
+        h.SOPHIC, {("GET", f"{SO}/cash-balances"): balances, ("GET", SO): account}, "balances", account="acc_abc123"
     )
     base = account.json["base_currency"]
     row = next(r for r in balances.json if r["currency"] == base)
@@ -625,13 +600,15 @@ def test_sophic_balances_pick_the_base_currency() -> None:
 
 
 def test_sophic_fills_from_embedded_trades() -> None:
-    filled = spec_example("sophic", "/accounts/{account_id}/orders/{order_id}", "get", "200", "filled_partial")
-    fills, _ = _call(SOPHIC, {("GET", f"{SO}/orders"): reply(json=[filled])}, "fills", account="acc_abc123")
+    filled = h.spec_example("sophic", "/accounts/{account_id}/orders/{order_id}", "get", "200", "filled_partial")
+    fills, _ = _call(h.SOPHIC, {("GET", f"{SO}/orders"): h.reply(json=[filled])}, "fills", account="acc_abc123")
     assert [(f.fill_id, f.order_id, f.instrument, f.side, str(f.quantity), str(f.price)) for f in fills] == [
         ("trd_k1l3m5n7", "ord_p9q3s7v5", "ins_e5t8f1w3", ob.Side.BUY, "20", "100.0000")
     ]
     late = dt.datetime(2026, 3, 13, tzinfo=dt.UTC)
-    fills, _ = _call(SOPHIC, {("GET", f"{SO}/orders"): reply(json=[filled])}, "fills", account="acc_abc123", since=late)
+    fills, _ = _call(
+        h.SOPHIC, {("GET", f"{SO}/orders"): h.reply(json=[filled])}, "fills", account="acc_abc123", since=late
+    )
     assert fills == []
 
 
@@ -651,10 +628,10 @@ def test_capability_enforced_before_sending(broker: str, method: str, kwargs: di
     case = CASE[broker]
     rec = case.recorder()
     args = [kwargs.pop(k) for k in ("order_id", "instrument") if k in kwargs]
-    error = run(open_session(case, rec), method, *args, account=case.account, **kwargs)
+    error = h.run(h.open_session(case, rec), method, *args, account=case.account, **kwargs)
     assert type(error) is ob.NotSupported, error
     assert error.feature == feature
-    assert_nothing_sent(rec)
+    h.assert_nothing_sent(rec)
 
 
 @pytest.mark.parametrize(
@@ -668,17 +645,17 @@ def test_capability_enforced_before_sending(broker: str, method: str, kwargs: di
     ],
 )
 def test_modify_bad_input_sends_nothing(kwargs: dict[str, Any], field: str) -> None:
-    rec = TOPSTEPX.recorder()
-    error = run(open_session(TOPSTEPX, rec), "modify_order", "26974", account="465", **kwargs)
+    rec = h.TOPSTEPX.recorder()
+    error = h.run(h.open_session(h.TOPSTEPX, rec), "modify_order", "26974", account="465", **kwargs)
     assert type(error) is ob.InvalidOrder and error.field == field, error
-    assert_nothing_sent(rec)
+    h.assert_nothing_sent(rec)
 
 
 def test_fills_since_must_be_aware() -> None:
-    rec = TOPSTEPX.recorder()
-    error = run(open_session(TOPSTEPX, rec), "fills", account="465", since=dt.datetime(2025, 1, 1))
+    rec = h.TOPSTEPX.recorder()
+    error = h.run(h.open_session(h.TOPSTEPX, rec), "fills", account="465", since=dt.datetime(2025, 1, 1))
     assert type(error) is ob.InvalidOrder and error.field == "since"
-    assert_nothing_sent(rec)
+    h.assert_nothing_sent(rec)
 
 
 # -- flatten never stops at the first failure -----------------------------------------------------
@@ -699,9 +676,9 @@ def _tsx_flatten_routes(cancel: Any, close: Any) -> dict[tuple[str, str], Any]:
 
 @pytest.mark.parametrize("async_", [False, True], ids=["sync", "async"])
 def test_topstepx_flatten_reports_each_item(async_: bool) -> None:
-    ok = reply(json={"success": True, "errorCode": 0, "errorMessage": None})
-    routes = _tsx_flatten_routes(cancel=[reply(500), ok], close=ok)
-    report, sent = _call(TOPSTEPX, routes, "flatten", account="212", emulate=True, async_=async_)
+    ok = h.reply(json={"success": True, "errorCode": 0, "errorMessage": None})
+    routes = _tsx_flatten_routes(cancel=[h.reply(500), ok], close=ok)
+    report, sent = _call(h.TOPSTEPX, routes, "flatten", account="212", emulate=True, async_=async_)
     assert isinstance(report, ob.FlattenReport) and report.emulated
     assert [(i.action, i.target, i.status) for i in report.items] == [
         ("cancel", "26970", ob.ItemStatus.UNKNOWN),
@@ -709,15 +686,17 @@ def test_topstepx_flatten_reports_each_item(async_: bool) -> None:
         ("close", "CON.F.US.GMET.J25", ob.ItemStatus.DONE),
     ]
     assert isinstance(report.items[0].error, ob.OutcomeUnknown)
-    cancels = [body(r)["orderId"] for r in sent if r.url.path == "/api/Order/cancel"]
+    cancels = [h.body(r)["orderId"] for r in sent if r.url.path == "/api/Order/cancel"]
     assert cancels == [26970, 26971]  # each once: the failed one is not retried
 
 
 def test_topstepx_flatten_goes_on_when_listing_orders_fails() -> None:
-    ok = reply(json={"success": True, "errorCode": 0, "errorMessage": None})
-    routes = _tsx_flatten_routes(cancel=ok, close=reply(json={"success": False, "errorCode": 2, "errorMessage": None}))
-    routes[("POST", "/api/Order/searchOpen")] = reply(json={"success": True, "errorCode": 0, "errorMessage": None})
-    report, _ = _call(TOPSTEPX, routes, "flatten", account="212", emulate=True)
+    ok = h.reply(json={"success": True, "errorCode": 0, "errorMessage": None})
+    routes = _tsx_flatten_routes(
+        cancel=ok, close=h.reply(json={"success": False, "errorCode": 2, "errorMessage": None})
+    )
+    routes[("POST", "/api/Order/searchOpen")] = h.reply(json={"success": True, "errorCode": 0, "errorMessage": None})
+    report, _ = _call(h.TOPSTEPX, routes, "flatten", account="212", emulate=True)
     # The listing failed, so no cancel was attempted (not a refusal); the close was refused.
     assert [(i.action, i.target, i.status) for i in report.items] == [
         ("cancel", "*", ob.ItemStatus.NOT_ATTEMPTED),
@@ -736,8 +715,8 @@ def test_twins_agree_on_every_read() -> None:
         ("POST", "/api/Account/search"): ex("topstepx", "/api/Account/search", "post", "200", "with_balance"),
     }
     for method in ("positions", "fills", "open_orders", "balances"):
-        sync, sync_sent = _call(TOPSTEPX, routes, method, account="1")
-        asyn, async_sent = _call(TOPSTEPX, routes, method, account="1", async_=True)
+        sync, sync_sent = _call(h.TOPSTEPX, routes, method, account="1")
+        asyn, async_sent = _call(h.TOPSTEPX, routes, method, account="1", async_=True)
         assert sync == asyn, method
         assert [(r.method, r.url.path, r.content) for r in sync_sent if method != "fills"] == [
             (r.method, r.url.path, r.content) for r in async_sent if method != "fills"
@@ -765,7 +744,7 @@ def test_tradestation_emulated_cancel_all_sends_one_delete_per_working_order() -
     cancelled = ex("tradestation", "/v2/orders/{order_id}", "delete", "200", "cancelled")
     not_open = ex("tradestation", "/v2/orders/{order_id}", "delete", "400", "not_open")
     outcomes, sent = _call(
-        TRADESTATION,
+        h.TRADESTATION,
         {
             ("GET", TS_ORDERS): listing,
             ("DELETE", "/v2/orders/207885335"): cancelled,
@@ -791,7 +770,7 @@ def test_sophic_flatten_sells_holdings_and_reports_pending_orders_refused() -> N
     pending = ex("sophic", "/accounts/{account_id}/pending-orders", "get", "200", "executing")
     positions = ex("sophic", "/accounts/{account_id}/positions", "get", "200", "one_bond")
     report, sent = _call(
-        SOPHIC,
+        h.SOPHIC,
         {("GET", f"{SO}/pending-orders"): pending, ("GET", f"{SO}/positions"): positions},
         "flatten",
         account="acc_abc123",
@@ -803,13 +782,13 @@ def test_sophic_flatten_sells_holdings_and_reports_pending_orders_refused() -> N
     ]
     assert type(report.items[0].error) is ob.NotSupported
     [sell] = [r for r in sent if r.method == "POST" and r.url.path == f"{SO}/orders"]
-    assert body(sell) == {"instrument": "ins_xyz789", "side": "sell", "order_type": "market", "quantity": "100"}
+    assert h.body(sell) == {"instrument": "ins_xyz789", "side": "sell", "order_type": "market", "quantity": "100"}
     assert sell.headers["Idempotency-Key"] == report.items[1].client_order_id
 
 
 def test_an_ambiguous_close_says_to_read_positions() -> None:
     error, sent = _call(
-        TOPSTEPX, {("POST", "/api/Position/closeContract"): reply(502)}, "close_position", "X", account="5"
+        h.TOPSTEPX, {("POST", "/api/Position/closeContract"): h.reply(502)}, "close_position", "X", account="5"
     )
     assert type(error) is ob.OutcomeUnknown and error.origin == "http_status" and error.status_code == 502
     assert "read positions()" in str(error) and "resolve" not in str(error)
@@ -853,7 +832,7 @@ def test_cli_capabilities_shows_every_operation(capsys: pytest.CaptureFixture[st
 
 @pytest.mark.parametrize("instrument", ["", "   ", "ES\n12-25", "x" * 256, None, 42])
 def test_close_position_refuses_a_bad_instrument(instrument: Any) -> None:
-    rec = CROSSTRADE.recorder()
-    error = run(open_session(CROSSTRADE, rec), "close_position", instrument, account="Sim101")
+    rec = h.CROSSTRADE.recorder()
+    error = h.run(h.open_session(h.CROSSTRADE, rec), "close_position", instrument, account="Sim101")
     assert type(error) is ob.InvalidOrder and error.field == "instrument"
-    assert_nothing_sent(rec)
+    h.assert_nothing_sent(rec)

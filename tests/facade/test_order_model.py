@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 import orderbridge as ob
 
-from .helpers import CROSSTRADE, SOPHIC, TOPSTEPX, TRADESTATION, open_session, reply, run
+from . import helpers as h
 
 PAYLOADS = pathlib.Path(__file__).resolve().parents[1] / "payloads"
 S = ob.OrderStatus
@@ -40,9 +40,9 @@ def _topstepx(row: dict[str, Any]) -> Any:
 
 
 GET = {
-    "topstepx": (TOPSTEPX, "POST", "/api/Order/searchById", "26970", _tsx_row, _topstepx),
+    "topstepx": (h.TOPSTEPX, "POST", "/api/Order/searchById", "26970", _tsx_row, _topstepx),
     "crosstrade": (
-        CROSSTRADE,
+        h.CROSSTRADE,
         "GET",
         "/v1/api/accounts/Sim101/orders/50cca7b8051146c684087db511107983",
         "50cca7b8051146c684087db511107983",
@@ -50,7 +50,7 @@ GET = {
         lambda row: row,
     ),
     "tradestation": (
-        TRADESTATION,
+        h.TRADESTATION,
         "GET",
         "/v2/accounts/123456/orders",
         "207885335",
@@ -58,7 +58,7 @@ GET = {
         lambda row: [row],
     ),
     "sophic": (
-        SOPHIC,
+        h.SOPHIC,
         "GET",
         "/accounts/acc_abc123/orders/ord_m4k7r9s2",
         "ord_m4k7r9s2",
@@ -73,9 +73,9 @@ def _get(broker: str, row: dict[str, Any] | None = None, *, raw_body: Any = None
     case, method, path, order_id, example, wrap = GET[broker]
     body = raw_body if raw_body is not None else wrap(row if row is not None else example())
     rec = case.recorder()
-    rec.set(method, path, reply(json=body))
+    rec.set(method, path, h.reply(json=body))
     account = "123456" if broker == "tradestation" else case.account
-    return run(open_session(case, rec), "get_order", order_id, account=account)
+    return h.run(h.open_session(case, rec), "get_order", order_id, account=account)
 
 
 def _with_status(broker: str, word: object) -> dict[str, Any]:
@@ -316,9 +316,9 @@ def test_malformed_descriptive_fields_read_as_none_and_never_change_the_outcome(
 
 
 def test_topstepx_open_orders_carry_the_new_fields() -> None:
-    rec = TOPSTEPX.recorder()
-    rec.set("POST", "/api/Order/searchOpen", reply(json=_payload("topstepx/search_open_orders_200.json")))
-    orders = run(open_session(TOPSTEPX, rec), "open_orders", account=TOPSTEPX.account)
+    rec = h.TOPSTEPX.recorder()
+    rec.set("POST", "/api/Order/searchOpen", h.reply(json=_payload("topstepx/search_open_orders_200.json")))
+    orders = h.run(h.open_session(h.TOPSTEPX, rec), "open_orders", account=h.TOPSTEPX.account)
     assert isinstance(orders, list) and len(orders) == 1, orders
     assert orders[0].instrument == "CON.F.US.EP.M25" and orders[0].status is S.OPEN
     assert orders[0].stop_price == Decimal("5138.0")
@@ -326,8 +326,8 @@ def test_topstepx_open_orders_carry_the_new_fields() -> None:
 
 def _open_orders(case: Any, method: str, path: str, body: Any, account: str) -> list[ob.BrokerOrder]:
     rec = case.recorder()
-    rec.set(method, path, reply(json=body))
-    orders = run(open_session(case, rec), "open_orders", account=account)
+    rec.set(method, path, h.reply(json=body))
+    orders = h.run(h.open_session(case, rec), "open_orders", account=account)
     assert isinstance(orders, list), orders
     return orders
 
@@ -335,7 +335,7 @@ def _open_orders(case: Any, method: str, path: str, body: Any, account: str) -> 
 def test_crosstrade_open_orders_carry_the_new_fields_from_the_vendor_example() -> None:
     row = _payload("crosstrade/get_order_200_truncated.json")
     listing = {"orders": [row, row | {"orderId": "done-1", "orderState": "Filled"}], "count": 2, "success": True}
-    orders = _open_orders(CROSSTRADE, "GET", "/v1/api/accounts/Sim101/orders", listing, "Sim101")
+    orders = _open_orders(h.CROSSTRADE, "GET", "/v1/api/accounts/Sim101/orders", listing, "Sim101")
     assert [(o.order_id, o.status, o.instrument, o.quantity) for o in orders] == [
         ("50cca7b8051146c684087db511107983", S.PENDING_CANCEL, "ES 12-25", Decimal(1))
     ]  # the filled order is not working: it is left out
@@ -345,7 +345,7 @@ def test_tradestation_open_orders_keep_working_and_undocumented_statuses() -> No
     row = _payload("tradestation/list_account_orders_item.json") | {"AccountID": "123456"}
     working = row | {"OrderID": 1, "Status": "FPR", "ExecuteQuantity": 4}
     strange = row | {"OrderID": 2, "Status": "ZZZ", "ExecuteQuantity": 0}
-    orders = _open_orders(TRADESTATION, "GET", "/v2/accounts/123456/orders", [row, working, strange], "123456")
+    orders = _open_orders(h.TRADESTATION, "GET", "/v2/accounts/123456/orders", [row, working, strange], "123456")
     assert [(o.order_id, o.status, o.filled_quantity) for o in orders] == [
         ("1", S.PARTIALLY_FILLED, Decimal(4)),
         ("2", S.UNKNOWN, Decimal(0)),  # undocumented: kept, a kill switch must not skip it
@@ -356,7 +356,7 @@ def test_tradestation_open_orders_keep_working_and_undocumented_statuses() -> No
 
 def test_sophic_open_orders_carry_the_new_fields_from_the_vendor_example() -> None:
     row = _payload("sophic/get_order_200_guide.json") | {"status": "executing", "traded_quantity": "12.5"}
-    orders = _open_orders(SOPHIC, "GET", "/accounts/acc_abc123/pending-orders", [row], "acc_abc123")
+    orders = _open_orders(h.SOPHIC, "GET", "/accounts/acc_abc123/pending-orders", [row], "acc_abc123")
     assert [(o.status, o.broker_status, o.instrument, o.filled_quantity) for o in orders] == [
         (S.PARTIALLY_FILLED, "executing", "ins_xyz789", Decimal("12.5"))
     ]
@@ -405,13 +405,13 @@ def test_any_json_in_the_descriptive_fields_never_breaks_the_read(broker: str, d
 
 
 def _snapshot_routes(orders: list[dict[str, Any]], trades: list[dict[str, Any]]) -> Any:
-    rec = TOPSTEPX.recorder()
-    rec.set("POST", "/api/Order/searchOpen", reply(json={"orders": orders, "success": True, "errorCode": 0}))
-    rec.set("POST", "/api/Position/searchOpen", reply(json=_payload("topstepx/search_open_positions_200.json")))
+    rec = h.TOPSTEPX.recorder()
+    rec.set("POST", "/api/Order/searchOpen", h.reply(json={"orders": orders, "success": True, "errorCode": 0}))
+    rec.set("POST", "/api/Position/searchOpen", h.reply(json=_payload("topstepx/search_open_positions_200.json")))
     accounts = _payload("topstepx/search_accounts_200_docs.json")
     accounts["accounts"][0]["id"] = 465
-    rec.set("POST", "/api/Account/search", reply(json=accounts))
-    rec.set("POST", "/api/Trade/search", reply(json={"trades": trades, "success": True, "errorCode": 0}))
+    rec.set("POST", "/api/Account/search", h.reply(json=accounts))
+    rec.set("POST", "/api/Trade/search", h.reply(json={"trades": trades, "success": True, "errorCode": 0}))
     return rec
 
 
@@ -423,7 +423,7 @@ def _trade(trade_id: int, order_id: int, size: int) -> dict[str, Any]:
 def test_snapshot_folds_a_repeated_row_and_a_fill_read_after_the_order() -> None:
     order = _tsx_row() | {"size": 2, "fillVolume": 0}
     rec = _snapshot_routes([order, order], [_trade(1, 26970, 1)])
-    snap = run(open_session(TOPSTEPX, rec), "snapshot", account="465")
+    snap = h.run(h.open_session(h.TOPSTEPX, rec), "snapshot", account="465")
     assert isinstance(snap, ob.AccountSnapshot), snap
     assert snap.complete
     assert [(o.order_id, o.status, o.filled_quantity) for o in snap.open_orders] == [
@@ -437,7 +437,7 @@ def test_snapshot_folds_a_repeated_row_and_a_fill_read_after_the_order() -> None
 def test_snapshot_fills_that_complete_an_open_order_read_filled() -> None:
     order = _tsx_row() | {"size": 2, "fillVolume": 1}
     rec = _snapshot_routes([order], [_trade(1, 26970, 1), _trade(2, 26970, 1)])
-    snap = run(open_session(TOPSTEPX, rec), "snapshot", account="465", fills_since="1")
+    snap = h.run(h.open_session(h.TOPSTEPX, rec), "snapshot", account="465", fills_since="1")
     assert isinstance(snap, ob.AccountSnapshot), snap
     assert [(o.status, o.filled_quantity) for o in snap.open_orders] == [(S.FILLED, Decimal(2))]
     assert [f.fill_id for f in snap.fills] == ["2"]  # only the fills after the one already seen
@@ -445,8 +445,8 @@ def test_snapshot_fills_that_complete_an_open_order_read_filled() -> None:
 
 def test_snapshot_says_which_part_failed_and_reads_the_rest() -> None:
     rec = _snapshot_routes([_tsx_row()], [])
-    rec.set("POST", "/api/Account/search", reply(json={"accounts": None, "success": True, "errorCode": 0}))
-    snap = run(open_session(TOPSTEPX, rec), "snapshot", account="465")
+    rec.set("POST", "/api/Account/search", h.reply(json={"accounts": None, "success": True, "errorCode": 0}))
+    snap = h.run(h.open_session(h.TOPSTEPX, rec), "snapshot", account="465")
     assert isinstance(snap, ob.AccountSnapshot), snap
     assert not snap.complete and snap.balances is None
     part = snap.missing_part("balances")

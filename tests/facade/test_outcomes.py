@@ -12,7 +12,6 @@ import re
 import traceback
 from typing import Any
 
-import attrs
 import httpx
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -21,34 +20,13 @@ from hypothesis import strategies as st
 import orderbridge as ob
 from tests._specs import load_spec
 
-from .helpers import (
-    CASES,
-    CROSSTRADE,
-    IDEMPOTENT,
-    NEVER_RETRIED,
-    SOPHIC,
-    SOPHIC_ORDER,
-    TOPSTEPX,
-    TRADESTATION,
-    TRADESTATION_GLOBAL,
-    Case,
-    Raise,
-    Reply,
-    open_session,
-    place,
-    reply,
-)
+from . import helpers as h
 
 BROKER_TEXT = "BROKER-TEXT-7Qx9"
 CID = "outcome-cid-0001"
-TRADESTATIONS = (TRADESTATION, TRADESTATION_GLOBAL)
 
 
-def _order(case: Case) -> ob.Order:
-    return attrs.evolve(case.order, client_order_id=CID)
-
-
-def _check_common(case: Case, error: BaseException) -> None:
+def _check_common(case: h.Case, error: BaseException) -> None:
     assert isinstance(error, ob.OrderbridgeError), f"escaped: {error!r}"
     assert error.broker == case.broker
     assert BROKER_TEXT not in str(error)
@@ -81,12 +59,12 @@ def test_topstepx_code_table_covers_every_documented_code() -> None:
 
 @pytest.mark.parametrize("code", sorted(TSX_DEFINITIVE))
 def test_topstepx_definitive_codes_are_rejections(code: int) -> None:
-    rec = TOPSTEPX.recorder(
-        reply(json={"orderId": None, "success": False, "errorCode": code, "errorMessage": BROKER_TEXT})
+    rec = h.TOPSTEPX.recorder(
+        h.reply(json={"orderId": None, "success": False, "errorCode": code, "errorMessage": BROKER_TEXT})
     )
-    error = place(TOPSTEPX, rec, _order(TOPSTEPX))
+    error = h.place(h.TOPSTEPX, rec, h.TOPSTEPX.order_with(CID))
     assert type(error) is ob.OrderRejected
-    _check_common(TOPSTEPX, error)
+    _check_common(h.TOPSTEPX, error)
     assert error.code == code
     assert error.code_name == TSX_DEFINITIVE[code]
     assert error.broker_message == BROKER_TEXT
@@ -94,12 +72,12 @@ def test_topstepx_definitive_codes_are_rejections(code: int) -> None:
     assert error.order_id is None
     assert error.client_order_id == CID
     assert TSX_DEFINITIVE[code] in str(error)
-    assert len(TOPSTEPX.places(rec)) == 1
+    assert len(h.TOPSTEPX.places(rec)) == 1
 
 
 def test_topstepx_rejection_keeps_the_order_id_it_carries() -> None:
-    rec = TOPSTEPX.recorder(
-        reply(
+    rec = h.TOPSTEPX.recorder(
+        h.reply(
             json={
                 "orderId": 9057,
                 "success": False,
@@ -108,7 +86,7 @@ def test_topstepx_rejection_keeps_the_order_id_it_carries() -> None:
             }
         )
     )
-    error = place(TOPSTEPX, rec, _order(TOPSTEPX))
+    error = h.place(h.TOPSTEPX, rec, h.TOPSTEPX.order_with(CID))
     assert type(error) is ob.OrderRejected
     assert error.order_id == "9057"
     assert error.code_name == "ORDER_REJECTED"
@@ -117,18 +95,18 @@ def test_topstepx_rejection_keeps_the_order_id_it_carries() -> None:
 
 @pytest.mark.parametrize("code", sorted(TSX_UNKNOWN))
 def test_topstepx_pending_unknown_and_undocumented_codes_leave_the_outcome_unknown(code: int) -> None:
-    rec = TOPSTEPX.recorder(
-        reply(json={"orderId": None, "success": False, "errorCode": code, "errorMessage": BROKER_TEXT})
+    rec = h.TOPSTEPX.recorder(
+        h.reply(json={"orderId": None, "success": False, "errorCode": code, "errorMessage": BROKER_TEXT})
     )
-    error = place(TOPSTEPX, rec, _order(TOPSTEPX))
+    error = h.place(h.TOPSTEPX, rec, h.TOPSTEPX.order_with(CID))
     assert type(error) is ob.PlacementUnknown
-    _check_common(TOPSTEPX, error)
+    _check_common(h.TOPSTEPX, error)
     assert error.order_may_exist is True
     assert error.code == code
     assert error.code_name == TSX_UNKNOWN[code]
     assert error.client_order_id == CID
     assert error.origin == "unknown_code"
-    assert len(TOPSTEPX.places(rec)) == 1
+    assert len(h.TOPSTEPX.places(rec)) == 1
 
 
 @pytest.mark.parametrize(
@@ -149,16 +127,14 @@ def test_topstepx_pending_unknown_and_undocumented_codes_leave_the_outcome_unkno
     ],
 )
 def test_topstepx_inconsistent_envelopes_are_unknown(envelope: dict[str, Any]) -> None:
-    rec = TOPSTEPX.recorder(reply(json=envelope))
-    error = place(TOPSTEPX, rec, _order(TOPSTEPX))
-    assert type(error) is ob.PlacementUnknown
-    assert error.order_may_exist is True
-    assert error.client_order_id == CID
+    rec = h.TOPSTEPX.recorder(h.reply(json=envelope))
+    error = h.place(h.TOPSTEPX, rec, h.TOPSTEPX.order_with(CID))
+    h.assert_placement_unknown(error, client_order_id=CID)
 
 
 def test_topstepx_success() -> None:
-    rec = TOPSTEPX.recorder()
-    placed = place(TOPSTEPX, rec, _order(TOPSTEPX))
+    rec = h.TOPSTEPX.recorder()
+    placed = h.place(h.TOPSTEPX, rec, h.TOPSTEPX.order_with(CID))
     assert placed == ob.PlacedOrder(broker="topstepx", account="465", order_id="9056", client_order_id=CID)
 
 
@@ -180,10 +156,10 @@ def test_topstepx_success() -> None:
     ids=["old-shape", "old-shape-quoted", "new-shape", "new-shape-invalid-account"],
 )
 def test_crosstrade_400_both_error_shapes_are_rejections(status: int, payload: dict[str, Any], code_name: str) -> None:
-    rec = CROSSTRADE.recorder(reply(status, json=payload))
-    error = place(CROSSTRADE, rec, _order(CROSSTRADE))
+    rec = h.CROSSTRADE.recorder(h.reply(status, json=payload))
+    error = h.place(h.CROSSTRADE, rec, h.CROSSTRADE.order_with(CID))
     assert isinstance(error, ob.OrderRejected), error
-    _check_common(CROSSTRADE, error)
+    _check_common(h.CROSSTRADE, error)
     assert error.code == 400
     # The code's name is the broker's machine code when it sends one (spec: CT-LLMS shape).
     assert error.code_name == code_name
@@ -193,27 +169,27 @@ def test_crosstrade_400_both_error_shapes_are_rejections(status: int, payload: d
     assert error.client_order_id == CID
     text = payload.get("detail", payload["error"])
     assert error.broker_message == text
-    assert len(CROSSTRADE.places(rec)) == 1
+    assert len(h.CROSSTRADE.places(rec)) == 1
 
 
 def test_crosstrade_404_on_place_is_a_definitive_refusal() -> None:
     payload = {"success": False, "error": "not_found", "detail": "No route", "did_you_mean": ["/v1/api/x"]}
-    rec = CROSSTRADE.recorder(reply(404, json=payload))
-    error = place(CROSSTRADE, rec, _order(CROSSTRADE))
+    rec = h.CROSSTRADE.recorder(h.reply(404, json=payload))
+    error = h.place(h.CROSSTRADE, rec, h.CROSSTRADE.order_with(CID))
     assert isinstance(error, ob.OrderRejected)
     assert error.order_may_exist is False
     assert error.code == 404
 
 
 def test_crosstrade_408_bridge_offline_is_unknown() -> None:
-    rec = CROSSTRADE.recorder(reply(408, json={"success": False, "error": "NinjaTrader add-on is not connected"}))
-    error = place(CROSSTRADE, rec, _order(CROSSTRADE))
+    rec = h.CROSSTRADE.recorder(h.reply(408, json={"success": False, "error": "NinjaTrader add-on is not connected"}))
+    error = h.place(h.CROSSTRADE, rec, h.CROSSTRADE.order_with(CID))
     assert type(error) is ob.PlacementUnknown
     assert error.origin == "http_status"
     assert error.status_code == 408
     assert error.order_may_exist is True
     assert error.client_order_id == CID
-    assert len(CROSSTRADE.places(rec)) == 1
+    assert len(h.CROSSTRADE.places(rec)) == 1
 
 
 @pytest.mark.parametrize(
@@ -222,8 +198,8 @@ def test_crosstrade_408_bridge_offline_is_unknown() -> None:
     ids=["success-false", "empty-id", "null-id"],
 )
 def test_crosstrade_200_without_a_usable_id_is_unknown(payload: dict[str, Any]) -> None:
-    rec = CROSSTRADE.recorder(reply(json=payload))
-    error = place(CROSSTRADE, rec, _order(CROSSTRADE))
+    rec = h.CROSSTRADE.recorder(h.reply(json=payload))
+    error = h.place(h.CROSSTRADE, rec, h.CROSSTRADE.order_with(CID))
     assert type(error) is ob.PlacementUnknown
     assert error.client_order_id == CID
 
@@ -234,15 +210,15 @@ FAILED_V2 = {"Message": BROKER_TEXT, "OrderID": "207887696", "OrderStatus": "Fai
 FAILED_GLOBAL = {"Message": BROKER_TEXT, "Id": 207887696, "Status": "Failed"}
 
 
-@pytest.mark.parametrize("case", TRADESTATIONS, ids=lambda c: c.id)
+@pytest.mark.parametrize("case", h.TRADESTATIONS, ids=lambda c: c.id)
 @pytest.mark.parametrize(
     "payload",
     [FAILED_V2, [FAILED_V2], FAILED_GLOBAL, [FAILED_GLOBAL]],
     ids=["v2-object", "v2-array", "global-object", "global-array"],
 )
-def test_tradestation_failed_result_is_a_rejection(case: Case, payload: Any) -> None:
-    rec = case.recorder(reply(json=payload))
-    error = place(case, rec, _order(case))
+def test_tradestation_failed_result_is_a_rejection(case: h.Case, payload: Any) -> None:
+    rec = case.recorder(h.reply(json=payload))
+    error = h.place(case, rec, case.order_with(CID))
     assert type(error) is ob.OrderRejected
     _check_common(case, error)
     assert error.code == "Failed"
@@ -253,7 +229,7 @@ def test_tradestation_failed_result_is_a_rejection(case: Case, payload: Any) -> 
     assert len(case.places(rec)) == 1
 
 
-@pytest.mark.parametrize("case", TRADESTATIONS, ids=lambda c: c.id)
+@pytest.mark.parametrize("case", h.TRADESTATIONS, ids=lambda c: c.id)
 @pytest.mark.parametrize(
     ("payload", "order_id", "status"),
     [
@@ -263,14 +239,14 @@ def test_tradestation_failed_result_is_a_rejection(case: Case, payload: Any) -> 
     ],
     ids=["v2-object", "v2-array", "global-array"],
 )
-def test_tradestation_accepted_result_shapes(case: Case, payload: Any, order_id: str, status: str) -> None:
-    rec = case.recorder(reply(json=payload))
-    placed = place(case, rec, _order(case))
+def test_tradestation_accepted_result_shapes(case: h.Case, payload: Any, order_id: str, status: str) -> None:
+    rec = case.recorder(h.reply(json=payload))
+    placed = h.place(case, rec, case.order_with(CID))
     assert isinstance(placed, ob.PlacedOrder)
     assert (placed.order_id, placed.status, placed.client_order_id) == (order_id, status, CID)
 
 
-@pytest.mark.parametrize("case", TRADESTATIONS, ids=lambda c: c.id)
+@pytest.mark.parametrize("case", h.TRADESTATIONS, ids=lambda c: c.id)
 @pytest.mark.parametrize(
     "payload",
     [
@@ -280,9 +256,9 @@ def test_tradestation_accepted_result_shapes(case: Case, payload: Any, order_id:
     ],
     ids=["legacy-error", "oas-error", "error-envelope"],
 )
-def test_tradestation_400_is_a_rejection(case: Case, payload: Any) -> None:
-    rec = case.recorder(reply(400, json=payload))
-    error = place(case, rec, _order(case))
+def test_tradestation_400_is_a_rejection(case: h.Case, payload: Any) -> None:
+    rec = case.recorder(h.reply(400, json=payload))
+    error = h.place(case, rec, case.order_with(CID))
     assert isinstance(error, ob.OrderRejected)
     _check_common(case, error)
     assert error.code == 400
@@ -290,40 +266,37 @@ def test_tradestation_400_is_a_rejection(case: Case, payload: Any) -> None:
     assert len(case.places(rec)) == 1
 
 
-@pytest.mark.parametrize("case", TRADESTATIONS, ids=lambda c: c.id)
-def test_tradestation_quota_exceeded_html_403_is_unknown_rate_limited(case: Case) -> None:
-    rec = case.recorder(Reply(403, text="<html><body>Quota Exceeded</body></html>"))
-    error = place(case, rec, _order(case))
-    assert type(error) is ob.PlacementUnknown
-    assert error.origin == "rate_limited"
-    assert error.order_may_exist is True
-    assert error.client_order_id == CID
+@pytest.mark.parametrize("case", h.TRADESTATIONS, ids=lambda c: c.id)
+def test_tradestation_quota_exceeded_html_403_is_unknown_rate_limited(case: h.Case) -> None:
+    rec = case.recorder(h.Reply(403, text="<html><body>Quota Exceeded</body></html>"))
+    error = h.place(case, rec, case.order_with(CID))
+    h.assert_placement_unknown(error, "rate_limited", client_order_id=CID)
 
 
-@pytest.mark.parametrize("case", TRADESTATIONS, ids=lambda c: c.id)
-def test_tradestation_json_403_is_an_authorisation_refusal(case: Case) -> None:
+@pytest.mark.parametrize("case", h.TRADESTATIONS, ids=lambda c: c.id)
+def test_tradestation_json_403_is_an_authorisation_refusal(case: h.Case) -> None:
     # Spec (info, "Rate limits"): "A 403 with a JSON Error body is an authorization refusal".
-    rec = case.recorder(reply(403, json={"StatusCode": 403, "Message": BROKER_TEXT}))
-    error = place(case, rec, _order(case))
+    rec = case.recorder(h.reply(403, json={"StatusCode": 403, "Message": BROKER_TEXT}))
+    error = h.place(case, rec, case.order_with(CID))
     assert isinstance(error, ob.OrderRejected), error
     assert error.code == 403
     assert error.order_may_exist is False
     assert BROKER_TEXT not in str(error)
 
 
-@pytest.mark.parametrize("case", TRADESTATIONS, ids=lambda c: c.id)
-def test_tradestation_404_is_a_rejection(case: Case) -> None:
-    rec = case.recorder(reply(404, json={"StatusCode": 404, "Message": BROKER_TEXT}))
-    error = place(case, rec, _order(case))
+@pytest.mark.parametrize("case", h.TRADESTATIONS, ids=lambda c: c.id)
+def test_tradestation_404_is_a_rejection(case: h.Case) -> None:
+    rec = case.recorder(h.reply(404, json={"StatusCode": 404, "Message": BROKER_TEXT}))
+    error = h.place(case, rec, case.order_with(CID))
     assert isinstance(error, ob.OrderRejected)
     assert error.order_may_exist is False
     _check_common(case, error)
 
 
-@pytest.mark.parametrize("case", TRADESTATIONS, ids=lambda c: c.id)
-def test_tradestation_unknown_result_status_is_unknown(case: Case) -> None:
-    rec = case.recorder(reply(json={"Message": BROKER_TEXT, "OrderID": "1", "OrderStatus": "Queued"}))
-    error = place(case, rec, _order(case))
+@pytest.mark.parametrize("case", h.TRADESTATIONS, ids=lambda c: c.id)
+def test_tradestation_unknown_result_status_is_unknown(case: h.Case) -> None:
+    rec = case.recorder(h.reply(json={"Message": BROKER_TEXT, "OrderID": "1", "OrderStatus": "Queued"}))
+    error = h.place(case, rec, case.order_with(CID))
     assert type(error) is ob.PlacementUnknown
     assert error.code == "Queued"
     _check_common(case, error)
@@ -380,47 +353,47 @@ def test_sophic_code_table_matches_the_spec() -> None:
 )
 def test_sophic_documented_codes_are_rejections(status: int, code: str) -> None:
     payload = {"code": code, "detail": BROKER_TEXT, "docs": f"https://docs.engine.usesophic.com/e#{code}"}
-    rec = SOPHIC.recorder(reply(status, json=payload))
-    error = place(SOPHIC, rec, _order(SOPHIC))
+    rec = h.SOPHIC.recorder(h.reply(status, json=payload))
+    error = h.place(h.SOPHIC, rec, h.SOPHIC.order_with(CID))
     assert isinstance(error, ob.OrderRejected), error
-    _check_common(SOPHIC, error)
+    _check_common(h.SOPHIC, error)
     assert error.code == code
     assert error.code_name == code
     assert error.broker_message == BROKER_TEXT
     assert error.order_may_exist is False
     assert error.client_order_id == CID
-    assert len(SOPHIC.places(rec)) == 1  # a definitive answer is never retried
+    assert len(h.SOPHIC.places(rec)) == 1  # a definitive answer is never retried
 
 
 def test_sophic_500_is_retried_then_unknown() -> None:
-    rec = SOPHIC.recorder(reply(500, json={"code": "server_error", "detail": BROKER_TEXT}))
-    error = place(SOPHIC, rec, _order(SOPHIC))
+    rec = h.SOPHIC.recorder(h.reply(500, json={"code": "server_error", "detail": BROKER_TEXT}))
+    error = h.place(h.SOPHIC, rec, h.SOPHIC.order_with(CID))
     assert type(error) is ob.PlacementUnknown
     assert (error.origin, error.status_code) == ("http_status", 500)
     assert error.order_may_exist is True
     assert error.client_order_id == CID
-    assert len(SOPHIC.places(rec)) == 3
-    _check_common(SOPHIC, error)
+    assert len(h.SOPHIC.places(rec)) == 3
+    _check_common(h.SOPHIC, error)
 
 
 @pytest.mark.parametrize("code", ["invalid_token", "missing_token"])
 def test_sophic_401_codes_are_authentication_errors(code: str) -> None:
-    rec = SOPHIC.recorder(reply(401, json={"code": code, "detail": BROKER_TEXT}))
-    error = place(SOPHIC, rec, _order(SOPHIC))
+    rec = h.SOPHIC.recorder(h.reply(401, json={"code": code, "detail": BROKER_TEXT}))
+    error = h.place(h.SOPHIC, rec, h.SOPHIC.order_with(CID))
     assert type(error) is ob.AuthenticationError
     assert error.order_may_exist is False
-    _check_common(SOPHIC, error)
+    _check_common(h.SOPHIC, error)
 
 
 def test_sophic_201_without_an_id_is_unknown() -> None:
-    rec = SOPHIC.recorder(reply(201, json={**SOPHIC_ORDER, "id": ""}))
-    error = place(SOPHIC, rec, _order(SOPHIC))
+    rec = h.SOPHIC.recorder(h.reply(201, json={**h.SOPHIC_ORDER, "id": ""}))
+    error = h.place(h.SOPHIC, rec, h.SOPHIC.order_with(CID))
     assert type(error) is ob.PlacementUnknown
     assert error.origin == "decode"
 
 
 def test_sophic_success() -> None:
-    placed = place(SOPHIC, SOPHIC.recorder(), _order(SOPHIC))
+    placed = h.place(h.SOPHIC, h.SOPHIC.recorder(), h.SOPHIC.order_with(CID))
     assert placed == ob.PlacedOrder(
         broker="sophic", account="acc_abc123", order_id="ord_m4k7r9s2", client_order_id=CID, status="placed"
     )
@@ -429,64 +402,57 @@ def test_sophic_success() -> None:
 # -- cross-cutting ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
-def test_401_on_place_is_an_authentication_error(case: Case) -> None:
+@pytest.mark.parametrize("case", h.CASES, ids=lambda c: c.id)
+def test_401_on_place_is_an_authentication_error(case: h.Case) -> None:
     payloads = {
         "topstepx": None,
         "crosstrade": {"error": "Unauthorized"},
         "tradestation": {"Message": BROKER_TEXT, "StatusCode": 401},
         "sophic": {"code": "invalid_token", "detail": BROKER_TEXT},
     }
-    rec = case.recorder(reply(401, json=payloads[case.broker]))
-    error = place(case, rec, _order(case))
+    rec = case.recorder(h.reply(401, json=payloads[case.broker]))
+    error = h.place(case, rec, case.order_with(CID))
     assert type(error) is ob.AuthenticationError
     assert error.order_may_exist is False
     assert len(case.places(rec)) == 1
     _check_common(case, error)
 
 
-@pytest.mark.parametrize("case", NEVER_RETRIED, ids=lambda c: c.id)
-def test_429_on_place_is_unknown_rate_limited(case: Case) -> None:
+@pytest.mark.parametrize("case", h.NEVER_RETRIED, ids=lambda c: c.id)
+def test_429_on_place_is_unknown_rate_limited(case: h.Case) -> None:
     payload = {"error": "Rate limit exceeded"} if case.broker == "crosstrade" else None
-    rec = case.recorder(reply(429, json=payload, headers={"Retry-After": "3"}))
-    error = place(case, rec, _order(case))
-    assert type(error) is ob.PlacementUnknown
-    assert error.origin == "rate_limited"
-    assert error.order_may_exist is True
-    assert error.client_order_id == CID
+    rec = case.recorder(h.reply(429, json=payload, headers={"Retry-After": "3"}))
+    error = h.place(case, rec, case.order_with(CID))
+    h.assert_placement_unknown(error, "rate_limited", client_order_id=CID)
     assert len(case.places(rec)) == 1
 
 
-@pytest.mark.parametrize("case", IDEMPOTENT, ids=lambda c: c.id)
-def test_429_on_an_idempotent_place_is_retried_then_unknown_rate_limited(case: Case) -> None:
-    rec = case.recorder(reply(429, headers={"Retry-After": "1"}))
-    error = place(case, rec, _order(case))
-    assert type(error) is ob.PlacementUnknown
-    assert error.origin == "rate_limited"
-    assert error.order_may_exist is True
+@pytest.mark.parametrize("case", h.IDEMPOTENT, ids=lambda c: c.id)
+def test_429_on_an_idempotent_place_is_retried_then_unknown_rate_limited(case: h.Case) -> None:
+    rec = case.recorder(h.reply(429, headers={"Retry-After": "1"}))
+    error = h.place(case, rec, case.order_with(CID))
+    h.assert_placement_unknown(error, "rate_limited")
     assert 1 < len(case.places(rec)) <= 5
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
+@pytest.mark.parametrize("case", h.CASES, ids=lambda c: c.id)
 @pytest.mark.parametrize("status", [500, 502, 503, 504])
-def test_5xx_on_place_is_unknown(case: Case, status: int) -> None:
+def test_5xx_on_place_is_unknown(case: h.Case, status: int) -> None:
     payloads = {
         "topstepx": None,
         "crosstrade": {"error": "boom"},
         "tradestation": {"StatusCode": status, "Message": BROKER_TEXT},
         "sophic": {"code": "server_error", "detail": BROKER_TEXT},
     }
-    rec = case.recorder(reply(status, json=payloads[case.broker]))
-    error = place(case, rec, _order(case))
-    assert type(error) is ob.PlacementUnknown
-    assert error.order_may_exist is True
-    assert error.client_order_id == CID
+    rec = case.recorder(h.reply(status, json=payloads[case.broker]))
+    error = h.place(case, rec, case.order_with(CID))
+    h.assert_placement_unknown(error, client_order_id=CID)
     assert error.origin in ("http_status", "decode")
     assert error.origin == "decode" or error.status_code == status
     _check_common(case, error)
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
+@pytest.mark.parametrize("case", h.CASES, ids=lambda c: c.id)
 @pytest.mark.parametrize(
     ("exc", "origin"),
     [
@@ -497,68 +463,62 @@ def test_5xx_on_place_is_unknown(case: Case, status: int) -> None:
     ],
     ids=["read-timeout", "write-timeout", "dropped", "read-error"],
 )
-def test_failures_after_send_are_unknown(case: Case, exc: type[httpx.TransportError], origin: str) -> None:
-    rec = case.recorder(Raise(exc, f"transport says {BROKER_TEXT}"))
-    error = place(case, rec, _order(case))
-    assert type(error) is ob.PlacementUnknown
-    assert error.origin == origin
-    assert error.order_may_exist is True
-    assert error.client_order_id == CID
+def test_failures_after_send_are_unknown(case: h.Case, exc: type[httpx.TransportError], origin: str) -> None:
+    rec = case.recorder(h.Raise(exc, f"transport says {BROKER_TEXT}"))
+    error = h.place(case, rec, case.order_with(CID))
+    h.assert_placement_unknown(error, origin, client_order_id=CID)
     assert error.broker == case.broker
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
+@pytest.mark.parametrize("case", h.CASES, ids=lambda c: c.id)
 @pytest.mark.parametrize("exc", [httpx.ConnectError, httpx.ConnectTimeout], ids=["refused", "connect-timeout"])
-def test_connection_never_made_is_broker_unavailable(case: Case, exc: type[httpx.TransportError]) -> None:
-    rec = case.recorder(Raise(exc))
-    error = place(case, rec, _order(case))
+def test_connection_never_made_is_broker_unavailable(case: h.Case, exc: type[httpx.TransportError]) -> None:
+    rec = case.recorder(h.Raise(exc))
+    error = h.place(case, rec, case.order_with(CID))
     assert type(error) is ob.BrokerUnavailable
     assert error.order_may_exist is False
     assert error.broker == case.broker
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
+@pytest.mark.parametrize("case", h.CASES, ids=lambda c: c.id)
 @pytest.mark.parametrize(
     "answer",
     [
-        Reply(200, content=b'{"orderId": 9056, "success": tr'),
-        Reply(201, content=b"<html>ok</html>", headers={"content-type": "text/html"}),
-        Reply(200, content=b""),
+        h.Reply(200, content=b'{"orderId": 9056, "success": tr'),
+        h.Reply(201, content=b"<html>ok</html>", headers={"content-type": "text/html"}),
+        h.Reply(200, content=b""),
     ],
     ids=["truncated-json", "html", "empty"],
 )
-def test_malformed_success_body_is_unknown_decode(case: Case, answer: Reply) -> None:
+def test_malformed_success_body_is_unknown_decode(case: h.Case, answer: h.Reply) -> None:
     success_status = 201 if case.broker == "sophic" else 200
-    answer = Reply(success_status, content=answer.content, headers=answer.headers)
+    answer = h.Reply(success_status, content=answer.content, headers=answer.headers)
     rec = case.recorder(answer)
-    error = place(case, rec, _order(case))
-    assert type(error) is ob.PlacementUnknown
-    assert error.origin == "decode"
-    assert error.order_may_exist is True
-    assert error.client_order_id == CID
+    error = h.place(case, rec, case.order_with(CID))
+    h.assert_placement_unknown(error, "decode", client_order_id=CID)
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
+@pytest.mark.parametrize("case", h.CASES, ids=lambda c: c.id)
 @pytest.mark.parametrize("async_", [False, True], ids=["sync", "async"])
-def test_placing_on_a_closed_session_sends_nothing_and_says_so(case: Case, async_: bool) -> None:
+def test_placing_on_a_closed_session_sends_nothing_and_says_so(case: h.Case, async_: bool) -> None:
     """Nothing can leave a closed session: whatever the error, it must not claim the order may exist."""
     rec = case.recorder()
     if async_:
-        asession = open_session(case, rec, async_=True)
+        asession = h.open_session(case, rec, async_=True)
 
         async def go() -> Any:
             await asession.aclose()
             try:
-                return await asession.place_order(_order(case), account=case.account)
+                return await asession.place_order(case.order_with(CID), account=case.account)
             except Exception as exc:
                 return exc
 
         error = asyncio.run(go())
     else:
-        session = open_session(case, rec)
+        session = h.open_session(case, rec)
         session.close()
         try:
-            error = session.place_order(_order(case), account=case.account)
+            error = session.place_order(case.order_with(CID), account=case.account)
         except Exception as exc:
             error = exc
     assert isinstance(error, ob.OrderbridgeError), repr(error)
@@ -588,7 +548,7 @@ json_values = st.recursive(
 )
 
 
-def _envelopes(case: Case) -> st.SearchStrategy[Any]:
+def _envelopes(case: h.Case) -> st.SearchStrategy[Any]:
     """Bodies shaped like the broker's own, with any values in their fields."""
     keys = {
         "topstepx": ["orderId", "success", "errorCode", "errorMessage"],
@@ -598,18 +558,18 @@ def _envelopes(case: Case) -> st.SearchStrategy[Any]:
     }[case.broker]
     shaped = st.dictionaries(st.sampled_from(keys), json_values, max_size=len(keys))
     if case.broker == "sophic":
-        shaped = shaped | st.builds(lambda over: {**SOPHIC_ORDER, **over}, shaped)
+        shaped = shaped | st.builds(lambda over: {**h.SOPHIC_ORDER, **over}, shaped)
     return shaped | st.lists(shaped, max_size=2) | json_values
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
+@pytest.mark.parametrize("case", h.CASES, ids=lambda c: c.id)
 @settings(max_examples=60, deadline=None, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
-def test_any_answer_yields_placed_or_an_orderbridge_error(case: Case, data: st.DataObject) -> None:
+def test_any_answer_yields_placed_or_an_orderbridge_error(case: h.Case, data: st.DataObject) -> None:
     status = data.draw(st.sampled_from([200, 201, 202, 204, 301, 400, 401, 403, 404, 408, 409, 418, 429, 500, 503]))
     payload = data.draw(_envelopes(case))
-    rec = case.recorder(reply(status, json=payload) if payload is not None else Reply(status, content=b"null"))
-    outcome = place(case, rec, _order(case))
+    rec = case.recorder(h.reply(status, json=payload) if payload is not None else h.Reply(status, content=b"null"))
+    outcome = h.place(case, rec, case.order_with(CID))
     if isinstance(outcome, ob.PlacedOrder):
         assert status in (200, 201)
         assert outcome.client_order_id == CID

@@ -40,7 +40,7 @@ from referencing.jsonschema import DRAFT202012
 import orderbridge as ob
 from orderbridge_sandbox.spec import load_spec
 
-from .helpers import CROSSTRADE, SOPHIC, TOPSTEPX, TRADESTATION, TRADESTATION_GLOBAL, Case, open_session, run
+from . import helpers as h
 
 CORPUS = Path(__file__).resolve().parent.parent / "payloads"
 FILES = sorted(CORPUS.glob("*/*.json"))
@@ -217,10 +217,10 @@ FACADE: dict[tuple[str, str], str] = {
 """Which facade call decides the outcome of an answer to each spec operation."""
 
 
-def _case(payload: Payload) -> Case:
+def _case(payload: Payload) -> h.Case:
     if payload.broker == "tradestation":
-        return TRADESTATION_GLOBAL if payload.meta.get("api_version") == "20150101" else TRADESTATION
-    return {"topstepx": TOPSTEPX, "crosstrade": CROSSTRADE, "sophic": SOPHIC}[payload.broker]
+        return h.TRADESTATION_GLOBAL if payload.meta.get("api_version") == "20150101" else h.TRADESTATION
+    return {"topstepx": h.TOPSTEPX, "crosstrade": h.CROSSTRADE, "sophic": h.SOPHIC}[payload.broker]
 
 
 def _classify(payload: Payload) -> Any:
@@ -237,18 +237,18 @@ def _classify(payload: Payload) -> Any:
             request=request,
         )
 
-    session = open_session(case, handler)
+    session = h.open_session(case, handler)
     if call == "place":
         order = attrs.evolve(
             case.order,
             client_order_id="corpus-cid-0001",
             flatten_first=payload.meta["operation"] == "flat_place_order",
         )
-        return run(session, "place_order", order, account=case.account)
+        return h.run(session, "place_order", order, account=case.account)
     if call == "resolve":
-        return run(session, "resolve", payload.meta["client_order_id"], account=case.account)
+        return h.run(session, "resolve", payload.meta["client_order_id"], account=case.account)
     method = "get_order" if call == "get" else "cancel_order"
-    return run(session, method, payload.meta["order_id"], account=case.account)
+    return h.run(session, method, payload.meta["order_id"], account=case.account)
 
 
 def _outcome(call: str, result: Any) -> str:

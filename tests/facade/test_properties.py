@@ -18,7 +18,7 @@ import orderbridge as ob
 from orderbridge.testing import MAX_DIGITS, MAX_MAGNITUDE, decimal_text
 from orderbridge_sandbox.spec import validate_request
 
-from .helpers import CASES, Case, body, open_session
+from . import helpers as h
 
 # Positive decimals with varied digits and exponents ("0.000123", "45.60", "7E+2"). Kept below
 # 2**31 units so TopstepX's int32 size is exercised by its own test (test_capabilities).
@@ -61,7 +61,7 @@ PRICES = {
 
 
 @st.composite
-def orders(draw: st.DrawFn, case: Case) -> ob.Order:
+def orders(draw: st.DrawFn, case: h.Case) -> ob.Order:
     """Any Order; three times out of four one shaped to the broker's capabilities (so most
     examples reach the wire), otherwise anything the model accepts."""
     caps = ob.capabilities(case.broker)
@@ -100,7 +100,7 @@ def orders(draw: st.DrawFn, case: Case) -> ob.Order:
         raise
 
 
-def _wire_numbers(case: Case, order: ob.Order, sent: dict[str, Any]) -> None:
+def _wire_numbers(case: h.Case, order: ob.Order, sent: dict[str, Any]) -> None:
     """The numbers on the wire are exactly the user's (strings keep the digits)."""
     names = {
         "topstepx": {
@@ -124,7 +124,7 @@ def _wire_numbers(case: Case, order: ob.Order, sent: dict[str, Any]) -> None:
             assert Decimal(sent[key]) == value
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
+@pytest.mark.parametrize("case", h.CASES, ids=lambda c: c.id)
 @settings(
     max_examples=50,
     deadline=None,
@@ -132,10 +132,10 @@ def _wire_numbers(case: Case, order: ob.Order, sent: dict[str, Any]) -> None:
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.filter_too_much],
 )
 @given(data=st.data())
-def test_random_orders_validate_against_the_spec_or_are_refused_unsent(case: Case, data: st.DataObject) -> None:
+def test_random_orders_validate_against_the_spec_or_are_refused_unsent(case: h.Case, data: st.DataObject) -> None:
     order = data.draw(orders(case))
     rec = case.recorder()
-    with open_session(case, rec) as session:
+    with h.open_session(case, rec) as session:
         try:
             placed = session.place_order(order, account=case.account)
         except (ob.InvalidOrder, ob.NotSupported) as refusal:
@@ -156,9 +156,9 @@ def test_random_orders_validate_against_the_spec_or_are_refused_unsent(case: Cas
     assert case.cid_of(request) == placed.client_order_id
     if order.client_order_id is not None:
         assert placed.client_order_id == order.client_order_id
-    _wire_numbers(case, order, body(request))
+    _wire_numbers(case, order, h.body(request))
     for key, value in order.extras.items():
-        assert body(request)[key] == value
+        assert h.body(request)[key] == value
 
 
 @given(

@@ -19,7 +19,7 @@ import pytest
 import orderbridge as ob
 from orderbridge.testing import session_for
 
-from .helpers import CASES, CROSSTRADE, UNAUTHORIZED, Case, Raise, Recorder, open_session, reply
+from . import helpers as h
 
 MARK = "S3CR3T"
 PLANTED = {
@@ -35,11 +35,11 @@ PLANTED = {
 ISSUED = {"topstepx": f"{MARK}-tsx-issued", "tradestation": f"{MARK}-ts-issued", "sophic": f"{MARK}-so-issued"}
 
 
-def _login_reply(case: Case, *, refused: bool = False) -> Any:
+def _login_reply(case: h.Case, *, refused: bool = False) -> Any:
     token = ISSUED[case.broker]
     if case.broker == "topstepx":
         if refused:  # the broker echoes the user name back in its text
-            return reply(
+            return h.reply(
                 json={
                     "token": None,
                     "success": False,
@@ -47,26 +47,26 @@ def _login_reply(case: Case, *, refused: bool = False) -> Any:
                     "errorMessage": f"user {PLANTED['topstepx']['username']} not found",
                 }
             )
-        return reply(json={"token": token, "success": True, "errorCode": 0, "errorMessage": None})
+        return h.reply(json={"token": token, "success": True, "errorCode": 0, "errorMessage": None})
     if case.broker == "tradestation":
         if refused:
-            return reply(
+            return h.reply(
                 401,
                 json={
                     "StatusCode": 401,
                     "Message": f"Invalid refresh token {PLANTED['tradestation']['refresh_token']}",
                 },
             )
-        return reply(json={"access_token": token, "expires_in": 1200, "token_type": "AccessToken", "userid": "u"})
+        return h.reply(json={"access_token": token, "expires_in": 1200, "token_type": "AccessToken", "userid": "u"})
     if refused:
-        return reply(
+        return h.reply(
             401,
             json={"error": "invalid_client", "error_description": f"unknown client {PLANTED['sophic']['client_id']}"},
         )
-    return reply(json={"access_token": token, "token_type": "bearer", "expires_in": 900, "scope": ""})
+    return h.reply(json={"access_token": token, "token_type": "bearer", "expires_in": 900, "scope": ""})
 
 
-def _secrets(case: Case) -> list[str]:
+def _secrets(case: h.Case) -> list[str]:
     return [*PLANTED[case.broker].values(), *([ISSUED[case.broker]] if case.broker in ISSUED else [])]
 
 
@@ -80,7 +80,7 @@ def _texts(obj: Any) -> Iterable[str]:
             yield repr(getattr(obj, name, None))
 
 
-def _assert_clean(case: Case, objects: Iterable[Any], log_text: str) -> None:
+def _assert_clean(case: h.Case, objects: Iterable[Any], log_text: str) -> None:
     secrets = _secrets(case)
     for obj in objects:
         for text in _texts(obj):
@@ -91,22 +91,22 @@ def _assert_clean(case: Case, objects: Iterable[Any], log_text: str) -> None:
     assert MARK not in log_text
 
 
-def _scenarios(case: Case) -> list[tuple[str, Any]]:
+def _scenarios(case: h.Case) -> list[tuple[str, Any]]:
     out: list[tuple[str, Any]] = [
         ("accepted", None),
         (
             "rejected",
-            reply(
+            h.reply(
                 400,
                 json={"error": "bad", "Message": "bad", "StatusCode": 400, "code": "invalid_param", "detail": "bad"},
             ),
         ),
-        ("http-500", reply(500)),
-        ("timeout", Raise(httpx.ReadTimeout)),
-        ("refused", Raise(httpx.ConnectError)),
+        ("http-500", h.reply(500)),
+        ("timeout", h.Raise(httpx.ReadTimeout)),
+        ("refused", h.Raise(httpx.ConnectError)),
         (
             "unauthorized",
-            UNAUTHORIZED,
+            h.UNAUTHORIZED,
         ),
     ]
     if case.broker != "crosstrade":
@@ -114,16 +114,16 @@ def _scenarios(case: Case) -> list[tuple[str, Any]]:
     return out
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
+@pytest.mark.parametrize("case", h.CASES, ids=lambda c: c.id)
 @pytest.mark.parametrize("async_", [False, True], ids=["sync", "async"])
-def test_no_secret_in_reprs_errors_or_logs(case: Case, async_: bool, caplog: pytest.LogCaptureFixture) -> None:
+def test_no_secret_in_reprs_errors_or_logs(case: h.Case, async_: bool, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
     seen: list[Any] = []
     for name, answer in _scenarios(case):
         rec = case.recorder(answer)
         if case.login_path:
             rec.set("POST", case.login_path, _login_reply(case, refused=name == "login-refused"))
-        session = open_session(case, rec, async_=async_, credentials=PLANTED[case.broker])
+        session = h.open_session(case, rec, async_=async_, credentials=PLANTED[case.broker])
         seen += [session, session.settings, session.adapter, vars(session)]
         outcome = _place(session, case, async_)
         seen.append(outcome)
@@ -140,7 +140,7 @@ def test_no_secret_in_reprs_errors_or_logs(case: Case, async_: bool, caplog: pyt
     _assert_clean(case, seen, caplog.text + "".join(repr(r.args) for r in caplog.records))
 
 
-def _place(session: Any, case: Case, async_: bool) -> Any:
+def _place(session: Any, case: h.Case, async_: bool) -> Any:
     if async_:
 
         async def go() -> Any:
@@ -158,13 +158,13 @@ def _place(session: Any, case: Case, async_: bool) -> Any:
             return exc
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
-def test_missing_credential_error_names_the_variable_but_no_other_secret(case: Case) -> None:
+@pytest.mark.parametrize("case", h.CASES, ids=lambda c: c.id)
+def test_missing_credential_error_names_the_variable_but_no_other_secret(case: h.Case) -> None:
     planted = dict(PLANTED[case.broker])
     missing = sorted(planted)[0]
     del planted[missing]
     rec = case.recorder()
-    session = open_session(case, rec, credentials=planted)
+    session = h.open_session(case, rec, credentials=planted)
     outcome = _place(session, case, async_=False)
     assert isinstance(outcome, ob.ConfigurationError)
     assert f"ORDERBRIDGE_{case.broker.upper()}_{missing.upper()}" in str(outcome)
@@ -175,7 +175,7 @@ def test_missing_credential_error_names_the_variable_but_no_other_secret(case: C
 
 def _settings(broker: str, credentials: dict[str, str]) -> Any:
     """The settings a session keeps (``session.settings``); nothing is sent."""
-    with session_for(broker, transport=httpx.MockTransport(Recorder()), credentials=credentials) as session:
+    with session_for(broker, transport=httpx.MockTransport(h.Recorder()), credentials=credentials) as session:
         return session.settings
 
 
@@ -208,10 +208,10 @@ def test_env_credentials_do_not_leak_through_connect(
 ) -> None:
     caplog.set_level(logging.DEBUG)
     monkeypatch.setenv("ORDERBRIDGE_CROSSTRADE_TOKEN", f"{MARK}-from-env")
-    rec = CROSSTRADE.recorder(reply(401, json={"error": "Unauthorized"}))
+    rec = h.CROSSTRADE.recorder(h.reply(401, json={"error": "Unauthorized"}))
     with ob.connect("crosstrade", transport=httpx.MockTransport(rec)) as session:
         with pytest.raises(ob.AuthenticationError) as caught:
-            session.place_order(CROSSTRADE.order, account="Sim101")
+            session.place_order(h.CROSSTRADE.order, account="Sim101")
         texts = [
             repr(session),
             str(session),

@@ -16,27 +16,15 @@ import pytest
 
 import orderbridge as ob
 
-from .helpers import (
-    CASES,
-    READS,
-    SOPHIC_ORDER,
-    UNAUTHORIZED,
-    Case,
-    Raise,
-    Recorder,
-    no_sleep,
-    reply,
-    summary,
-    wire,
-)
+from . import helpers as h
 
 CID = "twin-cid-0000000000001"
 
 REJECTIONS = {
-    "topstepx": reply(json={"orderId": 9057, "success": False, "errorCode": 2, "errorMessage": "no"}),
-    "crosstrade": reply(400, json={"success": False, "error": "invalid_request", "detail": "no"}),
-    "tradestation": reply(json=[{"OrderStatus": "Failed", "Message": "no", "OrderID": "5"}]),
-    "sophic": reply(400, json={"code": "insufficient_funds", "detail": "no"}),
+    "topstepx": h.reply(json={"orderId": 9057, "success": False, "errorCode": 2, "errorMessage": "no"}),
+    "crosstrade": h.reply(400, json={"success": False, "error": "invalid_request", "detail": "no"}),
+    "tradestation": h.reply(json=[{"OrderStatus": "Failed", "Message": "no", "OrderID": "5"}]),
+    "sophic": h.reply(400, json={"code": "insufficient_funds", "detail": "no"}),
 }
 UNSUPPORTED = {
     "topstepx": ob.Order(instrument="X", side="buy", type="stop_limit", quantity=1, limit_price=1, stop_price=1),
@@ -50,25 +38,25 @@ UNSUPPORTED = {
 class Scenario:
     name: str
     expect: type
-    prepare: Callable[[Case, Recorder], object] = lambda case, rec: None
+    prepare: Callable[[h.Case, h.Recorder], object] = lambda case, rec: None
     call: str = "place_order"
 
 
-def _set_place(answer: Any) -> Callable[[Case, Recorder], object]:
+def _set_place(answer: Any) -> Callable[[h.Case, h.Recorder], object]:
     return lambda case, rec: rec.set("POST", case.place_path, answer)
 
 
 SCENARIOS = [
     Scenario("accepted", ob.PlacedOrder),
     Scenario("rejected", ob.OrderRejected, lambda case, rec: rec.set("POST", case.place_path, REJECTIONS[case.broker])),
-    Scenario("http-500", ob.OutcomeUnknown, _set_place(reply(500))),
-    Scenario("read-timeout", ob.OutcomeUnknown, _set_place(Raise(httpx.ReadTimeout))),
-    Scenario("dropped", ob.OutcomeUnknown, _set_place(Raise(httpx.RemoteProtocolError))),
-    Scenario("refused", ob.BrokerUnavailable, _set_place(Raise(httpx.ConnectError))),
+    Scenario("http-500", ob.OutcomeUnknown, _set_place(h.reply(500))),
+    Scenario("read-timeout", ob.OutcomeUnknown, _set_place(h.Raise(httpx.ReadTimeout))),
+    Scenario("dropped", ob.OutcomeUnknown, _set_place(h.Raise(httpx.RemoteProtocolError))),
+    Scenario("refused", ob.BrokerUnavailable, _set_place(h.Raise(httpx.ConnectError))),
     Scenario(
         "unauthorized",
         ob.AuthenticationError,
-        _set_place(UNAUTHORIZED),
+        _set_place(h.UNAUTHORIZED),
     ),
     Scenario(
         "malformed",
@@ -81,7 +69,7 @@ SCENARIOS = [
         "retry-then-ok",
         ob.PlacedOrder,
         lambda case, rec: (
-            rec.set("POST", case.place_path, [reply(503), case.routes[("POST", case.place_path)]])
+            rec.set("POST", case.place_path, [h.reply(503), case.routes[("POST", case.place_path)]])
             if case.idempotent
             else None
         ),
@@ -90,7 +78,7 @@ SCENARIOS = [
     Scenario(
         "get-order",
         ob.BrokerOrder,
-        lambda case, rec: rec.set(READS[case.broker].method, READS[case.broker].path, READS[case.broker].ok),
+        lambda case, rec: rec.set(h.READS[case.broker].method, h.READS[case.broker].path, h.READS[case.broker].ok),
         call="get_order",
     ),
     Scenario("resolve", object, call="resolve"),
@@ -101,32 +89,32 @@ def httpx_reply(status: int, content: bytes) -> Callable[[httpx.Request], httpx.
     return lambda request: httpx.Response(status, content=content, request=request)
 
 
-def _resolve_routes(case: Case, rec: Recorder) -> None:
+def _resolve_routes(case: h.Case, rec: h.Recorder) -> None:
     if case.broker == "topstepx":
         rec.set(
             "POST",
             "/api/Order/search",
-            reply(json={"orders": [], "success": True, "errorCode": 0, "errorMessage": None}),
+            h.reply(json={"orders": [], "success": True, "errorCode": 0, "errorMessage": None}),
         )
     elif case.broker == "crosstrade":
         rec.set(
             "GET",
             f"/v1/api/accounts/Sim101/orders/{CID}",
-            reply(404, json={"error": "not_found", "detail": "Order not found"}),
+            h.reply(404, json={"error": "not_found", "detail": "Order not found"}),
         )
     elif case.broker == "sophic":
-        rec.set("POST", case.place_path, [Raise(httpx.ReadTimeout)] * 5 + [reply(201, json=SOPHIC_ORDER)])
+        rec.set("POST", case.place_path, [h.Raise(httpx.ReadTimeout)] * 5 + [h.reply(201, json=h.SOPHIC_ORDER)])
 
 
-def _invoke_sync(session: ob.Session, case: Case, scenario: Scenario) -> Any:
-    order = attrs.evolve(case.order, client_order_id=CID)
+def _invoke_sync(session: ob.Session, case: h.Case, scenario: Scenario) -> Any:
+    order = case.order_with(CID)
     try:
         if scenario.call == "place_order":
             return session.place_order(order, account=case.account)
         if scenario.call == "place_unsupported":
             return session.place_order(UNSUPPORTED[case.broker], account=case.account)
         if scenario.call == "get_order":
-            return session.get_order(READS[case.broker].order_id, account=case.account)
+            return session.get_order(h.READS[case.broker].order_id, account=case.account)
         with contextlib.suppress(ob.OrderbridgeError):
             session.place_order(order, account=case.account)
         return session.resolve(CID, account=case.account)
@@ -134,15 +122,15 @@ def _invoke_sync(session: ob.Session, case: Case, scenario: Scenario) -> Any:
         return exc
 
 
-async def _invoke_async(session: ob.AsyncSession, case: Case, scenario: Scenario) -> Any:
-    order = attrs.evolve(case.order, client_order_id=CID)
+async def _invoke_async(session: ob.AsyncSession, case: h.Case, scenario: Scenario) -> Any:
+    order = case.order_with(CID)
     try:
         if scenario.call == "place_order":
             return await session.place_order(order, account=case.account)
         if scenario.call == "place_unsupported":
             return await session.place_order(UNSUPPORTED[case.broker], account=case.account)
         if scenario.call == "get_order":
-            return await session.get_order(READS[case.broker].order_id, account=case.account)
+            return await session.get_order(h.READS[case.broker].order_id, account=case.account)
         with contextlib.suppress(ob.OrderbridgeError):
             await session.place_order(order, account=case.account)
         return await session.resolve(CID, account=case.account)
@@ -150,7 +138,7 @@ async def _invoke_async(session: ob.AsyncSession, case: Case, scenario: Scenario
         return exc
 
 
-def _recorder(case: Case, scenario: Scenario) -> Recorder:
+def _recorder(case: h.Case, scenario: Scenario) -> h.Recorder:
     rec = case.recorder()
     scenario.prepare(case, rec)
     if scenario.call == "resolve":
@@ -161,31 +149,31 @@ def _recorder(case: Case, scenario: Scenario) -> Recorder:
 def _outcome_fields(outcome: Any) -> dict[str, Any]:
     if isinstance(outcome, ob.BrokerOrder):
         return {"type": "BrokerOrder", **attrs.asdict(outcome, filter=lambda a, v: a.name != "raw")}
-    return summary(outcome)
+    return h.summary(outcome)
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
+@pytest.mark.parametrize("case", h.CASES, ids=lambda c: c.id)
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.name)
-def test_sync_and_async_twins_agree(case: Case, scenario: Scenario) -> None:
+def test_sync_and_async_twins_agree(case: h.Case, scenario: Scenario) -> None:
     connect_kw: dict[str, Any] = {"credentials": dict(case.credentials), "api_version": case.api_version}
 
     rec_sync = _recorder(case, scenario)
     with ob.connect(case.broker, transport=httpx.MockTransport(rec_sync), **connect_kw) as session:
-        no_sleep(session)
+        h.no_sleep(session)
         sync_outcome = _invoke_sync(session, case, scenario)
 
     rec_async = _recorder(case, scenario)
 
     async def main() -> Any:
         async with ob.connect_async(case.broker, transport=httpx.MockTransport(rec_async), **connect_kw) as session:
-            no_sleep(session)
+            h.no_sleep(session)
             return await _invoke_async(session, case, scenario)
 
     async_outcome = asyncio.run(main())
 
     assert isinstance(sync_outcome, scenario.expect) or sync_outcome is None, sync_outcome
     assert _outcome_fields(sync_outcome) == _outcome_fields(async_outcome)
-    assert [wire(r) for r in rec_sync.requests] == [wire(r) for r in rec_async.requests]
+    assert [h.wire(r) for r in rec_sync.requests] == [h.wire(r) for r in rec_async.requests]
     assert rec_sync.unrouted == [] and rec_async.unrouted == []
 
 

@@ -1,19 +1,85 @@
-"""Helpers for the sandbox tests: logged-in clients and requests built from spec examples."""
+"""What the sandbox tests share: raw clients (logged in or not), facade sessions over the
+in-process sandbox with its demo credentials, per-broker orders, and requests built from spec
+examples. A test file takes what it needs in one line (``from ._sandbox_support import ...``)."""
 
 from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from decimal import Decimal
 from typing import Any
 from urllib.parse import quote
 
 import httpx
 
+import orderbridge as ob
+from orderbridge.testing import use_sleep
 from orderbridge_sandbox import Sandbox
 from tests._specs import deref, load_spec
 
 BASE = "http://127.0.0.1"
+
+Api = Callable[[str], httpx.Client]
+"""The ``api`` and ``anon`` fixtures: ``api("topstepx")`` is an ``httpx.Client`` to that broker."""
+
+CREDENTIALS: dict[str, dict[str, str]] = {
+    "topstepx": {"username": "demo", "api_key": "demo-api-key"},
+    "crosstrade": {"token": "demo-token"},
+    "tradestation": {"client_id": "demo-client", "client_secret": "demo-secret", "refresh_token": "demo-refresh"},
+    "sophic": {"client_id": "demo-client", "client_secret": "demo-secret"},
+}
+"""The sandbox's demo credentials per broker, named as :func:`orderbridge.connect` takes them."""
+
+ORDERS: dict[str, tuple[ob.Order, str]] = {
+    "topstepx": (ob.Order(instrument="CON.F.US.MES.Z25", side="buy", type="market", quantity=Decimal("1")), "465"),
+    "crosstrade": (ob.Order(instrument="MES 12-25", side="buy", type="market", quantity=Decimal("1")), "Sim101"),
+    "tradestation": (ob.Order(instrument="MSFT", side="buy", type="market", quantity=Decimal("10")), "123456"),
+    "sophic": (
+        ob.Order(instrument="ins_xyz789", side="buy", type="market", cash_amount=Decimal("100.00")),
+        "acc_abc123",
+    ),
+}
+"""Per broker: a market order the sandbox fills, and the seeded account it goes to."""
+
+
+def connect(sandbox: Sandbox, broker: str, *, wait: bool = True) -> ob.Session:
+    """A facade session to ``broker`` over ``sandbox``'s in-process transport, with the demo
+    credentials; ``wait=False`` makes its retries and event polls return at once (no real sleep)."""
+    session = ob.connect(
+        broker, base_url=f"{BASE}/{broker}", credentials=CREDENTIALS[broker], transport=sandbox.transport()
+    )
+    if not wait:
+        use_sleep(session, lambda _seconds: None)
+    return session
+
+
+def connect_async(sandbox: Sandbox, broker: str, *, wait: bool = True) -> ob.AsyncSession:
+    """The async twin of :func:`connect`, over the same in-process transport."""
+    session = ob.connect_async(
+        broker, base_url=f"{BASE}/{broker}", credentials=CREDENTIALS[broker], transport=sandbox.transport()
+    )
+    if not wait:
+        use_sleep(session, lambda _seconds: None)
+    return session
+
+
+# -- TradeStation requests ------------------------------------------------------------------------
+
+V2 = {"APIVersion": "20160101"}
+"""The query that selects TradeStation's current order shape."""
+
+ARNA = {
+    "AccountKey": "123456",
+    "AssetType": "EQ",
+    "Duration": "DYP",
+    "LimitPrice": "1.00",
+    "OrderType": "Limit",
+    "Quantity": "10",
+    "Symbol": "ARNA",
+    "TradeAction": "BUY",
+}
+"""A TradeStation limit order in the current (``APIVersion=20160101``) body shape."""
 
 SEED_ORDER = {  # the "Place Order" page of TradeStation's WebAPI v2 docs, sent with APIVersion=20150101
     "OrderConfirmId": "96x0c/Bq00qatgyO+QO4pA",

@@ -1,4 +1,6 @@
-"""Fixtures for the sandbox tests: a strict sandbox on a manual clock, and logged-in clients."""
+"""Fixtures for the sandbox tests: a strict sandbox (on a manual clock unless the module is marked
+``wall_clock``), and raw clients to it, logged in (``api``) or not (``anon``). Facade sessions over
+the sandbox, demo credentials and per-broker orders are in :mod:`tests.sandbox._sandbox_support`."""
 
 from __future__ import annotations
 
@@ -9,7 +11,15 @@ import pytest
 
 from orderbridge_sandbox import ManualClock, Sandbox
 
-from ._sandbox_support import client, logged_in
+from ._sandbox_support import Api, client, logged_in
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "wall_clock: the sandbox keeps real time, for facade reads that look back over a window of"
+        " real time (TopstepX's resolve and fills, snapshots since a fill)",
+    )
 
 
 @pytest.fixture
@@ -24,35 +34,32 @@ def sleeps() -> list[float]:
 
 
 @pytest.fixture
-def sandbox(clock: ManualClock, sleeps: list[float]) -> Sandbox:
+def sandbox(request: pytest.FixtureRequest, clock: ManualClock, sleeps: list[float]) -> Sandbox:
+    if request.node.get_closest_marker("wall_clock"):
+        return Sandbox(strict=True)
     return Sandbox(strict=True, clock=clock, sleep=sleeps.append)
 
 
+def _clients(open_one: Callable[[str], httpx.Client]) -> Iterator[Api]:
+    """A client factory for one test; every client it opened is closed after the test."""
+    opened: list[httpx.Client] = []
+
+    def make(broker: str) -> httpx.Client:
+        opened.append(open_one(broker))
+        return opened[-1]
+
+    yield make
+    for c in opened:
+        c.close()
+
+
 @pytest.fixture
-def api(sandbox: Sandbox) -> Iterator[Callable[[str], httpx.Client]]:
+def api(sandbox: Sandbox) -> Iterator[Api]:
     """``api("topstepx")``: a client already holding a valid token for that broker."""
-    opened: list[httpx.Client] = []
-
-    def make(broker: str) -> httpx.Client:
-        c = logged_in(sandbox, broker)
-        opened.append(c)
-        return c
-
-    yield make
-    for c in opened:
-        c.close()
+    yield from _clients(lambda broker: logged_in(sandbox, broker))
 
 
 @pytest.fixture
-def anon(sandbox: Sandbox) -> Iterator[Callable[[str], httpx.Client]]:
+def anon(sandbox: Sandbox) -> Iterator[Api]:
     """``anon("sophic")``: a client without credentials."""
-    opened: list[httpx.Client] = []
-
-    def make(broker: str) -> httpx.Client:
-        c = client(sandbox, broker)
-        opened.append(c)
-        return c
-
-    yield make
-    for c in opened:
-        c.close()
+    yield from _clients(lambda broker: client(sandbox, broker))

@@ -26,7 +26,7 @@ from orderbridge import cli
 from orderbridge_sandbox import Sandbox
 from orderbridge_sandbox.server import SandboxServer, start
 
-from .test_sandbox_facade import CREDENTIALS
+from ._sandbox_support import CREDENTIALS, connect
 
 TOPSTEPX_PLACE = ("place", "topstepx", "--account", "465", "--instrument", "CON.F.US.MES.Z25", "--side", "buy")
 
@@ -278,9 +278,7 @@ def test_kill_switch_against_a_dead_broker_reports_not_attempted(
 def test_sophic_flatten_sells_only_units_not_reserved_by_pending_sells() -> None:
     sandbox = Sandbox(strict=True)
     account, instrument = "acc_abc123", "ins_xyz789"
-    with ob.connect(
-        "sophic", base_url="http://127.0.0.1/sophic", credentials=CREDENTIALS["sophic"], transport=sandbox.transport()
-    ) as session:
+    with connect(sandbox, "sophic") as session:
         [held] = [p for p in session.positions(account=account) if p.instrument == instrument]
         pending = ob.Order(instrument=instrument, side="sell", quantity=Decimal("40"))
         session.place_order(pending, account=account)

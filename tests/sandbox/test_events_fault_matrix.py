@@ -14,10 +14,9 @@ from typing import Any
 import pytest
 
 import orderbridge as ob
-from orderbridge.testing import use_sleep
 from orderbridge_sandbox import Sandbox, SandboxServer, start
 
-from .test_sandbox_facade import CREDENTIALS, ORDERS
+from ._sandbox_support import CREDENTIALS, ORDERS, connect
 
 WAIT = 20.0  # seconds before a scenario that never converges fails (not a timing assertion)
 MARKET = ob.Order(instrument="CON.F.US.MES.Z25", side="buy", type="market", quantity=Decimal(1))
@@ -145,10 +144,7 @@ def test_polled_feed_keeps_its_guarantees(broker: str, fault: str) -> None:
     sandbox = Sandbox(strict=True)
     order, account = ORDERS[broker]
     consumer = Consumer()
-    session = ob.connect(
-        broker, base_url=f"http://127.0.0.1/{broker}", credentials=CREDENTIALS[broker], transport=sandbox.transport()
-    )
-    use_sleep(session, lambda _s: None)  # no real waiting
+    session = connect(sandbox, broker, wait=False)
     with session, session.events(accounts=[account]) as stream:
 
         def until(done: Any) -> None:

@@ -3,14 +3,11 @@ while a ``budget`` fault is armed (on a manual clock: no sleeping)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-import httpx
 import pytest
 
 from orderbridge_sandbox import Fault, FaultKind, ManualClock, Sandbox
 
-Api = Callable[[str], httpx.Client]
+from ._sandbox_support import Api
 
 
 def test_crosstrade_bucket_allows_a_burst_of_20_then_3_per_second(

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import httpx
 import pytest
 
 from orderbridge_sandbox import Sandbox
 
-Api = Callable[[str], httpx.Client]
+from ._sandbox_support import Api
+
 ORDERS = "/v1/api/accounts/Sim101/orders"
 
 

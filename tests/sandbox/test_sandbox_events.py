@@ -13,20 +13,11 @@ from typing import Any
 import pytest
 
 import orderbridge as ob
-from orderbridge.testing import use_sleep
 from orderbridge_sandbox import Sandbox
 
-from .test_sandbox_facade import CREDENTIALS, ORDERS
+from ._sandbox_support import ORDERS, connect, connect_async
 
 MAX_CYCLES = 20
-
-
-def connect(sandbox: Sandbox, broker: str) -> ob.Session:
-    session = ob.connect(
-        broker, base_url=f"http://127.0.0.1/{broker}", credentials=CREDENTIALS[broker], transport=sandbox.transport()
-    )
-    use_sleep(session, lambda _s: None)  # no real waiting
-    return session
 
 
 def take(stream: Iterable[ob.Event], until: Callable[[ob.Event], bool]) -> list[ob.Event]:
@@ -89,7 +80,7 @@ def test_a_placed_order_is_heard(broker: str) -> None:
     sandbox = Sandbox(strict=True)
     order, account = ORDERS[broker]
     view = View()
-    with connect(sandbox, broker) as session, session.events(accounts=[account]) as stream:
+    with connect(sandbox, broker, wait=False) as session, session.events(accounts=[account]) as stream:
         first = take(stream, resynced)
         assert [e.seq for e in first] == list(range(1, len(first) + 1))
         assert {e.source for e in first} == {ob.Source.RESYNC}
@@ -115,7 +106,7 @@ def test_a_failed_poll_is_a_gap_and_the_next_good_one_resyncs(broker: str) -> No
     sandbox = Sandbox(strict=True)
     order, account = ORDERS[broker]
     view = View()
-    with connect(sandbox, broker) as session, session.events(accounts=account) as stream:
+    with connect(sandbox, broker, wait=False) as session, session.events(accounts=account) as stream:
         view.apply(take(stream, resynced))
         sandbox.add_fault(f"{broker}:*:error=503")
         gap = take(stream, lambda e: isinstance(e, ob.Gap))
@@ -136,13 +127,7 @@ def test_the_async_twin_yields_the_same_story() -> None:
     order, account = ORDERS["topstepx"]
 
     async def story() -> list[str]:
-        async with ob.connect_async(
-            "topstepx",
-            base_url="http://127.0.0.1/topstepx",
-            credentials=CREDENTIALS["topstepx"],
-            transport=sandbox.transport(),
-        ) as session:
-            use_sleep(session, lambda _s: None)
+        async with connect_async(sandbox, "topstepx", wait=False) as session:
             kinds: list[str] = []
             async with session.events(accounts=[account], kinds=("fill",)) as stream:
                 async for event in stream:
@@ -168,14 +153,14 @@ def test_the_async_twin_yields_the_same_story() -> None:
 def test_bad_options_are_refused_before_anything_is_sent(options: dict[str, Any], match: str) -> None:
     sandbox = Sandbox(strict=True)
     arguments: dict[str, Any] = {"accounts": ["Sim101"], **options}
-    with connect(sandbox, "crosstrade") as session, pytest.raises(ob.ConfigurationError, match=match):
+    with connect(sandbox, "crosstrade", wait=False) as session, pytest.raises(ob.ConfigurationError, match=match):
         session.events(**arguments)
     assert sandbox.orders("crosstrade") == []
 
 
 def test_the_default_interval_keeps_inside_the_budget_per_account() -> None:
     sandbox = Sandbox(strict=True)
-    with connect(sandbox, "crosstrade") as session:
+    with connect(sandbox, "crosstrade", wait=False) as session:
         one = session.events(accounts=["Sim101"])
         two = session.events(accounts=["Sim101", "Sim102"])
     # 4 reads per account per cycle against CrossTrade's 3 requests/s: at most 1 request/s.

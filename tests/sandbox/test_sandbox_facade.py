@@ -12,33 +12,9 @@ import orderbridge as ob
 from orderbridge_sandbox import Sandbox
 from orderbridge_sandbox.brokers.crosstrade import CrossTrade
 
-CREDENTIALS = {
-    "topstepx": {"username": "demo", "api_key": "demo-api-key"},
-    "crosstrade": {"token": "demo-token"},
-    "tradestation": {"client_id": "demo-client", "client_secret": "demo-secret", "refresh_token": "demo-refresh"},
-    "sophic": {"client_id": "demo-client", "client_secret": "demo-secret"},
-}
-ORDERS = {
-    "topstepx": (ob.Order(instrument="CON.F.US.MES.Z25", side="buy", type="market", quantity=Decimal("1")), "465"),
-    "crosstrade": (ob.Order(instrument="MES 12-25", side="buy", type="market", quantity=Decimal("1")), "Sim101"),
-    "tradestation": (ob.Order(instrument="MSFT", side="buy", type="market", quantity=Decimal("10")), "123456"),
-    "sophic": (
-        ob.Order(instrument="ins_xyz789", side="buy", type="market", cash_amount=Decimal("100.00")),
-        "acc_abc123",
-    ),
-}
+from ._sandbox_support import ORDERS, connect, connect_async
 
-
-@pytest.fixture
-def sandbox() -> Sandbox:
-    """The wall clock here: the facade's TopstepX resolve searches the last 7 days of real time."""
-    return Sandbox(strict=True)
-
-
-def connect(sandbox: Sandbox, broker: str) -> ob.Session:
-    return ob.connect(
-        broker, base_url=f"http://127.0.0.1/{broker}", credentials=CREDENTIALS[broker], transport=sandbox.transport()
-    )
+pytestmark = pytest.mark.wall_clock  # the facade reads back over windows of real time
 
 
 @pytest.mark.parametrize("broker", ob.BROKERS)
@@ -99,12 +75,7 @@ def test_async_session(sandbox: Sandbox) -> None:
     order, account = ORDERS["topstepx"]
 
     async def run() -> ob.PlacedOrder:
-        async with ob.connect_async(
-            "topstepx",
-            base_url="http://127.0.0.1/topstepx",
-            credentials=CREDENTIALS["topstepx"],
-            transport=sandbox.transport(),
-        ) as session:
+        async with connect_async(sandbox, "topstepx") as session:
             return await session.place_order(order, account=account)
 
     assert asyncio.run(run()).order_id == "9056"

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -14,9 +13,8 @@ import respx
 
 from orderbridge_sandbox import Fault, FaultError, FaultKind, Phase, Sandbox
 
-from ._sandbox_support import login
+from ._sandbox_support import Api, login
 
-Api = Callable[[str], httpx.Client]
 MARKET = {"accountId": 465, "contractId": "CON.F.US.MES.Z25", "type": 2, "side": 0, "size": 1}
 
 

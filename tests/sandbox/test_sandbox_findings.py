@@ -15,19 +15,7 @@ import pytest
 from orderbridge_sandbox import Sandbox, start
 from tests._specs import load_spec
 
-Api = Callable[[str], httpx.Client]
-V2 = {"APIVersion": "20160101"}
-ARNA = {
-    "AccountKey": "123456",
-    "AssetType": "EQ",
-    "Duration": "DYP",
-    "LimitPrice": "1.00",
-    "OrderType": "Limit",
-    "Quantity": "10",
-    "Symbol": "ARNA",
-    "TradeAction": "BUY",
-}
-
+from ._sandbox_support import ARNA, V2, Api
 
 # -- bodies that are not UTF-8 -------------------------------------------------------------------
 NOT_UTF8 = [  # broker, path, content type, status of the broker's own refusal

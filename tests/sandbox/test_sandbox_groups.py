@@ -12,22 +12,9 @@ import orderbridge as ob
 from orderbridge_sandbox import Sandbox
 from orderbridge_sandbox.brokers.topstepx import TopstepX
 
-CREDENTIALS = {
-    "topstepx": {"username": "demo", "api_key": "demo-api-key"},
-    "crosstrade": {"token": "demo-token"},
-    "tradestation": {"client_id": "demo-client", "client_secret": "demo-secret", "refresh_token": "demo-refresh"},
-}
+from ._sandbox_support import connect
 
-
-@pytest.fixture
-def sandbox() -> Sandbox:
-    return Sandbox(strict=True)
-
-
-def connect(sandbox: Sandbox, broker: str) -> ob.Session:
-    return ob.connect(
-        broker, base_url=f"http://127.0.0.1/{broker}", credentials=CREDENTIALS[broker], transport=sandbox.transport()
-    )
+pytestmark = pytest.mark.wall_clock  # the facade reads back over windows of real time
 
 
 def statuses(sandbox: Sandbox, broker: str) -> dict[str, str]:

@@ -17,9 +17,8 @@ import pytest
 
 from orderbridge_sandbox import ManualClock, Sandbox
 
-from ._sandbox_support import client, login
+from ._sandbox_support import V2, client, login
 
-V2 = {"APIVersion": "20160101"}
 TOKEN_FORM = {  # the demo credentials, in the refresh-token grant the sandbox issues tokens for
     "grant_type": "refresh_token",
     "client_id": "demo-client",

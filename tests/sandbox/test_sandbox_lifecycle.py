@@ -12,7 +12,9 @@ import pytest
 import orderbridge as ob
 from orderbridge_sandbox import Sandbox
 
-from .test_sandbox_facade import CREDENTIALS
+from ._sandbox_support import connect, connect_async
+
+pytestmark = pytest.mark.wall_clock  # the facade reads back over windows of real time
 
 FUTURES = {
     # broker: (account, instrument, a limit price far below the market, a new limit price)
@@ -20,17 +22,6 @@ FUTURES = {
     "crosstrade": ("Sim101", "MES 12-25", Decimal("5000.25"), Decimal("5001.50")),
     "tradestation": ("123456", "MSFT", Decimal("200.25"), Decimal("201.50")),
 }
-
-
-@pytest.fixture
-def sandbox() -> Sandbox:
-    return Sandbox(strict=True)
-
-
-def connect(sandbox: Sandbox, broker: str) -> ob.Session:
-    return ob.connect(
-        broker, base_url=f"http://127.0.0.1/{broker}", credentials=CREDENTIALS[broker], transport=sandbox.transport()
-    )
 
 
 def market(instrument: str, side: str, quantity: int) -> ob.Order:
@@ -113,12 +104,7 @@ def test_async_twin_runs_the_same_life(sandbox: Sandbox, broker: str) -> None:
     caps = ob.capabilities(broker)
 
     async def life() -> tuple[list[ob.Position], ob.FlattenReport, list[ob.Position]]:
-        async with ob.connect_async(
-            broker,
-            base_url=f"http://127.0.0.1/{broker}",
-            credentials=CREDENTIALS[broker],
-            transport=sandbox.transport(),
-        ) as session:
+        async with connect_async(sandbox, broker) as session:
             await session.place_order(market(instrument, "buy", 2), account=account)
             order = ob.Order(instrument=instrument, side="buy", type="limit", quantity=Decimal(1), limit_price=price)
             placed = await session.place_order(order, account=account)

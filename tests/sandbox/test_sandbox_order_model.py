@@ -15,30 +15,17 @@ import orderbridge as ob
 from orderbridge_sandbox import Sandbox
 from orderbridge_sandbox.book import State
 
+from ._sandbox_support import connect, connect_async
+
+pytestmark = pytest.mark.wall_clock  # the facade reads back over windows of real time
+
 S = ob.OrderStatus
-CREDENTIALS = {
-    "topstepx": {"username": "demo", "api_key": "demo-api-key"},
-    "crosstrade": {"token": "demo-token"},
-    "tradestation": {"client_id": "demo-client", "client_secret": "demo-secret", "refresh_token": "demo-refresh"},
-    "sophic": {"client_id": "demo-client", "client_secret": "demo-secret"},
-}
 LIMITS = {  # (instrument, account, limit price) of a resting buy limit order
     "topstepx": ("CON.F.US.MES.Z25", "465", Decimal("5000.25")),
     "crosstrade": ("MES 12-25", "Sim101", Decimal("5000.25")),
     "tradestation": ("MSFT", "123456", Decimal("300.50")),
 }
 BOOK_BROKERS = sorted(LIMITS)
-
-
-@pytest.fixture
-def sandbox() -> Sandbox:
-    return Sandbox(strict=True)
-
-
-def connect(sandbox: Sandbox, broker: str) -> ob.Session:
-    return ob.connect(
-        broker, base_url=f"http://127.0.0.1/{broker}", credentials=CREDENTIALS[broker], transport=sandbox.transport()
-    )
 
 
 def _book(sandbox: Sandbox, broker: str) -> Any:
@@ -228,12 +215,7 @@ def test_snapshot_refuses_a_naive_fills_since_before_sending(sandbox: Sandbox) -
 
 
 async def _async_snapshot(sandbox: Sandbox) -> ob.AccountSnapshot:
-    async with ob.connect_async(
-        "crosstrade",
-        base_url="http://127.0.0.1/crosstrade",
-        credentials=CREDENTIALS["crosstrade"],
-        transport=sandbox.transport(),
-    ) as session:
+    async with connect_async(sandbox, "crosstrade") as session:
         return await session.snapshot(account="Sim101")
 
 

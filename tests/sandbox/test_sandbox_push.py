@@ -14,7 +14,7 @@ import pytest
 import orderbridge as ob
 from orderbridge_sandbox import Sandbox, SandboxServer, start
 
-from .test_sandbox_facade import CREDENTIALS
+from ._sandbox_support import CREDENTIALS
 
 ACCOUNT = "465"
 MARKET = ob.Order(instrument="CON.F.US.MES.Z25", side="buy", type="market", quantity=Decimal(1))

@@ -3,7 +3,6 @@ sandbox triggers, Idempotency-Key replay and the error envelope."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -11,7 +10,8 @@ import pytest
 
 from orderbridge_sandbox import ManualClock, Sandbox
 
-Api = Callable[[str], httpx.Client]
+from ._sandbox_support import Api
+
 ORDERS = "/accounts/acc_abc123/orders"
 BUY = {"instrument": "ins_xyz789", "order_type": "market", "side": "buy", "cash_amount": "100.00"}
 SELL = {"instrument": "ins_xyz789", "order_type": "market", "side": "sell", "quantity": "10"}

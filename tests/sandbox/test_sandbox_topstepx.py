@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -10,7 +9,8 @@ import pytest
 
 from orderbridge_sandbox import ManualClock, Sandbox
 
-Api = Callable[[str], httpx.Client]
+from ._sandbox_support import Api
+
 SINCE = "2025-01-01T00:00:00Z"
 
 

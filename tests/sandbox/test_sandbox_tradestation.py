@@ -3,28 +3,14 @@ cancel, account listings, JSONP and the error dialect."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-import httpx
 import pytest
 
 from orderbridge_sandbox import ManualClock, Sandbox
 
-from ._sandbox_support import SEED_ORDER
+from ._sandbox_support import ARNA, SEED_ORDER, V2, Api
 
-Api = Callable[[str], httpx.Client]
-V2 = {"APIVersion": "20160101"}
-ARNA = {
-    "AccountKey": "123456",
-    "AssetType": "EQ",
-    "Duration": "DYP",
-    "LimitPrice": "1.00",
-    "OrderType": "Limit",
-    "Quantity": "10",
-    "Symbol": "ARNA",
-    "TradeAction": "BUY",
-}
 GRANT = {
     "grant_type": "refresh_token",
     "client_id": "demo-client",

@@ -16,8 +16,7 @@ import orderbridge as ob
 from orderbridge.sophic import WebhookReceiver
 from orderbridge_sandbox import ManualClock, Sandbox, WebhookDelivery
 
-from ._sandbox_support import logged_in
-from .test_sandbox_facade import CREDENTIALS, ORDERS
+from ._sandbox_support import CREDENTIALS, ORDERS, logged_in
 
 ORDER, ACCOUNT = ORDERS["sophic"]
 

@@ -34,6 +34,7 @@ act on pushed events; their operation is the hub method pushed (``GatewayUserTra
 
 from __future__ import annotations
 
+import abc
 import dataclasses
 import datetime as dt
 import json
@@ -134,7 +135,7 @@ def _record(message: dict[str, Any]) -> str:
     return dumps(message) + RS
 
 
-class SignalRHub:
+class SignalRHub(abc.ABC):
     """One connection to a hub (a :class:`~orderbridge_sandbox.brokers.base.StreamEndpoint`
     that also pushes: the server calls :meth:`attach` with the connection's send function).
 
@@ -215,19 +216,21 @@ class SignalRHub:
             done["result"] = None
         return str(target), [_record(done)]
 
+    @abc.abstractmethod
     def _invoke(self, target: str, arguments: list[Any]) -> str | None:
         """Run hub method ``target``; an error text for the completion, or None."""
-        raise NotImplementedError
 
     def _after(self, kind: str, message: dict[str, Any]) -> list[str]:
         """Frames sent after the completion of invocation ``message`` (none by default)."""
         return []
 
     def _started(self) -> None:
-        """The connection opened: start listening to what this hub pushes."""
+        """The connection opened: start listening to what this hub pushes (default: nothing)."""
+        return None
 
     def _stopped(self) -> None:
-        """The connection closed: stop listening."""
+        """The connection closed: stop listening (default: nothing)."""
+        return None
 
     # -- push --------------------------------------------------------------------------------
     def attach(self, send: Callable[[HubAnswer], None]) -> None:

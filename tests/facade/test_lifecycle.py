@@ -795,19 +795,7 @@ def test_an_ambiguous_close_says_to_read_positions() -> None:
     assert len(sent) == 1
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        "modify_order",
-        "open_orders",
-        "positions",
-        "balances",
-        "fills",
-        "close_position",
-        "cancel_all_orders",
-        "flatten",
-    ],
-)
+@pytest.mark.parametrize("name", [*ob.OPERATIONS, "place_order", "get_order", "cancel_order", "resolve"])
 def test_twins_have_the_same_signature(name: str) -> None:
     import inspect
 

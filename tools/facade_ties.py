@@ -307,7 +307,7 @@ def check_capabilities(specs_dir: Path, cache: dict[str, Any] | None = None) -> 
             declared = bool(getattr(caps, tie.capability))
             present = tie.operation_id in ops
             if declared != present:
-                where = f"orderbridge._models._TABLE[{broker!r}].{tie.capability}"
+                where = f"orderbridge/brokers/{broker}/broker.toml: capabilities.{tie.capability}"
                 if present:
                     problem = f"says no {tie.capability}, but the spec now has operation {tie.operation_id}"
                 else:

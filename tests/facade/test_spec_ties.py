@@ -88,5 +88,5 @@ def test_a_new_operation_names_the_capability(specs_copy: Path) -> None:
 
     _edit(specs_copy / "sophic.yaml", add_cancel)
     (drift,) = facade_ties.check_capabilities(specs_copy)
-    assert drift.table == "orderbridge._models._TABLE['sophic'].cancel"
+    assert drift.table == "orderbridge/brokers/sophic/broker.toml: capabilities.cancel"
     assert "now has operation cancel_order" in drift.problem

@@ -222,7 +222,7 @@ SCENARIOS = {
         "POST /accounts/{account_id}/orders/{order_id}/cancel",
         False,
         "minor",
-        facade_tables=("orderbridge._models._TABLE['sophic'].cancel",),
+        facade_tables=("orderbridge/brokers/sophic/broker.toml: capabilities.cancel",),
     ),
     "operation removed": Scenario(
         "topstepx",
@@ -232,7 +232,7 @@ SCENARIOS = {
         True,
         "major",
         api_breaks=("topstepx_client.api.order.cancel_order",),
-        facade_tables=("orderbridge._models._TABLE['topstepx'].cancel",),
+        facade_tables=("orderbridge/brokers/topstepx/broker.toml: capabilities.cancel",),
         facade_code=(("orderbridge/brokers/topstepx/adapter.py", 'has no attribute "cancel_order"'),),
     ),
     "response enum value added": Scenario(

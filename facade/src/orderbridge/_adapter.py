@@ -138,7 +138,7 @@ class Adapter(abc.ABC):
     needs and returns the result (see :mod:`orderbridge._wire`)."""
 
     description: BrokerDescription
-    """The broker's description (``orderbridge/brokers/<broker>/__init__.py``)."""
+    """The broker's description (``orderbridge/brokers/<broker>/broker.toml``, read by ``describe``)."""
     name: str = ""
     """The broker's name (``"topstepx"``...), taken from :attr:`description`."""
     client_class: Any = None

@@ -589,6 +589,11 @@ def test_any_answer_yields_placed_or_an_orderbridge_error(case: h.Case, data: st
         (lambda **w: ob.OrderNotFound("m", broker="b", **w), {"order_id": None}),
         (lambda **w: ob.OutcomeUnknown("m", broker="b", origin="decode", status_code=502, **w), {"status_code": 502}),
         (
+            lambda **w: ob.OutcomeUnknown("m", broker="b", origin="timeout", order_id="9", client_order_id="c", **w),
+            {"order_id": "9", "client_order_id": "c", "status_code": None},
+        ),
+        (lambda **w: ob.OrderRejected("m", **w), {"order_id": None, "client_order_id": None, "broker": None}),
+        (
             lambda **w: ob.PlacementUnknown("m", broker="b", client_order_id="c", origin="timeout", **w),
             {"origin": "timeout"},
         ),

@@ -144,6 +144,15 @@ class Ambiguity(BrokerAnswer, total=False):
     status_code: int | None
 
 
+class AboutOrder(BrokerAnswer, total=False):
+    """The keyword arguments every error about one order takes (:class:`OrderRejected`,
+    :class:`OutcomeUnknown`) besides its own: the broker, the order's ids, the broker's words."""
+
+    broker: str | None
+    order_id: str | None
+    client_order_id: str | None
+
+
 class Refusal(TypedDict, total=False):
     """What a :class:`OrderRejected` keeps besides its code and code name (the keyword
     arguments of :func:`rejected`)."""
@@ -291,7 +300,24 @@ class UnexpectedResponse(OrderbridgeError):
         self.content = content
 
 
-class OrderRejected(_Answered):
+class _OrderError(_Answered):
+    """An error about one order: the one place its ids are stored."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        broker: str | None = None,
+        order_id: str | None = None,
+        client_order_id: str | None = None,
+        **answer: Unpack[BrokerAnswer],
+    ) -> None:
+        super().__init__(message, broker=broker, **answer)
+        self.order_id = order_id
+        self.client_order_id = client_order_id
+
+
+class OrderRejected(_OrderError):
     """The broker definitively refused the request: placement, cancel, or a read it answered
     with a business error (TopstepX ``success: false`` with a documented code).
 
@@ -302,26 +328,16 @@ class OrderRejected(_Answered):
             ``OrderRejected`` but cancel code 2 is ``OrderNotFound``).
         broker_message: the broker's free text, untrusted, never part of ``str()``.
         order_id: an id the broker returned despite rejecting (TopstepX does this), or ``None``.
+        client_order_id: the id sent in the broker's client-id field, when there was one.
         raw: the generated client's parsed response, when there is one.
     """
 
-    def __init__(
-        self,
-        message: str,
-        *,
-        broker: str | None = None,
-        order_id: str | None = None,
-        client_order_id: str | None = None,
-        raw: Any = None,
-        **answer: Unpack[BrokerAnswer],
-    ) -> None:
-        super().__init__(message, broker=broker, **answer)
-        self.order_id = order_id
-        self.client_order_id = client_order_id
+    def __init__(self, message: str, *, raw: Any = None, **order: Unpack[AboutOrder]) -> None:
+        super().__init__(message, **order)
         self.raw = raw
 
 
-class OutcomeUnknown(_Answered):
+class OutcomeUnknown(_OrderError):
     """The request may have reached the broker and no definitive answer came back.
 
     Do **not** send the order again with a new client order id. Reconcile first with
@@ -335,24 +351,16 @@ class OutcomeUnknown(_Answered):
     """
 
     order_may_exist = True
-    order_id: str | None = None
+    order_id: str | None
     """For ``modify_order``: the id of the order being changed (read it with ``get_order``)."""
     legs: dict[str, str | None] = {}  # noqa: RUF012 - replaced, never mutated
     """For ``place_bracket`` / ``place_oco``: each leg's role -> its client order id, to
     reconcile every leg (``resolve``) before anything is sent again."""
 
     def __init__(
-        self,
-        message: str,
-        *,
-        broker: str | None = None,
-        client_order_id: str | None = None,
-        origin: Origin,
-        status_code: int | None = None,
-        **answer: Unpack[BrokerAnswer],
+        self, message: str, *, origin: Origin, status_code: int | None = None, **order: Unpack[AboutOrder]
     ) -> None:
-        super().__init__(message, broker=broker, **answer)
-        self.client_order_id = client_order_id
+        super().__init__(message, **order)
         self.origin = origin
         self.status_code = status_code
 
@@ -686,15 +694,14 @@ def key_conflict(error: OrderRejected, broker: str, what: str, client_order_id: 
 
 def modify_unknown(error: OutcomeUnknown, order_id: str) -> OutcomeUnknown:
     """Point an ambiguous modify at the reconciliation that works: read the order again."""
-    out = OutcomeUnknown(
+    return OutcomeUnknown(
         f"modify_order({order_id!r}): outcome unknown ({error.origin}); the change may have been applied — "
         f"read get_order({order_id!r}) and open_orders() before sending it again (a broker that replaces "
         "the order gives it a new id)",
         client_order_id=error.client_order_id,
+        order_id=order_id,
         **_ambiguity(error),
     )
-    out.order_id = order_id
-    return out
 
 
 def placement_unknown(error: OutcomeUnknown, client_order_id: str) -> PlacementUnknown:

@@ -165,8 +165,22 @@ def test_every_order_table_reads_into_its_shape(broker: str) -> None:
 @pytest.mark.parametrize(
     ("broker", "old", "new", "key", "problem"),
     [
-        ("crosstrade", 'quantity = ["quantity"]', 'quantity = ["quantity"]\nqty = ["x"]', "qty", "unknown key"),
-        ("crosstrade", 'quantity = ["quantity"]', 'quantity = "quantity"', "quantity", "expected an array"),
+        (
+            "crosstrade",
+            'quantity = ["quantity"]',
+            'quantity = ["quantity"]\nqty = ["x"]',
+            "paths.qty",
+            "expected one of",
+        ),
+        ("crosstrade", 'quantity = ["quantity"]', 'quantity = "quantity"', "paths.quantity", "expected an array"),
+        (
+            "crosstrade",
+            'quantity = ["quantity"]',
+            'quantity = ["quantity"]\nstatus = ["x"]',
+            "paths.status",
+            "got 'status'",
+        ),
+        ("crosstrade", "status = [", 'instrument = ["i"]\nstatus = [', "instrument", "unknown key"),
         ("crosstrade", 'Working = "open"', 'Working = "busy"', "statuses.words.Working", "unknown OrderStatus"),
         ("crosstrade", 'BuyToCover = "buy"', 'BuyToCover = "cover"', "sides.BuyToCover", "unknown Side"),
         ("crosstrade", 'parse_time = "offset"', 'parse_time = "local"', "parse_time", "expected one of"),

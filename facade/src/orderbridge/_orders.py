@@ -16,7 +16,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 
@@ -27,6 +27,13 @@ from ._status import StatusTable, refine
 Path = tuple[str, ...]
 """Alternative keys for one field, tried in order; ``"a.b"`` walks into a nested object and
 ``"a.0.b"`` into the first element of a list."""
+
+_Words = Literal["instrument", "side", "type", "time_in_force", "client_order_id"]  # text, or a word table
+_Numbers = Literal["quantity", "filled_quantity", "limit_price", "stop_price", "trail_price", "average_fill_price"]
+_Times = Literal["created_at", "updated_at"]  # in the broker's zone when written without an offset
+OrderField = Literal[_Words, _Numbers, _Times]
+"""The fields of an order row a broker's :attr:`OrderShape.paths` may locate (besides its
+status): the descriptive fields of :class:`~orderbridge.BrokerOrder` and the client order id."""
 
 
 def _frozen(value: Mapping[Any, Any]) -> Mapping[Any, Any]:
@@ -67,10 +74,9 @@ class OrderShape:
 
     Attributes:
         statuses: the broker's status words.
-        status, instrument, side, type, quantity, limit_price, stop_price, trail_price,
-            time_in_force, filled_quantity, average_fill_price, created_at, updated_at,
-            client_order_id: the keys (:data:`Path`) that hold each field; empty when the
-            broker's row has no such field (the value is then always ``None``).
+        status: the keys (:data:`Path`) that hold the status word; the one field every row has.
+        paths: each other field (:data:`OrderField`) -> the keys that hold it; a field not
+            listed has no place in the broker's row (its value is then always ``None``).
         sides, types, time_in_force_words: broker word (or integer code) -> the standard value;
             a word not listed reads as ``None``.
         zone: the zone of a timestamp written without an offset (the vendor documents which).
@@ -79,19 +85,7 @@ class OrderShape:
 
     statuses: StatusTable
     status: Path
-    instrument: Path = ()
-    side: Path = ()
-    type: Path = ()
-    quantity: Path = ()
-    limit_price: Path = ()
-    stop_price: Path = ()
-    trail_price: Path = ()
-    time_in_force: Path = ()
-    filled_quantity: Path = ()
-    average_fill_price: Path = ()
-    created_at: Path = ()
-    updated_at: Path = ()
-    client_order_id: Path = ()
+    paths: Mapping[OrderField, Path] = attrs.field(factory=dict, converter=_frozen)
     sides: Mapping[object, Side] = attrs.field(factory=dict, converter=_frozen)
     types: Mapping[object, OrderType] = attrs.field(factory=dict, converter=_frozen)
     time_in_force_words: Mapping[object, TimeInForce] = attrs.field(factory=dict, converter=_frozen)
@@ -172,22 +166,26 @@ def describe_order(shape: OrderShape, row: Mapping[str, Any]) -> dict[str, Any]:
     undocumented status word, if any. Never raises on any input."""
     word = _get(row, shape.status)
     status, warning = shape.statuses.normalize(word)
-    filled = _number(_get(row, shape.filled_quantity))
+
+    def at(field: OrderField) -> Any:
+        return _get(row, shape.paths.get(field, ()))
+
+    filled = _number(at("filled_quantity"))
     return {
         "status": refine(status, filled),
         "broker_status": shape.statuses.word(word),
-        "instrument": _text(_get(row, shape.instrument)),
-        "side": _word(shape.sides, _get(row, shape.side)),
-        "type": _word(shape.types, _get(row, shape.type)),
-        "quantity": _price(_get(row, shape.quantity)),
-        "limit_price": _price(_get(row, shape.limit_price)),
-        "stop_price": _price(_get(row, shape.stop_price)),
-        "trail_price": _price(_get(row, shape.trail_price)),
-        "time_in_force": _word(shape.time_in_force_words, _get(row, shape.time_in_force)),
+        "instrument": _text(at("instrument")),
+        "side": _word(shape.sides, at("side")),
+        "type": _word(shape.types, at("type")),
+        "quantity": _price(at("quantity")),
+        "limit_price": _price(at("limit_price")),
+        "stop_price": _price(at("stop_price")),
+        "trail_price": _price(at("trail_price")),
+        "time_in_force": _word(shape.time_in_force_words, at("time_in_force")),
         "filled_quantity": filled,
-        "average_fill_price": _price(_get(row, shape.average_fill_price)),
-        "created_at": _time(shape, _get(row, shape.created_at)),
-        "updated_at": _time(shape, _get(row, shape.updated_at)),
+        "average_fill_price": _price(at("average_fill_price")),
+        "created_at": _time(shape, at("created_at")),
+        "updated_at": _time(shape, at("updated_at")),
         "warnings": () if warning is None else (warning,),
     }
 
@@ -210,7 +208,16 @@ def object_at(data: Any, *keys: str | int) -> dict[str, Any]:
 
 def client_order_id_of(shape: OrderShape, row: Mapping[str, Any]) -> str | None:
     """The client order id the row reports back, or ``None``."""
-    return _text(_get(row, shape.client_order_id))
+    return _text(_get(row, shape.paths.get("client_order_id", ())))
 
 
-__all__ = ["OrderShape", "client_order_id_of", "describe_order", "object_at", "iso_time", "offset_time", "us_time"]
+__all__ = [
+    "OrderField",
+    "OrderShape",
+    "client_order_id_of",
+    "describe_order",
+    "object_at",
+    "iso_time",
+    "offset_time",
+    "us_time",
+]

@@ -104,6 +104,9 @@ def _convert(value: object, hint: Any, key: str) -> object:
     if origin is Mapping:
         if not isinstance(value, dict):
             raise _Bad(key, f"expected a table, got {type(value).__name__} {value!r}")
+        if typing.get_origin(args[0]) is Literal:  # a table of named fields: every key checked
+            for k in value:
+                _convert(k, args[0], f"{key}.{k}")
         return {k: _convert(v, args[1], f"{key}.{k}") for k, v in value.items()}
     if attrs.has(hint):
         if not isinstance(value, dict):
@@ -198,8 +201,10 @@ def _described(broker: str) -> BrokerDescription:
 def load_order_shape(broker: str, text: str, *, filename: str, names: Mapping[int, str] | None = None) -> OrderShape:
     """The :class:`~orderbridge._orders.OrderShape` written in ``text`` (an ``orders.toml``).
 
-    Its keys are ``OrderShape``'s fields (each a list of dotted paths, the first present one
-    wins; ``sides``, ``types``, ``time_in_force_words`` tables of broker word -> standard value)
+    Its keys are ``OrderShape``'s fields: ``status`` and a ``[paths]`` table of the other
+    fields (:data:`~orderbridge._orders.OrderField`), each a list of dotted paths, the first
+    present one wins; ``sides``, ``types``, ``time_in_force_words`` tables of broker word ->
+    standard value
     and a ``[statuses]`` table of a :class:`~orderbridge._status.StatusTable` (``source`` and
     ``words``; its ``broker`` is ``broker``). Three conveniences: ``parse_time`` names how
     timestamps are written (``"iso"``, the default, ``"us"`` or ``"offset"``: the readers of

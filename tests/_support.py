@@ -1,8 +1,10 @@
-"""What every test suite shares: the one environment scrub and the one fake clock."""
+"""What every test suite shares: the one environment scrub, the one fake clock, and the one way
+to parametrize from files without reading them on import."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterable
 
 import pytest
 
@@ -30,3 +32,11 @@ class FakeClock:
 
     def advance(self, seconds: float) -> None:
         self.now += seconds
+
+
+def cases(argnames: str, source: Callable[[], Iterable[object]], **kwargs: object) -> pytest.MarkDecorator:
+    """``@cases("case", source)``: parametrize ``case`` with ``source()``, called while pytest
+    collects (by ``tests/conftest.py``) instead of when the module is imported; ``kwargs`` go to
+    ``metafunc.parametrize`` (``ids``, ``indirect``...). For cases read from specs or payload
+    files: no test module does I/O at import time."""
+    return pytest.mark.cases(argnames, source, **kwargs)

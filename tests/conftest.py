@@ -30,3 +30,20 @@ def implicit_budgets() -> Iterator[None]:
     """Sessions given no ``rate_limit`` keep the broker's documented budget, as for users."""
     with default_rate_limit(ob.RateLimit()):
         yield
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "cases(argnames, source): parametrize with source(), called at collection instead of at import "
+        "(the cases are read from specs or payload files; no test does I/O at import time)",
+    )
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """``@cases("case", source)`` (:func:`tests._support.cases`): ``metafunc.parametrize("case",
+    source())`` while collecting, so a module whose cases come from files reads none on import."""
+    for marker in metafunc.definition.iter_markers("cases"):
+        argnames, source = marker.args
+        assert callable(source), "cases(argnames, source): source is called at collection"
+        metafunc.parametrize(argnames, list(source()), **marker.kwargs)

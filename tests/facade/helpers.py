@@ -37,7 +37,8 @@ CID_PATTERN = r"^[A-Za-z0-9_-]{22}$"
 
 @dataclass(frozen=True)
 class Reply:
-    """A response recipe; a fresh ``httpx.Response`` is built for every request."""
+    """A response recipe; a fresh ``httpx.Response`` is built for every request. ``json`` may be
+    an :class:`Example`, read from the spec when the response is built."""
 
     status: int = 200
     json: Any = None
@@ -53,7 +54,8 @@ class Reply:
             headers.setdefault("content-type", "text/html")
             return httpx.Response(self.status, text=self.text, headers=headers, request=request)
         if self.json is not None:
-            return httpx.Response(self.status, json=self.json, headers=headers, request=request)
+            value = self.json.value() if isinstance(self.json, Example) else self.json
+            return httpx.Response(self.status, json=value, headers=headers, request=request)
         return httpx.Response(self.status, headers=headers, request=request)
 
 
@@ -186,6 +188,30 @@ def spec_example(broker: str, path: str, method: str, status: str, name: str) ->
     raise KeyError(f"{broker} {method} {path} {status}: no example {name!r}")
 
 
+@dataclass(frozen=True)
+class Example:
+    """A named response example of ``specs/<broker>.yaml``, as a reply body: read when a
+    response is built, never when a module is imported (no test does I/O at import time)."""
+
+    broker: str
+    path: str
+    method: str
+    status: str
+    name: str
+
+    def value(self) -> Any:
+        return spec_example(self.broker, self.path, self.method, self.status, self.name)
+
+
+SOPHIC_PLACED = Example("sophic", "/accounts/{account_id}/orders", "post", "201", "buy_placed")
+"""Sophic's documented answer to a placement."""
+
+
+def sophic_order() -> Any:
+    """The body of :data:`SOPHIC_PLACED`, a fresh copy each call."""
+    return SOPHIC_PLACED.value()
+
+
 # -- broker cases ---------------------------------------------------------------------------------
 
 TSX_TOKEN = "tsx-session-token-1"
@@ -242,8 +268,6 @@ class Case:
         return rec.to(self.login_path, "POST") if self.login_path else []
 
 
-SOPHIC_ORDER = spec_example("sophic", "/accounts/{account_id}/orders", "post", "201", "buy_placed")
-
 TOPSTEPX = Case(
     id="topstepx",
     broker="topstepx",
@@ -258,9 +282,7 @@ TOPSTEPX = Case(
         ("POST", "/api/Auth/loginKey"): reply(
             json={"token": TSX_TOKEN, "success": True, "errorCode": 0, "errorMessage": None}
         ),
-        ("POST", "/api/Order/place"): reply(
-            json=spec_example("topstepx", "/api/Order/place", "post", "200", "success")
-        ),
+        ("POST", "/api/Order/place"): reply(json=Example("topstepx", "/api/Order/place", "post", "200", "success")),
     },
 )
 CROSSTRADE = Case(
@@ -275,10 +297,10 @@ CROSSTRADE = Case(
     token=CT_TOKEN,
     routes={
         ("POST", "/v1/api/accounts/Sim101/orders/place"): reply(
-            json=spec_example("crosstrade", CT_PLACE, "post", "200", "placed")
+            json=Example("crosstrade", CT_PLACE, "post", "200", "placed")
         ),
         ("POST", "/v1/api/accounts/Sim101/orders/flatplace"): reply(
-            json=spec_example("crosstrade", CT_FLATPLACE, "post", "200", "placed")
+            json=Example("crosstrade", CT_FLATPLACE, "post", "200", "placed")
         ),
     },
 )
@@ -322,7 +344,7 @@ SOPHIC = Case(
         ("POST", "/auth/token"): reply(
             json={"access_token": SOPHIC_TOKEN, "token_type": "bearer", "expires_in": 900, "scope": ""}
         ),
-        ("POST", "/accounts/acc_abc123/orders"): reply(201, json=SOPHIC_ORDER),
+        ("POST", "/accounts/acc_abc123/orders"): reply(201, json=SOPHIC_PLACED),
     },
 )
 
@@ -490,7 +512,7 @@ READS: dict[str, Read] = {
         "POST",
         "/api/Order/searchById",
         "36598",
-        reply(json=spec_example("topstepx", "/api/Order/searchById", "post", "200", "filled")),
+        reply(json=Example("topstepx", "/api/Order/searchById", "post", "200", "filled")),
         "FILLED",
     ),
     "crosstrade": Read(
@@ -498,9 +520,7 @@ READS: dict[str, Read] = {
         "/v1/api/accounts/Sim101/orders/50cca7b8051146c684087db511107983",
         "50cca7b8051146c684087db511107983",
         reply(
-            json=spec_example(
-                "crosstrade", "/v1/api/accounts/{account}/orders/{orderId}", "get", "200", "cancel_pending"
-            )
+            json=Example("crosstrade", "/v1/api/accounts/{account}/orders/{orderId}", "get", "200", "cancel_pending")
         ),
         "CancelPending",
     ),
@@ -508,14 +528,14 @@ READS: dict[str, Read] = {
         "GET",
         "/v2/accounts/123456/orders",
         "207885335",
-        reply(json=spec_example("tradestation", "/v2/accounts/{account_keys}/orders", "get", "200", "filled_limit")),
+        reply(json=Example("tradestation", "/v2/accounts/{account_keys}/orders", "get", "200", "filled_limit")),
         "FLL",
     ),
     "sophic": Read(
         "GET",
         "/accounts/acc_abc123/orders/ord_m4k7r9s2",
         "ord_m4k7r9s2",
-        reply(json=spec_example("sophic", "/accounts/{account_id}/orders/{order_id}", "get", "200", "placed")),
+        reply(json=Example("sophic", "/accounts/{account_id}/orders/{order_id}", "get", "200", "placed")),
         "placed",
     ),
 }

@@ -22,12 +22,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import orderbridge as ob
-from orderbridge.brokers import DESCRIPTIONS
+from orderbridge.brokers import BROKERS, describe
 from orderbridge.testing import INT64_MAX, MAX_ID_LENGTH, check_order_id, order_id_from_wire
 
 from . import helpers as h
 
-RULES = {name: description.order_ids for name, description in DESCRIPTIONS.items()}
 CID = "acceptance-cid-01"
 
 
@@ -70,7 +69,7 @@ def _success(case: h.Case, order_id: Any) -> h.Reply:
         key = "Id" if case.api_version == "20150101" else "OrderID"
         status = "Success" if case.api_version == "20150101" else "Ok"
         return h.Reply(200, content=_raw_json([{"Message": "Sent order", key: order_id, "OrderStatus": status}]))
-    body = {**h.SOPHIC_ORDER, "id": order_id}
+    body = {**h.sophic_order(), "id": order_id}
     return h.Reply(201, content=_raw_json(body), headers={"content-type": "application/json"})
 
 
@@ -121,7 +120,7 @@ def test_crosstrade_hostile_success_markers_are_unknown(success: Any) -> None:
 
 
 def _sophic_with(**changes: Any) -> dict[str, Any]:
-    body: dict[str, Any] = copy.deepcopy(h.SOPHIC_ORDER)
+    body: dict[str, Any] = copy.deepcopy(h.sophic_order())
     body.update(changes)
     return body
 
@@ -135,7 +134,7 @@ TOLERATED = [
     ),
     pytest.param(
         h.SOPHIC,
-        h.Reply(201, json={k: v for k, v in h.SOPHIC_ORDER.items() if k not in ("trades", "fees", "purpose")}),
+        h.Reply(201, json={k: v for k, v in h.sophic_order().items() if k not in ("trades", "fees", "purpose")}),
         "ord_m4k7r9s2",
         id="sophic-missing-fields",
     ),
@@ -193,23 +192,24 @@ def test_sophic_get_order_with_an_unusable_id_is_unexpected() -> None:
 
 
 def _wire_ids(broker: str) -> st.SearchStrategy[Any]:
-    rule = RULES[broker]
+    rule = describe(broker).order_ids
     if rule.kind == "integer":
         return st.integers(min_value=-5, max_value=INT64_MAX + 5)
     alphabet = st.characters(codec="utf-8")
     return st.text(alphabet=alphabet, max_size=rule.max_length + 3)
 
 
-@pytest.mark.parametrize("broker", sorted(RULES))
+@pytest.mark.parametrize("broker", sorted(BROKERS))
 @given(data=st.data())
 def test_every_usable_answer_id_is_accepted_by_get_and_cancel(broker: str, data: st.DataObject) -> None:
     """Property: whatever text ``order_id_from_wire`` returns, ``check_order_id`` accepts unchanged,
     and it also passes the session's own path-segment check."""
     value = data.draw(_wire_ids(broker))
-    text = order_id_from_wire(RULES[broker], value)
+    rule = describe(broker).order_ids
+    text = order_id_from_wire(rule, value)
     if text is None:
         return
-    assert check_order_id(RULES[broker], text, broker) == text
+    assert check_order_id(rule, text, broker) == text
     assert text.strip() and len(text) <= MAX_ID_LENGTH and text not in (".", "..")
     assert not any(ord(c) < 32 or ord(c) == 127 for c in text)
 
@@ -266,7 +266,7 @@ def test_the_sophic_order_guide_201_is_a_placed_order_on_the_first_attempt(async
 def test_an_unusable_answer_goes_through_the_attempt_policy() -> None:
     """Sophic replays a placement for the same Idempotency-Key, so an answer without a usable id
     is retried like an undecodable one; TopstepX does not deduplicate, so it is never retried."""
-    rec = h.SOPHIC.recorder([h.reply(201, json={**h.SOPHIC_ORDER, "id": ""}), h.reply(201, json=h.SOPHIC_ORDER)])
+    rec = h.SOPHIC.recorder([h.reply(201, json={**h.sophic_order(), "id": ""}), h.reply(201, json=h.sophic_order())])
     placed = h.place(h.SOPHIC, rec, h.SOPHIC.order_with(CID))
     assert isinstance(placed, ob.PlacedOrder) and placed.order_id == "ord_m4k7r9s2"
     assert [h.SOPHIC.cid_of(r) for r in h.SOPHIC.places(rec)] == [CID, CID]

@@ -49,7 +49,7 @@ def _traced_place(case: h.Case, rec: h.Recorder, *, async_: bool) -> tuple[list[
     def profile(frame: FrameType, event: str, arg: object) -> None:
         if event == "call":
             name = frame.f_globals.get("__name__", "")
-            if name.startswith("orderbridge") and name not in entered:
+            if (name == "orderbridge" or name.startswith("orderbridge.")) and name not in entered:
                 entered.append(name)
 
     kwargs: dict[str, Any] = {"credentials": dict(case.credentials), "transport": httpx.MockTransport(rec)}

@@ -30,7 +30,7 @@ MiB = 1024 * 1024
 # -- 2. response size ---------------------------------------------------------------------------------
 def _padded(size: int) -> bytes:
     """A valid Sophic placement answer followed by ``size`` bytes of JSON whitespace."""
-    return json.dumps(h.SOPHIC_ORDER).encode() + b" " * size
+    return json.dumps(h.sophic_order()).encode() + b" " * size
 
 
 def _capped_session(transport: httpx.BaseTransport) -> ob.Session:
@@ -81,12 +81,12 @@ def test_a_gzip_bomb_is_stopped_at_the_cap_with_memory_bounded() -> None:
 
 def test_a_gzip_answer_within_the_cap_is_read() -> None:
     """Compression itself is fine (httpx's own decoding is replaced by the capped one)."""
-    packed = gzip.compress(json.dumps(h.SOPHIC_ORDER).encode())
+    packed = gzip.compress(json.dumps(h.sophic_order()).encode())
     rec = h.SOPHIC.recorder(
         h.reply(201, content=packed, headers={"content-type": "application/json", "content-encoding": "gzip"})
     )
     placed = h.run(h.open_session(h.SOPHIC, rec), "place_order", h.SOPHIC.order, account=h.SOPHIC.account)
-    assert isinstance(placed, ob.PlacedOrder) and placed.order_id == h.SOPHIC_ORDER["id"]
+    assert isinstance(placed, ob.PlacedOrder) and placed.order_id == h.sophic_order()["id"]
 
 
 def test_an_encoding_that_was_not_asked_for_is_not_placed() -> None:
@@ -254,12 +254,12 @@ def test_a_late_401_for_a_replaced_token_keeps_the_new_one() -> None:
         session._store(Grant("second-token", 900.0), session._box.revision)
         return httpx.Response(401, json={"code": "unauthorized", "detail": "expired"}, request=request)
 
-    rec.set("GET", order_path, [late_refusal, h.reply(json=h.SOPHIC_ORDER)])
+    rec.set("GET", order_path, [late_refusal, h.reply(json=h.sophic_order())])
     with session:
         with pytest.raises(ob.AuthenticationError):
             session.get_order("ord_1", account=h.SOPHIC.account)
         logins = len(h.SOPHIC.logins(rec))
-        assert session.get_order("ord_1", account=h.SOPHIC.account).order_id == h.SOPHIC_ORDER["id"]
+        assert session.get_order("ord_1", account=h.SOPHIC.account).order_id == h.sophic_order()["id"]
     assert len(h.SOPHIC.logins(rec)) == logins == 1  # no extra login for the healthy new token
     assert rec.to(order_path)[-1].headers["authorization"] == "Bearer second-token"
 
@@ -268,7 +268,7 @@ def test_a_401_for_the_current_token_still_forces_a_new_login() -> None:
     rec = h.SOPHIC.recorder()
     order_path = f"{h.SOPHIC.place_path}/ord_1"
     rec.set(
-        "GET", order_path, [h.reply(401, json={"code": "unauthorized", "detail": "x"}), h.reply(json=h.SOPHIC_ORDER)]
+        "GET", order_path, [h.reply(401, json={"code": "unauthorized", "detail": "x"}), h.reply(json=h.sophic_order())]
     )
     session = h.open_session(h.SOPHIC, rec)
     with session:

@@ -365,6 +365,22 @@ def test_crosstrade_fills_vendor_example() -> None:
     assert fill.time == dt.datetime.fromtimestamp(1758808263.123, dt.UTC)
 
 
+def test_fills_of_one_millisecond_keep_the_brokers_order() -> None:
+    """Two executions stamped with the same millisecond come back in the order the broker listed
+    them (its own sequence), not reordered by their random hex ids."""
+    (row,) = h.spec_example("crosstrade", "/v1/api/accounts/{account}/executions", "get", "200", "one_fill")[
+        "executions"
+    ]
+    rows = [{**row, "id": "f0" * 16, "quantity": 1}, {**row, "id": "0f" * 16, "quantity": 3}]
+    fills, _ = _call(
+        h.CROSSTRADE, {("GET", f"{CT}/executions"): h.reply(json={"executions": rows})}, "fills", account="Sim101"
+    )
+    assert [(f.fill_id, f.quantity) for f in fills] == [("f0" * 16, Decimal(1)), ("0f" * 16, Decimal(3))]
+    reversed_answer = h.reply(json={"executions": rows[::-1]})
+    fills, _ = _call(h.CROSSTRADE, {("GET", f"{CT}/executions"): reversed_answer}, "fills", account="Sim101")
+    assert [f.fill_id for f in fills] == ["0f" * 16, "f0" * 16]
+
+
 def test_crosstrade_fills_since_sets_the_lookback() -> None:
     answer = h.reply(json={"executions": []})
     since = dt.datetime.now(dt.UTC) - dt.timedelta(seconds=60)

@@ -386,7 +386,7 @@ def test_sophic_401_codes_are_authentication_errors(code: str) -> None:
 
 
 def test_sophic_201_without_an_id_is_unknown() -> None:
-    rec = h.SOPHIC.recorder(h.reply(201, json={**h.SOPHIC_ORDER, "id": ""}))
+    rec = h.SOPHIC.recorder(h.reply(201, json={**h.sophic_order(), "id": ""}))
     error = h.place(h.SOPHIC, rec, h.SOPHIC.order_with(CID))
     assert type(error) is ob.PlacementUnknown
     assert error.origin == "decode"
@@ -558,7 +558,7 @@ def _envelopes(case: h.Case) -> st.SearchStrategy[Any]:
     }[case.broker]
     shaped = st.dictionaries(st.sampled_from(keys), json_values, max_size=len(keys))
     if case.broker == "sophic":
-        shaped = shaped | st.builds(lambda over: {**h.SOPHIC_ORDER, **over}, shaped)
+        shaped = shaped | st.builds(lambda over: {**h.sophic_order(), **over}, shaped)
     return shaped | st.lists(shaped, max_size=2) | json_values
 
 

@@ -146,7 +146,7 @@ def test_sophic_replays_the_recorded_placement(async_: bool) -> None:
 
     def answer_from_now_on() -> None:
         attempts_before_resolve.append(len(h.SOPHIC.places(rec)))
-        rec.set("POST", h.SOPHIC.place_path, h.reply(201, json=h.SOPHIC_ORDER))
+        rec.set("POST", h.SOPHIC.place_path, h.reply(201, json=h.sophic_order()))
 
     if async_:
         asession = h.open_session(h.SOPHIC, rec, async_=True)
@@ -171,7 +171,7 @@ def test_sophic_replays_the_recorded_placement(async_: bool) -> None:
             found = sync_session.resolve(CID, account="acc_abc123")
     assert type(first) is ob.PlacementUnknown
     assert isinstance(found, ob.PlacedOrder)
-    assert found.order_id == h.SOPHIC_ORDER["id"]
+    assert found.order_id == h.sophic_order()["id"]
     assert found.client_order_id == CID
     places = h.SOPHIC.places(rec)
     assert len(places) == attempts_before_resolve[0] + 1  # resolve sent exactly one replay

@@ -258,10 +258,10 @@ def test_sophic_has_no_cancel_and_sends_nothing() -> None:
 
 
 def test_sophic_replayed_result_on_retry_is_the_placed_order() -> None:
-    replay = h.reply(201, json={**h.SOPHIC_ORDER, "cash_amount": "100.00"})
+    replay = h.reply(201, json={**h.sophic_order(), "cash_amount": "100.00"})
     rec = h.SOPHIC.recorder([TRANSIENT["read-timeout"], replay])
     placed = h.place(
         h.SOPHIC, rec, ob.Order(instrument="ins_xyz789", side="buy", cash_amount=Decimal("100.00"), client_order_id=CID)
     )
     assert isinstance(placed, ob.PlacedOrder)
-    assert placed.order_id == h.SOPHIC_ORDER["id"]
+    assert placed.order_id == h.sophic_order()["id"]

@@ -103,7 +103,7 @@ def _resolve_routes(case: h.Case, rec: h.Recorder) -> None:
             h.reply(404, json={"error": "not_found", "detail": "Order not found"}),
         )
     elif case.broker == "sophic":
-        rec.set("POST", case.place_path, [h.Raise(httpx.ReadTimeout)] * 5 + [h.reply(201, json=h.SOPHIC_ORDER)])
+        rec.set("POST", case.place_path, [h.Raise(httpx.ReadTimeout)] * 5 + [h.reply(201, json=h.sophic_order())])
 
 
 def _invoke_sync(session: ob.Session, case: h.Case, scenario: Scenario) -> Any:

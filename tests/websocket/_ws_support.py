@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import importlib
 import time
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
 import orderbridge as ob
-from orderbridge.brokers import describe
+from orderbridge.brokers.crosstrade import websocket
 
-RPC: Any = importlib.import_module(str(describe("crosstrade").websocket))
-"""CrossTrade's WebSocket RPC module, found as ``connect(transport="websocket")`` finds it (the
-broker description names it): ``WebSocketTransport``, ``rpc_request``, ``reply_status``..."""
+RPC: Any = websocket
+"""CrossTrade's WebSocket RPC module (``WebSocketTransport``, ``rpc_request``, ``reply_status``...),
+the one ``connect(transport="websocket")`` finds through the broker's description: every transport
+test asserts its session's transport is this module's class."""
 
 TOKEN = {"token": "demo-token"}
 ACCOUNT = "Sim101"

@@ -453,9 +453,11 @@ EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
 def by_time(fills: list[Fill]) -> list[Fill]:
-    """``fills`` oldest first, those without a time last, ties by fill id (every time is aware,
-    see :meth:`Reader.maybe_time`, so the comparison cannot mix naive and aware values)."""
-    return sorted(fills, key=lambda f: (f.time is None, f.time or EPOCH, f.fill_id))
+    """``fills`` oldest first, those without a time last; fills of the same time keep the order
+    the broker listed them in (its own sequence: a fill id is often random text, so ordering ties
+    by it would reorder two executions of one millisecond). Every time is aware, see
+    :meth:`Reader.maybe_time`, so the comparison cannot mix naive and aware values."""
+    return sorted(fills, key=lambda f: (f.time is None, f.time or EPOCH))
 
 
 def to_wire_decimal(value: Any) -> Decimal | None:

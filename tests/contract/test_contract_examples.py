@@ -11,19 +11,25 @@ from __future__ import annotations
 import pytest
 
 from orderbridge_sandbox.testing import answers
+from tests._support import cases
 
 from . import spec_contract as sc
 
-# The plugin's public table of documented answers (the one users parametrize over).
-RESPONSE_CASES = [case for broker in sc.BROKERS for case in answers(broker)]
-REQUEST_CASES = sc.request_cases()
+
+def _response_cases() -> list[object]:
+    """The plugin's public table of documented answers (the one users parametrize over)."""
+    return [pytest.param(c, id=c.id) for broker in sc.BROKERS for c in answers(broker)]
 
 
-@pytest.mark.parametrize("case", [pytest.param(c, id=c.id) for c in RESPONSE_CASES])
+def _request_cases() -> list[object]:
+    return [pytest.param(c, id=c.id) for c in sc.request_cases()]
+
+
+@cases("case", _response_cases)
 def test_response_example(case: sc.ResponseCase) -> None:
     sc.run_response_case(case)
 
 
-@pytest.mark.parametrize("case", [pytest.param(c, id=c.id) for c in REQUEST_CASES])
+@cases("case", _request_cases)
 def test_request_example(case: sc.RequestCase) -> None:
     sc.run_request_case(case)

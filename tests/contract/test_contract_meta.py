@@ -4,6 +4,7 @@ its routes behave as documented, and corrupting any single example of a spec mak
 
 from __future__ import annotations
 
+import functools
 import itertools
 import os
 import random
@@ -20,6 +21,7 @@ from hypothesis import strategies as st
 
 from orderbridge_sandbox import spec as specs
 from tests._specs import read_yaml
+from tests._support import cases
 
 from . import spec_contract as sc
 
@@ -123,14 +125,22 @@ def _run_with(case: Any, value: Any) -> None:
         sc.run_request_case(case, value=value, asynchronous=False)
 
 
-ALL_EXAMPLES: list[Any] = [*sc.response_cases(), *sc.request_cases()]
-CORRUPTIBLE = [case for case in ALL_EXAMPLES if _corruptions(case)]
+@functools.cache
+def _all_examples() -> tuple[Any, ...]:
+    """Every response and request example of the four specs, read once (at collection or by the
+    first test that needs them, never at import)."""
+    return (*sc.response_cases(), *sc.request_cases())
+
+
+@functools.cache
+def _corruptible() -> tuple[Any, ...]:
+    return tuple(case for case in _all_examples() if _corruptions(case))
 
 
 def test_every_example_can_be_corrupted() -> None:
     """The mutation checks below reach every example of the four specs."""
-    corruptible = {case.id for case in CORRUPTIBLE}
-    assert [case.id for case in ALL_EXAMPLES if case.id not in corruptible] == []
+    corruptible = {case.id for case in _corruptible()}
+    assert [case.id for case in _all_examples() if case.id not in corruptible] == []
 
 
 def _expect_failure(case: Any, mutation: sc.Mutation) -> Exception:
@@ -144,7 +154,7 @@ def _expect_failure(case: Any, mutation: sc.Mutation) -> Exception:
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(case=st.sampled_from(CORRUPTIBLE), pick=st.integers(min_value=0))
+@given(case=st.deferred(lambda: st.sampled_from(_corruptible())), pick=st.integers(min_value=0))
 def test_any_corrupted_example_fails_its_case(case: Any, pick: int) -> None:
     """In memory, over all four specs: replace one example by a corruption of it and run its
     case. (ORDERBRIDGE_CONTRACT_EXHAUSTIVE=1 runs every example with every corruption kind.)"""
@@ -156,7 +166,7 @@ def test_any_corrupted_example_fails_its_case(case: Any, pick: int) -> None:
     not os.environ.get("ORDERBRIDGE_CONTRACT_EXHAUSTIVE"), reason="set ORDERBRIDGE_CONTRACT_EXHAUSTIVE=1"
 )
 def test_every_corrupted_example_fails_its_case() -> None:
-    for case in CORRUPTIBLE:
+    for case in _corruptible():
         kinds: dict[str, sc.Mutation] = {}
         for mutation in _corruptions(case):
             kinds.setdefault(mutation.kind, mutation)
@@ -184,8 +194,8 @@ def _disk_sample() -> list[Any]:
     params = []
     for broker in sc.BROKERS:
         rng = random.Random(f"orderbridge-{broker}")
-        responses = [c for c in CORRUPTIBLE if isinstance(c, sc.ResponseCase) and c.op.broker == broker]
-        requests = [c for c in CORRUPTIBLE if isinstance(c, sc.RequestCase) and c.op.broker == broker]
+        responses = [c for c in _corruptible() if isinstance(c, sc.ResponseCase) and c.op.broker == broker]
+        requests = [c for c in _corruptible() if isinstance(c, sc.RequestCase) and c.op.broker == broker]
         for case in (rng.choice(responses), rng.choice(requests)):
             corruptions = _corruptions(case)
             mutation = corruptions[rng.randrange(len(corruptions))]
@@ -206,7 +216,7 @@ def test_spec_copy_passes_unchanged(specs_copy: Path) -> None:
         _run_with(_find_case(param.values[0]), sc.MISSING)
 
 
-@pytest.mark.parametrize(("case", "mutation"), _disk_sample())
+@cases("case, mutation", _disk_sample)
 def test_corrupted_spec_copy_fails_the_case(specs_copy: Path, case: Any, mutation: sc.Mutation) -> None:
     broker = case.op.broker
     path = specs_copy / f"{broker}.yaml"

@@ -18,16 +18,22 @@ date-times, numbers) and a missing bearer token must each be refused with
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import pytest
+
+from tests._support import cases
 
 from . import spec_contract as sc
 
 RESPONSE_KINDS = ("missing-required", "wrong-type", "unknown-enum")
 
 
-def _response_cases() -> list[Any]:
+@functools.cache
+def _response_negatives() -> list[Any]:
+    """One case per (operation, JSON status, corruption kind), read from the specs at collection
+    (cached: the tests below go over the same list)."""
     params = []
     for broker in sc.BROKERS:
         for op in sc.operations(broker):
@@ -45,10 +51,7 @@ def _response_cases() -> list[Any]:
     return params
 
 
-RESPONSE_NEGATIVES = _response_cases()
-
-
-@pytest.mark.parametrize(("op", "status", "media", "mutation"), RESPONSE_NEGATIVES)
+@cases("op, status, media, mutation", _response_negatives)
 def test_broken_response(op: sc.Operation, status: sc.Status, media: sc.Media, mutation: sc.Mutation) -> None:
     request = sc.sample_request(op)
     response = sc.example_response(op, status, media, mutation.value)
@@ -69,8 +72,8 @@ def test_broken_response(op: sc.Operation, status: sc.Status, media: sc.Media, m
 
 
 def test_every_kind_of_broken_response_is_exercised() -> None:
-    kinds = {param.values[3].kind for param in RESPONSE_NEGATIVES}
-    brokers = {param.values[0].broker for param in RESPONSE_NEGATIVES}
+    kinds = {param.values[3].kind for param in _response_negatives()}
+    brokers = {param.values[0].broker for param in _response_negatives()}
     assert kinds == set(RESPONSE_KINDS)
     assert brokers == set(sc.BROKERS)
 
@@ -79,7 +82,7 @@ def test_generated_parsers_alone_accept_wrong_scalar_types() -> None:
     """Why ``parse_strict`` exists: for every spec there is a wrong-typed response field the
     generated ``from_dict`` accepts without a word; the spec validation names it."""
     silent: dict[str, str] = {}
-    for param in RESPONSE_NEGATIVES:
+    for param in _response_negatives():
         op, status, media, mutation = param.values
         if mutation.kind != "wrong-type" or op.broker in silent:
             continue
@@ -97,7 +100,7 @@ def test_generated_parsers_alone_accept_wrong_scalar_types() -> None:
 # -- requests -----------------------------------------------------------------------------------
 
 
-def _request_cases() -> list[Any]:
+def _request_negatives() -> list[Any]:
     params = []
     for broker in sc.BROKERS:
         for op in sc.operations(broker):
@@ -130,10 +133,7 @@ def _request_cases() -> list[Any]:
     return params
 
 
-REQUEST_NEGATIVES = _request_cases()
-
-
-@pytest.mark.parametrize(("op", "kind", "detail"), REQUEST_NEGATIVES)
+@cases("op, kind, detail", _request_negatives)
 def test_broken_request_is_refused_by_the_route(op: sc.Operation, kind: str, detail: Any) -> None:
     good = sc.valid_request(op)
     if kind == "missing-auth":

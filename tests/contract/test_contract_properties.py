@@ -16,6 +16,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests._support import cases
+
 from . import schema_strategies as ss
 from . import spec_contract as sc
 
@@ -29,6 +31,7 @@ ORDER_PLACEMENT = [
 
 
 def _targets() -> list[Any]:
+    """One target per order-placement body shape, read from the specs at collection."""
     params = []
     for broker, operation_id in ORDER_PLACEMENT:
         op = sc.operation(broker, operation_id)
@@ -49,17 +52,14 @@ def _targets() -> list[Any]:
     return params
 
 
-TARGETS = _targets()
-
-
 def test_every_order_placement_body_shape_is_covered() -> None:
-    ids = {param.id for param in TARGETS}
+    ids = {param.id for param in _targets()}
     assert "tradestation::place_order::body[OrderRequest]" in ids
     assert "tradestation::place_order::body[GlobalOrderRequest]" in ids
     assert len(ids) == 6
 
 
-@pytest.mark.parametrize(("op", "component", "pointer"), TARGETS)
+@cases("op, component, pointer", _targets)
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 @given(data=st.data())
 def test_generated_body_round_trips_and_validates(
@@ -82,7 +82,7 @@ def test_generated_body_round_trips_and_validates(
     assert not sc.diff(sc.sent_body(exchange.request), body)
 
 
-@pytest.mark.parametrize(("op", "component", "pointer"), TARGETS)
+@cases("op, component, pointer", _targets)
 def test_every_request_example_is_in_the_strategy_domain(op: sc.Operation, component: str, pointer: str) -> None:
     """The strategies aim at the same set the examples live in: each spec example of this body
     shape validates against the shape's schema (so a generated body is comparable to one)."""

@@ -21,6 +21,7 @@ from orderbridge_sandbox.routes import declared_statuses
 from orderbridge_sandbox.spec import BROKERS, load_spec
 from orderbridge_sandbox.validation import check_response
 from tests._specs import deref
+from tests._support import cases
 
 REFUSAL: dict[tuple[str, str], int] = {
     # The token endpoint answers every failed grant with 401 {Message, StatusCode} (TradeStation
@@ -74,12 +75,13 @@ def _body_operations() -> Iterator[tuple[str, str, str, dict[str, Any]]]:
                     yield broker, method.upper(), template, op
 
 
-CASES = sorted(_body_operations(), key=lambda c: (c[0], c[3]["operationId"]))
+def _cases() -> list[Any]:
+    """Every body-taking operation of the four specs, read at collection, by broker and id."""
+    found = sorted(_body_operations(), key=lambda c: (c[0], c[3]["operationId"]))
+    return [pytest.param(*c, id=f"{c[0]}.{c[3]['operationId']}") for c in found]
 
 
-@pytest.mark.parametrize(
-    ("broker", "method", "template", "op"), CASES, ids=[f"{c[0]}.{c[3]['operationId']}" for c in CASES]
-)
+@cases("broker, method, template, op", _cases)
 def test_a_body_the_schema_refuses_gets_the_declared_refusal(
     broker: str, method: str, template: str, op: dict[str, Any]
 ) -> None:

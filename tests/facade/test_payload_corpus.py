@@ -32,18 +32,17 @@ from typing import Any
 
 import attrs
 import httpx
-import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 import orderbridge as ob
 from orderbridge_sandbox.spec import load_spec
+from tests._support import cases
 
 from . import helpers as h
 
 CORPUS = Path(__file__).resolve().parent.parent / "payloads"
-FILES = sorted(CORPUS.glob("*/*.json"))
 OUTCOMES = {None, "accepted", "rejected", "unknown", "cancelled", "not_found", "found", "resolve_none"}
 FORMATS = FormatChecker()
 
@@ -96,7 +95,15 @@ def _load(path: Path) -> Payload:
     return Payload(path=path, broker=path.parent.name, meta=json.loads(path.read_text(encoding="utf-8")))
 
 
-PAYLOADS = [_load(p) for p in FILES]
+@functools.cache
+def payloads() -> tuple[Payload, ...]:
+    """Every ``tests/payloads/<broker>/*.json`` file, in path order: read once, by the first
+    collection or test that asks, never at import."""
+    return tuple(_load(path) for path in sorted(CORPUS.glob("*/*.json")))
+
+
+def _payload_id(payload: Payload) -> str:
+    return payload.id
 
 
 # -- the spec ---------------------------------------------------------------------------------------
@@ -271,13 +278,13 @@ def _outcome(call: str, result: Any) -> str:
 
 
 def test_the_corpus_covers_every_broker_and_both_directions() -> None:
-    assert {p.broker for p in PAYLOADS} == {"topstepx", "crosstrade", "tradestation", "sophic"}
+    assert {p.broker for p in payloads()} == {"topstepx", "crosstrade", "tradestation", "sophic"}
     for broker in ("topstepx", "crosstrade", "tradestation", "sophic"):
-        directions = {p.meta["direction"] for p in PAYLOADS if p.broker == broker}
+        directions = {p.meta["direction"] for p in payloads() if p.broker == broker}
         assert directions == {"request", "response"}, broker
 
 
-@pytest.mark.parametrize("payload", PAYLOADS, ids=lambda p: p.id)
+@cases("payload", payloads, ids=_payload_id)
 def test_payload_is_well_formed(payload: Payload) -> None:
     meta = payload.meta
     assert isinstance(meta.get("source"), str) and meta["source"], "every payload names its source"
@@ -290,7 +297,7 @@ def test_payload_is_well_formed(payload: Payload) -> None:
         assert isinstance(meta.get("order_id"), str)
 
 
-@pytest.mark.parametrize("payload", PAYLOADS, ids=lambda p: p.id)
+@cases("payload", payloads, ids=_payload_id)
 def test_payload_validates_against_the_spec(payload: Payload) -> None:
     problems = _problems(payload)
     divergence = payload.meta.get("divergence")
@@ -300,18 +307,24 @@ def test_payload_validates_against_the_spec(payload: Payload) -> None:
         assert problems == [], problems
 
 
-PARSED = [p for p in PAYLOADS if not (p.meta["direction"] == "request" and p.meta.get("divergence"))]
-"""Requests our spec deliberately refuses are not parsed: the generated request models are as
-strict as the request schemas, by design."""
+def parsed_payloads() -> list[Payload]:
+    """The payloads the generated client must parse. Requests our spec deliberately refuses are
+    not parsed: the generated request models are as strict as the request schemas, by design."""
+    return [p for p in payloads() if not (p.meta["direction"] == "request" and p.meta.get("divergence"))]
 
 
-@pytest.mark.parametrize("payload", PARSED, ids=lambda p: p.id)
+def tagged_payloads() -> list[Payload]:
+    """The payloads with an ``outcome`` the facade must reach."""
+    return [p for p in payloads() if p.meta.get("outcome")]
+
+
+@cases("payload", parsed_payloads, ids=_payload_id)
 def test_payload_parses_with_the_generated_client(payload: Payload) -> None:
     parsed = _parse(payload)
     assert parsed is not None
 
 
-@pytest.mark.parametrize("payload", [p for p in PAYLOADS if p.meta.get("outcome")], ids=lambda p: p.id)
+@cases("payload", tagged_payloads, ids=_payload_id)
 def test_payload_is_classified_as_tagged(payload: Payload) -> None:
     result = _classify(payload)
     call = FACADE[(payload.broker, payload.meta["operation"])]

@@ -17,6 +17,7 @@ import attrs
 import pytest
 
 from tests._specs import load_spec
+from tests._support import cases
 
 SPECS = ("topstepx", "crosstrade", "tradestation", "sophic")
 # Wire names that carry a credential (after camelCase -> snake_case); token_type and the like do not.
@@ -45,7 +46,14 @@ def marks(spec: str) -> list[tuple[str, str]]:
     ]
 
 
-ALL_MARKS = [(spec, schema, prop) for spec in SPECS for schema, prop in marks(spec)]
+def all_marks() -> list[tuple[str, str, str]]:
+    """Every ``x-secret`` mark of the four specs as (spec, schema, property), read when called
+    (at collection or in a test), never at import."""
+    return [(spec, schema, prop) for spec in SPECS for schema, prop in marks(spec)]
+
+
+def _mark_cases() -> list[object]:
+    return [pytest.param(*mark, id=".".join(mark)) for mark in all_marks()]
 
 
 def model_class(spec: str, schema: str) -> type:
@@ -55,7 +63,8 @@ def model_class(spec: str, schema: str) -> type:
 
 def test_every_token_bearing_client_marks_its_secrets() -> None:
     """CrossTrade has none: its secret key travels only in the Authorization header."""
-    by_spec = {spec: {schema for s, schema, _ in ALL_MARKS if s == spec} for spec in SPECS}
+    marked = all_marks()
+    by_spec = {spec: {schema for s, schema, _ in marked if s == spec} for spec in SPECS}
     assert {"LoginResponse", "ValidateResponse", "LoginApiKeyRequest", "LoginAppRequest"} <= by_spec["topstepx"]
     assert {"TokenResponse", "RefreshTokenRequest", "AuthorizationCodeTokenRequest"} <= by_spec["tradestation"]
     assert {"OAuthToken", "ClientCredentialsForm", "WebhookWithSecret"} <= by_spec["sophic"]
@@ -74,7 +83,7 @@ def test_no_secret_looking_field_is_left_unmarked(spec: str) -> None:
     assert unmarked == [], f"mark these `x-secret: true` in specs/{spec}.yaml"
 
 
-@pytest.mark.parametrize(("spec", "schema", "prop"), ALL_MARKS, ids=[".".join(m) for m in ALL_MARKS])
+@cases("spec, schema, prop", _mark_cases)
 def test_marked_field_is_left_out_of_repr(spec: str, schema: str, prop: str) -> None:
     cls = model_class(spec, schema)
     field = {f.name: f for f in attrs.fields(cls)}[snake(prop)]

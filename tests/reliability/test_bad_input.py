@@ -14,6 +14,7 @@ client order ids and extras.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import json
 import os
@@ -186,8 +187,11 @@ def accounts(broker: str) -> st.SearchStrategy[Any]:
     return st.sampled_from([*account_edges(broker), *(_unicode(_rng.randint(0, 20)) for _ in range(60))])
 
 
+@functools.cache
 def valid_bases(broker: str) -> list[dict[str, Any]]:
-    """Well-formed orders for ``broker``: every type, side and time in force it supports."""
+    """Well-formed orders for ``broker``: every type, side and time in force it supports (its
+    capabilities are read from the broker's description file, so on first use, not at import;
+    cached, and never mutated: callers copy a base before changing it)."""
     caps = ob.capabilities(broker)
     bases: list[dict[str, Any]] = []
     sizes = ["1", "2", 10, Decimal("3"), "12.50"]
@@ -253,7 +257,7 @@ MUTATIONS: list[tuple[str, ...]] = (
 
 @st.composite
 def hostile_orders(draw: Any, broker: str) -> tuple[dict[str, Any], Any, str | None]:
-    base = dict(draw(st.sampled_from(VALID_BASES[broker])))
+    base = dict(draw(st.sampled_from(valid_bases(broker))))
     account: Any = ACCOUNT[broker]
     for name in draw(st.sampled_from(MUTATIONS)):
         if name == "extras":
@@ -266,7 +270,6 @@ def hostile_orders(draw: Any, broker: str) -> tuple[dict[str, Any], Any, str | N
     return base, account, version
 
 
-VALID_BASES = {b: valid_bases(b) for b in BROKERS}
 EXTRAS = {b: extras(b) for b in BROKERS}
 ACCOUNTS = {b: accounts(b) for b in BROKERS}
 
@@ -439,7 +442,7 @@ def test_hostile_orders_are_refused_or_sent_valid(broker: str) -> None:
     failures = Failures()
     outcomes: dict[str, int] = {}
     version = "20160101" if broker == "tradestation" else None
-    bases = VALID_BASES[broker]
+    bases = valid_bases(broker)
     for base in (bases[0], max(bases, key=len)):  # the simplest and the fullest shape, every edge value
         for name, values in EDGES.items():
             for value in values:

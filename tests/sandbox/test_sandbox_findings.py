@@ -14,6 +14,7 @@ import pytest
 
 from orderbridge_sandbox import Sandbox, start
 from tests._specs import load_spec
+from tests._support import cases
 
 from ._sandbox_support import ARNA, V2, Api
 
@@ -102,20 +103,23 @@ def test_tradestation_a_real_since_date_lists_orders(api: Api) -> None:
 
 # -- TopstepX: 400 ProblemDetails for a malformed body, as its spec declares ------------------------
 def _topstepx_body_operations() -> Iterator[tuple[str, str]]:
+    """(operationId, path) of every TopstepX operation with a body, read from the spec."""
     for path, item in load_spec("topstepx")["paths"].items():
         for op in item.values():
             if isinstance(op, dict) and "requestBody" in op:
                 yield op["operationId"], path
 
 
-TOPSTEPX_BODY_OPS = sorted(_topstepx_body_operations())
+def _topstepx_body_cases() -> list[object]:
+    return [pytest.param(op, path, id=op) for op, path in sorted(_topstepx_body_operations())]
 
 
 def test_topstepx_has_sixteen_or_more_body_taking_operations_besides_login() -> None:
-    assert len([op for op, _ in TOPSTEPX_BODY_OPS if op not in ("login_key", "query_orders_v2")]) >= 16
+    body_ops = [op for op, _ in _topstepx_body_operations()]
+    assert len([op for op in body_ops if op not in ("login_key", "query_orders_v2")]) >= 16
 
 
-@pytest.mark.parametrize(("operation", "path"), TOPSTEPX_BODY_OPS, ids=[op for op, _ in TOPSTEPX_BODY_OPS])
+@cases("operation, path", _topstepx_body_cases)
 def test_topstepx_malformed_bodies_get_400_problem_details(api: Api, operation: str, path: str) -> None:
     response = api("topstepx").post(path, json={"unexpectedField": [1]})
     assert response.status_code == 400, (operation, response.text)

@@ -4,7 +4,7 @@ to parametrize from files without reading them on import."""
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 import pytest
 
@@ -34,7 +34,7 @@ class FakeClock:
         self.now += seconds
 
 
-def cases(argnames: str, source: Callable[[], Iterable[object]], **kwargs: object) -> pytest.MarkDecorator:
+def cases(argnames: str | Sequence[str], source: Callable[[], Iterable[object]], **kwargs: object) -> pytest.MarkDecorator:
     """``@cases("case", source)``: parametrize ``case`` with ``source()``, called while pytest
     collects (by ``tests/conftest.py``) instead of when the module is imported; ``kwargs`` go to
     ``metafunc.parametrize`` (``ids``, ``indirect``...). For cases read from specs or payload

@@ -34,7 +34,9 @@ class FakeClock:
         self.now += seconds
 
 
-def cases(argnames: str | Sequence[str], source: Callable[[], Iterable[object]], **kwargs: object) -> pytest.MarkDecorator:
+def cases(
+    argnames: str | Sequence[str], source: Callable[[], Iterable[object]], **kwargs: object
+) -> pytest.MarkDecorator:
     """``@cases("case", source)``: parametrize ``case`` with ``source()``, called while pytest
     collects (by ``tests/conftest.py``) instead of when the module is imported; ``kwargs`` go to
     ``metafunc.parametrize`` (``ids``, ``indirect``...). For cases read from specs or payload

@@ -5,12 +5,11 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
 
 import orderbridge as ob
 from orderbridge.brokers.crosstrade import websocket
 
-RPC: Any = websocket
+RPC = websocket
 """CrossTrade's WebSocket RPC module (``WebSocketTransport``, ``rpc_request``, ``reply_status``...),
 the one ``connect(transport="websocket")`` finds through the broker's description: every transport
 test asserts its session's transport is this module's class."""
